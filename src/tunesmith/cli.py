@@ -1,0 +1,182 @@
+"""The ``tunesmith`` command line: one command per stage, each a thin shell over the Python API."""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from .errors import TunesmithError
+
+app = typer.Typer(
+    help="Fine-tune, evaluate, generate with and serve small language models on your own text.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+console = Console()
+err_console = Console(stderr=True)
+
+
+def user_errors(fn):
+    """Print TunesmithError as one red line and exit 2; anything else is a bug and keeps its traceback."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except TunesmithError as err:
+            err_console.print(f"[bold red]error:[/] {err.message}", highlight=False, soft_wrap=True)
+            raise typer.Exit(2) from None
+
+    return wrapper
+
+
+# Shared options -----------------------------------------------------------------------------
+ModelOpt = Annotated[str, typer.Option("--model", "-m", help="Registry name, HF id, model dir or run dir.")]
+AdapterOpt = Annotated[Optional[str], typer.Option("--adapter", help="peft adapter dir (e.g. a run dir) on top of --model.")]
+DeviceOpt = Annotated[str, typer.Option("--device", help="auto | cpu | cuda | mps")]
+DtypeOpt = Annotated[str, typer.Option("--dtype", help="auto | float32 | bfloat16 | float16")]
+QuantOpt = Annotated[str, typer.Option("--quantize", help="auto (int8 on CPU) | int8 | none")]
+
+
+def sampling_options(
+    temperature: float, top_k: int, top_p: float, min_p: float, typical_p: float, repetition_penalty: float,
+    no_repeat_ngram_size: int, num_beams: int, length_penalty: float, max_new_tokens: int, stop: list[str] | None,
+    seed: int | None, n: int,
+):
+    from .config import SamplingParams, build
+
+    return build(
+        SamplingParams, temperature=temperature, top_k=top_k, top_p=top_p, min_p=min_p, typical_p=typical_p,
+        repetition_penalty=repetition_penalty, no_repeat_ngram_size=no_repeat_ngram_size, num_beams=num_beams,
+        length_penalty=length_penalty, max_new_tokens=max_new_tokens, stop=stop or [], seed=seed, n=n,
+    )
+
+
+Temperature = Annotated[float, typer.Option(help="0 = greedy; 0-2.")]
+TopK = Annotated[int, typer.Option(help="Top-k filtering (0 = off).")]
+TopP = Annotated[float, typer.Option(help="Nucleus sampling mass (0-1].")]
+MinP = Annotated[float, typer.Option(help="Min-p filtering (0 = off).")]
+TypicalP = Annotated[float, typer.Option(help="Typical sampling mass (1 = off).")]
+RepPen = Annotated[float, typer.Option(help="Repetition penalty (1 = off).")]
+NoRepeat = Annotated[int, typer.Option(help="Forbid repeated n-grams of this size (0 = off).")]
+Beams = Annotated[int, typer.Option(help="Beam search width (1 = off).")]
+LenPen = Annotated[float, typer.Option(help="Beam length penalty.")]
+MaxNew = Annotated[int, typer.Option("--max-new-tokens", "-t", help="Max tokens to generate.")]
+Stop = Annotated[Optional[list[str]], typer.Option("--stop", help="Stop string (repeatable).")]
+Seed = Annotated[Optional[int], typer.Option(help="Random seed for reproducible output.")]
+N = Annotated[int, typer.Option("--n", "-n", help="Number of candidates.")]
+
+
+@app.command()
+@user_errors
+def generate(
+    prompt: Annotated[str, typer.Argument(help="Prompt text ('-' reads stdin).")],
+    model: ModelOpt = "smollm2-135m-instruct",
+    adapter: AdapterOpt = None,
+    chat: Annotated[bool, typer.Option("--chat/--raw", help="Wrap the prompt in the chat template (instruct models).")] = False,
+    system: Annotated[Optional[str], typer.Option(help="System prompt (with --chat).")] = None,
+    stream: Annotated[bool, typer.Option("--stream", help="Print tokens as they are generated.")] = False,
+    temperature: Temperature = 0.7, top_k: TopK = 0, top_p: TopP = 1.0, min_p: MinP = 0.0, typical_p: TypicalP = 1.0,
+    repetition_penalty: RepPen = 1.0, no_repeat_ngram_size: NoRepeat = 0, num_beams: Beams = 1,
+    length_penalty: LenPen = 1.0, max_new_tokens: MaxNew = 128, stop: Stop = None, seed: Seed = None, n: N = 1,
+    json_out: Annotated[bool, typer.Option("--json", help="Print results as JSON lines.")] = False,
+    device: DeviceOpt = "auto", dtype: DtypeOpt = "auto", quantize: QuantOpt = "auto",
+):
+    """Generate text from a prompt (continuation, or an answer with --chat)."""
+    from .generate import Generator
+
+    if prompt == "-":
+        prompt = sys.stdin.read()
+    params = sampling_options(temperature, top_k, top_p, min_p, typical_p, repetition_penalty, no_repeat_ngram_size,
+                              num_beams, length_penalty, max_new_tokens, stop, seed, n)
+    gen = Generator(model, adapter=adapter, device=device, dtype=dtype, quantize=quantize)
+    text = gen.chat_prompt([{"role": "user", "content": prompt}], system) if chat else prompt
+    if stream:
+        for chunk in gen.stream(text, params):
+            sys.stdout.write(chunk.text)
+            sys.stdout.flush()
+        sys.stdout.write("\n")
+        return
+    for c in gen.generate(text, params):
+        if json_out:
+            print(json.dumps({"index": c.index, "text": c.text, "finish_reason": c.finish_reason,
+                              "prompt_tokens": c.prompt_tokens, "completion_tokens": c.completion_tokens}))
+        else:
+            if n > 1:
+                console.rule(f"candidate {c.index + 1}")
+            console.print(("" if chat else prompt) + c.text, highlight=False, markup=False)
+
+
+@app.command()
+@user_errors
+def chat(
+    model: ModelOpt = "smollm2-135m-instruct",
+    adapter: AdapterOpt = None,
+    system: Annotated[Optional[str], typer.Option(help="System prompt / persona.")] = None,
+    history: Annotated[int, typer.Option(help="Keep this many past turns (user+assistant pairs) in context.")] = 6,
+    temperature: Temperature = 0.7, top_p: TopP = 0.9, repetition_penalty: RepPen = 1.1,
+    max_new_tokens: MaxNew = 256, seed: Seed = None,
+    device: DeviceOpt = "auto", dtype: DtypeOpt = "auto", quantize: QuantOpt = "auto",
+):
+    """Interactive chat. Commands: /reset clears the history, /exit quits."""
+    from .generate import Generator
+
+    params = sampling_options(temperature, 0, top_p, 0.0, 1.0, repetition_penalty, 0, 1, 1.0, max_new_tokens, None, seed, 1)
+    gen = Generator(model, adapter=adapter, device=device, dtype=dtype, quantize=quantize)
+    turns: list[dict[str, str]] = []
+    console.print("[dim]Chatting with[/] " + gen.name + "[dim] — /reset clears history, /exit quits.[/]")
+    while True:
+        try:
+            user = console.input("[bold cyan]you>[/] ")
+        except (EOFError, KeyboardInterrupt):
+            console.print()
+            break
+        cmd = user.strip()
+        if cmd in ("/exit", "/quit"):
+            break
+        if cmd == "/reset":
+            turns.clear()
+            console.print("[dim]history cleared[/]")
+            continue
+        if not cmd:
+            continue
+        turns.append({"role": "user", "content": user})
+        window = turns[-(2 * history + 1):]
+        console.print("[bold green]bot>[/] ", end="")
+        reply = ""
+        for chunk in gen.stream(gen.chat_prompt(window, system), params):
+            reply += chunk.text
+            console.print(chunk.text, end="", highlight=False, markup=False)
+        console.print()
+        turns.append({"role": "assistant", "content": reply.strip()})
+
+
+@app.command()
+@user_errors
+def models():
+    """List the models tunesmith knows and where each comes from."""
+    from .models import list_models
+
+    table = Table("name", "status", "source", "description")
+    for row in list_models():
+        table.add_row(row["name"], row["status"], row["source"], row["description"])
+    console.print(table)
+    console.print("[dim]Also accepted anywhere a model is: a Hugging Face id (org/name), a local model dir, "
+                  "or a tunesmith run dir.[/]")
+
+
+def main() -> None:  # pragma: no cover - console entry
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,157 @@
+"""Typed configuration objects: the schema, defaults, docs and validation live here.
+
+Every config is a pydantic model, so the same object validates CLI flags, YAML presets and
+HTTP request bodies, and reports a bad value by field name and allowed range.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .errors import ConfigError
+
+T = TypeVar("T", bound=BaseModel)
+
+
+class StrictModel(BaseModel):
+    """Base for configs: unknown keys are an error (a typo must not be silently ignored)."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+def explain_validation_error(err: ValidationError, prefix: str = "") -> ConfigError:
+    """Turn pydantic's error into one readable ConfigError naming the field and the rule."""
+    first = err.errors()[0]
+    field = ".".join(str(p) for p in first["loc"]) or "<root>"
+    field = f"{prefix}{field}"
+    msg = first["msg"]
+    if first["type"] == "extra_forbidden":
+        msg = "unknown setting (check the spelling; see --help or the config docs)"
+    value = first.get("input")
+    shown = "" if isinstance(value, dict) else f" (got {value!r})"
+    return ConfigError(f"invalid value for '{field}'{shown}: {msg}", field=field)
+
+
+def build(cls: type[T], data: dict[str, Any] | None = None, prefix: str = "", **kwargs: Any) -> T:
+    """Validate ``data``/``kwargs`` into ``cls``, raising ConfigError instead of ValidationError."""
+    try:
+        return cls.model_validate({**(data or {}), **kwargs})
+    except ValidationError as err:
+        raise explain_validation_error(err, prefix) from None
+
+
+class SamplingParams(StrictModel):
+    """Decoding controls. Maps onto transformers' ``GenerationConfig`` (see ``to_generation_kwargs``)."""
+
+    temperature: float = Field(0.7, ge=0.0, le=2.0, description="Softmax temperature; 0 means greedy decoding.")
+    top_k: int = Field(0, ge=0, le=1000, description="Keep only the k most likely tokens (0 = off).")
+    top_p: float = Field(1.0, gt=0.0, le=1.0, description="Nucleus sampling: smallest token set with this much probability.")
+    min_p: float = Field(0.0, ge=0.0, lt=1.0, description="Drop tokens below min_p x the top token's probability (0 = off).")
+    typical_p: float = Field(1.0, gt=0.0, le=1.0, description="Locally typical sampling mass (1 = off).")
+    repetition_penalty: float = Field(1.0, ge=1.0, le=2.0, description="Penalty for tokens already present (1 = off).")
+    no_repeat_ngram_size: int = Field(0, ge=0, le=20, description="Forbid repeating any n-gram of this size (0 = off).")
+    num_beams: int = Field(1, ge=1, le=16, description="Beam search width (1 = no beam search).")
+    length_penalty: float = Field(1.0, ge=-5.0, le=5.0, description="Beam search length penalty exponent.")
+    max_new_tokens: int = Field(128, ge=1, le=4096, description="Upper bound on generated tokens.")
+    stop: list[str] = Field(default_factory=list, description="Strings that end generation; the text is cut before them.")
+    seed: int | None = Field(None, ge=0, description="Random seed; the same seed gives the same output.")
+    n: int = Field(1, ge=1, le=16, description="Number of candidates to return per prompt.")
+
+    @field_validator("stop", mode="before")
+    @classmethod
+    def _stop_as_list(cls, value: Any) -> Any:
+        if value is None:
+            return []
+        if isinstance(value, str):
+            return [value]
+        return value
+
+    @field_validator("stop")
+    @classmethod
+    def _stop_not_empty(cls, value: list[str]) -> list[str]:
+        if any(s == "" for s in value):
+            raise ValueError("stop strings must be non-empty")
+        if len(value) > 16:
+            raise ValueError("at most 16 stop strings")
+        return value
+
+    @property
+    def greedy(self) -> bool:
+        return self.temperature == 0.0
+
+    def to_generation_kwargs(self) -> dict[str, Any]:
+        """Keyword arguments for ``model.generate`` / ``GenerationConfig``."""
+        kw: dict[str, Any] = {
+            "max_new_tokens": self.max_new_tokens,
+            "num_beams": self.num_beams,
+            "repetition_penalty": self.repetition_penalty,
+            "no_repeat_ngram_size": self.no_repeat_ngram_size,
+        }
+        if self.num_beams > 1:
+            kw["length_penalty"] = self.length_penalty
+            kw["early_stopping"] = True
+        if self.greedy:
+            kw["do_sample"] = False
+        else:
+            kw.update(
+                do_sample=True,
+                temperature=self.temperature,
+                top_k=self.top_k or None,
+                top_p=self.top_p,
+                min_p=self.min_p or None,
+                typical_p=self.typical_p,
+            )
+        return kw
+
+
+def load_yaml(path: str | Path) -> dict[str, Any]:
+    """Read a YAML mapping with a clear error for a missing file or bad syntax."""
+    path = Path(path)
+    if not path.is_file():
+        raise ConfigError(f"config file not found: {path}", field="config")
+    try:
+        data = yaml.safe_load(path.read_text()) or {}
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark else ""
+        raise ConfigError(f"{path}{where}: not valid YAML ({getattr(err, 'problem', err)})", field="config") from None
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: expected a mapping of settings at the top level", field="config")
+    return data
+
+
+def parse_override(item: str) -> tuple[list[str], Any]:
+    """Parse ``key.sub=value`` (value read as YAML, so numbers/bools/lists work)."""
+    if "=" not in item:
+        raise ConfigError(f"override {item!r} must look like key=value (e.g. train.lr=1e-4)", field="set")
+    key, raw = item.split("=", 1)
+    value = yaml.safe_load(raw) if raw.strip() else ""
+    if isinstance(value, str):  # YAML 1.1 reads "3e-4" as a string
+        try:
+            value = float(value)
+        except ValueError:
+            pass
+    return key.strip().split("."), value
+
+
+def apply_overrides(data: dict[str, Any], overrides: list[str]) -> dict[str, Any]:
+    """Apply ``key.sub=value`` overrides onto a nested dict (returns a new dict)."""
+    import copy
+
+    data = copy.deepcopy(data)
+    for item in overrides:
+        keys, value = parse_override(item)
+        node = data
+        for k in keys[:-1]:
+            node = node.setdefault(k, {})
+            if not isinstance(node, dict):
+                raise ConfigError(f"override {item!r}: '{k}' is not a section", field=".".join(keys))
+        node[keys[-1]] = value
+    return data
+
+
+DeviceName = Literal["auto", "cpu", "cuda", "mps"]

@@ -1,0 +1,138 @@
+import threading
+
+import pytest
+import torch
+
+from tunesmith.config import SamplingParams
+from tunesmith.errors import ConfigError
+from tunesmith.generate import Generator, cut_at_stop
+
+PROMPTS = ["The quick brown fox", "Once upon a time, in a land far away,", "Hello"]
+
+
+def reference_greedy(lm, prompt, max_new_tokens):
+    tok = lm.tokenizer
+    ids = tok(prompt, return_tensors="pt", add_special_tokens=False)
+    with torch.no_grad():
+        out = lm.model.generate(**ids, max_new_tokens=max_new_tokens, do_sample=False,
+                                pad_token_id=tok.pad_token_id, eos_token_id=tok.eos_token_id)
+    new = out[0, ids["input_ids"].shape[1]:].tolist()
+    if tok.eos_token_id in new:
+        new = new[: new.index(tok.eos_token_id)]
+    return tok.decode(new, skip_special_tokens=True)
+
+
+def first_new_substring(text, width=4, start=6):
+    """A substring of ``text`` whose first occurrence is at or after ``start``, not touching the prompt."""
+    for i in range(start, len(text) - width):
+        if text.find(text[i:i + width]) == i:
+            return text[i:i + width]
+    raise AssertionError(f"no usable stop string in {text!r}")
+
+
+def test_greedy_matches_plain_model_generate(tiny, tiny_generator):
+    for prompt in PROMPTS:
+        ours = tiny_generator.generate(prompt, {"temperature": 0, "max_new_tokens": 12})[0]
+        assert ours.text == reference_greedy(tiny, prompt, 12)
+        assert ours.completion_tokens <= 12 and ours.prompt_tokens == len(tiny.tokenizer(prompt)["input_ids"])
+
+
+def test_batch_with_left_padding_equals_one_by_one(tiny_generator):
+    params = SamplingParams(temperature=0, max_new_tokens=10)
+    batch = tiny_generator.generate(PROMPTS, params)
+    singles = [tiny_generator.generate(p, params)[0] for p in PROMPTS]
+    assert [c.prompt_index for c in batch] == [0, 1, 2]
+    assert [c.text for c in batch] == [c.text for c in singles]
+
+
+def test_same_seed_same_output_different_seed_differs(tiny_generator):
+    p = {"temperature": 1.0, "max_new_tokens": 16, "seed": 123}
+    a = tiny_generator.generate(PROMPTS[0], p)[0].text
+    b = tiny_generator.generate(PROMPTS[0], p)[0].text
+    c = tiny_generator.generate(PROMPTS[0], {**p, "seed": 7})[0].text
+    assert a == b
+    assert a != c
+
+
+def test_n_candidates_and_finish_reason_length(tiny_generator):
+    out = tiny_generator.generate(PROMPTS[:2], {"temperature": 1.0, "max_new_tokens": 5, "n": 3, "seed": 1})
+    assert [(c.prompt_index, c.index) for c in out] == [(0, 0), (0, 1), (0, 2), (1, 0), (1, 1), (1, 2)]
+    assert all(c.finish_reason == "length" and c.completion_tokens == 5 for c in out)
+
+
+def test_greedy_n_needs_beams(tiny_generator):
+    with pytest.raises(ConfigError, match="n > 1"):
+        tiny_generator.generate("x", {"temperature": 0, "n": 2})
+    out = tiny_generator.generate("x", {"temperature": 0, "n": 2, "num_beams": 2, "max_new_tokens": 4})
+    assert len(out) == 2
+
+
+def test_stop_string_cuts_exactly_and_ends_early(tiny_generator):
+    params = {"temperature": 1.0, "seed": 3, "max_new_tokens": 30}  # seeded: same text up to the stop
+    full = tiny_generator.generate(PROMPTS[1], params)[0]
+    stop = first_new_substring(full.text)  # a string we know appears in the continuation
+    cut = tiny_generator.generate(PROMPTS[1], {**params, "stop": [stop]})[0]
+    assert cut.text == full.text[: full.text.find(stop)]
+    assert cut.finish_reason == "stop"
+    assert cut.completion_tokens < full.completion_tokens
+
+
+def test_stream_concatenates_to_generate(tiny_generator):
+    params = {"temperature": 0, "max_new_tokens": 20}
+    chunks = list(tiny_generator.stream(PROMPTS[0], params))
+    assert chunks[-1].finish_reason == "length" and chunks[-1].completion_tokens == 20
+    assert "".join(c.text for c in chunks) == tiny_generator.generate(PROMPTS[0], params)[0].text
+    assert len(chunks) > 3  # really incremental
+
+
+def test_stream_honours_stop(tiny_generator):
+    params = {"temperature": 1.0, "seed": 3, "max_new_tokens": 30}
+    full = tiny_generator.generate(PROMPTS[1], params)[0].text
+    stop = first_new_substring(full)
+    chunks = list(tiny_generator.stream(PROMPTS[1], {**params, "stop": [stop]}))
+    assert "".join(c.text for c in chunks) == full[: full.find(stop)]
+    assert chunks[-1].finish_reason == "stop"
+
+
+def test_stream_closed_early_releases_model(tiny_generator):
+    it = tiny_generator.stream(PROMPTS[0], {"temperature": 0, "max_new_tokens": 500})
+    next(it)
+    it.close()  # client went away
+    # the model lock is free again: a new request completes
+    assert tiny_generator.generate("x", {"temperature": 0, "max_new_tokens": 2})[0].completion_tokens == 2
+
+
+def test_cancel_event_stops_generation(tiny_generator):
+    ev = threading.Event()
+    ev.set()
+    out = tiny_generator.generate("x", {"temperature": 0, "max_new_tokens": 200}, cancel=ev)[0]
+    assert out.completion_tokens < 200
+
+
+def test_chat_uses_template(tiny_generator):
+    prompt = tiny_generator.chat_prompt([{"role": "user", "content": "hi"}], system="Be brief.")
+    assert "<|im_start|>system\nBe brief.<|im_end|>" in prompt and prompt.endswith("<|im_start|>assistant\n")
+    with pytest.raises(ConfigError, match="messages"):
+        tiny_generator.chat_prompt([{"role": "robot", "content": "x"}])
+    assert len(tiny_generator.chat([{"role": "user", "content": "hi"}], {"max_new_tokens": 3})) == 1
+
+
+def test_cut_at_stop_earliest():
+    assert cut_at_stop("abc END x STOP", ["STOP", "END"]) == ("abc ", True)
+    assert cut_at_stop("abc", []) == ("abc", False)
+
+
+def test_int8_quantized_tiny_still_generates(tiny):
+    from tunesmith.models import load_model
+
+    gen = Generator(load_model("tiny-random"), quantize="int8")
+    assert gen.info()["quantization"] == "int8-dynamic"
+    assert gen.generate("hi", {"temperature": 0, "max_new_tokens": 4})[0].completion_tokens == 4
+
+
+@pytest.mark.slow
+def test_real_model_answers_and_stops(real_generator):
+    out = real_generator.chat([{"role": "user", "content": "What is the capital of France? Answer in one word."}],
+                              {"temperature": 0, "max_new_tokens": 20})[0]
+    assert "Paris" in out.text
+    assert out.finish_reason == "stop"
