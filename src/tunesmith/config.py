@@ -155,3 +155,106 @@ def apply_overrides(data: dict[str, Any], overrides: list[str]) -> dict[str, Any
 
 
 DeviceName = Literal["auto", "cpu", "cuda", "mps"]
+
+
+class DataConfig(StrictModel):
+    """What to train on and how to turn it into token sequences."""
+
+    source: str = Field(..., description="bundled:NAME, hf:ORG/NAME, or a path (.txt file/folder, .csv, .jsonl, .json, .parquet).")
+    format: Literal["auto", "text", "completion", "chat", "recipe", "humanizer"] = Field(
+        "auto", description="How records become training text; 'auto' guesses from the fields.")
+    columns: list[str] | None = Field(None, description="Tabular sources: columns to keep (each must exist).")
+    text_column: str = Field("text", description="Field holding the text (format 'text').")
+    prompt_column: str = Field("prompt", description="Field holding the prompt (format 'completion').")
+    completion_column: str = Field("completion", description="Field holding the completion (format 'completion').")
+    chat_template: bool = Field(False, description="Wrap prompt/completion pairs in the tokenizer's chat template.")
+    hf_config: str | None = Field(None, description="Hugging Face data set configuration.")
+    hf_split: str = Field("train", description="Hugging Face split to load.")
+    max_records: int | None = Field(None, ge=1, description="Use only the first N records (quick runs).")
+    val_fraction: float = Field(0.1, ge=0.0, lt=0.9, description="Share of examples held out for validation.")
+    val_source: str | None = Field(None, description="Separate validation source (overrides val_fraction).")
+    seed: int = Field(42, description="Seed for the validation split and shuffling.")
+    dedup: bool = Field(True, description="Drop exact duplicate examples.")
+    min_chars: int = Field(1, ge=0, description="Drop examples shorter than this many characters.")
+    max_chars: int | None = Field(None, ge=1, description="Drop examples longer than this many characters.")
+    block_size: int = Field(512, ge=8, le=32768, description="Tokens per packed block (format 'text', or when packing).")
+    max_length: int = Field(512, ge=8, le=32768, description="Longest example in tokens; longer ones are truncated.")
+    packing: bool | None = Field(None, description="Concatenate examples into full blocks (default: on for 'text', off otherwise).")
+    add_special_tokens: list[str] = Field(default_factory=list, description="New special tokens to add (e.g. '[END]'); embeddings are resized.")
+    augment: dict[str, Any] = Field(default_factory=dict, description="Format-specific augmentation (humanizer: chitchat pairs).")
+
+
+class LoraSettings(StrictModel):
+    r: int = Field(16, ge=1, le=1024, description="LoRA rank.")
+    alpha: int = Field(32, ge=1, description="LoRA scaling numerator (scale = alpha / r).")
+    dropout: float = Field(0.05, ge=0.0, lt=1.0, description="Dropout on the LoRA path.")
+    target_modules: list[str] | Literal["auto"] = Field("auto", description="Module names to adapt; 'auto' picks per architecture.")
+
+
+class TrainSettings(StrictModel):
+    learning_rate: float = Field(2e-4, gt=0, le=1.0, description="Peak learning rate (AdamW).")
+    epochs: float = Field(1.0, gt=0, description="Passes over the training set (ignored when max_steps > 0).")
+    max_steps: int = Field(-1, ge=-1, description="Stop after this many optimizer steps (-1 = use epochs).")
+    batch_size: int = Field(8, ge=1, description="Examples per device per step.")
+    grad_accum: int = Field(1, ge=1, description="Gradient accumulation steps.")
+    warmup_ratio: float = Field(0.05, ge=0.0, lt=1.0, description="Share of steps with linear warm-up.")
+    lr_scheduler: str = Field("cosine", description="transformers scheduler name.")
+    weight_decay: float = Field(0.0, ge=0.0, description="AdamW weight decay.")
+    max_grad_norm: float = Field(1.0, gt=0, description="Gradient clipping norm.")
+    gradient_checkpointing: bool = Field(False, description="Trade compute for memory.")
+    precision: Literal["auto", "fp32", "bf16", "fp16"] = Field("auto", description="auto: bf16 where the hardware supports it, else fp32.")
+    eval_steps: int = Field(50, ge=1, description="Evaluate (and write samples/plot) every N steps.")
+    save_steps: int | None = Field(None, ge=1, description="Checkpoint every N steps (default: eval_steps).")
+    save_total_limit: int = Field(2, ge=1, description="Checkpoints kept on disk (the best is always kept).")
+    logging_steps: int = Field(10, ge=1, description="Log training loss every N steps.")
+    early_stopping_patience: int | None = Field(None, ge=1, description="Stop after N evaluations without improvement.")
+    seed: int = Field(42, description="Training seed.")
+    report_to: list[str] = Field(default_factory=list, description="Extra trackers: tensorboard, wandb, mlflow.")
+    num_workers: int = Field(0, ge=0, description="DataLoader workers.")
+
+
+class SampleSettings(StrictModel):
+    prompts: list[str] = Field(default_factory=list, description="Fixed prompts generated at each evaluation (samples.md).")
+    max_new_tokens: int = Field(64, ge=1, le=1024)
+    temperature: float = Field(0.0, ge=0.0, le=2.0)
+    stop: list[str] = Field(default_factory=list)
+
+
+class RunConfig(StrictModel):
+    """Everything a training run needs; saved as config.yaml in the run dir."""
+
+    model: str = Field("smollm2-135m-instruct", description="Base model: registry name, HF id or model dir.")
+    method: Literal["lora", "full"] = Field("lora", description="LoRA adapter or full fine-tuning.")
+    output: str = Field("runs/run", description="Run directory.")
+    data: DataConfig
+    lora: LoraSettings = Field(default_factory=LoraSettings)
+    train: TrainSettings = Field(default_factory=TrainSettings)
+    samples: SampleSettings = Field(default_factory=SampleSettings)
+
+
+def load_run_config(path: str | Path | None = None, overrides: list[str] | None = None,
+                    **flags: Any) -> RunConfig:
+    """Load a YAML preset, apply ``key=value`` overrides and flag values, validate.
+
+    Args:
+        path: YAML file (optional when everything comes from overrides).
+        overrides: ``key.sub=value`` strings (``--set``).
+        flags: Shortcut flags; ``None`` values are ignored (``model``, ``output``, ``data`` ->
+            data.source, ``max_steps``, ``epochs``).
+    """
+    data = load_yaml(path) if path else {}
+    shortcut = {"model": "model", "output": "output", "data": "data.source", "max_steps": "train.max_steps",
+                "epochs": "train.epochs"}
+    items = list(overrides or [])
+    data = apply_overrides(data, items)
+    for key, value in flags.items():
+        if value is None:
+            continue
+        node = data
+        parts = shortcut[key].split(".")
+        for part in parts[:-1]:
+            node = node.setdefault(part, {})
+        node[parts[-1]] = value
+    if "data" not in data:
+        raise ConfigError("no training data: set data.source in the config or pass --data PATH", field="data.source")
+    return build(RunConfig, data)

@@ -1,0 +1,171 @@
+"""From a :class:`DataConfig` to tokenized train/validation sets with loss masks.
+
+Plain text is concatenated and cut into full blocks (no padding at all). Prompt/completion
+and chat examples keep their own sequences with labels = -100 outside the part the model
+should learn; the trainer groups them by length and pads only to the longest in a batch, so
+almost no compute goes to padding.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..config import DataConfig
+from ..errors import DataError
+from .sources import load_records
+from .templates import NAMED_TEMPLATES, detect_format, to_shape
+
+IGNORE = -100
+
+
+@dataclass
+class TokenizedData:
+    train: list[dict[str, list[int]]]
+    val: list[dict[str, list[int]]]
+    format: str
+    stats: dict[str, Any] = field(default_factory=dict)
+    val_examples: list[dict[str, Any]] = field(default_factory=list)  # shaped, untokenized (for samples/metrics)
+
+
+def shape_records(cfg: DataConfig, records: list[dict[str, Any]], source: str) -> tuple[list[dict], str, dict]:
+    """Apply format, named-template filter, de-dup and length filters; report counts."""
+    fmt = cfg.format if cfg.format != "auto" else detect_format(records[0], cfg.text_column)
+    counts = {"records": len(records)}
+    if fmt in NAMED_TEMPLATES and NAMED_TEMPLATES[fmt][1] is not None:
+        keep = NAMED_TEMPLATES[fmt][1]
+        records = [r for r in records if keep(r)]
+        counts["after quality filter"] = len(records)
+        if not records:
+            raise DataError(f"{source}: the {fmt} quality filter removed every record", field="data.format")
+    shaped = [to_shape(r, fmt, cfg.text_column, cfg.prompt_column, cfg.completion_column, f"{source} record {i + 1}")
+              for i, r in enumerate(records)]
+    if cfg.dedup:
+        seen, unique = set(), []
+        for ex in shaped:
+            key = hashlib.sha1(repr(sorted(ex.items())).encode()).hexdigest()
+            if key not in seen:
+                seen.add(key)
+                unique.append(ex)
+        shaped = unique
+        counts["after dedup"] = len(shaped)
+    before = len(shaped)
+    shaped = [ex for ex in shaped if cfg.min_chars <= example_chars(ex) <= (cfg.max_chars or 10**12)]
+    counts["after length filter"] = len(shaped)
+    if before and not shaped:
+        raise DataError(f"{source}: every example was removed by the length filter (min_chars={cfg.min_chars}, "
+                        f"max_chars={cfg.max_chars}); loosen data.min_chars / data.max_chars", field="data.max_chars")
+    if not shaped:
+        raise DataError(f"{source}: no examples left (dedup removed them all?)", field="data.source")
+    return shaped, fmt, counts
+
+
+def example_chars(ex: dict[str, Any]) -> int:
+    if "text" in ex:
+        return len(ex["text"])
+    if "messages" in ex:
+        return sum(len(m["content"]) for m in ex["messages"])
+    return len(ex["prompt"]) + len(ex["completion"])
+
+
+def split(examples: list[dict], fraction: float, seed: int) -> tuple[list[dict], list[dict]]:
+    """Seeded shuffle, then hold out ``fraction`` (at least one example when fraction > 0)."""
+    idx = list(range(len(examples)))
+    random.Random(seed).shuffle(idx)
+    n_val = max(1, round(len(idx) * fraction)) if fraction > 0 and len(idx) > 1 else 0
+    val = [examples[i] for i in sorted(idx[:n_val])]
+    train = [examples[i] for i in sorted(idx[n_val:])]
+    return train, val
+
+
+def tokenize_example(ex: dict[str, Any], tok, cfg: DataConfig) -> dict[str, list[int]]:
+    """Token ids and labels (-100 where no loss is taken) for one shaped example."""
+    eos = [tok.eos_token_id] if tok.eos_token_id is not None else []
+    if "text" in ex:
+        ids = tok(ex["text"], add_special_tokens=False)["input_ids"] + eos
+        labels = list(ids)
+    elif "messages" in ex:
+        ids, labels = tokenize_chat(ex["messages"], tok)
+    else:
+        prompt, completion = ex["prompt"], ex["completion"]
+        if cfg.chat_template:
+            ids, labels = tokenize_chat([{"role": "user", "content": prompt},
+                                         {"role": "assistant", "content": completion}], tok)
+        else:
+            p_ids = tok(prompt, add_special_tokens=False)["input_ids"]
+            c_ids = tok(completion, add_special_tokens=False)["input_ids"] + eos
+            ids, labels = p_ids + c_ids, [IGNORE] * len(p_ids) + c_ids
+    ids, labels = ids[: cfg.max_length], labels[: cfg.max_length]
+    return {"input_ids": ids, "labels": labels}
+
+
+def tokenize_chat(messages: list[dict[str, str]], tok) -> tuple[list[int], list[int]]:
+    """Render through the chat template; only assistant turns carry labels."""
+    if not getattr(tok, "chat_template", None):
+        raise DataError("chat data needs a tokenizer with a chat template (use an instruct model)", field="data.format")
+    ids: list[int] = []
+    labels: list[int] = []
+    rendered = ""
+    for i, msg in enumerate(messages):
+        if msg["role"] == "assistant":
+            prefix = tok.apply_chat_template(messages[:i], tokenize=False, add_generation_prompt=True)
+            upto = tok.apply_chat_template(messages[: i + 1], tokenize=False)
+            segments = [(prefix[len(rendered):], False), (upto[len(prefix):], True)]
+            rendered = upto
+        else:
+            upto = tok.apply_chat_template(messages[: i + 1], tokenize=False)
+            segments = [(upto[len(rendered):], False)]
+            rendered = upto
+        for text, learn in segments:
+            seg = tok(text, add_special_tokens=False)["input_ids"]
+            ids += seg
+            labels += seg if learn else [IGNORE] * len(seg)
+    return ids, labels
+
+
+def pack(rows: list[dict[str, list[int]]], block_size: int) -> list[dict[str, list[int]]]:
+    """Concatenate and cut into full blocks of ``block_size`` (the short tail is dropped)."""
+    ids = [t for r in rows for t in r["input_ids"]]
+    labels = [t for r in rows for t in r["labels"]]
+    n = len(ids) // block_size * block_size
+    if n == 0:  # less than one block: keep what there is rather than nothing
+        return [{"input_ids": ids, "labels": labels}] if ids else []
+    return [{"input_ids": ids[i:i + block_size], "labels": labels[i:i + block_size]} for i in range(0, n, block_size)]
+
+
+def build_datasets(cfg: DataConfig, tokenizer) -> TokenizedData:
+    """Load, shape, filter, split and tokenize according to ``cfg``.
+
+    Returns:
+        :class:`TokenizedData` with lists of ``{"input_ids", "labels"}`` rows and counts.
+    """
+    records = load_records(cfg.source, cfg.columns, cfg.hf_config, cfg.hf_split, cfg.max_records)
+    shaped, fmt, counts = shape_records(cfg, records, cfg.source)
+    if cfg.val_source:
+        val_records = load_records(cfg.val_source, cfg.columns, cfg.hf_config, cfg.hf_split)
+        train_ex = shaped
+        val_ex, _, _ = shape_records(cfg.model_copy(update={"format": fmt}), val_records, cfg.val_source)
+    else:
+        train_ex, val_ex = split(shaped, cfg.val_fraction, cfg.seed)
+    if fmt == "humanizer" and cfg.augment:
+        from .humanizer import augmentation_examples
+
+        extra = augmentation_examples(cfg.augment, seed=cfg.seed)
+        counts["augmentation examples"] = len(extra)
+        train_ex = train_ex + [to_shape(r, fmt, "", "", "", "augmentation") for r in extra]
+    train_rows = [tokenize_example(ex, tokenizer, cfg) for ex in train_ex]
+    val_rows = [tokenize_example(ex, tokenizer, cfg) for ex in val_ex]
+    packing = cfg.packing if cfg.packing is not None else fmt == "text"
+    if packing:
+        train_rows, val_rows = pack(train_rows, cfg.block_size), pack(val_rows, cfg.block_size)
+    train_rows = [r for r in train_rows if any(label != IGNORE for label in r["labels"])]
+    if not train_rows:
+        raise DataError(f"{cfg.source}: no training examples left after tokenization (prompts longer than "
+                        f"max_length={cfg.max_length}?)", field="data.max_length")
+    counts.update(train=len(train_rows), val=len(val_rows),
+                  train_tokens=sum(len(r["input_ids"]) for r in train_rows),
+                  train_loss_tokens=sum(sum(label != IGNORE for label in r["labels"]) for r in train_rows),
+                  packing=packing)
+    return TokenizedData(train_rows, val_rows, fmt, counts, val_ex)

