@@ -174,6 +174,83 @@ def models():
                   "or a tunesmith run dir.[/]")
 
 
+
+@app.command()
+@user_errors
+def train(
+    config: Annotated[Optional[Path], typer.Argument(help="YAML preset (see configs/).")] = None,
+    set_: Annotated[Optional[list[str]], typer.Option("--set", help="Override any setting: key.sub=value (repeatable).")] = None,
+    model: Annotated[Optional[str], typer.Option("--model", "-m", help="Base model.")] = None,
+    data: Annotated[Optional[str], typer.Option("--data", help="Training data source (path, bundled:NAME, hf:ID).")] = None,
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Run directory.")] = None,
+    max_steps: Annotated[Optional[int], typer.Option("--max-steps", help="Stop after N optimizer steps.")] = None,
+    epochs: Annotated[Optional[float], typer.Option("--epochs", help="Passes over the data.")] = None,
+    resume: Annotated[bool, typer.Option("--resume", help="Continue the run in --output from its last checkpoint.")] = False,
+):
+    """Fine-tune a model (LoRA or full) from a config; writes a self-contained run dir."""
+    from .config import load_run_config
+    from .train import fit
+
+    cfg = load_run_config(config, set_, model=model, data=data, output=output, max_steps=max_steps, epochs=epochs)
+    result = fit(cfg, resume=resume)
+    m = result.metrics
+    table = Table("metric", "value", title=f"run saved to {result.output}")
+    for key in ("before", "after"):
+        if key in m:
+            table.add_row(f"validation perplexity {key}", f"{m[key]['val_perplexity']:.3f}")
+    table.add_row("steps", str(m["steps"]))
+    table.add_row("train time", f"{m['train_seconds']:.0f} s")
+    table.add_row("tokens/s (real tokens)", str(m["tokens_per_second"]))
+    console.print(table)
+
+
+@app.command("eval")
+@user_errors
+def eval_(
+    model: Annotated[str, typer.Argument(help="Model name, dir or run dir.")],
+    data: Annotated[str, typer.Option("--data", help="Evaluation data (path, bundled:NAME, hf:ID).")],
+    format: Annotated[str, typer.Option("--format", help="auto | text | completion | chat | recipe | humanizer")] = "auto",
+    adapter: AdapterOpt = None,
+    max_records: Annotated[Optional[int], typer.Option(help="Use only the first N records.")] = None,
+    max_examples: Annotated[int, typer.Option(help="Examples for generation metrics.")] = 50,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report as JSON.")] = None,
+):
+    """Perplexity (strided), BLEU/chrF/ROUGE against references, distinct-n diversity."""
+    from .evaluate import evaluate_model
+
+    rep = evaluate_model(model, {"source": data, "format": format, "max_records": max_records, "dedup": False},
+                         adapter=adapter, max_examples=max_examples)
+    table = Table("metric", "value", title=rep.model)
+    table.add_row("perplexity", f"{rep.perplexity:.3f}")
+    for k, v in rep.metrics.items():
+        table.add_row(k, str(v))
+    console.print(table)
+    if output:
+        output.write_text(json.dumps(rep.to_dict(), indent=2))
+
+
+@app.command()
+@user_errors
+def compare(
+    base: Annotated[str, typer.Argument(help="Base model.")],
+    tuned: Annotated[str, typer.Argument(help="Fine-tuned model or run dir.")],
+    prompts: Annotated[Path, typer.Option("--prompts", help="Prompts file: .txt (blank-line separated), .jsonl or .json.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Report path (.md; an .html is written next to it).")] = Path("compare.md"),
+    temperature: Temperature = 0.0, top_p: TopP = 1.0, max_new_tokens: MaxNew = 128, stop: Stop = None, seed: Seed = 0,
+    sweep: Annotated[bool, typer.Option("--sweep", help="Also sweep temperature (0.3/0.7/1.0/1.3) x top-p (0.9/1.0).")] = False,
+):
+    """Side-by-side base vs fine-tuned generations and metrics (markdown + HTML report)."""
+    from .evaluate import compare as run_compare
+    from .evaluate import compare_html, compare_markdown, read_prompts
+
+    params = sampling_options(temperature, 0, top_p, 0.0, 1.0, 1.0, 0, 1, 1.0, max_new_tokens, stop, seed, 1)
+    report = run_compare(base, tuned, read_prompts(prompts), params,
+                         sweep_temperatures=(0.3, 0.7, 1.0, 1.3) if sweep else (), sweep_top_p=(0.9, 1.0))
+    output.write_text(compare_markdown(report))
+    output.with_suffix(".html").write_text(compare_html(report))
+    console.print(f"report written to {output} and {output.with_suffix('.html')}")
+
+
 def main() -> None:  # pragma: no cover - console entry
     app()
 

@@ -1,0 +1,197 @@
+"""Evaluation: strided perplexity, text metrics (BLEU, chrF, ROUGE, distinct-n), comparison reports."""
+
+from __future__ import annotations
+
+import html
+import itertools
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import torch
+
+from .config import DataConfig, SamplingParams, build
+from .errors import DataError
+
+
+def perplexity(model, tokenizer, texts: Sequence[str], max_length: int = 1024, stride: int = 512) -> float:
+    """Perplexity of ``texts`` with a sliding window (HF's strided method for long text).
+
+    Texts are joined with the EOS token; each window scores only the tokens not already
+    scored by the previous window, with up to ``max_length - stride`` tokens of context.
+    """
+    eos = tokenizer.eos_token or ""
+    ids = tokenizer(eos.join(texts), return_tensors="pt", add_special_tokens=False)["input_ids"][0]
+    device = next(model.parameters()).device
+    nll, count, prev_end = 0.0, 0, 0
+    with torch.inference_mode():
+        for begin in range(0, len(ids), stride):
+            end = min(begin + max_length, len(ids))
+            target_len = end - prev_end
+            window = ids[begin:end].unsqueeze(0).to(device)
+            labels = window.clone()
+            labels[:, :-target_len] = -100
+            loss = model(window, labels=labels).loss
+            n = int((labels[:, 1:] != -100).sum())
+            if n:
+                nll += loss.item() * n
+                count += n
+            prev_end = end
+            if end == len(ids):
+                break
+    if count == 0:
+        raise DataError("not enough text to compute perplexity (need at least 2 tokens)", field="data")
+    return math.exp(nll / count)
+
+
+def distinct_n(texts: Sequence[str], n: int) -> float:
+    """Unique n-grams / all n-grams over ``texts`` (diversity; Li et al. 2016)."""
+    grams = [tuple(t.split()[i:i + n]) for t in texts for i in range(max(0, len(t.split()) - n + 1))]
+    return len(set(grams)) / len(grams) if grams else 0.0
+
+
+def text_metrics(predictions: Sequence[str], references: Sequence[str] | None = None) -> dict[str, float]:
+    """BLEU and chrF (sacrebleu), ROUGE-1/2/L F1 (rouge-score) against references, and distinct-1/2/3."""
+    out = {f"distinct_{n}": round(distinct_n(predictions, n), 4) for n in (1, 2, 3)}
+    if references is not None:
+        import sacrebleu
+        from rouge_score import rouge_scorer
+
+        refs = list(references)
+        out["bleu"] = round(sacrebleu.corpus_bleu(list(predictions), [refs]).score, 2)
+        out["chrf"] = round(sacrebleu.corpus_chrf(list(predictions), [refs]).score, 2)
+        scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
+        scores = [scorer.score(r, p) for p, r in zip(predictions, refs)]
+        for key in ("rouge1", "rouge2", "rougeL"):
+            out[key] = round(sum(s[key].fmeasure for s in scores) / max(1, len(scores)), 4)
+    return out
+
+
+@dataclass
+class EvalReport:
+    model: str
+    perplexity: float | None
+    metrics: dict[str, float] = field(default_factory=dict)
+    examples: list[dict[str, str]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"model": self.model, "perplexity": self.perplexity, "metrics": self.metrics, "examples": self.examples}
+
+
+def evaluate_model(model: str, data: DataConfig | dict[str, Any], adapter: str | None = None,
+                   max_examples: int = 50, params: SamplingParams | dict | None = None) -> EvalReport:
+    """Perplexity on the data's text; for prompt/completion data also generation metrics.
+
+    Args:
+        model: Model name / dir / run dir.
+        data: Data settings (``source`` at least). All records are used (no split).
+        adapter: Optional adapter dir.
+        max_examples: Generation metrics use at most this many prompt/completion examples.
+        params: Sampling for generation metrics (default greedy, 128 tokens).
+    """
+    from .data.dataset import shape_records
+    from .data.sources import load_records
+    from .generate import Generator
+    from .models import load_model
+
+    cfg = data if isinstance(data, DataConfig) else build(DataConfig, data)
+    records = load_records(cfg.source, cfg.columns, cfg.hf_config, cfg.hf_split, cfg.max_records)
+    shaped, fmt, _ = shape_records(cfg, records, cfg.source)
+    lm = load_model(model, adapter)
+    texts = [ex["text"] if "text" in ex else
+             (ex["prompt"] + ex["completion"]) if "prompt" in ex else
+             lm.tokenizer.apply_chat_template(ex["messages"], tokenize=False) for ex in shaped]
+    ppl = perplexity(lm.model, lm.tokenizer, texts)
+    report = EvalReport(lm.name, round(ppl, 4))
+    pairs = [ex for ex in shaped if "prompt" in ex][:max_examples]
+    gen_params = params or {"temperature": 0, "max_new_tokens": 128}
+    if pairs:
+        gen = Generator(lm, quantize="none")
+        outs = gen.generate([ex["prompt"] for ex in pairs], gen_params)
+        preds = [o.text for o in outs]
+        report.metrics = text_metrics(preds, [ex["completion"] for ex in pairs])
+        report.examples = [{"prompt": ex["prompt"], "reference": ex["completion"], "output": p}
+                           for ex, p in zip(pairs, preds)]
+    return report
+
+
+def read_prompts(path: str | Path) -> list[str]:
+    """Prompts from a .txt (blank-line separated), .jsonl (``prompt`` field) or .json list."""
+    path = Path(path)
+    if not path.is_file():
+        raise DataError(f"prompts file not found: {path}", field="prompts")
+    if path.suffix == ".jsonl":
+        from .data.sources import read_jsonl
+
+        return [r["prompt"] for r in read_jsonl(path)]
+    if path.suffix == ".json":
+        return [p if isinstance(p, str) else p["prompt"] for p in json.loads(path.read_text())]
+    blocks = [b.strip("\n") for b in path.read_text().split("\n\n")]
+    prompts = [b.replace("\\n", "\n") for b in blocks if b.strip()]
+    if not prompts:
+        raise DataError(f"{path}: no prompts (separate prompts with a blank line)", field="prompts")
+    return prompts
+
+
+def compare(base: str, tuned: str, prompts: Sequence[str], params: SamplingParams | dict | None = None,
+            sweep_temperatures: Sequence[float] = (), sweep_top_p: Sequence[float] = (),
+            base_adapter: str | None = None, tuned_adapter: str | None = None) -> dict[str, Any]:
+    """Side-by-side generations of two models on the same prompts, plus an optional sampling sweep.
+
+    Returns a dict with ``rows`` (prompt, base, tuned), per-model diversity metrics and
+    ``sweep`` rows (temperature, top_p, tuned output) — the recipe seed's stages 5 and 6.
+    """
+    from .generate import Generator
+
+    p = params if isinstance(params, SamplingParams) else build(SamplingParams, params or {"temperature": 0})
+    g_base = Generator(base, adapter=base_adapter)
+    base_out = [c.text for c in g_base.generate(list(prompts), p)]
+    del g_base
+    g_tuned = Generator(tuned, adapter=tuned_adapter)
+    tuned_out = [c.text for c in g_tuned.generate(list(prompts), p)]
+    report: dict[str, Any] = {
+        "base": base, "tuned": tuned, "params": p.model_dump(),
+        "rows": [{"prompt": q, "base": b, "tuned": t} for q, b, t in zip(prompts, base_out, tuned_out)],
+        "metrics": {"base": text_metrics(base_out), "tuned": text_metrics(tuned_out)},
+        "sweep": [],
+    }
+    for temp, top_p in itertools.product(sweep_temperatures or [], sweep_top_p or [1.0]):
+        sp = p.model_copy(update={"temperature": temp, "top_p": top_p, "seed": p.seed or 0})
+        outs = [c.text for c in g_tuned.generate(list(prompts), sp)]
+        report["sweep"].append({"temperature": temp, "top_p": top_p, "outputs": outs,
+                                "metrics": text_metrics(outs)})
+    return report
+
+
+def compare_markdown(report: dict[str, Any]) -> str:
+    lines = [f"# {report['base']} vs {report['tuned']}\n"]
+    lines.append("| metric | base | tuned |\n|---|---|---|")
+    for key in report["metrics"]["base"]:
+        lines.append(f"| {key} | {report['metrics']['base'][key]} | {report['metrics']['tuned'][key]} |")
+    for i, row in enumerate(report["rows"], 1):
+        lines += [f"\n## Prompt {i}\n", f"```\n{row['prompt']}\n```", "**base**\n", f"```\n{row['base']}\n```",
+                  "**tuned**\n", f"```\n{row['tuned']}\n```"]
+    if report["sweep"]:
+        lines.append("\n# Sampling sweep (tuned model)\n")
+        for s in report["sweep"]:
+            lines.append(f"\n## temperature {s['temperature']}, top_p {s['top_p']} — distinct-2 "
+                         f"{s['metrics']['distinct_2']}\n")
+            lines += [f"```\n{o}\n```" for o in s["outputs"]]
+    return "\n".join(lines) + "\n"
+
+
+def compare_html(report: dict[str, Any]) -> str:
+    esc = html.escape
+    rows = "".join(f"<tr><td><pre>{esc(r['prompt'])}</pre></td><td><pre>{esc(r['base'])}</pre></td>"
+                   f"<td><pre>{esc(r['tuned'])}</pre></td></tr>" for r in report["rows"])
+    metrics = "".join(f"<tr><td>{esc(k)}</td><td>{report['metrics']['base'][k]}</td>"
+                      f"<td>{report['metrics']['tuned'][k]}</td></tr>" for k in report["metrics"]["base"])
+    return (f"<!doctype html><meta charset='utf-8'><title>compare</title>"
+            f"<style>body{{font-family:sans-serif}}td{{vertical-align:top;border:1px solid #ccc;padding:4px}}"
+            f"pre{{white-space:pre-wrap;margin:0}}</style>"
+            f"<h1>{esc(report['base'])} vs {esc(report['tuned'])}</h1><table><tr><th>metric</th><th>base</th>"
+            f"<th>tuned</th></tr>{metrics}</table><table><tr><th>prompt</th><th>base</th><th>tuned</th></tr>"
+            f"{rows}</table>")

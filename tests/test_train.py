@@ -1,0 +1,141 @@
+import json
+import subprocess
+import sys
+import time
+
+import pytest
+import torch
+
+from tunesmith.config import load_run_config
+from tunesmith.errors import TunesmithError
+from tunesmith.train import fit, latest_complete_checkpoint
+
+TINY = {
+    "model": "tiny-random",
+    "data": {"source": "bundled:recipes", "format": "recipe", "add_special_tokens": ["[END]"], "max_records": 120,
+             "max_length": 96},
+    "train": {"max_steps": 8, "batch_size": 4, "eval_steps": 4, "logging_steps": 1, "precision": "fp32",
+              "learning_rate": 1e-2},
+    "samples": {"prompts": ["RECIPE: Soup\nINGREDIENTS:"], "max_new_tokens": 6, "stop": ["[END]"]},
+}
+
+
+def write_cfg(tmp_path, **over):
+    import yaml
+
+    data = json.loads(json.dumps(TINY))
+    for k, v in over.items():
+        data[k] = {**data.get(k, {}), **v} if isinstance(v, dict) else v
+    path = tmp_path / "cfg.yaml"
+    path.write_text(yaml.safe_dump(data))
+    return path
+
+
+def test_lora_run_dir_is_complete_and_reloads(tmp_path):
+    out = tmp_path / "run"
+    cfg = load_run_config(write_cfg(tmp_path), output=str(out))
+    res = fit(cfg)
+    for name in ("adapter_model.safetensors", "adapter_config.json", "tokenizer.json", "config.yaml",
+                 "metrics.jsonl", "loss.png", "samples.md", "eval.json"):
+        assert (out / name).is_file(), name
+    ev = json.loads((out / "eval.json").read_text())
+    assert ev["after"]["val_loss"] < ev["before"]["val_loss"]  # it learned something
+    assert ev["steps"] == 8 and ev["tokens_seen"] > 0
+    metrics = [json.loads(x) for x in (out / "metrics.jsonl").read_text().splitlines()]
+    assert any("eval_loss" in m for m in metrics) and any("loss" in m for m in metrics)
+    assert "## step 4" in (out / "samples.md").read_text()
+    # the run dir loads wherever a model name is accepted, with the added [END] token
+    from tunesmith.generate import Generator
+
+    gen = Generator(str(out), quantize="none")
+    assert "[END]" in gen.tokenizer.get_vocab()
+    assert gen.generate("RECIPE: Soup", {"temperature": 0, "max_new_tokens": 3})[0].completion_tokens <= 3
+    assert res.metrics["method"] == "lora"
+
+
+def test_lora_merged_equals_unmerged_and_differs_from_base(tmp_path):
+    from peft import PeftModel
+
+    from tunesmith.models import build_tiny_random, load_model
+
+    out = tmp_path / "run"
+    fit(load_run_config(write_cfg(tmp_path, data={"add_special_tokens": []}), output=str(out)))
+    lm = load_model(str(out))
+    assert isinstance(lm.model, PeftModel)
+    ids = torch.tensor([[1, 2, 3, 4, 5]])
+    with torch.no_grad():
+        unmerged = lm.model(ids).logits
+        merged = load_model(str(out), merge_adapter=True).model(ids).logits
+        base = build_tiny_random()[0].eval()(ids).logits
+    torch.testing.assert_close(merged, unmerged, atol=1e-5, rtol=1e-4)
+    assert not torch.allclose(base, unmerged, atol=1e-4)
+
+
+def test_full_finetune(tmp_path):
+    out = tmp_path / "full"
+    fit(load_run_config(write_cfg(tmp_path, method="full", data={"add_special_tokens": []}), output=str(out)))
+    assert (out / "model.safetensors").is_file() and (out / "config.json").is_file()
+    from tunesmith.models import load_model
+
+    assert load_model(str(out)).source.kind == "dir"
+
+
+def test_existing_run_needs_resume(tmp_path):
+    out = tmp_path / "run"
+    cfg = load_run_config(write_cfg(tmp_path), output=str(out))
+    fit(cfg)
+    with pytest.raises(TunesmithError, match="--resume"):
+        fit(cfg)
+    with pytest.raises(TunesmithError, match="no complete checkpoint"):
+        fit(load_run_config(write_cfg(tmp_path), output=str(tmp_path / "fresh")), resume=True)
+
+
+def test_kill_and_resume_continues(tmp_path):
+    """Kill a CLI training run mid-way, resume it: the step count and loss curve continue."""
+    out = tmp_path / "run"
+    cfg = write_cfg(tmp_path, train={"max_steps": 40, "eval_steps": 5, "save_steps": 5})
+    cmd = [sys.executable, "-m", "tunesmith.cli", "train", str(cfg), "--output", str(out)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 240
+    while time.time() < deadline:
+        ck = latest_complete_checkpoint(out / "checkpoints")
+        if ck and int(ck.name.split("-")[1]) >= 10:
+            break
+        time.sleep(0.5)
+    proc.kill()
+    proc.wait()
+    ck = latest_complete_checkpoint(out / "checkpoints")
+    assert ck is not None, "no checkpoint written before the kill"
+    killed_at = int(ck.name.split("-")[1])
+    assert killed_at < 40
+    res = subprocess.run(cmd + ["--resume"], capture_output=True, text=True, timeout=600)
+    assert res.returncode == 0, res.stderr[-3000:]
+    ev = json.loads((out / "eval.json").read_text())
+    assert ev["steps"] == 40
+    steps = [json.loads(x)["step"] for x in (out / "metrics.jsonl").read_text().splitlines()]
+    assert max(steps) == 40 and min(steps) <= killed_at  # one curve: before the kill and after
+
+
+def test_every_preset_loads():
+    from pathlib import Path
+
+    presets = sorted(Path(__file__).resolve().parents[1].glob("configs/*.yaml"))
+    assert presets
+    for p in presets:
+        cfg = load_run_config(p)
+        assert cfg.data.source
+
+
+def test_cli_train_flags_run_fast(tmp_path):
+    from typer.testing import CliRunner
+
+    from tunesmith.cli import app
+
+    out = tmp_path / "cli"
+    res = CliRunner().invoke(app, ["train", "configs/recipes.yaml", "--model", "tiny-random", "--max-steps", "4",
+                                   "--output", str(out), "--set", "data.max_records=60", "--set", "train.eval_steps=2",
+                                   "--set", "samples.max_new_tokens=4"])
+    assert res.exit_code == 0, res.output
+    assert (out / "eval.json").is_file()
+    res = CliRunner().invoke(app, ["train", "configs/recipes.yaml", "--set", "train.learning_rate=-1"])
+    assert res.exit_code == 2 and "learning_rate" in res.output
