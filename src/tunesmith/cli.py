@@ -251,6 +251,144 @@ def compare(
     console.print(f"report written to {output} and {output.with_suffix('.html')}")
 
 
+# ------------------------------------------------------------------ humanizer
+Tone = Annotated[str, typer.Option(help="casual | conversational | professional")]
+Strength = Annotated[str, typer.Option(help="light | medium | strong")]
+Keep = Annotated[Optional[list[str]], typer.Option("--keep", help="Term to keep verbatim (repeatable).")]
+HAdapter = Annotated[str, typer.Option("--adapter", help="'bundled' (shipped humanizer), a run dir, or 'none' (zero-shot).")]
+
+
+@app.command()
+@user_errors
+def humanize(
+    text: Annotated[Optional[str], typer.Argument(help="Text to humanize ('-' reads stdin).")] = None,
+    file: Annotated[Optional[Path], typer.Option("--file", "-f", help="Read the text from a file.")] = None,
+    jsonl: Annotated[Optional[Path], typer.Option("--jsonl", help="Batch: JSONL with 'id' and 'text' per line.")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Batch output JSONL (with --jsonl).")] = None,
+    tone: Tone = "conversational", strength: Strength = "medium", keep: Keep = None,
+    candidates: Annotated[int, typer.Option(help="Rewrites generated per chunk.")] = 4,
+    alternatives: Annotated[int, typer.Option(help="Extra full rewrites to show.")] = 0,
+    temperature: Temperature = 0.7, top_p: TopP = 0.9, seed: Seed = 0,
+    adapter: HAdapter = "bundled", model: ModelOpt = "smollm2-135m-instruct",
+    scores: Annotated[bool, typer.Option("--scores/--no-scores", help="Show scores before/after.")] = True,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the full result as JSON.")] = False,
+):
+    """Rewrite AI-sounding text so it reads naturally, keeping every fact."""
+    from .humanize import Humanizer, HumanizeOptions
+
+    from .config import build
+
+    opts = build(HumanizeOptions, tone=tone, strength=strength, keep_terms=keep or [], candidates=candidates,
+                 alternatives=alternatives, temperature=temperature, top_p=top_p, seed=seed)
+    sources = [x for x in (text, file, jsonl) if x is not None]
+    if len(sources) != 1:
+        raise TunesmithError("give exactly one input: TEXT, --file FILE or --jsonl FILE", field="text")
+    if jsonl is not None and output is None:
+        raise TunesmithError("--jsonl needs --output OUT.jsonl for the results", field="output")
+    hz = Humanizer(model, adapter=None if adapter == "none" else adapter)
+    if jsonl is not None:
+        from .humanize import humanize_jsonl
+
+        n = humanize_jsonl(hz, jsonl, output, opts)
+        console.print(f"{n} records humanized -> {output}")
+        return
+    if file is not None:
+        if not file.is_file():
+            raise TunesmithError(f"file not found: {file}", field="file")
+        text = file.read_text(encoding="utf-8")
+    elif text == "-":
+        text = sys.stdin.read()
+    res = hz.humanize(text, opts)
+    if json_out:
+        print(json.dumps(res.to_dict(), indent=2, ensure_ascii=False))
+        return
+    console.print(res.humanized_text, highlight=False, markup=False)
+    for i, alt in enumerate(res.alternatives, 1):
+        console.rule(f"alternative {i}")
+        console.print(alt, highlight=False, markup=False)
+    if scores:
+        b, a = res.scores_before, res.scores_after
+        table = Table("score", "before", "after", title=res.message, title_justify="left")
+        table.add_row("AI phrases / 100 words", str(b["ai_phrase_density"]), str(a["ai_phrase_density"]))
+        table.add_row("readability (Flesch)", str(b["readability"]), str(a["readability"]))
+        table.add_row("contractions", str(b["contractions"]), str(a["contractions"]))
+        table.add_row("meaning similarity", "", f"{res.similarity:.2f}")
+        table.add_row("facts kept", str(len(res.facts)), "all" if res.facts_kept else f"LOST {res.missing_facts}")
+        err_console.print(table)
+
+
+@app.command("eval-humanizer")
+@user_errors
+def eval_humanizer(
+    data: Annotated[Path, typer.Option("--data", help="Pairs JSONL (formal/natural).")] = Path("data/humanizer/test.jsonl"),
+    adapter: HAdapter = "bundled",
+    systems: Annotated[str, typer.Option(help="Comma-separated: ours, rules, zero-shot.")] = "ours,rules,zero-shot",
+    limit: Annotated[Optional[int], typer.Option(help="Evaluate only the first N pairs.")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the full report (JSON).")] = None,
+):
+    """Held-out humanizer evaluation: pass rate on every criterion vs rule-based and zero-shot baselines."""
+    from .data.sources import read_jsonl
+    from .evaluate import evaluate_humanizer, humanizer_table
+    from .humanize import Humanizer
+
+    if not data.is_file():
+        raise TunesmithError(f"evaluation data not found: {data}", field="data")
+    names = [s.strip() for s in systems.split(",") if s.strip()]
+    hz = Humanizer(adapter=None if adapter == "none" else adapter) if "ours" in names else None
+    report = evaluate_humanizer(read_jsonl(data), hz, names, limit)
+    console.print(humanizer_table(report))
+    if output:
+        output.write_text(json.dumps(report, indent=2, ensure_ascii=False))
+
+
+@app.command("humanize-train")
+@user_errors
+def humanize_train(
+    samples: Annotated[Path, typer.Argument(help="Folder (or file) of your own writing: .txt/.md files.")],
+    output: Annotated[str, typer.Option("--output", "-o", help="Run directory.")] = "runs/my-voice",
+    max_steps: Annotated[Optional[int], typer.Option("--max-steps", help="Stop after N optimizer steps.")] = None,
+    epochs: Annotated[float, typer.Option("--epochs", help="Passes over the pairs.")] = 2.0,
+    model: ModelOpt = "smollm2-135m-instruct",
+    resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted run.")] = False,
+):
+    """Train a humanizer towards YOUR voice from samples of your writing (then: humanize --adapter RUN)."""
+    from .humanize import train_voice
+
+    result = train_voice(samples, output, model=model, epochs=epochs, max_steps=max_steps, resume=resume)
+    console.print(f"{result.metrics['data']['train']} pairs trained; adapter saved to {result.output}\n"
+                  f"use it: tunesmith humanize --adapter {result.output} \"TEXT\"")
+
+
+
+@app.command()
+@user_errors
+def serve(
+    host: Annotated[Optional[str], typer.Option(help="Bind address (default 127.0.0.1).")] = None,
+    port: Annotated[Optional[int], typer.Option(help="Port (default 8000).")] = None,
+    model: Annotated[Optional[str], typer.Option("--model", "-m", help="Model for /v1 and /generate.")] = None,
+    adapter: AdapterOpt = None,
+    humanizer_adapter: Annotated[Optional[str], typer.Option(help="'bundled', a run dir, or 'none'.")] = None,
+    insecure: Annotated[bool, typer.Option("--insecure", help="Allow a public bind without API keys.")] = False,
+    no_ui: Annotated[bool, typer.Option("--no-ui", help="API only, no web page.")] = False,
+):
+    """Start the HTTP API (OpenAI-compatible) and the web page. Keys: TUNESMITH_API_KEYS."""
+    import uvicorn
+
+    from .serve import Settings, create_app
+
+    overrides = {k: v for k, v in dict(host=host, port=port, model=model, adapter=adapter,
+                                       humanizer_adapter=humanizer_adapter).items() if v is not None}
+    if insecure:
+        overrides["insecure"] = True
+    if no_ui:
+        overrides["ui"] = False
+    settings = Settings(**overrides)
+    settings.check_safe_to_bind()
+    app_ = create_app(settings)
+    console.print(f"tunesmith serving on http://{settings.host}:{settings.port}  (page: /, API docs: /docs)")
+    uvicorn.run(app_, host=settings.host, port=settings.port, log_level="info")
+
+
 def main() -> None:  # pragma: no cover - console entry
     app()
 

@@ -60,13 +60,18 @@ def quantize_int8(model: torch.nn.Module) -> torch.nn.Module:
 
 
 class _Cancel(StoppingCriteria):
-    """Stops generation when ``event`` is set (client went away, timeout)."""
+    """Stops rows whose event is set (client went away, timeout); one event per prompt."""
 
-    def __init__(self, event: threading.Event):
-        self.event = event
+    def __init__(self, events: Sequence[threading.Event], per_prompt: int):
+        self.events = list(events)
+        self.per_prompt = per_prompt
 
     def __call__(self, input_ids, scores, **kwargs):  # noqa: D401
-        return torch.full((input_ids.shape[0],), self.event.is_set(), dtype=torch.bool, device=input_ids.device)
+        rows = input_ids.shape[0]
+        if len(self.events) == 1:
+            return torch.full((rows,), self.events[0].is_set(), dtype=torch.bool, device=input_ids.device)
+        flags = [self.events[min(r // self.per_prompt, len(self.events) - 1)].is_set() for r in range(rows)]
+        return torch.tensor(flags, dtype=torch.bool, device=input_ids.device)
 
 
 def cut_at_stop(text: str, stops: Sequence[str]) -> tuple[str, bool]:
@@ -148,7 +153,8 @@ class Generator:
         tok.padding_side = "left"  # decoder-only: new tokens must follow the prompt directly
         return tok(prompts, return_tensors="pt", padding=True, add_special_tokens=False).to(self.device)
 
-    def _gen_kwargs(self, params: SamplingParams, cancel: threading.Event | None) -> dict[str, Any]:
+    def _gen_kwargs(self, params: SamplingParams,
+                    cancel: threading.Event | Sequence[threading.Event] | None) -> dict[str, Any]:
         if params.n > 1 and params.greedy and params.num_beams < params.n:
             raise ConfigError(
                 "n > 1 needs sampling (temperature > 0) or beam search with num_beams >= n", field="n"
@@ -161,7 +167,8 @@ class Generator:
             kw["stop_strings"] = params.stop
             kw["tokenizer"] = self.tokenizer
         if cancel is not None:
-            kw["stopping_criteria"] = StoppingCriteriaList([_Cancel(cancel)])
+            events = [cancel] if isinstance(cancel, threading.Event) else list(cancel)
+            kw["stopping_criteria"] = StoppingCriteriaList([_Cancel(events, params.num_beams if params.num_beams > 1 else params.n)])
         return kw
 
     # ----------------------------------------------------------------- public
@@ -169,14 +176,15 @@ class Generator:
         self,
         prompts: str | Sequence[str],
         params: SamplingParams | dict[str, Any] | None = None,
-        cancel: threading.Event | None = None,
+        cancel: threading.Event | Sequence[threading.Event] | None = None,
     ) -> list[Completion]:
         """Generate for one prompt or a batch (one forward pass per step for the whole batch).
 
         Args:
             prompts: A prompt or a list of prompts (raw text; use :meth:`chat` for messages).
             params: Sampling parameters (object or dict).
-            cancel: Optional event; setting it ends generation early (finish reason "length").
+            cancel: Optional event (or one per prompt); setting it ends that generation early
+                (finish reason "length").
 
         Returns:
             ``len(prompts) * params.n`` completions, prompt-major (``prompt_index``, ``index``).

@@ -272,12 +272,9 @@ CASUAL_TO_FORMAL = {
     "start": "commence", "started": "commenced", "need": "require", "needs": "requires", "show": "demonstrate",
     "buy": "purchase", "bought": "purchased", "try": "attempt", "tried": "attempted", "enough": "sufficient",
     "about": "regarding", "maybe": "perhaps", "lots of": "a substantial number of", "a lot of": "a significant amount of",
-    "really": "truly", "big": "substantial", "kind of": "somewhat", "pretty": "rather", "ok": "acceptable",
+    "really": "truly", "big": "substantial", "ok": "acceptable",
     "okay": "acceptable", "yeah": "yes", "yep": "yes", "nope": "no", "kids": "children", "job": "position",
-    "think": "believe", "want": "wish", "wants": "wishes", "end": "conclude", "fix": "resolve", "check": "verify",
-    "find out": "ascertain", "tell": "inform", "ask": "inquire", "enjoy": "appreciate", "like": "appreciate",
-    "awesome": "excellent", "cool": "impressive", "great": "excellent", "stuff": "matters", "thing": "matter",
-    "things": "matters", "so": "therefore", "also": "additionally", "but": "however", "anyway": "nevertheless",
+    "think": "believe", "want": "wish", "wants": "wishes", "fix": "resolve",     "find out": "ascertain", "tell": "inform", "ask": "inquire", "enjoy": "appreciate",     "awesome": "excellent", "cool": "impressive", "great": "excellent",     "so": "therefore", "also": "additionally", "but": "however", "anyway": "nevertheless",
 }
 FORMAL_OPENERS = ["It is important to note that ", "Furthermore, ", "Additionally, ", "Moreover, ",
                   "It is worth noting that ", "In essence, "]
@@ -337,6 +334,17 @@ def synthetic_pairs(texts: Iterable[str], limit: int, seed: int = 0, min_words: 
     return out
 
 
+def is_tidy(text: str) -> bool:
+    """Casual but well-formed: capitalised sentences, final punctuation, capital 'I', no
+    texting shortcuts. Chat logs are full of typos we don't want the humanizer to learn."""
+    sentences = re.split(r"(?<=[.!?])\s+", text.strip())
+    if text.rstrip()[-1:] not in (".", "!", "?") or any(s[:1].islower() for s in sentences):
+        return False
+    if re.search(r"\b(i|u|ur|im|ive|dont|cant|wont|didnt|lol|omg|tbh|fav|gonna|wanna|haha\w*)\b", text, re.I):
+        return False
+    return not re.search(r"(.)\1{3,}|\s[,.]", text)
+
+
 def augmentation_examples(spec: dict[str, Any], seed: int = 0) -> list[dict[str, str]]:
     """Extra pairs from ``augment`` settings: ``{"chitchat": N}`` and/or ``{"ultrachat": N}`` (Hub)."""
     from .sources import load_chitchat, load_hub
@@ -344,7 +352,7 @@ def augmentation_examples(spec: dict[str, Any], seed: int = 0) -> list[dict[str,
     out: list[dict[str, str]] = []
     if spec.get("chitchat"):
         # Longer messages carry more style to learn from; very short ones are mostly "lol".
-        texts = [r["text"] for r in load_chitchat() if len(r["text"].split()) >= 12]
+        texts = [r["text"] for r in load_chitchat() if len(r["text"].split()) >= 12 and is_tidy(r["text"])]
         out += synthetic_pairs(texts, int(spec["chitchat"]), seed)
     if spec.get("ultrachat"):
         rows = load_hub("HuggingFaceH4/ultrachat_200k", None, "train_sft")

@@ -1,0 +1,1 @@
+"""Data: sources, templates, tokenization with loss masks, packing, humanizer pairs."""

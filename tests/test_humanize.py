@@ -1,0 +1,184 @@
+import json
+import re
+
+import pytest
+
+from tunesmith.data.humanizer import (build_prompt, extract_facts, formalize, is_good_pair, mask_facts,
+                                      missing_facts, synthetic_pairs, training_example)
+from tunesmith.errors import ConfigError
+from tunesmith.generate import Completion
+from tunesmith.humanize import (Humanizer, ai_phrase_density, clean_output, drop_repeated_sentences,
+                                has_repetition_loop, rule_based_rewrite, split_chunks, word_diff)
+
+FORMAL = ("Thank you for reaching out to Brightlane Support. It is important to note that order #A-20931 was "
+          "dispatched on June 3, 2025, via Parcelink. Furthermore, we will facilitate a full refund of $84.50 "
+          "if it does not arrive by June 10, 2025. Please visit https://brightlane.io/help for updates.")
+
+
+def test_extract_facts_finds_every_kind():
+    facts = extract_facts(FORMAL)
+    for f in ["Brightlane Support", "#A-20931", "June 3, 2025", "Parcelink", "$84.50", "June 10, 2025",
+              "https://brightlane.io/help"]:
+        assert f in facts, (f, facts)
+    assert "It" not in facts and "Furthermore" not in facts and "Please" not in facts
+
+
+def test_quotes_emails_times_and_keep_terms():
+    text = 'Email ana.silva@corp.com before 9:30 a.m. about the slogan "Fresh every morning" for Acme widgets.'
+    facts = extract_facts(text, keep_terms=["Acme widgets"])
+    assert {"ana.silva@corp.com", "9:30 a.m", "Fresh every morning", "Acme widgets"} <= set(facts)
+
+
+def test_mask_and_restore_roundtrip():
+    m = mask_facts(FORMAL)
+    assert "$84.50" not in m.text and "<F1>" in m.text
+    assert m.restore(m.text) == FORMAL
+    assert m.missing_in("nothing here") == m.spans
+    assert m.unknown_in("<F99>") == ["<F99>"]
+
+
+def test_number_inside_number_is_not_masked():
+    m = mask_facts("We sold 5 units in 15 days and 150 more later.")
+    assert m.restore(m.text) == "We sold 5 units in 15 days and 150 more later."
+    assert len(m.spans) == 3
+
+
+def test_missing_facts_exact_and_names():
+    assert missing_facts(FORMAL, FORMAL) == []
+    assert "$84.50" in missing_facts(FORMAL, FORMAL.replace("$84.50", "$84"))
+    src = "Regional Director Carlos Mendes will visit."
+    assert missing_facts(src, "Carlos Mendes, our regional director, will visit.") == []
+    assert missing_facts(src, "Our director will visit.") != []
+
+
+def test_training_example_masks_only_kept_spans():
+    ex = training_example({"formal": "Dr. Ana Lima will speak on May 2, 2025 at 10 a.m.",
+                           "natural": "Dr. Ana Lima's talk is on May 2, 2025 at 10 a.m."})
+    msgs = ex["messages"]
+    assert msgs[-1]["role"] == "assistant"
+    tags_in = set(re.findall(r"<F\d+>", msgs[1]["content"]))
+    tags_out = set(re.findall(r"<F\d+>", msgs[-1]["content"]))
+    assert tags_in and tags_in == tags_out
+
+
+def test_seed_filters_and_formalizer():
+    import random
+
+    formal = formalize("I don't think we can get there by noon, but we'll try.", random.Random(0))
+    assert "do not" in formal and "obtain" in formal and "don't" not in formal
+    assert is_good_pair(formal, "I don't think we can get there by noon, but we'll try.")
+    assert not is_good_pair("same text here ok ok ok ok", "same text here ok ok ok ok")
+    assert not is_good_pair("too short", "too short!")
+    pairs = synthetic_pairs(["I don't know what you're talking about, but it's fine by me honestly."] * 3, 10)
+    assert len(pairs) == 1  # duplicates removed
+
+
+def test_split_chunks_roundtrip_and_sizes():
+    text = ("First sentence here. " * 30).strip() + "\n\n  Second paragraph. It has two sentences.\n"
+    pieces = split_chunks(text, 40)
+    assert "".join(c + s for c, s in pieces) == text
+    assert all(len(c.split()) <= 40 for c, _ in pieces)
+    assert len(pieces) >= 3
+
+
+def test_text_scores_and_cleanup():
+    assert ai_phrase_density("Furthermore, we leverage robust tools.") > 30
+    assert ai_phrase_density("We use good tools.") == 0
+    out = rule_based_rewrite("It is important to note that we do not utilize robust tools in order to win.")
+    assert out == "We don't use solid tools to win."
+    assert drop_repeated_sentences("A b c. A b c. D e.") == "A b c. D e."
+    assert has_repetition_loop("the cat sat on the cat sat on the cat sat on the mat")
+    assert not has_repetition_loop("a perfectly normal sentence without loops at all")
+    assert clean_output('Here is the rewrite: "Hi there."<|im_end|>junk') == "Hi there."
+    ops = word_diff("the old text", "the new text")
+    assert [o["op"] for o in ops] == ["equal", "replace", "equal"]
+
+
+class ScriptedGenerator:
+    """Stands in for the model: returns scripted candidates, records the prompts it saw."""
+
+    def __init__(self, tiny_generator, script):
+        self.real = tiny_generator
+        self.tokenizer = tiny_generator.tokenizer
+        self.script = script
+        self.prompts = []
+
+    def chat_prompt(self, messages, system=None):
+        return self.real.chat_prompt(messages, system)
+
+    def info(self):
+        return {"model": "scripted"}
+
+    def generate(self, prompts, params):
+        self.prompts += list(prompts)
+        out = []
+        for i, p in enumerate(prompts):
+            for j in range(params.n):
+                out.append(Completion(self.script(p, j), i, j, 10, 10, "stop"))
+        return out
+
+
+def test_humanizer_restores_facts_and_ranks(tiny_generator):
+    def script(prompt, j):
+        masked = prompt.split("\n\n", 1)[1].split("<|im_end|>")[0]
+        tags = re.findall(r"<F\d+>", masked)
+        if j == 0:  # drops a fact: must be rejected
+            return "Thanks for writing in! Your order is on its way and we'll sort out a refund if needed."
+        return (f"Thanks for contacting {tags[0]}. Order {tags[1]} left on {tags[2]} with {tags[3]}. If it's not "
+                f"there by {tags[5]}, we'll refund the full {tags[4]}. Updates are at {tags[6]}.")
+
+    hz = Humanizer(adapter=None, generator=ScriptedGenerator(tiny_generator, script))
+    res = hz.humanize(FORMAL, chunk_words=200, candidates=2)
+    assert res.success and res.facts_kept and res.missing_facts == []
+    for fact in ["#A-20931", "June 3, 2025", "$84.50", "June 10, 2025", "https://brightlane.io/help", "Parcelink"]:
+        assert fact in res.humanized_text
+    assert res.scores_after["ai_phrase_density"] < res.scores_before["ai_phrase_density"]
+    assert res.scores_after["contractions"] > res.scores_before["contractions"]
+    assert 0 < res.similarity <= 1
+    assert any(op["op"] != "equal" for op in res.diff)
+
+
+def test_humanizer_never_returns_a_rewrite_that_lost_facts(tiny_generator):
+    hz = Humanizer(adapter=None, generator=ScriptedGenerator(tiny_generator, lambda p, j: "Something vague."))
+    long = "\n\n".join([FORMAL] * 4)  # ~1,100 characters, 4 paragraphs
+    res = hz.humanize(long)
+    assert res.humanized_text == long  # nothing truncated, nothing invented
+    assert not res.success and "unchanged" in res.message
+    assert all(not c.rewritten and c.reason.startswith("kept original") for c in res.chunks)
+
+
+def test_humanizer_long_input_comes_back_whole(tiny_generator):
+    """5,000+ characters through the real pipeline (tiny random model): every character accounted for."""
+    hz = Humanizer(adapter=None, generator=tiny_generator)
+    text = "\n\n".join([FORMAL] * 18)
+    assert len(text) > 5000
+    res = hz.humanize(text, candidates=1, max_new_tokens=16)
+    assert len(res.chunks) >= 18
+    assert res.facts_kept
+    assert "".join(c.source for c in res.chunks).replace(" ", "") == text.replace("\n", "").replace(" ", "")
+
+
+def test_humanizer_bad_options(tiny_generator):
+    hz = Humanizer(adapter=None, generator=tiny_generator)
+    with pytest.raises(ConfigError, match="text is empty"):
+        hz.humanize("   ")
+    with pytest.raises(ConfigError, match="tone"):
+        hz.humanize("Hello there.", tone="angry")
+
+
+def test_shipped_corpus_passes_fact_and_meaning_checks():
+    """Every shipped pair keeps its facts; meaning similarity within the band careful rewrites reach."""
+    from tunesmith.data.humanizer import is_name
+    from tunesmith.data.sources import humanizer_data_dir, read_jsonl
+    from tunesmith.humanize import similarity
+
+    d = humanizer_data_dir()
+    train, test = read_jsonl(d / "train.jsonl"), read_jsonl(d / "test.jsonl")
+    assert len(train) + len(test) >= 400 and len(test) >= 60
+    assert len({r["domain"] for r in train + test}) >= 25
+    assert not {r["id"] for r in train} & {r["id"] for r in test}
+    for r in train + test:
+        assert 40 <= len(r["formal"].split()) <= 160, r["id"]
+        assert not [s for s in missing_facts(r["formal"], r["natural"]) if not is_name(s)], r["id"]
+    sims = similarity([r["formal"] for r in test], [r["natural"] for r in test])
+    assert sum(s >= 0.7 for s in sims) / len(sims) >= 0.9
