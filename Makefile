@@ -44,8 +44,11 @@ test-fast: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_generate.py
 
+# Retrain the shipped humanizer from scratch (~60 min on 2 CPU cores) and ship its adapter.
 humanizer: $(STAMP)
+	rm -rf runs/humanizer
 	$(BIN)/tunesmith train configs/humanizer.yaml
+	$(BIN)/python -c "from tunesmith.humanize import ship_adapter; print(ship_adapter('runs/humanizer'))"
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache

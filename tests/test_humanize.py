@@ -182,3 +182,37 @@ def test_shipped_corpus_passes_fact_and_meaning_checks():
         assert not [s for s in missing_facts(r["formal"], r["natural"]) if not is_name(s)], r["id"]
     sims = similarity([r["formal"] for r in test], [r["natural"] for r in test])
     assert sum(s >= 0.7 for s in sims) / len(sims) >= 0.9
+
+
+def test_humanize_train_your_own_voice(tmp_path):
+    """Own writing -> formal/natural pairs -> LoRA run usable as --adapter."""
+    from typer.testing import CliRunner
+
+    from tunesmith.cli import app
+    from tunesmith.humanize import voice_pairs
+
+    samples = tmp_path / "mine"
+    samples.mkdir()
+    (samples / "notes.txt").write_text(
+        "I can't make it on Friday, but I'll send the notes over tonight so you've got them.\n\n"
+        "Honestly, I think we should just use the old layout. It's simpler and people already know it.\n\n"
+        "We're going to need a bigger room if more than twenty folks show up, so let's check the hall.\n\n"
+        "Don't worry about the invoice, I'll sort it out with Maria when she gets back next week.\n")
+    pairs = voice_pairs(samples)
+    assert len(pairs) >= 3 and all(p["formal"] != p["natural"] for p in pairs)
+    assert any("do not" in p["formal"] or "cannot" in p["formal"] for p in pairs)
+    out = tmp_path / "voice"
+    res = CliRunner().invoke(app, ["humanize-train", str(samples), "--output", str(out), "--max-steps", "2",
+                                   "--model", "tiny-random"])
+    assert res.exit_code == 0, res.output
+    assert (out / "adapter_model.safetensors").is_file() and (out / "voice_pairs.jsonl").is_file()
+    from tunesmith.generate import Generator
+
+    hz = Humanizer(adapter=None, generator=Generator(str(out), quantize="none"))
+    assert hz.humanize("It is important to note that we will commence on Monday.", candidates=1,
+                       max_new_tokens=16).facts_kept
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "x.txt").write_text("hi")
+    res = CliRunner().invoke(app, ["humanize-train", str(empty), "--output", str(tmp_path / "v2")])
+    assert res.exit_code == 2 and "no usable sentences" in res.output

@@ -338,6 +338,10 @@ class Humanizer:
             return None, f"lost {len(masked.missing_in(out))} protected span(s)"
         if masked.unknown_in(out):
             return None, "invented a placeholder"
+        if any(out.count(f"<F{i}>") > masked.text.count(f"<F{i}>") for i in range(1, len(masked.spans) + 1)):
+            return None, "repeated a protected span"  # duplicated facts read as garbage
+        if "\n" in out and "\n" not in source.strip():
+            return None, "broke the text into lines"
         if opts.cleanup:  # on the masked text, so protected spans are never touched
             out = contract(replace_ai_phrases(out))
         restored = masked.restore(out)
@@ -528,3 +532,30 @@ def train_voice(samples: str | Path, output: str, model: str = "smollm2-135m-ins
                   "eval_steps": 25},
     })
     return fit(cfg, resume=resume)
+
+
+def ship_adapter(run_dir: str | Path, dest: str | Path = BUNDLED_ADAPTER) -> Path:
+    """Copy a trained humanizer adapter into the package (fp16 weights: half the size, same
+    rewrites — peft casts them back to the base model's dtype on load)."""
+    import json
+    import shutil
+
+    from safetensors.torch import load_file, save_file
+
+    run_dir, dest = Path(run_dir), Path(dest)
+    if not (run_dir / "adapter_config.json").is_file():
+        raise TunesmithError(f"{run_dir} has no adapter_config.json: is it a LoRA run dir?", field="run_dir")
+    tmp = dest.with_name(dest.name + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    weights = load_file(run_dir / "adapter_model.safetensors")
+    save_file({k: v.half().contiguous() for k, v in weights.items()}, tmp / "adapter_model.safetensors")
+    cfg = json.loads((run_dir / "adapter_config.json").read_text())
+    cfg["base_model_name_or_path"] = "smollm2-135m-instruct"
+    (tmp / "adapter_config.json").write_text(json.dumps(cfg, indent=2))
+    for name in ("eval.json", "config.yaml"):
+        if (run_dir / name).is_file():
+            shutil.copy(run_dir / name, tmp / name)
+    shutil.rmtree(dest, ignore_errors=True)
+    tmp.rename(dest)
+    return dest
