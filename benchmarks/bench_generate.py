@@ -35,6 +35,7 @@ PROMPTS = [
     "List some good habits for learning a new language.",
 ]
 NEW_TOKENS = 128
+FULL = "--full-quality" in sys.argv  # also perplexity + greedy samples for the int8 variants
 
 
 def peak_rss_mb() -> float:
@@ -82,7 +83,7 @@ def run_variant(name: str) -> dict:
         lm = load_model(dtype="bfloat16" if "bf16" in name else "float32")
         model, tok = lm.model, lm.tokenizer
         if "int8" in name:
-            model = quantize_int8(model)
+            model = quantize_int8(model, "all" if "all" in name else "attention")
     res["load_s"] = time.perf_counter() - t0
     chat = [tok.apply_chat_template([{"role": "user", "content": p}], tokenize=False, add_generation_prompt=True)
             for p in PROMPTS]
@@ -106,7 +107,7 @@ def run_variant(name: str) -> dict:
     timed(chat[:1])  # warm-up (and compile)
     outs, dt = timed(chat[:1])
     res["single_tok_s"] = outs.shape[1] / dt
-    if name in ("baseline-fp32", "ours"):
+    if name in ("baseline-fp32", "ours") or (name.startswith("int8") and FULL):
         outs, dt = timed(chat)
         res["batch8_tok_s"] = outs.numel() / dt
         # time to first token through our streaming path
@@ -154,7 +155,7 @@ def main() -> None:
         return
     variants = ["baseline-fp32", "ours"]
     if args.all:
-        variants += ["bf16", "int8", "fp32-static", "int8-static", "fp32-static-compile"]
+        variants += ["bf16", "int8-all", "int8-attn", "fp32-static", "fp32-static-compile"]
     variants.append("llama.cpp")
     results = []
     for v in variants:

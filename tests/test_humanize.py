@@ -1,9 +1,8 @@
-import json
 import re
 
 import pytest
 
-from tunesmith.data.humanizer import (build_prompt, extract_facts, formalize, is_good_pair, mask_facts,
+from tunesmith.data.humanizer import (extract_facts, formalize, is_good_pair, mask_facts,
                                       missing_facts, synthetic_pairs, training_example)
 from tunesmith.errors import ConfigError
 from tunesmith.generate import Completion

@@ -1,4 +1,5 @@
 import json
+from pathlib import Path
 import subprocess
 import sys
 import time
@@ -139,3 +140,20 @@ def test_cli_train_flags_run_fast(tmp_path):
     assert (out / "eval.json").is_file()
     res = CliRunner().invoke(app, ["train", "configs/recipes.yaml", "--set", "train.learning_rate=-1"])
     assert res.exit_code == 2 and "learning_rate" in res.output
+
+
+def test_two_process_ddp_with_accelerate(tmp_path):
+    """`accelerate launch` works unchanged: 2 CPU processes (gloo) train one tiny run."""
+    import shutil
+
+    accelerate = shutil.which("accelerate", path=str(Path(sys.executable).parent))
+    assert accelerate, "accelerate CLI missing"
+    out = tmp_path / "ddp"
+    cfg = write_cfg(tmp_path, data={"add_special_tokens": []}, train={"max_steps": 4, "eval_steps": 2})
+    res = subprocess.run([accelerate, "launch", "--num_processes", "2", "--num_machines", "1", "--cpu",
+                          "--mixed_precision", "no", "--dynamo_backend", "no", "-m", "tunesmith.cli", "train",
+                          str(cfg), "--output", str(out)], capture_output=True, text=True, timeout=600,
+                         env={**__import__("os").environ, "OMP_NUM_THREADS": "1"})
+    assert res.returncode == 0, res.stderr[-3000:]
+    ev = json.loads((out / "eval.json").read_text())
+    assert ev["steps"] == 4 and (out / "adapter_model.safetensors").is_file()

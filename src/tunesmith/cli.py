@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 import sys
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
@@ -44,7 +43,7 @@ ModelOpt = Annotated[str, typer.Option("--model", "-m", help="Registry name, HF 
 AdapterOpt = Annotated[Optional[str], typer.Option("--adapter", help="peft adapter dir (e.g. a run dir) on top of --model.")]
 DeviceOpt = Annotated[str, typer.Option("--device", help="auto | cpu | cuda | mps")]
 DtypeOpt = Annotated[str, typer.Option("--dtype", help="auto | float32 | bfloat16 | float16")]
-QuantOpt = Annotated[str, typer.Option("--quantize", help="auto (int8 on CPU) | int8 | none")]
+QuantOpt = Annotated[str, typer.Option("--quantize", help="auto (int8 attention on CPU) | int8 (all layers, lossy) | none")]
 
 
 def sampling_options(
@@ -266,7 +265,7 @@ def humanize(
     jsonl: Annotated[Optional[Path], typer.Option("--jsonl", help="Batch: JSONL with 'id' and 'text' per line.")] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Batch output JSONL (with --jsonl).")] = None,
     tone: Tone = "conversational", strength: Strength = "medium", keep: Keep = None,
-    candidates: Annotated[int, typer.Option(help="Rewrites generated per chunk.")] = 4,
+    candidates: Annotated[int, typer.Option(help="Rewrites generated per chunk.")] = 3,
     alternatives: Annotated[int, typer.Option(help="Extra full rewrites to show.")] = 0,
     temperature: Temperature = 0.7, top_p: TopP = 0.9, seed: Seed = 0,
     adapter: HAdapter = "bundled", model: ModelOpt = "smollm2-135m-instruct",

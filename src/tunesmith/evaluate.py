@@ -231,7 +231,7 @@ def zero_shot_rewrite(generator, text: str, seed: int = 0) -> str:
                                      f"human. Keep every fact (names, numbers, dates).\n\n{text}"}])
     n_tokens = len(generator.tokenizer(text)["input_ids"])
     return generator.generate(prompt, {"temperature": 0.7, "top_p": 0.9, "seed": seed,
-                                       "max_new_tokens": int(n_tokens * 1.6) + 24})[0].text.strip()
+                                       "max_new_tokens": int(n_tokens * 1.3) + 16})[0].text.strip()
 
 
 def evaluate_humanizer(pairs: Sequence[dict[str, str]], humanizer=None, systems: Sequence[str] = ("ours", "rules",

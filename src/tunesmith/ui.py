@@ -130,7 +130,7 @@ def build_blocks(state, settings) -> gr.Blocks:
                         strength = gr.Radio(["light", "medium", "strong"], value="medium", label="Strength")
                     keep = gr.Textbox(label="Keep these terms verbatim (comma-separated)", lines=1)
                     with gr.Row():
-                        cands = gr.Slider(1, 8, value=4, step=1, label="Candidates per part")
+                        cands = gr.Slider(1, 8, value=3, step=1, label="Candidates per part")
                         alts = gr.Slider(0, 3, value=0, step=1, label="Alternatives to show")
                     hz_btn = gr.Button("Humanize", variant="primary", elem_id="hz-button")
                 with gr.Column():
