@@ -43,7 +43,7 @@ ModelOpt = Annotated[str, typer.Option("--model", "-m", help="Registry name, HF 
 AdapterOpt = Annotated[Optional[str], typer.Option("--adapter", help="peft adapter dir (e.g. a run dir) on top of --model.")]
 DeviceOpt = Annotated[str, typer.Option("--device", help="auto | cpu | cuda | mps")]
 DtypeOpt = Annotated[str, typer.Option("--dtype", help="auto | float32 | bfloat16 | float16")]
-QuantOpt = Annotated[str, typer.Option("--quantize", help="auto (int8 attention on CPU) | int8 (all layers, lossy) | none")]
+QuantOpt = Annotated[str, typer.Option("--quantize", help="auto/none (keep dtype) | int8 (CPU, faster, lossy)")]
 
 
 def sampling_options(

@@ -49,11 +49,11 @@ def quantize_int8(model: torch.nn.Module, scope: str = "attention") -> torch.nn.
     """Dynamic int8 quantization (int8 weights per output channel, activations on the fly).
 
     Args:
-        scope: ``attention`` quantizes only the attention projections — the default CPU fast
-            path, because it keeps quality: validation perplexity 30.25 vs 30.73 fp32 at 1.17x
-            the decode speed. ``all`` quantizes every Linear: ~1.5x faster but perplexity
+        scope: ``all`` quantizes every Linear: ~1.5x faster decode but validation perplexity
             +180-220% (the SwiGLU MLP's activation outliers, worst in down_proj, don't survive
-            per-tensor activation quantization), and it broke the humanizer LoRA. Measured with
+            per-tensor activation quantization) and it broke the humanizer LoRA.
+            ``attention`` quantizes only the attention projections: perplexity within 1%, but
+            no reliable speed-up (0.8-1.2x fp32 across runs). Measured with
             benchmarks/bench_generate.py on SmolLM2-135M.
     """
     with warnings.catch_warnings():
@@ -99,9 +99,9 @@ class Generator:
         adapter: Optional peft adapter dir.
         device: ``auto`` / ``cpu`` / ``cuda`` / ``mps``.
         dtype: ``auto`` / ``float32`` / ``bfloat16`` / ``float16``.
-        quantize: ``auto`` (int8 attention projections on CPU for fp32 models: the measured
-            fastest path that keeps perplexity within 3%), ``int8`` (every Linear: faster,
-            lossy) or ``none``.
+        quantize: ``auto``/``none`` keep the weights as loaded (fp32 on CPU: the fastest
+            path that keeps quality here), ``int8`` quantizes every Linear (CPU only; ~1.5x
+            faster decode but clearly worse text — opt-in).
     """
 
     def __init__(
@@ -119,15 +119,14 @@ class Generator:
             lm.model = lm.model.merge_and_unload()
         self.loaded = lm
         self.tokenizer = lm.tokenizer
-        use_int8 = quantize == "int8" or (
-            quantize == "auto" and lm.device.type == "cpu" and lm.dtype == torch.float32 and lm.source.kind != "tiny-random"
-        )
-        if use_int8:
+        # "auto" keeps the model's dtype: on this CPU nothing beat fp32 while keeping quality
+        # (benchmarks/bench_generate.py --all: bf16 0.75x, static cache ~1x, torch.compile
+        # slower, int8 attention-only 0.8-1.2x, int8 everywhere ~1.5x but perplexity +220%).
+        if quantize == "int8":
             if lm.device.type != "cpu":
                 raise ConfigError("int8 dynamic quantization runs on CPU only; use --quantize none on GPU", field="quantize")
-            scope = "all" if quantize == "int8" else "attention"
-            lm.model = quantize_int8(lm.model, scope)
-            lm.extra["quantization"] = f"int8-dynamic-{scope}"
+            lm.model = quantize_int8(lm.model, "all")
+            lm.extra["quantization"] = "int8-dynamic"
         else:
             lm.extra["quantization"] = "none"
         self.model = lm.model
