@@ -35,7 +35,6 @@ PROMPTS = [
     "List some good habits for learning a new language.",
 ]
 NEW_TOKENS = 128
-FULL = "--full-quality" in sys.argv  # also perplexity + greedy samples for the int8 variants
 
 
 def peak_rss_mb() -> float:
@@ -107,7 +106,7 @@ def run_variant(name: str) -> dict:
     timed(chat[:1])  # warm-up (and compile)
     outs, dt = timed(chat[:1])
     res["single_tok_s"] = outs.shape[1] / dt
-    if name in ("baseline-fp32", "ours") or (name.startswith("int8") and FULL):
+    if name in ("baseline-fp32", "ours"):
         outs, dt = timed(chat)
         res["batch8_tok_s"] = outs.numel() / dt
         # time to first token through our streaming path

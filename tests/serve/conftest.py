@@ -13,9 +13,6 @@ def make_state(settings, tiny_generator):
     state.generator = tiny_generator
     state.batcher = Batcher(tiny_generator, settings.queue_size, settings.max_batch, settings.batch_wait_ms)
     state.humanizer = Humanizer(adapter=None, generator=tiny_generator)
-    import threading
-
-    state.humanizer_lock = threading.Lock()
     return state
 
 

@@ -47,6 +47,7 @@ class State:
         self.humanizer = None
         self.started = time.time()
         self._lock = threading.Lock()
+        self.humanizer_lock = threading.Lock()  # one humanize at a time; it batches its own chunks
 
     def load(self) -> None:
         from ..generate import Generator
@@ -60,7 +61,6 @@ class State:
             if self.humanizer is None:
                 adapter = None if self.settings.humanizer_adapter == "none" else self.settings.humanizer_adapter
                 self.humanizer = Humanizer(self.settings.model, adapter=adapter, quantize=self.settings.quantize)
-                self.humanizer_lock = threading.Lock()
 
     def ready(self):
         if self.generator is None or self.humanizer is None:
@@ -335,7 +335,7 @@ def create_app(settings: Settings | None = None, state: State | None = None) -> 
         opts = req.model_dump(exclude={"text"})
 
         def work():
-            with st.humanizer_lock:  # one humanize at a time; it batches its own chunks
+            with st.humanizer_lock:
                 return st.humanizer.humanize(req.text, opts)
 
         try:
