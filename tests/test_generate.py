@@ -122,17 +122,29 @@ def test_cut_at_stop_earliest():
     assert cut_at_stop("abc", []) == ("abc", False)
 
 
-def test_int8_quantized_tiny_still_generates(tiny):
-    from tunesmith.models import load_model
-
-    gen = Generator(load_model("tiny-random"), quantize="int8")
-    assert gen.info()["quantization"] == "int8-dynamic"
-    assert gen.generate("hi", {"temperature": 0, "max_new_tokens": 4})[0].completion_tokens == 4
-
-
 @pytest.mark.slow
 def test_real_model_answers_and_stops(real_generator):
     out = real_generator.chat([{"role": "user", "content": "What is the capital of France? Answer in one word."}],
                               {"temperature": 0, "max_new_tokens": 20})[0]
     assert "Paris" in out.text
     assert out.finish_reason == "stop"
+
+
+@pytest.mark.slow
+def test_real_model_fast_path_is_lossless_and_compiles(real_generator):
+    """The default CPU path packs the bundled Q4_1 weights exactly; compiling keeps the tokens."""
+    from tunesmith.quantize import Int4Linear
+
+    packed = [m for m in real_generator.model.modules() if isinstance(m, Int4Linear)]
+    assert len(packed) == 210  # every projection of the 30 layers
+    assert real_generator.info()["quantization"] == "int4:210+int8:1"
+    layer = packed[0]
+    x = torch.randn(1, layer.in_features)
+    ref = torch.nn.functional.linear(x, layer.float_weight)
+    assert (layer(x) - ref).norm() / ref.norm() < 0.01
+
+    prompt = real_generator.chat_prompt([{"role": "user", "content": "Name three colours of the rainbow."}])
+    params = {"temperature": 0, "max_new_tokens": 24}
+    eager = real_generator.generate(prompt, params)[0].text
+    compiled = Generator(compile=True)
+    assert compiled.generate(prompt, params)[0].text == eager

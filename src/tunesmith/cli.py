@@ -43,7 +43,8 @@ ModelOpt = Annotated[str, typer.Option("--model", "-m", help="Registry name, HF 
 AdapterOpt = Annotated[Optional[str], typer.Option("--adapter", help="peft adapter dir (e.g. a run dir) on top of --model.")]
 DeviceOpt = Annotated[str, typer.Option("--device", help="auto | cpu | cuda | mps")]
 DtypeOpt = Annotated[str, typer.Option("--dtype", help="auto | float32 | bfloat16 | float16")]
-QuantOpt = Annotated[str, typer.Option("--quantize", help="auto/none (keep dtype) | int8 (CPU, faster, lossy)")]
+QuantOpt = Annotated[str, typer.Option("--quantize", help="auto (CPU: lossless 4-bit / 8-bit weights) | int4 | int8 | none")]
+CompileOpt = Annotated[bool, typer.Option("--compile/--no-compile", help="Compile the decode step (~1.4x faster tokens after a 10-20 s warm-up).")]
 
 
 def sampling_options(
@@ -88,7 +89,7 @@ def generate(
     repetition_penalty: RepPen = 1.0, no_repeat_ngram_size: NoRepeat = 0, num_beams: Beams = 1,
     length_penalty: LenPen = 1.0, max_new_tokens: MaxNew = 128, stop: Stop = None, seed: Seed = None, n: N = 1,
     json_out: Annotated[bool, typer.Option("--json", help="Print results as JSON lines.")] = False,
-    device: DeviceOpt = "auto", dtype: DtypeOpt = "auto", quantize: QuantOpt = "auto",
+    device: DeviceOpt = "auto", dtype: DtypeOpt = "auto", quantize: QuantOpt = "auto", compile: CompileOpt = False,
 ):
     """Generate text from a prompt (continuation, or an answer with --chat)."""
     from .generate import Generator
@@ -97,7 +98,7 @@ def generate(
         prompt = sys.stdin.read()
     params = sampling_options(temperature, top_k, top_p, min_p, typical_p, repetition_penalty, no_repeat_ngram_size,
                               num_beams, length_penalty, max_new_tokens, stop, seed, n)
-    gen = Generator(model, adapter=adapter, device=device, dtype=dtype, quantize=quantize)
+    gen = Generator(model, adapter=adapter, device=device, dtype=dtype, quantize=quantize, compile=compile)
     text = gen.chat_prompt([{"role": "user", "content": prompt}], system) if chat else prompt
     if stream:
         for chunk in gen.stream(text, params):
@@ -124,13 +125,13 @@ def chat(
     history: Annotated[int, typer.Option(help="Keep this many past turns (user+assistant pairs) in context.")] = 6,
     temperature: Temperature = 0.7, top_p: TopP = 0.9, repetition_penalty: RepPen = 1.1,
     max_new_tokens: MaxNew = 256, seed: Seed = None,
-    device: DeviceOpt = "auto", dtype: DtypeOpt = "auto", quantize: QuantOpt = "auto",
+    device: DeviceOpt = "auto", dtype: DtypeOpt = "auto", quantize: QuantOpt = "auto", compile: CompileOpt = False,
 ):
     """Interactive chat. Commands: /reset clears the history, /exit quits."""
     from .generate import Generator
 
     params = sampling_options(temperature, 0, top_p, 0.0, 1.0, repetition_penalty, 0, 1, 1.0, max_new_tokens, None, seed, 1)
-    gen = Generator(model, adapter=adapter, device=device, dtype=dtype, quantize=quantize)
+    gen = Generator(model, adapter=adapter, device=device, dtype=dtype, quantize=quantize, compile=compile)
     turns: list[dict[str, str]] = []
     console.print("[dim]Chatting with[/] " + gen.name + "[dim] — /reset clears history, /exit quits.[/]")
     while True:
@@ -271,6 +272,7 @@ def humanize(
     adapter: HAdapter = "bundled", model: ModelOpt = "smollm2-135m-instruct",
     scores: Annotated[bool, typer.Option("--scores/--no-scores", help="Show scores before/after.")] = True,
     json_out: Annotated[bool, typer.Option("--json", help="Print the full result as JSON.")] = False,
+    quantize: QuantOpt = "auto", compile: CompileOpt = False,
 ):
     """Rewrite AI-sounding text so it reads naturally, keeping every fact."""
     from .humanize import Humanizer, HumanizeOptions
@@ -284,7 +286,7 @@ def humanize(
         raise TunesmithError("give exactly one input: TEXT, --file FILE or --jsonl FILE", field="text")
     if jsonl is not None and output is None:
         raise TunesmithError("--jsonl needs --output OUT.jsonl for the results", field="output")
-    hz = Humanizer(model, adapter=None if adapter == "none" else adapter)
+    hz = Humanizer(model, adapter=None if adapter == "none" else adapter, quantize=quantize, compile=compile)
     if jsonl is not None:
         from .humanize import humanize_jsonl
 

@@ -217,6 +217,8 @@ class SampleSettings(StrictModel):
     prompts: list[str] = Field(default_factory=list, description="Fixed prompts generated at each evaluation (samples.md).")
     max_new_tokens: int = Field(64, ge=1, le=1024)
     temperature: float = Field(0.0, ge=0.0, le=2.0)
+    repetition_penalty: float = Field(1.0, ge=1.0, le=2.0, description="Small models loop under greedy decoding.")
+    no_repeat_ngram_size: int = Field(0, ge=0, le=20)
     stop: list[str] = Field(default_factory=list)
 
 

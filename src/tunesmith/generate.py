@@ -2,7 +2,8 @@
 
 All decoding goes through transformers' ``model.generate`` (sampling, beams, stop strings,
 streaming); this module adds batching with left padding, exact stop-string cuts, finish
-reasons, token counts, seeding, cancellation and the CPU fast path (int8 weights).
+reasons, token counts, seeding, cancellation and the CPU fast path (4-bit / 8-bit weights from
+:mod:`tunesmith.quantize`, optionally a compiled decode step).
 """
 
 from __future__ import annotations
@@ -14,13 +15,14 @@ from dataclasses import dataclass
 from typing import Any
 
 import torch
-from transformers import StoppingCriteria, StoppingCriteriaList, TextIteratorStreamer
+from transformers import CompileConfig, StoppingCriteria, StoppingCriteriaList, TextIteratorStreamer
 
 from .config import SamplingParams, build
 from .errors import ConfigError
 from .models import DEFAULT_MODEL, LoadedModel, load_model
+from .quantize import quantize_weights
 
-__all__ = ["Completion", "Generator", "SamplingParams", "StreamChunk", "cut_at_stop", "generate", "quantize_int8"]
+__all__ = ["Completion", "Generator", "SamplingParams", "StreamChunk", "cut_at_stop", "generate"]
 
 
 @dataclass
@@ -43,30 +45,6 @@ class StreamChunk:
     finish_reason: str | None = None
     prompt_tokens: int = 0
     completion_tokens: int = 0
-
-
-def quantize_int8(model: torch.nn.Module, scope: str = "attention") -> torch.nn.Module:
-    """Dynamic int8 quantization (int8 weights per output channel, activations on the fly).
-
-    Args:
-        scope: ``all`` quantizes every Linear: ~1.5x faster decode but validation perplexity
-            +180-220% (the SwiGLU MLP's activation outliers, worst in down_proj, don't survive
-            per-tensor activation quantization) and it broke the humanizer LoRA.
-            ``attention`` quantizes only the attention projections: perplexity within 1%, but
-            no reliable speed-up (0.8-1.2x fp32 across runs). Measured with
-            benchmarks/bench_generate.py on SmolLM2-135M.
-    """
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # torch.ao.quantization is deprecated in favour of torchao,
-        # but torchao's int8 weight-only path measured slower on this CPU.
-        from torch.ao.quantization import per_channel_dynamic_qconfig, quantize_dynamic
-
-        if scope == "all":
-            spec: dict = {torch.nn.Linear: per_channel_dynamic_qconfig}
-        else:
-            spec = {name: per_channel_dynamic_qconfig for name, mod in model.named_modules()
-                    if isinstance(mod, torch.nn.Linear) and ".self_attn." in f".{name}."}
-        return quantize_dynamic(model, spec, dtype=torch.qint8)
 
 
 class _Cancel(StoppingCriteria):
@@ -99,10 +77,17 @@ class Generator:
         adapter: Optional peft adapter dir.
         device: ``auto`` / ``cpu`` / ``cuda`` / ``mps``.
         dtype: ``auto`` / ``float32`` / ``bfloat16`` / ``float16``.
-        quantize: ``auto``/``none`` keep the weights as loaded (fp32 on CPU: the fastest
-            path that keeps quality here), ``int8`` quantizes every Linear (CPU only; ~1.5x
-            faster decode but clearly worse text — opt-in).
+        quantize: ``auto`` (default) packs the Linear weights for the CPU fast path: 4-bit where
+            they already lie on a 4-bit grid (the bundled Q4_1 model: lossless), 8-bit per
+            channel elsewhere; ``int8`` / ``int4`` force one format; ``none`` keeps the weights
+            as loaded. GPUs always keep their floating-point weights.
+        compile: Compile the single-stream decode step with torch.compile over a static KV
+            cache (CPU and GPU). Worth it for long-lived processes (the server warms it up at
+            start): the first call pays ~10 s of compilation, later single-stream tokens come
+            ~1.4x faster. Batched calls stay eager (they would recompile for every size).
     """
+
+    QUANTIZE_MODES = ("auto", "int4", "int8", "none")
 
     def __init__(
         self,
@@ -111,24 +96,32 @@ class Generator:
         device: str = "auto",
         dtype: str = "auto",
         quantize: str = "auto",
+        compile: bool = False,
     ):
-        if quantize not in ("auto", "int8", "none"):
-            raise ConfigError(f"quantize must be auto, int8 or none (got {quantize!r})", field="quantize")
-        lm = model if isinstance(model, LoadedModel) else load_model(model, adapter, device, dtype, merge_adapter=True)
-        if hasattr(lm.model, "merge_and_unload"):  # a PeftModel passed in: fold LoRA for speed
+        if quantize not in self.QUANTIZE_MODES:
+            raise ConfigError(f"quantize must be one of {', '.join(self.QUANTIZE_MODES)} (got {quantize!r})",
+                              field="quantize")
+        lm = model if isinstance(model, LoadedModel) else load_model(model, adapter, device, dtype, merge_adapter=False)
+        pack = quantize != "none" and lm.device.type == "cpu" and lm.dtype == torch.float32
+        if quantize in ("int4", "int8") and lm.device.type != "cpu":
+            raise ConfigError("int4/int8 weights use CPU kernels; use --quantize none on a GPU", field="quantize")
+        if hasattr(lm.model, "merge_and_unload") and not pack:
+            # Float weights: fold LoRA into them (no extra matmuls). Packed weights keep LoRA
+            # beside the exact 4-bit base instead, since merged weights leave the 4-bit grid.
             lm.model = lm.model.merge_and_unload()
-        self.loaded = lm
-        self.tokenizer = lm.tokenizer
-        # "auto" keeps the model's dtype: on this CPU nothing beat fp32 while keeping quality
-        # (benchmarks/bench_generate.py --all: bf16 0.75x, static cache ~1x, torch.compile
-        # slower, int8 attention-only 0.8-1.2x, int8 everywhere ~1.5x but perplexity +220%).
-        if quantize == "int8":
-            if lm.device.type != "cpu":
-                raise ConfigError("int8 dynamic quantization runs on CPU only; use --quantize none on GPU", field="quantize")
-            lm.model = quantize_int8(lm.model, "all")
-            lm.extra["quantization"] = "int8-dynamic"
+        if pack:
+            counts = quantize_weights(lm.model, "auto" if quantize == "auto" else quantize)
+            lm.extra["quantization"] = "+".join(f"{k}:{v}" for k, v in counts.items() if v and k != "kept") or "none"
         else:
             lm.extra["quantization"] = "none"
+        self.compile = bool(compile)
+        if self.compile:
+            # Plain attention compiles into fused kernels; the SDPA call is an opaque op with
+            # more per-token overhead at batch 1 (measured 77.6 vs 72.5 tok/s).
+            lm.model.set_attn_implementation("eager")
+        lm.extra["compiled"] = self.compile
+        self.loaded = lm
+        self.tokenizer = lm.tokenizer
         self.model = lm.model
         self.device = lm.device
         self._lock = threading.Lock()  # one generate() at a time on this model
@@ -164,8 +157,23 @@ class Generator:
         tok.padding_side = "left"  # decoder-only: new tokens must follow the prompt directly
         return tok(prompts, return_tensors="pt", padding=True, add_special_tokens=False).to(self.device)
 
+    def _compile_kwargs(self, width: int) -> dict[str, Any]:
+        # The static cache is sized to a power of two (>= 256) so calls of similar length share
+        # one compiled graph. Every decode step attends over the whole cache, so the bucket is
+        # chosen per call (a 512 cache decodes 53 tok/s, a 256 one 68 tok/s): one graph per
+        # bucket, compiled on first use.
+        cfg = CompileConfig(mode="default", fullgraph=False)
+        cfg._compile_all_devices = True  # transformers only auto-compiles on GPUs unless told
+        limit = getattr(self.model.config, "max_position_embeddings", 8192) or 8192
+        bucket = 256
+        while bucket < width and bucket < limit:
+            bucket *= 2
+        self.model._previous_max_cache_length = -1  # transformers would otherwise only ever grow it
+        return {"cache_implementation": "static", "compile_config": cfg, "max_cache_len": min(bucket, limit)}
+
     def _gen_kwargs(self, params: SamplingParams,
-                    cancel: threading.Event | Sequence[threading.Event] | None) -> dict[str, Any]:
+                    cancel: threading.Event | Sequence[threading.Event] | None, width: int = 0,
+                    rows: int = 1) -> dict[str, Any]:
         if params.n > 1 and params.greedy and params.num_beams < params.n:
             raise ConfigError(
                 "n > 1 needs sampling (temperature > 0) or beam search with num_beams >= n", field="n"
@@ -177,12 +185,24 @@ class Generator:
         if params.stop:
             kw["stop_strings"] = params.stop
             kw["tokenizer"] = self.tokenizer
+        if self.compile and rows == 1 and params.num_beams == 1:
+            # Only the latency-bound single stream is compiled: one graph, no recompiles for
+            # every batch size; batches are throughput-bound and gain little from it.
+            kw.update(self._compile_kwargs(width))
         if cancel is not None:
             events = [cancel] if isinstance(cancel, threading.Event) else list(cancel)
             kw["stopping_criteria"] = StoppingCriteriaList([_Cancel(events, params.num_beams if params.num_beams > 1 else params.n)])
         return kw
 
     # ----------------------------------------------------------------- public
+    def warm_up(self) -> float:
+        """Run one short generation so compilation happens now, not on the first request."""
+        import time
+
+        start = time.perf_counter()
+        self.generate("Hello", {"temperature": 0, "max_new_tokens": 8})
+        return time.perf_counter() - start
+
     def generate(
         self,
         prompts: str | Sequence[str],
@@ -205,8 +225,8 @@ class Generator:
         if not prompt_list or any(not isinstance(p, str) for p in prompt_list):
             raise ConfigError("prompts must be a non-empty string or list of strings", field="prompt")
         enc = self._encode(prompt_list)
-        kw = self._gen_kwargs(params, cancel)
         width = enc["input_ids"].shape[1]
+        kw = self._gen_kwargs(params, cancel, width + params.max_new_tokens, len(prompt_list) * params.n)
         with self._lock, torch.inference_mode():
             if params.seed is not None:
                 torch.manual_seed(params.seed)
@@ -254,7 +274,7 @@ class Generator:
         enc = self._encode([prompt])
         cancel = cancel or threading.Event()
         streamer = TextIteratorStreamer(self.tokenizer, skip_prompt=True, skip_special_tokens=True, timeout=600)
-        kw = self._gen_kwargs(params, cancel)
+        kw = self._gen_kwargs(params, cancel, enc["input_ids"].shape[1] + params.max_new_tokens)
         errors: list[BaseException] = []
         out_holder: list[torch.Tensor] = []
 

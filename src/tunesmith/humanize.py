@@ -293,11 +293,13 @@ class Humanizer:
         adapter: ``"bundled"`` (the shipped humanizer LoRA), a run/adapter dir, or ``None``
             for the untuned base model (zero-shot).
         generator: An existing :class:`~tunesmith.generate.Generator` to use instead.
-        quantize: Passed to the Generator (``auto`` = int8 on CPU).
+        quantize: Passed to the Generator (``auto``: the lossless 4-bit base weights on CPU,
+            LoRA kept beside them in fp32).
+        compile: Passed to the Generator (compiled decode step; for long-lived processes).
     """
 
     def __init__(self, model: str = "smollm2-135m-instruct", adapter: str | None = "bundled",
-                 generator=None, quantize: str = "none"):
+                 generator=None, quantize: str = "auto", compile: bool = False):
         from .generate import Generator
 
         if adapter == "bundled":
@@ -307,7 +309,7 @@ class Humanizer:
                                      field="adapter")
             adapter = str(BUNDLED_ADAPTER)
         self.adapter = adapter
-        self.generator = generator or Generator(model, adapter=adapter, quantize=quantize)
+        self.generator = generator or Generator(model, adapter=adapter, quantize=quantize, compile=compile)
 
     def info(self) -> dict[str, Any]:
         return {**self.generator.info(), "humanizer_adapter": self.adapter}
@@ -363,10 +365,20 @@ class Humanizer:
 
     @staticmethod
     def naturalness(source: str, text: str, sim: float) -> float:
-        """Rank score: fewer AI phrases, more contractions, shorter sentences, meaning kept."""
+        """Rank score: fewer AI phrases, more contractions, shorter sentences, meaning kept.
+
+        On top of the graded terms, clear bonuses for what a reader notices first: a rewrite
+        that really rewrites (>= 20% new words, not a few synonyms), that drops at least half
+        of the source's AI phrasing, and that reads more conversationally than the source.
+        """
         n = max(1, len(words(text)))
-        return (sim * 2.0 - ai_phrase_density(text) * 0.15 + min(contractions(text) / n * 20, 1.0) * 0.5
-                - max(0.0, avg_sentence_words(text) - 18) * 0.03 + min(changed_fraction(source, text), 0.6) * 0.5)
+        changed = changed_fraction(source, text)
+        ai_src, ai_out = ai_phrase_density(source), ai_phrase_density(text)
+        conversational = (contractions(text) > contractions(source)
+                          or avg_sentence_words(text) < avg_sentence_words(source))
+        return (sim * 2.0 - ai_out * 0.15 + min(contractions(text) / n * 20, 1.0) * 0.5
+                - max(0.0, avg_sentence_words(text) - 18) * 0.03 + min(changed, 0.6) * 0.5
+                + 0.5 * (changed >= 0.2) + 0.5 * (ai_out <= ai_src / 2) + 0.3 * conversational)
 
     def humanize(self, text: str, options: HumanizeOptions | dict[str, Any] | None = None,
                  **kwargs: Any) -> HumanizeResult:

@@ -177,11 +177,19 @@ def write_samples(model, tokenizer, prompts: list[str], cfg: RunConfig, path: Pa
                 kw.update(do_sample=True, temperature=cfg.samples.temperature, top_p=0.95)
             else:
                 kw.update(do_sample=False)
+            if cfg.samples.repetition_penalty != 1.0:
+                kw.update(repetition_penalty=cfg.samples.repetition_penalty)
+            if cfg.samples.no_repeat_ngram_size:
+                kw.update(no_repeat_ngram_size=cfg.samples.no_repeat_ngram_size)
             if cfg.samples.stop:
                 kw.update(stop_strings=cfg.samples.stop, tokenizer=tokenizer)
             out = model.generate(**enc, **kw)
-            text = tokenizer.decode(out[0, enc["input_ids"].shape[1]:], skip_special_tokens=True)
-            lines.append(f"**{prompt.strip()[:200]}**\n\n```\n{text.strip()}\n```\n")
+            new = out[0, enc["input_ids"].shape[1]:]
+            raw = tokenizer.decode(new, skip_special_tokens=False)
+            text = tokenizer.decode(new, skip_special_tokens=True)
+            stopped = next((s for s in cfg.samples.stop if s in raw), None)
+            end = f"_(stopped at {stopped})_" if stopped else f"_(no stop after {len(new)} tokens)_"
+            lines.append(f"**{prompt.strip()[:200]}**\n\n```\n{text.strip()}\n```\n{end}\n")
     with path.open("a") as fh:
         fh.write("\n".join(lines))
     if was_training:

@@ -20,7 +20,8 @@ class Settings(BaseSettings):
     model: str = Field("smollm2-135m-instruct", description="Model for /v1 and /generate.")
     adapter: str | None = Field(None, description="Adapter on top of --model.")
     humanizer_adapter: str = Field("bundled", description="'bundled', a run dir, or 'none' (zero-shot).")
-    quantize: str = Field("auto", description="auto (int8 on CPU) | int8 | none")
+    quantize: str = Field("auto", description="auto (CPU: lossless 4-bit / 8-bit weights) | int4 | int8 | none")
+    compile: bool = Field(True, description="Compile the decode step (faster tokens after a warm-up at start).")
     api_keys: str = Field("", description="Comma-separated API keys; empty = no auth (loopback only).")
     insecure: bool = Field(False, description="Allow a non-loopback bind without API keys.")
     max_text_chars: int = Field(5000, ge=1, description="Longest /humanize text.")
@@ -38,8 +39,8 @@ class Settings(BaseSettings):
     @field_validator("quantize")
     @classmethod
     def _quant(cls, v: str) -> str:
-        if v not in ("auto", "int8", "none"):
-            raise ValueError("quantize must be auto, int8 or none")
+        if v not in ("auto", "int4", "int8", "none"):
+            raise ValueError("quantize must be auto, int4, int8 or none")
         return v
 
     @property
