@@ -99,9 +99,11 @@ def test_chat_loss_only_on_assistant(tmp_path, tiny):
 def test_text_is_packed_without_padding(tmp_path, tiny):
     f = tmp_path / "t.txt"
     f.write_text("word " * 3000)
-    data = build_datasets(cfg(source=str(f), block_size=64, val_fraction=0), tiny.tokenizer)
+    data = build_datasets(cfg(source=str(f), block_size=64, val_fraction=0, max_length=128), tiny.tokenizer)
     assert all(len(r["input_ids"]) == 64 for r in data.train)
     assert data.stats["packing"] is True
+    # a long document is packed whole, not cut at max_length first (3000 words -> ~3000 tokens)
+    assert len(data.train) * 64 > 2900
 
 
 def test_dedup_and_empty_filter_errors(tmp_path, tiny):

@@ -157,3 +157,19 @@ def test_two_process_ddp_with_accelerate(tmp_path):
     assert res.returncode == 0, res.stderr[-3000:]
     ev = json.loads((out / "eval.json").read_text())
     assert ev["steps"] == 4 and (out / "adapter_model.safetensors").is_file()
+
+
+def test_new_end_token_can_start_from_eos(tmp_path):
+    from tunesmith.train import prepare_model
+
+    cfg = load_run_config(write_cfg(tmp_path, data={"new_token_init": "eos"}))
+    model, tok, _ = prepare_model(cfg)
+    end = tok.convert_tokens_to_ids("[END]")
+    emb = model.get_input_embeddings()
+    ids = torch.tensor([[end, tok.eos_token_id]])
+    vecs = emb(ids)[0]
+    assert torch.equal(vecs[0], vecs[1])
+    cfg_mean = load_run_config(write_cfg(tmp_path, data={"new_token_init": "mean"}))
+    model2, tok2, _ = prepare_model(cfg_mean)
+    vecs2 = model2.get_input_embeddings()(ids)[0]
+    assert not torch.equal(vecs2[0], vecs2[1])

@@ -371,6 +371,8 @@ def serve(
     humanizer_adapter: Annotated[Optional[str], typer.Option(help="'bundled', a run dir, or 'none'.")] = None,
     insecure: Annotated[bool, typer.Option("--insecure", help="Allow a public bind without API keys.")] = False,
     no_ui: Annotated[bool, typer.Option("--no-ui", help="API only, no web page.")] = False,
+    compile: Annotated[Optional[bool], typer.Option("--compile/--no-compile",
+                                                    help="Compile the single-stream decode step (default on).")] = None,
 ):
     """Start the HTTP API (OpenAI-compatible) and the web page. Keys: TUNESMITH_API_KEYS."""
     import uvicorn
@@ -378,7 +380,7 @@ def serve(
     from .serve import Settings, create_app
 
     overrides = {k: v for k, v in dict(host=host, port=port, model=model, adapter=adapter,
-                                       humanizer_adapter=humanizer_adapter).items() if v is not None}
+                                       humanizer_adapter=humanizer_adapter, compile=compile).items() if v is not None}
     if insecure:
         overrides["insecure"] = True
     if no_ui:

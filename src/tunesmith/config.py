@@ -181,6 +181,9 @@ class DataConfig(StrictModel):
     max_length: int = Field(512, ge=8, le=32768, description="Longest example in tokens; longer ones are truncated.")
     packing: bool | None = Field(None, description="Concatenate examples into full blocks (default: on for 'text', off otherwise).")
     add_special_tokens: list[str] = Field(default_factory=list, description="New special tokens to add (e.g. '[END]'); embeddings are resized.")
+    new_token_init: Literal["mean", "eos"] = Field(
+        "mean", description="Start new tokens' embeddings at the mean embedding, or at the end-of-text token's "
+        "(for end markers like [END]: the model then ends where it would have stopped anyway and learns the marker fast).")
     augment: dict[str, Any] = Field(default_factory=dict, description="Format-specific augmentation (humanizer: chitchat pairs).")
 
 

@@ -210,6 +210,12 @@ def prepare_model(cfg: RunConfig):
     if new_tokens:
         tok.add_special_tokens({"additional_special_tokens": new_tokens})
         model.resize_token_embeddings(len(tok))
+        if cfg.data.new_token_init == "eos" and tok.eos_token_id is not None:
+            with torch.no_grad():
+                for layer in {id(m): m for m in (model.get_input_embeddings(), model.get_output_embeddings())
+                              if m is not None}.values():
+                    for t in tok.convert_tokens_to_ids(new_tokens):
+                        layer.weight[t] = layer.weight[tok.eos_token_id]
     if cfg.method == "lora":
         from peft import LoraConfig, get_peft_model
 

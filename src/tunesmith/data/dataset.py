@@ -80,8 +80,10 @@ def split(examples: list[dict], fraction: float, seed: int) -> tuple[list[dict],
     return train, val
 
 
-def tokenize_example(ex: dict[str, Any], tok, cfg: DataConfig) -> dict[str, list[int]]:
-    """Token ids and labels (-100 where no loss is taken) for one shaped example."""
+def tokenize_example(ex: dict[str, Any], tok, cfg: DataConfig, truncate: bool = True) -> dict[str, list[int]]:
+    """Token ids and labels (-100 where no loss is taken) for one shaped example.
+
+    ``truncate=False`` keeps whole documents (when packing cuts them into blocks anyway)."""
     eos = [tok.eos_token_id] if tok.eos_token_id is not None else []
     if "text" in ex:
         ids = tok(ex["text"], add_special_tokens=False)["input_ids"] + eos
@@ -97,7 +99,8 @@ def tokenize_example(ex: dict[str, Any], tok, cfg: DataConfig) -> dict[str, list
             p_ids = tok(prompt, add_special_tokens=False)["input_ids"]
             c_ids = tok(completion, add_special_tokens=False)["input_ids"] + eos
             ids, labels = p_ids + c_ids, [IGNORE] * len(p_ids) + c_ids
-    ids, labels = ids[: cfg.max_length], labels[: cfg.max_length]
+    if truncate:
+        ids, labels = ids[: cfg.max_length], labels[: cfg.max_length]
     return {"input_ids": ids, "labels": labels}
 
 
@@ -155,9 +158,10 @@ def build_datasets(cfg: DataConfig, tokenizer) -> TokenizedData:
         extra = augmentation_examples(cfg.augment, seed=cfg.seed)
         counts["augmentation examples"] = len(extra)
         train_ex = train_ex + [to_shape(r, fmt, "", "", "", "augmentation") for r in extra]
-    train_rows = [tokenize_example(ex, tokenizer, cfg) for ex in train_ex]
-    val_rows = [tokenize_example(ex, tokenizer, cfg) for ex in val_ex]
     packing = cfg.packing if cfg.packing is not None else fmt == "text"
+    # Packed data is cut into blocks, so documents stay whole (a play is one record).
+    train_rows = [tokenize_example(ex, tokenizer, cfg, truncate=not packing) for ex in train_ex]
+    val_rows = [tokenize_example(ex, tokenizer, cfg, truncate=not packing) for ex in val_ex]
     if packing:
         train_rows, val_rows = pack(train_rows, cfg.block_size), pack(val_rows, cfg.block_size)
     train_rows = [r for r in train_rows if any(label != IGNORE for label in r["labels"])]

@@ -60,7 +60,9 @@ class State:
         with self._lock:
             if self.generator is None:
                 s = self.settings
-                self.generator = Generator(s.model, adapter=s.adapter, quantize=s.quantize, compile=s.compile)
+                self.generator = Generator(s.model, adapter=s.adapter, quantize=s.quantize, compile=s.compile,
+                                           # chat prompts are short: packed weights only, ~450 MB less
+                                           keep_float_weights=False)
                 if s.compile:
                     log.info("compiling the single-stream decode step (one-off) ...")
                     log.info("compiled in %.1f s", self.generator.warm_up())
