@@ -237,13 +237,15 @@ def compare(
     prompts: Annotated[Path, typer.Option("--prompts", help="Prompts file: .txt (blank-line separated), .jsonl or .json.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Report path (.md; an .html is written next to it).")] = Path("compare.md"),
     temperature: Temperature = 0.0, top_p: TopP = 1.0, max_new_tokens: MaxNew = 128, stop: Stop = None, seed: Seed = 0,
+    repetition_penalty: RepPen = 1.0,
     sweep: Annotated[bool, typer.Option("--sweep", help="Also sweep temperature (0.3/0.7/1.0/1.3) x top-p (0.9/1.0).")] = False,
 ):
     """Side-by-side base vs fine-tuned generations and metrics (markdown + HTML report)."""
     from .evaluate import compare as run_compare
     from .evaluate import compare_html, compare_markdown, read_prompts
 
-    params = sampling_options(temperature, 0, top_p, 0.0, 1.0, 1.0, 0, 1, 1.0, max_new_tokens, stop, seed, 1)
+    params = sampling_options(temperature, 0, top_p, 0.0, 1.0, repetition_penalty, 0, 1, 1.0, max_new_tokens, stop,
+                              seed, 1)
     report = run_compare(base, tuned, read_prompts(prompts), params,
                          sweep_temperatures=(0.3, 0.7, 1.0, 1.3) if sweep else (), sweep_top_p=(0.9, 1.0))
     output.write_text(compare_markdown(report))

@@ -148,13 +148,15 @@ def compare(base: str, tuned: str, prompts: Sequence[str], params: SamplingParam
 
     p = params if isinstance(params, SamplingParams) else build(SamplingParams, params or {"temperature": 0})
     g_base = Generator(base, adapter=base_adapter)
-    base_out = [c.text for c in g_base.generate(list(prompts), p)]
+    base_res = g_base.generate(list(prompts), p)
     del g_base
     g_tuned = Generator(tuned, adapter=tuned_adapter)
-    tuned_out = [c.text for c in g_tuned.generate(list(prompts), p)]
+    tuned_res = g_tuned.generate(list(prompts), p)
+    base_out, tuned_out = [c.text for c in base_res], [c.text for c in tuned_res]
     report: dict[str, Any] = {
         "base": base, "tuned": tuned, "params": p.model_dump(),
-        "rows": [{"prompt": q, "base": b, "tuned": t} for q, b, t in zip(prompts, base_out, tuned_out)],
+        "rows": [{"prompt": q, "base": b.text, "tuned": t.text, "base_finish": b.finish_reason,
+                  "tuned_finish": t.finish_reason} for q, b, t in zip(prompts, base_res, tuned_res)],
         "metrics": {"base": text_metrics(base_out), "tuned": text_metrics(tuned_out)},
         "sweep": [],
     }
@@ -172,8 +174,9 @@ def compare_markdown(report: dict[str, Any]) -> str:
     for key in report["metrics"]["base"]:
         lines.append(f"| {key} | {report['metrics']['base'][key]} | {report['metrics']['tuned'][key]} |")
     for i, row in enumerate(report["rows"], 1):
-        lines += [f"\n## Prompt {i}\n", f"```\n{row['prompt']}\n```", "**base**\n", f"```\n{row['base']}\n```",
-                  "**tuned**\n", f"```\n{row['tuned']}\n```"]
+        lines += [f"\n## Prompt {i}\n", f"```\n{row['prompt']}\n```",
+                  f"**base** (finish: {row.get('base_finish', '?')})\n", f"```\n{row['base']}\n```",
+                  f"**tuned** (finish: {row.get('tuned_finish', '?')})\n", f"```\n{row['tuned']}\n```"]
     if report["sweep"]:
         lines.append("\n# Sampling sweep (tuned model)\n")
         for s in report["sweep"]:

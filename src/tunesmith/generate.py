@@ -238,14 +238,22 @@ class Generator:
         prompt_lens = enc["attention_mask"].sum(dim=1).tolist()
         results = []
         eos = self.tokenizer.eos_token_id
+        vocab = self.tokenizer.get_vocab()
+        # Stop strings that are special tokens (e.g. a trained "[END]") vanish from decoded text,
+        # so they are found by id instead.
+        stop_ids = {vocab[s] for s in params.stop if s in vocab}
         for row in range(new_tokens.shape[0]):
             p_idx, c_idx = divmod(row, params.n)
             ids = new_tokens[row].tolist()
             hit_eos = eos in ids
             if hit_eos:
                 ids = ids[: ids.index(eos)]
+            at = next((i for i, t in enumerate(ids) if t in stop_ids), None)
+            if at is not None:
+                ids = ids[:at]
             text = self.tokenizer.decode(ids, skip_special_tokens=True)
             text, hit_stop = cut_at_stop(text, params.stop)
+            hit_stop = hit_stop or at is not None
             finish = "stop" if (hit_eos or hit_stop) else "length"
             results.append(Completion(text, p_idx, c_idx, int(prompt_lens[p_idx]), len(ids) + int(hit_eos), finish))
         return results

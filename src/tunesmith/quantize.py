@@ -127,8 +127,8 @@ def quantize_weights(model: nn.Module, mode: str = "auto", keep_float: bool = Tr
     for parent_name, parent in list(model.named_modules()):
         for child_name, child in list(parent.named_children()):
             name = f"{parent_name}.{child_name}" if parent_name else child_name
-            if type(child) is not nn.Linear or _skip(name):
-                continue
+            if type(child) is not nn.Linear or _skip(name) or type(parent).__name__.startswith("TrainableTokens"):
+                continue  # (peft's trainable-token rows are merged into the float weight per call)
             k = child.in_features
             int4_ok = k % GROUP == 0 and child.out_features % 16 == 0
             if mode == "int4" and int4_ok or mode == "auto" and int4_ok and on_int4_grid(child.weight):
