@@ -83,7 +83,7 @@ class Generator:
             as loaded. GPUs always keep their floating-point weights.
         compile: Compile the single-stream decode step with torch.compile over a static KV
             cache (CPU and GPU). Worth it for long-lived processes (the server warms it up at
-            start): the first call pays ~10 s of compilation, later single-stream tokens come
+            start when TUNESMITH_COMPILE=true): the first call pays ~10 s of compilation, later single-stream tokens come
             ~1.4x faster. Batched calls stay eager (they would recompile for every size).
         keep_float_weights: With packed weights, keep the float copy for prompt prefill
             (fastest). False saves ~450 MB per model; prefill of long prompts gets ~2x slower.
@@ -238,10 +238,10 @@ class Generator:
         prompt_lens = enc["attention_mask"].sum(dim=1).tolist()
         results = []
         eos = self.tokenizer.eos_token_id
-        vocab = self.tokenizer.get_vocab()
-        # Stop strings that are special tokens (e.g. a trained "[END]") vanish from decoded text,
-        # so they are found by id instead.
-        stop_ids = {vocab[s] for s in params.stop if s in vocab}
+        # Stop strings that are added tokens (e.g. a trained "[END]") vanish from decoded text,
+        # so they are found by id instead (the small added-token table, not the whole vocab).
+        added = self.tokenizer.get_added_vocab() if params.stop else {}
+        stop_ids = {added[s] for s in params.stop if s in added}
         for row in range(new_tokens.shape[0]):
             p_idx, c_idx = divmod(row, params.n)
             ids = new_tokens[row].tolist()

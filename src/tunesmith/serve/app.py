@@ -24,9 +24,8 @@ from .batching import Batcher, QueueFull
 from .schemas import ChatRequest, CompletionRequest, GenerateRequest, HumanizeRequest, HumanizeResponse
 from .settings import Settings
 
-
-
 log = logging.getLogger("tunesmith.serve")
+
 
 class APIError(Exception):
     """An error answered in OpenAI's shape: {"error": {"message", "type", "param", "code"}}."""
