@@ -1,6 +1,7 @@
 import re
 
 import pytest
+import torch
 
 from tunesmith.data.humanizer import (extract_facts, formalize, is_good_pair, mask_facts,
                                       missing_facts, synthetic_pairs, training_example)
@@ -108,8 +109,9 @@ class ScriptedGenerator:
     def info(self):
         return {"model": "scripted"}
 
-    def generate(self, prompts, params):
+    def generate(self, prompts, params, logits_processors=()):
         self.prompts += list(prompts)
+        self.processors = list(logits_processors)
         out = []
         for i, p in enumerate(prompts):
             for j in range(params.n):
@@ -215,3 +217,29 @@ def test_humanize_train_your_own_voice(tmp_path):
     (empty / "x.txt").write_text("hi")
     res = CliRunner().invoke(app, ["humanize-train", str(empty), "--output", str(tmp_path / "v2")])
     assert res.exit_code == 2 and "no usable sentences" in res.output
+
+
+def test_no_long_copy_bans_only_verbatim_runs_outside_facts():
+    from tunesmith.humanize import NoLongCopy
+
+    sources = [[10, 11, 12, 13, 14], [20, 21, 99, 22, 23]]  # 99 = a placeholder piece
+    proc = NoLongCopy(sources, n=3, exempt={99})
+    prompt = torch.zeros((4, 6), dtype=torch.long)  # 2 sources x 2 candidates, prompt width 6
+    proc(prompt, torch.zeros(4, 30))  # first call = prefill: learns the width, bans nothing yet
+    generated = torch.tensor([[10, 11], [11, 12], [20, 21], [21, 99]])
+    scores = proc(torch.cat([prompt, generated], 1), torch.zeros(4, 30))
+    banned = [set(torch.nonzero(row == -float("inf")).flatten().tolist()) for row in scores]
+    assert banned[0] == {12}  # "10 11" -> 12 would copy three source tokens in a row
+    assert banned[1] == {13}
+    assert banned[2] == set()  # "20 21 99" touches a placeholder: copying it is allowed
+    assert banned[3] == set()
+
+
+def test_humanizer_passes_the_copy_limit_to_generation(tiny_generator):
+    from tunesmith.humanize import NoLongCopy
+
+    gen = ScriptedGenerator(tiny_generator, lambda p, j: "Sure thing, we'll get it done soon for you.")
+    Humanizer(adapter=None, generator=gen).humanize("We will complete the task promptly for you.")
+    assert len(gen.processors) == 1 and isinstance(gen.processors[0], NoLongCopy)
+    Humanizer(adapter=None, generator=gen).humanize("We will complete the task promptly for you.", max_copy_tokens=0)
+    assert gen.processors == []

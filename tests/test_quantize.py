@@ -80,6 +80,14 @@ def test_lora_matrices_stay_float_and_output_matches():
         if name.endswith(("lora_A.default", "lora_B.default")):
             assert type(mod) is nn.Linear, name
     assert (out - ref).norm() / ref.norm() < 0.02
+    # fused LoRA (no peft bookkeeping per call) computes the same as peft's layer over the packed base
+    from tunesmith.quantize import LoRAPacked, fuse_lora
+
+    with torch.no_grad():
+        assert fuse_lora(peft_model) == 2 * model.config.num_hidden_layers
+        fused = peft_model(ids[:, :1]).logits
+    assert any(isinstance(m, LoRAPacked) for m in peft_model.modules())
+    torch.testing.assert_close(fused, out, atol=1e-5, rtol=1e-4)
 
 
 def test_generator_quantize_modes(tiny):

@@ -173,3 +173,37 @@ def test_new_end_token_can_start_from_eos(tmp_path):
     model2, tok2, _ = prepare_model(cfg_mean)
     vecs2 = model2.get_input_embeddings()(ids)[0]
     assert not torch.equal(vecs2[0], vecs2[1])
+
+
+def test_chunked_loss_matches_model_loss_and_gradients():
+    """Our loss (head only on labelled positions, chunked, recomputed in backward) must equal
+    transformers' own causal-LM loss in value and gradients, with masked prompt and padding."""
+    from peft import LoraConfig, get_peft_model
+
+    from tunesmith.models import build_tiny_random
+    from tunesmith.train import _decoder_and_head, causal_lm_loss
+
+    torch.manual_seed(0)
+    model = get_peft_model(build_tiny_random()[0], LoraConfig(r=4, target_modules=["q_proj", "v_proj"]))
+    ids = torch.randint(0, 1000, (3, 21))
+    mask = torch.ones_like(ids)
+    mask[1, 15:] = 0  # right padding
+    labels = ids.clone()
+    labels[:, :6] = -100  # completion-only loss
+    labels[mask == 0] = -100
+
+    ref = model(input_ids=ids, attention_mask=mask, labels=labels).loss
+    ref.backward()
+    ref_grads = {n: p.grad.clone() for n, p in model.named_parameters() if p.requires_grad}
+    model.zero_grad()
+
+    decoder, head = _decoder_and_head(model)
+    hidden = decoder(input_ids=ids, attention_mask=mask).last_hidden_state
+    ours = causal_lm_loss(hidden, head, labels, chunk_rows=7)  # several chunks, one ragged
+    ours.backward()
+    assert torch.allclose(ours, ref, atol=1e-5), (ours, ref)
+    for n, p in model.named_parameters():
+        if p.requires_grad:
+            assert torch.allclose(p.grad, ref_grads[n], atol=1e-6, rtol=1e-4), n
+    # num_items_in_batch (gradient accumulation) divides the summed loss by the global count
+    assert torch.allclose(causal_lm_loss(hidden.detach(), head, labels, 100), ours.detach() * (labels[:, 1:] != -100).sum() / 100)

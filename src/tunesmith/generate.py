@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from typing import Any
 
 import torch
-from transformers import CompileConfig, StoppingCriteria, StoppingCriteriaList, TextIteratorStreamer
+from transformers import (CompileConfig, LogitsProcessorList, StoppingCriteria, StoppingCriteriaList,
+                          TextIteratorStreamer)
 
 from .config import SamplingParams, build
 from .errors import ConfigError
 from .models import DEFAULT_MODEL, LoadedModel, load_model
-from .quantize import quantize_weights
+from .quantize import fuse_lora, quantize_weights
 
 __all__ = ["Completion", "Generator", "SamplingParams", "StreamChunk", "cut_at_stop", "generate"]
 
@@ -114,6 +115,7 @@ class Generator:
             lm.model = lm.model.merge_and_unload()
         if pack:
             counts = quantize_weights(lm.model, quantize, keep_float=keep_float_weights)
+            counts["lora"] = fuse_lora(lm.model)  # LoRA beside the packed base, minus peft's per-call overhead
             lm.extra["quantization"] = "+".join(f"{k}:{v}" for k, v in counts.items() if v and k != "kept") or "none"
         else:
             lm.extra["quantization"] = "none"
@@ -211,6 +213,7 @@ class Generator:
         prompts: str | Sequence[str],
         params: SamplingParams | dict[str, Any] | None = None,
         cancel: threading.Event | Sequence[threading.Event] | None = None,
+        logits_processors: Sequence[Any] = (),
     ) -> list[Completion]:
         """Generate for one prompt or a batch (one forward pass per step for the whole batch).
 
@@ -219,6 +222,8 @@ class Generator:
             params: Sampling parameters (object or dict).
             cancel: Optional event (or one per prompt); setting it ends that generation early
                 (finish reason "length").
+            logits_processors: Extra transformers ``LogitsProcessor`` objects (run after the
+                built-in ones), e.g. the humanizer's no-copy constraint.
 
         Returns:
             ``len(prompts) * params.n`` completions, prompt-major (``prompt_index``, ``index``).
@@ -230,6 +235,8 @@ class Generator:
         enc = self._encode(prompt_list)
         width = enc["input_ids"].shape[1]
         kw = self._gen_kwargs(params, cancel, width + params.max_new_tokens, len(prompt_list) * params.n)
+        if logits_processors:
+            kw["logits_processor"] = LogitsProcessorList(list(logits_processors))
         with self._lock, torch.inference_mode():
             if params.seed is not None:
                 torch.manual_seed(params.seed)

@@ -105,6 +105,80 @@ class Collator:
         return {"input_ids": ids, "labels": labels, "attention_mask": mask}
 
 
+LOSS_CHUNK_ROWS = 256  # positions per lm-head chunk: 256 x 49k vocab x 4 B = 50 MB of logits at a time
+
+
+def causal_lm_loss(hidden: torch.Tensor, head: torch.nn.Module, labels: torch.Tensor,
+                   num_items_in_batch: int | torch.Tensor | None = None,
+                   chunk_rows: int = LOSS_CHUNK_ROWS) -> torch.Tensor:
+    """Next-token cross-entropy computed from the last hidden states, chunk by chunk.
+
+    Same value and gradients as transformers' causal-LM loss, without its two costs: the
+    output head runs only on positions that have a label (prompt tokens under a
+    completion-only loss and padding are skipped: less compute), and the logits of a chunk are
+    recomputed in backward instead of kept (the full ``tokens x vocab`` logits tensor, and its
+    fp32 softmax and gradient copies, were the largest allocation of a training step).
+    """
+    from torch.utils.checkpoint import checkpoint
+
+    shift_labels = labels[:, 1:].reshape(-1)
+    keep = shift_labels != IGNORE
+    rows = hidden[:, :-1].reshape(-1, hidden.shape[-1])[keep]
+    targets = shift_labels[keep]
+
+    def chunk_loss(h: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+        return torch.nn.functional.cross_entropy(head(h).float(), y, reduction="sum")
+
+    total = hidden.new_zeros((), dtype=torch.float32)
+    for start in range(0, rows.shape[0], chunk_rows):
+        h, y = rows[start:start + chunk_rows], targets[start:start + chunk_rows]
+        total = total + (checkpoint(chunk_loss, h, y, use_reentrant=False) if torch.is_grad_enabled()
+                         else chunk_loss(h, y))
+    count = num_items_in_batch if num_items_in_batch is not None else max(1, int(targets.numel()))
+    if isinstance(count, torch.Tensor):
+        count = count.to(total.device)
+    return total / count
+
+
+def _decoder_and_head(model: torch.nn.Module):
+    """(decoder, output head) of a causal LM (plain or peft-wrapped), or None where the chunked
+    loss would not be exact: models that scale or soft-cap their logits, or a DDP wrapper
+    (calling its inner modules directly would skip the gradient sync)."""
+    if isinstance(model, torch.nn.parallel.DistributedDataParallel):
+        return None
+    base = model.get_base_model() if hasattr(model, "get_base_model") else model
+    cfg = getattr(base, "config", None)
+    if cfg is None or any(getattr(cfg, k, None) for k in ("final_logit_softcapping", "logit_scale",
+                                                             "output_multiplier_scale", "logits_scaling")):
+        return None
+    decoder = base.get_decoder() if hasattr(base, "get_decoder") else None
+    head = base.get_output_embeddings() if hasattr(base, "get_output_embeddings") else None
+    if decoder is None or head is None or getattr(head, "bias", None) is not None:
+        return None
+    return decoder, head
+
+
+def make_trainer_class():
+    """transformers' Trainer with :func:`causal_lm_loss` (falls back to the model's own loss)."""
+    from transformers import Trainer
+
+    class ChunkedLossTrainer(Trainer):
+        def compute_loss(self, model, inputs, return_outputs=False, num_items_in_batch=None):
+            parts = _decoder_and_head(model)
+            if parts is None or "labels" not in inputs or self.label_smoother is not None:
+                return super().compute_loss(model, inputs, return_outputs, num_items_in_batch)
+            decoder, head = parts
+            features = {k: v for k, v in inputs.items() if k != "labels"}
+            hidden = decoder(**features, use_cache=False).last_hidden_state
+            loss = causal_lm_loss(hidden, head, inputs["labels"], num_items_in_batch)
+            if (self.args.average_tokens_across_devices and num_items_in_batch is not None
+                    and self.accelerator.num_processes > 1):
+                loss = loss * self.accelerator.num_processes  # as Trainer does for model-computed losses
+            return (loss, {"loss": loss}) if return_outputs else loss
+
+    return ChunkedLossTrainer
+
+
 def plot_loss(metrics_file: Path, out: Path) -> None:
     """loss.png: training loss and validation loss against step."""
     import matplotlib
@@ -241,7 +315,7 @@ def fit(cfg: RunConfig, resume: bool = False) -> FitResult:
         :class:`FitResult` with the run dir and final metrics (perplexity before/after, timing).
     """
     from datasets import Dataset
-    from transformers import EarlyStoppingCallback, Trainer, TrainingArguments
+    from transformers import EarlyStoppingCallback, TrainingArguments
     from transformers.trainer_utils import set_seed
 
     out = Path(cfg.output).expanduser()
@@ -306,8 +380,8 @@ def fit(cfg: RunConfig, resume: bool = False) -> FitResult:
         callbacks.append(EarlyStoppingCallback(early_stopping_patience=cfg.train.early_stopping_patience))
     train_ds = Dataset.from_list(data.train)
     val_ds = Dataset.from_list(data.val) if has_val else None
-    trainer = Trainer(model=model, args=args, train_dataset=train_ds, eval_dataset=val_ds,
-                      data_collator=Collator(tok.pad_token_id), callbacks=callbacks)
+    trainer = make_trainer_class()(model=model, args=args, train_dataset=train_ds, eval_dataset=val_ds,
+                                      data_collator=Collator(tok.pad_token_id), callbacks=callbacks)
 
     eval_file = out / "eval.json"
     results: dict[str, Any] = json.loads(eval_file.read_text()) if resume and eval_file.exists() else {}
