@@ -117,6 +117,54 @@ def test_chat_uses_template(tiny_generator):
     assert len(tiny_generator.chat([{"role": "user", "content": "hi"}], {"max_new_tokens": 3})) == 1
 
 
+def test_nucleus_sampler_draws_from_the_right_distribution():
+    from tunesmith.generate import NucleusSampler
+
+    # probabilities 0.5, 0.3, 0.15, 0.05 (+ a long tail of ~0): top_p 0.9 keeps the first three,
+    # renormalised to 0.5/0.95, 0.3/0.95, 0.15/0.95
+    probs = torch.full((1, 5000), 1e-12)
+    probs[0, [7, 3, 42, 9]] = torch.tensor([0.5, 0.3, 0.15, 0.05])
+    scores = probs.log().repeat(4000, 1)
+    torch.manual_seed(0)
+    out = NucleusSampler(1.0, None, 0.9)(torch.zeros(4000, 1, dtype=torch.long), scores)
+    assert bool(((out == 0).sum(-1) == 1).all())  # one-hot: greedy decoding picks exactly the draw
+    picks = out.argmax(-1)
+    freq = {t: float((picks == t).float().mean()) for t in (7, 3, 42, 9)}
+    assert freq[9] == 0.0  # outside the nucleus
+    for t, expected in ((7, 0.5 / 0.95), (3, 0.3 / 0.95), (42, 0.15 / 0.95)):
+        assert abs(freq[t] - expected) < 0.03, (t, freq[t], expected)
+    # top_k=2 first, then top-p within the renormalised two (0.625, 0.375): 0.7 keeps both, 0.6 one
+    ids = torch.zeros(4000, 1, dtype=torch.long)
+    assert set(NucleusSampler(1.0, 2, 0.7)(ids, scores).argmax(-1).tolist()) == {7, 3}
+    assert set(NucleusSampler(1.0, 2, 0.6)(ids, scores).argmax(-1).tolist()) == {7}
+    # temperature sharpens: at T=0.1 the top token wins nearly always
+    picks = NucleusSampler(0.1, None, 0.95)(torch.zeros(4000, 1, dtype=torch.long), scores).argmax(-1)
+    assert float((picks == 7).float().mean()) > 0.99
+
+
+def test_nucleus_sampling_n_candidates_per_prompt(tiny_generator):
+    out = tiny_generator.generate(PROMPTS[:2], {"temperature": 1.0, "top_p": 0.9, "n": 3, "max_new_tokens": 8,
+                                                "seed": 1})
+    assert [(c.prompt_index, c.index) for c in out] == [(p, i) for p in range(2) for i in range(3)]
+    assert len({c.text for c in out}) > 1  # real draws, not copies
+    lens = {c.prompt_index: c.prompt_tokens for c in out}
+    assert lens[0] == tiny_generator.count_tokens(PROMPTS[0]) and lens[1] == tiny_generator.count_tokens(PROMPTS[1])
+    again = tiny_generator.generate(PROMPTS[:2], {"temperature": 1.0, "top_p": 0.9, "n": 3, "max_new_tokens": 8,
+                                                  "seed": 1})
+    assert [c.text for c in again] == [c.text for c in out]
+
+
+def test_sampling_uses_our_sampler_only_where_it_is_exact():
+    from tunesmith.generate import NucleusSampler
+
+    assert NucleusSampler.applies_to(SamplingParams(temperature=0.7, top_p=0.9))
+    assert NucleusSampler.applies_to(SamplingParams(temperature=0.7, top_k=40))
+    assert not NucleusSampler.applies_to(SamplingParams(temperature=0.7))  # full vocabulary: transformers
+    assert not NucleusSampler.applies_to(SamplingParams(temperature=0.7, top_p=0.9, min_p=0.1))
+    assert not NucleusSampler.applies_to(SamplingParams(temperature=0.7, top_p=0.9, typical_p=0.5))
+    assert not NucleusSampler.applies_to(SamplingParams(temperature=0))
+
+
 def test_cut_at_stop_earliest():
     assert cut_at_stop("abc END x STOP", ["STOP", "END"]) == ("abc ", True)
     assert cut_at_stop("abc", []) == ("abc", False)

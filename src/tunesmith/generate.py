@@ -63,6 +63,47 @@ class _Cancel(StoppingCriteria):
         return torch.tensor(flags, dtype=torch.bool, device=input_ids.device)
 
 
+class NucleusSampler:
+    """Draws the next token itself and hands transformers a one-hot score (greedy then picks it).
+
+    Why: transformers' sampler sorts the whole vocabulary for top-p and draws with
+    ``torch.multinomial``, which makes one exponential random number per vocabulary entry:
+    ~15 ms per step for 9 rows x 49k tokens on this CPU, a fifth of a batched decode step.
+    Here the nucleus is found among the ``CANDIDATES`` most likely tokens (the whole sort only
+    for a row whose top candidates hold less than ``top_p`` of the mass), which is the same
+    distribution. Runs last, after every other logits processor (penalties, constraints).
+    """
+
+    CANDIDATES = 256
+
+    def __init__(self, temperature: float, top_k: int | None, top_p: float):
+        self.temperature, self.top_k, self.top_p = temperature, top_k or None, top_p
+
+    @classmethod
+    def applies_to(cls, params: SamplingParams) -> bool:
+        """Sampling with top-k and/or top-p only (min-p / typical-p keep transformers' warpers)."""
+        return (not params.greedy and params.num_beams == 1 and not params.min_p
+                and (params.typical_p is None or params.typical_p >= 1.0)
+                and (bool(params.top_k) or params.top_p < 1.0))
+
+    def __call__(self, input_ids: torch.Tensor, scores: torch.Tensor) -> torch.Tensor:
+        logits = scores.float() / self.temperature
+        k = min(self.top_k or self.CANDIDATES, logits.shape[-1])
+        if self.top_k:  # top-k first, then top-p within it (transformers' order)
+            top_logits, idx = logits.topk(k)
+            probs = top_logits.softmax(-1)
+        else:
+            probs, idx = logits.softmax(-1).topk(k)
+            if self.top_p < 1.0 and bool((probs.sum(-1) < self.top_p).any()):
+                probs, idx = logits.softmax(-1).sort(descending=True)  # a flat distribution: use all
+        if self.top_p < 1.0:
+            outside = (probs.cumsum(-1) - probs) >= self.top_p  # mass before this token already enough
+            outside[:, 0] = False
+            probs = probs.masked_fill(outside, 0.0)
+        token = idx.gather(1, torch.multinomial(probs, 1))
+        return torch.full_like(scores, -float("inf")).scatter_(1, token, 0.0)
+
+
 def cut_at_stop(text: str, stops: Sequence[str]) -> tuple[str, bool]:
     """Cut ``text`` before the earliest stop string. Returns (text, whether a stop was found)."""
     cut = min((i for i in (text.find(s) for s in stops) if i >= 0), default=-1)
@@ -184,6 +225,12 @@ class Generator:
                 "n > 1 needs sampling (temperature > 0) or beam search with num_beams >= n", field="n"
             )
         kw = params.to_generation_kwargs()
+        if NucleusSampler.applies_to(params):
+            for key in ("temperature", "top_k", "top_p", "min_p", "typical_p"):
+                kw.pop(key, None)
+            kw["do_sample"] = False
+            kw["logits_processor"] = LogitsProcessorList(
+                [NucleusSampler(params.temperature, params.top_k, params.top_p)])
         kw["num_return_sequences"] = params.n
         kw["pad_token_id"] = self.tokenizer.pad_token_id
         kw["eos_token_id"] = self.tokenizer.eos_token_id
@@ -234,15 +281,20 @@ class Generator:
             raise ConfigError("prompts must be a non-empty string or list of strings", field="prompt")
         enc = self._encode(prompt_list)
         width = enc["input_ids"].shape[1]
+        prompt_lens = enc["attention_mask"].sum(dim=1).tolist()
         kw = self._gen_kwargs(params, cancel, width + params.max_new_tokens, len(prompt_list) * params.n)
-        if logits_processors:
-            kw["logits_processor"] = LogitsProcessorList(list(logits_processors))
+        if kw["num_return_sequences"] > 1 and kw.get("do_sample") is False and params.num_beams == 1:
+            # Our sampler runs under transformers' greedy loop, which takes one sequence per
+            # input: repeat each prompt n times instead (the same prompt-major row order).
+            enc = {k: v.repeat_interleave(params.n, dim=0) for k, v in enc.items()}
+            kw["num_return_sequences"] = 1
+        if logits_processors:  # before our sampler, which must see the final scores
+            kw["logits_processor"] = LogitsProcessorList(list(logits_processors) + list(kw.get("logits_processor", [])))
         with self._lock, torch.inference_mode():
             if params.seed is not None:
                 torch.manual_seed(params.seed)
             out = self.model.generate(**enc, **kw)
         new_tokens = out[:, width:]
-        prompt_lens = enc["attention_mask"].sum(dim=1).tolist()
         results = []
         eos = self.tokenizer.eos_token_id
         # Stop strings that are added tokens (e.g. a trained "[END]") vanish from decoded text,
