@@ -198,12 +198,35 @@ def test_chunked_loss_matches_model_loss_and_gradients():
     model.zero_grad()
 
     decoder, head = _decoder_and_head(model)
-    hidden = decoder(input_ids=ids, attention_mask=mask).last_hidden_state
-    ours = causal_lm_loss(hidden, head, labels, chunk_rows=7)  # several chunks, one ragged
-    ours.backward()
-    assert torch.allclose(ours, ref, atol=1e-5), (ours, ref)
-    for n, p in model.named_parameters():
-        if p.requires_grad:
-            assert torch.allclose(p.grad, ref_grads[n], atol=1e-6, rtol=1e-4), n
+    for wrap in (False, True):  # plain Linear head (grads made in forward) / wrapped head (recomputed)
+        used_head = torch.nn.Sequential(head) if wrap else head
+        hidden = decoder(input_ids=ids, attention_mask=mask).last_hidden_state
+        ours = causal_lm_loss(hidden, used_head, labels, chunk_rows=7)  # several chunks, one ragged
+        ours.backward()
+        assert torch.allclose(ours, ref, atol=1e-5), (ours, ref)
+        for n, p in model.named_parameters():
+            if p.requires_grad:
+                assert torch.allclose(p.grad, ref_grads[n], atol=1e-6, rtol=1e-4), n
+        model.zero_grad()
     # num_items_in_batch (gradient accumulation) divides the summed loss by the global count
     assert torch.allclose(causal_lm_loss(hidden.detach(), head, labels, 100), ours.detach() * (labels[:, 1:] != -100).sum() / 100)
+
+
+def test_chunked_loss_trains_the_head_in_full_finetuning():
+    from tunesmith.models import build_tiny_random
+    from tunesmith.train import _decoder_and_head, causal_lm_loss
+
+    torch.manual_seed(0)
+    model = build_tiny_random()[0]
+    ids = torch.randint(0, 1000, (2, 12))
+    ref = model(input_ids=ids, labels=ids).loss
+    ref.backward()
+    ref_grads = {n: p.grad.clone() for n, p in model.named_parameters()}
+    model.zero_grad()
+    decoder, head = _decoder_and_head(model)
+    assert head.weight.requires_grad
+    ours = causal_lm_loss(decoder(input_ids=ids).last_hidden_state, head, ids, chunk_rows=5)
+    ours.backward()
+    assert torch.allclose(ours, ref, atol=1e-5)
+    for n, p in model.named_parameters():  # including the (tied) embedding / head weight
+        assert torch.allclose(p.grad, ref_grads[n], atol=1e-6, rtol=1e-4), n

@@ -108,6 +108,41 @@ class Collator:
 LOSS_CHUNK_ROWS = 256  # positions per lm-head chunk: 256 x 49k vocab x 4 B = 50 MB of logits at a time
 
 
+class _LinearCrossEntropy(torch.autograd.Function):
+    """Summed cross-entropy of ``rows @ weight.T`` whose gradients are made during forward,
+    chunk by chunk: only ``chunk_rows x vocab`` logits ever exist, and nothing is recomputed
+    (the same FLOPs as the plain loss: logits, then softmax-minus-one-hot back through the head)."""
+
+    @staticmethod
+    def forward(ctx, rows, weight, targets, chunk_rows):  # noqa: D102
+        grad_rows = torch.empty_like(rows) if rows.requires_grad else None
+        grad_weight = torch.zeros_like(weight, dtype=torch.float32) if weight.requires_grad else None
+        total = rows.new_zeros((), dtype=torch.float32)
+        for start in range(0, rows.shape[0], chunk_rows):
+            h, y = rows[start:start + chunk_rows], targets[start:start + chunk_rows]
+            logits = (h @ weight.t()).float()
+            lse = torch.logsumexp(logits, dim=-1)
+            total += (lse - logits.gather(1, y[:, None]).squeeze(1)).sum()
+            # d(sum of losses)/d(logits) = softmax - one_hot, computed in place over the logits
+            grad_logits = logits.sub_(lse[:, None]).exp_()
+            grad_logits[torch.arange(len(y), device=y.device), y] -= 1
+            if grad_rows is not None:
+                grad_rows[start:start + chunk_rows] = (grad_logits.to(weight.dtype) @ weight).to(rows.dtype)
+            if grad_weight is not None:
+                grad_weight += grad_logits.t() @ h.float()
+        ctx.save_for_backward(*(g for g in (grad_rows, grad_weight) if g is not None))
+        ctx.has = (grad_rows is not None, grad_weight is not None)
+        ctx.weight_dtype = weight.dtype
+        return total
+
+    @staticmethod
+    def backward(ctx, grad_total):  # noqa: D102
+        saved = list(ctx.saved_tensors)
+        grad_rows = saved.pop(0) * grad_total if ctx.has[0] else None
+        grad_weight = (saved.pop(0) * grad_total).to(ctx.weight_dtype) if ctx.has[1] else None
+        return grad_rows, grad_weight, None, None
+
+
 def causal_lm_loss(hidden: torch.Tensor, head: torch.nn.Module, labels: torch.Tensor,
                    num_items_in_batch: int | torch.Tensor | None = None,
                    chunk_rows: int = LOSS_CHUNK_ROWS) -> torch.Tensor:
@@ -115,9 +150,11 @@ def causal_lm_loss(hidden: torch.Tensor, head: torch.nn.Module, labels: torch.Te
 
     Same value and gradients as transformers' causal-LM loss, without its two costs: the
     output head runs only on positions that have a label (prompt tokens under a
-    completion-only loss and padding are skipped: less compute), and the logits of a chunk are
-    recomputed in backward instead of kept (the full ``tokens x vocab`` logits tensor, and its
-    fp32 softmax and gradient copies, were the largest allocation of a training step).
+    completion-only loss and padding are skipped: less compute), and the full ``tokens x
+    vocab`` logits (with their fp32 softmax and gradient copies, the largest allocation of a
+    training step) never exist at once. A plain Linear head gets its gradients during forward
+    (no recompute); a wrapped head (e.g. peft's trainable new-token rows) has each chunk's
+    logits recomputed in backward instead.
     """
     from torch.utils.checkpoint import checkpoint
 
@@ -125,15 +162,17 @@ def causal_lm_loss(hidden: torch.Tensor, head: torch.nn.Module, labels: torch.Te
     keep = shift_labels != IGNORE
     rows = hidden[:, :-1].reshape(-1, hidden.shape[-1])[keep]
     targets = shift_labels[keep]
+    if type(head) is torch.nn.Linear and head.bias is None and torch.is_grad_enabled():
+        total = _LinearCrossEntropy.apply(rows, head.weight, targets, chunk_rows)
+    else:
+        def chunk_loss(h: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+            return torch.nn.functional.cross_entropy(head(h).float(), y, reduction="sum")
 
-    def chunk_loss(h: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
-        return torch.nn.functional.cross_entropy(head(h).float(), y, reduction="sum")
-
-    total = hidden.new_zeros((), dtype=torch.float32)
-    for start in range(0, rows.shape[0], chunk_rows):
-        h, y = rows[start:start + chunk_rows], targets[start:start + chunk_rows]
-        total = total + (checkpoint(chunk_loss, h, y, use_reentrant=False) if torch.is_grad_enabled()
-                         else chunk_loss(h, y))
+        total = hidden.new_zeros((), dtype=torch.float32)
+        for start in range(0, rows.shape[0], chunk_rows):
+            h, y = rows[start:start + chunk_rows], targets[start:start + chunk_rows]
+            total = total + (checkpoint(chunk_loss, h, y, use_reentrant=False) if torch.is_grad_enabled()
+                             else chunk_loss(h, y))
     count = num_items_in_batch if num_items_in_batch is not None else max(1, int(targets.numel()))
     if isinstance(count, torch.Tensor):
         count = count.to(total.device)
@@ -395,12 +434,14 @@ def fit(cfg: RunConfig, resume: bool = False) -> FitResult:
         after = trainer.evaluate()
         results["after"] = {"val_loss": after["eval_loss"], "val_perplexity": perplexity_of(after["eval_loss"])}
     tokens_seen = trainer.state.num_input_tokens_seen
+    # A resumed run adds this session's time to the sessions before it (tokens_seen is cumulative).
+    train_seconds = elapsed + (float(results.get("train_seconds") or 0) if resume else 0.0)
     results.update(
         steps=trainer.state.global_step,
-        train_seconds=round(elapsed, 1),
+        train_seconds=round(train_seconds, 1),
         train_loss=train_out.training_loss,
         tokens_seen=int(tokens_seen),
-        tokens_per_second=round(tokens_seen / elapsed, 1) if elapsed > 0 else None,
+        tokens_per_second=round(tokens_seen / train_seconds, 1) if train_seconds > 0 else None,
         precision=precision,
         method=cfg.method,
         data=data.stats,
