@@ -243,3 +243,27 @@ def test_humanizer_passes_the_copy_limit_to_generation(tiny_generator):
     assert len(gen.processors) == 1 and isinstance(gen.processors[0], NoLongCopy)
     Humanizer(adapter=None, generator=gen).humanize("We will complete the task promptly for you.", max_copy_tokens=0)
     assert gen.processors == []
+
+
+def test_fact_qualifiers_may_be_reworded_but_not_changed():
+    from tunesmith.humanize import fact_qualifier
+
+    assert fact_qualifier("starts on <F1>.", "<F1>") is None
+    assert fact_qualifier("starts about <F1>.", "<F1>") == "approximate"
+    assert fact_qualifier("Approximately <F2> people", "<F2>") == fact_qualifier("about <F2> people", "<F2>")
+    assert fact_qualifier("sign prior to <F1>", "<F1>") == fact_qualifier("sign by <F1>", "<F1>") == "before"
+    assert fact_qualifier("after <F1>", "<F1>") == "after"
+    assert fact_qualifier("more than <F3> users", "<F3>") == "at least"
+    assert fact_qualifier("shortabout <F1>", "<F1>") is None  # whole words only
+
+
+def test_humanizer_rejects_a_rewrite_that_hedges_a_date(tiny_generator):
+    def script(prompt, j):
+        masked = prompt.split("\n\n", 1)[1].split("<|im_end|>")[0]
+        tag = re.findall(r"<F\d+>", masked)[0]
+        return f"We're kicking off the move around {tag}, so get ready."
+
+    hz = Humanizer(adapter=None, generator=ScriptedGenerator(tiny_generator, script))
+    res = hz.humanize("Our team will commence the migration on March 3, 2025, as planned.")
+    assert not res.chunks[0].rewritten and "changed what a fact claims" in res.chunks[0].reason
+    assert res.humanized_text == "Our team will commence the migration on March 3, 2025, as planned."

