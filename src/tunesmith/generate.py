@@ -93,9 +93,10 @@ class NucleusSampler:
             top_logits, idx = logits.topk(k)
             probs = top_logits.softmax(-1)
         else:
-            probs, idx = logits.softmax(-1).topk(k)
+            full = logits.softmax(-1)
+            probs, idx = full.topk(k)
             if self.top_p < 1.0 and bool((probs.sum(-1) < self.top_p).any()):
-                probs, idx = logits.softmax(-1).sort(descending=True)  # a flat distribution: use all
+                probs, idx = full.sort(descending=True)  # a flat distribution: use all
         if self.top_p < 1.0:
             outside = (probs.cumsum(-1) - probs) >= self.top_p  # mass before this token already enough
             outside[:, 0] = False
@@ -283,7 +284,7 @@ class Generator:
         width = enc["input_ids"].shape[1]
         prompt_lens = enc["attention_mask"].sum(dim=1).tolist()
         kw = self._gen_kwargs(params, cancel, width + params.max_new_tokens, len(prompt_list) * params.n)
-        if kw["num_return_sequences"] > 1 and kw.get("do_sample") is False and params.num_beams == 1:
+        if params.n > 1 and NucleusSampler.applies_to(params):
             # Our sampler runs under transformers' greedy loop, which takes one sequence per
             # input: repeat each prompt n times instead (the same prompt-major row order).
             enc = {k: v.repeat_interleave(params.n, dim=0) for k, v in enc.items()}

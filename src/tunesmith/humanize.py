@@ -424,10 +424,9 @@ class Humanizer:
         if opts.cleanup:  # on the masked text, so protected spans are never touched
             out = contract(replace_ai_phrases(out))
         for i in range(1, len(masked.spans) + 1):
-            tag = f"<F{i}>"
-            if fact_qualifier(masked.text, tag) != fact_qualifier(out, tag):
-                return None, f"changed what a fact claims ({fact_qualifier(masked.text, tag) or 'exact'} -> " \
-                             f"{fact_qualifier(out, tag) or 'exact'})"
+            before, after = fact_qualifier(masked.text, f"<F{i}>"), fact_qualifier(out, f"<F{i}>")
+            if before != after:
+                return None, f"changed what a fact claims ({before or 'exact'} -> {after or 'exact'})"
         restored = masked.restore(out)
         if PLACEHOLDER_RE.search(restored):
             return None, "placeholder left in text"
