@@ -19,7 +19,9 @@ from transformers import (CompileConfig, LogitsProcessorList, StoppingCriteria, 
                           TextIteratorStreamer)
 
 from .config import SamplingParams, build
+from . import fast_decode
 from .errors import ConfigError
+from .kv_cache import GrowingCache
 from .models import DEFAULT_MODEL, LoadedModel, load_model
 from .quantize import fuse_lora, quantize_weights
 
@@ -167,6 +169,9 @@ class Generator:
             # more per-token overhead at batch 1 (measured 77.6 vs 72.5 tok/s).
             lm.model.set_attn_implementation("eager")
         lm.extra["compiled"] = self.compile
+        # The lean decode step pays off once the matmuls are cheap (packed weights); the
+        # compiled path fuses transformers' own forward instead.
+        lm.extra["fast_decode"] = pack and not self.compile and fast_decode.install(lm.model)
         self.loaded = lm
         self.tokenizer = lm.tokenizer
         self.model = lm.model
@@ -242,6 +247,8 @@ class Generator:
             # Only the latency-bound single stream is compiled: one graph, no recompiles for
             # every batch size; batches are throughput-bound and gain little from it.
             kw.update(self._compile_kwargs(width))
+        else:
+            kw["past_key_values"] = GrowingCache(config=self.model.config)  # no per-token cache copies
         if cancel is not None:
             events = [cancel] if isinstance(cancel, threading.Event) else list(cancel)
             kw["stopping_criteria"] = StoppingCriteriaList([_Cancel(events, params.num_beams if params.num_beams > 1 else params.n)])

@@ -7,8 +7,10 @@ values, each with a scale and a minimum). Packing those weights back into 4 bits
 blocks is therefore *lossless*; tunesmith checks that per layer and uses torch's int4 CPU kernel
 where it holds. Layers that are not on a grid (fine-tuned or merged weights, other models) get
 int8 per-output-channel weights instead (validation perplexity within 0.2% on the bundled
-model). Activations stay in floating point (bf16 inside the kernels), so there is no activation
-quantization error (what made dynamic int8 quantization lose +200% perplexity here).
+model). Activations stay in floating point, so there is no activation quantization error (what made
+dynamic int8 quantization lose +200% perplexity here). The matmuls run on our AVX-512 kernels
+(:mod:`tunesmith.kernels`: fp32 activations, each weight block dequantized once for all rows)
+where they build, else on torch's int4/int8 CPU kernels (bf16 activations).
 
 Measured with ``benchmarks/bench_generate.py`` on the 2-core CPU: see README.
 """
@@ -19,6 +21,8 @@ import os
 
 import torch
 from torch import nn
+
+from . import kernels
 
 __all__ = ["Int4Linear", "Int8Linear", "LoRAPacked", "fuse_lora", "on_int4_grid", "quantize_weights"]
 
@@ -63,14 +67,43 @@ class _Packed(nn.Module):
         self.float_weight = linear.weight if keep_float else None
 
     def packed_mm(self, x: torch.Tensor) -> torch.Tensor:
+        """``x @ W.T`` for a 2-D ``x``, in ``x``'s dtype."""
         raise NotImplementedError
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         flat = x.reshape(-1, self.in_features)
         if self.float_weight is not None and flat.shape[0] > PACKED_MAX_ROWS:
             return nn.functional.linear(x, self.float_weight, self.bias)
-        y = self.packed_mm(flat.to(_ACT)).reshape(*x.shape[:-1], self.out_features).to(x.dtype)
+        y = self.packed_mm(flat).reshape(*x.shape[:-1], self.out_features)
         return y if self.bias is None else y + self.bias
+
+    def extra_repr(self) -> str:
+        return f"in_features={self.in_features}, out_features={self.out_features}, kernel={self.kernel}"
+
+
+def _ours(x: torch.Tensor) -> torch.Tensor:
+    return x.to(torch.float32).contiguous()
+
+
+def _use_our_kernels(n: int, k: int) -> bool:
+    # Our kernels take blocks of 32 inputs and tiles of 4 outputs.
+    return k % GROUP == 0 and n % 4 == 0 and kernels.available()
+
+
+def _tile_records(q: torch.Tensor, scale: torch.Tensor, lo: torch.Tensor) -> torch.Tensor:
+    """Our kernel's int4 layout: per tile of 4 outputs and block of 32 inputs, a 96-byte record.
+
+    64 bytes of nibbles (GGUF Q4 order: byte j holds input j in its low nibble and input 16 + j
+    in its high one), then the 4 outputs' scales and the 4 outputs' minimums in fp32.
+    """
+    n, k = q.shape
+    g = k // GROUP
+    blocks = q.to(torch.uint8).reshape(n, g, GROUP)
+    nibbles = (blocks[..., :16] | (blocks[..., 16:] << 4)).reshape(n // 4, 4, g, 16).transpose(1, 2)
+    scales = scale.float().reshape(n // 4, 4, g).transpose(1, 2)  # n/4, g, 4
+    minimums = lo.float().reshape(n // 4, 4, g).transpose(1, 2)
+    floats = torch.cat([scales, minimums], -1).contiguous().view(torch.uint8)  # n/4, g, 32
+    return torch.cat([nibbles.reshape(n // 4, g, 64), floats], -1).contiguous()
 
 
 class Int4Linear(_Packed):
@@ -83,13 +116,20 @@ class Int4Linear(_Packed):
         wg, lo, scale = _group_params(w, group)
         q = torch.clamp(torch.round((wg - lo) / scale), 0, 15).to(torch.int32).reshape(n, k)
         # torch's int4 layout: w = (q - 8) * scale + zero, with scales and zeros per block
-        zero = lo + 8 * scale
-        self.register_buffer("packed", torch._convert_weight_to_int4pack_for_cpu(q, 1))
-        self.register_buffer("scales_zeros", torch.cat([scale, zero], -1).transpose(0, 1).contiguous().to(_ACT))
         self.group = group
+        self.kernel = "tunesmith" if group == GROUP and _use_our_kernels(n, k) else "torch"
+        if self.kernel == "tunesmith":
+            self.register_buffer("packed", _tile_records(q, scale, lo))
+        else:
+            # torch's int4 layout: w = (q - 8) * scale + zero, with scales and zeros per block
+            zero = lo + 8 * scale
+            self.register_buffer("packed", torch._convert_weight_to_int4pack_for_cpu(q, 1))
+            self.register_buffer("scales_zeros", torch.cat([scale, zero], -1).transpose(0, 1).contiguous().to(_ACT))
 
     def packed_mm(self, x: torch.Tensor) -> torch.Tensor:
-        return torch._weight_int4pack_mm_for_cpu(x, self.packed, self.group, self.scales_zeros)
+        if self.kernel == "tunesmith":
+            return torch.ops.tunesmith.int4_mm(_ours(x), self.packed).to(x.dtype)
+        return torch._weight_int4pack_mm_for_cpu(x.to(_ACT), self.packed, self.group, self.scales_zeros).to(x.dtype)
 
 
 class Int8Linear(_Packed):
@@ -100,10 +140,13 @@ class Int8Linear(_Packed):
         w = linear.weight.detach().float()
         scale = w.abs().amax(1).clamp(min=1e-12) / 127
         self.register_buffer("qweight", torch.round(w / scale[:, None]).clamp(-127, 127).to(torch.int8).contiguous())
-        self.register_buffer("scale", scale.to(_ACT))
+        self.kernel = "tunesmith" if _use_our_kernels(*w.shape) else "torch"
+        self.register_buffer("scale", scale if self.kernel == "tunesmith" else scale.to(_ACT))
 
     def packed_mm(self, x: torch.Tensor) -> torch.Tensor:
-        return torch._weight_int8pack_mm(x, self.qweight, self.scale)
+        if self.kernel == "tunesmith":
+            return torch.ops.tunesmith.int8_mm(_ours(x), self.qweight, self.scale).to(x.dtype)
+        return torch._weight_int8pack_mm(x.to(_ACT), self.qweight, self.scale).to(x.dtype)
 
 
 def _skip(name: str) -> bool:
