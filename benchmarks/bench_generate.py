@@ -89,7 +89,8 @@ def run_variant(name: str) -> dict:
     def timed(prompts):
         tok.padding_side = "left"
         enc = tok(prompts, return_tensors="pt", padding=True, add_special_tokens=False)
-        extra = gen._compile_kwargs(enc["input_ids"].shape[1] + NEW_TOKENS) if gen.compile and len(prompts) == 1 else {}
+        # the cache (and compile settings) Generator.generate uses; the baseline is plain transformers
+        extra = gen.cache_kwargs(enc["input_ids"].shape[1] + NEW_TOKENS, len(prompts)) if name != "baseline-fp32" else {}
         with torch.inference_mode():
             t = time.perf_counter()
             out = model.generate(**enc, **kw, **extra)

@@ -16,6 +16,7 @@ all work. Results equal transformers' forward up to float rounding (tested).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import torch
@@ -25,6 +26,7 @@ from transformers.modeling_outputs import BaseModelOutputWithPast
 
 from . import kernels
 from .kv_cache import GrowingCache
+from .quantize import Int4Linear
 
 __all__ = ["install", "supports"]
 
@@ -78,6 +80,60 @@ def _rotate(x: torch.Tensor, cos: torch.Tensor, sin: torch.Tensor) -> torch.Tens
     return x * cos + torch.cat((-x[..., half:], x[..., :half]), dim=-1) * sin
 
 
+def _fusable(modules: list[nn.Module]) -> bool:
+    return all(isinstance(m, Int4Linear) and m.kernel == "tunesmith" and m.bias is None for m in modules)
+
+
+def _fuse(modules: list[nn.Module]) -> Callable[[torch.Tensor], torch.Tensor]:
+    """One call for sibling projections of the same input (q/k/v, gate/up) -> concatenated outputs.
+
+    Our int4 layout stores tiles of 4 output rows, so stacking the layers' tiles *is* the fused
+    layer; the originals become views of it (no extra memory).
+    """
+    fused = torch.cat([m.packed for m in modules])
+    start = 0
+    for m in modules:
+        m.packed = fused[start: start + m.packed.shape[0]]
+        start += m.packed.shape[0]
+    return lambda x: torch.ops.tunesmith.int4_mm(x, fused)
+
+
+def _direct(module: nn.Module) -> Callable[[torch.Tensor], torch.Tensor]:
+    """Our int4 kernel called directly (no module call) where the layer allows, else the module."""
+    if _fusable([module]):
+        return lambda x: torch.ops.tunesmith.int4_mm(x, module.packed)
+    return module
+
+
+def _separate(modules: list[nn.Module]) -> Callable[[torch.Tensor], torch.Tensor]:
+    return lambda x: torch.cat([m(x) for m in modules], dim=-1)
+
+
+class _LayerPlan:
+    """How the lean step runs one decoder layer: fused projections where the weights allow."""
+
+    def __init__(self, layer: nn.Module):
+        attn, mlp = layer.self_attn, layer.mlp
+        self.layer = layer
+        self.head_dim = attn.head_dim
+        self.q_width = attn.q_proj.out_features
+        self.k_width = attn.k_proj.out_features
+        self.inter = mlp.gate_proj.out_features
+        self.scaling = attn.scaling
+        qkv, gate_up = [attn.q_proj, attn.k_proj, attn.v_proj], [mlp.gate_proj, mlp.up_proj]
+        self.qkv = _fuse(qkv) if _fusable(qkv) else _separate(qkv)
+        self.gate_up = _fuse(gate_up) if _fusable(gate_up) else _separate(gate_up)
+        self.o_proj, self.down_proj = _direct(attn.o_proj), _direct(mlp.down_proj)
+
+
+def _plans(inner: nn.Module) -> list[_LayerPlan]:
+    plans = getattr(inner, "_tunesmith_plans", None)
+    if plans is None:
+        plans = [_LayerPlan(layer) for layer in inner.layers]
+        inner._tunesmith_plans = plans
+    return plans
+
+
 def decode_step(inner: nn.Module, input_ids: torch.Tensor, attention_mask: torch.Tensor | None,
                 position_ids: torch.Tensor | None, cache: GrowingCache) -> BaseModelOutputWithPast:
     """One new token per row through the decoder stack, appending keys/values to ``cache``."""
@@ -86,29 +142,26 @@ def decode_step(inner: nn.Module, input_ids: torch.Tensor, attention_mask: torch
     h = inner.embed_tokens(input_ids)  # batch, 1, hidden
     if position_ids is None:
         position_ids = torch.full((batch, 1), past, dtype=torch.long, device=h.device)
-    cos, sin = inner.rotary_emb(h, position_ids=position_ids)  # batch, 1, head_dim
-    cos, sin = cos.unsqueeze(1), sin.unsqueeze(1)
+    cos, sin = inner.rotary_emb(h, position_ids=position_ids)  # batch, 1, head_dim: broadcasts over heads
+    h = h.view(batch, -1)  # one position per row: 2-D from here on
     # Left-padded rows must not attend to their padding: a boolean key mask (True = attend).
     mask = None
     if attention_mask is not None and not bool(attention_mask.all()):
         mask = attention_mask[:, -(past + 1):].bool()[:, None, None, :]
-    for i, layer in enumerate(inner.layers):
-        attn = layer.self_attn
-        x = _rms_norm(h, layer.input_layernorm)
-        d = attn.head_dim
-        q = attn.q_proj(x).view(batch, -1, 1, d)  # (batch, heads, 1, d): one query position
-        k = attn.k_proj(x).view(batch, -1, 1, d)
-        v = attn.v_proj(x).view(batch, -1, 1, d)
-        q, k = _rotate(q, cos, sin), _rotate(k, cos, sin)
-        keys, values = cache.layers[i].update(k, v)
-        kv_heads = keys.shape[1]
+    for i, plan in enumerate(_plans(inner)):
+        layer, d = plan.layer, plan.head_dim
+        qkv = plan.qkv(_rms_norm(h, layer.input_layernorm))
+        qk_width = plan.q_width + plan.k_width
+        # Rotary on queries and keys together (one position per row).
+        qk = _rotate(qkv[:, :qk_width].view(batch, -1, d), cos, sin)
+        q_heads = plan.q_width // d
+        keys, values = cache.layers[i].update(qk[:, q_heads:].unsqueeze(2), qkv[:, qk_width:].view(batch, -1, 1, d))
         # Grouped-query attention without repeating keys: the query heads sharing a key head
         # become that head's query "positions" (one token, so no causal mask is needed).
-        out = F.scaled_dot_product_attention(q.view(batch, kv_heads, -1, d), keys, values, attn_mask=mask,
-                                             scale=attn.scaling)
-        h = h + attn.o_proj(out.reshape(batch, 1, -1))
-        x = _rms_norm(h, layer.post_attention_layernorm)
-        mlp = layer.mlp
-        h = h + mlp.down_proj(F.silu(mlp.gate_proj(x)) * mlp.up_proj(x))
+        out = F.scaled_dot_product_attention(qk[:, :q_heads].view(batch, keys.shape[1], -1, d), keys, values,
+                                             attn_mask=mask, scale=plan.scaling)
+        h = h + plan.o_proj(out.reshape(batch, -1))
+        gate_up = plan.gate_up(_rms_norm(h, layer.post_attention_layernorm))
+        h = h + plan.down_proj(F.silu(gate_up[:, :plan.inter]) * gate_up[:, plan.inter:])
     h = _rms_norm(h, inner.norm)
-    return BaseModelOutputWithPast(last_hidden_state=h, past_key_values=cache)
+    return BaseModelOutputWithPast(last_hidden_state=h.view(batch, 1, -1), past_key_values=cache)

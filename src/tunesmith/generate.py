@@ -223,6 +223,19 @@ class Generator:
         self.model._previous_max_cache_length = -1  # transformers would otherwise only ever grow it
         return {"cache_implementation": "static", "compile_config": cfg, "max_cache_len": min(bucket, limit)}
 
+    def cache_kwargs(self, width: int, rows: int) -> dict[str, Any]:
+        """The KV cache (and compile settings) for one ``model.generate`` call.
+
+        Args:
+            width: Prompt length plus new tokens. rows: Sequences decoded together (0 for beams).
+        """
+        if self.compile and rows == 1:
+            # Only the latency-bound single stream is compiled: one graph, no recompiles for
+            # every batch size; batches are throughput-bound and gain little from it.
+            return self._compile_kwargs(width)
+        # No per-token cache copies; also what routes decode steps to the lean llama step.
+        return {"past_key_values": GrowingCache(config=self.model.config)}
+
     def _gen_kwargs(self, params: SamplingParams,
                     cancel: threading.Event | Sequence[threading.Event] | None, width: int = 0,
                     rows: int = 1) -> dict[str, Any]:
@@ -243,12 +256,7 @@ class Generator:
         if params.stop:
             kw["stop_strings"] = params.stop
             kw["tokenizer"] = self.tokenizer
-        if self.compile and rows == 1 and params.num_beams == 1:
-            # Only the latency-bound single stream is compiled: one graph, no recompiles for
-            # every batch size; batches are throughput-bound and gain little from it.
-            kw.update(self._compile_kwargs(width))
-        else:
-            kw["past_key_values"] = GrowingCache(config=self.model.config)  # no per-token cache copies
+        kw.update(self.cache_kwargs(width, rows if params.num_beams == 1 else 0))
         if cancel is not None:
             events = [cancel] if isinstance(cancel, threading.Event) else list(cancel)
             kw["stopping_criteria"] = StoppingCriteriaList([_Cancel(events, params.num_beams if params.num_beams > 1 else params.n)])

@@ -74,6 +74,7 @@ void int8_tile(const float* x, int64_t K, const int8_t* w, const float* scale, f
     __m512 w0[NB], w1[NB];
     for (int j = 0; j < NB; ++j) {
       const int8_t* p = w + (n0 + j) * K + k;
+      _mm_prefetch(reinterpret_cast<const char*>(p + 4 * K), _MM_HINT_T0);  // the next tile's row
       w0[j] = _mm512_cvtepi32_ps(_mm512_cvtepi8_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p))));
       w1[j] = _mm512_cvtepi32_ps(_mm512_cvtepi8_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16))));
     }

@@ -1,0 +1,119 @@
+"""The growing KV cache and the lean llama decode step equal transformers' own computation."""
+
+import pytest
+import torch
+from transformers import DynamicCache
+
+from tunesmith import fast_decode, kernels
+from tunesmith.kv_cache import GrowingCache, GrowingLayer
+from tunesmith.models import build_tiny_random
+from tunesmith.quantize import Int4Linear, quantize_weights
+
+PROMPTS = ["The quick brown fox", "Once upon a time, in a land far away,", "Hello"]
+
+
+def tiny_model(seed=0):
+    model, tok = build_tiny_random(seed=seed)
+    tok.padding_side = "left"
+    return model.eval(), tok
+
+
+def greedy(model, enc, cache=None, **kw):
+    with torch.inference_mode():
+        extra = {"past_key_values": cache} if cache is not None else {}
+        return model.generate(**enc, max_new_tokens=20, do_sample=False, pad_token_id=0, **extra, **kw)
+
+
+def test_growing_cache_generates_what_dynamic_cache_does(monkeypatch):
+    monkeypatch.setattr(GrowingLayer, "BLOCK", 8)  # force several regrowths within 20 tokens
+    model, tok = tiny_model()
+    enc = tok(PROMPTS, return_tensors="pt", padding=True, add_special_tokens=False)
+    ref = greedy(model, enc, DynamicCache(config=model.config))
+    assert torch.equal(greedy(model, enc, GrowingCache(config=model.config)), ref)
+    # beam search reorders the cache every step
+    ref_beams = greedy(model, enc, num_beams=3)
+    assert torch.equal(greedy(model, enc, GrowingCache(config=model.config), num_beams=3), ref_beams)
+
+
+def test_growing_layer_writes_in_place_between_regrowths(monkeypatch):
+    monkeypatch.setattr(GrowingLayer, "BLOCK", 16)
+    layer = GrowingLayer()
+    k = torch.randn(2, 3, 5, 8)
+    keys, _ = layer.update(k, k)
+    buffer = layer._k_buf
+    for step in range(6):
+        new = torch.randn(2, 3, 1, 8)
+        keys, values = layer.update(new, new)
+        assert torch.equal(keys[:, :, -1:], new)
+    assert layer._k_buf is buffer and keys.shape[2] == 11 and layer.get_seq_length() == 11
+    assert torch.equal(keys[:, :, :5], k)
+    layer.crop(-4)
+    assert layer.get_seq_length() == 7
+    keys, _ = layer.update(new, new)
+    assert keys.shape[2] == 8 and torch.equal(keys[:, :, :5], k)
+
+
+def packed_tiny(seed=0):
+    model, tok = tiny_model(seed)
+    quantize_weights(model, "int4")  # random weights: int4 everywhere (lossy, but the same for both paths)
+    return model, tok
+
+
+def decode_logits(model, enc, fast: bool):
+    """Prefill through transformers, then one decode step (fast or transformers')."""
+    with torch.inference_mode():
+        cache = GrowingCache(config=model.config)
+        out = model(**enc, past_key_values=cache, use_cache=True)
+        nxt = out.logits[:, -1:].argmax(-1)
+        mask = torch.cat([enc["attention_mask"], torch.ones_like(nxt)], dim=1)
+        positions = mask.long().cumsum(-1)[:, -1:] - 1
+        if not fast:
+            cache = DynamicCache(config=model.config)
+            model(**enc, past_key_values=cache, use_cache=True)
+        return model(input_ids=nxt, attention_mask=mask, position_ids=positions, past_key_values=cache).logits
+
+
+@pytest.mark.parametrize("prompts", [PROMPTS[:1], PROMPTS])
+def test_lean_decode_step_equals_transformers(prompts, monkeypatch):
+    """Same logits for one new token per row, with and without left padding."""
+    model, tok = packed_tiny()
+    enc = tok(prompts, return_tensors="pt", padding=True, add_special_tokens=False)
+    ref = decode_logits(model, enc, fast=False)  # not installed yet: transformers' forward
+    assert fast_decode.install(model)
+    calls = []
+    step = fast_decode.decode_step
+    monkeypatch.setattr(fast_decode, "decode_step", lambda *a: calls.append(1) or step(*a))
+    fast = decode_logits(model, enc, fast=True)
+    assert calls == [1]  # the prefill went through transformers, the decode step through ours
+    assert torch.allclose(fast, ref, rtol=1e-4, atol=1e-4)
+
+
+def test_lean_decode_generation_equals_transformers():
+    model, tok = packed_tiny(seed=1)
+    enc = tok(PROMPTS, return_tensors="pt", padding=True, add_special_tokens=False)
+    ref = greedy(model, enc, DynamicCache(config=model.config))
+    fast_decode.install(model)
+    assert torch.equal(greedy(model, enc, GrowingCache(config=model.config)), ref)
+
+
+def test_fused_projections_share_memory_with_their_layers():
+    if not kernels.available():
+        pytest.skip(f"kernels unavailable: {kernels.why_unavailable()}")
+    model, tok = packed_tiny()
+    fast_decode.install(model)
+    plan = fast_decode._plans(model.model)[0]
+    attn = model.model.layers[0].self_attn
+    assert isinstance(attn.q_proj, Int4Linear)
+    x = torch.randn(2, 64)
+    fused = plan.qkv(x)
+    assert torch.allclose(fused, torch.cat([attn.q_proj(x), attn.k_proj(x), attn.v_proj(x)], -1), atol=1e-5)
+    assert attn.k_proj.packed.untyped_storage().data_ptr() == attn.q_proj.packed.untyped_storage().data_ptr()
+
+
+def test_only_llama_layout_is_routed():
+    from transformers import GPT2Config, GPT2LMHeadModel
+
+    gpt2 = GPT2LMHeadModel(GPT2Config(n_layer=1, n_embd=32, n_head=2, vocab_size=100))
+    assert not fast_decode.supports(gpt2) and not fast_decode.install(gpt2)
+    model, _ = tiny_model()
+    assert fast_decode.supports(model)
