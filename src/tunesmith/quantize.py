@@ -145,7 +145,7 @@ class Int8Linear(_Packed):
 
     def packed_mm(self, x: torch.Tensor) -> torch.Tensor:
         if self.kernel == "tunesmith":
-            return torch.ops.tunesmith.int8_mm(_ours(x), self.qweight, self.scale).to(x.dtype)
+            return torch.ops.tunesmith.int8_mm(_ours(x), self.qweight, self.scale, kernels.FP16).to(x.dtype)
         return torch._weight_int8pack_mm(x.to(_ACT), self.qweight, self.scale).to(x.dtype)
 
 
