@@ -44,7 +44,7 @@ AdapterOpt = Annotated[Optional[str], typer.Option("--adapter", help="peft adapt
 DeviceOpt = Annotated[str, typer.Option("--device", help="auto | cpu | cuda | mps")]
 DtypeOpt = Annotated[str, typer.Option("--dtype", help="auto | float32 | bfloat16 | float16")]
 QuantOpt = Annotated[str, typer.Option("--quantize", help="auto (CPU: lossless 4-bit / 8-bit weights) | int4 | int8 | none")]
-CompileOpt = Annotated[bool, typer.Option("--compile/--no-compile", help="Compile the decode step (~1.4x faster tokens after a 10-20 s warm-up).")]
+CompileOpt = Annotated[bool, typer.Option("--compile/--no-compile", help="Compile transformers' decode step (10-40 s warm-up; for llama models on CPU the default lean step is faster).")]
 
 
 def sampling_options(

@@ -57,6 +57,9 @@ AI_PHRASES: dict[str, str] = {
     "subsequently": "later", "approximately": "about", "numerous": "many", "in the realm of": "in",
     "ensure": "make sure", "ensures": "makes sure", "ensuring": "making sure",
 }
+# The model (and people) often write these contracted: "It's important to note that ...".
+AI_PHRASES.update({p.replace("it is ", contraction, 1): r for p, r in list(AI_PHRASES.items())
+                   if p.startswith("it is ") for contraction in ("it's ", "it\u2019s ")})
 _PHRASE_RE = re.compile(r"(?<![\w-])(" + "|".join(re.escape(p) for p in sorted(AI_PHRASES, key=len, reverse=True))
                         + r")(?![\w-])", re.I)
 CONTRACT = [(r"\bdo not\b", "don't"), (r"\bdoes not\b", "doesn't"), (r"\bdid not\b", "didn't"),
