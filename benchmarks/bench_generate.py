@@ -169,9 +169,9 @@ def main() -> None:
     base = by["baseline-fp32"]
     print(f"\n== Generation benchmark: SmolLM2-135M-Instruct, greedy, {NEW_TOKENS} new tokens, 2 threads ==")
     print("single stream, best of 3 prompts; every variant in its own process, same run")
-    print(f"{'variant':<16}{'path':<30}{'tok/s':>8}{'x fp32':>8}{'warm-up s':>11}{'peak RSS MB':>13}")
+    print(f"{'variant':<20}{'path':<30}{'tok/s':>8}{'x fp32':>8}{'warm-up s':>11}{'peak RSS MB':>13}")
     for r in results:
-        print(f"{r['variant']:<16}{r.get('path', ''):<30}{r['single_tok_s']:>8.1f}"
+        print(f"{r['variant']:<20}{r.get('path', ''):<30}{r['single_tok_s']:>8.1f}"
               f"{r['single_tok_s'] / base['single_tok_s']:>8.2f}{r.get('warmup_s', 0):>11.1f}{r['peak_rss_mb']:>13.0f}")
     ours = by["ours"]
     print(f"\nbatch of 8 (ours): {ours['batch8_tok_s']:.1f} tok/s total = "
