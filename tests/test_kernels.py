@@ -96,3 +96,23 @@ def test_switched_off_by_environment(monkeypatch):
     monkeypatch.setenv("TUNESMITH_KERNELS", "0")
     assert not kernels.available()
     assert "TUNESMITH_KERNELS=0" in kernels.why_unavailable()
+
+
+@needs_kernels
+@pytest.mark.parametrize("length", [1, 17, 300])
+def test_decode_attention_equals_sdpa(length):
+    """Grouped queries against a strided cache view, with padding masked per row."""
+    torch.manual_seed(length)
+    batch, kv_heads, group, dim = 3, 2, 3, 32
+    cache_k, cache_v = torch.randn(batch, kv_heads, length + 40, dim), torch.randn(batch, kv_heads, length + 40, dim)
+    keys, values = cache_k[:, :, :length], cache_v[:, :, :length]  # views, like GrowingLayer's
+    q = torch.randn(batch, kv_heads, group, dim) * 3
+    mask = torch.ones(batch, length, dtype=torch.bool)
+    mask[1, : length // 2] = False  # left padding
+    out = torch.ops.tunesmith.decode_attention(q, keys, values, mask, 0.2)
+    ref = torch.nn.functional.scaled_dot_product_attention(q, keys, values, attn_mask=mask[:, None, None, :], scale=0.2)
+    assert torch.allclose(out, ref, atol=1e-5, rtol=1e-4)
+    unmasked = torch.ops.tunesmith.decode_attention(q, keys, values, None, 0.2)
+    assert torch.allclose(unmasked[0], ref[0], atol=1e-5, rtol=1e-4)
+    mask[2] = False  # a row with nothing to attend to gets zeros, not NaN
+    assert torch.equal(torch.ops.tunesmith.decode_attention(q, keys, values, mask, 0.2)[2], torch.zeros(kv_heads, group, dim))

@@ -31,7 +31,6 @@ from .quantize import Int4Linear
 __all__ = ["install", "supports"]
 
 _MODEL_TYPES = ("llama",)  # same decoder layout: RMSNorm, rotary, GQA attention, gated MLP
-_OUR_KERNELS = [False]  # our RMSNorm / attention kernels usable for this model (set by install)
 
 
 def supports(model: nn.Module) -> bool:
@@ -50,8 +49,8 @@ def install(model: nn.Module) -> bool:
     inner = model.model
     # Our RMSNorm and attention need the kernels, fp32 and widths the AVX-512 loops take.
     head_dim = inner.layers[0].self_attn.head_dim
-    _OUR_KERNELS[0] = (kernels.available() and inner.norm.weight.dtype == torch.float32
-                       and inner.norm.weight.shape[0] % 16 == 0 and head_dim % 16 == 0 and head_dim <= 256)
+    inner._tunesmith_kernels = (kernels.available() and inner.norm.weight.dtype == torch.float32
+                                and inner.norm.weight.shape[0] % 16 == 0 and head_dim % 16 == 0 and head_dim <= 256)
     if getattr(inner, "_tunesmith_fast_decode", False):
         return True
     original = inner.forward  # the bound, decorated forward of transformers
@@ -70,15 +69,15 @@ def install(model: nn.Module) -> bool:
     return True
 
 
-def _rms_norm(x: torch.Tensor, norm: nn.Module) -> torch.Tensor:
-    if _OUR_KERNELS[0]:
+def _rms_norm(x: torch.Tensor, norm: nn.Module, ours: bool) -> torch.Tensor:
+    if ours:
         return torch.ops.tunesmith.rms_norm(x, norm.weight, norm.variance_epsilon)
     return F.rms_norm(x, (x.shape[-1],), norm.weight, norm.variance_epsilon)
 
 
 def _attention(q: torch.Tensor, keys: torch.Tensor, values: torch.Tensor, mask: torch.Tensor | None,
-               scale: float) -> torch.Tensor:
-    if _OUR_KERNELS[0] and keys.stride(2) == keys.shape[3] and values.stride(2) == values.shape[3]:
+               scale: float, ours: bool) -> torch.Tensor:
+    if ours and keys.stride(2) == keys.shape[3] and values.stride(2) == values.shape[3]:
         return torch.ops.tunesmith.decode_attention(q, keys, values, mask, scale)
     return F.scaled_dot_product_attention(q, keys, values, attn_mask=None if mask is None else mask[:, None, None, :],
                                           scale=scale)
@@ -148,6 +147,7 @@ def decode_step(inner: nn.Module, input_ids: torch.Tensor, attention_mask: torch
     """One new token per row through the decoder stack, appending keys/values to ``cache``."""
     batch = input_ids.shape[0]
     past = cache.get_seq_length()
+    ours = inner._tunesmith_kernels
     h = inner.embed_tokens(input_ids)  # batch, 1, hidden
     if position_ids is None:
         position_ids = torch.full((batch, 1), past, dtype=torch.long, device=h.device)
@@ -159,7 +159,7 @@ def decode_step(inner: nn.Module, input_ids: torch.Tensor, attention_mask: torch
         mask = attention_mask[:, -(past + 1):].bool().contiguous()  # batch, keys
     for i, plan in enumerate(_plans(inner)):
         layer, d = plan.layer, plan.head_dim
-        qkv = plan.qkv(_rms_norm(h, layer.input_layernorm))
+        qkv = plan.qkv(_rms_norm(h, layer.input_layernorm, ours))
         qk_width = plan.q_width + plan.k_width
         # Rotary on queries and keys together (one position per row).
         qk = _rotate(qkv[:, :qk_width].view(batch, -1, d), cos, sin)
@@ -167,9 +167,9 @@ def decode_step(inner: nn.Module, input_ids: torch.Tensor, attention_mask: torch
         keys, values = cache.layers[i].update(qk[:, q_heads:].unsqueeze(2), qkv[:, qk_width:].view(batch, -1, 1, d))
         # Grouped-query attention without repeating keys: the query heads sharing a key head
         # become that head's query "positions" (one token, so no causal mask is needed).
-        out = _attention(qk[:, :q_heads].view(batch, keys.shape[1], -1, d), keys, values, mask, plan.scaling)
+        out = _attention(qk[:, :q_heads].view(batch, keys.shape[1], -1, d), keys, values, mask, plan.scaling, ours)
         h = h + plan.o_proj(out.reshape(batch, -1))
-        gate_up = plan.gate_up(_rms_norm(h, layer.post_attention_layernorm))
+        gate_up = plan.gate_up(_rms_norm(h, layer.post_attention_layernorm, ours))
         h = h + plan.down_proj(F.silu(gate_up[:, :plan.inter]) * gate_up[:, plan.inter:])
-    h = _rms_norm(h, inner.norm)
+    h = _rms_norm(h, inner.norm, ours)
     return BaseModelOutputWithPast(last_hidden_state=h.view(batch, 1, -1), past_key_values=cache)
