@@ -89,11 +89,14 @@ def test_lean_decode_step_equals_transformers(prompts, monkeypatch):
 
 
 def test_lean_decode_generation_equals_transformers():
+    """Greedy and beam search (which reorders the cache every step) give transformers' tokens."""
     model, tok = packed_tiny(seed=1)
     enc = tok(PROMPTS, return_tensors="pt", padding=True, add_special_tokens=False)
     ref = greedy(model, enc, DynamicCache(config=model.config))
+    ref_beams = greedy(model, enc, DynamicCache(config=model.config), num_beams=3)
     fast_decode.install(model)
     assert torch.equal(greedy(model, enc, GrowingCache(config=model.config)), ref)
+    assert torch.equal(greedy(model, enc, GrowingCache(config=model.config), num_beams=3), ref_beams)
 
 
 def test_fused_projections_share_memory_with_their_layers():
