@@ -126,18 +126,25 @@ def run_variant(name: str) -> dict:
 
 
 def run_llama_cpp() -> dict | None:
+    """llama.cpp on the same GGUF, same chat prompts, 128 tokens (end token banned, like
+    ``min_new_tokens`` for the others), best of 3 prompts. Optional: never a test dependency."""
     try:
-        from llama_cpp import Llama  # optional, never a test dependency
+        from llama_cpp import Llama
     except ImportError:
         return None
     from tunesmith.models import bundled_gguf_path
 
     llm = Llama(model_path=str(bundled_gguf_path()), n_threads=2, verbose=False)
-    llm.create_completion(PROMPTS[0], max_tokens=8)
-    t = time.perf_counter()
-    out = llm.create_completion(PROMPTS[0], max_tokens=NEW_TOKENS, temperature=0)
-    dt = time.perf_counter() - t
-    return {"variant": "llama.cpp", "single_tok_s": out["usage"]["completion_tokens"] / dt, "peak_rss_mb": peak_rss_mb()}
+    ban_end = {llm.token_eos(): -100.0}
+    llm.create_chat_completion([{"role": "user", "content": PROMPTS[0]}], max_tokens=8)  # warm-up
+    speeds = []
+    for prompt in PROMPTS[:3]:
+        t = time.perf_counter()
+        out = llm.create_chat_completion([{"role": "user", "content": prompt}], max_tokens=NEW_TOKENS,
+                                         temperature=0, logit_bias=ban_end)
+        speeds.append(out["usage"]["completion_tokens"] / (time.perf_counter() - t))
+    return {"variant": "llama.cpp", "path": "llama-cpp-python, same GGUF", "single_tok_s": max(speeds),
+            "peak_rss_mb": peak_rss_mb()}
 
 
 def main() -> None:

@@ -147,7 +147,7 @@ class Generator:
         compile: Compile transformers' single-stream decode step with torch.compile over a
             static KV cache (the first call pays the compilation). For llama-family models on
             the CPU fast path the lean decode step (:mod:`tunesmith.fast_decode`, used when
-            this is off) is faster (measured 85 vs 72 tok/s); compiling pays off for other
+            this is off) is faster (measured 89 vs 75 tok/s); compiling pays off for other
             architectures and on GPUs. Batched calls stay eager.
         keep_float_weights: With packed weights, keep the float copy for prompt prefill
             (fastest). False saves ~450 MB per model; prefill of long prompts gets ~2x slower.
