@@ -21,7 +21,7 @@ from transformers import (CompileConfig, LogitsProcessorList, StoppingCriteria, 
                           TextIteratorStreamer)
 
 from .config import SamplingParams, build
-from . import fast_decode
+from . import fast_decode, kernels
 from .errors import ConfigError
 from .kv_cache import GrowingCache
 from .models import DEFAULT_MODEL, LoadedModel, load_model
@@ -182,6 +182,7 @@ class Generator:
             if not keep_float_weights:
                 _release_checkpoint_memory(lm.model)
             lm.extra["quantization"] = "+".join(f"{k}:{v}" for k, v in counts.items() if v and k != "kept") or "none"
+            lm.extra["kernels"] = "tunesmith" if kernels.available() else f"torch ({kernels.why_unavailable()})"
         else:
             lm.extra["quantization"] = "none"
         self.compile = bool(compile)

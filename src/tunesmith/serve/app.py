@@ -169,6 +169,7 @@ def create_app(settings: Settings | None = None, state: State | None = None) -> 
         return {
             "version": __version__, "model": gen["model"], "adapter": gen.get("adapter"),
             "device": gen["device"], "dtype": gen["dtype"], "quantization": gen.get("quantization"),
+            "kernels": gen.get("kernels"), "fast_decode": gen.get("fast_decode"),
             "humanizer_adapter": st.humanizer.adapter,
             "limits": {"max_text_chars": settings.max_text_chars, "max_prompt_chars": settings.max_prompt_chars,
                        "max_new_tokens": settings.max_new_tokens, "max_body_bytes": settings.max_body_bytes,
