@@ -120,3 +120,19 @@ def test_only_llama_layout_is_routed():
     assert not fast_decode.supports(gpt2) and not fast_decode.install(gpt2)
     model, _ = tiny_model()
     assert fast_decode.supports(model)
+
+
+def test_adapter_models_are_routed_too():
+    """A peft LoRA model on packed weights (the humanizer's setup) uses the lean step as well."""
+    from peft import LoraConfig, get_peft_model
+
+    from tunesmith.quantize import fuse_lora
+
+    model, tok = tiny_model(seed=2)
+    peft_model = get_peft_model(model, LoraConfig(r=4, target_modules=["q_proj", "v_proj"], init_lora_weights=False))
+    quantize_weights(peft_model, "int4")  # the base layers under LoRA get packed, as in Generator
+    assert fuse_lora(peft_model) == 4
+    enc = tok(PROMPTS, return_tensors="pt", padding=True, add_special_tokens=False)
+    ref = greedy(peft_model, enc, DynamicCache(config=model.config))
+    assert fast_decode.supports(peft_model) and fast_decode.install(peft_model)
+    assert torch.equal(greedy(peft_model, enc, GrowingCache(config=model.config)), ref)

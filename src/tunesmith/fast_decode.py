@@ -10,8 +10,9 @@ the same computation in fewer ops; everything else (prompt prefill, training, ou
 request) goes through transformers' own forward. Generation itself stays transformers'
 ``generate`` (sampling, stop strings, streaming, logits processors).
 
-The projections are called as the model's own modules, so packed, LoRA-fused or float layers
-all work. Results equal transformers' forward up to float rounding (tested).
+Projections of our int4 layers run as direct (and, for q/k/v and gate/up, fused) kernel calls;
+any other layer (LoRA beside a packed base, float, torch-kernel layers) is called as the model's
+own module. Results equal transformers' forward up to float rounding (tested).
 """
 
 from __future__ import annotations
@@ -33,8 +34,14 @@ __all__ = ["install", "supports"]
 _MODEL_TYPES = ("llama",)  # same decoder layout: RMSNorm, rotary, GQA attention, gated MLP
 
 
+def _causal_lm(model: nn.Module) -> nn.Module:
+    # A peft model (LoRA adapter) wraps the transformers model; its layers are inside.
+    return model.get_base_model() if hasattr(model, "get_base_model") else model
+
+
 def supports(model: nn.Module) -> bool:
-    """Whether the lean decode step can run this model (a llama-layout causal LM)."""
+    """Whether the lean decode step can run this model (a llama-layout causal LM, adapters included)."""
+    model = _causal_lm(model)
     cfg = getattr(model, "config", None)
     inner = getattr(model, "model", None)
     return (cfg is not None and getattr(cfg, "model_type", None) in _MODEL_TYPES and inner is not None
@@ -46,7 +53,7 @@ def install(model: nn.Module) -> bool:
     """Route the decoder stack's decode steps through :func:`decode_step`; returns True if installed."""
     if not supports(model):
         return False
-    inner = model.model
+    inner = _causal_lm(model).model
     # Our RMSNorm and attention need the kernels, fp32 and widths the AVX-512 loops take.
     head_dim = inner.layers[0].self_attn.head_dim
     inner._tunesmith_kernels = (kernels.available() and inner.norm.weight.dtype == torch.float32
