@@ -10,6 +10,7 @@ copies (:mod:`tunesmith.kv_cache`) and a lean decode step for llama-family model
 
 from __future__ import annotations
 
+import gc
 import threading
 import warnings
 from collections.abc import Iterator, Sequence
@@ -120,8 +121,6 @@ def _release_checkpoint_memory(model: torch.nn.Module) -> None:
         for tensor in list(model.parameters()) + list(model.buffers()):
             if tensor.device.type == "cpu" and tensor.is_floating_point():
                 tensor.data = tensor.data.clone()
-    import gc
-
     gc.collect()
 
 

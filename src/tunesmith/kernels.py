@@ -19,11 +19,11 @@ from pathlib import Path
 
 import torch
 
-__all__ = ["available", "load"]
+__all__ = ["FP16", "available", "why_unavailable"]
 
 log = logging.getLogger(__name__)
 SOURCE = Path(__file__).parent / "csrc" / "packed_mm.cpp"
-_FLAGS = ["-O3", "-mavx512f", "-mavx512bw", "-mavx512vl", "-mavx512dq", "-mfma", "-mf16c", "-fopenmp"]
+_FLAGS = ["-O3", "-mavx512f", "-mavx512bw", "-mavx512vl", "-mavx512dq", "-mfma", "-fopenmp"]
 _state: dict[str, object] = {}
 # fp16 products in the int8 head for blocks of 4+ rows on CPUs with AVX512-FP16 (batched
 # decoding is FMA-bound there). TUNESMITH_FP16=0 keeps every product in fp32.
@@ -43,8 +43,8 @@ def _cpu_ok() -> bool:
     return torch.backends.cpu.get_cpu_capability() in ("AVX512", "AMX")  # AVX512 (F/BW/VL/DQ) present
 
 
-def load() -> bool:
-    """Build (first time) and load the kernels; returns whether they are usable."""
+def available() -> bool:
+    """True when our kernels are loaded (building them on the first call)."""
     with _lock:
         if "ok" in _state:
             return bool(_state["ok"])
@@ -76,11 +76,7 @@ def load() -> bool:
         return ok
 
 
-def available() -> bool:
-    """True when our kernels are loaded (building them on the first call)."""
-    return load()
-
-
 def why_unavailable() -> str | None:
-    load()
+    """Why our kernels are not used (None when they are)."""
+    available()
     return _state.get("why")  # type: ignore[return-value]

@@ -69,17 +69,49 @@ inline void sum_all(const __m512 (&acc)[NB][MB], float* sums) {
   for (int i = 0; i < padded; i += 8) sum8(flat + i, sums + i);
 }
 
+// Running sums for NB outputs x MB input rows over blocks of 32 inputs; two accumulators per
+// (output, row) pair (one per 16-lane half of a block) keep enough FMAs in flight.
+template <int MB, int NB>
+struct BlockSums {
+  __m512 acc[NB][MB][2];
+
+  BlockSums() {
+    for (int j = 0; j < NB; ++j)
+      for (int m = 0; m < MB; ++m) acc[j][m][0] = acc[j][m][1] = _mm512_setzero_ps();
+  }
+
+  // One block: w0/w1 hold each output's 32 weights; x points at row 0's block, rows K apart.
+  void add(const __m512 (&w0)[NB], const __m512 (&w1)[NB], const float* x, int64_t K) {
+    for (int m = 0; m < MB; ++m) {
+      const __m512 x0 = _mm512_loadu_ps(x + m * K), x1 = _mm512_loadu_ps(x + m * K + 16);
+      for (int j = 0; j < NB; ++j) {
+        acc[j][m][0] = _mm512_fmadd_ps(w0[j], x0, acc[j][m][0]);
+        acc[j][m][1] = _mm512_fmadd_ps(w1[j], x1, acc[j][m][1]);
+      }
+    }
+  }
+
+  // y[m * ldy + j] = factor(j) * the sum for output j and row m.
+  template <typename Factor>
+  void store(float* y, int64_t ldy, Factor factor) const {
+    __m512 both[NB][MB];
+    for (int j = 0; j < NB; ++j)
+      for (int m = 0; m < MB; ++m) both[j][m] = _mm512_add_ps(acc[j][m][0], acc[j][m][1]);
+    float sums[(NB * MB + 7) / 8 * 8];
+    sum_all<NB, MB>(both, sums);
+    for (int j = 0; j < NB; ++j)
+      for (int m = 0; m < MB; ++m) y[m * ldy + j] = factor(j) * sums[j * MB + m];
+  }
+};
+
 // Each weight block of 32 is dequantized once (`w = q * scale + minimum`, fp32, see levels()) and used for
-// MB input rows and NB output rows at a time; two accumulators per (output, row) pair (one per
-// 16-lane half of the block) keep enough FMAs in flight. Measured and dropped: a bf16 variant
+// MB input rows and NB output rows at a time. Measured and dropped: a bf16 variant
 // with `vdpbf16ps` (slower on the target CPU), a one-row variant that scales block sums instead
 // of dequantizing (fewer instructions, yet 50% slower), fp16 scales (slower than fp32).
 template <int MB, int NB>
 void int4_tile(const float* x, int64_t K, const uint8_t* tile, float* y, int64_t ldy, int64_t n0, int j0) {
   const int64_t G = K / 32;
-  __m512 acc[NB][MB][2];
-  for (int j = 0; j < NB; ++j)
-    for (int m = 0; m < MB; ++m) acc[j][m][0] = acc[j][m][1] = _mm512_setzero_ps();
+  BlockSums<MB, NB> sums;
   for (int64_t g = 0; g < G; ++g) {
     const uint8_t* rec = tile + g * kRecord;
     _mm_prefetch(reinterpret_cast<const char*>(rec + kPrefetch), _MM_HINT_T0);
@@ -92,29 +124,14 @@ void int4_tile(const float* x, int64_t K, const uint8_t* tile, float* y, int64_t
       w0[j] = pick_lo(b, table);
       w1[j] = pick_hi(b, table);
     }
-    for (int m = 0; m < MB; ++m) {
-      const __m512 x0 = _mm512_loadu_ps(x + m * K + g * 32);
-      const __m512 x1 = _mm512_loadu_ps(x + m * K + g * 32 + 16);
-      for (int j = 0; j < NB; ++j) {
-        acc[j][m][0] = _mm512_fmadd_ps(w0[j], x0, acc[j][m][0]);
-        acc[j][m][1] = _mm512_fmadd_ps(w1[j], x1, acc[j][m][1]);
-      }
-    }
+    sums.add(w0, w1, x + g * 32, K);
   }
-  __m512 both[NB][MB];
-  for (int j = 0; j < NB; ++j)
-    for (int m = 0; m < MB; ++m) both[j][m] = _mm512_add_ps(acc[j][m][0], acc[j][m][1]);
-  float sums[(NB * MB + 7) / 8 * 8];
-  sum_all<NB, MB>(both, sums);
-  for (int j = 0; j < NB; ++j)
-    for (int m = 0; m < MB; ++m) y[m * ldy + n0 + j0 + j] = sums[j * MB + m];
+  sums.store(y + n0 + j0, ldy, [](int) { return 1.0f; });
 }
 
 template <int MB, int NB>
 void int8_tile(const float* x, int64_t K, const int8_t* w, const float* scale, float* y, int64_t ldy, int64_t n0) {
-  __m512 acc[NB][MB][2];
-  for (int j = 0; j < NB; ++j)
-    for (int m = 0; m < MB; ++m) acc[j][m][0] = acc[j][m][1] = _mm512_setzero_ps();
+  BlockSums<MB, NB> sums;
   for (int64_t k = 0; k < K; k += 32) {
     __m512 w0[NB], w1[NB];
     for (int j = 0; j < NB; ++j) {
@@ -123,22 +140,9 @@ void int8_tile(const float* x, int64_t K, const int8_t* w, const float* scale, f
       w0[j] = _mm512_cvtepi32_ps(_mm512_cvtepi8_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p))));
       w1[j] = _mm512_cvtepi32_ps(_mm512_cvtepi8_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16))));
     }
-    for (int m = 0; m < MB; ++m) {
-      const __m512 x0 = _mm512_loadu_ps(x + m * K + k);
-      const __m512 x1 = _mm512_loadu_ps(x + m * K + k + 16);
-      for (int j = 0; j < NB; ++j) {
-        acc[j][m][0] = _mm512_fmadd_ps(w0[j], x0, acc[j][m][0]);
-        acc[j][m][1] = _mm512_fmadd_ps(w1[j], x1, acc[j][m][1]);
-      }
-    }
+    sums.add(w0, w1, x + k, K);
   }
-  __m512 both[NB][MB];
-  for (int j = 0; j < NB; ++j)
-    for (int m = 0; m < MB; ++m) both[j][m] = _mm512_add_ps(acc[j][m][0], acc[j][m][1]);
-  float sums[(NB * MB + 7) / 8 * 8];
-  sum_all<NB, MB>(both, sums);
-  for (int j = 0; j < NB; ++j)
-    for (int m = 0; m < MB; ++m) y[m * ldy + n0 + j] = scale[n0 + j] * sums[j * MB + m];
+  sums.store(y + n0, ldy, [&](int j) { return scale[n0 + j]; });
 }
 
 #if defined(__GNUC__) && __GNUC__ >= 12
