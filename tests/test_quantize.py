@@ -28,9 +28,9 @@ def test_int4_reproduces_grid_weights():
     x = torch.randn(1, 3, 96)
     ref = lin(x)
     out = q(x)
-    # exact weights; only the bf16 activations / scales differ from fp32
+    # exact weights; only the activations' rounding (int8 per block in ours, bf16 in torch's) differs
     assert out.shape == ref.shape and out.dtype == ref.dtype
-    assert (out - ref).norm() / ref.norm() < 0.01
+    assert (out - ref).norm() / ref.norm() < 0.02
 
 
 def test_prefill_sized_inputs_use_the_float_weight():
@@ -39,7 +39,7 @@ def test_prefill_sized_inputs_use_the_float_weight():
     x = torch.randn(PACKED_MAX_ROWS + 1, 96)
     assert torch.equal(q(x), lin(x))  # bit-identical: the float path
     q_lean = Int4Linear(lin, keep_float=False)
-    assert (q_lean(x) - lin(x)).norm() / lin(x).norm() < 0.01
+    assert (q_lean(x) - lin(x)).norm() / lin(x).norm() < 0.02
 
 
 def test_int8_close_to_float():

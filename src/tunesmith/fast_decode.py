@@ -102,7 +102,7 @@ def _fusable(modules: list[nn.Module]) -> bool:
 def _fuse(modules: list[nn.Module]) -> Callable[[torch.Tensor], torch.Tensor]:
     """One call for sibling projections of the same input (q/k/v, gate/up) -> concatenated outputs.
 
-    Our int4 layout stores tiles of 4 output rows, so stacking the layers' tiles *is* the fused
+    Our int4 layout stores tiles of 16 output rows, so stacking the layers' tiles *is* the fused
     layer; the originals become views of it (no extra memory).
     """
     fused = torch.cat([m.packed for m in modules])

@@ -1,11 +1,12 @@
 """Our CPU matmul kernels for packed weights (``csrc/packed_mm.cpp``), built on first use.
 
-``torch.ops.tunesmith.int4_mm(x, w)`` and ``torch.ops.tunesmith.int8_mm(x, w,
-scale)`` multiply a few fp32 rows by 4-bit (GGUF Q4 block layout) or 8-bit weights with
-AVX-512; see the source for why they beat torch's own kernels at decode sizes. The extension is
+``torch.ops.tunesmith.int4_mm(x, w)`` and ``torch.ops.tunesmith.int8_mm(x, w)`` multiply a few
+fp32 rows by 4-bit or 8-bit block-quantized weights (GGUF Q4_1 / Q8_0 blocks of 32, packed by
+:mod:`tunesmith.quantize`) with AVX-512 VNNI integer dot products, the activations quantized to
+int8 per block of 32; see the source for why they beat torch's own kernels at decode sizes. The extension is
 compiled with torch's C++ toolchain the first time it is needed (~30 s, g++ and ninja) into
 ``$TUNESMITH_HOME/kernels`` and loaded from there afterwards. When it cannot be used (no
-AVX-512, no compiler, ``TUNESMITH_KERNELS=0``) :func:`available` is False and the packed layers
+AVX-512 with VNNI, no compiler, ``TUNESMITH_KERNELS=0``) :func:`available` is False and the packed layers
 use torch's kernels instead; nothing else changes.
 """
 
@@ -19,15 +20,12 @@ from pathlib import Path
 
 import torch
 
-__all__ = ["FP16", "available", "why_unavailable"]
+__all__ = ["available", "why_unavailable"]
 
 log = logging.getLogger(__name__)
 SOURCE = Path(__file__).parent / "csrc" / "packed_mm.cpp"
-_FLAGS = ["-O3", "-mavx512f", "-mavx512bw", "-mavx512vl", "-mavx512dq", "-mfma", "-fopenmp"]
+_FLAGS = ["-O3", "-mavx512f", "-mavx512bw", "-mavx512vl", "-mavx512dq", "-mavx512vnni", "-mfma", "-fopenmp"]
 _state: dict[str, object] = {}
-# fp16 products in the int8 head for blocks of 4+ rows on CPUs with AVX512-FP16 (batched
-# decoding is FMA-bound there). TUNESMITH_FP16=0 keeps every product in fp32.
-FP16 = os.environ.get("TUNESMITH_FP16", "1").lower() not in ("0", "false", "no")
 _lock = threading.Lock()
 
 
@@ -40,7 +38,9 @@ def _build_dir() -> Path:
 
 
 def _cpu_ok() -> bool:
-    return torch.backends.cpu.get_cpu_capability() in ("AVX512", "AMX")  # AVX512 (F/BW/VL/DQ) present
+    # AVX512 F/BW/VL/DQ, plus VNNI (int8 dot products: Intel since Cascade Lake, AMD since Zen 4)
+    vnni = getattr(torch.cpu, "_is_vnni_supported", lambda: False)()
+    return torch.backends.cpu.get_cpu_capability() in ("AVX512", "AMX") and vnni
 
 
 def available() -> bool:
@@ -52,7 +52,7 @@ def available() -> bool:
         if os.environ.get("TUNESMITH_KERNELS", "1").lower() in ("0", "false", "no"):
             _state["why"] = "disabled by TUNESMITH_KERNELS=0"
         elif not _cpu_ok():
-            _state["why"] = f"CPU lacks AVX-512 (torch reports {torch.backends.cpu.get_cpu_capability()})"
+            _state["why"] = "CPU lacks AVX-512 with VNNI"
         else:
             try:
                 from torch.utils.cpp_extension import load as build
@@ -62,9 +62,9 @@ def available() -> bool:
                 build(name="tunesmith_kernels", sources=[str(SOURCE)], extra_cflags=_FLAGS, extra_ldflags=["-fopenmp"],
                       build_directory=str(target), is_python_module=False, verbose=False)
                 torch.library.register_fake("tunesmith::int4_mm")(
-                    lambda x, w: x.new_empty((x.shape[0], w.shape[0] * 4)))
+                    lambda x, w: x.new_empty((x.shape[0], w.shape[0] * 16)))
                 torch.library.register_fake("tunesmith::int8_mm")(
-                    lambda x, w, scale, fp16=False: x.new_empty((x.shape[0], w.shape[0])))
+                    lambda x, w: x.new_empty((x.shape[0], w.shape[0] * 16)))
                 torch.library.register_fake("tunesmith::rms_norm")(lambda x, weight, eps: torch.empty_like(x))
                 torch.library.register_fake("tunesmith::decode_attention")(
                     lambda q, k, v, mask, scale: torch.empty_like(q, memory_format=torch.contiguous_format))

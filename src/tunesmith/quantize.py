@@ -4,13 +4,15 @@ Single-stream decoding of a small model on a CPU is bound by reading the weights
 once per token, so storing them in fewer bits is what makes it faster. The bundled model is
 published as a Q4_1 GGUF: every Linear weight already sits on a 4-bit grid (blocks of 32 input
 values, each with a scale and a minimum). Packing those weights back into 4 bits with the same
-blocks is therefore *lossless*; tunesmith checks that per layer and uses torch's int4 CPU kernel
-where it holds. Layers that are not on a grid (fine-tuned or merged weights, other models) get
-int8 per-output-channel weights instead (validation perplexity within 0.2% on the bundled
-model). Activations stay in floating point, so there is no activation quantization error (what made
-dynamic int8 quantization lose +200% perplexity here). The matmuls run on our AVX-512 kernels
-(:mod:`tunesmith.kernels`: fp32 activations, each weight block dequantized once for all rows)
-where they build, else on torch's int4/int8 CPU kernels (bf16 activations).
+blocks is therefore *lossless*; tunesmith checks that per layer. Layers that are not on a grid
+(the output head, fine-tuned or merged weights, other models) get int8 weights instead, one
+scale per block of 32 (GGUF Q8_0; the bundled head is Q8_0, so that too is exact).
+
+The matmuls run on our AVX-512 VNNI kernels (:mod:`tunesmith.kernels`) where they build: the
+activations are quantized to int8 per block of 32 at each call (as llama.cpp does; +0.2%
+validation perplexity on the bundled model, unlike dynamic int8 quantization with one scale per
+tensor, which lost +200% here) and dot products are integer. Elsewhere torch's int4/int8 CPU
+kernels run with bf16 activations (int8 weights then have one scale per output channel).
 
 Measured with ``benchmarks/bench_generate.py`` on the 2-core CPU: see README.
 """
@@ -28,8 +30,8 @@ __all__ = ["Int4Linear", "Int8Linear", "LoRAPacked", "fuse_lora", "on_int4_grid"
 
 GROUP = 32  # GGUF Q4_0/Q4_1 block size
 _ACT = torch.bfloat16  # the CPU kernels are vectorised for bf16 activations (fp32 input is ~8x slower)
-# Above this many rows (prompt prefill, big batches) a float matmul is compute-bound and beats
-# the packed kernels, so packed layers keep their float weight for those calls.
+# Above this many rows (prompt prefill, big batches) a float matmul beats torch's packed
+# kernels; layers that keep their float weight use it for those calls (ours beat it at every size).
 PACKED_MAX_ROWS = int(os.environ.get("TUNESMITH_PACKED_MAX_ROWS", "16"))
 
 
@@ -85,29 +87,37 @@ def _ours(x: torch.Tensor) -> torch.Tensor:
     return x.to(torch.float32).contiguous()
 
 
-def _use_our_kernels(n: int, k: int) -> bool:
-    # Our kernels take blocks of 32 inputs and tiles of 4 outputs.
-    return k % GROUP == 0 and n % 4 == 0 and kernels.available()
+def _use_our_kernels(n: int, k: int, tile: int = 4) -> bool:
+    # Our kernels take blocks of 32 inputs and tiles of `tile` outputs.
+    return k % GROUP == 0 and n % tile == 0 and kernels.available()
 
 
 def _tile_records(q: torch.Tensor, scale: torch.Tensor, lo: torch.Tensor) -> torch.Tensor:
-    """Our kernel's int4 layout: per tile of 4 outputs and block of 32 inputs, a 96-byte record.
+    """Our int4 kernel's layout: per tile of 16 outputs and block of 32 inputs, a 384-byte record.
 
-    64 bytes of nibbles (GGUF Q4 order: byte j holds input j in its low nibble and input 16 + j
-    in its high one), then the 4 outputs' scales and the 4 outputs' minimums in fp32.
+    256 bytes of nibbles in 4 chunks of 64: chunk c's byte 4 * o + i holds output o's input
+    4c + i in its low nibble and input 16 + 4c + i in its high one; then the 16 outputs' scales
+    and their minimums in fp32 (see csrc/packed_mm.cpp).
     """
     n, k = q.shape
-    g = k // GROUP
-    blocks = q.to(torch.uint8).reshape(n, g, GROUP)
-    nibbles = (blocks[..., :16] | (blocks[..., 16:] << 4)).reshape(n // 4, 4, g, 16).transpose(1, 2)
-    scales = scale.float().reshape(n // 4, 4, g).transpose(1, 2)  # n/4, g, 4
-    minimums = lo.float().reshape(n // 4, 4, g).transpose(1, 2)
-    floats = torch.cat([scales, minimums], -1).contiguous().view(torch.uint8)  # n/4, g, 32
-    return torch.cat([nibbles.reshape(n // 4, g, 64), floats], -1).contiguous()
+    tiles, g = n // 16, k // GROUP
+    blocks = q.to(torch.uint8).reshape(tiles, 16, g, GROUP).permute(0, 2, 1, 3)  # tile, block, output, input
+
+    def chunks(half: torch.Tensor) -> torch.Tensor:  # [..., 16 outputs, 16 inputs] -> chunk, output, 4 inputs
+        return half.reshape(tiles, g, 16, 4, 4).permute(0, 1, 3, 2, 4).reshape(tiles, g, 256)
+
+    nibbles = chunks(blocks[..., :16]) | (chunks(blocks[..., 16:]) << 4)
+    scales = scale.float().reshape(tiles, 16, g).transpose(1, 2).contiguous().view(torch.uint8)  # tiles, g, 64
+    minimums = lo.float().reshape(tiles, 16, g).transpose(1, 2).contiguous().view(torch.uint8)
+    return torch.cat([nibbles, scales, minimums], -1).contiguous()
 
 
 class Int4Linear(_Packed):
-    """A Linear whose weight is packed to 4 bits in blocks of 32 (torch's int4 CPU kernel)."""
+    """A Linear whose weight is packed to 4 bits in blocks of 32 (our kernel, else torch's).
+
+    Our kernel quantizes the activations to int8 per block of 32 (see csrc/packed_mm.cpp);
+    torch's keeps them in bf16.
+    """
 
     def __init__(self, linear: nn.Linear, group: int = GROUP, keep_float: bool = True):
         super().__init__(linear, keep_float)
@@ -117,7 +127,7 @@ class Int4Linear(_Packed):
         q = torch.clamp(torch.round((wg - lo) / scale), 0, 15).to(torch.int32).reshape(n, k)
         # torch's int4 layout: w = (q - 8) * scale + zero, with scales and zeros per block
         self.group = group
-        self.kernel = "tunesmith" if group == GROUP and _use_our_kernels(n, k) else "torch"
+        self.kernel = "tunesmith" if group == GROUP and _use_our_kernels(n, k, tile=16) else "torch"
         if self.kernel == "tunesmith":
             self.register_buffer("packed", _tile_records(q, scale, lo))
         else:
@@ -132,20 +142,42 @@ class Int4Linear(_Packed):
         return torch._weight_int4pack_mm_for_cpu(x.to(_ACT), self.packed, self.group, self.scales_zeros).to(x.dtype)
 
 
+def _int8_records(w: torch.Tensor) -> torch.Tensor:
+    """Our int8 kernel's layout: per tile of 16 outputs and block of 32 inputs, a 576-byte record.
+
+    Each block is quantized like GGUF Q8_0 (scale = max |w| / 127, so a Q8_0 GGUF's weights are
+    reproduced exactly) and stored as q + 128 in 8 chunks of 64 bytes (chunk j's byte 4 * o + i =
+    output o's input 4j + i), then the 16 outputs' scales in fp32 (see csrc/packed_mm.cpp).
+    """
+    n, k = w.shape
+    tiles, g = n // 16, k // GROUP
+    wg = w.float().reshape(n, g, GROUP)
+    scale = wg.abs().amax(-1) / 127
+    q = torch.round(wg / scale.clamp(min=1e-30)[..., None]).clamp(-127, 127)
+    stored = (q + 128).to(torch.uint8).reshape(tiles, 16, g, GROUP).permute(0, 2, 1, 3)  # tile, block, output, input
+    chunks = stored.reshape(tiles, g, 16, 8, 4).permute(0, 1, 3, 2, 4).reshape(tiles, g, 512)
+    scales = scale.reshape(tiles, 16, g).transpose(1, 2).contiguous().view(torch.uint8)  # tiles, g, 64
+    return torch.cat([chunks, scales], -1).contiguous()
+
+
 class Int8Linear(_Packed):
-    """A Linear with int8 weights and one scale per output channel (weight-only)."""
+    """A Linear with int8 weights (weight-only on torch's kernel: one scale per output channel;
+    ours: one scale per block of 32 inputs, int8 activations)."""
 
     def __init__(self, linear: nn.Linear, keep_float: bool = True):
         super().__init__(linear, keep_float)
         w = linear.weight.detach().float()
-        scale = w.abs().amax(1).clamp(min=1e-12) / 127
-        self.register_buffer("qweight", torch.round(w / scale[:, None]).clamp(-127, 127).to(torch.int8).contiguous())
-        self.kernel = "tunesmith" if _use_our_kernels(*w.shape) else "torch"
-        self.register_buffer("scale", scale if self.kernel == "tunesmith" else scale.to(_ACT))
+        self.kernel = "tunesmith" if _use_our_kernels(*w.shape, tile=16) else "torch"
+        if self.kernel == "tunesmith":
+            self.register_buffer("packed", _int8_records(w))
+        else:
+            scale = w.abs().amax(1).clamp(min=1e-12) / 127
+            self.register_buffer("qweight", torch.round(w / scale[:, None]).clamp(-127, 127).to(torch.int8).contiguous())
+            self.register_buffer("scale", scale.to(_ACT))
 
     def packed_mm(self, x: torch.Tensor) -> torch.Tensor:
         if self.kernel == "tunesmith":
-            return torch.ops.tunesmith.int8_mm(_ours(x), self.qweight, self.scale, kernels.FP16).to(x.dtype)
+            return torch.ops.tunesmith.int8_mm(_ours(x), self.packed).to(x.dtype)
         return torch._weight_int8pack_mm(x.to(_ACT), self.qweight, self.scale).to(x.dtype)
 
 
@@ -162,9 +194,9 @@ def quantize_weights(model: nn.Module, mode: str = "auto", keep_float: bool = Tr
         mode: ``auto``: int4 where the weights are already on a 4-bit grid (lossless), int8
             elsewhere. ``int8``: int8 everywhere. ``int4``: int4 everywhere (lossy for weights
             that are not on a grid).
-        keep_float: Keep the float weights for prompt prefill (fastest; the memory of the
-            unquantized model). False frees them (~450 MB less for the bundled model); prefill
-            then runs on the packed kernels too, ~2x slower for long prompts.
+        keep_float: Keep the float weights for prompt prefill (the memory of the unquantized
+            model; worth it only on torch's packed kernels, which are slower than a float
+            matmul for long prompts). False frees them (~450 MB less for the bundled model).
     """
     counts = {"int4": 0, "int8": 0, "kept": 0}
     for parent_name, parent in list(model.named_modules()):
