@@ -187,12 +187,16 @@ def test_real_model_fast_path_is_lossless_and_compiles(real_generator):
     packed = [m for m in real_generator.model.modules() if isinstance(m, Int4Linear)]
     assert len(packed) == 210  # every projection of the 30 layers
     assert real_generator.info()["quantization"] == "int4:210+int8:1"
-    float_weight = load_model().model.model.layers[0].self_attn.q_proj.weight.detach()
+    float_model = load_model().model
+    float_weight = float_model.model.layers[0].self_attn.q_proj.weight.detach()
     layer = packed[0]  # layers.0.self_attn.q_proj
     # Rows of the identity have one nonzero per block, which int8 activations represent exactly:
-    # the packed layer applied to them gives back its weights.
+    # a packed layer applied to them gives back its weights (4-bit layers and the Q8_0 head).
     recovered = layer(torch.eye(layer.in_features)).T
     assert torch.allclose(recovered, float_weight, rtol=1e-5, atol=1e-6)
+    head = real_generator.model.lm_head
+    recovered_head = head(torch.eye(head.in_features)).T
+    assert torch.allclose(recovered_head, float_model.lm_head.weight.detach(), rtol=1e-5, atol=1e-6)
     x = torch.randn(1, layer.in_features)
     ref = torch.nn.functional.linear(x, float_weight)
     assert (layer(x) - ref).norm() / ref.norm() < 0.02  # activations rounded to int8 per block
@@ -205,3 +209,19 @@ def test_real_model_fast_path_is_lossless_and_compiles(real_generator):
     # and activations rounded to int8 can turn a last-bit difference into a different near-tie
     # token later on; the start must agree.
     assert compiled.generate(prompt, params)[0].text[:60] == eager[:60]
+
+
+def test_precise_activations_reach_every_packed_layer():
+    from tunesmith import kernels
+    from tunesmith.models import load_model
+    from tunesmith.quantize import _Packed
+
+    if not kernels.available():
+        pytest.skip(f"kernels unavailable: {kernels.why_unavailable()}")
+    gen = Generator(load_model("tiny-random"), quantize="int8", precise_activations=True)
+    packed = [m for m in gen.model.modules() if isinstance(m, _Packed)]
+    assert packed and all(m.precise and m.kernel == "tunesmith" for m in packed)
+    assert gen.info()["activations"] == "int8 x2 (precise)"
+    params = SamplingParams(temperature=0, max_new_tokens=8)
+    # rows are quantized independently: a batch gives each prompt's tokens alone
+    assert [c.text for c in gen.generate(PROMPTS, params)] == [gen.generate(p, params)[0].text for p in PROMPTS]

@@ -159,3 +159,22 @@ def test_decode_attention_equals_sdpa(length):
     assert torch.allclose(unmasked[0], ref[0], atol=1e-5, rtol=1e-4)
     mask[2] = False  # a row with nothing to attend to gets zeros, not NaN
     assert torch.equal(torch.ops.tunesmith.decode_attention(q, keys, values, mask, 0.2)[2], torch.zeros(kv_heads, group, dim))
+
+
+@needs_kernels
+@pytest.mark.parametrize("rows", [1, 3, 8])
+def test_precise_activations_are_near_float(rows):
+    """Two int8 terms per block: the kernel's error against the float matmul drops ~100x."""
+    n, k = 48, 96
+    lin = grid_linear(n, k, seed=rows)
+    layer = Int4Linear(lin)
+    x = torch.randn(rows, k)
+    exact = x.double() @ lin.weight.double().T
+    one = torch.ops.tunesmith.int4_mm(x, layer.packed).double()
+    two = torch.ops.tunesmith.int4_mm(x, layer.packed, True).double()
+    err_one, err_two = ((one - exact).norm() / exact.norm()).item(), ((two - exact).norm() / exact.norm()).item()
+    assert err_two < 1e-4 and err_two < err_one / 50
+    head = Int8Linear(nn.Linear(k, n))
+    head.precise = True
+    ref = x.double() @ head.float_weight.double().T + head.bias.double()  # the Q8_0 grid is within 0.4%
+    assert (head(x).double() - ref).norm() / ref.norm() < 0.01

@@ -110,13 +110,14 @@ def _fuse(modules: list[nn.Module]) -> Callable[[torch.Tensor], torch.Tensor]:
     for m in modules:
         m.packed = fused[start: start + m.packed.shape[0]]
         start += m.packed.shape[0]
-    return lambda x: torch.ops.tunesmith.int4_mm(x, fused)
+    first = modules[0]  # (its activation precision, read per call: set_precise_activations may change it)
+    return lambda x: torch.ops.tunesmith.int4_mm(x, fused, first.precise)
 
 
 def _direct(module: nn.Module) -> Callable[[torch.Tensor], torch.Tensor]:
     """Our int4 kernel called directly (no module call) where the layer allows, else the module."""
     if _fusable([module]):
-        return lambda x: torch.ops.tunesmith.int4_mm(x, module.packed)
+        return lambda x: torch.ops.tunesmith.int4_mm(x, module.packed, module.precise)
     return module
 
 

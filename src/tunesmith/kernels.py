@@ -62,9 +62,9 @@ def available() -> bool:
                 build(name="tunesmith_kernels", sources=[str(SOURCE)], extra_cflags=_FLAGS, extra_ldflags=["-fopenmp"],
                       build_directory=str(target), is_python_module=False, verbose=False)
                 torch.library.register_fake("tunesmith::int4_mm")(
-                    lambda x, w: x.new_empty((x.shape[0], w.shape[0] * 16)))
+                    lambda x, w, precise=False: x.new_empty((x.shape[0], w.shape[0] * 16)))
                 torch.library.register_fake("tunesmith::int8_mm")(
-                    lambda x, w: x.new_empty((x.shape[0], w.shape[0] * 16)))
+                    lambda x, w, precise=False: x.new_empty((x.shape[0], w.shape[0] * 16)))
                 torch.library.register_fake("tunesmith::rms_norm")(lambda x, weight, eps: torch.empty_like(x))
                 torch.library.register_fake("tunesmith::decode_attention")(
                     lambda q, k, v, mask, scale: torch.empty_like(q, memory_format=torch.contiguous_format))

@@ -26,7 +26,8 @@ from torch import nn
 
 from . import kernels
 
-__all__ = ["Int4Linear", "Int8Linear", "LoRAPacked", "fuse_lora", "on_int4_grid", "quantize_weights"]
+__all__ = ["Int4Linear", "Int8Linear", "LoRAPacked", "fuse_lora", "on_int4_grid", "quantize_weights",
+           "set_precise_activations"]
 
 GROUP = 32  # GGUF Q4_0/Q4_1 block size
 _ACT = torch.bfloat16  # the CPU kernels are vectorised for bf16 activations (fp32 input is ~8x slower)
@@ -64,6 +65,9 @@ class _Packed(nn.Module):
 
     def __init__(self, linear: nn.Linear, keep_float: bool):
         super().__init__()
+        # Our kernels: activations as two int8 terms (near-float accuracy, twice the integer
+        # dot products) instead of one; see set_precise_activations.
+        self.precise = False
         self.bias = linear.bias
         self.in_features, self.out_features = linear.in_features, linear.out_features
         self.float_weight = linear.weight if keep_float else None
@@ -87,9 +91,9 @@ def _ours(x: torch.Tensor) -> torch.Tensor:
     return x.to(torch.float32).contiguous()
 
 
-def _use_our_kernels(n: int, k: int, tile: int = 4) -> bool:
-    # Our kernels take blocks of 32 inputs and tiles of `tile` outputs.
-    return k % GROUP == 0 and n % tile == 0 and kernels.available()
+def _use_our_kernels(n: int, k: int) -> bool:
+    # Our kernels take blocks of 32 inputs and tiles of 16 outputs.
+    return k % GROUP == 0 and n % 16 == 0 and kernels.available()
 
 
 def _tile_records(q: torch.Tensor, scale: torch.Tensor, lo: torch.Tensor) -> torch.Tensor:
@@ -125,9 +129,8 @@ class Int4Linear(_Packed):
         n, k = w.shape
         wg, lo, scale = _group_params(w, group)
         q = torch.clamp(torch.round((wg - lo) / scale), 0, 15).to(torch.int32).reshape(n, k)
-        # torch's int4 layout: w = (q - 8) * scale + zero, with scales and zeros per block
         self.group = group
-        self.kernel = "tunesmith" if group == GROUP and _use_our_kernels(n, k, tile=16) else "torch"
+        self.kernel = "tunesmith" if group == GROUP and _use_our_kernels(n, k) else "torch"
         if self.kernel == "tunesmith":
             self.register_buffer("packed", _tile_records(q, scale, lo))
         else:
@@ -138,7 +141,7 @@ class Int4Linear(_Packed):
 
     def packed_mm(self, x: torch.Tensor) -> torch.Tensor:
         if self.kernel == "tunesmith":
-            return torch.ops.tunesmith.int4_mm(_ours(x), self.packed).to(x.dtype)
+            return torch.ops.tunesmith.int4_mm(_ours(x), self.packed, self.precise).to(x.dtype)
         return torch._weight_int4pack_mm_for_cpu(x.to(_ACT), self.packed, self.group, self.scales_zeros).to(x.dtype)
 
 
@@ -167,7 +170,7 @@ class Int8Linear(_Packed):
     def __init__(self, linear: nn.Linear, keep_float: bool = True):
         super().__init__(linear, keep_float)
         w = linear.weight.detach().float()
-        self.kernel = "tunesmith" if _use_our_kernels(*w.shape, tile=16) else "torch"
+        self.kernel = "tunesmith" if _use_our_kernels(*w.shape) else "torch"
         if self.kernel == "tunesmith":
             self.register_buffer("packed", _int8_records(w))
         else:
@@ -177,7 +180,7 @@ class Int8Linear(_Packed):
 
     def packed_mm(self, x: torch.Tensor) -> torch.Tensor:
         if self.kernel == "tunesmith":
-            return torch.ops.tunesmith.int8_mm(_ours(x), self.packed).to(x.dtype)
+            return torch.ops.tunesmith.int8_mm(_ours(x), self.packed, self.precise).to(x.dtype)
         return torch._weight_int8pack_mm(x.to(_ACT), self.qweight, self.scale).to(x.dtype)
 
 
@@ -218,6 +221,22 @@ def quantize_weights(model: nn.Module, mode: str = "auto", keep_float: bool = Tr
             setattr(parent, child_name, new)
     _untie_output(model)
     return counts
+
+
+def set_precise_activations(model: nn.Module, precise: bool = True) -> int:
+    """Run the model's packed layers with near-float activations (our kernels only).
+
+    By default our kernels round each block of 32 activations to int8 (+0.9% validation
+    perplexity on the bundled model). Precise mode adds the rounding residual as a second int8
+    term: ~250x less activation error, twice the integer dot products (about free at one row,
+    where reading the weights is the cost; ~1.7x the int4 time at 8 rows). The humanizer uses
+    it: its LoRA adapter, trained on float activations, kept 91% of held-out passages vs 82%
+    with one term. Returns how many layers were set.
+    """
+    layers = [m for m in model.modules() if isinstance(m, _Packed)]
+    for m in layers:
+        m.precise = precise
+    return len(layers)
 
 
 def _untie_output(model: nn.Module) -> None:
