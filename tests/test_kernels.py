@@ -178,3 +178,37 @@ def test_precise_activations_are_near_float(rows):
     head.precise = True
     ref = x.double() @ head.float_weight.double().T + head.bias.double()  # the Q8_0 grid is within 0.4%
     assert (head(x).double() - ref).norm() / ref.norm() < 0.01
+
+
+@needs_kernels
+def test_kernels_give_the_same_results_from_other_threads():
+    """Off the main thread the kernels run on their own thread pool (OpenMP teams per thread
+    made them 2.4x slower there); results must not depend on the thread, also when two threads
+    call at once (the second runs serially)."""
+    import threading
+
+    lin = grid_linear(208, 96, seed=3)
+    layer = Int4Linear(lin)
+    xs = [torch.randn(rows, 96) for rows in (1, 3, 8, 20)]
+    expected = [torch.ops.tunesmith.int4_mm(x, layer.packed) for x in xs]
+    q, k, v = torch.randn(2, 3, 3, 32), torch.randn(2, 3, 50, 32), torch.randn(2, 3, 50, 32)
+    attention = torch.ops.tunesmith.decode_attention(q, k, v, None, 0.2)
+    results, errors = {}, []
+
+    def work(tag):
+        try:
+            for _ in range(20):
+                results[tag] = ([torch.ops.tunesmith.int4_mm(x, layer.packed) for x in xs],
+                                torch.ops.tunesmith.decode_attention(q, k, v, None, 0.2))
+        except Exception as err:  # noqa: BLE001 - reported below
+            errors.append(err)
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors and len(results) == 2
+    for outs, att in results.values():
+        assert all(torch.equal(a, b) for a, b in zip(outs, expected))
+        assert torch.equal(att, attention)

@@ -17,13 +17,115 @@
 #include <ATen/Parallel.h>
 #include <immintrin.h>
 
+#include <pthread.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <array>
+#include <atomic>
+#include <chrono>
 #include <cmath>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <thread>
 #include <utility>
 #include <vector>
 
 namespace {
+
+// A small thread pool for our kernels' parallel loops when they are called from a thread other
+// than the process's main thread. Why: libgomp (torch's OpenMP) keeps a team of worker threads
+// per calling thread. Once a second thread calls into it (the main thread loaded the model,
+// then a server's batcher thread or a streaming producer generates), it runs more threads than
+// cores and its workers sleep between parallel regions, so every region pays a wake-up (~75 us
+// here): generation on such a thread ran 2.4x slower (measured). This pool's workers spin for a
+// short while between calls (a decode step calls the kernels back to back), then sleep. On the
+// main thread OpenMP stays (its idle workers would otherwise spin against this pool's).
+// Calls from two threads at once do not share the pool: the second runs serially.
+class Pool {
+ public:
+  static Pool& get() {
+    static Pool* pool = [] {
+      pthread_atfork(nullptr, nullptr, [] { instance() = new Pool(); });  // threads do not survive fork
+      return instance() = new Pool();  // never destroyed: no joins at interpreter exit
+    }();
+    (void)pool;
+    return *instance();
+  }
+
+  // fn(begin, end) over [0, n) in contiguous parts, one per thread (the caller runs part 0).
+  template <typename Fn>
+  void run(int64_t n, const Fn& fn) {
+    const int threads = static_cast<int>(std::min<int64_t>(std::max(1, at::get_num_threads()), n));
+    std::unique_lock<std::mutex> busy(run_mutex_, std::try_to_lock);
+    if (threads <= 1 || !busy.owns_lock()) {
+      fn(0, n);
+      return;
+    }
+    while (static_cast<int>(workers_.size()) < threads - 1) {
+      const int index = static_cast<int>(workers_.size()) + 1;
+      const uint64_t seen = generation_.load(std::memory_order_acquire);  // before this call's increment
+      workers_.emplace_back([this, index, seen] { loop(index, seen); });
+      workers_.back().detach();
+    }
+    part_ = [&](int i) { fn(n * i / threads, n * (i + 1) / threads); };
+    active_.store(threads, std::memory_order_relaxed);
+    pending_.store(threads - 1, std::memory_order_relaxed);
+    generation_.fetch_add(1, std::memory_order_seq_cst);
+    if (sleepers_.load(std::memory_order_seq_cst) > 0) {
+      std::lock_guard<std::mutex> lock(sleep_mutex_);
+      wake_.notify_all();
+    }
+    part_(0);
+    while (pending_.load(std::memory_order_acquire) > 0) _mm_pause();
+  }
+
+ private:
+  static Pool*& instance() {
+    static Pool* p = nullptr;
+    return p;
+  }
+
+  void loop(int index, uint64_t seen) {
+    for (;;) {
+      const auto spin_until = std::chrono::steady_clock::now() + std::chrono::microseconds(kSpinMicros);
+      uint64_t now = generation_.load(std::memory_order_acquire);
+      for (int spins = 0; now == seen; now = generation_.load(std::memory_order_acquire)) {
+        _mm_pause();
+        if (++spins % 64 == 0 && std::chrono::steady_clock::now() > spin_until) {
+          std::unique_lock<std::mutex> lock(sleep_mutex_);
+          sleepers_.fetch_add(1, std::memory_order_seq_cst);
+          wake_.wait(lock, [&] { return generation_.load(std::memory_order_seq_cst) != seen; });
+          sleepers_.fetch_sub(1, std::memory_order_seq_cst);
+        }
+      }
+      seen = now;
+      if (index < active_.load(std::memory_order_relaxed)) {
+        part_(index);
+        pending_.fetch_sub(1, std::memory_order_acq_rel);
+      }
+    }
+  }
+
+  static constexpr int kSpinMicros = 300;  // a little longer than the gaps between a decode step's kernel calls
+  std::mutex run_mutex_, sleep_mutex_;
+  std::condition_variable wake_;
+  std::vector<std::thread> workers_;
+  std::function<void(int)> part_;
+  std::atomic<uint64_t> generation_{0};
+  std::atomic<int> active_{0}, pending_{0}, sleepers_{0};
+};
+
+// fn(begin, end) over [0, n): OpenMP on the main thread, the pool elsewhere (see Pool).
+template <typename Fn>
+void parallel(int64_t n, int64_t grain, const Fn& fn) {
+  thread_local const bool main_thread = syscall(SYS_gettid) == getpid();
+  if (main_thread) at::parallel_for(0, n, grain, fn);
+  else Pool::get().run(n, fn);
+}
+
 
 // Sums of 8 vectors at once (a transpose-and-add tree, ~27 instructions instead of 8 separate
 // horizontal sums of ~9 each): out[i] = sum of v[i]'s 16 lanes.
@@ -223,7 +325,7 @@ torch::Tensor packed_mm(const torch::Tensor& x, const torch::Tensor& w, bool pre
   const QuantRows xr = quantize_rows(x.data_ptr<float>(), M, K, precise ? 2 : 1);
   const uint8_t* wp = w.data_ptr<uint8_t>();
   float* yp = y.data_ptr<float>();
-  at::parallel_for(0, tiles, 8, [&](int64_t begin, int64_t end) {
+  parallel(tiles, 8, [&](int64_t begin, int64_t end) {
     for (int64_t t0 = begin; t0 < end; t0 += kChunk) {
       const int64_t t1 = std::min(t0 + kChunk, end);
       for (int64_t m0 = 0; m0 < M; m0 += 8) {
@@ -379,7 +481,7 @@ torch::Tensor decode_attention(const torch::Tensor& q, const torch::Tensor& k, c
   float* op = out.data_ptr<float>();
   const AttendFn fn = kAttend[D / 16 - 1];
   const float sc = static_cast<float>(scale);
-  at::parallel_for(0, B * H, 1, [&](int64_t begin, int64_t end) {
+  parallel(B * H, 1, [&](int64_t begin, int64_t end) {
     std::vector<float> p((L + 15) / 16 * 16);
     for (int64_t task = begin; task < end; ++task) {
       const int64_t b = task / H, h = task % H;
