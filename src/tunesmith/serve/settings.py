@@ -21,9 +21,9 @@ class Settings(BaseSettings):
     adapter: str | None = Field(None, description="Adapter on top of --model.")
     humanizer_adapter: str = Field("bundled", description="'bundled', a run dir, or 'none' (zero-shot).")
     # The server keeps float weights by default, where every serving target holds (4.2x
-    # concurrent/sequential). quantize=auto fits the 1.5 GiB idle budget too (1.49 GiB) and makes
-    # each request ~2.4x faster (29.8 vs 12.3 tok/s sequential), but concurrency then adds only
-    # 2.7x on 2 cores (see README, Serving).
+    # concurrent/sequential). quantize=auto is faster in every way (71 vs 12 tok/s sequential,
+    # 205-214 vs 47-52 tok/s with 16 clients, 1.18 vs 1.48 GiB idle) but concurrency then adds
+    # only 3.0x to its fast single stream (see README, Serving).
     quantize: str = Field("none", description="none (float weights) | auto (CPU: lossless 4-bit / 8-bit) | int4 | int8")
     compile: bool = Field(False, description="Compile the single-stream decode step (warm-up at start).")
     api_keys: str = Field("", description="Comma-separated API keys; empty = no auth (loopback only).")
