@@ -137,6 +137,15 @@ def test_nucleus_sampler_draws_from_the_right_distribution():
     ids = torch.zeros(4000, 1, dtype=torch.long)
     assert set(NucleusSampler(1.0, 2, 0.7)(ids, scores).argmax(-1).tolist()) == {7, 3}
     assert set(NucleusSampler(1.0, 2, 0.6)(ids, scores).argmax(-1).tolist()) == {7}
+    # no top-k / top-p: the whole distribution, including the tail token (one draw per row)
+    full = NucleusSampler(1.0, None, 1.0)(ids, scores.float())
+    assert bool(((full == 0).sum(-1) == 1).all())
+    picks = full.argmax(-1)
+    for t, expected in ((7, 0.5), (3, 0.3), (42, 0.15), (9, 0.05)):
+        assert abs(float((picks == t).float().mean()) - expected) < 0.03, t
+    masked = scores.clone()
+    masked[:, 7] = -float("inf")  # a token a processor banned is never drawn
+    assert 7 not in NucleusSampler(1.0, None, 1.0)(ids, masked).argmax(-1).tolist()
     # temperature sharpens: at T=0.1 the top token wins nearly always
     picks = NucleusSampler(0.1, None, 0.95)(torch.zeros(4000, 1, dtype=torch.long), scores).argmax(-1)
     assert float((picks == 7).float().mean()) > 0.99
@@ -159,7 +168,7 @@ def test_sampling_uses_our_sampler_only_where_it_is_exact():
 
     assert NucleusSampler.applies_to(SamplingParams(temperature=0.7, top_p=0.9))
     assert NucleusSampler.applies_to(SamplingParams(temperature=0.7, top_k=40))
-    assert not NucleusSampler.applies_to(SamplingParams(temperature=0.7))  # full vocabulary: transformers
+    assert NucleusSampler.applies_to(SamplingParams(temperature=0.7))  # the whole vocabulary (inverse CDF)
     assert not NucleusSampler.applies_to(SamplingParams(temperature=0.7, top_p=0.9, min_p=0.1))
     assert not NucleusSampler.applies_to(SamplingParams(temperature=0.7, top_p=0.9, typical_p=0.5))
     assert not NucleusSampler.applies_to(SamplingParams(temperature=0))

@@ -76,7 +76,9 @@ class NucleusSampler:
     ~15 ms per step for 9 rows x 49k tokens on this CPU, a fifth of a batched decode step.
     Here the nucleus is found among the ``CANDIDATES`` most likely tokens (the whole sort only
     for a row whose top candidates hold less than ``top_p`` of the mass), which is the same
-    distribution. Runs last, after every other logits processor (penalties, constraints).
+    distribution. Plain temperature sampling (no top-k / top-p) draws one uniform number per
+    row against the whole vocabulary's cumulative distribution (17.6 ms -> ~1 ms a step at 16
+    rows). Runs last, after every other logits processor (penalties, constraints).
     """
 
     CANDIDATES = 256
@@ -86,13 +88,17 @@ class NucleusSampler:
 
     @classmethod
     def applies_to(cls, params: SamplingParams) -> bool:
-        """Sampling with top-k and/or top-p only (min-p / typical-p keep transformers' warpers)."""
+        """Sampling with temperature, top-k and top-p (min-p / typical-p keep transformers' warpers)."""
         return (not params.greedy and params.num_beams == 1 and not params.min_p
-                and (params.typical_p is None or params.typical_p >= 1.0)
-                and (bool(params.top_k) or params.top_p < 1.0))
+                and (params.typical_p is None or params.typical_p >= 1.0))
 
     def __call__(self, input_ids: torch.Tensor, scores: torch.Tensor) -> torch.Tensor:
         logits = scores.float() / self.temperature
+        if not self.top_k and self.top_p >= 1.0:  # the whole vocabulary: inverse CDF, one draw per row
+            cdf = logits.softmax(-1).double().cumsum(-1)
+            u = torch.rand(cdf.shape[0], 1, dtype=torch.float64, device=cdf.device) * cdf[:, -1:]
+            token = torch.searchsorted(cdf, u, right=True).clamp_(max=cdf.shape[-1] - 1)  # first cdf > u
+            return torch.full_like(scores, -float("inf")).scatter_(1, token, 0.0)
         k = min(self.top_k or self.CANDIDATES, logits.shape[-1])
         if self.top_k:  # top-k first, then top-p within it (transformers' order)
             top_logits, idx = logits.topk(k)
