@@ -20,10 +20,10 @@ class Settings(BaseSettings):
     model: str = Field("smollm2-135m-instruct", description="Model for /v1 and /generate.")
     adapter: str | None = Field(None, description="Adapter on top of --model.")
     humanizer_adapter: str = Field("bundled", description="'bundled', a run dir, or 'none' (zero-shot).")
-    # The server keeps float weights by default, where every serving target holds (4.2x
-    # concurrent/sequential). quantize=auto is faster in every way (71 vs 12 tok/s sequential,
-    # 205-214 vs 47-52 tok/s with 16 clients, 1.18 vs 1.48 GiB idle) but concurrency then adds
-    # only 3.0x to its fast single stream (see README, Serving).
+    # The server keeps float weights by default, where every serving target holds (4.7x
+    # concurrent/sequential). quantize=auto is faster in every way (76 vs 16 tok/s sequential,
+    # 253-273 vs 62-76 tok/s with 16 clients, 1.08 vs 1.50 GiB idle) but concurrency then adds
+    # only 3.3x to its fast single stream (see README, Serving).
     quantize: str = Field("none", description="none (float weights) | auto (CPU: lossless 4-bit / 8-bit) | int4 | int8")
     compile: bool = Field(False, description="Compile the single-stream decode step (warm-up at start).")
     api_keys: str = Field("", description="Comma-separated API keys; empty = no auth (loopback only).")
