@@ -146,8 +146,8 @@ class Generator:
         device: ``auto`` / ``cpu`` / ``cuda`` / ``mps``.
         dtype: ``auto`` / ``float32`` / ``bfloat16`` / ``float16``.
         quantize: ``auto`` (default) packs the Linear weights for the CPU fast path: 4-bit where
-            they already lie on a 4-bit grid (the bundled Q4_1 model: lossless), 8-bit per
-            channel elsewhere; ``int8`` / ``int4`` force one format; ``none`` keeps the weights
+            they already lie on a 4-bit grid (the bundled Q4_1 model: lossless), 8-bit
+            elsewhere (blocks of 32 on our kernels, per channel on torch's); ``int8`` / ``int4`` force one format; ``none`` keeps the weights
             as loaded. GPUs always keep their floating-point weights.
         compile: Compile transformers' single-stream decode step with torch.compile over a
             static KV cache (the first call pays the compilation). For llama-family models on

@@ -3,11 +3,11 @@
 ``torch.ops.tunesmith.int4_mm(x, w)`` and ``torch.ops.tunesmith.int8_mm(x, w)`` multiply a few
 fp32 rows by 4-bit or 8-bit block-quantized weights (GGUF Q4_1 / Q8_0 blocks of 32, packed by
 :mod:`tunesmith.quantize`) with AVX-512 VNNI integer dot products, the activations quantized to
-int8 per block of 32; see the source for why they beat torch's own kernels at decode sizes. The extension is
-compiled with torch's C++ toolchain the first time it is needed (~30 s, g++ and ninja) into
-``$TUNESMITH_HOME/kernels`` and loaded from there afterwards. When it cannot be used (no
-AVX-512 with VNNI, no compiler, ``TUNESMITH_KERNELS=0``) :func:`available` is False and the packed layers
-use torch's kernels instead; nothing else changes.
+int8 per block of 32; see the source for why they beat torch's own kernels at decode sizes.
+The extension is compiled with torch's C++ toolchain the first time it is needed (~30 s, g++
+and ninja) into ``$TUNESMITH_HOME/kernels`` and loaded from there afterwards. When it cannot be
+used (no AVX-512 with VNNI, no compiler, ``TUNESMITH_KERNELS=0``) :func:`available` is False
+and the packed layers use torch's kernels instead; nothing else changes.
 """
 
 from __future__ import annotations

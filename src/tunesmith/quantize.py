@@ -9,9 +9,9 @@ blocks is therefore *lossless*; tunesmith checks that per layer. Layers that are
 scale per block of 32 (GGUF Q8_0; the bundled head is Q8_0, so that too is exact).
 
 The matmuls run on our AVX-512 VNNI kernels (:mod:`tunesmith.kernels`) where they build: the
-activations are quantized to int8 per block of 32 at each call (as llama.cpp does; +0.2%
-validation perplexity on the bundled model, unlike dynamic int8 quantization with one scale per
-tensor, which lost +200% here) and dot products are integer. Elsewhere torch's int4/int8 CPU
+activations are quantized to int8 per block of 32 at each call (as llama.cpp does; +0.9%
+validation perplexity on the bundled model, 0% with precise activations, unlike dynamic int8
+quantization with one scale per tensor, which lost +200% here) and dot products are integer. Elsewhere torch's int4/int8 CPU
 kernels run with bf16 activations (int8 weights then have one scale per output channel).
 
 Measured with ``benchmarks/bench_generate.py`` on the 2-core CPU: see README.
@@ -96,24 +96,30 @@ def _use_our_kernels(n: int, k: int) -> bool:
     return k % GROUP == 0 and n % 16 == 0 and kernels.available()
 
 
+def _operands(blocks: torch.Tensor) -> torch.Tensor:
+    """[tiles, groups, 16 outputs, 4j inputs] -> [tiles, groups, 64j] bytes as our kernels read
+    them: j chunks of 64, chunk c's byte 4 * o + i holding output o's input 4c + i."""
+    tiles, g, _, width = blocks.shape
+    return blocks.reshape(tiles, g, 16, width // 4, 4).permute(0, 1, 3, 2, 4).reshape(tiles, g, 16 * width)
+
+
+def _per_tile(values: torch.Tensor, tiles: int) -> torch.Tensor:
+    """Per-(output, group) factors [n, g, ...] -> fp32 bytes [tiles, g, 64]: a tile's 16 outputs together."""
+    g = values.shape[1]
+    return values.float().reshape(tiles, 16, g).transpose(1, 2).contiguous().view(torch.uint8)
+
+
 def _tile_records(q: torch.Tensor, scale: torch.Tensor, lo: torch.Tensor) -> torch.Tensor:
     """Our int4 kernel's layout: per tile of 16 outputs and block of 32 inputs, a 384-byte record.
 
-    256 bytes of nibbles in 4 chunks of 64: chunk c's byte 4 * o + i holds output o's input
-    4c + i in its low nibble and input 16 + 4c + i in its high one; then the 16 outputs' scales
-    and their minimums in fp32 (see csrc/packed_mm.cpp).
+    256 bytes of nibbles (:func:`_operands` of inputs 0-15 in the low nibbles, of inputs 16-31 in
+    the high ones), then the 16 outputs' scales and their minimums in fp32 (see csrc/packed_mm.cpp).
     """
     n, k = q.shape
     tiles, g = n // 16, k // GROUP
     blocks = q.to(torch.uint8).reshape(tiles, 16, g, GROUP).permute(0, 2, 1, 3)  # tile, block, output, input
-
-    def chunks(half: torch.Tensor) -> torch.Tensor:  # [..., 16 outputs, 16 inputs] -> chunk, output, 4 inputs
-        return half.reshape(tiles, g, 16, 4, 4).permute(0, 1, 3, 2, 4).reshape(tiles, g, 256)
-
-    nibbles = chunks(blocks[..., :16]) | (chunks(blocks[..., 16:]) << 4)
-    scales = scale.float().reshape(tiles, 16, g).transpose(1, 2).contiguous().view(torch.uint8)  # tiles, g, 64
-    minimums = lo.float().reshape(tiles, 16, g).transpose(1, 2).contiguous().view(torch.uint8)
-    return torch.cat([nibbles, scales, minimums], -1).contiguous()
+    nibbles = _operands(blocks[..., :16]) | (_operands(blocks[..., 16:]) << 4)
+    return torch.cat([nibbles, _per_tile(scale, tiles), _per_tile(lo, tiles)], -1).contiguous()
 
 
 class Int4Linear(_Packed):
@@ -149,8 +155,8 @@ def _int8_records(w: torch.Tensor) -> torch.Tensor:
     """Our int8 kernel's layout: per tile of 16 outputs and block of 32 inputs, a 576-byte record.
 
     Each block is quantized like GGUF Q8_0 (scale = max |w| / 127, so a Q8_0 GGUF's weights are
-    reproduced exactly) and stored as q + 128 in 8 chunks of 64 bytes (chunk j's byte 4 * o + i =
-    output o's input 4j + i), then the 16 outputs' scales in fp32 (see csrc/packed_mm.cpp).
+    reproduced exactly) and stored as q + 128 (:func:`_operands`: 8 chunks of 64 bytes), then
+    the 16 outputs' scales in fp32 (see csrc/packed_mm.cpp).
     """
     n, k = w.shape
     tiles, g = n // 16, k // GROUP
@@ -158,9 +164,7 @@ def _int8_records(w: torch.Tensor) -> torch.Tensor:
     scale = wg.abs().amax(-1) / 127
     q = torch.round(wg / scale.clamp(min=1e-30)[..., None]).clamp(-127, 127)
     stored = (q + 128).to(torch.uint8).reshape(tiles, 16, g, GROUP).permute(0, 2, 1, 3)  # tile, block, output, input
-    chunks = stored.reshape(tiles, g, 16, 8, 4).permute(0, 1, 3, 2, 4).reshape(tiles, g, 512)
-    scales = scale.reshape(tiles, 16, g).transpose(1, 2).contiguous().view(torch.uint8)  # tiles, g, 64
-    return torch.cat([chunks, scales], -1).contiguous()
+    return torch.cat([_operands(stored), _per_tile(scale, tiles)], -1).contiguous()
 
 
 class Int8Linear(_Packed):

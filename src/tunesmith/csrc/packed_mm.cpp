@@ -47,12 +47,13 @@ namespace {
 class Pool {
  public:
   static Pool& get() {
+    // Never destroyed (no joins at interpreter exit); a forked child gets a new one (threads do
+    // not survive fork).
     static Pool* pool = [] {
-      pthread_atfork(nullptr, nullptr, [] { instance() = new Pool(); });  // threads do not survive fork
-      return instance() = new Pool();  // never destroyed: no joins at interpreter exit
+      pthread_atfork(nullptr, nullptr, [] { pool = new Pool(); });
+      return new Pool();
     }();
-    (void)pool;
-    return *instance();
+    return *pool;
   }
 
   // fn(begin, end) over [0, n) in contiguous parts, one per thread (the caller runs part 0).
@@ -64,11 +65,9 @@ class Pool {
       fn(0, n);
       return;
     }
-    while (static_cast<int>(workers_.size()) < threads - 1) {
-      const int index = static_cast<int>(workers_.size()) + 1;
+    for (; workers_ < threads - 1; ++workers_) {
       const uint64_t seen = generation_.load(std::memory_order_acquire);  // before this call's increment
-      workers_.emplace_back([this, index, seen] { loop(index, seen); });
-      workers_.back().detach();
+      std::thread([this, index = workers_ + 1, seen] { loop(index, seen); }).detach();
     }
     part_ = [&](int i) { fn(n * i / threads, n * (i + 1) / threads); };
     active_.store(threads, std::memory_order_relaxed);
@@ -83,11 +82,6 @@ class Pool {
   }
 
  private:
-  static Pool*& instance() {
-    static Pool* p = nullptr;
-    return p;
-  }
-
   void loop(int index, uint64_t seen) {
     for (;;) {
       const auto spin_until = std::chrono::steady_clock::now() + std::chrono::microseconds(kSpinMicros);
@@ -112,7 +106,7 @@ class Pool {
   static constexpr int kSpinMicros = 300;  // a little longer than the gaps between a decode step's kernel calls
   std::mutex run_mutex_, sleep_mutex_;
   std::condition_variable wake_;
-  std::vector<std::thread> workers_;
+  int workers_ = 0;  // threads started (detached)
   std::function<void(int)> part_;
   std::atomic<uint64_t> generation_{0};
   std::atomic<int> active_{0}, pending_{0}, sleepers_{0};
@@ -125,7 +119,6 @@ void parallel(int64_t n, int64_t grain, const Fn& fn) {
   if (main_thread) at::parallel_for(0, n, grain, fn);
   else Pool::get().run(n, fn);
 }
-
 
 // Sums of 8 vectors at once (a transpose-and-add tree, ~27 instructions instead of 8 separate
 // horizontal sums of ~9 each): out[i] = sum of v[i]'s 16 lanes.
