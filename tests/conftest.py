@@ -28,3 +28,28 @@ def real_generator():
     from tunesmith.generate import Generator
 
     return Generator()
+
+
+@pytest.fixture(params=["avx512", "avxvnni", "avx2", "torch"])
+def kernel_path(request, monkeypatch):
+    """Run a test once per kernel path this CPU can execute, and once on torch's kernels.
+
+    Skips name the missing CPU feature (shown in the summary: pytest runs with -ra).
+    """
+    import shutil
+
+    from tunesmith import kernels
+
+    path = request.param
+    if path != "torch":
+        missing = kernels.missing_features(path)
+        if missing:
+            pytest.skip(f"{path} kernels: CPU lacks {', '.join(missing)}")
+        if shutil.which("c++") is None and shutil.which("g++") is None:
+            pytest.skip(f"{path} kernels: no C++ compiler")
+    monkeypatch.setenv("TUNESMITH_KERNELS", "0" if path == "torch" else path)
+    monkeypatch.setattr(kernels, "_state", {})
+    if path != "torch":
+        assert kernels.active() == path, kernels.why_unavailable()
+    yield path
+    kernels.reset()

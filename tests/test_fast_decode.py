@@ -5,7 +5,7 @@ import torch
 from transformers import DynamicCache
 
 from tunesmith import fast_decode, kernels
-from tunesmith.kv_cache import GrowingCache, GrowingLayer
+from tunesmith.kv_cache import CACHE_KWARG, GrowingCache, GrowingLayer
 from tunesmith.models import build_tiny_random
 from tunesmith.quantize import Int4Linear, quantize_weights
 
@@ -20,7 +20,7 @@ def tiny_model(seed=0):
 
 def greedy(model, enc, cache=None, **kw):
     with torch.inference_mode():
-        extra = {"past_key_values": cache} if cache is not None else {}
+        extra = {CACHE_KWARG: cache} if cache is not None else {}
         return model.generate(**enc, max_new_tokens=20, do_sample=False, pad_token_id=0, **extra, **kw)
 
 
@@ -66,21 +66,21 @@ def decode_logits(model, enc, fast: bool):
     """Prefill through transformers, then one decode step (fast or transformers')."""
     with torch.inference_mode():
         cache = GrowingCache(config=model.config)
-        out = model(**enc, past_key_values=cache, use_cache=True)
+        out = model(**enc, **{CACHE_KWARG: cache}, use_cache=True)
         nxt = out.logits[:, -1:].argmax(-1)
         mask = torch.cat([enc["attention_mask"], torch.ones_like(nxt)], dim=1)
         positions = mask.long().cumsum(-1)[:, -1:] - 1
         if not fast:
             cache = DynamicCache(config=model.config)
-            model(**enc, past_key_values=cache, use_cache=True)
-        return model(input_ids=nxt, attention_mask=mask, position_ids=positions, past_key_values=cache).logits
+            model(**enc, **{CACHE_KWARG: cache}, use_cache=True)
+        return model(input_ids=nxt, attention_mask=mask, position_ids=positions, **{CACHE_KWARG: cache}).logits
 
 
 @pytest.mark.parametrize("mode", ["int8", "int4"])
 @pytest.mark.parametrize("prompts", [PROMPTS[:1], PROMPTS])
-def test_lean_decode_step_equals_transformers(prompts, mode, monkeypatch):
-    """Same logits for one new token per row, with and without left padding; int4 runs the fused
-    q/k/v and gate/up kernel calls."""
+def test_lean_decode_step_equals_transformers(prompts, mode, monkeypatch, kernel_path):
+    """Same logits for one new token per row, with and without left padding, on every kernel
+    path; int4 runs the fused q/k/v and gate/up kernel calls."""
     model, tok = packed_tiny(mode=mode)
     enc = tok(prompts, return_tensors="pt", padding=True, add_special_tokens=False)
     ref = decode_logits(model, enc, fast=False)  # not installed yet: transformers' forward
@@ -90,13 +90,14 @@ def test_lean_decode_step_equals_transformers(prompts, mode, monkeypatch):
     monkeypatch.setattr(fast_decode, "decode_step", lambda *a: calls.append(1) or step(*a))
     fast = decode_logits(model, enc, fast=True)
     assert calls == [1]  # the prefill went through transformers, the decode step through ours
-    if mode == "int8":
+    assert model.model._tunesmith_kernels == (kernel_path != "torch")
+    if mode == "int8" or kernel_path == "torch":
         assert torch.allclose(fast, ref, rtol=1e-4, atol=1e-4)
     else:  # one-level int8 rounding flips: ~1% (a wrong rotary sign gives 2-5% with exact activations)
         assert ((fast - ref).norm(dim=-1) / ref.norm(dim=-1)).max() < 0.05
 
 
-def test_lean_decode_generation_equals_transformers():
+def test_lean_decode_generation_equals_transformers(kernel_path):
     """Greedy and beam search (which reorders the cache every step) give transformers' tokens."""
     model, tok = packed_tiny(seed=1)  # int8: float activations, so tokens must match exactly
     enc = tok(PROMPTS, return_tensors="pt", padding=True, add_special_tokens=False)
@@ -144,3 +145,22 @@ def test_adapter_models_are_routed_too():
     ref = greedy(peft_model, enc, DynamicCache(config=model.config))
     assert fast_decode.supports(peft_model) and fast_decode.install(peft_model)
     assert torch.equal(greedy(peft_model, enc, GrowingCache(config=model.config)), ref)
+
+
+def test_generator_runs_the_lean_step_and_kernels(monkeypatch, tiny):
+    """Fails loudly when the fast path switches itself off (a transformers release renaming an
+    argument did that once): a packed llama Generator must route every decode step through the
+    lean step, on our kernels wherever this CPU has a kernel path."""
+    from tunesmith.generate import Generator, SamplingParams
+    from tunesmith.models import load_model
+
+    gen = Generator(load_model("tiny-random"), quantize="auto")
+    info = gen.info()
+    assert info["fast_decode"] is True
+    if kernels.cpu_paths() and kernels.available():
+        assert info["kernels"] == f"tunesmith-{kernels.cpu_paths()[0]}"
+    calls = []
+    step = fast_decode.decode_step
+    monkeypatch.setattr(fast_decode, "decode_step", lambda *a: calls.append(1) or step(*a))
+    gen.generate(["Hello there", "Once upon a time"], SamplingParams(temperature=0, max_new_tokens=6, stop=[]))
+    assert len(calls) >= 5  # every new token after the first came from the lean step

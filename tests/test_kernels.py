@@ -1,13 +1,35 @@
-"""Our AVX-512 packed-weight kernels: exact against a dequantized reference, and the fallback."""
+"""Our packed-weight kernels, every path this CPU runs (AVX-512 VNNI, AVX-VNNI, AVX2): exact
+against a dequantized reference; the path choice; the fallback to torch's kernels."""
+
+import shutil
 
 import pytest
 import torch
 from torch import nn
 
 from tunesmith import kernels
-from tunesmith.quantize import Int4Linear, Int8Linear, _group_params
+from tunesmith.quantize import Int4Linear, Int8Linear, _group_params, int4_records, int8_records
 
 needs_kernels = pytest.mark.skipif(not kernels.available(), reason=f"kernels unavailable: {kernels.why_unavailable()}")
+
+
+def kernel_ops(path: str):
+    """The ops of one kernel path; skips (naming the missing CPU features or compiler) where it
+    cannot run, fails where it should run but does not build."""
+    missing = kernels.missing_features(path)
+    if missing:
+        pytest.skip(f"{path} kernels: CPU lacks {', '.join(missing)}")
+    try:
+        return kernels.load(path)
+    except RuntimeError as err:
+        if shutil.which("c++") is None and shutil.which("g++") is None:
+            pytest.skip(f"{path} kernels: no C++ compiler ({err})")
+        raise
+
+
+@pytest.fixture(params=list(kernels.PATHS))
+def ops(request):
+    return kernel_ops(request.param)
 
 
 def grid_linear(n, k, seed=0, bias=False) -> nn.Linear:
@@ -32,28 +54,24 @@ def q8_reference(x: torch.Tensor, lin: nn.Linear) -> torch.Tensor:
     return (dots * scale[..., 0].double()).sum(-1) + xb.sum(-1) @ lo[..., 0].double().T
 
 
-@needs_kernels
-@pytest.mark.parametrize("rows", [1, 2, 3, 5, 8, 9, 16])
+@pytest.mark.parametrize("rows", [1, 2, 3, 4, 5, 8, 9, 16])
 @pytest.mark.parametrize("shape", [(16, 32), (48, 96), (208, 64)])
-def test_int4_kernel_equals_int8_activation_reference(rows, shape):
+def test_int4_kernel_equals_int8_activation_reference(ops, rows, shape):
     """Every row-block size (8, 4..7, 2..3, 1 and their sums) and tile count gives the integer
     block dot products exactly, within 1-2% of the fp32 matmul (activation rounding)."""
     n, k = shape
     lin = grid_linear(n, k, seed=rows)
-    layer = Int4Linear(lin)
-    assert layer.kernel == "tunesmith"
     x = torch.randn(rows, k)
     if k > 32:
         x[0, :32] = 0  # an all-zero block has no scale
-    out = torch.ops.tunesmith.int4_mm(x, layer.packed)
+    out = ops.int4_mm(x, int4_records(lin.weight))
     assert out.dtype == torch.float32 and out.shape == (rows, n)
     assert torch.allclose(out.double(), q8_reference(x, lin), rtol=1e-5, atol=1e-5)
     exact = x.double() @ lin.weight.double().T
     assert (out.double() - exact).norm() / exact.norm() < 0.03
 
 
-@needs_kernels
-def test_int4_kernel_layout_maps_every_weight():
+def test_int4_kernel_layout_maps_every_weight(ops):
     """One weight at a time: each (output, input) position lands where the kernel reads it."""
     n, k = 32, 64
     lin = nn.Linear(k, n, bias=False)
@@ -62,15 +80,14 @@ def test_int4_kernel_layout_maps_every_weight():
     for o, i in [(0, 0), (5, 3), (17, 16), (31, 63), (9, 45)]:
         lin.weight.data.zero_()
         lin.weight.data[o, i] = 1.0
-        out = torch.ops.tunesmith.int4_mm(x, Int4Linear(lin).packed)[0]
+        out = ops.int4_mm(x, int4_records(lin.weight))[0]
         expected = torch.zeros(n)
         expected[o] = 1.0
         assert torch.allclose(out, expected, atol=1e-6), (o, i, out.nonzero())
 
 
-@needs_kernels
 @pytest.mark.parametrize("rows", [1, 4, 8, 11])
-def test_int8_kernel_reproduces_q8_0_weights(rows):
+def test_int8_kernel_reproduces_q8_0_weights(ops, rows):
     """Weights on a Q8_0 grid (the bundled head) are stored exactly; the only error left is the
     activations' int8 rounding, and the kernel's integer sums equal a float64 reference."""
     torch.manual_seed(rows)
@@ -79,10 +96,8 @@ def test_int8_kernel_reproduces_q8_0_weights(rows):
     blocks = lin.weight.data.reshape(n, k // 32, 32)
     scale = blocks.abs().amax(-1, keepdim=True) / 127
     lin.weight.data = (torch.round(blocks / scale) * scale).reshape(n, k)  # a Q8_0 grid
-    layer = Int8Linear(lin)
-    assert layer.kernel == "tunesmith"
     x = torch.randn(rows, k) * 30
-    out = layer(x).double()
+    out = (ops.int8_mm(x, int8_records(lin.weight)) + lin.bias).double()
     xb = x.double().reshape(rows, k // 32, 32)
     amax = xb.abs().amax(-1, keepdim=True)
     xq = torch.round(xb * torch.where(amax > 0, 127 / amax, 0).float().double()) * amax / 127
@@ -92,21 +107,18 @@ def test_int8_kernel_reproduces_q8_0_weights(rows):
     assert (out - exact).norm() / exact.norm() < 0.02
 
 
-@needs_kernels
-def test_rms_norm_matches_transformers():
+def test_rms_norm_matches_transformers(ops):
     from transformers.models.llama.modeling_llama import LlamaRMSNorm
 
     norm = LlamaRMSNorm(64, eps=1e-5)
     norm.weight.data = torch.randn(64)
     x = torch.randn(3, 1, 64)
-    assert torch.allclose(torch.ops.tunesmith.rms_norm(x, norm.weight, 1e-5), norm(x), rtol=1e-5, atol=1e-6)
+    assert torch.allclose(ops.rms_norm(x, norm.weight, 1e-5), norm(x), rtol=1e-5, atol=1e-6)
 
 
-@needs_kernels
-def test_kernel_rejects_mismatched_input_clearly():
-    layer = Int4Linear(grid_linear(16, 64))
+def test_kernel_rejects_mismatched_input_clearly(ops):
     with pytest.raises(RuntimeError, match="x has 32 columns, the weight expects 64"):
-        torch.ops.tunesmith.int4_mm(torch.randn(1, 32), layer.packed)
+        ops.int4_mm(torch.randn(1, 32), int4_records(grid_linear(16, 64).weight))
 
 
 @needs_kernels
@@ -124,82 +136,133 @@ def test_packed_layers_handle_any_leading_shape_and_dtype():
 
 
 def test_fallback_to_torch_kernels(monkeypatch):
-    """Without our kernels (no AVX-512, no compiler, or switched off) the layers use torch's."""
-    monkeypatch.setattr(kernels, "_state", {"ok": False, "why": "test"})
+    """Without our kernels (no AVX2, no compiler, or switched off) the layers use torch's."""
+    monkeypatch.setattr(kernels, "_state", {"path": None, "why": "test"})
     lin = grid_linear(16, 64)
     layer = Int4Linear(lin)
     assert layer.kernel == "torch" and "kernel=torch" in repr(layer)
     x = torch.randn(2, 64)
     assert (layer(x) - lin(x)).norm() / lin(x).norm() < 0.01  # bf16 activations inside torch's kernel
     assert Int8Linear(nn.Linear(64, 16)).kernel == "torch"
+    assert kernels.describe() == "torch (test)"
 
 
 def test_switched_off_by_environment(monkeypatch):
     monkeypatch.setattr(kernels, "_state", {})
     monkeypatch.setenv("TUNESMITH_KERNELS", "0")
-    assert not kernels.available()
+    assert not kernels.available() and kernels.active() is None
     assert "TUNESMITH_KERNELS=0" in kernels.why_unavailable()
+    with pytest.raises(RuntimeError, match="not available"):
+        kernels.ops()
 
 
-@needs_kernels
+def test_unknown_path_in_environment_says_what_is_allowed(monkeypatch):
+    monkeypatch.setattr(kernels, "_state", {})
+    monkeypatch.setenv("TUNESMITH_KERNELS", "sse9")
+    assert not kernels.available()
+    assert "'sse9' is not one of auto, 0, avx512, avxvnni, avx2" in kernels.why_unavailable()
+
+
+@pytest.mark.parametrize("path", list(kernels.PATHS))
+def test_environment_forces_a_lower_path(monkeypatch, path):
+    """TUNESMITH_KERNELS=<path> caps the choice: that path where the CPU has it, else the best below."""
+    runnable = kernels.cpu_paths()
+    expected = next((p for p in list(kernels.PATHS)[list(kernels.PATHS).index(path):] if p in runnable), None)
+    if expected is None:
+        pytest.skip(f"CPU lacks {', '.join(kernels.missing_features(path))}: no path at or below {path}")
+    kernel_ops(expected)  # skips (no compiler) like the kernel tests
+    monkeypatch.setattr(kernels, "_state", {})
+    monkeypatch.setenv("TUNESMITH_KERNELS", path)
+    assert kernels.active() == expected and kernels.describe() == f"tunesmith-{expected}"
+    assert kernels.ops() is kernels.load(expected)
+
+
+def test_best_path_is_used_where_the_cpu_has_one(monkeypatch):
+    """A fast path that switches itself off is a defect: on an x86-64 CPU with AVX2 and a C++
+    compiler, the default choice must be the best path this CPU runs."""
+    monkeypatch.setattr(kernels, "_state", {})
+    monkeypatch.delenv("TUNESMITH_KERNELS", raising=False)
+    runnable = kernels.cpu_paths()
+    if not runnable:
+        pytest.skip("CPU lacks avx2/fma (not x86-64 with AVX2): torch's kernels are the fast path here")
+    if shutil.which("c++") is None and shutil.which("g++") is None:
+        pytest.skip("no C++ compiler: torch's kernels are used")
+    assert kernels.available(), kernels.why_unavailable()
+    assert kernels.active() == runnable[0]
+
+
+@pytest.mark.parametrize("rows", [1, 5, 8])
+def test_every_path_computes_the_same(rows):
+    """The paths differ only in float summation order (integer dot products are exact)."""
+    runnable = [p for p in kernels.PATHS if not kernels.missing_features(p)]
+    if len(runnable) < 2:
+        pytest.skip(f"only {runnable or 'no path'} runs on this CPU: nothing to compare")
+    lin = grid_linear(208, 96, seed=rows)
+    x = torch.randn(rows, 96)
+    packed, packed8 = int4_records(lin.weight), int8_records(lin.weight)
+    outs = [(kernel_ops(p).int4_mm(x, packed, False), kernel_ops(p).int8_mm(x, packed8, True)) for p in runnable]
+    for a, b in outs[1:]:
+        assert torch.allclose(a, outs[0][0], rtol=1e-5, atol=1e-5)
+        assert torch.allclose(b, outs[0][1], rtol=1e-5, atol=1e-5)
+
+
+@pytest.mark.parametrize("dim", [32, 64])
 @pytest.mark.parametrize("length", [1, 17, 300])
-def test_decode_attention_equals_sdpa(length):
+def test_decode_attention_equals_sdpa(ops, length, dim):
     """Grouped queries against a strided cache view, with padding masked per row."""
     torch.manual_seed(length)
-    batch, kv_heads, group, dim = 3, 2, 3, 32
+    batch, kv_heads, group = 3, 2, 3
     cache_k, cache_v = torch.randn(batch, kv_heads, length + 40, dim), torch.randn(batch, kv_heads, length + 40, dim)
     keys, values = cache_k[:, :, :length], cache_v[:, :, :length]  # views, like GrowingLayer's
     q = torch.randn(batch, kv_heads, group, dim) * 3
     mask = torch.ones(batch, length, dtype=torch.bool)
     mask[1, : length // 2] = False  # left padding
-    out = torch.ops.tunesmith.decode_attention(q, keys, values, mask, 0.2)
+    out = ops.decode_attention(q, keys, values, mask, 0.2)
     ref = torch.nn.functional.scaled_dot_product_attention(q, keys, values, attn_mask=mask[:, None, None, :], scale=0.2)
     assert torch.allclose(out, ref, atol=1e-5, rtol=1e-4)
-    unmasked = torch.ops.tunesmith.decode_attention(q, keys, values, None, 0.2)
+    unmasked = ops.decode_attention(q, keys, values, None, 0.2)
     assert torch.allclose(unmasked[0], ref[0], atol=1e-5, rtol=1e-4)
     mask[2] = False  # a row with nothing to attend to gets zeros, not NaN
-    assert torch.equal(torch.ops.tunesmith.decode_attention(q, keys, values, mask, 0.2)[2], torch.zeros(kv_heads, group, dim))
+    assert torch.equal(ops.decode_attention(q, keys, values, mask, 0.2)[2], torch.zeros(kv_heads, group, dim))
 
 
-@needs_kernels
 @pytest.mark.parametrize("rows", [1, 3, 8])
-def test_precise_activations_are_near_float(rows):
+def test_precise_activations_are_near_float(ops, rows):
     """Two int8 terms per block: the kernel's error against the float matmul drops ~100x."""
     n, k = 48, 96
     lin = grid_linear(n, k, seed=rows)
-    layer = Int4Linear(lin)
+    packed = int4_records(lin.weight)
     x = torch.randn(rows, k)
     exact = x.double() @ lin.weight.double().T
-    one = torch.ops.tunesmith.int4_mm(x, layer.packed).double()
-    two = torch.ops.tunesmith.int4_mm(x, layer.packed, True).double()
+    one = ops.int4_mm(x, packed).double()
+    two = ops.int4_mm(x, packed, True).double()
     err_one, err_two = ((one - exact).norm() / exact.norm()).item(), ((two - exact).norm() / exact.norm()).item()
     assert err_two < 1e-4 and err_two < err_one / 50
-    head = Int8Linear(nn.Linear(k, n))
-    head.precise = True
-    ref = x.double() @ head.float_weight.double().T + head.bias.double()  # the Q8_0 grid is within 0.4%
-    assert (head(x).double() - ref).norm() / ref.norm() < 0.01
+    head = nn.Linear(k, n)
+    ref = x.double() @ head.weight.double().T + head.bias.double()  # the Q8_0 grid is within 0.4%
+    out = ops.int8_mm(x, int8_records(head.weight), True) + head.bias
+    assert (out.double() - ref).norm() / ref.norm() < 0.01
 
 
-@needs_kernels
-def test_kernels_give_the_same_results_from_other_threads():
+def test_kernels_give_the_same_results_from_other_threads(ops):
     """Off the main thread the kernels run on their own thread pool (OpenMP teams per thread
     made them 2.4x slower there); results must not depend on the thread, also when two threads
     call at once (the second runs serially)."""
     import threading
 
     lin = grid_linear(208, 96, seed=3)
-    layer = Int4Linear(lin)
+    packed = int4_records(lin.weight)
     xs = [torch.randn(rows, 96) for rows in (1, 3, 8, 20)]
-    expected = [torch.ops.tunesmith.int4_mm(x, layer.packed) for x in xs]
+    expected = [ops.int4_mm(x, packed) for x in xs]
     q, k, v = torch.randn(2, 3, 3, 32), torch.randn(2, 3, 50, 32), torch.randn(2, 3, 50, 32)
-    attention = torch.ops.tunesmith.decode_attention(q, k, v, None, 0.2)
+    attention = ops.decode_attention(q, k, v, None, 0.2)
     results, errors = {}, []
 
     def work(tag):
         try:
             for _ in range(20):
-                results[tag] = ([torch.ops.tunesmith.int4_mm(x, layer.packed) for x in xs],
-                                torch.ops.tunesmith.decode_attention(q, k, v, None, 0.2))
+                results[tag] = ([ops.int4_mm(x, packed) for x in xs],
+                                ops.decode_attention(q, k, v, None, 0.2))
         except Exception as err:  # noqa: BLE001 - reported below
             errors.append(err)
 

@@ -26,7 +26,7 @@ from torch.nn import functional as F
 from transformers.modeling_outputs import BaseModelOutputWithPast
 
 from . import kernels
-from .kv_cache import GrowingCache
+from .kv_cache import CACHE_KWARG, CACHE_OUTPUT, GrowingCache
 from .quantize import Int4Linear
 
 __all__ = ["install", "supports"]
@@ -54,7 +54,7 @@ def install(model: nn.Module) -> bool:
     if not supports(model):
         return False
     inner = _causal_lm(model).model
-    # Our RMSNorm and attention need the kernels, fp32 and widths the AVX-512 loops take.
+    # Our RMSNorm and attention need the kernels, fp32 and widths their vector loops take.
     head_dim = inner.layers[0].self_attn.head_dim
     inner._tunesmith_kernels = (kernels.available() and inner.norm.weight.dtype == torch.float32
                                 and inner.norm.weight.shape[0] % 16 == 0 and head_dim % 16 == 0 and head_dim <= 256)
@@ -62,14 +62,18 @@ def install(model: nn.Module) -> bool:
         return True
     original = inner.forward  # the bound, decorated forward of transformers
 
-    def forward(input_ids=None, attention_mask=None, position_ids=None, past_key_values=None,
-                inputs_embeds=None, use_cache=None, **kwargs: Any):
+    def forward(input_ids=None, attention_mask=None, position_ids=None, inputs_embeds=None, use_cache=None,
+                **kwargs: Any):
+        # The cache arrives as ``cache`` (transformers >= 5.24) or ``past_key_values`` (before).
+        cache = kwargs.pop("cache", None)
+        legacy = kwargs.pop("past_key_values", None)
+        cache = cache if cache is not None else legacy
         if (input_ids is not None and inputs_embeds is None and input_ids.shape[1] == 1 and not inner.training
-                and isinstance(past_key_values, GrowingCache) and past_key_values.get_seq_length() > 0
+                and isinstance(cache, GrowingCache) and cache.get_seq_length() > 0
                 and not any(kwargs.get(k) for k in ("output_attentions", "output_hidden_states"))):
-            return decode_step(inner, input_ids, attention_mask, position_ids, past_key_values)
+            return decode_step(inner, input_ids, attention_mask, position_ids, cache)
         return original(input_ids=input_ids, attention_mask=attention_mask, position_ids=position_ids,
-                        past_key_values=past_key_values, inputs_embeds=inputs_embeds, use_cache=use_cache, **kwargs)
+                        inputs_embeds=inputs_embeds, use_cache=use_cache, **{CACHE_KWARG: cache}, **kwargs)
 
     inner.forward = forward
     inner._tunesmith_fast_decode = True
@@ -78,14 +82,14 @@ def install(model: nn.Module) -> bool:
 
 def _rms_norm(x: torch.Tensor, norm: nn.Module, ours: bool) -> torch.Tensor:
     if ours:
-        return torch.ops.tunesmith.rms_norm(x, norm.weight, norm.variance_epsilon)
+        return kernels.ops().rms_norm(x, norm.weight, norm.variance_epsilon)
     return F.rms_norm(x, (x.shape[-1],), norm.weight, norm.variance_epsilon)
 
 
 def _attention(q: torch.Tensor, keys: torch.Tensor, values: torch.Tensor, mask: torch.Tensor | None,
                scale: float, ours: bool) -> torch.Tensor:
     if ours and keys.stride(2) == keys.shape[3] and values.stride(2) == values.shape[3]:
-        return torch.ops.tunesmith.decode_attention(q, keys, values, mask, scale)
+        return kernels.ops().decode_attention(q, keys, values, mask, scale)
     return F.scaled_dot_product_attention(q, keys, values, attn_mask=None if mask is None else mask[:, None, None, :],
                                           scale=scale)
 
@@ -111,13 +115,15 @@ def _fuse(modules: list[nn.Module]) -> Callable[[torch.Tensor], torch.Tensor]:
         m.packed = fused[start: start + m.packed.shape[0]]
         start += m.packed.shape[0]
     first = modules[0]  # (its activation precision, read per call: set_precise_activations may change it)
-    return lambda x: torch.ops.tunesmith.int4_mm(x, fused, first.precise)
+    int4_mm = kernels.ops().int4_mm
+    return lambda x: int4_mm(x, fused, first.precise)
 
 
 def _direct(module: nn.Module) -> Callable[[torch.Tensor], torch.Tensor]:
     """Our int4 kernel called directly (no module call) where the layer allows, else the module."""
     if _fusable([module]):
-        return lambda x: torch.ops.tunesmith.int4_mm(x, module.packed, module.precise)
+        int4_mm = kernels.ops().int4_mm
+        return lambda x: int4_mm(x, module.packed, module.precise)
     return module
 
 
@@ -180,4 +186,4 @@ def decode_step(inner: nn.Module, input_ids: torch.Tensor, attention_mask: torch
         gate_up = plan.gate_up(_rms_norm(h, layer.post_attention_layernorm, ours))
         h = h + plan.down_proj(F.silu(gate_up[:, :plan.inter]) * gate_up[:, plan.inter:])
     h = _rms_norm(h, inner.norm, ours)
-    return BaseModelOutputWithPast(last_hidden_state=h.view(batch, 1, -1), past_key_values=cache)
+    return BaseModelOutputWithPast(last_hidden_state=h.view(batch, 1, -1), **{CACHE_OUTPUT: cache})

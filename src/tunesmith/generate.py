@@ -24,7 +24,7 @@ from transformers import (CompileConfig, LogitsProcessorList, StoppingCriteria, 
 from .config import SamplingParams, build
 from . import fast_decode, kernels
 from .errors import ConfigError
-from .kv_cache import GrowingCache
+from .kv_cache import CACHE_KWARG, GrowingCache
 from .models import DEFAULT_MODEL, LoadedModel, load_model
 from .quantize import fuse_lora, quantize_weights, set_precise_activations
 
@@ -201,7 +201,7 @@ class Generator:
             if not keep_float_weights:
                 _release_checkpoint_memory(lm.model)
             lm.extra["quantization"] = "+".join(f"{k}:{v}" for k, v in counts.items() if v and k != "kept") or "none"
-            lm.extra["kernels"] = "tunesmith" if kernels.available() else f"torch ({kernels.why_unavailable()})"
+            lm.extra["kernels"] = kernels.describe()
             if kernels.available():
                 lm.extra["activations"] = "int8 x2 (precise)" if precise_activations else "int8"
         else:
@@ -277,7 +277,7 @@ class Generator:
             # every batch size; batches are throughput-bound and gain little from it.
             return self._compile_kwargs(width)
         # No per-token cache copies; also what routes decode steps to the lean llama step.
-        return {"past_key_values": GrowingCache(config=self.model.config)}
+        return {CACHE_KWARG: GrowingCache(config=self.model.config)}
 
     def _gen_kwargs(self, params: SamplingParams,
                     cancel: threading.Event | Sequence[threading.Event] | None, width: int = 0,

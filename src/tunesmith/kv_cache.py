@@ -12,11 +12,21 @@ reallocated (one copy) once per ``BLOCK`` tokens. Semantics are DynamicCache's: 
 
 from __future__ import annotations
 
+import inspect
+
 import torch
 from transformers import DynamicCache
 from transformers.cache_utils import DynamicLayer
+from transformers.modeling_outputs import BaseModelOutputWithPast
+from transformers.models.llama.modeling_llama import LlamaModel
 
-__all__ = ["GrowingCache", "GrowingLayer"]
+__all__ = ["CACHE_KWARG", "CACHE_OUTPUT", "GrowingCache", "GrowingLayer"]
+
+# transformers 5.24 renamed the cache argument of ``generate`` and the models' ``forward`` from
+# ``past_key_values`` to ``cache`` (the old name still works, with a warning, until 5.40) and
+# the outputs' field likewise. Our callers use whichever name the installed version takes.
+CACHE_KWARG = "cache" if "cache" in inspect.signature(LlamaModel.forward).parameters else "past_key_values"
+CACHE_OUTPUT = "cache" if "cache" in BaseModelOutputWithPast.__dataclass_fields__ else "past_key_values"
 
 
 class GrowingLayer(DynamicLayer):

@@ -8,7 +8,8 @@ blocks is therefore *lossless*; tunesmith checks that per layer. Layers that are
 (the output head, fine-tuned or merged weights, other models) get int8 weights instead, one
 scale per block of 32 (GGUF Q8_0; the bundled head is Q8_0, so that too is exact).
 
-The matmuls run on our AVX-512 VNNI kernels (:mod:`tunesmith.kernels`) where they build: the
+The matmuls run on our integer kernels (:mod:`tunesmith.kernels`: AVX-512 VNNI, AVX-VNNI or AVX2,
+whichever the CPU has) where they build: the
 activations are quantized to int8 per block of 32 at each call (as llama.cpp does; +0.9%
 validation perplexity on the bundled model, 0% with precise activations, unlike dynamic int8
 quantization with one scale per tensor, which lost +200% here) and dot products are integer. Elsewhere torch's int4/int8 CPU
@@ -26,8 +27,8 @@ from torch import nn
 
 from . import kernels
 
-__all__ = ["Int4Linear", "Int8Linear", "LoRAPacked", "fuse_lora", "on_int4_grid", "quantize_weights",
-           "set_precise_activations"]
+__all__ = ["Int4Linear", "Int8Linear", "LoRAPacked", "fuse_lora", "int4_records", "int8_records", "on_int4_grid",
+           "quantize_weights", "set_precise_activations"]
 
 GROUP = 32  # GGUF Q4_0/Q4_1 block size
 _ACT = torch.bfloat16  # the CPU kernels are vectorised for bf16 activations (fp32 input is ~8x slower)
@@ -122,6 +123,14 @@ def _tile_records(q: torch.Tensor, scale: torch.Tensor, lo: torch.Tensor) -> tor
     return torch.cat([nibbles, _per_tile(scale, tiles), _per_tile(lo, tiles)], -1).contiguous()
 
 
+def int4_records(w: torch.Tensor) -> torch.Tensor:
+    """A float weight [n, k] (n % 16 == 0, k % 32 == 0) in our int4 kernel's layout (Q4_1 blocks)."""
+    n, k = w.shape
+    wg, lo, scale = _group_params(w.detach(), GROUP)
+    q = torch.clamp(torch.round((wg - lo) / scale), 0, 15).to(torch.int32).reshape(n, k)
+    return _tile_records(q, scale, lo)
+
+
 class Int4Linear(_Packed):
     """A Linear whose weight is packed to 4 bits in blocks of 32 (our kernel, else torch's).
 
@@ -133,13 +142,13 @@ class Int4Linear(_Packed):
         super().__init__(linear, keep_float)
         w = linear.weight.detach()
         n, k = w.shape
-        wg, lo, scale = _group_params(w, group)
-        q = torch.clamp(torch.round((wg - lo) / scale), 0, 15).to(torch.int32).reshape(n, k)
         self.group = group
         self.kernel = "tunesmith" if group == GROUP and _use_our_kernels(n, k) else "torch"
         if self.kernel == "tunesmith":
-            self.register_buffer("packed", _tile_records(q, scale, lo))
+            self.register_buffer("packed", int4_records(w))
         else:
+            wg, lo, scale = _group_params(w, group)
+            q = torch.clamp(torch.round((wg - lo) / scale), 0, 15).to(torch.int32).reshape(n, k)
             # torch's int4 layout: w = (q - 8) * scale + zero, with scales and zeros per block
             zero = lo + 8 * scale
             self.register_buffer("packed", torch._convert_weight_to_int4pack_for_cpu(q, 1))
@@ -147,11 +156,11 @@ class Int4Linear(_Packed):
 
     def packed_mm(self, x: torch.Tensor) -> torch.Tensor:
         if self.kernel == "tunesmith":
-            return torch.ops.tunesmith.int4_mm(_ours(x), self.packed, self.precise).to(x.dtype)
+            return kernels.ops().int4_mm(_ours(x), self.packed, self.precise).to(x.dtype)
         return torch._weight_int4pack_mm_for_cpu(x.to(_ACT), self.packed, self.group, self.scales_zeros).to(x.dtype)
 
 
-def _int8_records(w: torch.Tensor) -> torch.Tensor:
+def int8_records(w: torch.Tensor) -> torch.Tensor:
     """Our int8 kernel's layout: per tile of 16 outputs and block of 32 inputs, a 576-byte record.
 
     Each block is quantized like GGUF Q8_0 (scale = max |w| / 127, so a Q8_0 GGUF's weights are
@@ -176,7 +185,7 @@ class Int8Linear(_Packed):
         w = linear.weight.detach().float()
         self.kernel = "tunesmith" if _use_our_kernels(*w.shape) else "torch"
         if self.kernel == "tunesmith":
-            self.register_buffer("packed", _int8_records(w))
+            self.register_buffer("packed", int8_records(w))
         else:
             scale = w.abs().amax(1).clamp(min=1e-12) / 127
             self.register_buffer("qweight", torch.round(w / scale[:, None]).clamp(-127, 127).to(torch.int8).contiguous())
@@ -184,7 +193,7 @@ class Int8Linear(_Packed):
 
     def packed_mm(self, x: torch.Tensor) -> torch.Tensor:
         if self.kernel == "tunesmith":
-            return torch.ops.tunesmith.int8_mm(_ours(x), self.packed, self.precise).to(x.dtype)
+            return kernels.ops().int8_mm(_ours(x), self.packed, self.precise).to(x.dtype)
         return torch._weight_int8pack_mm(x.to(_ACT), self.qweight, self.scale).to(x.dtype)
 
 

@@ -1,5 +1,11 @@
-// Packed-weight matmuls for decode-sized inputs (a few rows) on AVX-512 VNNI CPUs, plus the
-// small ops around them in a decode step.
+// Packed-weight matmuls for decode-sized inputs (a few rows) on x86-64 CPUs, plus the small ops
+// around them in a decode step. One source, compiled once per instruction set (kernels.py):
+//   avx512   AVX-512 F/BW/VL/DQ + VNNI: 16 outputs per register, `vpdpbusd` on 512 bits;
+//   avxvnni  AVX2 + FMA + AVX-VNNI (Intel since Alder Lake): 8 outputs per register, `vpdpbusd`
+//            on 256 bits;
+//   avx2     AVX2 + FMA (e.g. AMD Zen 2/3, Intel Haswell..): `vpmaddubsw` + `vpmaddwd`.
+// Each build registers its ops under its own namespace (torch.ops.tunesmith_<isa>), so one
+// process can load and test every path its CPU runs. The weight formats are the same for all.
 //
 // Weights are int4 (GGUF Q4_1 blocks: 32 inputs share a scale and a minimum) or int8 (GGUF Q8_0
 // blocks: 32 inputs share a scale; the output head and layers off the 4-bit grid). Activations
@@ -32,6 +38,13 @@
 #include <thread>
 #include <utility>
 #include <vector>
+
+#ifndef TUNESMITH_NS
+#define TUNESMITH_NS tunesmith
+#endif
+#if !defined(__AVX2__) || !defined(__FMA__)
+#error "tunesmith kernels need at least AVX2 and FMA (-mavx2 -mfma)"
+#endif
 
 namespace {
 
@@ -120,23 +133,6 @@ void parallel(int64_t n, int64_t grain, const Fn& fn) {
   else Pool::get().run(n, fn);
 }
 
-// Sums of 8 vectors at once (a transpose-and-add tree, ~27 instructions instead of 8 separate
-// horizontal sums of ~9 each): out[i] = sum of v[i]'s 16 lanes.
-inline void sum8(const __m512* v, float* out) {
-  __m512 t[4], u[2];
-  for (int i = 0; i < 4; ++i)
-    t[i] = _mm512_add_ps(_mm512_unpacklo_ps(v[2 * i], v[2 * i + 1]), _mm512_unpackhi_ps(v[2 * i], v[2 * i + 1]));
-  for (int i = 0; i < 2; ++i) {
-    const __m512d a = _mm512_castps_pd(t[2 * i]), b = _mm512_castps_pd(t[2 * i + 1]);
-    u[i] = _mm512_add_ps(_mm512_castpd_ps(_mm512_unpacklo_pd(a, b)), _mm512_castpd_ps(_mm512_unpackhi_pd(a, b)));
-  }
-  // each 128-bit lane of u[0] holds partial sums of v0..v3, of u[1] those of v4..v7
-  const __m512 w = _mm512_add_ps(_mm512_shuffle_f32x4(u[0], u[1], _MM_SHUFFLE(2, 0, 2, 0)),
-                                 _mm512_shuffle_f32x4(u[0], u[1], _MM_SHUFFLE(3, 1, 3, 1)));
-  _mm_storeu_ps(out, _mm_add_ps(_mm512_extractf32x4_ps(w, 0), _mm512_extractf32x4_ps(w, 1)));
-  _mm_storeu_ps(out + 4, _mm_add_ps(_mm512_extractf32x4_ps(w, 2), _mm512_extractf32x4_ps(w, 3)));
-}
-
 void check(const torch::Tensor& x, const torch::Tensor& w, int64_t record) {
   TORCH_CHECK(w.dim() == 3 && w.scalar_type() == torch::kUInt8 && w.is_contiguous() && w.size(2) == record,
               "w must be contiguous uint8 [out_features / 16, in_features / 32, ", record, "] (see tunesmith.quantize)");
@@ -155,6 +151,26 @@ struct QuantRows {
   std::vector<float> scale[2];
   std::vector<float> sum;
 };
+
+#if defined(__AVX512F__)
+// ---- AVX-512 (F/BW/VL/DQ + VNNI): 16 fp32 / 64 bytes per register ----
+
+// Sums of 8 vectors at once (a transpose-and-add tree, ~27 instructions instead of 8 separate
+// horizontal sums of ~9 each): out[i] = sum of v[i]'s 16 lanes.
+inline void sum8(const __m512* v, float* out) {
+  __m512 t[4], u[2];
+  for (int i = 0; i < 4; ++i)
+    t[i] = _mm512_add_ps(_mm512_unpacklo_ps(v[2 * i], v[2 * i + 1]), _mm512_unpackhi_ps(v[2 * i], v[2 * i + 1]));
+  for (int i = 0; i < 2; ++i) {
+    const __m512d a = _mm512_castps_pd(t[2 * i]), b = _mm512_castps_pd(t[2 * i + 1]);
+    u[i] = _mm512_add_ps(_mm512_castpd_ps(_mm512_unpacklo_pd(a, b)), _mm512_castpd_ps(_mm512_unpackhi_pd(a, b)));
+  }
+  // each 128-bit lane of u[0] holds partial sums of v0..v3, of u[1] those of v4..v7
+  const __m512 w = _mm512_add_ps(_mm512_shuffle_f32x4(u[0], u[1], _MM_SHUFFLE(2, 0, 2, 0)),
+                                 _mm512_shuffle_f32x4(u[0], u[1], _MM_SHUFFLE(3, 1, 3, 1)));
+  _mm_storeu_ps(out, _mm_add_ps(_mm512_extractf32x4_ps(w, 0), _mm512_extractf32x4_ps(w, 1)));
+  _mm_storeu_ps(out + 4, _mm_add_ps(_mm512_extractf32x4_ps(w, 2), _mm512_extractf32x4_ps(w, 3)));
+}
 
 // Quantizes 32 values (a, c) into q; a and c become the residual (what rounding left over).
 inline void quantize32(__m512& a, __m512& c, int8_t* q, int32_t& qsum, float& scale) {
@@ -291,6 +307,8 @@ void row_block(const QuantRows& xr, int64_t m0, int64_t K, const uint8_t* w, int
   for (; t < t1; ++t) tile<Format, MB, 1, Terms>(xr, m0, K, w + t * stride, y + m0 * N + t * 16, N);
 }
 
+constexpr int64_t kRowBlock = 8;
+
 template <typename Format, int Terms>
 void rows(const QuantRows& xr, int64_t m0, int64_t M, int64_t K, const uint8_t* w, int64_t t0, int64_t t1, float* y,
           int64_t N) {
@@ -304,39 +322,6 @@ void rows(const QuantRows& xr, int64_t m0, int64_t M, int64_t K, const uint8_t* 
     case 2: row_block<Format, 2, Terms>(xr, m0, K, w, t0, t1, y, N); break;
     default: row_block<Format, 1, Terms>(xr, m0, K, w, t0, t1, y, N); break;
   }
-}
-
-// Row blocks are the inner loop over chunks of kChunk tiles (~50 KB of records, kept in cache
-// across row blocks), so prompt-sized inputs read the weights from memory once.
-constexpr int64_t kChunk = 8;
-
-template <typename Format>
-torch::Tensor packed_mm(const torch::Tensor& x, const torch::Tensor& w, bool precise) {
-  check(x, w, Format::kRecord);
-  const int64_t M = x.size(0), tiles = w.size(0), N = tiles * 16, K = w.size(1) * 32;
-  auto y = torch::empty({M, N}, x.options());
-  const QuantRows xr = quantize_rows(x.data_ptr<float>(), M, K, precise ? 2 : 1);
-  const uint8_t* wp = w.data_ptr<uint8_t>();
-  float* yp = y.data_ptr<float>();
-  parallel(tiles, 8, [&](int64_t begin, int64_t end) {
-    for (int64_t t0 = begin; t0 < end; t0 += kChunk) {
-      const int64_t t1 = std::min(t0 + kChunk, end);
-      for (int64_t m0 = 0; m0 < M; m0 += 8) {
-        if (precise) rows<Format, 2>(xr, m0, M, K, wp, t0, t1, yp, N);
-        else rows<Format, 1>(xr, m0, M, K, wp, t0, t1, yp, N);
-      }
-    }
-  });
-  return y;
-}
-
-}  // namespace
-
-torch::Tensor int4_mm(const torch::Tensor& x, const torch::Tensor& w, bool precise) {
-  return packed_mm<Int4Format>(x, w, precise);
-}
-torch::Tensor int8_mm(const torch::Tensor& x, const torch::Tensor& w, bool precise) {
-  return packed_mm<Int8Format>(x, w, precise);
 }
 
 // y = x / sqrt(mean(x^2) + eps) * weight over the last dimension (transformers' LlamaRMSNorm).
@@ -376,8 +361,6 @@ inline __m512 exp16(__m512 x) {
   p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(1.0f));
   return _mm512_maskz_mov_ps(normal, _mm512_scalef_ps(p, n));
 }
-
-namespace {
 
 // One query vector (C x 16 floats) against L cached keys and values; p is scratch (>= L rounded up
 // to 16). C is a compile-time constant so the accumulators stay in registers.
@@ -446,7 +429,338 @@ constexpr std::array<AttendFn, sizeof...(Cs)> attend_table(std::integer_sequence
 }
 constexpr auto kAttend = attend_table(std::make_integer_sequence<int, 16>{});  // head_dim 16 .. 256
 
-}  // namespace
+inline AttendFn attend_fn(int64_t D) { return kAttend[D / 16 - 1]; }
+
+#else
+// ---- AVX2 (+ FMA, optionally AVX-VNNI): 8 fp32 / 32 bytes per register ----
+//
+// The records are the AVX-512 ones: a 64-byte operand holds 16 outputs x 4 inputs, so its low
+// 32 bytes are outputs 0-7 and its high 32 bytes outputs 8-15. Here a tile is worked on as two
+// halves of 8 outputs ("units"), each one output per 32-bit lane as before.
+
+inline float hsum(__m256 v) {
+  __m128 s = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
+  s = _mm_add_ps(s, _mm_movehl_ps(s, s));
+  return _mm_cvtss_f32(_mm_add_ss(s, _mm_movehdup_ps(s)));
+}
+
+inline float hmax(__m256 v) {
+  __m128 s = _mm_max_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
+  s = _mm_max_ps(s, _mm_movehl_ps(s, s));
+  return _mm_cvtss_f32(_mm_max_ss(s, _mm_movehdup_ps(s)));
+}
+
+inline int32_t hsum_epi32(__m256i v) {
+  __m128i s = _mm_add_epi32(_mm256_castsi256_si128(v), _mm256_extracti128_si256(v, 1));
+  s = _mm_add_epi32(s, _mm_shuffle_epi32(s, _MM_SHUFFLE(1, 0, 3, 2)));
+  return _mm_cvtsi128_si32(_mm_add_epi32(s, _mm_shuffle_epi32(s, _MM_SHUFFLE(2, 3, 0, 1))));
+}
+
+// Sums of 4 vectors at once (a horizontal-add tree): out[i] = sum of v[i]'s 8 lanes.
+inline void sum4(const __m256* v, float* out) {
+  const __m256 a = _mm256_hadd_ps(_mm256_hadd_ps(v[0], v[1]), _mm256_hadd_ps(v[2], v[3]));
+  // lanes 0-3: the low halves' sums of v0..v3, lanes 4-7: the high halves'
+  _mm_storeu_ps(out, _mm_add_ps(_mm256_castps256_ps128(a), _mm256_extractf128_ps(a, 1)));
+}
+
+// Quantizes 32 values v[0..3] into q; v becomes the residual (what rounding left over).
+inline void quantize32(__m256* v, int8_t* q, int32_t& qsum, float& scale) {
+  const __m256 sign = _mm256_set1_ps(-0.0f);
+  const __m256 m = _mm256_max_ps(_mm256_max_ps(_mm256_andnot_ps(sign, v[0]), _mm256_andnot_ps(sign, v[1])),
+                                 _mm256_max_ps(_mm256_andnot_ps(sign, v[2]), _mm256_andnot_ps(sign, v[3])));
+  const float amax = hmax(m);
+  const __m256 inv = _mm256_set1_ps(amax > 0 ? 127.0f / amax : 0.0f);
+  __m256i qi[4];
+  for (int i = 0; i < 4; ++i) qi[i] = _mm256_cvtps_epi32(_mm256_mul_ps(v[i], inv));
+  // Packing works per 128-bit lane: the dwords come out as v0[0:4] v1[0:4] v2[0:4] v3[0:4]
+  // v0[4:8] ...; the permutation puts them back in input order.
+  const __m256i bytes = _mm256_packs_epi16(_mm256_packs_epi32(qi[0], qi[1]), _mm256_packs_epi32(qi[2], qi[3]));
+  _mm256_storeu_si256(reinterpret_cast<__m256i*>(q),
+                      _mm256_permutevar8x32_epi32(bytes, _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7)));
+  qsum = hsum_epi32(_mm256_add_epi32(_mm256_add_epi32(qi[0], qi[1]), _mm256_add_epi32(qi[2], qi[3])));
+  scale = amax / 127.0f;
+  const __m256 s = _mm256_set1_ps(scale);
+  for (int i = 0; i < 4; ++i) v[i] = _mm256_fnmadd_ps(_mm256_cvtepi32_ps(qi[i]), s, v[i]);
+}
+
+QuantRows quantize_rows(const float* x, int64_t M, int64_t K, int terms) {
+  const int64_t blocks = M * K / 32;
+  QuantRows r;
+  r.terms = terms;
+  for (int t = 0; t < terms; ++t) r.q[t].resize(M * K), r.qsum[t].resize(blocks), r.scale[t].resize(blocks);
+  r.sum.resize(blocks);
+  for (int64_t b = 0; b < blocks; ++b) {
+    __m256 v[4];
+    for (int i = 0; i < 4; ++i) v[i] = _mm256_loadu_ps(x + b * 32 + 8 * i);
+    r.sum[b] = hsum(_mm256_add_ps(_mm256_add_ps(v[0], v[1]), _mm256_add_ps(v[2], v[3])));
+    for (int t = 0; t < terms; ++t) quantize32(v, r.q[t].data() + b * 32, r.qsum[t][b], r.scale[t][b]);
+  }
+  return r;
+}
+
+// One unit's integer dot products: lane o gets sum over i of operand i's 4 bytes of output o
+// times the 4 activation bytes xb[i] (inputs 4i..4i+3).
+#if defined(__AVXVNNI__)
+inline __m256i dots_u8s8(const __m256i* w, const int32_t* xb, __m256i start) {
+  for (int i = 0; i < 8; ++i) start = _mm256_dpbusd_avx_epi32(start, w[i], _mm256_set1_epi32(xb[i]));
+  return start;
+}
+#endif
+
+// int4 (Q4_1), see the AVX-512 Int4Format for the record.
+struct Int4Format {
+  static constexpr int64_t kRecord = 256 + 64 + 64;
+  __m256i w[8];
+  __m256 scale, minimum;
+
+  void load(const uint8_t* rec, int half) {
+    const __m256i low = _mm256_set1_epi8(0x0F);
+    for (int c = 0; c < 4; ++c) {
+      const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(rec + 64 * c + 32 * half));
+      w[c] = _mm256_and_si256(v, low);
+      w[4 + c] = _mm256_and_si256(_mm256_srli_epi16(v, 4), low);
+    }
+    scale = _mm256_loadu_ps(reinterpret_cast<const float*>(rec + 256 + 32 * half));
+    minimum = _mm256_loadu_ps(reinterpret_cast<const float*>(rec + 320 + 32 * half));
+  }
+  __m256i dots(const int32_t* xb, int32_t) const {
+#if defined(__AVXVNNI__)
+    return dots_u8s8(w, xb, _mm256_setzero_si256());
+#else
+    // 4-bit weights: a `vpmaddubsw` pair sum is at most 2 * 15 * 127 = 3810 and 8 of them
+    // 30480, so the 8 operands add up in int16 and widen to int32 once.
+    __m256i s = _mm256_maddubs_epi16(w[0], _mm256_set1_epi32(xb[0]));
+    for (int i = 1; i < 8; ++i) s = _mm256_add_epi16(s, _mm256_maddubs_epi16(w[i], _mm256_set1_epi32(xb[i])));
+    return _mm256_madd_epi16(s, _mm256_set1_epi16(1));
+#endif
+  }
+  void add_dots(__m256& acc, __m256i d, __m256 x_scale) const {
+    acc = _mm256_fmadd_ps(_mm256_cvtepi32_ps(d), _mm256_mul_ps(scale, x_scale), acc);
+  }
+  void add_sum(__m256& acc, __m256 x_sum) const { acc = _mm256_fmadd_ps(minimum, x_sum, acc); }
+};
+
+// int8 (Q8_0), stored as q + 128, see the AVX-512 Int8Format for the record.
+struct Int8Format {
+  static constexpr int64_t kRecord = 512 + 64;
+  __m256i w[8];
+  __m256 scale;
+
+  void load(const uint8_t* rec, int half) {
+    for (int c = 0; c < 8; ++c) w[c] = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(rec + 64 * c + 32 * half));
+    scale = _mm256_loadu_ps(reinterpret_cast<const float*>(rec + 512 + 32 * half));
+  }
+  __m256i dots(const int32_t* xb, int32_t x_qsum) const {
+#if defined(__AVXVNNI__)
+    return dots_u8s8(w, xb, _mm256_set1_epi32(-128 * x_qsum));  // undo the +128 (AVX-512 Int8Format)
+#else
+    // `vpmaddubsw` would saturate on (q + 128) * x (up to 2 * 255 * 127), so the weights go back
+    // to signed q and the sign moves onto x: |q| * (x * sign(q)), at most 2 * 127 * 127 per pair.
+    (void)x_qsum;
+    const __m256i flip = _mm256_set1_epi8(static_cast<char>(0x80)), ones = _mm256_set1_epi16(1);
+    __m256i d = _mm256_setzero_si256();
+    for (int i = 0; i < 8; ++i) {
+      const __m256i q = _mm256_xor_si256(w[i], flip);
+      const __m256i p = _mm256_maddubs_epi16(_mm256_sign_epi8(q, q), _mm256_sign_epi8(_mm256_set1_epi32(xb[i]), q));
+      d = _mm256_add_epi32(d, _mm256_madd_epi16(p, ones));
+    }
+    return d;
+#endif
+  }
+  void add_dots(__m256& acc, __m256i d, __m256 x_scale) const {
+    acc = _mm256_fmadd_ps(_mm256_cvtepi32_ps(d), _mm256_mul_ps(scale, x_scale), acc);
+  }
+  void add_sum(__m256&, __m256) const {}
+};
+
+constexpr int64_t kAhead = 16;  // see the AVX-512 tile
+constexpr int kPrefetchRows = 4;
+
+// NT tiles (2 NT units of 8 outputs) x MB rows; per unit the weights are loaded (and unpacked)
+// once for all MB rows.
+template <typename Format, int MB, int NT, int Terms>
+void tile(const QuantRows& xr, int64_t m0, int64_t K, const uint8_t* w, float* y, int64_t ldy) {
+  constexpr int U = 2 * NT;
+  const int64_t G = K / 32;
+  __m256 acc[U][MB];
+  for (int u = 0; u < U; ++u)
+    for (int m = 0; m < MB; ++m) acc[u][m] = _mm256_setzero_ps();
+  for (int64_t g = 0; g < G; ++g) {
+    if (MB >= kPrefetchRows)
+      for (int t = 0; t < NT; ++t)
+        for (int64_t line = 0; line < Format::kRecord; line += 64)
+          _mm_prefetch(reinterpret_cast<const char*>(w + (t * G + g + kAhead) * Format::kRecord + line), _MM_HINT_T0);
+    for (int u = 0; u < U; ++u) {
+      Format f;
+      f.load(w + ((u / 2) * G + g) * Format::kRecord, u % 2);
+      for (int m = 0; m < MB; ++m) {
+        const int64_t b = (m0 + m) * G + g;
+        for (int term = 0; term < Terms; ++term) {
+          const int32_t* xb = reinterpret_cast<const int32_t*>(xr.q[term].data() + b * 32);
+          f.add_dots(acc[u][m], f.dots(xb, xr.qsum[term][b]), _mm256_set1_ps(xr.scale[term][b]));
+        }
+        f.add_sum(acc[u][m], _mm256_set1_ps(xr.sum[b]));
+      }
+    }
+  }
+  for (int u = 0; u < U; ++u)
+    for (int m = 0; m < MB; ++m) _mm256_storeu_ps(y + m * ldy + u * 8, acc[u][m]);
+}
+
+// Tiles t0..t1 for row block m0 (up to 4 rows: 16 registers hold no more accumulators).
+// Single rows take two tiles at a time so enough independent dot products are in flight.
+template <typename Format, int MB, int Terms>
+void row_block(const QuantRows& xr, int64_t m0, int64_t K, const uint8_t* w, int64_t t0, int64_t t1, float* y, int64_t N) {
+  constexpr int NT = MB >= 2 ? 1 : 2;
+  const int64_t stride = K / 32 * Format::kRecord;
+  int64_t t = t0;
+  for (; t + NT <= t1; t += NT) tile<Format, MB, NT, Terms>(xr, m0, K, w + t * stride, y + m0 * N + t * 16, N);
+  for (; t < t1; ++t) tile<Format, MB, 1, Terms>(xr, m0, K, w + t * stride, y + m0 * N + t * 16, N);
+}
+
+constexpr int64_t kRowBlock = 4;
+
+template <typename Format, int Terms>
+void rows(const QuantRows& xr, int64_t m0, int64_t M, int64_t K, const uint8_t* w, int64_t t0, int64_t t1, float* y,
+          int64_t N) {
+  switch (std::min<int64_t>(kRowBlock, M - m0)) {
+    case 4: row_block<Format, 4, Terms>(xr, m0, K, w, t0, t1, y, N); break;
+    case 3: row_block<Format, 3, Terms>(xr, m0, K, w, t0, t1, y, N); break;
+    case 2: row_block<Format, 2, Terms>(xr, m0, K, w, t0, t1, y, N); break;
+    default: row_block<Format, 1, Terms>(xr, m0, K, w, t0, t1, y, N); break;
+  }
+}
+
+torch::Tensor rms_norm(const torch::Tensor& x, const torch::Tensor& weight, double eps) {
+  TORCH_CHECK(x.scalar_type() == torch::kFloat32 && x.is_contiguous() && weight.scalar_type() == torch::kFloat32 &&
+              weight.is_contiguous() && weight.dim() == 1 && x.size(-1) == weight.size(0) && weight.size(0) % 16 == 0,
+              "rms_norm wants contiguous float32 x [..., H] and weight [H] with H a multiple of 16");
+  const int64_t H = weight.size(0), rows = x.numel() / H;
+  auto y = torch::empty_like(x);
+  const float *xp = x.data_ptr<float>(), *wp = weight.data_ptr<float>();
+  float* yp = y.data_ptr<float>();
+  for (int64_t r = 0; r < rows; ++r) {
+    const float* xr = xp + r * H;
+    __m256 s0 = _mm256_setzero_ps(), s1 = _mm256_setzero_ps();
+    for (int64_t i = 0; i < H; i += 16) {
+      const __m256 a = _mm256_loadu_ps(xr + i), b = _mm256_loadu_ps(xr + i + 8);
+      s0 = _mm256_fmadd_ps(a, a, s0);
+      s1 = _mm256_fmadd_ps(b, b, s1);
+    }
+    const __m256 inv = _mm256_set1_ps(1.0f / std::sqrt(hsum(_mm256_add_ps(s0, s1)) / H + static_cast<float>(eps)));
+    for (int64_t i = 0; i < H; i += 8)
+      _mm256_storeu_ps(yp + r * H + i, _mm256_mul_ps(_mm256_mul_ps(_mm256_loadu_ps(xr + i), inv), _mm256_loadu_ps(wp + i)));
+  }
+  return y;
+}
+
+// exp for 8 floats <= 0 (scores minus their maximum): 2^n * e^r with |r| <= ln2/2, degree-6
+// polynomial (relative error ~2e-7); 2^n is built in the exponent bits (n >= -126 after the clamp).
+inline __m256 exp8(__m256 x) {
+  const __m256 normal = _mm256_cmp_ps(x, _mm256_set1_ps(-87.0f), _CMP_GE_OQ);  // below: 0 (no denormals)
+  x = _mm256_max_ps(x, _mm256_set1_ps(-87.0f));
+  const __m256 n = _mm256_round_ps(_mm256_mul_ps(x, _mm256_set1_ps(1.44269504f)), _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
+  __m256 r = _mm256_fnmadd_ps(n, _mm256_set1_ps(0.693145752f), x);
+  r = _mm256_fnmadd_ps(n, _mm256_set1_ps(1.42860677e-6f), r);
+  __m256 p = _mm256_set1_ps(1.0f / 720);
+  p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(1.0f / 120));
+  p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(1.0f / 24));
+  p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(1.0f / 6));
+  p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(0.5f));
+  p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(1.0f));
+  p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(1.0f));
+  const __m256i two_n = _mm256_slli_epi32(_mm256_add_epi32(_mm256_cvtps_epi32(n), _mm256_set1_epi32(127)), 23);
+  return _mm256_and_ps(_mm256_mul_ps(p, _mm256_castsi256_ps(two_n)), normal);
+}
+
+// One query vector (C x 8 floats) against L cached keys and values; p is scratch (>= L rounded up
+// to 8). C is a compile-time constant so the accumulators stay in registers.
+template <int C>
+void attend(const float* qi, const float* K, const float* V, const bool* keep, int64_t L, float scale, float* p,
+            float* out) {
+  constexpr int64_t D = 8 * C;
+  __m256 qv[C];
+  for (int c = 0; c < C; ++c) qv[c] = _mm256_mul_ps(_mm256_loadu_ps(qi + 8 * c), _mm256_set1_ps(scale));
+  // Scores 4 keys at a time: their dot products reduce together (sum4), not one by one.
+  for (int64_t l0 = 0; l0 < L; l0 += 4) {
+    __m256 acc[4];
+    const int64_t n = std::min<int64_t>(4, L - l0);
+    for (int64_t j = 0; j < 4; ++j) {
+      acc[j] = _mm256_setzero_ps();
+      if (j < n)
+        for (int c = 0; c < C; ++c) acc[j] = _mm256_fmadd_ps(qv[c], _mm256_loadu_ps(K + (l0 + j) * D + 8 * c), acc[j]);
+    }
+    sum4(acc, p + l0);
+  }
+  const int64_t Lp = (L + 7) / 8 * 8;
+  for (int64_t l = L; l < Lp; ++l) p[l] = -INFINITY;
+  if (keep)  // padding keys (mask false) get -inf
+    for (int64_t l = 0; l < L; ++l)
+      if (!keep[l]) p[l] = -INFINITY;
+  __m256 vmax = _mm256_set1_ps(-INFINITY);
+  for (int64_t l = 0; l < Lp; l += 8) vmax = _mm256_max_ps(vmax, _mm256_loadu_ps(p + l));
+  const float mx = hmax(vmax);
+  if (mx == -INFINITY) {  // every key masked: no information, zeros
+    for (int64_t d = 0; d < D; ++d) out[d] = 0.f;
+    return;
+  }
+  __m256 total = _mm256_setzero_ps();
+  for (int64_t l = 0; l < Lp; l += 8) {
+    const __m256 e = exp8(_mm256_sub_ps(_mm256_loadu_ps(p + l), _mm256_set1_ps(mx)));
+    _mm256_storeu_ps(p + l, e);
+    total = _mm256_add_ps(total, e);
+  }
+  // Weighted values (masked keys weigh 0); C >= 2 independent FMA chains per key.
+  __m256 acc[C];
+  for (int c = 0; c < C; ++c) acc[c] = _mm256_setzero_ps();
+  for (int64_t l = 0; l < L; ++l) {
+    const __m256 wl = _mm256_set1_ps(p[l]);
+    for (int c = 0; c < C; ++c) acc[c] = _mm256_fmadd_ps(wl, _mm256_loadu_ps(V + l * D + 8 * c), acc[c]);
+  }
+  const __m256 inv = _mm256_set1_ps(1.0f / hsum(total));
+  for (int c = 0; c < C; ++c) _mm256_storeu_ps(out + 8 * c, _mm256_mul_ps(acc[c], inv));
+}
+
+using AttendFn = void (*)(const float*, const float*, const float*, const bool*, int64_t, float, float*, float*);
+template <int... Cs>
+constexpr std::array<AttendFn, sizeof...(Cs)> attend_table(std::integer_sequence<int, Cs...>) {
+  return {&attend<2 * (Cs + 1)>...};
+}
+constexpr auto kAttend = attend_table(std::make_integer_sequence<int, 16>{});  // head_dim 16 .. 256
+inline AttendFn attend_fn(int64_t D) { return kAttend[D / 16 - 1]; }
+
+#endif
+
+// Row blocks are the inner loop over chunks of kChunk tiles (~50 KB of records, kept in cache
+// across row blocks), so prompt-sized inputs read the weights from memory once.
+constexpr int64_t kChunk = 8;
+
+template <typename Format>
+torch::Tensor packed_mm(const torch::Tensor& x, const torch::Tensor& w, bool precise) {
+  check(x, w, Format::kRecord);
+  const int64_t M = x.size(0), tiles = w.size(0), N = tiles * 16, K = w.size(1) * 32;
+  auto y = torch::empty({M, N}, x.options());
+  const QuantRows xr = quantize_rows(x.data_ptr<float>(), M, K, precise ? 2 : 1);
+  const uint8_t* wp = w.data_ptr<uint8_t>();
+  float* yp = y.data_ptr<float>();
+  parallel(tiles, 8, [&](int64_t begin, int64_t end) {
+    for (int64_t t0 = begin; t0 < end; t0 += kChunk) {
+      const int64_t t1 = std::min(t0 + kChunk, end);
+      for (int64_t m0 = 0; m0 < M; m0 += kRowBlock) {
+        if (precise) rows<Format, 2>(xr, m0, M, K, wp, t0, t1, yp, N);
+        else rows<Format, 1>(xr, m0, M, K, wp, t0, t1, yp, N);
+      }
+    }
+  });
+  return y;
+}
+
+torch::Tensor int4_mm(const torch::Tensor& x, const torch::Tensor& w, bool precise) {
+  return packed_mm<Int4Format>(x, w, precise);
+}
+torch::Tensor int8_mm(const torch::Tensor& x, const torch::Tensor& w, bool precise) {
+  return packed_mm<Int8Format>(x, w, precise);
+}
 
 // Attention for decode steps: G query vectors per key/value head against that head's L cached
 // keys (grouped-query attention without repeating keys), optional key mask [B, L] (false =
@@ -472,7 +786,7 @@ torch::Tensor decode_attention(const torch::Tensor& q, const torch::Tensor& k, c
   auto out = torch::empty({B, H, G, D}, q.options());
   const float *qp = qc.data_ptr<float>(), *kp = k.data_ptr<float>(), *vp = v.data_ptr<float>();
   float* op = out.data_ptr<float>();
-  const AttendFn fn = kAttend[D / 16 - 1];
+  const AttendFn fn = attend_fn(D);
   const float sc = static_cast<float>(scale);
   parallel(B * H, 1, [&](int64_t begin, int64_t end) {
     std::vector<float> p((L + 15) / 16 * 16);
@@ -487,14 +801,20 @@ torch::Tensor decode_attention(const torch::Tensor& q, const torch::Tensor& k, c
   return out;
 }
 
-TORCH_LIBRARY(tunesmith, m) {
+}  // namespace
+
+// TUNESMITH_NS is a macro: expand it before TORCH_LIBRARY pastes it into names.
+#define TS_LIBRARY(ns, m) TORCH_LIBRARY(ns, m)
+#define TS_LIBRARY_IMPL(ns, k, m) TORCH_LIBRARY_IMPL(ns, k, m)
+
+TS_LIBRARY(TUNESMITH_NS, m) {
   m.def("int4_mm(Tensor x, Tensor w, bool precise=False) -> Tensor");
   m.def("int8_mm(Tensor x, Tensor w, bool precise=False) -> Tensor");
   m.def("rms_norm(Tensor x, Tensor weight, float eps) -> Tensor");
   m.def("decode_attention(Tensor q, Tensor k, Tensor v, Tensor? mask, float scale) -> Tensor");
 }
 
-TORCH_LIBRARY_IMPL(tunesmith, CPU, m) {
+TS_LIBRARY_IMPL(TUNESMITH_NS, CPU, m) {
   m.impl("int4_mm", &int4_mm);
   m.impl("int8_mm", &int8_mm);
   m.impl("rms_norm", &rms_norm);
