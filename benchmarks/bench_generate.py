@@ -82,7 +82,9 @@ def run_variant(name: str) -> dict:
         gen = Generator(load_model(dtype="bfloat16" if "bf16" in name else "float32"), quantize="none",
                         compile="compile" in name)
     model, tok = gen.model, gen.tokenizer
-    res["path"] = gen.info()["quantization"] + (" + compiled" if gen.compile else "")
+    info = gen.info()
+    res["path"] = info["quantization"] + (" + compiled" if gen.compile else "")
+    res["kernels"] = info.get("kernels", "-")
     res["load_s"] = time.perf_counter() - t0
     chat = [tok.apply_chat_template([{"role": "user", "content": p}], tokenize=False, add_generation_prompt=True)
             for p in PROMPTS]
@@ -136,32 +138,63 @@ def run_variant(name: str) -> dict:
     return res
 
 
+def chat_token_ids() -> list[list[int]]:
+    """The benchmark's chat prompts as token ids (the bundled tokenizer; llama.cpp gets the same ids)."""
+    from tunesmith.models import load_bundled_tokenizer
+
+    tok = load_bundled_tokenizer()
+    texts = [tok.apply_chat_template([{"role": "user", "content": p}], tokenize=False, add_generation_prompt=True)
+             for p in PROMPTS]
+    return [tok(t, add_special_tokens=False)["input_ids"] for t in texts]
+
+
 def run_llama_cpp() -> dict | None:
-    """llama.cpp on the same GGUF, same chat prompts, 128 tokens (end token banned; the others
-    ignore it), best of 3 prompts. Optional: never a test dependency."""
+    """llama.cpp on the same GGUF, timed over the same region as ours: the same prompt token ids
+    in, NEW_TOKENS greedy tokens out (the end token is not a stop on either side), llama.cpp's
+    own C sampler (no Python logits processor), no prompt cache carried between prompts; best of
+    3 prompts. Optional: never a test dependency (``make llama-cpp`` installs it)."""
     try:
         from llama_cpp import Llama
     except ImportError:
         return None
     from tunesmith.models import bundled_gguf_path
 
-    llm = Llama(model_path=str(bundled_gguf_path()), n_threads=2, verbose=False)
-    ban_end = {llm.token_eos(): -100.0}
-    llm.create_chat_completion([{"role": "user", "content": PROMPTS[0]}], max_tokens=8)  # warm-up
-    speeds = []
-    for prompt in PROMPTS[:3]:
+    llm = Llama(model_path=str(bundled_gguf_path()), n_threads=2, n_threads_batch=2, n_ctx=1024, verbose=False)
+    prompts = chat_token_ids()
+
+    def timed(ids: list[int]) -> tuple[list[int], float]:
+        llm.reset()  # no prefix reuse from the previous prompt: ours prefills every prompt too
+        out: list[int] = []
         t = time.perf_counter()
-        out = llm.create_chat_completion([{"role": "user", "content": prompt}], max_tokens=NEW_TOKENS,
-                                         temperature=0, logit_bias=ban_end)
-        speeds.append(out["usage"]["completion_tokens"] / (time.perf_counter() - t))
+        for token in llm.generate(ids, temp=0.0, reset=True):
+            out.append(token)
+            if len(out) == NEW_TOKENS:
+                break
+        return out, time.perf_counter() - t
+
+    timed(prompts[0][:8])  # warm-up
+    speeds, greedy = [], []
+    for ids in prompts[:3]:
+        out, dt = timed(ids)
+        speeds.append(len(out) / dt)
+    for ids in prompts[:4]:
+        llm.reset()
+        out = []
+        for token in llm.generate(ids, temp=0.0, reset=True):
+            out.append(token)
+            if len(out) == 48 or token == llm.token_eos():
+                break
+        greedy.append(llm.detokenize([t for t in out if t != llm.token_eos()]).decode("utf-8", "replace"))
     return {"variant": "llama.cpp", "path": "llama-cpp-python, same GGUF", "single_tok_s": max(speeds),
-            "peak_rss_mb": peak_rss_mb()}
+            "peak_rss_mb": peak_rss_mb(), "greedy": greedy}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--all", action="store_true", help="also measure bf16, static cache, int8+static, torch.compile")
     ap.add_argument("--json", help="write all results to this file")
+    ap.add_argument("--kernels", help="force our kernel path (avx512, avxvnni, avx2, 0 = torch's), e.g. to measure the "
+                    "AVX2 path on an AVX-512 machine; default: the best this CPU runs")
     ap.add_argument("--variant", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.variant:
@@ -175,7 +208,11 @@ def main() -> None:
     for v in variants:
         print(f"measuring {v} ...", file=sys.stderr, flush=True)
         # "ours-torch-kernels": the same path on torch's int4/int8 kernels (ours switched off)
-        env = {**os.environ, "TUNESMITH_KERNELS": "0"} if v == "ours-torch-kernels" else None
+        env = dict(os.environ)
+        if args.kernels:
+            env["TUNESMITH_KERNELS"] = args.kernels
+        if v == "ours-torch-kernels":
+            env["TUNESMITH_KERNELS"] = "0"
         proc = subprocess.run([sys.executable, __file__, "--variant", v], capture_output=True, text=True, env=env)
         if proc.returncode != 0:
             print(f"  {v} failed:\n{proc.stderr[-2000:]}", file=sys.stderr)
@@ -187,10 +224,19 @@ def main() -> None:
     base = by["baseline-fp32"]
     print(f"\n== Generation benchmark: SmolLM2-135M-Instruct, greedy, {NEW_TOKENS} new tokens, 2 threads ==")
     print("single stream: best of 3 prompts; batch of 8: best of 3 runs; every variant in its own process, same run")
-    print(f"{'variant':<20}{'path':<30}{'tok/s':>8}{'x fp32':>8}{'warm-up s':>11}{'peak RSS MB':>13}")
+    from tunesmith import kernels
+
+    print(f"CPU kernel paths available: {', '.join(kernels.cpu_paths()) or 'none'}; forced: {args.kernels or 'no'}")
+    ref = by.get("llama.cpp")
+    print(f"{'variant':<20}{'path':<30}{'kernels':<18}{'tok/s':>8}{'x fp32':>8}{'x llama.cpp':>12}{'warm-up s':>11}"
+          f"{'peak RSS MB':>13}")
     for r in results:
-        print(f"{r['variant']:<20}{r.get('path', ''):<30}{r['single_tok_s']:>8.1f}"
-              f"{r['single_tok_s'] / base['single_tok_s']:>8.2f}{r.get('warmup_s', 0):>11.1f}{r['peak_rss_mb']:>13.0f}")
+        vs_ref = f"{r['single_tok_s'] / ref['single_tok_s']:>12.2f}" if ref else f"{'-':>12}"
+        print(f"{r['variant']:<20}{r.get('path', ''):<30}{r.get('kernels', '-'):<18}{r['single_tok_s']:>8.1f}"
+              f"{r['single_tok_s'] / base['single_tok_s']:>8.2f}{vs_ref}{r.get('warmup_s', 0):>11.1f}"
+              f"{r['peak_rss_mb']:>13.0f}")
+    if not ref:
+        print("(llama.cpp reference not measured: `make llama-cpp` installs llama-cpp-python, ~10 min build)")
     ours = by["ours"]
     print(f"\nbatch of 8 (ours): {ours['batch8_tok_s']:.1f} tok/s total = "
           f"{ours['batch8_tok_s'] / ours['single_tok_s']:.2f}x our single stream, "
@@ -208,10 +254,10 @@ def main() -> None:
             r = by[name]
             print(f"validation perplexity through the packed kernels: fp32 {base['ppl']:.3f}, {name} {r['ppl']:.3f} "
                   f"({(r['ppl'] / base['ppl'] - 1) * 100:+.2f}%)")
-    print("\ngreedy outputs (first 48 tokens): fp32 / ours / ours-precise / ours-compiled")
+    print("\ngreedy outputs (first 48 tokens): fp32 / ours / ours-precise / ours-compiled / llama.cpp")
     for i, a in enumerate(base["greedy"]):
         print(f"[{i}] fp32:     {a!r}")
-        for name in ("ours", "ours-precise", "ours-compiled"):
+        for name in ("ours", "ours-precise", "ours-compiled", "llama.cpp"):
             if name in by:
                 b = by[name]["greedy"][i]
                 print(f"    {name + ':':<15}{'(same)' if b == a else repr(b)}")

@@ -177,6 +177,11 @@ def models():
     console.print(table)
     console.print("[dim]Also accepted anywhere a model is: a Hugging Face id (org/name), a local model dir, "
                   "or a tunesmith run dir.[/]")
+    from . import kernels
+
+    paths = ", ".join(kernels.cpu_paths()) or "none"
+    console.print(f"CPU kernels: {kernels.describe()} (this CPU runs: {paths}; TUNESMITH_KERNELS=<path> forces a "
+                  "lower one, 0 switches them off)")
 
 
 

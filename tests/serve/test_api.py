@@ -118,6 +118,8 @@ def test_refuses_public_bind_without_keys():
 
     with pytest.raises(ConfigError, match="TUNESMITH_API_KEYS"):
         Settings(_env_file=None, host="0.0.0.0").check_safe_to_bind()
+    with pytest.raises(ConfigError, match="TUNESMITH_API_KEYS"):  # an empty host binds every interface
+        Settings(_env_file=None, host="").check_safe_to_bind()
     Settings(_env_file=None, host="0.0.0.0", api_keys="k").check_safe_to_bind()
     Settings(_env_file=None, host="0.0.0.0", insecure=True).check_safe_to_bind()
     Settings(_env_file=None, host="127.0.0.1").check_safe_to_bind()

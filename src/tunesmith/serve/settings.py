@@ -20,11 +20,10 @@ class Settings(BaseSettings):
     model: str = Field("smollm2-135m-instruct", description="Model for /v1 and /generate.")
     adapter: str | None = Field(None, description="Adapter on top of --model.")
     humanizer_adapter: str = Field("bundled", description="'bundled', a run dir, or 'none' (zero-shot).")
-    # The server keeps float weights by default, where every serving target holds (4.7x
-    # concurrent/sequential). quantize=auto is faster in every way (76 vs 16 tok/s sequential,
-    # 253-273 vs 62-76 tok/s with 16 clients, 1.08 vs 1.50 GiB idle) but concurrency then adds
-    # only 3.3x to its fast single stream (see README, Serving).
-    quantize: str = Field("none", description="none (float weights) | auto (CPU: lossless 4-bit / 8-bit) | int4 | int8")
+    # The fastest correct path is the default here as everywhere: packed weights on our CPU
+    # kernels (lossless 4-bit for the bundled Q4_1 model; 76 vs 16 tok/s sequential and lower
+    # memory than float weights, see README, Serving). "none" keeps float weights.
+    quantize: str = Field("auto", description="auto (CPU: lossless 4-bit / 8-bit) | int4 | int8 | none (float weights)")
     compile: bool = Field(False, description="Compile the single-stream decode step (warm-up at start).")
     api_keys: str = Field("", description="Comma-separated API keys; empty = no auth (loopback only).")
     insecure: bool = Field(False, description="Allow a non-loopback bind without API keys.")
@@ -64,8 +63,10 @@ class Settings(BaseSettings):
 
 
 def is_loopback(host: str) -> bool:
-    if host in ("localhost", ""):
+    if host == "localhost":
         return True
+    if not host:  # uvicorn binds every interface for an empty host
+        return False
     try:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
