@@ -140,12 +140,19 @@ def test_humanizer_restores_facts_and_ranks(tiny_generator):
 
 
 def test_humanizer_never_returns_a_rewrite_that_lost_facts(tiny_generator):
+    """No model rewrite passes: the verified rule edit is the floor (never the lossy rewrite)."""
     hz = Humanizer(adapter=None, generator=ScriptedGenerator(tiny_generator, lambda p, j: "Something vague."))
     long = "\n\n".join([FORMAL] * 4)  # ~1,100 characters, 4 paragraphs
     res = hz.humanize(long)
-    assert res.humanized_text == long  # nothing truncated, nothing invented
-    assert not res.success and "unchanged" in res.message
-    assert all(not c.rewritten and c.reason.startswith("kept original") for c in res.chunks)
+    assert "Something vague" not in res.humanized_text and res.facts_kept
+    assert res.humanized_text.count("\n\n") == 3  # nothing truncated, paragraphs kept
+    assert all(c.status == "rule-edited" and c.reason.startswith("rule-edited: lost") for c in res.chunks
+               if "important to note" in c.source)
+    assert "It is important to note" not in res.humanized_text and "rule-edited" in res.message
+    # cleanup off: no rule edit either, the source comes back unchanged
+    res = hz.humanize(long, cleanup=False)
+    assert res.humanized_text == long and not res.success and "unchanged" in res.message
+    assert all(c.status == "kept" and c.reason.startswith("kept original") for c in res.chunks)
 
 
 def test_humanizer_long_input_comes_back_whole(tiny_generator):
@@ -239,10 +246,11 @@ def test_humanizer_passes_the_copy_limit_to_generation(tiny_generator):
     from tunesmith.humanize import NoLongCopy
 
     gen = ScriptedGenerator(tiny_generator, lambda p, j: "Sure thing, we'll get it done soon for you.")
+    # Opt-in only: by default the model may copy the source (forcing divergence made it invent).
     Humanizer(adapter=None, generator=gen).humanize("We will complete the task promptly for you.")
-    assert len(gen.processors) == 1 and isinstance(gen.processors[0], NoLongCopy)
-    Humanizer(adapter=None, generator=gen).humanize("We will complete the task promptly for you.", max_copy_tokens=0)
     assert gen.processors == []
+    Humanizer(adapter=None, generator=gen).humanize("We will complete the task promptly for you.", max_copy_tokens=6)
+    assert len(gen.processors) == 1 and isinstance(gen.processors[0], NoLongCopy)
 
 
 def test_fact_qualifiers_may_be_reworded_but_not_changed():
@@ -265,5 +273,43 @@ def test_humanizer_rejects_a_rewrite_that_hedges_a_date(tiny_generator):
 
     hz = Humanizer(adapter=None, generator=ScriptedGenerator(tiny_generator, script))
     res = hz.humanize("Our team will commence the migration on March 3, 2025, as planned.")
-    assert not res.chunks[0].rewritten and "changed what a fact claims" in res.chunks[0].reason
-    assert res.humanized_text == "Our team will commence the migration on March 3, 2025, as planned."
+    assert res.chunks[0].status == "rule-edited" and "changed what a fact claims" in res.chunks[0].reason
+    assert res.humanized_text == "Our team will start the migration on March 3, 2025, as planned."
+
+
+def test_rewrite_that_changes_a_claim_is_rejected_and_named(tiny_generator):
+    """A rewrite keeping every placeholder but turning "may" into "will" and "at least two"
+    into "at most two" is not presented as a rewrite; the chunk says which check failed."""
+    hz = Humanizer(adapter=None, generator=ScriptedGenerator(
+        tiny_generator, lambda p, j: "You'll be suspended if you pay at most two weeks late."))
+    res = hz.humanize("Late payment of at least two weeks may lead to suspension.")
+    chunk = res.chunks[0]
+    assert chunk.status in ("kept", "rule-edited") and "changed a claim" in chunk.reason
+    assert "at most" not in res.humanized_text and "may" in res.humanized_text
+
+
+@pytest.mark.parametrize("text", [
+    "It is noteworthy that the team is not ready.",
+    "We need to ensure quality and facilitate a smooth launch.",
+    "The process was significantly reduced in order to utilize fewer resources.",
+    "It is important to note that we will leverage our comprehensive toolkit.",
+    "Furthermore, it is crucial to commence the review prior to Friday.",
+])
+def test_rule_edit_stays_grammatical_and_faithful(text):
+    from tunesmith.claims import verify
+
+    out = Humanizer.rule_edit(text)[0] or text
+    for broken in ("a a ", "needd", "'sn't", "n'te", "make sure quality", "help a ", "  "):
+        assert broken not in out, out
+    assert out[0].isupper() and out.endswith(".")
+    assert verify(text, out) == []
+
+
+def test_lists_and_lines_are_never_merged(tiny_generator):
+    """Each line is its own piece; list markers stay outside the rewrite."""
+    text = "Steps:\n1. Open the lid.\n2. Pour the water.\n- Wait 5 minutes.\n\nThanks,\nAnn"
+    hz = Humanizer(adapter=None, generator=ScriptedGenerator(tiny_generator, lambda p, j: "Something vague."))
+    res = hz.humanize(text)
+    assert res.humanized_text.splitlines()[1].startswith("1. ") and res.humanized_text.count("\n") == text.count("\n")
+    assert [c.source for c in res.chunks if c.source] == ["Steps:", "Open the lid.", "Pour the water.", "Wait 5 minutes.",
+                                                          "Thanks,", "Ann"]

@@ -320,6 +320,11 @@ def humanize(
         console.rule(f"alternative {i}")
         console.print(alt, highlight=False, markup=False)
     if scores:
+        marks = {"rewritten": "[green]rewritten[/]", "rule-edited": "[yellow]rule-edited[/]", "kept": "[red]kept[/]"}
+        parts = Table("part", "status", "why", title="per part", title_justify="left")
+        for i, (status, _, reason) in enumerate(res.sentence_report(), 1):
+            parts.add_row(str(i), marks.get(status, status), "" if status == "rewritten" else reason)
+        err_console.print(parts)
         b, a = res.scores_before, res.scores_after
         table = Table("score", "before", "after", title=res.message, title_justify="left")
         table.add_row("AI phrases / 100 words", str(b["ai_phrase_density"]), str(a["ai_phrase_density"]))

@@ -2,13 +2,18 @@
 
 Pipeline per request (see :meth:`Humanizer.humanize`):
 
-1. split into paragraphs and sentence groups the model handles well (nothing is truncated);
+1. split into lines, paragraphs and sentence groups the model handles well (nothing is
+   truncated; lines and list items are never merged);
 2. mask protected spans (numbers, dates, names, URLs, quotes, keep-terms) as ``<Fn>``;
-3. generate several candidates per chunk in one batch (LoRA-tuned default model);
-4. check each: every placeholder kept and none invented, meaning kept (MiniLM cosine), not
-   an echo, no repetition loop, sane length; rank survivors by naturalness;
-5. if none survives, retry with other sampling settings; if that fails, keep the source
-   chunk unchanged and say so — never return a rewrite that lost a fact;
+3. generate several candidates per chunk in one batch (LoRA-tuned default model); copying
+   the source is allowed (a forced-divergence constraint made the small model invent);
+4. check each: every placeholder kept and none invented, the claim skeleton unchanged
+   (:mod:`tunesmith.claims`: quantities and units, qualifiers, ordinals, dates, times,
+   frequencies, negation, modality, names, quotes, lines), meaning kept (MiniLM cosine), no
+   repetition loop, sane length; rank survivors by naturalness (never by how much changed);
+5. if none survives, retry with other sampling settings; if that fails, the careful rule
+   edit (stock phrases, plain words, contractions), itself verified, else the source chunk
+   unchanged — never a rewrite that changed a claim; every chunk says which it got and why;
 6. restore the exact spans, tidy, and score before/after.
 """
 
@@ -23,6 +28,8 @@ from typing import Any, Literal
 
 from pydantic import Field
 
+from .claims import _LIST_MARKER
+from .claims import verify as verify_claims
 from .config import SamplingParams, StrictModel, build
 from .data.humanizer import (CONTRACTION_RE, PLACEHOLDER_RE, STRENGTHS, TONES, Masked, build_prompt, changed_fraction,
                              mask_facts, missing_facts)
@@ -47,15 +54,15 @@ AI_PHRASES: dict[str, str] = {
     "delve into": "dig into", "delves into": "digs into", "embark on": "start", "embark upon": "start",
     "utilize": "use", "utilizes": "uses", "utilized": "used", "utilizing": "using", "utilization": "use",
     "leverage": "use", "leverages": "uses", "leveraging": "using", "leveraged": "used",
-    "facilitate": "help", "facilitates": "helps", "facilitated": "helped",
-    "commence": "start", "commences": "starts", "commenced": "started", "endeavor": "try", "endeavour": "try",
+    "commence": "start", "commences": "starts", "commenced": "started",
     "seamless": "smooth", "seamlessly": "smoothly", "robust": "solid", "comprehensive": "full",
     "cutting-edge": "latest", "state-of-the-art": "latest", "unparalleled": "unmatched", "pivotal": "key",
-    "streamline": "simplify", "streamlined": "simpler", "foster": "build", "fostering": "building",
-    "elevate": "lift", "elevates": "lifts", "tailored": "custom", "holistic": "whole", "synergy": "teamwork",
-    "paramount": "vital", "meticulous": "careful", "meticulously": "carefully", "prior to": "before",
-    "subsequently": "later", "approximately": "about", "numerous": "many", "in the realm of": "in",
-    "ensure": "make sure", "ensures": "makes sure", "ensuring": "making sure",
+    "streamline": "simplify", "paramount": "vital", "meticulous": "careful", "meticulously": "carefully",
+    "prior to": "before", "subsequently": "later", "approximately": "about", "numerous": "many",
+    "in the realm of": "in", "ensure that": "make sure", "ensures that": "makes sure", "ensuring that": "making sure",
+    # Left out on purpose: swaps that need other syntax ("facilitate a refund" -> "help a refund",
+    # "ensure quality" -> "make sure quality", "we streamlined" -> "we simpler", "tailored to" ->
+    # "custom to", "this endeavor" -> "this try"): the rule edit must stay grammatical.
 }
 # The model (and people) often write these contracted: "It's important to note that ...".
 AI_PHRASES.update({p.replace("it is ", contraction, 1): r for p, r in list(AI_PHRASES.items())
@@ -282,20 +289,29 @@ class HumanizeOptions(StrictModel):
     max_new_tokens: int | None = Field(None, ge=16, le=1024, description="Cap per chunk (default: from chunk length).")
     seed: int | None = Field(0, ge=0, description="Seed for reproducible rewrites (None = random).")
     min_similarity: float = Field(0.7, ge=0.0, le=1.0, description="Meaning check: minimum MiniLM cosine per chunk.")
-    max_copy_tokens: int = Field(6, ge=0, le=64, description="Longest run of source tokens copied verbatim "
-                                 "(protected facts exempt); 0 = no limit. Stops echoes of the input.")
+    max_copy_tokens: int = Field(0, ge=0, le=64, description="Longest run of source tokens copied verbatim "
+                                 "(protected facts exempt); 0 = no limit (default: forcing a small model away "
+                                 "from the source makes it invent).")
     chunk_words: int = Field(45, ge=15, le=200, description="Target words per chunk (sentence groups).")
     cleanup: bool = Field(True, description="Replace leftover AI phrases and add contractions after the model.")
 
 
 @dataclass
 class ChunkResult:
+    """One piece of the input and what became of it.
+
+    ``status``: ``rewritten`` (a model rewrite passed every check), ``rule-edited`` (no model
+    rewrite passed; the verified rule edit is used), ``kept`` (neither changed anything safely,
+    or nothing to change). ``reason`` says why, naming the failed check for the last two.
+    """
+
     source: str
     output: str
     rewritten: bool
     reason: str
     similarity: float | None = None
     candidates: list[str] = field(default_factory=list)
+    status: str = "kept"
 
 
 @dataclass
@@ -318,13 +334,19 @@ class HumanizeResult:
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
+    def sentence_report(self) -> list[tuple[str, str, str]]:
+        """(status, text, reason) per non-empty piece: what a reader needs to trust the result."""
+        return [(c.status, c.output, c.reason) for c in self.chunks if c.source.strip()]
+
 
 # ------------------------------------------------------------------ chunking
 def split_chunks(text: str, chunk_words: int) -> list[tuple[str, str]]:
     """Split into (chunk, separator-after) pieces: paragraphs, then sentence groups of about
     ``chunk_words`` words. Joining chunk + separator for all pieces gives back the text."""
     pieces: list[tuple[str, str]] = []
-    parts = re.split(r"(\n\s*\n)", text)
+    # Every line break is a boundary (paragraphs, list items, headings, signatures): lines are
+    # rewritten one group at a time and never merged into one.
+    parts = re.split(r"(\n\s*)", text)
     for i in range(0, len(parts), 2):
         para, sep = parts[i], parts[i + 1] if i + 1 < len(parts) else ""
         if not para.strip():
@@ -334,6 +356,10 @@ def split_chunks(text: str, chunk_words: int) -> list[tuple[str, str]]:
                 pieces.append(("", para + sep))
             continue
         lead = para[: len(para) - len(para.lstrip())]
+        marker = _LIST_MARKER.match(para.lstrip())
+        if marker:  # "1. ", "- ": kept verbatim outside the rewrite
+            lead += marker.group(0)
+            para = para[len(lead):] if para.startswith(lead) else para.lstrip()[len(marker.group(0)):]
         trail = para[len(para.rstrip()):]
         sents = sentence_split(para.strip())
         group: list[str] = []
@@ -345,8 +371,11 @@ def split_chunks(text: str, chunk_words: int) -> list[tuple[str, str]]:
             group.append(s)
         if group:
             groups.append(" ".join(group))
-        if lead and pieces:
-            pieces[-1] = (pieces[-1][0], pieces[-1][1] + lead)
+        if lead:
+            if pieces:
+                pieces[-1] = (pieces[-1][0], pieces[-1][1] + lead)
+            else:
+                pieces.append(("", lead))
         for j, g in enumerate(groups):
             pieces.append((g, " " if j < len(groups) - 1 else trail + sep))
     return pieces
@@ -444,26 +473,37 @@ class Humanizer:
             return None, f"length ratio {ratio:.2f} outside 0.5-1.6"
         if has_repetition_loop(restored):
             return None, "repetition loop"
-        if changed_fraction(source, restored) < 0.1 and len(words(source)) > 6:
-            return None, "echo of the input"
+        problems = verify_claims(source, restored)
+        if problems:
+            return None, "changed a claim (" + "; ".join(problems) + ")"
         return restored, "ok"
 
     @staticmethod
     def naturalness(source: str, text: str, sim: float) -> float:
-        """Rank score: fewer AI phrases, more contractions, shorter sentences, meaning kept.
-
-        On top of the graded terms, clear bonuses for what a reader notices first: a rewrite
-        that really rewrites (>= 20% new words, not a few synonyms), that drops at least half
-        of the source's AI phrasing, and that reads more conversationally than the source.
-        """
+        """Rank score among verified candidates: meaning kept, fewer AI phrases, contractions,
+        shorter sentences. How much a candidate changed earns nothing: change for its own sake
+        made the model invent."""
         n = max(1, len(words(text)))
-        changed = changed_fraction(source, text)
         ai_src, ai_out = ai_phrase_density(source), ai_phrase_density(text)
         conversational = (contractions(text) > contractions(source)
                           or avg_sentence_words(text) < avg_sentence_words(source))
         return (sim * 2.0 - ai_out * 0.15 + min(contractions(text) / n * 20, 1.0) * 0.5
-                - max(0.0, avg_sentence_words(text) - 18) * 0.03 + min(changed, 0.6) * 0.5
-                + 0.5 * (changed >= 0.2) + 0.5 * (ai_out <= ai_src / 2) + 0.3 * conversational)
+                - max(0.0, avg_sentence_words(text) - 18) * 0.03
+                + 0.5 * (ai_out <= ai_src / 2 and ai_src > 0) + 0.3 * conversational)
+
+    @staticmethod
+    def rule_edit(source: str, keep_terms: list[str] | None = None) -> tuple[str | None, str]:
+        """The floor under the model: the rule edit of ``source`` if it keeps every fact and
+        claim and changes something (else None and why)."""
+        masked = mask_facts(source, keep_terms or [])
+        edited = masked.restore(rule_based_rewrite(masked.text))
+        if edited == source:
+            return None, "no stock phrase to edit"
+        lost = missing_facts(source, edited, keep_terms or [])
+        problems = verify_claims(source, edited)
+        if lost or problems:
+            return None, f"rule edit failed its checks ({'; '.join(problems) or f'lost {lost}'})"
+        return edited, "ok"
 
     def humanize(self, text: str, options: HumanizeOptions | dict[str, Any] | None = None,
                  **kwargs: Any) -> HumanizeResult:
@@ -489,11 +529,10 @@ class Humanizer:
         accepted: dict[int, list[tuple[float, str, float]]] = {i: [] for i, _ in work}
         reasons: dict[int, str] = {}
         pending = list(range(len(work)))
-        # First pass as asked; retry what failed hotter, with more candidates and a tighter
-        # copy limit, then greedy.
-        tight = max(1, opts.max_copy_tokens - 2) if opts.max_copy_tokens else 0
+        # First pass as asked; retry what failed with more candidates, then greedy (which
+        # stays closest to the source).
         attempts = [(opts.temperature, opts.top_p, opts.candidates, opts.max_copy_tokens),
-                    (min(2.0, max(opts.temperature, 0.7) + 0.2), 0.95, max(opts.candidates, 4), tight),
+                    (max(opts.temperature, 0.5), opts.top_p, max(opts.candidates, 4), opts.max_copy_tokens),
                     (0.0, 1.0, 1, opts.max_copy_tokens)]
         for attempt, (temp, top_p, n, max_copy) in enumerate(attempts):
             if not pending:
@@ -522,13 +561,20 @@ class Humanizer:
 
         chunks: list[ChunkResult] = []
         for i, (src, _) in enumerate(pieces):
-            ranked = sorted(accepted.get(i, []), reverse=True)
+            # An echo of the source is no rewrite: the rule edit below does better.
+            ranked = sorted((r for r in accepted.get(i, []) if r[1] != src), reverse=True)
             if not words(src):
                 chunks.append(ChunkResult(src, src, False, "nothing to rewrite"))
             elif ranked:
-                chunks.append(ChunkResult(src, ranked[0][1], True, "ok", ranked[0][2], [c for _, c, _ in ranked]))
+                chunks.append(ChunkResult(src, ranked[0][1], True, "ok", ranked[0][2], [c for _, c, _ in ranked],
+                                          status="rewritten"))
             else:
-                chunks.append(ChunkResult(src, src, False, f"kept original: {reasons.get(i, 'no valid rewrite')}"))
+                why = "the model kept it as written" if accepted.get(i) else reasons.get(i, "no valid rewrite")
+                edited, edit_why = self.rule_edit(src, opts.keep_terms) if opts.cleanup else (None, "cleanup off")
+                if edited is not None:
+                    chunks.append(ChunkResult(src, edited, True, f"rule-edited: {why}", status="rule-edited"))
+                else:
+                    chunks.append(ChunkResult(src, src, False, f"kept original: {why}; {edit_why}", status="kept"))
         final = "".join(c.output + sep for c, (_, sep) in zip(chunks, pieces))
         alternatives = []
         for a in range(1, opts.alternatives + 1):
@@ -538,14 +584,14 @@ class Humanizer:
                 alternatives.append(alt)
         lost = missing_facts(text, final, opts.keep_terms)
         n_kept = sum(1 for c in chunks if words(c.source) and not c.rewritten)
+        n_rules = sum(1 for c in chunks if c.status == "rule-edited")
         n_total = sum(1 for c in chunks if words(c.source))
-        if n_kept == 0:
-            message = "Text humanized successfully."
-        elif n_kept == n_total:
-            message = "No rewrite passed the fact and meaning checks; the original text is returned unchanged."
+        if n_kept == n_total:
+            message = "No rewrite passed the fact and claim checks; the original text is returned unchanged."
         else:
-            message = (f"{n_total - n_kept} of {n_total} parts rewritten; {n_kept} kept as written because no "
-                       f"rewrite passed the fact and meaning checks.")
+            counts = [f"{n_total - n_kept - n_rules} rewritten by the model", f"{n_rules} rule-edited",
+                      f"{n_kept} kept as written"]
+            message = f"Of {n_total} parts: " + ", ".join(counts) + "; every change passed the fact and claim checks."
         return HumanizeResult(
             original_text=text, humanized_text=final, success=n_kept < n_total and not lost, message=message,
             scores_before=style_scores(text), scores_after=style_scores(final),

@@ -48,6 +48,18 @@ def _score_table(res: dict[str, Any]) -> str:
     ])
 
 
+def _parts(res: dict[str, Any]) -> list[tuple[str, str | None]]:
+    """Each part of the output labelled rewritten / rule-edited / kept (failed checks stand out)."""
+    spans: list[tuple[str, str | None]] = []
+    for c in res["chunks"]:
+        if not c["source"].strip():
+            continue
+        label = c["status"] if c["status"] == "rewritten" else f"{c['status']}: {c['reason']}"
+        spans.append((c["output"], label))
+        spans.append(("\n", None))
+    return spans
+
+
 def build_blocks(state, settings) -> gr.Blocks:
     """Construct the page; ``state`` is the server's State (models load on first use)."""
     compare_cache: dict[str, Any] = {}
@@ -67,7 +79,7 @@ def build_blocks(state, settings) -> gr.Blocks:
         except TunesmithError as err:
             raise gr.Error(err.message) from None
         alts = "\n\n---\n\n".join(res["alternatives"]) or "_(no alternatives requested)_"
-        return res["humanized_text"], _diff_spans(res["diff"]), _score_table(res), alts
+        return res["humanized_text"], _diff_spans(res["diff"]), _score_table(res), alts, _parts(res)
 
     def sampling(temperature, top_k, top_p, min_p, typical_p, rep, no_repeat, beams, max_new, stop, seed):
         try:
@@ -137,9 +149,12 @@ def build_blocks(state, settings) -> gr.Blocks:
                     hz_out = gr.Textbox(label="Humanized text", lines=10, buttons=["copy"], elem_id="hz-output-text")
                     hz_diff = gr.HighlightedText(label="What changed", color_map={"changed": "#ffd166"},
                                                  combine_adjacent=True, elem_id="hz-output")
+                    hz_parts = gr.HighlightedText(label="Per part: rewritten / rule-edited / kept (and why)",
+                                                  show_legend=False, elem_id="hz-parts")
                     hz_scores = gr.Markdown(elem_id="hz-scores")
                     hz_alts = gr.Markdown(label="Alternatives")
-            hz_btn.click(do_humanize, [hz_in, tone, strength, keep, cands, alts], [hz_out, hz_diff, hz_scores, hz_alts])
+            hz_btn.click(do_humanize, [hz_in, tone, strength, keep, cands, alts],
+                         [hz_out, hz_diff, hz_scores, hz_alts, hz_parts])
         with gr.Tab("Generate"):
             with gr.Row():
                 with gr.Column():

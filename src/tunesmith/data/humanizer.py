@@ -25,8 +25,8 @@ _PATTERNS = [
     r"(?<=\")[^\"\n]{1,200}(?=\")|(?<=“)[^”\n]{1,200}(?=”)",               # quoted text (inside the quotes)
     rf"\b(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,\s*\d{{4}})?",   # March 14, 2025
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})(?:\s+\d{{4}})?",      # 14 March 2025
-    r"\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?",                              # 9:30 a.m.
-    r"\b\d{1,2}\s*[ap]\.m\.",                                           # 9 a.m.
+    r"\b\d{1,2}:\d{2}(?:\s*(?:[aApP]\.[mM]\.|[aApP][mM]\b))?",            # 9:30 a.m., 9:00 AM (one time)
+    r"\b\d{1,2}\s*(?:[aApP]\.[mM]\.|[aApP][mM]\b)",                       # 9 a.m., 9 AM
     r"#[A-Za-z0-9][\w-]*",                                             # #A-20931
     r"[$€£¥₹]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|thousand|k|m|bn)\b)?",  # money
     r"\+?\(?\d[\d\s().-]{6,}\d",                                        # phone numbers
@@ -105,8 +105,8 @@ def extract_facts(text: str, keep_terms: Iterable[str] = ()) -> list[str]:
             add(m.start(), m.end())
     for m in FACT_RE.finditer(text):
         s, e = m.start(), m.end()
-        span = text[s:e].rstrip(" .,;:!?-/")
         quoted = s > 0 and text[s - 1] in "\"“"
+        span = text[s:e] if quoted else text[s:e].rstrip(" .,;:!?-/")  # quotes stay verbatim, punctuation too
         if quoted or re.search(r"\d|@|://|^#|^www\.", span):
             add(s, s + len(span))
     starts = _sentence_starts(text)

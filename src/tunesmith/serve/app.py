@@ -352,9 +352,7 @@ def create_app(settings: Settings | None = None, state: State | None = None) -> 
             res = await asyncio.wait_for(asyncio.to_thread(work), timeout=settings.request_timeout)
         except asyncio.TimeoutError:
             raise APIError(504, "humanizing took too long", code="timeout", kind="server_error") from None
-        out = res.to_dict()
-        out.pop("chunks")
-        return out
+        return res.to_dict()
 
     if settings.ui:
         from ..ui import mount_ui

@@ -83,6 +83,15 @@ class HumanizeRequest(HumanizeOptions):
     text: str = Field(..., description="Text to humanize.")
 
 
+class HumanizeChunk(BaseModel):
+    """One piece of the input: ``status`` rewritten / rule-edited / kept, and why."""
+
+    source: str
+    output: str
+    status: str
+    reason: str
+
+
 class HumanizeResponse(BaseModel):
     original_text: str
     humanized_text: str
@@ -96,4 +105,5 @@ class HumanizeResponse(BaseModel):
     facts_kept: bool
     diff: list[dict[str, str]]
     alternatives: list[str]
+    chunks: list[HumanizeChunk]
     seconds: float

@@ -1,0 +1,279 @@
+"""The claim skeleton of a sentence, and a verifier that a rewrite kept it.
+
+Placeholders make facts safe to *copy*, but the words around them carry the claim: "at least
+two hours" vs "at most two hours", "six weeks" vs "six days", "depends on" vs "doesn't depend
+on", "may lead to" vs "will lead to", "the first day" vs "the second day". A blind reader found
+such changes in every rewrite while placeholder and embedding checks passed them all. So every
+candidate is reduced to its skeleton — what it counts and in which unit, qualifiers, ordinals,
+weekdays, months, times and parts of day, frequencies, negation, modality, names, quoted text,
+line and list structure — and a candidate whose skeleton differs from its source's is rejected
+with the difference named.
+
+The skeleton is deliberately conservative (regular expressions over a normalised text, no
+statistical parser): a false alarm only costs a rewrite (the careful rule edit is used
+instead), a miss costs a changed claim.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+__all__ = ["Skeleton", "skeleton", "compare", "verify"]
+
+NUMBER_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000, "million": 10 ** 6,
+    "billion": 10 ** 9, "dozen": 12, "half": 0.5, "once": 1, "twice": 2, "single": 1, "double": 2, "triple": 3,
+    "both": 2, "couple": 2, "several": "several", "few": "few", "many": "many", "multiple": "several",
+}
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "last": "last", "final": "last", "next": "next",
+    "previous": "previous",  # not "following"/"prior": "the following steps", "prior to" (a qualifier)
+}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+PARTS_OF_DAY = {
+    "morning": "morning", "mornings": "morning", "afternoon": "afternoon", "afternoons": "afternoon",
+    "evening": "evening", "evenings": "evening", "night": "night", "nights": "night", "tonight": "night",
+    "overnight": "night", "noon": "noon", "midday": "noon", "lunchtime": "noon", "midnight": "midnight",
+    "today": "today", "tomorrow": "tomorrow", "yesterday": "yesterday", "weekend": "weekend", "weekends": "weekend",
+    "am": "am", "a.m.": "am", "pm": "pm", "p.m.": "pm", "dawn": "morning", "dusk": "evening",
+}
+TIME_UNITS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year", "semester", "term", "shift",
+              "session", "night", "morning", "evening", "weekday", "weekend", "decade", "century")
+FREQUENCY_WORDS = {"hourly": "hour", "daily": "day", "nightly": "night", "weekly": "week", "biweekly": "2 week",
+                   "fortnightly": "2 week", "monthly": "month", "quarterly": "quarter", "yearly": "year",
+                   "annually": "year", "annual": "year"}
+# Qualifiers that change what a quantity or date claims; rewording within a class is fine.
+QUALIFIERS: dict[str, tuple[str, ...]] = {
+    "about": ("about", "around", "approximately", "roughly", "nearly", "almost", "some", "circa", "close to",
+              "or so", "just under", "just over", "an estimated", "estimated"),
+    "at least": ("over", "above", "more than", "at least", "upwards of", "beyond", "exceeding", "a minimum of",
+                 "minimum of", "no fewer than", "no less than", "or more", "and up", "plus"),
+    "at most": ("under", "below", "less than", "fewer than", "at most", "up to", "no more than", "a maximum of",
+                "maximum of", "or less", "or fewer", "not exceeding", "within"),
+    "before": ("by", "before", "until", "till", "prior to", "no later than", "ahead of", "earlier than"),
+    "after": ("after", "since", "from", "starting", "beginning", "following", "later than", "as of", "once"),
+    "exactly": ("exactly", "precisely", "only", "just", "a full", "full"),
+}
+# Modality classes: a rewrite may say "might" for "may" but not "will" for "may".
+MODALITY: dict[str, tuple[str, ...]] = {
+    "possible": ("may", "might", "could", "can", "possibly", "perhaps", "maybe", "potentially", "possible"),
+    "likely": ("likely", "probably", "unlikely", "tends to", "tend to", "usually", "often", "typically",
+               "generally", "sometimes", "rarely", "occasionally"),
+    "advised": ("should", "ought to", "recommended", "recommend", "advisable", "encouraged", "encourage",
+                "suggest", "suggested", "best to"),
+    "required": ("must", "need to", "needs to", "needed", "have to", "has to", "had to", "required", "require",
+                 "requires", "necessary", "mandatory", "obligated", "imperative", "essential to", "crucial to",
+                 "vital to", "important to", "make sure", "makes sure", "ensure", "ensures", "be sure to"),
+    "certain": ("will", "shall", "going to", "definitely", "certainly", "always", "never", "guaranteed",
+                "guarantee", "guarantees"),
+}
+NEGATIONS = ("not", "no", "never", "none", "nobody", "nothing", "nowhere", "neither", "nor", "without", "cannot",
+             "nor", "unable", "lack", "lacks", "fail to", "fails to", "failed to")
+# Set phrases whose negation or modal word carries no claim (rule edits map them to plain ones).
+NEUTRAL_PHRASES = (
+    r"(?:please\s+)?do not hesitate to", r"(?:please\s+)?don't hesitate to", r"feel free to",
+    r"(?:it is|it's) (?:important|crucial|essential|worth noting|worth mentioning) (?:to note |to remember )?that",
+    r"it should be noted that", r"not only", r"no matter", r"needless to say", r"can't wait", r"cannot wait",
+    r"you can't go wrong", r"no doubt", r"would like to", r"we'd like to", r"i'd like to", r"would love to",
+)
+CONTRACTIONS = [
+    (r"\bwon't\b", "will not"), (r"\bcan't\b", "can not"), (r"\bshan't\b", "shall not"), (r"\bcannot\b", "can not"),
+    (r"n't\b", " not"), (r"'ll\b", " will"), (r"'re\b", " are"), (r"'ve\b", " have"), (r"'m\b", " am"),
+    (r"\b(it|that|there|here|what|who|he|she|let)'s\b", r"\1 is"), (r"'d\b", " would"),
+]
+_LIST_MARKER = re.compile(r"^\s*(?:[-*•‣◦]|\d{1,3}[.)]|[a-zA-Z][.)](?=\s))\s*")
+
+
+@dataclass
+class Skeleton:
+    """The claim-bearing parts of a text (multisets: order may change, counts may not)."""
+
+    quantities: Counter = field(default_factory=Counter)  # (number, unit)
+    qualifiers: Counter = field(default_factory=Counter)  # (qualifier class, number or date)
+    ordinals: Counter = field(default_factory=Counter)
+    calendar: Counter = field(default_factory=Counter)  # weekdays, months
+    times: Counter = field(default_factory=Counter)  # parts of day, am/pm
+    frequencies: Counter = field(default_factory=Counter)
+    negations: int = 0
+    modality: Counter = field(default_factory=Counter)
+    names: Counter = field(default_factory=Counter)  # capitalised words not at a sentence start
+    quotes: Counter = field(default_factory=Counter)
+    lines: tuple = ()  # list markers per line ("" for a plain line)
+
+
+def _normalise(text: str) -> str:
+    text = text.replace("’", "'").replace("‘", "'")
+    low = text.lower()
+    for pattern, rep in CONTRACTIONS:
+        low = re.sub(pattern, rep, low)
+    for phrase in NEUTRAL_PHRASES:
+        low = re.sub(rf"\b{phrase}\b", " ", low)
+    return low
+
+
+def _phrase_counts(low: str, classes: dict[str, tuple[str, ...]]) -> Counter:
+    counts: Counter = Counter()
+    for cls, phrases in classes.items():
+        for p in sorted(phrases, key=len, reverse=True):
+            hits = len(re.findall(rf"(?<![\w-]){re.escape(p)}(?![\w-])", low))
+            if hits:
+                counts[cls] += hits
+                low = re.sub(rf"(?<![\w-]){re.escape(p)}(?![\w-])", " ", low)  # count each word once
+    return counts
+
+
+def _number(token: str) -> object | None:
+    t = token.lower().replace(",", "")
+    if re.fullmatch(r"\d+(?:\.\d+)?", t):
+        value = float(t)
+        return int(value) if value.is_integer() else value
+    return NUMBER_WORDS.get(t)
+
+
+def _unit(words_after: list[str]) -> str:
+    """The thing a number counts: the next word, skipping a few adjectives; singular."""
+    skip = {"more", "full", "additional", "extra", "new", "different", "separate", "short", "long", "whole",
+            "consecutive", "business", "working", "calendar", "straight", "of", "the", "or", "so", "and",
+            "hundred", "thousand", "million", "billion", "-"}
+    for w in words_after[:3]:
+        if not w[0].isalnum():  # the sentence or clause ended: no unit ("by February 28. Also, ...")
+            return ""
+        if w in skip or _number(w) is not None:
+            continue
+        w = re.sub(r"'s$", "", w)
+        if len(w) > 3 and w.endswith("ies"):
+            return w[:-3] + "y"
+        if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+            return w[:-1]
+        return w
+    return ""
+
+
+def _qualifier_before(sk: Skeleton, tokens: list[str], i: int, what: object) -> None:
+    back = " ".join(tokens[max(0, i - 3): i])
+    for cls, phrases in QUALIFIERS.items():
+        if any(re.search(rf"(?:^|\s){re.escape(p)}$", back) for p in phrases):
+            sk.qualifiers[(cls, what)] += 1
+            return
+
+
+def skeleton(text: str) -> Skeleton:
+    """Extract the claim skeleton of ``text`` (any length; lines are kept apart)."""
+    sk = Skeleton()
+    sk.lines = tuple(_LIST_MARKER.match(line).group(0).strip() if _LIST_MARKER.match(line) else ""
+                     for line in text.strip().splitlines() if line.strip())
+    sk.quotes = Counter(m.group(1) for m in re.finditer(r"[\"“]([^\"”\n]{1,300})[\"”]", text))
+    # Names: capitalised words not at a sentence or line start (and not "I").
+    for m in re.finditer(r"(?<![.!?:\n]\s)(?<!^)(?<![\"“(])\b([A-Z][a-zA-Z'’-]+)", text):
+        start = m.start(1)
+        before = text[:start].rstrip()
+        if not before or before[-1] in ".!?:\n\"“(" or m.group(1) in ("I", "I'm", "I'll", "I've", "I'd"):
+            continue
+        sk.names[m.group(1).rstrip("'’s").lower()] += 1
+    low = _normalise(text)
+    # Discourse ordinals ("First, ...", "Finally, ...") order the text; they carry no claim.
+    low = re.sub(r"(^|[.!?:]\s+|\n)(first|second|third|finally|lastly|next)\s*,", r"\1", low)
+    # Words, numbers ("5,000", "0.58", "3rd"), clock times ("9:00") and clause punctuation, which
+    # ends a unit's search.
+    tokens = re.findall(r"[a-z]\.[a-z]\.|\d{1,2}:\d{2}|\d+(?:,\d{3})*(?:\.\d+)?(?:st|nd|rd|th)?|[a-z]+(?:['-][a-z]+)*"
+                        r"|%|[.,;:!?()]", low)
+    for i, tok in enumerate(tokens):
+        nxt = tokens[i + 1: i + 4]
+        if re.fullmatch(r"\d{1,2}:\d{2}", tok):
+            sk.times[tok] += 1
+            _qualifier_before(sk, tokens, i, tok)  # "by 4:00", "after 17:30"
+            continue
+        if re.fullmatch(r"\d+(?:st|nd|rd|th)", tok):
+            sk.ordinals[int(re.sub(r"\D", "", tok))] += 1
+            continue
+        if tok in ORDINALS:
+            sk.ordinals[ORDINALS[tok]] += 1
+            continue
+        value = _number(tok)
+        if value is not None and not (tok == "one" and nxt[:1] and nxt[0] in ("of", "another")):
+            if tok in ("once", "twice"):
+                sk.quantities[(value, "time")] += 1
+            else:
+                sk.quantities[(value, _unit(nxt))] += 1
+            _qualifier_before(sk, tokens, i, value)  # "at least two", "under 5"
+            after = " ".join(nxt)
+            for cls, phrases in QUALIFIERS.items():
+                if any(after.startswith(p + " ") or after == p for p in ("or more", "or less", "or fewer", "and up",
+                                                                           "plus") if p in phrases):
+                    sk.qualifiers[(cls, value)] += 1
+        if tok in WEEKDAYS or tok.rstrip("s") in WEEKDAYS or tok in MONTHS and tok != "may":
+            day = tok.rstrip("s") if tok.rstrip("s") in WEEKDAYS else tok
+            sk.calendar[day] += 1
+            _qualifier_before(sk, tokens, i, day)  # "by June 30", "after Friday"
+        if tok in PARTS_OF_DAY:
+            sk.times[PARTS_OF_DAY[tok]] += 1
+        if tok in FREQUENCY_WORDS:
+            sk.frequencies[FREQUENCY_WORDS[tok]] += 1
+        if tok in ("per", "every", "each", "a", "an") and nxt and nxt[0].rstrip("s") in TIME_UNITS:
+            # "per week", "every day", "twice a month" -- "a" only after a count ("three times a week")
+            if tok not in ("a", "an") or (i >= 2 and tokens[i - 1] in ("time", "times") or i >= 1 and tokens[i - 1]
+                                          in ("once", "twice")):
+                sk.frequencies[nxt[0].rstrip("s")] += 1
+    # May the month vs may the modal: a capitalised "May" followed by a number is the month.
+    sk.calendar["may"] += len(re.findall(r"\bMay\s+\d", text))
+    low_for_modal = re.sub(r"\bmay\s+\d", " ", low)
+    sk.negations = sum(len(re.findall(rf"(?<![\w-]){re.escape(n)}(?![\w-])", low)) for n in set(NEGATIONS))
+    sk.modality = _phrase_counts(low_for_modal, MODALITY)
+    return sk
+
+
+def _diff(name: str, a: Counter, b: Counter) -> list[str]:
+    if a == b:
+        return []
+    lost, added = a - b, b - a
+    parts = []
+    if lost:
+        parts.append("lost " + ", ".join(_show(k) for k in sorted(lost, key=str)))
+    if added:
+        parts.append("added " + ", ".join(_show(k) for k in sorted(added, key=str)))
+    return [f"{name}: {'; '.join(parts)}"]
+
+
+def _show(key: object) -> str:
+    if isinstance(key, tuple):
+        return " ".join(str(k) for k in key if k != "")
+    return str(key)
+
+
+def compare(source: Skeleton, candidate: Skeleton) -> list[str]:
+    """What the candidate changed in the source's claims (empty: the skeleton is kept)."""
+    problems: list[str] = []
+    problems += _diff("quantity", source.quantities, candidate.quantities)
+    problems += _diff("qualifier", source.qualifiers, candidate.qualifiers)
+    problems += _diff("ordinal", source.ordinals, candidate.ordinals)
+    problems += _diff("date", source.calendar, candidate.calendar)
+    problems += _diff("time", source.times, candidate.times)
+    problems += _diff("frequency", source.frequencies, candidate.frequencies)
+    if source.negations != candidate.negations:
+        problems.append(f"negation: {source.negations} in the source, {candidate.negations} in the rewrite")
+    problems += _diff("modality", source.modality, candidate.modality)
+    # Names: none may be added (invented people and places); dropping one is caught by the fact check.
+    added = candidate.names - source.names
+    added = Counter({k: v for k, v in added.items() if k not in source.names})
+    if added:
+        problems.append("name: added " + ", ".join(sorted(added)))
+    lost_quotes = source.quotes - candidate.quotes
+    if lost_quotes:
+        problems.append("quote not verbatim: " + ", ".join(f'"{q}"' for q in lost_quotes))
+    if source.lines != candidate.lines:
+        problems.append(f"lines/list items: {len(source.lines)} -> {len(candidate.lines)} "
+                        f"({' '.join(m or '¶' for m in source.lines)} -> {' '.join(m or '¶' for m in candidate.lines)})")
+    return problems
+
+
+def verify(source: str, candidate: str) -> list[str]:
+    """Empty when ``candidate`` keeps every claim of ``source``; else what changed, one entry per class."""
+    return compare(skeleton(source), skeleton(candidate))

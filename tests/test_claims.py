@@ -1,0 +1,67 @@
+"""The claim-skeleton verifier: each error class a blind reader found, and faithful rewrites pass."""
+
+import pytest
+
+from tunesmith.claims import verify
+
+CHANGED = [
+    # qualifier reversed
+    ("Arrive at least two hours before the exam.", "Arrive at most two hours before the exam.", "qualifier"),
+    ("The fee is under 40 dollars.", "The fee is over 40 dollars.", "qualifier"),
+    ("Submit it by June 30.", "Submit it after June 30.", "qualifier"),
+    # unit or count changed around a kept number
+    ("The course lasts six weeks.", "The course lasts six days.", "quantity"),
+    ("We meet three days per week.", "We meet three weeks a month.", "quantity"),
+    ("The team has 4 engineers and 2 designers.", "The team has 2 engineers and 4 designers.", "quantity"),
+    ("Bring two pens.", "Bring three pens.", "quantity"),
+    # ordinal / time changed
+    ("Training starts on the first day.", "Training starts on the second day.", "ordinal"),
+    ("The briefing is every morning at 9 AM.", "The briefing is every evening at 9 AM.", "time"),
+    ("The briefing is at 9:00 AM.", "The briefing is at 9:00 PM.", "time"),
+    ("We close on Friday.", "We close on Monday.", "date"),
+    ("Reports are due weekly.", "Reports are due monthly.", "frequency"),
+    # polarity flipped
+    ("The result depends on the input.", "The result doesn't depend on the input.", "negation"),
+    ("A permit will be needed.", "A permit won't be needed.", "negation"),
+    ("Do not share your password.", "Share your password.", "negation"),
+    # hedge turned into certainty, obligation into advice
+    ("Late payment may lead to suspension.", "Late payment will lead to suspension.", "modality"),
+    ("Late payment may lead to suspension.", "You'll be suspended for late payment.", "modality"),
+    ("Visitors must sign in.", "Visitors should sign in.", "modality"),
+    # invented name, reworded quote, flattened list
+    ("Payments we receive are logged.", "If Sarah gets paid, it is logged.", "name"),
+    ('The sign said "No entry, please."', 'The sign said "No entry."', "quote"),
+    ("Steps:\n1. Open the lid.\n2. Pour the water.", "Steps: open the lid and pour the water.", "lines"),
+]
+
+
+@pytest.mark.parametrize("source,rewrite,kind", CHANGED)
+def test_changed_claims_are_caught(source, rewrite, kind):
+    problems = verify(source, rewrite)
+    assert problems, f"missed a {kind} change"
+    assert any(p.startswith(kind) for p in problems), problems
+
+
+FAITHFUL = [
+    ("It is important to note that the office will be closed on Monday.", "The office will be closed on Monday."),
+    ("Please do not hesitate to contact us if you have any questions.", "Feel free to contact us if you have questions."),
+    ("We will utilize the new system in order to facilitate approximately 40 requests.",
+     "We'll use the new system to help with about 40 requests."),
+    ("You must not share your password.", "You mustn't share your password."),
+    ("It is crucial to submit the form by Friday.", "You need to submit the form by Friday."),
+    ("The briefing is at 9:00 AM every morning.", "Every morning, the briefing is at 9:00 AM."),
+    ("First, open the lid. Then pour the water.", "Open the lid, then pour the water."),
+    ("Steps:\n1. Open the lid.\n2. Pour the water.", "Steps:\n1. Open the lid.\n2. Pour in the water."),
+    ("Additionally, the team has 4 engineers.", "Also, the team has 4 engineers."),
+    ("It may rain in May 3 weeks from now.", "It might rain in May 3 weeks from now."),
+]
+
+
+@pytest.mark.parametrize("source,rewrite", FAITHFUL)
+def test_faithful_rewrites_pass(source, rewrite):
+    assert verify(source, rewrite) == []
+
+
+def test_identical_text_always_passes():
+    text = 'On the first Monday, at least 12 people must attend the 9 AM "Kick-off!" session; it may run late.'
+    assert verify(text, text) == []
