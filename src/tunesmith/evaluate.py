@@ -201,13 +201,17 @@ def compare_html(report: dict[str, Any]) -> str:
 
 
 # ------------------------------------------------------------------ humanizer evaluation
-HUMANIZER_CRITERIA = ("similarity >= 0.70", "all facts kept", ">= 15% words changed", "length 0.5-1.6x",
+# No criterion asks for a share of changed words: demanding change made the model invent. The
+# claim verifier is checked here, but it is the pipeline's own gate, so only a blind reader's
+# judgement (benchmarks/humanizer_blind.py) is evidence of faithfulness.
+HUMANIZER_CRITERIA = ("similarity >= 0.70", "all facts kept", "claims kept (verifier)", "length 0.5-1.6x",
                       "no repetition", "AI phrasing at least halved", "more conversational")
 
 
 def judge_rewrite(source: str, output: str) -> dict[str, Any]:
     """Score one rewrite against every pass criterion of the humanizer evaluation."""
-    from .data.humanizer import changed_fraction, missing_facts
+    from .claims import verify
+    from .data.humanizer import missing_facts
     from .humanize import (ai_phrase_density, avg_sentence_words, contractions, has_repetition_loop, similarity,
                            words)
 
@@ -217,7 +221,7 @@ def judge_rewrite(source: str, output: str) -> dict[str, Any]:
     checks = {
         "similarity >= 0.70": sim >= 0.70,
         "all facts kept": not missing_facts(source, output),
-        ">= 15% words changed": changed_fraction(source, output) >= 0.15,
+        "claims kept (verifier)": not verify(source, output),
         "length 0.5-1.6x": 0.5 <= ratio <= 1.6,
         "no repetition": not has_repetition_loop(output),
         "AI phrasing at least halved": ai_after <= ai_before / 2,
@@ -255,7 +259,7 @@ def evaluate_humanizer(pairs: Sequence[dict[str, str]], humanizer=None, systems:
 
     from tqdm import tqdm
 
-    from .humanize import readability, rule_based_rewrite, words
+    from .humanize import readability, words
 
     pairs = list(pairs)[:limit] if limit else list(pairs)
     runners: dict[str, Any] = {}
@@ -265,8 +269,10 @@ def evaluate_humanizer(pairs: Sequence[dict[str, str]], humanizer=None, systems:
 
             humanizer = Humanizer()
         runners["ours"] = lambda t: humanizer.humanize(t).humanized_text
-    if "rules" in systems:
-        runners["rules"] = rule_based_rewrite
+    if "rules" in systems:  # the careful rule editor (verified; the source where it cannot edit safely)
+        from .humanize import Humanizer
+
+        runners["rules"] = lambda t: Humanizer.rule_edit(t)[0] or t
     if "zero-shot" in systems:
         from .generate import Generator
 
@@ -294,8 +300,24 @@ def evaluate_humanizer(pairs: Sequence[dict[str, str]], humanizer=None, systems:
             "readability_before": round(sum(readability(p["formal"]) for p in pairs) / n, 1),
             "readability_after": round(sum(readability(o) for o in outputs) / n, 1),
             "seconds_per_100_words": round(100 * seconds / max(1, total_words), 2),
+            **_reference_scores(outputs, pairs),
         }
     return {"n": len(pairs), "systems": summary, "rows": rows}
+
+
+def _reference_scores(outputs: list[str], pairs: list[dict[str, str]]) -> dict[str, float]:
+    """chrF / BLEU of the outputs against the human rewrites, and against the sources (how close
+    a system stays to its input; an echo scores 100 there)."""
+    import sacrebleu
+
+    refs = [p.get("natural") or "" for p in pairs]
+    srcs = [p["formal"] for p in pairs]
+    scores: dict[str, float] = {}
+    if all(refs):
+        scores["chrf_to_reference"] = round(sacrebleu.corpus_chrf(outputs, [refs]).score, 1)
+        scores["bleu_to_reference"] = round(sacrebleu.corpus_bleu(outputs, [refs]).score, 1)
+    scores["chrf_to_source"] = round(sacrebleu.corpus_chrf(outputs, [srcs]).score, 1)
+    return scores
 
 
 def humanizer_table(report: dict[str, Any]) -> str:
@@ -307,6 +329,8 @@ def humanizer_table(report: dict[str, Any]) -> str:
     for c in HUMANIZER_CRITERIA:
         lines.append(f"| {c} | " + " | ".join(f"{s['per_criterion'][c]:.0%}" for s in systems.values()) + " |")
     for key, label in (("mean_similarity", "mean similarity"), ("readability_before", "Flesch before"),
-                       ("readability_after", "Flesch after"), ("seconds_per_100_words", "seconds / 100 words")):
-        lines.append(f"| {label} | " + " | ".join(str(s[key]) for s in systems.values()) + " |")
+                       ("readability_after", "Flesch after"), ("chrf_to_reference", "chrF to the human rewrite"),
+                       ("bleu_to_reference", "BLEU to the human rewrite"), ("chrf_to_source", "chrF to the source"),
+                       ("seconds_per_100_words", "seconds / 100 words")):
+        lines.append(f"| {label} | " + " | ".join(str(s.get(key, "-")) for s in systems.values()) + " |")
     return "\n".join(lines)

@@ -31,7 +31,7 @@ from pydantic import Field
 from .claims import _LIST_MARKER
 from .claims import verify as verify_claims
 from .config import SamplingParams, StrictModel, build
-from .data.humanizer import (CONTRACTION_RE, PLACEHOLDER_RE, STRENGTHS, TONES, Masked, build_prompt, changed_fraction,
+from .data.humanizer import (CONTRACTION_RE, PLACEHOLDER_RE, STRENGTHS, TONES, Masked, build_prompt,
                              mask_facts, missing_facts)
 from .errors import ConfigError, TunesmithError
 

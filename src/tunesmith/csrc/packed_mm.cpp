@@ -544,24 +544,34 @@ struct Int4Format {
 struct Int8Format {
   static constexpr int64_t kRecord = 512 + 64;
   __m256i w[8];
+#if !defined(__AVXVNNI__)
+  __m256i q[8];  // signed weights: their signs move onto x (below)
+#endif
   __m256 scale;
 
   void load(const uint8_t* rec, int half) {
     for (int c = 0; c < 8; ++c) w[c] = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(rec + 64 * c + 32 * half));
+#if !defined(__AVXVNNI__)
+    // `vpmaddubsw` would saturate on (q + 128) * x (up to 2 * 255 * 127), so the weights go back
+    // to signed q and the sign moves onto x: |q| * (x * sign(q)), at most 2 * 127 * 127 per pair.
+    // Done once per unit here, not per row.
+    const __m256i flip = _mm256_set1_epi8(static_cast<char>(0x80));
+    for (int c = 0; c < 8; ++c) {
+      q[c] = _mm256_xor_si256(w[c], flip);
+      w[c] = _mm256_sign_epi8(q[c], q[c]);
+    }
+#endif
     scale = _mm256_loadu_ps(reinterpret_cast<const float*>(rec + 512 + 32 * half));
   }
   __m256i dots(const int32_t* xb, int32_t x_qsum) const {
 #if defined(__AVXVNNI__)
     return dots_u8s8(w, xb, _mm256_set1_epi32(-128 * x_qsum));  // undo the +128 (AVX-512 Int8Format)
 #else
-    // `vpmaddubsw` would saturate on (q + 128) * x (up to 2 * 255 * 127), so the weights go back
-    // to signed q and the sign moves onto x: |q| * (x * sign(q)), at most 2 * 127 * 127 per pair.
     (void)x_qsum;
-    const __m256i flip = _mm256_set1_epi8(static_cast<char>(0x80)), ones = _mm256_set1_epi16(1);
+    const __m256i ones = _mm256_set1_epi16(1);
     __m256i d = _mm256_setzero_si256();
     for (int i = 0; i < 8; ++i) {
-      const __m256i q = _mm256_xor_si256(w[i], flip);
-      const __m256i p = _mm256_maddubs_epi16(_mm256_sign_epi8(q, q), _mm256_sign_epi8(_mm256_set1_epi32(xb[i]), q));
+      const __m256i p = _mm256_maddubs_epi16(w[i], _mm256_sign_epi8(_mm256_set1_epi32(xb[i]), q[i]));
       d = _mm256_add_epi32(d, _mm256_madd_epi16(p, ones));
     }
     return d;
@@ -618,12 +628,16 @@ void row_block(const QuantRows& xr, int64_t m0, int64_t K, const uint8_t* w, int
   for (; t < t1; ++t) tile<Format, MB, 1, Terms>(xr, m0, K, w + t * stride, y + m0 * N + t * 16, N);
 }
 
-constexpr int64_t kRowBlock = 4;
+constexpr int64_t kRowBlock = 8;
 
 template <typename Format, int Terms>
 void rows(const QuantRows& xr, int64_t m0, int64_t M, int64_t K, const uint8_t* w, int64_t t0, int64_t t1, float* y,
           int64_t N) {
   switch (std::min<int64_t>(kRowBlock, M - m0)) {
+    case 8: row_block<Format, 8, Terms>(xr, m0, K, w, t0, t1, y, N); break;
+    case 7: row_block<Format, 7, Terms>(xr, m0, K, w, t0, t1, y, N); break;
+    case 6: row_block<Format, 6, Terms>(xr, m0, K, w, t0, t1, y, N); break;
+    case 5: row_block<Format, 5, Terms>(xr, m0, K, w, t0, t1, y, N); break;
     case 4: row_block<Format, 4, Terms>(xr, m0, K, w, t0, t1, y, N); break;
     case 3: row_block<Format, 3, Terms>(xr, m0, K, w, t0, t1, y, N); break;
     case 2: row_block<Format, 2, Terms>(xr, m0, K, w, t0, t1, y, N); break;

@@ -1,0 +1,104 @@
+"""Blind A/B judging of the humanizer against a reference system (see shared humanizer-judge.md).
+
+    python benchmarks/humanizer_blind.py prepare --data data/humanizer/dev.jsonl --out runs/blind
+        runs ours and the rule editor on every passage, writes items.jsonl (source, A, B in a
+        random order per passage; what a judge sees) and key.json (which is which; the judge
+        never sees it), plus outputs.jsonl with timings and verifier results.
+    (a fresh helper judges items.jsonl with the rubric into judgments.jsonl: one line per
+     rewrite {"id", "label": "A"|"B", "meaning_errors", "grammar_errors", "natural", "usable", ...})
+    python benchmarks/humanizer_blind.py report --out runs/blind
+        un-blinds and prints per system: meaning errors per passage, share with zero meaning
+        errors, grammar errors per passage, mean naturalness, share usable.
+
+Tune on the dev split only; the test split is judged once, for the final numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from pathlib import Path
+
+RUBRIC = """For every rewrite give:
+- `meaning_errors`: number of distinct meaning errors versus the source - a claim changed,
+  added, dropped or reversed; a fact attached to the wrong thing; a relation, condition,
+  quantity, unit, time, qualifier (at least / up to / about), negation or modality (may / must
+  / will) altered; an invented detail. Dropping pure filler ("it is important to note") is not
+  an error; dropping a substantive claim is. List each error in a few words.
+- `grammar_errors`: number of ungrammatical or nonsensical phrases (list them).
+- `natural` (1-5): 5 = reads like a competent person wrote it naturally; 3 = still stiff or
+  AI-like; 1 = broken.
+- `usable` (true/false): would a careful professional send it as-is in place of the source
+  (no meaning error that matters, no grammar error, natural >= 4)?
+Be strict and work item by item."""
+
+
+def prepare(data: Path, out: Path, limit: int | None, seed: int) -> None:
+    from tunesmith.claims import verify
+    from tunesmith.humanize import Humanizer, rule_based_rewrite, words
+
+    rows = [json.loads(line) for line in data.read_text().splitlines() if line.strip()][:limit]
+    hz = Humanizer()
+    out.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    items, key, outputs = [], {}, []
+    total_words, total_s = 0, 0.0
+    for r in rows:
+        src = r["formal"]
+        t = time.perf_counter()
+        res = hz.humanize(src)
+        dt = time.perf_counter() - t
+        total_words += len(words(src))
+        total_s += dt
+        rules = Humanizer.rule_edit(src)[0] or rule_based_rewrite(src)
+        systems = {"ours": res.humanized_text, "rules": rules}
+        order = ["ours", "rules"]
+        rng.shuffle(order)
+        items.append({"id": r["id"], "source": src, "A": systems[order[0]], "B": systems[order[1]]})
+        key[r["id"]] = {"A": order[0], "B": order[1]}
+        outputs.append({"id": r["id"], "seconds": round(dt, 2), "ours": res.humanized_text, "rules": rules,
+                        "parts": res.sentence_report(), "verifier_ours": verify(src, res.humanized_text),
+                        "verifier_rules": verify(src, rules)})
+        print(f"{r['id']}: {dt:.1f} s", file=sys.stderr, flush=True)
+    (out / "items.jsonl").write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items))
+    (out / "key.json").write_text(json.dumps(key, indent=1))
+    (out / "outputs.jsonl").write_text("".join(json.dumps(o, ensure_ascii=False) + "\n" for o in outputs))
+    (out / "rubric.md").write_text(RUBRIC + "\n")
+    statuses = [s for o in outputs for s, _, _ in o["parts"]]
+    print(f"{len(rows)} passages, {total_words} words, {100 * total_s / max(1, total_words):.2f} s per 100 words")
+    print("parts: " + ", ".join(f"{k} {statuses.count(k)}" for k in ("rewritten", "rule-edited", "kept")))
+    print(f"verifier-clean: ours {sum(not o['verifier_ours'] for o in outputs)}/{len(outputs)}, "
+          f"rules {sum(not o['verifier_rules'] for o in outputs)}/{len(outputs)}")
+
+
+def report(out: Path) -> None:
+    key = json.loads((out / "key.json").read_text())
+    judged = [json.loads(line) for line in (out / "judgments.jsonl").read_text().splitlines() if line.strip()]
+    per: dict[str, list[dict]] = {}
+    for j in judged:
+        per.setdefault(key[j["id"]][j["label"]], []).append(j)
+    print(f"{'system':<8}{'passages':>9}{'meaning err/passage':>21}{'zero-error':>12}{'grammar err/passage':>21}"
+          f"{'natural':>9}{'usable':>8}")
+    for system, js in sorted(per.items()):
+        n = len(js)
+        print(f"{system:<8}{n:>9}{sum(j['meaning_errors'] for j in js) / n:>21.2f}"
+              f"{sum(j['meaning_errors'] == 0 for j in js) / n:>12.0%}{sum(j['grammar_errors'] for j in js) / n:>21.2f}"
+              f"{sum(j['natural'] for j in js) / n:>9.2f}{sum(bool(j['usable']) for j in js) / n:>8.0%}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("command", choices=["prepare", "report"])
+    ap.add_argument("--data", type=Path, default=Path("data/humanizer/dev.jsonl"))
+    ap.add_argument("--out", type=Path, default=Path("runs/blind"))
+    ap.add_argument("--limit", type=int)
+    ap.add_argument("--seed", type=int, default=7)
+    args = ap.parse_args()
+    prepare(args.data, args.out, args.limit, args.seed) if args.command == "prepare" else report(args.out)
+
+
+if __name__ == "__main__":
+    main()
