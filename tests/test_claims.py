@@ -32,6 +32,13 @@ CHANGED = [
     ("Payments we receive are logged.", "If Sarah gets paid, it is logged.", "name"),
     ('The sign said "No entry, please."', 'The sign said "No entry."', "quote"),
     ("Steps:\n1. Open the lid.\n2. Pour the water.", "Steps: open the lid and pour the water.", "lines"),
+    # opposite events, hyphenated counts, invented content
+    ("Your access lasts until the period concludes on May 17.", "Your access lasts until the period starts on May 17.",
+     "event"),
+    ("Damage from commercial use is excluded.", "Damage from commercial use is included.", "event"),
+    ("It is covered by our two-year warranty.", "It is covered by our warranty.", "quantity"),
+    ("Financial assistance is available upon request.",
+     "Financial assistance comes with a stamp and a lovely holiday hangout.", "new content"),
 ]
 
 
@@ -65,3 +72,11 @@ def test_faithful_rewrites_pass(source, rewrite):
 def test_identical_text_always_passes():
     text = 'On the first Monday, at least 12 people must attend the 9 AM "Kick-off!" session; it may run late.'
     assert verify(text, text) == []
+
+
+def test_doubled_words_are_a_slip():
+    from tunesmith.humanize import _doubled_words
+
+    assert _doubled_words("approve all order orders up to $5") == {"order orders"}
+    assert _doubled_words("that that is fine") == {"that that"}
+    assert _doubled_words("we ordered the parts") == set()

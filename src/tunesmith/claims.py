@@ -89,6 +89,63 @@ CONTRACTIONS = [
     (r"n't\b", " not"), (r"'ll\b", " will"), (r"'re\b", " are"), (r"'ve\b", " have"), (r"'m\b", " am"),
     (r"\b(it|that|there|here|what|who|he|she|let)'s\b", r"\1 is"), (r"'d\b", " would"),
 ]
+# Words whose opposite is a small edit away: a rewrite may swap within a class, not across.
+EVENT_CLASSES: dict[str, tuple[str, ...]] = {
+    "start": ("start", "starts", "started", "starting", "begin", "begins", "began", "beginning", "commence",
+              "commences", "commenced", "commencing", "open", "opens", "opened", "opening", "launch", "launches",
+              "launched", "kick off", "kicks off", "kicked off"),
+    "end": ("end", "ends", "ended", "ending", "finish", "finishes", "finished", "conclude", "concludes", "concluded",
+            "close", "closes", "closed", "closing", "expire", "expires", "expired", "terminate", "terminates",
+            "wrap up", "wraps up"),
+    "more": ("increase", "increases", "increased", "raise", "raises", "raised", "higher", "extend", "extends",
+             "extended", "longer", "exceed", "exceeds", "exceeding", "maximum", "latest", "gain", "gains"),
+    "less": ("decrease", "decreases", "decreased", "reduce", "reduces", "reduced", "lower", "lowers", "shorten",
+             "shortens", "shorter", "minimum", "earliest", "lose", "loses", "remove", "removes", "removed"),
+    "allow": ("allow", "allows", "allowed", "permit", "permits", "permitted", "accept", "accepts", "accepted",
+              "approve", "approves", "approved", "include", "includes", "included", "including", "enable",
+              "enables", "enabled", "grant", "granted", "eligible", "available"),
+    "deny": ("deny", "denies", "denied", "prohibit", "prohibits", "prohibited", "forbid", "forbidden", "reject",
+             "rejects", "rejected", "refuse", "refused", "exclude", "excludes", "excluded", "excluding", "disable",
+             "disables", "disabled", "ban", "banned", "revoke", "revoked", "ineligible", "unavailable", "suspend",
+             "suspended"),
+    "arrive": ("arrive", "arrives", "arrived", "arrival", "return", "returns", "returned", "come back"),
+    "depart": ("depart", "departs", "departed", "departure", "leave", "leaves", "left"),
+}
+# Content words a rewrite may bring in without inventing anything (fillers, plain swaps).
+_FREE_WORDS = set("""
+the a an and or but so if then than that this these those there here it its it's is are was were be been being am
+do does did done have has had having will would shall should can could may might must to of in on at by for with
+from into onto about as up out off over under again just also still really very quite pretty so too even only all
+any some each every both either neither no not nor one ones you your yours we our ours us they their them he she
+his her i me my mine who whom whose which what when where why how get gets got getting make makes made making let
+lets know see go goes going went thing things stuff lot lots bit sure okay ok yes yeah hey hi hello thanks thank
+please happy glad help helps helped like well right now soon quick quickly easy easily simple simply plain plainly
+need needs needed want wants use uses used using start starts started try tries keep keeps kept note give gives
+gave put take takes took way ways sort kind around back away something anything everything someone anyone everyone
+""".split())
+_CONTENT_RE = re.compile(r"[a-z]+(?:['’][a-z]+)?")
+
+
+def _content_stems(text: str) -> set[str]:
+    from_phrases = {w for v in _ai_replacements() for w in v.split()}
+    return {w[:5] for w in _CONTENT_RE.findall(_normalise(text))
+            if len(w) > 2 and w not in _FREE_WORDS and w not in from_phrases}
+
+
+def _ai_replacements() -> tuple[str, ...]:
+    try:
+        from .humanize import AI_PHRASES
+    except ImportError:  # pragma: no cover - circular import during start-up
+        return ()
+    return tuple(AI_PHRASES.values())
+
+
+def invented_words(source: str, candidate: str) -> list[str]:
+    """Content words of ``candidate`` whose stem appears nowhere in ``source`` (sorted)."""
+    src = _content_stems(source)
+    return sorted({w for w in _CONTENT_RE.findall(_normalise(candidate)) if w[:5] in _content_stems(w) - src})
+
+
 _LIST_MARKER = re.compile(r"^\s*(?:[-*•‣◦]|\d{1,3}[.)]|[a-zA-Z][.)](?=\s))\s*")
 
 
@@ -105,6 +162,7 @@ class Skeleton:
     negations: int = 0
     modality: Counter = field(default_factory=Counter)
     names: Counter = field(default_factory=Counter)  # capitalised words not at a sentence start
+    events: Counter = field(default_factory=Counter)  # start / end, more / less, allow / deny ...
     quotes: Counter = field(default_factory=Counter)
     lines: tuple = ()  # list markers per line ("" for a plain line)
 
@@ -179,6 +237,9 @@ def skeleton(text: str) -> Skeleton:
             continue
         sk.names[m.group(1).rstrip("'’s").lower()] += 1
     low = _normalise(text)
+    words = "|".join(list(NUMBER_WORDS) + list(ORDINALS))
+    low = re.sub(rf"\b({words})-(?=[a-z])", r"\1 ", low)  # "two-year" counts two years
+    low = re.sub(r"\b(\d+)-(?=[a-z])", r"\1 ", low)  # "30-minute"
     # Discourse ordinals ("First, ...", "Finally, ...") order the text; they carry no claim.
     low = re.sub(r"(^|[.!?:]\s+|\n)(first|second|third|finally|lastly|next)\s*,", r"\1", low)
     # Words, numbers ("5,000", "0.58", "3rd"), clock times ("9:00") and clause punctuation, which
@@ -227,6 +288,7 @@ def skeleton(text: str) -> Skeleton:
     low_for_modal = re.sub(r"\bmay\s+\d", " ", low)
     sk.negations = sum(len(re.findall(rf"(?<![\w-]){re.escape(n)}(?![\w-])", low)) for n in set(NEGATIONS))
     sk.modality = _phrase_counts(low_for_modal, MODALITY)
+    sk.events = _phrase_counts(low_for_modal, EVENT_CLASSES)
     return sk
 
 
@@ -260,6 +322,7 @@ def compare(source: Skeleton, candidate: Skeleton) -> list[str]:
     if source.negations != candidate.negations:
         problems.append(f"negation: {source.negations} in the source, {candidate.negations} in the rewrite")
     problems += _diff("modality", source.modality, candidate.modality)
+    problems += _diff("event", source.events, candidate.events)
     # Names: none may be added (invented people and places); dropping one is caught by the fact check.
     added = candidate.names - source.names
     added = Counter({k: v for k, v in added.items() if k not in source.names})
@@ -274,6 +337,15 @@ def compare(source: Skeleton, candidate: Skeleton) -> list[str]:
     return problems
 
 
+# A rewrite may bring in a few words of its own (a synonym, "sent" for "dispatched"); more than
+# this many new content words per piece is how invented sentences and swapped subjects showed up.
+MAX_NEW_WORDS = 3
+
+
 def verify(source: str, candidate: str) -> list[str]:
     """Empty when ``candidate`` keeps every claim of ``source``; else what changed, one entry per class."""
-    return compare(skeleton(source), skeleton(candidate))
+    problems = compare(skeleton(source), skeleton(candidate))
+    new = invented_words(source, candidate)
+    if len(new) > MAX_NEW_WORDS:
+        problems.append(f"new content: {', '.join(new)}")
+    return problems

@@ -90,7 +90,8 @@ def ai_phrase_density(text: str) -> float:
 
 
 def sentence_split(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z0-9<])", text.strip()) if s]
+    # After the end mark and any closing quote or bracket, which stay with their sentence.
+    return [s for s in re.split(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“(]?[A-Z0-9<])", text.strip()) if s]
 
 
 def avg_sentence_words(text: str) -> float:
@@ -167,6 +168,12 @@ def has_repetition_loop(text: str, n: int = 4, max_repeats: int = 2) -> bool:
         if counts[g] > max_repeats:
             return True
     return False
+
+
+def _doubled_words(text: str) -> set[str]:
+    """Adjacent words that repeat each other ("the the", "order orders"): a slip, not a rewrite."""
+    w = [x.lower() for x in words(text)]
+    return {f"{a} {b}" for a, b in zip(w, w[1:]) if a == b or len(a) >= 4 and b.rstrip("s") == a.rstrip("s")}
 
 
 def word_diff(before: str, after: str) -> list[dict[str, str]]:
@@ -473,6 +480,9 @@ class Humanizer:
             return None, f"length ratio {ratio:.2f} outside 0.5-1.6"
         if has_repetition_loop(restored):
             return None, "repetition loop"
+        doubled = _doubled_words(restored) - _doubled_words(source)
+        if doubled:
+            return None, f"doubled word ({', '.join(sorted(doubled))})"  # "all order orders"
         problems = verify_claims(source, restored)
         if problems:
             return None, "changed a claim (" + "; ".join(problems) + ")"
