@@ -28,6 +28,11 @@ CHANGED = [
     ("Late payment may lead to suspension.", "Late payment will lead to suspension.", "modality"),
     ("Late payment may lead to suspension.", "You'll be suspended for late payment.", "modality"),
     ("Visitors must sign in.", "Visitors should sign in.", "modality"),
+    ("Members may use the live chat.", "Members might use the live chat.", "modality"),
+    ("Avoid running for six weeks.", "Run for six weeks.", "negation"),
+    ("All passwords will be reset.", "A lot of passwords will be reset.", "quantifier"),
+    ("Approve all purchase orders.", "Approve all order numbers.", "new content"),
+    ("Confirm your registration and pay the fee.", "Pay the fee.", "dropped content"),
     # invented name, reworded quote, flattened list
     ("Payments we receive are logged.", "If Sarah gets paid, it is logged.", "name"),
     ('The sign said "No entry, please."', 'The sign said "No entry."', "quote"),
@@ -52,15 +57,15 @@ def test_changed_claims_are_caught(source, rewrite, kind):
 FAITHFUL = [
     ("It is important to note that the office will be closed on Monday.", "The office will be closed on Monday."),
     ("Please do not hesitate to contact us if you have any questions.", "Feel free to contact us if you have questions."),
-    ("We will utilize the new system in order to facilitate approximately 40 requests.",
-     "We'll use the new system to help with about 40 requests."),
+    ("We will utilize the new system in order to process approximately 40 requests.",
+     "We'll use the new system to process about 40 requests."),
     ("You must not share your password.", "You mustn't share your password."),
     ("It is crucial to submit the form by Friday.", "You need to submit the form by Friday."),
     ("The briefing is at 9:00 AM every morning.", "Every morning, the briefing is at 9:00 AM."),
     ("First, open the lid. Then pour the water.", "Open the lid, then pour the water."),
     ("Steps:\n1. Open the lid.\n2. Pour the water.", "Steps:\n1. Open the lid.\n2. Pour in the water."),
     ("Additionally, the team has 4 engineers.", "Also, the team has 4 engineers."),
-    ("It may rain in May 3 weeks from now.", "It might rain in May 3 weeks from now."),
+    ("It may rain in May 3 weeks from now.", "In May 3 weeks from now, it may rain."),
 ]
 
 

@@ -60,6 +60,15 @@ AI_PHRASES: dict[str, str] = {
     "streamline": "simplify", "paramount": "vital", "meticulous": "careful", "meticulously": "carefully",
     "prior to": "before", "subsequently": "later", "approximately": "about", "numerous": "many",
     "in the realm of": "in", "ensure that": "make sure", "ensures that": "makes sure", "ensuring that": "making sure",
+    "please be advised that": "", "please note that": "", "kindly note that": "", "please be aware that": "",
+    "we are pleased to announce": "we're happy to announce", "we are pleased to confirm": "we're happy to confirm",
+    "we are excited to": "we're excited to", "we sincerely apologize": "we're very sorry",
+    "we sincerely appreciate": "we really appreciate", "thank you for contacting": "thanks for contacting",
+    "thank you for reaching out": "thanks for reaching out", "at your earliest convenience": "as soon as you can",
+    "adhere to": "stick to", "in observance of": "for", "is kindly requested to": "is asked to",
+    "are kindly requested to": "are asked to", "are kindly reminded that": "are reminded that",
+    "should you have any": "if you have any", "should you require": "if you need", "should you wish to": "if you want to",
+    "should you experience": "if you experience", "should you need": "if you need",
     # Left out on purpose: swaps that need other syntax ("facilitate a refund" -> "help a refund",
     # "ensure quality" -> "make sure quality", "we streamlined" -> "we simpler", "tailored to" ->
     # "custom to", "this endeavor" -> "this try"): the rule edit must stay grammatical.
@@ -77,7 +86,11 @@ CONTRACT = [(r"\bdo not\b", "don't"), (r"\bdoes not\b", "doesn't"), (r"\bdid not
             (r"\bI will\b", "I'll"), (r"\bwe are\b", "we're"), (r"\byou are\b", "you're"), (r"\bthey are\b", "they're"),
             (r"\bwe will\b", "we'll"), (r"\byou will\b", "you'll"), (r"\bthey will\b", "they'll"),
             (r"\bit is\b(?=\s+\w)", "it's"), (r"\bthat is\b(?=\s+\w)", "that's"), (r"\bthere is\b(?=\s+\w)", "there's"),
-            (r"\blet us\b", "let's")]
+            (r"\blet us\b", "let's"),
+            # "have" as an auxiliary only (before a past participle): "we have received" -> "we've received"
+            (r"\b(we|you|they|I) have\b(?=\s+(?:been|had|done|made|seen|sent|received|reviewed|updated|"
+             r"completed|started|finished|decided|noticed|added|moved|changed|\w+ed)\b)",
+             lambda m: m.group(1) + "'ve")]
 
 
 def words(text: str) -> list[str]:
@@ -129,9 +142,27 @@ def replace_ai_phrases(text: str) -> str:
     return re.sub(r"(^|[.!?]\s+)([a-z])", lambda m: m.group(1) + m.group(2).upper(), out)  # sentence starts
 
 
+def _sentences_with_separators(text: str) -> list[tuple[str, str]]:
+    """(sentence, whitespace after) pieces that join back to ``text`` exactly."""
+    out, pos = [], 0
+    for sentence in sentence_split(text):
+        start = text.find(sentence, pos)
+        if start < 0:  # the splitter normalised something: treat the rest as one piece
+            return out + [(text[pos:].rstrip(), text[len(text[pos:].rstrip()) + pos:])]
+        if out:
+            out[-1] = (out[-1][0], out[-1][1] + text[pos:start])
+        elif start:
+            out.append(("", text[:start]))
+        out.append((sentence, ""))
+        pos = start + len(sentence)
+    if out:
+        out[-1] = (out[-1][0], out[-1][1] + text[pos:])
+    return out or [(text, "")]
+
+
 def contract(text: str) -> str:
     for pattern, rep in CONTRACT:
-        text = re.sub(pattern, lambda m, r=rep: _match_case(m.group(0), r), text)
+        text = re.sub(pattern, rep if callable(rep) else (lambda m, r=rep: _match_case(m.group(0), r)), text)
     return text
 
 
@@ -505,14 +536,21 @@ class Humanizer:
     def rule_edit(source: str, keep_terms: list[str] | None = None) -> tuple[str | None, str]:
         """The floor under the model: the rule edit of ``source`` if it keeps every fact and
         claim and changes something (else None and why)."""
-        masked = mask_facts(source, keep_terms or [])
-        edited = masked.restore(rule_based_rewrite(masked.text))
+        # Sentence by sentence, so one edit that fails its checks keeps only its own sentence.
+        pieces, failed = [], []
+        for sentence, sep in _sentences_with_separators(source):
+            masked = mask_facts(sentence, keep_terms or [])
+            edited = masked.restore(rule_based_rewrite(masked.text)) if sentence.strip() else sentence
+            if edited != sentence:
+                problems = verify_claims(sentence, edited)
+                lost = missing_facts(sentence, edited, keep_terms or [])
+                if problems or lost:
+                    failed.append("; ".join(problems) or f"lost {lost}")
+                    edited = sentence
+            pieces.append(edited + sep)
+        edited = "".join(pieces)
         if edited == source:
-            return None, "no stock phrase to edit"
-        lost = missing_facts(source, edited, keep_terms or [])
-        problems = verify_claims(source, edited)
-        if lost or problems:
-            return None, f"rule edit failed its checks ({'; '.join(problems) or f'lost {lost}'})"
+            return None, f"rule edit failed its checks ({failed[0]})" if failed else "no stock phrase to edit"
         return edited, "ok"
 
     def humanize(self, text: str, options: HumanizeOptions | dict[str, Any] | None = None,
