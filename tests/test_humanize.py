@@ -26,7 +26,7 @@ def test_extract_facts_finds_every_kind():
 def test_quotes_emails_times_and_keep_terms():
     text = 'Email ana.silva@corp.com before 9:30 a.m. about the slogan "Fresh every morning" for Acme widgets.'
     facts = extract_facts(text, keep_terms=["Acme widgets"])
-    assert {"ana.silva@corp.com", "9:30 a.m", "Fresh every morning", "Acme widgets"} <= set(facts)
+    assert {"ana.silva@corp.com", "9:30 a.m.", "Fresh every morning", "Acme widgets"} <= set(facts)
 
 
 def test_mask_and_restore_roundtrip():
@@ -313,3 +313,10 @@ def test_lists_and_lines_are_never_merged(tiny_generator):
     assert res.humanized_text.splitlines()[1].startswith("1. ") and res.humanized_text.count("\n") == text.count("\n")
     assert [c.source for c in res.chunks if c.source] == ["Steps:", "Open the lid.", "Pour the water.", "Wait 5 minutes.",
                                                           "Thanks,", "Ann"]
+
+
+def test_rule_edit_capitalises_sentence_starts_only():
+    out = Humanizer.rule_edit("The desk opens at 8:00 a.m. and closes at 10:00 a.m. on weekdays. furthermore, "
+                              "it is important to note that parking is free.")[0]
+    assert "a.m. and" in out and "a.m. on weekdays" in out and "Also, parking is free" in out
+    assert Humanizer.rule_edit("We offer a more seamless checkout.")[0] == "We offer a smoother checkout."

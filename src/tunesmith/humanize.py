@@ -52,10 +52,10 @@ AI_PHRASES: dict[str, str] = {
     "plays a crucial role in": "matters for", "plays a pivotal role in": "matters for",
     "plays a vital role in": "matters for", "navigate the complexities of": "handle",
     "delve into": "dig into", "delves into": "digs into", "embark on": "start", "embark upon": "start",
-    "utilize": "use", "utilizes": "uses", "utilized": "used", "utilizing": "using", "utilization": "use",
+    "utilize": "use", "utilizes": "uses", "utilized": "used", "utilizing": "using",
     "leverage": "use", "leverages": "uses", "leveraging": "using", "leveraged": "used",
     "commence": "start", "commences": "starts", "commenced": "started",
-    "seamless": "smooth", "seamlessly": "smoothly", "robust": "solid", "comprehensive": "full",
+    "more seamless": "smoother", "seamless": "smooth", "seamlessly": "smoothly", "robust": "solid",
     "cutting-edge": "latest", "state-of-the-art": "latest", "unparalleled": "unmatched", "pivotal": "key",
     "streamline": "simplify", "paramount": "vital", "meticulous": "careful", "meticulously": "carefully",
     "prior to": "before", "subsequently": "later", "approximately": "about", "numerous": "many",
@@ -69,6 +69,8 @@ AI_PHRASES: dict[str, str] = {
     "are kindly requested to": "are asked to", "are kindly reminded that": "are reminded that",
     "should you have any": "if you have any", "should you require": "if you need", "should you wish to": "if you want to",
     "should you experience": "if you experience", "should you need": "if you need",
+    # Left out after blind judging: "comprehensive" -> "full" ("a full American initiative"),
+    # "utilization" -> "use" ("credit utilization" is a ratio).
     # Left out on purpose: swaps that need other syntax ("facilitate a refund" -> "help a refund",
     # "ensure quality" -> "make sure quality", "we streamlined" -> "we simpler", "tailored to" ->
     # "custom to", "this endeavor" -> "this try"): the rule edit must stay grammatical.
@@ -139,7 +141,9 @@ def replace_ai_phrases(text: str) -> str:
         return _match_case(m.group(0), AI_PHRASES[m.group(0).lower()])
 
     out = tidy(_PHRASE_RE.sub(sub, text))
-    return re.sub(r"(^|[.!?]\s+)([a-z])", lambda m: m.group(1) + m.group(2).upper(), out)  # sentence starts
+    # Sentence starts get a capital; a full stop of "a.m.", "e.g." or "etc." ends no sentence.
+    return re.sub(r"(^|(?<![ap]\.m\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\betc\.)(?<!\bvs\.)(?<=[.!?])\s+)([a-z])",
+                  lambda m: m.group(1) + m.group(2).upper(), out)
 
 
 def _sentences_with_separators(text: str) -> list[tuple[str, str]]:

@@ -107,6 +107,8 @@ def extract_facts(text: str, keep_terms: Iterable[str] = ()) -> list[str]:
         s, e = m.start(), m.end()
         quoted = s > 0 and text[s - 1] in "\"“"
         span = text[s:e] if quoted else text[s:e].rstrip(" .,;:!?-/")  # quotes stay verbatim, punctuation too
+        if re.search(r"[aApP]\.[mM]$", span) and text[s + len(span): s + len(span) + 1] == ".":
+            span += "."  # "9 a.m." keeps its own full stop (it ends no sentence on its own)
         if quoted or re.search(r"\d|@|://|^#|^www\.", span):
             add(s, s + len(span))
     starts = _sentence_starts(text)
