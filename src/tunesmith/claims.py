@@ -16,6 +16,7 @@ instead), a miss costs a changed claim.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -62,6 +63,8 @@ QUALIFIERS: dict[str, tuple[str, ...]] = {
     "after": ("after", "since", "from", "starting", "beginning", "following", "later than", "as of", "once"),
     "exactly": ("exactly", "precisely", "only", "just", "a full", "full"),
 }
+TRAILING_QUALIFIERS = {"or more": "at least", "and up": "at least", "plus": "at least", "or less": "at most",
+                       "or fewer": "at most"}
 # Modality classes: a rewrite may say "might" for "may" but not "will" for "may".
 MODALITY: dict[str, tuple[str, ...]] = {
     # "may" (permission or hedge), "might"/"could" (possibility) and "can" (ability) read
@@ -138,24 +141,27 @@ gave put take takes took way ways sort kind around back away something anything 
 _CONTENT_RE = re.compile(r"[a-z]+(?:['’][a-z]+)?")
 
 
+@functools.lru_cache(maxsize=1)
+def _rule_editor_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Words the rule editor writes (free to appear) and the stock phrasing it removes (free to go)."""
+    from .humanize import AI_PHRASES  # here, not at the top: humanize imports this module
+
+    return (frozenset(w for v in AI_PHRASES.values() for w in v.split()),
+            frozenset(w for k in AI_PHRASES for w in k.split()))
+
+
+def _is_content(word: str) -> bool:
+    return len(word) > 2 and word not in _FREE_WORDS and word not in _rule_editor_words()[0]
+
+
 def _content_stems(text: str) -> set[str]:
-    from_phrases = {w for v in _ai_replacements() for w in v.split()}
-    return {w[:5] for w in _CONTENT_RE.findall(_normalise(text))
-            if len(w) > 2 and w not in _FREE_WORDS and w not in from_phrases}
-
-
-def _ai_replacements() -> tuple[str, ...]:
-    try:
-        from .humanize import AI_PHRASES
-    except ImportError:  # pragma: no cover - circular import during start-up
-        return ()
-    return tuple(AI_PHRASES.values())
+    return {w[:5] for w in _CONTENT_RE.findall(_normalise(text)) if _is_content(w)}
 
 
 def invented_words(source: str, candidate: str) -> list[str]:
     """Content words of ``candidate`` whose stem appears nowhere in ``source`` (sorted)."""
     src = _content_stems(source)
-    return sorted({w for w in _CONTENT_RE.findall(_normalise(candidate)) if w[:5] in _content_stems(w) - src})
+    return sorted({w for w in _CONTENT_RE.findall(_normalise(candidate)) if _is_content(w) and w[:5] not in src})
 
 
 _LIST_MARKER = re.compile(r"^\s*(?:[-*•‣◦]|\d{1,3}[.)]|[a-zA-Z][.)](?=\s))\s*")
@@ -190,15 +196,19 @@ def _normalise(text: str) -> str:
     return low
 
 
+@functools.lru_cache(maxsize=None)
+def _whole(phrase: str) -> re.Pattern:
+    """``phrase`` as whole words (compiled once: every candidate is checked against every class)."""
+    return re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])")
+
+
 def _phrase_counts(low: str, classes: dict[str, tuple[str, ...]]) -> Counter:
     counts: Counter = Counter()
     for cls, phrases in classes.items():
         for p in sorted(phrases, key=len, reverse=True):
-            hits = len(re.findall(rf"(?<![\w-]){re.escape(p)}(?![\w-])", low))
-            if hits:
-                counts[cls] += hits
-                low = re.sub(rf"(?<![\w-]){re.escape(p)}(?![\w-])", " ", low)  # count each word once
-    return counts
+            low, hits = _whole(p).subn(" ", low)  # removed once counted: each word counts once
+            counts[cls] += hits
+    return +counts
 
 
 def _number(token: str) -> object | None:
@@ -278,11 +288,9 @@ def skeleton(text: str) -> Skeleton:
             else:
                 sk.quantities[(value, _unit(nxt))] += 1
             _qualifier_before(sk, tokens, i, value)  # "at least two", "under 5"
-            after = " ".join(nxt)
-            for cls, phrases in QUALIFIERS.items():
-                if any(after.startswith(p + " ") or after == p for p in ("or more", "or less", "or fewer", "and up",
-                                                                           "plus") if p in phrases):
-                    sk.qualifiers[(cls, value)] += 1
+            after = TRAILING_QUALIFIERS.get(" ".join(nxt[:2])) or TRAILING_QUALIFIERS.get(nxt[0] if nxt else "")
+            if after:  # "5 or more", "18 plus"
+                sk.qualifiers[(after, value)] += 1
         if tok in WEEKDAYS or tok.rstrip("s") in WEEKDAYS or tok in MONTHS and tok != "may":
             day = tok.rstrip("s") if tok.rstrip("s") in WEEKDAYS else tok
             sk.calendar[day] += 1
@@ -299,7 +307,7 @@ def skeleton(text: str) -> Skeleton:
     # May the month vs may the modal: a capitalised "May" followed by a number is the month.
     sk.calendar["may"] += len(re.findall(r"\bMay\s+\d", text))
     low_for_modal = re.sub(r"\bmay\s+\d", " ", low)
-    sk.negations = sum(len(re.findall(rf"(?<![\w-]){re.escape(n)}(?![\w-])", low)) for n in set(NEGATIONS))
+    sk.negations = sum(len(_whole(n).findall(low)) for n in set(NEGATIONS))
     sk.modality = _phrase_counts(low_for_modal, MODALITY)
     sk.events = _phrase_counts(low_for_modal, EVENT_CLASSES)
     sk.quantifiers = _phrase_counts(low_for_modal, QUANTIFIERS)
@@ -374,17 +382,9 @@ MAX_DROPPED_WORDS = 0  # judged: "pleased to confirm your registration" -> "glad
 def dropped_words(source: str, candidate: str) -> list[str]:
     """Content words of ``source`` whose stem the candidate lost (droppable filler excepted)."""
     cand = _content_stems(candidate)
-    from_phrases = {w for k in _ai_phrase_keys() for w in k.split()}
-    return sorted({w for w in _CONTENT_RE.findall(_normalise(source)) if w[:5] in _content_stems(w) - cand
-                   and w not in DROPPABLE and w not in from_phrases})
-
-
-def _ai_phrase_keys() -> tuple[str, ...]:
-    try:
-        from .humanize import AI_PHRASES
-    except ImportError:  # pragma: no cover
-        return ()
-    return tuple(AI_PHRASES)
+    removable = _rule_editor_words()[1]
+    return sorted({w for w in _CONTENT_RE.findall(_normalise(source)) if _is_content(w) and w[:5] not in cand
+                   and w not in DROPPABLE and w not in removable})
 
 
 def verify(source: str, candidate: str) -> list[str]:

@@ -397,11 +397,10 @@ def split_chunks(text: str, chunk_words: int) -> list[tuple[str, str]]:
             else:
                 pieces.append(("", para + sep))
             continue
-        lead = para[: len(para) - len(para.lstrip())]
-        marker = _LIST_MARKER.match(para.lstrip())
-        if marker:  # "1. ", "- ": kept verbatim outside the rewrite
-            lead += marker.group(0)
-            para = para[len(lead):] if para.startswith(lead) else para.lstrip()[len(marker.group(0)):]
+        # Leading space and a list marker ("1. ", "- ") stay verbatim outside the rewrite.
+        lead = _LIST_MARKER.match(para)
+        lead = lead.group(0) if lead else para[: len(para) - len(para.lstrip())]
+        para = para[len(lead):]
         trail = para[len(para.rstrip()):]
         sents = sentence_split(para.strip())
         group: list[str] = []
