@@ -206,17 +206,19 @@ def test_real_model_fast_path_is_lossless_and_compiles(real_generator):
     head = real_generator.model.lm_head
     recovered_head = head(torch.eye(head.in_features)).T
     assert torch.allclose(recovered_head, float_model.lm_head.weight.detach(), rtol=1e-5, atol=1e-6)
-    x = torch.randn(1, layer.in_features)
+    # 16 seeded rows: on one random row the error ranged 0.6-3.7% (this assertion was flaky).
+    x = torch.randn(16, layer.in_features, generator=torch.Generator().manual_seed(0))
     ref = torch.nn.functional.linear(x, float_weight)
     assert (layer(x) - ref).norm() / ref.norm() < 0.02  # activations rounded to int8 per block
 
     prompt = real_generator.chat_prompt([{"role": "user", "content": "Name three colours of the rainbow."}])
     params = {"temperature": 0, "max_new_tokens": 24}
-    eager = real_generator.generate(prompt, params)[0].text
-    compiled = Generator(compile=True)
-    # Compiled transformers forward vs our lean step: the same math in a different float order,
-    # and activations rounded to int8 can turn a last-bit difference into a different near-tie
-    # token later on; the start must agree.
+    # Compiled transformers forward vs our lean step: the same math in a different float order.
+    # With one int8 term per activation block a last-bit difference can move a value by one
+    # level and flip a near-tie token within a few tokens (seen on the AVX2 path: "is made up
+    # of" / "is a beautiful sight"), so both run with precise (near-float) activations.
+    eager = Generator(precise_activations=True).generate(prompt, params)[0].text
+    compiled = Generator(compile=True, precise_activations=True)
     assert compiled.generate(prompt, params)[0].text[:60] == eager[:60]
 
 
