@@ -1,8 +1,9 @@
 """Serving under load: 16 concurrent clients vs the same requests one at a time, same live server.
 
 Starts ``tunesmith serve`` (default model + shipped humanizer + web page) on loopback, then:
-  1. sequential: N chat completions one after another;
-  2. concurrent: the same N requests from 16 client threads (dynamic batching kicks in);
+  1. sequential: N mixed requests one after another — chat completions with different
+     max_tokens, temperatures and seeds, every fourth one streamed, every eighth a /humanize;
+  2. concurrent: the same N requests from 16 client threads (continuous batching);
   3. repeats the concurrent round to check that memory does not grow.
 Prints total tokens/s and the ratio, p50/p95 latency, errors, and server RSS idle / under
 load / after each round (read from /proc).
@@ -46,12 +47,37 @@ def rss_mb(pid: int) -> float:
     return total / 1024
 
 
+HUMANIZE = ("It is important to note that the quarterly review has been moved to Thursday at 2:00 p.m. "
+            "Furthermore, all team leads are expected to attend in order to discuss the budget.")
+
+
+def spec(i: int, max_tokens: int) -> dict:
+    """Request i of the mix: its own length, temperature and seed; some streamed, some humanize."""
+    if i % 8 == 7:
+        return {"kind": "humanize"}
+    return {"kind": "stream" if i % 4 == 1 else "chat", "max_tokens": max_tokens // 2 + (i * 7) % max_tokens,
+            "temperature": (0.0, 0.7, 1.0)[i % 3], "seed": i}
+
+
 def one_request(base: str, i: int, max_tokens: int) -> tuple[float, int, bool]:
+    """(seconds, completion tokens, ok) for request i of the mix."""
+    s = spec(i, max_tokens)
     t = time.perf_counter()
     try:
-        r = httpx.post(f"{base}/v1/chat/completions", timeout=600, json={
-            "messages": [{"role": "user", "content": QUESTIONS[i % len(QUESTIONS)]}],
-            "max_tokens": max_tokens, "temperature": 0.7, "seed": 0})
+        if s["kind"] == "humanize":
+            r = httpx.post(f"{base}/humanize", timeout=600, json={"text": HUMANIZE})
+            return time.perf_counter() - t, 0, r.status_code == 200
+        body = {"messages": [{"role": "user", "content": QUESTIONS[i % len(QUESTIONS)]}],
+                "max_tokens": s["max_tokens"], "temperature": s["temperature"], "seed": s["seed"]}
+        if s["kind"] == "stream":
+            tokens, ok = 0, False
+            with httpx.stream("POST", f"{base}/v1/chat/completions", timeout=600, json={**body, "stream": True}) as r:
+                for line in r.iter_lines():
+                    if line.startswith("data: {"):
+                        tokens += 1  # one chunk per decoded piece: a lower bound on tokens
+                    ok = line == "data: [DONE]" or ok
+            return time.perf_counter() - t, tokens, ok and r.status_code == 200
+        r = httpx.post(f"{base}/v1/chat/completions", timeout=600, json=body)
         ok = r.status_code == 200
         tokens = r.json()["usage"]["completion_tokens"] if ok else 0
     except httpx.HTTPError:
@@ -92,8 +118,7 @@ def main() -> None:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    env = {**os.environ, "TUNESMITH_API_KEYS": "", "GRADIO_ANALYTICS_ENABLED": "False",
-           "TUNESMITH_MAX_BATCH": str(args.clients), "TUNESMITH_BATCH_WAIT_MS": "50"}
+    env = {**os.environ, "TUNESMITH_API_KEYS": "", "GRADIO_ANALYTICS_ENABLED": "False"}  # default settings
     proc = subprocess.Popen([sys.executable, "-m", "tunesmith.cli", "serve", "--port", str(port)], cwd=ROOT, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
@@ -117,8 +142,9 @@ def main() -> None:
     finally:
         proc.terminate()
         proc.wait(30)
-    print(f"\n== Serving benchmark: {args.requests} chat requests x {args.max_tokens} tokens, "
-          f"{args.clients} concurrent clients vs one at a time ==")
+    print(f"\n== Serving benchmark: {args.requests} mixed requests (chat and streamed chat of "
+          f"{args.max_tokens // 2}-{args.max_tokens + args.max_tokens // 2} tokens at temperatures 0 / 0.7 / 1.0 with "
+          f"their own seeds; every 8th a /humanize), {args.clients} concurrent clients vs one at a time ==")
     print(f"{'run':<14}{'tok/s':>8}{'p50 s':>8}{'p95 s':>8}{'errors':>8}{'peak RSS MB':>13}{'RSS after':>11}")
     print(f"{'sequential':<14}{seq['tok_s']:>8.1f}{seq['p50_s']:>8.2f}{seq['p95_s']:>8.2f}{seq['errors']:>8}"
           f"{seq['peak_rss_mb']:>13.0f}{seq['rss_after_mb']:>11.0f}")

@@ -36,12 +36,16 @@ RUBRIC = """For every rewrite give:
 Be strict and work item by item."""
 
 
-def prepare(data: Path, out: Path, limit: int | None, seed: int) -> None:
+def prepare(data: Path, out: Path, limit: int | None, seed: int, adapter: str = "bundled",
+            reference: str = "rules") -> None:
     from tunesmith.claims import verify
     from tunesmith.humanize import Humanizer, words
 
     rows = [json.loads(line) for line in data.read_text().splitlines() if line.strip()][:limit]
-    hz = Humanizer()
+    hz = Humanizer(adapter=adapter)
+    # The reference: the verified rule edit, or another humanizer adapter (e.g. the previous release).
+    ref = None if reference == "rules" else Humanizer(adapter=reference, generator=None)
+    ref_name = "rules" if ref is None else "previous"
     out.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
     items, key, outputs = [], {}, []
@@ -53,15 +57,16 @@ def prepare(data: Path, out: Path, limit: int | None, seed: int) -> None:
         dt = time.perf_counter() - t
         total_words += len(words(src))
         total_s += dt
-        rules = Humanizer.rule_edit(src)[0] or src  # the verified rule edit, as the pipeline uses it
-        systems = {"ours": res.humanized_text, "rules": rules}
-        order = ["ours", "rules"]
+        rules = (Humanizer.rule_edit(src)[0] or src if ref is None  # the verified rule edit, as the pipeline uses it
+                 else ref.humanize(src).humanized_text)
+        systems = {"ours": res.humanized_text, ref_name: rules}
+        order = ["ours", ref_name]
         rng.shuffle(order)
         items.append({"id": r["id"], "source": src, "A": systems[order[0]], "B": systems[order[1]]})
         key[r["id"]] = {"A": order[0], "B": order[1]}
-        outputs.append({"id": r["id"], "seconds": round(dt, 2), "ours": res.humanized_text, "rules": rules,
+        outputs.append({"id": r["id"], "seconds": round(dt, 2), "ours": res.humanized_text, ref_name: rules,
                         "parts": res.sentence_report(), "verifier_ours": verify(src, res.humanized_text),
-                        "verifier_rules": verify(src, rules)})
+                        "verifier_ref": verify(src, rules)})
         print(f"{r['id']}: {dt:.1f} s", file=sys.stderr, flush=True)
     (out / "items.jsonl").write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items))
     (out / "key.json").write_text(json.dumps(key, indent=1))
@@ -71,7 +76,7 @@ def prepare(data: Path, out: Path, limit: int | None, seed: int) -> None:
     print(f"{len(rows)} passages, {total_words} words, {100 * total_s / max(1, total_words):.2f} s per 100 words")
     print("parts: " + ", ".join(f"{k} {statuses.count(k)}" for k in ("rewritten", "rule-edited", "kept")))
     print(f"verifier-clean: ours {sum(not o['verifier_ours'] for o in outputs)}/{len(outputs)}, "
-          f"rules {sum(not o['verifier_rules'] for o in outputs)}/{len(outputs)}")
+          f"{ref_name} {sum(not o['verifier_ref'] for o in outputs)}/{len(outputs)}")
 
 
 def report(out: Path) -> None:
@@ -96,8 +101,14 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=Path("runs/blind"))
     ap.add_argument("--limit", type=int)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--adapter", default="bundled", help="our humanizer adapter (default: the shipped one)")
+    ap.add_argument("--reference", default="rules", help="'rules' (the verified rule edit) or an adapter dir "
+                    "(e.g. the previous release) to judge against")
     args = ap.parse_args()
-    prepare(args.data, args.out, args.limit, args.seed) if args.command == "prepare" else report(args.out)
+    if args.command == "prepare":
+        prepare(args.data, args.out, args.limit, args.seed, args.adapter, args.reference)
+    else:
+        report(args.out)
 
 
 if __name__ == "__main__":

@@ -85,3 +85,21 @@ def test_doubled_words_are_a_slip():
     assert _doubled_words("approve all order orders up to $5") == {"order orders"}
     assert _doubled_words("that that is fine") == {"that that"}
     assert _doubled_words("we ordered the parts") == set()
+
+
+def test_plain_synonym_may_replace_the_inflated_word_and_nothing_else():
+    assert not verify("Please assist us with the boxes.", "Please help us with the boxes.")
+    assert not verify("We will require approximately 40 chairs.", "We'll need about 40 chairs.")
+    assert not verify("Numerous individuals attended.", "Many people attended.")
+    assert any("new content" in p or "dropped" in p for p in verify("Please assist us with the boxes.",
+                                                                    "Please carry the boxes."))
+    assert verify("We will require 40 chairs.", "We'd like 40 chairs.")  # need -> wish is a claim change
+
+
+def test_half_removed_stock_phrase_is_a_change():
+    src = "We are pleased to inform you that the session has been moved to Tuesday."
+    assert not verify(src, "The session has been moved to Tuesday.")  # the whole phrase removed: fine
+    assert not verify(src, "We're pleased to inform you that the session has been moved to Tuesday.")
+    assert verify(src, "We're pleased to know that the session has been moved to Tuesday.")  # judged error
+    assert verify("We are pleased to confirm that your plan has been approved.",
+                  "We're glad to know that your plan has been approved.")

@@ -126,3 +126,17 @@ def test_pack_cuts_full_blocks():
     rows = [{"input_ids": list(range(10)), "labels": list(range(10))}] * 3
     blocks = pack(rows, 8)
     assert [len(b["input_ids"]) for b in blocks] == [8, 8, 8]
+
+
+def test_verify_pairs_drops_rewrites_that_change_a_claim(tmp_path, tiny):
+    f = tmp_path / "h.jsonl"
+    rows = [{"formal": "Furthermore, it is important to note that at least 12 seats are available on Friday.",
+             "natural": "Also, at least 12 seats are available on Friday."},
+            {"formal": "Please be advised that the office will not open before 9 a.m. on Monday.",
+             "natural": "Heads up: the office opens at 9 a.m. on Monday."},  # negation lost: a drifted claim
+            {"formal": "Additionally, you may bring up to 3 guests to the dinner on Saturday.",
+             "natural": "You can bring at most 3 guests to the dinner on Saturday."}]  # may -> can, up to -> at most
+    f.write_text("\n".join(json.dumps(r) for r in rows))
+    data = build_datasets(cfg(source=str(f), format="humanizer", val_fraction=0, verify_pairs=True), tiny.tokenizer)
+    assert len(data.train) == 1 and data.stats["dropped: rewrite changed a claim"] == 2
+    assert len(build_datasets(cfg(source=str(f), format="humanizer", val_fraction=0), tiny.tokenizer).train) == 3

@@ -61,7 +61,7 @@ def test_n_candidates_and_finish_reason_length(tiny_generator):
 
 
 def test_greedy_n_needs_beams(tiny_generator):
-    with pytest.raises(ConfigError, match="n > 1"):
+    with pytest.raises(ConfigError, match="n=2 needs sampling"):
         tiny_generator.generate("x", {"temperature": 0, "n": 2})
     out = tiny_generator.generate("x", {"temperature": 0, "n": 2, "num_beams": 2, "max_new_tokens": 4})
     assert len(out) == 2

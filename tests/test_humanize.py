@@ -3,8 +3,8 @@ import re
 import pytest
 import torch
 
-from tunesmith.data.humanizer import (extract_facts, formalize, is_good_pair, mask_facts,
-                                      missing_facts, synthetic_pairs, training_example)
+from tunesmith.data.formalizer import formalize, is_good_pair, synthetic_pairs
+from tunesmith.data.humanizer import extract_facts, mask_facts, missing_facts, training_example
 from tunesmith.errors import ConfigError
 from tunesmith.generate import Completion
 from tunesmith.humanize import (Humanizer, ai_phrase_density, clean_output, drop_repeated_sentences,
@@ -61,16 +61,47 @@ def test_training_example_masks_only_kept_spans():
     assert tags_in and tags_in == tags_out
 
 
-def test_seed_filters_and_formalizer():
+NATURAL = [
+    "Hey Priya, we'll need about 40 chairs for Friday's talk at 6 p.m. Maybe ask Tom too, he's got a key. "
+    "Don't worry about the tables.",
+    "The clinic's open every Monday from 9 a.m. to 1 p.m. You don't need an appointment for flu shots, but bring "
+    "your card. It usually takes about 15 minutes and costs $20. We'll use the side door before noon.",
+    "Thanks for your order! We can't ship to PO boxes, so make sure the address is a street address. "
+    "If you need help with the return, feel free to call us at least two days before the pickup.",
+]
+
+
+def test_formalizer_makes_text_stiff_without_changing_a_claim():
     import random
 
-    formal = formalize("I don't think we can get there by noon, but we'll try.", random.Random(0))
-    assert "do not" in formal and "obtain" in formal and "don't" not in formal
-    assert is_good_pair(formal, "I don't think we can get there by noon, but we'll try.")
-    assert not is_good_pair("same text here ok ok ok ok", "same text here ok ok ok ok")
+    from tunesmith.claims import verify
+
+    formal = formalize("I don't think we can get the keys by noon, but we'll try.", random.Random(0), rate=1.0)
+    assert "do not" in formal and "will" in formal and "don't" not in formal
+    assert "obtain the keys" in formal
+    assert formalize("He's got a key.", random.Random(0)).startswith("He has got")  # not "he is got"
+    # Every variant of every text says the same: the verifier, run the other way, finds nothing.
+    variants = {formalize(t, random.Random(s)) for t in NATURAL for s in range(20)}
+    assert len(variants) > 30
+    for t in NATURAL:
+        for s in range(20):
+            f = formalize(t, random.Random(s))
+            assert not verify(f, t), (f, verify(f, t))
+    # Lines and list items stay lines.
+    listed = formalize("Bring:\n- your ID\n- two pens", random.Random(1))
+    assert listed.count("\n") == 2 and "two pens" in listed
+
+
+def test_synthetic_pairs_are_verified_deduplicated_and_varied():
+    from tunesmith.claims import verify
+
+    assert is_good_pair(*NATURAL[:1] * 2) is False  # identical
     assert not is_good_pair("too short", "too short!")
-    pairs = synthetic_pairs(["I don't know what you're talking about, but it's fine by me honestly."] * 3, 10)
-    assert len(pairs) == 1  # duplicates removed
+    pairs = synthetic_pairs(NATURAL * 3, 100, variants=3)
+    assert {p["natural"] for p in pairs} == set(NATURAL)  # duplicates are used once
+    assert len({p["formal"] for p in pairs}) == len(pairs) > len(NATURAL)  # several distinct versions
+    assert all(not verify(p["formal"], p["natural"]) for p in pairs)
+    assert len(synthetic_pairs(NATURAL, 2, variants=3)) == 2  # the limit holds
 
 
 def test_split_chunks_roundtrip_and_sizes():
@@ -109,7 +140,7 @@ class ScriptedGenerator:
     def info(self):
         return {"model": "scripted"}
 
-    def generate(self, prompts, params, logits_processors=()):
+    def generate(self, prompts, params, cancel=None, logits_processors=()):
         self.prompts += list(prompts)
         self.processors = list(logits_processors)
         out = []

@@ -29,7 +29,7 @@ NUMBER_WORDS = {
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000, "million": 10 ** 6,
     "billion": 10 ** 9, "dozen": 12, "half": 0.5, "once": 1, "twice": 2, "single": 1, "double": 2, "triple": 3,
-    "both": 2, "couple": 2, "several": "several", "few": "few", "many": "many", "multiple": "several",
+    "both": 2, "couple": 2, "several": "several", "few": "few", "many": "many", "numerous": "many", "multiple": "several",
 }
 ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
@@ -76,7 +76,7 @@ MODALITY: dict[str, tuple[str, ...]] = {
                "generally", "sometimes", "rarely", "occasionally"),
     "advised": ("should", "ought to", "recommended", "recommend", "advisable", "encouraged", "encourage",
                 "suggest", "suggested", "best to"),
-    "required": ("must", "need to", "needs to", "needed", "have to", "has to", "had to", "required", "require",
+    "required": ("must", "need", "needs", "need to", "needs to", "needed", "have to", "has to", "had to", "required", "require",
                  "requires", "necessary", "mandatory", "obligated", "imperative", "essential to", "crucial to",
                  "vital to", "important to", "make sure", "makes sure", "making sure", "ensure", "ensures", "ensuring", "be sure to"),
     "certain": ("will", "shall", "going to", "definitely", "certainly", "always", "never", "guaranteed",
@@ -146,8 +146,19 @@ def _rule_editor_words() -> tuple[frozenset[str], frozenset[str]]:
     """Words the rule editor writes (free to appear) and the stock phrasing it removes (free to go)."""
     from .humanize import AI_PHRASES  # here, not at the top: humanize imports this module
 
-    return (frozenset(w for v in AI_PHRASES.values() for w in v.split()),
-            frozenset(w for k in AI_PHRASES for w in k.split()))
+    # A word is free to go only where the rule editor itself drops it ("inform" in "we are
+    # pleased to inform you that" -> ""), not where it keeps it ("... to confirm" -> "... to confirm").
+    return (frozenset(w for k, v in AI_PHRASES.items() for w in set(v.split()) - set(k.split())),
+            frozenset(w for k, v in AI_PHRASES.items() for w in set(k.split()) - set(v.split())))
+
+
+def _canonical(text: str) -> str:
+    from .humanize import replace_ai_phrases  # here, not at the top: humanize imports this module
+
+    low = text.replace("’", "'").replace("‘", "'").lower()
+    for pattern, rep in CONTRACTIONS:  # "we're pleased to" is the stock phrase too
+        low = re.sub(pattern, rep, low)
+    return replace_ai_phrases(low)
 
 
 def _is_content(word: str) -> bool:
@@ -158,9 +169,28 @@ def _content_stems(text: str) -> set[str]:
     return {w[:5] for w in _CONTENT_RE.findall(_normalise(text)) if _is_content(w)}
 
 
+# Inflated words and the plain words that say the same (the formalizer's swaps, reversed): a
+# rewrite may put the plain word where the source had the inflated one, and nothing else.
+PLAIN_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "assist": ("help",), "assists": ("helps",), "assisted": ("helped",), "assistance": ("help",),
+    "purchase": ("buy",), "purchased": ("bought",), "demonstrate": ("show",), "demonstrates": ("shows",),
+    "obtain": ("get",), "obtained": ("got",), "request": ("ask",), "inform": ("tell", "let"),
+    "require": ("need",), "requires": ("needs",), "numerous": ("many", "lots"), "sufficient": ("enough",),
+    "individuals": ("people",), "children": ("kids",), "perhaps": ("maybe",), "however": ("but",),
+    "additional": ("extra", "more"), "meticulous": ("careful",), "meticulously": ("carefully",),
+    "pivotal": ("key",), "seamless": ("smooth",), "seamlessly": ("smoothly",), "robust": ("solid",),
+    "approximately": ("about", "around"), "prior": ("before",), "commence": ("start",),
+    "commenced": ("started",), "utilize": ("use",), "utilized": ("used",), "utilizing": ("using",),
+    "leverage": ("use",), "leveraged": ("used",), "leveraging": ("using",), "apologize": ("sorry",),
+    "delighted": ("happy", "glad"), "adhere": ("stick",), "convenience": ("soon",), "earliest": ("soon",),
+}
+_SYNONYM_STEMS = {formal[:5]: {w[:5] for w in plain} for formal, plain in PLAIN_SYNONYMS.items()}
+
+
 def invented_words(source: str, candidate: str) -> list[str]:
     """Content words of ``candidate`` whose stem appears nowhere in ``source`` (sorted)."""
     src = _content_stems(source)
+    src |= {plain for stem in src for plain in _SYNONYM_STEMS.get(stem, ())}
     return sorted({w for w in _CONTENT_RE.findall(_normalise(candidate)) if _is_content(w) and w[:5] not in src})
 
 
@@ -230,6 +260,9 @@ def _unit(words_after: list[str]) -> str:
         if w in skip or _number(w) is not None:
             continue
         w = re.sub(r"'s$", "", w)
+        w = PLAIN_SYNONYMS.get(w, (w,))[0]  # "12 individuals" counts what "12 people" does
+        if w in ("per", "a", "an", "each"):  # "$220 per night" = "$220 a night": the rate's unit follows
+            continue
         if len(w) > 3 and w.endswith("ies"):
             return w[:-3] + "y"
         if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
@@ -382,14 +415,21 @@ MAX_DROPPED_WORDS = 0  # judged: "pleased to confirm your registration" -> "glad
 def dropped_words(source: str, candidate: str) -> list[str]:
     """Content words of ``source`` whose stem the candidate lost (droppable filler excepted)."""
     cand = _content_stems(candidate)
+    cand_all = {w[:5] for w in _CONTENT_RE.findall(_normalise(candidate))}  # plain words are often free words
     removable = _rule_editor_words()[1]
     return sorted({w for w in _CONTENT_RE.findall(_normalise(source)) if _is_content(w) and w[:5] not in cand
-                   and w not in DROPPABLE and w not in removable})
+                   and w not in DROPPABLE and w not in removable
+                   and not (_SYNONYM_STEMS.get(w[:5], set()) & cand_all)})
 
 
 def verify(source: str, candidate: str) -> list[str]:
     """Empty when ``candidate`` keeps every claim of ``source``; else what changed, one entry per class."""
     problems = compare(skeleton(source), skeleton(candidate))
+    # Words are compared after the rule editor's stock-phrase edits on both sides, so removing
+    # "We are pleased to inform you that" is free, but keeping half of it is not: "we're
+    # pleased to know that" (judged: the sender no longer announces anything) brings in
+    # "pleased" where the plain version has nothing.
+    source, candidate = _canonical(source), _canonical(candidate)
     new = invented_words(source, candidate)
     if len(new) > MAX_NEW_WORDS:
         problems.append(f"new content: {', '.join(new)}")

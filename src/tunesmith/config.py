@@ -11,13 +11,29 @@ from typing import Any, Literal, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import ValidationInfo, model_validator
 
 from .errors import ConfigError
 
 T = TypeVar("T", bound=BaseModel)
 
 
-class StrictModel(BaseModel):
+class NoBoolNumbers(BaseModel):
+    """``true`` is not a number: pydantic would read it as 1 for an int or float field."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _bools_are_not_numbers(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            for name, value in list(data.items()):
+                info = cls.model_fields.get(name)
+                kind = str(info.annotation) if info is not None else ""
+                if isinstance(value, bool) and ("int" in kind or "float" in kind) and "bool" not in kind:
+                    data = {**data, name: str(value).lower()}  # fails the field's own check, naming it
+        return data
+
+
+class StrictModel(NoBoolNumbers):
     """Base for configs: unknown keys are an error (a typo must not be silently ignored)."""
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
@@ -44,6 +60,20 @@ def build(cls: type[T], data: dict[str, Any] | None = None, prefix: str = "", **
         raise explain_validation_error(err, prefix) from None
 
 
+MAX_STOPS, MAX_STOP_CHARS = 4, 64  # OpenAI allows 4 stop sequences
+MAX_SEED = 2**64 - 1  # torch.manual_seed's range
+
+
+def check_candidates(n: int, num_beams: int, temperature: float) -> None:
+    """The cross-field rule for ``n`` (raises ValueError): beam search returns at most num_beams
+    candidates, and greedy decoding only one."""
+    if num_beams > 1 and n > num_beams:
+        raise ValueError(f"n={n} is more than num_beams={num_beams}: beam search returns at most num_beams "
+                         "candidates (raise num_beams or lower n)")
+    if n > 1 and temperature == 0 and num_beams == 1:
+        raise ValueError(f"n={n} needs sampling (temperature > 0) or beam search with num_beams >= n")
+
+
 class SamplingParams(StrictModel):
     """Decoding controls. Maps onto transformers' ``GenerationConfig`` (see ``to_generation_kwargs``)."""
 
@@ -57,8 +87,10 @@ class SamplingParams(StrictModel):
     num_beams: int = Field(1, ge=1, le=16, description="Beam search width (1 = no beam search).")
     length_penalty: float = Field(1.0, ge=-5.0, le=5.0, description="Beam search length penalty exponent.")
     max_new_tokens: int = Field(128, ge=1, le=4096, description="Upper bound on generated tokens.")
-    stop: list[str] = Field(default_factory=list, description="Strings that end generation; the text is cut before them.")
-    seed: int | None = Field(None, ge=0, description="Random seed; the same seed gives the same output.")
+    stop: list[str] = Field(default_factory=list, max_length=MAX_STOPS,
+                            description=f"Up to {MAX_STOPS} strings of at most {MAX_STOP_CHARS} characters that end "
+                                        "generation; the text is cut before them.")
+    seed: int | None = Field(None, ge=0, le=MAX_SEED, description="Random seed; the same seed gives the same output.")
     n: int = Field(1, ge=1, le=16, description="Number of candidates to return per prompt.")
 
     @field_validator("stop", mode="before")
@@ -75,9 +107,22 @@ class SamplingParams(StrictModel):
     def _stop_not_empty(cls, value: list[str]) -> list[str]:
         if any(s == "" for s in value):
             raise ValueError("stop strings must be non-empty")
-        if len(value) > 16:
-            raise ValueError("at most 16 stop strings")
+        # transformers' stop-string table grows with vocabulary x stop length: four stops of
+        # 4,000 characters took 5 GB.
+        if any(len(s) > MAX_STOP_CHARS for s in value):
+            raise ValueError(f"each stop string may have at most {MAX_STOP_CHARS} characters")
         return value
+
+    @field_validator("n")
+    @classmethod
+    def _n_fits(cls, n: int, info: ValidationInfo) -> int:
+        check_candidates(n, info.data.get("num_beams", 1), info.data.get("temperature", 0.7))
+        return n
+
+    @property
+    def rows(self) -> int:
+        """Sequences decoded per prompt (what a batch really holds)."""
+        return max(self.n, self.num_beams)
 
     @property
     def greedy(self) -> bool:
@@ -184,7 +229,10 @@ class DataConfig(StrictModel):
     new_token_init: Literal["mean", "eos"] = Field(
         "mean", description="Start new tokens' embeddings at the mean embedding, or at the end-of-text token's "
         "(for end markers like [END]: the model then ends where it would have stopped anyway and learns the marker fast).")
-    augment: dict[str, Any] = Field(default_factory=dict, description="Format-specific augmentation (humanizer: chitchat pairs).")
+    augment: dict[str, Any] = Field(default_factory=dict, description="Format-specific augmentation (humanizer: "
+                                    "{'natural': N, 'chitchat': N} formalizer pairs, verified by construction).")
+    verify_pairs: bool = Field(False, description="Humanizer format: drop formal/natural pairs whose rewrite changes a "
+                               "claim (numbers, qualifiers, negation, modality, times ... per tunesmith.claims).")
 
 
 class LoraSettings(StrictModel):

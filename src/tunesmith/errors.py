@@ -38,3 +38,8 @@ class ModelNotFoundError(TunesmithError):
     """A model name, path or adapter can't be found or installed package is missing."""
 
     status_code = 404
+
+
+class Cancelled(Exception):
+    """Work stopped because its caller cancelled it (a deadline passed, the client left).
+    Not a user mistake and not a bug: the server answers it with its own status."""

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import gc
 import threading
-import warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -282,10 +281,6 @@ class Generator:
     def _gen_kwargs(self, params: SamplingParams,
                     cancel: threading.Event | Sequence[threading.Event] | None, width: int = 0,
                     rows: int = 1) -> dict[str, Any]:
-        if params.n > 1 and params.greedy and params.num_beams < params.n:
-            raise ConfigError(
-                "n > 1 needs sampling (temperature > 0) or beam search with num_beams >= n", field="n"
-            )
         kw = params.to_generation_kwargs()
         if NucleusSampler.applies_to(params):
             for key in ("temperature", "top_k", "top_p", "min_p", "typical_p"):

@@ -22,18 +22,19 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+import threading
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import Field, StringConstraints
 
 from .claims import _LIST_MARKER
 from .claims import verify as verify_claims
 from .config import SamplingParams, StrictModel, build
 from .data.humanizer import (CONTRACTION_RE, PLACEHOLDER_RE, STRENGTHS, TONES, Masked, build_prompt,
                              mask_facts, missing_facts)
-from .errors import ConfigError, TunesmithError
+from .errors import Cancelled, ConfigError, TunesmithError
 
 BUNDLED_ADAPTER = Path(__file__).resolve().parent / "adapters" / "humanizer"
 
@@ -323,7 +324,9 @@ class HumanizeOptions(StrictModel):
 
     tone: Literal["casual", "conversational", "professional"] = Field("conversational", description="Target register.")
     strength: Literal["light", "medium", "strong"] = Field("medium", description="How much to change the wording.")
-    keep_terms: list[str] = Field(default_factory=list, description="Terms to keep verbatim (besides detected facts).")
+    keep_terms: list[Annotated[str, StringConstraints(min_length=1, max_length=100)]] = Field(
+        default_factory=list, max_length=50, description="Up to 50 terms (1-100 characters each) to keep verbatim "
+        "besides the detected facts.")
     candidates: int = Field(3, ge=1, le=8, description="Rewrites generated per chunk before checking.")
     alternatives: int = Field(0, ge=0, le=4, description="Extra full rewrites to return besides the best.")
     temperature: float = Field(0.7, ge=0.0, le=2.0, description="Sampling temperature (0 = greedy).")
@@ -335,7 +338,7 @@ class HumanizeOptions(StrictModel):
                                  "(protected facts exempt); 0 = no limit (default: forcing a small model away "
                                  "from the source makes it invent).")
     chunk_words: int = Field(45, ge=15, le=200, description="Target words per chunk (sentence groups).")
-    cleanup: bool = Field(True, description="Replace leftover AI phrases and add contractions after the model.")
+    cleanup: bool = Field(True, strict=True, description="Replace leftover AI phrases and add contractions after the model.")
 
 
 @dataclass
@@ -465,8 +468,24 @@ class Humanizer:
     def _prompt(self, masked: str, opts: HumanizeOptions) -> str:
         return self.generator.chat_prompt(build_prompt(masked, opts.tone, opts.strength))
 
+    # Most sequences decoded together: every row holds a KV cache, so a text of many tiny
+    # paragraphs runs in groups instead of one unbounded batch.
+    max_rows = 32
+
     def _generate(self, masked: list[Masked], opts: HumanizeOptions, temperature: float, top_p: float,
-                  seed: int | None, n: int, max_copy: int) -> list[list[str]]:
+                  seed: int | None, n: int, max_copy: int, cancel: threading.Event | None = None) -> list[list[str]]:
+        n = n if temperature > 0 else 1
+        group = max(1, self.max_rows // n)
+        out: list[list[str]] = []
+        for start in range(0, len(masked), group):
+            if cancel is not None and cancel.is_set():
+                raise Cancelled("humanize was cancelled")
+            out += self._generate_group(masked[start:start + group], opts, temperature, top_p, seed, n, max_copy,
+                                        cancel)
+        return out
+
+    def _generate_group(self, masked: list[Masked], opts: HumanizeOptions, temperature: float, top_p: float,
+                        seed: int | None, n: int, max_copy: int, cancel: threading.Event | None) -> list[list[str]]:
         tok = self.generator.tokenizer
         prompts = [self._prompt(m.text, opts) for m in masked]
         sources = [tok(m.text, add_special_tokens=False)["input_ids"] for m in masked]
@@ -478,7 +497,9 @@ class Humanizer:
             # cap (a rewrite is rarely longer than its source) keep it low.
             max_new_tokens=opts.max_new_tokens or min(1024, int(longest * 1.3) + 16), repetition_penalty=1.05,
         )
-        outs = self.generator.generate(prompts, params, logits_processors=processors)
+        outs = self.generator.generate(prompts, params, cancel=cancel, logits_processors=processors)
+        if cancel is not None and cancel.is_set():
+            raise Cancelled("humanize was cancelled")
         grouped: list[list[str]] = [[] for _ in masked]
         for c in outs:
             grouped[c.prompt_index].append(c.text)
@@ -556,13 +577,16 @@ class Humanizer:
             return None, f"rule edit failed its checks ({failed[0]})" if failed else "no stock phrase to edit"
         return edited, "ok"
 
-    def humanize(self, text: str, options: HumanizeOptions | dict[str, Any] | None = None,
+    def humanize(self, text: str, options: HumanizeOptions | dict[str, Any] | None = None, *,
+                 max_chunks: int | None = None, cancel: threading.Event | None = None,
                  **kwargs: Any) -> HumanizeResult:
         """Humanize ``text``.
 
         Args:
             text: The input (any length; split into chunks, never truncated).
             options: :class:`HumanizeOptions` or a dict; keyword arguments override it.
+            max_chunks: Refuse a text that splits into more pieces than this (a server limit).
+            cancel: Setting this event stops the work (raises :class:`~tunesmith.errors.Cancelled`).
 
         Returns:
             :class:`HumanizeResult` with the text, scores before/after, facts, diff and chunks.
@@ -575,6 +599,9 @@ class Humanizer:
         if not isinstance(text, str) or not text.strip():
             raise ConfigError("text is empty: give the text to humanize", field="text")
         pieces = split_chunks(text, opts.chunk_words)
+        if max_chunks is not None and len(pieces) > max_chunks:
+            raise ConfigError(f"text splits into {len(pieces)} pieces (lines, list items, sentence groups); the "
+                              f"limit is {max_chunks}: send it in smaller parts", field="text")
         work = [(i, src) for i, (src, _) in enumerate(pieces) if words(src)]
         masked = [mask_facts(src, opts.keep_terms) for _, src in work]
         accepted: dict[int, list[tuple[float, str, float]]] = {i: [] for i, _ in work}
@@ -589,7 +616,7 @@ class Humanizer:
             if not pending:
                 break
             seed = None if opts.seed is None else opts.seed + attempt
-            outs = self._generate([masked[k] for k in pending], opts, temp, top_p, seed, n, max_copy)
+            outs = self._generate([masked[k] for k in pending], opts, temp, top_p, seed, n, max_copy, cancel)
             checked: list[tuple[int, str]] = []
             for k, cands in zip(pending, outs):
                 i, src = work[k]
@@ -691,7 +718,7 @@ def voice_pairs(samples: str | Path, seed: int = 0) -> list[dict[str, str]]:
     Each paragraph is cut into groups of sentences of 8-120 words; each group is made formal
     by rules and kept when the pair passes the seed's filters.
     """
-    from .data.humanizer import synthetic_pairs
+    from .data.formalizer import synthetic_pairs
     from .data.sources import load_records
 
     texts = []

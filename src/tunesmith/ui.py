@@ -7,12 +7,12 @@ page uses system fonts only, so it renders and works offline.
 from __future__ import annotations
 
 import json
-import threading
 from typing import Any
 
 import gradio as gr
 
 from .config import SamplingParams, build
+from .engine.pool import parse_models
 from .errors import TunesmithError
 
 CSS = """
@@ -62,20 +62,17 @@ def _parts(res: dict[str, Any]) -> list[tuple[str, str | None]]:
 
 def build_blocks(state, settings) -> gr.Blocks:
     """Construct the page; ``state`` is the server's State (models load on first use)."""
-    compare_cache: dict[str, Any] = {}
-    compare_lock = threading.Lock()
 
     def do_humanize(text, tone, strength, keep, candidates, alternatives):
         if not text or not text.strip():
             raise gr.Error("Paste some text to humanize first.")
-        if len(text) > settings.max_text_chars:
-            raise gr.Error(f"The text has {len(text)} characters; the limit is {settings.max_text_chars}.")
         st = state.ready()
-        try:
-            with st.humanizer_lock:
-                res = st.humanizer.humanize(text, tone=tone, strength=strength,
-                                            keep_terms=[k.strip() for k in (keep or "").split(",") if k.strip()],
-                                            candidates=int(candidates), alternatives=int(alternatives)).to_dict()
+        try:  # the server's limits and deadline, as for /humanize
+            st.limits.text(text)
+            res = st.humanizer.humanize(text, tone=tone, strength=strength,
+                                        keep_terms=[k.strip() for k in (keep or "").split(",") if k.strip()],
+                                        candidates=int(candidates), alternatives=int(alternatives),
+                                        max_chunks=st.limits.max_humanize_chunks).to_dict()
         except TunesmithError as err:
             raise gr.Error(err.message) from None
         alts = "\n\n---\n\n".join(res["alternatives"]) or "_(no alternatives requested)_"
@@ -94,8 +91,13 @@ def build_blocks(state, settings) -> gr.Blocks:
         if not prompt or not prompt.strip():
             raise gr.Error("Write a prompt first.")
         params = sampling(*controls)
-        gen = state.ready().generator
+        st = state.ready()
+        gen = st.engine  # the page shares the running batch, the queue and the limits with the API
         text_in = gen.chat_prompt([{"role": "user", "content": prompt}]) if chat else prompt
+        try:
+            st.limits.generation([text_in], params)
+        except TunesmithError as err:
+            raise gr.Error(err.message) from None
         if params.num_beams > 1:
             yield gen.generate(text_in, params)[0].text
             return
@@ -104,29 +106,23 @@ def build_blocks(state, settings) -> gr.Blocks:
             out += chunk.text
             yield out
 
-    def do_compare(prompt, run_dir, chat, max_new):
+    def do_compare(prompt, model_name, chat, max_new):
         if not prompt or not prompt.strip():
             raise gr.Error("Write a prompt first.")
-        if not run_dir or not run_dir.strip():
-            raise gr.Error("Give the path of a fine-tuned run directory (e.g. runs/recipes).")
-        from .generate import Generator
-
-        base = state.ready().generator
+        st = state.ready()
         params = SamplingParams(temperature=0, max_new_tokens=int(max_new))
-        try:
-            with compare_lock:
-                if run_dir not in compare_cache:
-                    compare_cache.clear()  # keep at most one extra model in memory
-                    compare_cache[run_dir] = Generator(run_dir.strip())
-                tuned = compare_cache[run_dir]
+        try:  # only models this server serves (TUNESMITH_MODELS), through their engines and limits
+            base, tuned = st.pool.get(None), st.pool.get(model_name)
+            wrap = (lambda g: g.chat_prompt([{"role": "user", "content": prompt}])) if chat else (lambda g: prompt)
+            st.limits.generation([wrap(base)], params)
+            return base.generate(wrap(base), params)[0].text, tuned.generate(wrap(tuned), params)[0].text
         except TunesmithError as err:
             raise gr.Error(err.message) from None
-        wrap = (lambda g: g.chat_prompt([{"role": "user", "content": prompt}])) if chat else (lambda g: prompt)
-        return base.generate(wrap(base), params)[0].text, tuned.generate(wrap(tuned), params)[0].text
 
     def do_info():
         st = state.ready()
-        return json.dumps({**st.generator.info(), "humanizer": st.humanizer.info()}, indent=2, default=str)
+        return json.dumps({**st.engine.info(), "served_models": st.pool.names(), "loaded_mb": st.pool.loaded(),
+                           "humanizer": st.humanizer.info()}, indent=2, default=str)
 
     with gr.Blocks(title="tunesmith", analytics_enabled=False) as blocks:
         gr.Markdown("# tunesmith\nHumanize AI-sounding text without changing the facts; generate and compare "
@@ -180,7 +176,8 @@ def build_blocks(state, settings) -> gr.Blocks:
         with gr.Tab("Compare"):
             c_prompt = gr.Textbox(label="Prompt", lines=4, value="RECIPE: Banana Bread\nINGREDIENTS:")
             with gr.Row():
-                c_run = gr.Textbox(label="Fine-tuned run directory", value="runs/recipes")
+                served = [settings.model] + [m.name for m in parse_models(settings.models)]
+                c_run = gr.Dropdown(served, value=served[-1], label="Served model (TUNESMITH_MODELS adds more)")
                 c_chat = gr.Checkbox(value=False, label="Use the chat template")
                 c_max = gr.Slider(8, 512, value=160, step=1, label="max_new_tokens")
             c_btn = gr.Button("Compare", variant="primary")

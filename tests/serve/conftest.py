@@ -2,17 +2,21 @@ import pytest
 from fastapi.testclient import TestClient
 
 from tunesmith.serve.app import State, create_app
-from tunesmith.serve.batching import Batcher
+from tunesmith.engine import Engine
+from tunesmith.engine.pool import ModelPool, ModelSpec, parse_models
 from tunesmith.serve.settings import Settings
 
 
 def make_state(settings, tiny_generator):
+    """The server's State over the tiny model; every served name is an engine over it."""
     from tunesmith.humanize import Humanizer
 
     state = State(settings)
-    state.generator = tiny_generator
-    state.batcher = Batcher(tiny_generator, settings.queue_size, settings.max_batch, settings.batch_wait_ms)
-    state.humanizer = Humanizer(adapter=None, generator=tiny_generator)
+    specs = [ModelSpec(settings.model, settings.model), *parse_models(settings.models)]
+    state.pool = ModelPool(specs, lambda spec: Engine(tiny_generator, max_rows=settings.max_batch,
+                                                      queue_size=settings.queue_size, timeout=settings.request_timeout),
+                           settings.model_memory_mb)
+    state.humanizer = Humanizer(adapter=None, generator=Engine(tiny_generator, max_rows=settings.max_batch))
     return state
 
 
@@ -30,6 +34,7 @@ def make_client(tiny_generator):
     yield factory
     for c in clients:
         c.close()
+        c.app.state.tunesmith.close()
 
 
 @pytest.fixture()

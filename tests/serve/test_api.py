@@ -81,7 +81,6 @@ def test_generate_and_humanize_seed_endpoints(client):
     ("/v1/completions", {"prompt": "x", "temperature": -1}, "temperature"),
     ("/v1/completions", {"prompt": "x", "max_tokens": 0}, "max_tokens"),
     ("/v1/completions", {"prompt": "x", "max_tokens": 5000}, "max_tokens"),
-    ("/v1/completions", {"prompt": "x", "model": "gpt-4"}, "model"),
     ("/v1/completions", {"prompt": ""}, "prompt"),
     ("/v1/chat/completions", {"messages": []}, "messages"),
     ("/v1/chat/completions", {"messages": [{"role": "robot", "content": "x"}]}, "messages.0.role"),
@@ -93,6 +92,12 @@ def test_validation_422_names_field(client, path, body, field):
     assert r.status_code == 422, r.text
     err = r.json()["error"]
     assert err["param"] == field and err["message"]
+
+
+def test_unknown_model_is_404_model_not_found(client):  # as OpenAI answers
+    r = client.post("/v1/completions", json={"prompt": "x", "model": "gpt-4"})
+    assert r.status_code == 404 and r.json()["error"]["code"] == "model_not_found"
+    assert r.json()["error"]["param"] == "model"
 
 
 def test_body_size_limit(make_client):
@@ -128,43 +133,37 @@ def test_refuses_public_bind_without_keys():
 def test_queue_full_503_with_retry_after(make_client):
     import threading
 
-    c = make_client(queue_size=1, max_batch=1, batch_wait_ms=0)
-    state = c.app.state.tunesmith
-    gate = threading.Event()
-    real = state.batcher.generator.generate
-
-    def slow(*a, **kw):
-        gate.wait(10)
-        return real(*a, **kw)
-
-    state.batcher.generator = type("Slow", (), {"generate": staticmethod(slow)})()
+    c = make_client(queue_size=1, max_batch=1)  # one running row, one waiting request
     results = []
 
     def call():
-        results.append(c.post("/v1/completions", json={"prompt": "x", "max_tokens": 2}).status_code)
+        r = c.post("/v1/completions", json={"prompt": "x", "max_tokens": 300, "temperature": 1.0})
+        results.append((r.status_code, r.headers.get("retry-after")))
 
     threads = [threading.Thread(target=call) for _ in range(4)]
     for t in threads:
         t.start()
-    import time
-
-    time.sleep(1.0)
-    gate.set()
     for t in threads:
-        t.join(30)
-    assert 503 in results and 200 in results
+        t.join(60)
+    codes = [code for code, _ in results]
+    assert 503 in codes and 200 in codes
+    assert all(retry == "2" for code, retry in results if code == 503)
 
 
-def test_concurrent_requests_are_batched(make_client):
+def test_concurrent_mixed_requests_share_one_batch(make_client):
     import concurrent.futures
 
-    c = make_client(batch_wait_ms=200, max_batch=16)
+    c = make_client(max_batch=16)
     state = c.app.state.tunesmith
+
+    def call(i):  # different lengths, temperatures and seeds: once, these never shared a batch
+        body = {"prompt": f"p{i}", "max_tokens": 20 + 5 * i, "temperature": 0.1 * i, "seed": i}
+        return c.post("/v1/completions", json=body).status_code
+
     with concurrent.futures.ThreadPoolExecutor(8) as pool:
-        codes = list(pool.map(lambda i: c.post("/v1/completions", json={"prompt": f"p{i}", "max_tokens": 4,
-                                                                          "temperature": 0}).status_code, range(8)))
+        codes = list(pool.map(call, range(8)))
     assert codes == [200] * 8
-    assert state.batcher.largest_batch > 1
+    assert state.engine.scheduler.largest_batch > 1
 
 
 def test_ui_page_served_offline(make_client):
@@ -178,3 +177,39 @@ def test_ui_asks_for_key_when_keys_configured(make_client):
     c = make_client(ui=True, api_keys="secret")
     r = c.get("/config")
     assert r.status_code in (401, 403) or '"auth_required":true' in r.text.replace(" ", "")
+
+
+def test_many_models_by_name(make_client):
+    c = make_client(models="poet=tiny-random+runs/poet, chef=tiny-random")
+    assert [m["id"] for m in c.get("/v1/models").json()["data"]] == ["tiny-random", "poet", "chef"]
+    pool = c.app.state.tunesmith.pool
+    assert list(pool.loaded()) == []  # nothing loads before it is asked for
+    r = c.post("/v1/chat/completions", json={"model": "chef", "messages": [{"role": "user", "content": "hi"}],
+                                             "max_tokens": 3})
+    assert r.status_code == 200 and r.json()["model"] == "chef"
+    assert list(pool.loaded()) == ["chef"]
+    r = c.post("/v1/completions", json={"model": "nope", "prompt": "x"})
+    assert r.status_code == 404 and r.json()["error"]["code"] == "model_not_found"
+    assert "poet" in r.json()["error"]["message"]
+
+
+def test_pool_unloads_the_least_recently_used_under_its_budget(tiny_generator):
+    from tunesmith.engine import Engine
+    from tunesmith.engine.pool import ModelPool, ModelSpec, engine_memory_mb, parse_models
+
+    made = []
+
+    def load(spec):
+        made.append(spec.name)
+        return Engine(tiny_generator, max_rows=2)
+
+    size = engine_memory_mb(Engine(tiny_generator, max_rows=1))
+    pool = ModelPool([ModelSpec("base", "tiny-random"), *parse_models("a=tiny-random,b=tiny-random")], load,
+                     budget_mb=size * 2.5)
+    pool.get(), pool.get("a"), pool.get("b")  # three do not fit: "a" (least recently used) goes
+    assert list(pool.loaded()) == ["base", "b"] or list(pool.loaded()) == ["b", "base"]
+    pool.get("a")
+    assert made == ["base", "a", "b", "a"]
+    pool.close()
+    with pytest.raises(Exception, match="NAME=MODEL"):
+        parse_models("just-a-name")

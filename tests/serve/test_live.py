@@ -23,14 +23,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def live_server(tmp_path_factory):
-    """`tunesmith serve` with the real default model and the shipped humanizer."""
+def start_server(tmp_path_factory, args: list[str] = (), env: dict[str, str] | None = None):
+    """Run `tunesmith serve` on a free loopback port; yields its base URL, then stops it."""
     port = free_port()
-    env = {**os.environ, "TUNESMITH_API_KEYS": "", "GRADIO_ANALYTICS_ENABLED": "False"}
+    env = {**os.environ, "TUNESMITH_API_KEYS": "", "GRADIO_ANALYTICS_ENABLED": "False", **(env or {})}
     log = tmp_path_factory.mktemp("server") / "server.log"
     with log.open("w") as fh:
-        proc = subprocess.Popen([sys.executable, "-m", "tunesmith.cli", "serve", "--port", str(port)],
+        proc = subprocess.Popen([sys.executable, "-m", "tunesmith.cli", "serve", "--port", str(port), *args],
                                 stdout=fh, stderr=subprocess.STDOUT, env=env, cwd=ROOT)
     base = f"http://127.0.0.1:{port}"
     deadline = time.time() + 300
@@ -49,6 +48,12 @@ def live_server(tmp_path_factory):
     yield base
     proc.terminate()
     proc.wait(30)
+
+
+@pytest.fixture(scope="module")
+def live_server(tmp_path_factory):
+    """`tunesmith serve` with the real default model and the shipped humanizer."""
+    yield from start_server(tmp_path_factory)
 
 
 @pytest.mark.slow

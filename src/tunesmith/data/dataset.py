@@ -145,7 +145,18 @@ def build_datasets(cfg: DataConfig, tokenizer) -> TokenizedData:
         :class:`TokenizedData` with lists of ``{"input_ids", "labels"}`` rows and counts.
     """
     records = load_records(cfg.source, cfg.columns, cfg.hf_config, cfg.hf_split, cfg.max_records)
-    shaped, fmt, counts = shape_records(cfg, records, cfg.source)
+    drifted = 0
+    if cfg.verify_pairs:  # a rewrite that changes a claim must not be learned as a good one
+        from ..claims import verify
+
+        kept = [r for r in records if not ("formal" in r and "natural" in r) or not verify(r["formal"], r["natural"])]
+        drifted, records = len(records) - len(kept), kept
+    if records or not (cfg.augment and cfg.format == "humanizer"):
+        shaped, fmt, counts = shape_records(cfg, records, cfg.source)
+    else:  # every authored pair drifted: the verified augmentation pairs are the data
+        shaped, fmt, counts = [], cfg.format, {"records": 0}
+    if cfg.verify_pairs:
+        counts["dropped: rewrite changed a claim"] = drifted
     if cfg.val_source:
         val_records = load_records(cfg.val_source, cfg.columns, cfg.hf_config, cfg.hf_split)
         train_ex = shaped
@@ -155,9 +166,10 @@ def build_datasets(cfg: DataConfig, tokenizer) -> TokenizedData:
     if fmt == "humanizer" and cfg.augment:
         from .humanizer import augmentation_examples
 
-        extra = augmentation_examples(cfg.augment, seed=cfg.seed)
+        extra = [to_shape(r, fmt, "", "", "", "augmentation") for r in augmentation_examples(cfg.augment, seed=cfg.seed)]
         counts["augmentation examples"] = len(extra)
-        train_ex = train_ex + [to_shape(r, fmt, "", "", "", "augmentation") for r in extra]
+        extra_train, extra_val = split(extra, 0.0 if cfg.val_source else cfg.val_fraction, cfg.seed)
+        train_ex, val_ex = train_ex + extra_train, val_ex + extra_val
     packing = cfg.packing if cfg.packing is not None else fmt == "text"
     # Packed data is cut into blocks, so documents stay whole (a play is one record).
     train_rows = [tokenize_example(ex, tokenizer, cfg, truncate=not packing) for ex in train_ex]

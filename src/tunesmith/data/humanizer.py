@@ -9,11 +9,12 @@ becomes copying a short token, which the model learns reliably.
 
 from __future__ import annotations
 
-import random
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
+
+from .formalizer import synthetic_pairs
 
 # ------------------------------------------------------------------ protected spans
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -257,85 +258,7 @@ def missing_facts(source: str, rewrite: str, keep_terms: Iterable[str] = ()) -> 
     return lost
 
 
-# ------------------------------------------------------------------ synthetic pairs (the seed's method)
-CONTRACTIONS = {
-    "don't": "do not", "doesn't": "does not", "didn't": "did not", "can't": "cannot", "won't": "will not",
-    "wouldn't": "would not", "shouldn't": "should not", "couldn't": "could not", "isn't": "is not",
-    "aren't": "are not", "wasn't": "was not", "weren't": "were not", "haven't": "have not", "hasn't": "has not",
-    "hadn't": "had not", "i'm": "I am", "i've": "I have", "i'll": "I will", "i'd": "I would", "you're": "you are",
-    "you've": "you have", "you'll": "you will", "we're": "we are", "we've": "we have", "we'll": "we will",
-    "they're": "they are", "they've": "they have", "they'll": "they will", "it's": "it is", "that's": "that is",
-    "there's": "there is", "what's": "what is", "let's": "let us", "he's": "he is", "she's": "she is",
-    "dont": "do not", "im": "I am", "cant": "cannot", "wont": "will not", "thats": "that is", "didnt": "did not",
-    "ive": "I have", "isnt": "is not", "doesnt": "does not",
-}
-CASUAL_TO_FORMAL = {
-    "get": "obtain", "got": "obtained", "help": "assist", "helps": "assists", "use": "utilize", "uses": "utilizes",
-    "start": "commence", "started": "commenced", "need": "require", "needs": "requires", "show": "demonstrate",
-    "buy": "purchase", "bought": "purchased", "try": "attempt", "tried": "attempted", "enough": "sufficient",
-    "about": "regarding", "maybe": "perhaps", "lots of": "a substantial number of", "a lot of": "a significant amount of",
-    "really": "truly", "big": "substantial", "ok": "acceptable",
-    "okay": "acceptable", "yeah": "yes", "yep": "yes", "nope": "no", "kids": "children", "job": "position",
-    "think": "believe", "want": "wish", "wants": "wishes", "fix": "resolve",     "find out": "ascertain", "tell": "inform", "ask": "inquire", "enjoy": "appreciate",     "awesome": "excellent", "cool": "impressive", "great": "excellent",     "so": "therefore", "also": "additionally", "but": "however", "anyway": "nevertheless",
-}
-FORMAL_OPENERS = ["It is important to note that ", "Furthermore, ", "Additionally, ", "Moreover, ",
-                  "It is worth noting that ", "In essence, "]
-
-
-def formalize(text: str, rng: random.Random) -> str:
-    """Rule-based formal version of a casual message (expand contractions, formal words, connectors)."""
-    def expand(m: re.Match) -> str:
-        word = m.group(0)
-        rep = CONTRACTIONS.get(word.lower().replace("’", "'"))
-        if rep is None:
-            return word
-        return rep[0].upper() + rep[1:] if word[0].isupper() else rep
-
-    out = re.sub(r"\b[\w]+['’]?\w*\b", expand, text)
-    for casual in sorted(CASUAL_TO_FORMAL, key=len, reverse=True):
-        out = re.sub(rf"\b{re.escape(casual)}\b", CASUAL_TO_FORMAL[casual], out)
-    sentences = re.split(r"(?<=[.!?])\s+", out.strip())
-    if len(sentences) > 1 and rng.random() < 0.7:
-        i = rng.randrange(1, len(sentences))
-        s = sentences[i]
-        sentences[i] = rng.choice(FORMAL_OPENERS) + (s[0].lower() + s[1:] if s[:1].isupper() and not s.startswith("I ") else s)
-    out = " ".join(sentences)
-    out = re.sub(r"\bi\b", "I", out)
-    return out[0].upper() + out[1:] if out else out
-
-
-def word_overlap(a: str, b: str) -> float:
-    wa, wb = set(_words(a)), set(_words(b))
-    return len(wa & wb) / max(1, len(wa | wb))
-
-
-def is_good_pair(formal: str, natural: str, min_words: int = 8, max_words: int = 200) -> bool:
-    """The seed's filters: 8–200 words, 25–95% word overlap, not identical."""
-    n = len(natural.split())
-    if not (min_words <= n <= max_words) or formal.strip() == natural.strip():
-        return False
-    return 0.25 <= word_overlap(formal, natural) <= 0.95
-
-
-def synthetic_pairs(texts: Iterable[str], limit: int, seed: int = 0, min_words: int = 8) -> list[dict[str, str]]:
-    """Formal -> natural pairs from natural messages, filtered and de-duplicated."""
-    rng = random.Random(seed)
-    pool = [t.strip() for t in texts if t and t.strip()]
-    rng.shuffle(pool)
-    seen, out = set(), []
-    for natural in pool:
-        if len(out) >= limit:
-            break
-        natural = re.sub(r"\s+", " ", natural)
-        if natural.lower() in seen:
-            continue
-        formal = formalize(natural, rng)
-        if is_good_pair(formal, natural, min_words=min_words):
-            seen.add(natural.lower())
-            out.append({"formal": formal, "natural": natural})
-    return out
-
-
+# ------------------------------------------------------------------ synthetic pairs (see formalizer.py)
 def is_tidy(text: str) -> bool:
     """Casual but well-formed: capitalised sentences, final punctuation, capital 'I', no
     texting shortcuts. Chat logs are full of typos we don't want the humanizer to learn."""
@@ -348,10 +271,24 @@ def is_tidy(text: str) -> bool:
 
 
 def augmentation_examples(spec: dict[str, Any], seed: int = 0) -> list[dict[str, str]]:
-    """Extra pairs from ``augment`` settings: ``{"chitchat": N}`` and/or ``{"ultrachat": N}`` (Hub)."""
-    from .sources import load_chitchat, load_hub
+    """Extra pairs from ``augment`` settings (formalizer pairs, verified; see formalizer.py).
+
+    ``{"natural": N}``: from ``data/humanizer/natural.jsonl`` (human-written paragraphs, never
+    in dev or test), whole and cut into the chunk sizes the humanizer rewrites, up to 3 formal
+    versions of each; ``{"chitchat": N}``: tidy human chat messages; ``{"ultrachat": N}``: user
+    turns from the Hub.
+    """
+    from .sources import humanizer_data_dir, load_chitchat, load_hub, read_jsonl
 
     out: list[dict[str, str]] = []
+    if spec.get("natural"):
+        from ..humanize import split_chunks  # here: humanize imports this module
+
+        texts = []
+        for rec in read_jsonl(humanizer_data_dir() / "natural.jsonl"):
+            texts.append(rec["text"])
+            texts += [c for c, _ in split_chunks(rec["text"], 25) if len(c.split()) >= 8 and "\n" not in c]
+        out += synthetic_pairs(texts, int(spec["natural"]), seed, variants=3)
     if spec.get("chitchat"):
         # Longer messages carry more style to learn from; very short ones are mostly "lol".
         texts = [r["text"] for r in load_chitchat() if len(r["text"].split()) >= 12 and is_tidy(r["text"])]

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator
 
-from ..config import SamplingParams
+from ..config import MAX_STOP_CHARS, MAX_STOPS, NoBoolNumbers, SamplingParams, check_candidates
 from ..humanize import HumanizeOptions
 
 SP = SamplingParams.model_fields
+StopString = Annotated[str, StringConstraints(min_length=1, max_length=MAX_STOP_CHARS)]
+# Text that must say something: not empty, not only spaces (declared, so clients can see it).
+NonBlank = Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]
 
 
 def _f(name: str, default: Any = ..., **extra: Any):
@@ -23,10 +26,22 @@ def _f(name: str, default: Any = ..., **extra: Any):
     return Field(default, description=info.description, **{**bounds, **extra})
 
 
-class SamplingFields(BaseModel):
+def _cross_field_rules(schema: dict[str, Any]) -> None:
+    """The rules between fields, written into the JSON schema so that clients (and fuzzers)
+    can tell a valid request from the schema alone: beam search returns at most num_beams
+    candidates, greedy decoding one (config.check_candidates), and a stream one."""
+    one = {"properties": {"num_beams": {"maximum": 1}, "n": {"maximum": 1}}}
+    sampled = {"properties": {"num_beams": {"maximum": 1}, "temperature": {"exclusiveMinimum": 0}}}
+    beams = [{"required": ["num_beams"], "properties": {"num_beams": {"const": k}, "n": {"maximum": k}}}
+             for k in range(2, SP["num_beams"].metadata[-1].le + 1)]
+    schema["allOf"] = [{"anyOf": [one, sampled, *beams]},
+                       {"anyOf": [{"properties": {"stream": {"const": False}}}, one]}]
+
+
+class SamplingFields(NoBoolNumbers):
     """OpenAI fields plus tunesmith's extensions (same names and ranges as SamplingParams)."""
 
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", json_schema_extra=_cross_field_rules)
 
     temperature: float = _f("temperature", 1.0)
     top_p: float = _f("top_p", 1.0)
@@ -39,9 +54,23 @@ class SamplingFields(BaseModel):
     length_penalty: float = _f("length_penalty", 1.0)
     n: int = _f("n", 1)
     seed: int | None = _f("seed", None)
-    stop: str | list[str] | None = Field(None, description="Stop string(s); generation ends before them.")
+    stop: StopString | Annotated[list[StopString], Field(max_length=MAX_STOPS)] | None = Field(
+        None, description=f"Up to {MAX_STOPS} stop strings of 1-{MAX_STOP_CHARS} characters; generation ends before them.")
     max_tokens: int | None = Field(None, ge=1, le=4096, description="Max new tokens (OpenAI name).")
-    stream: bool = Field(False, description="Server-sent events, ending with 'data: [DONE]'.")
+    stream: bool = Field(False, strict=True, description="Server-sent events, ending with 'data: [DONE]'.")
+
+    @field_validator("n")
+    @classmethod
+    def _n_fits(cls, n: int, info: ValidationInfo) -> int:
+        check_candidates(n, info.data.get("num_beams", 1), info.data.get("temperature", 1.0))
+        return n
+
+    @field_validator("stream")
+    @classmethod
+    def _stream_one_candidate(cls, stream: bool, info: ValidationInfo) -> bool:
+        if stream and (info.data.get("n", 1) != 1 or info.data.get("num_beams", 1) != 1):
+            raise ValueError("stream=true returns one candidate: use n=1 and num_beams=1")
+        return stream
 
     def sampling(self, default_max: int) -> SamplingParams:
         from ..config import build
@@ -54,8 +83,9 @@ class SamplingFields(BaseModel):
 
 class CompletionRequest(SamplingFields):
     model: str | None = Field(None, description="Served model id (see /v1/models).")
-    prompt: str | list[str] = Field(..., description="Prompt text, or a list for a batch.")
-    echo: bool = Field(False, description="Prepend the prompt to the returned text.")
+    prompt: NonBlank | Annotated[list[NonBlank], Field(min_length=1)] = Field(
+        ..., description="Prompt text, or a list for a batch (rows = prompts x n count against max_rows).")
+    echo: bool = Field(False, strict=True, description="Prepend the prompt to the returned text.")
 
 
 class ChatMessage(BaseModel):
@@ -71,16 +101,16 @@ class ChatRequest(SamplingFields):
 class GenerateRequest(SamplingFields):
     """The GPT-2 seeds' /generate: a prompt and sampling settings."""
 
-    prompt: str = Field(..., min_length=1)
+    prompt: NonBlank = Field(...)
     max_new_tokens: int | None = Field(None, ge=1, le=4096)
-    chat: bool = Field(False, description="Wrap the prompt in the chat template.")
+    chat: bool = Field(False, strict=True, description="Wrap the prompt in the chat template.")
 
 
 class HumanizeRequest(HumanizeOptions):
     """The seed's /humanize fields (text, temperature, max_new_tokens, top_p) plus our options."""
 
     model_config = ConfigDict(extra="forbid")
-    text: str = Field(..., description="Text to humanize.")
+    text: NonBlank = Field(..., description="Text to humanize.")
 
 
 class HumanizeChunk(BaseModel):
@@ -107,3 +137,26 @@ class HumanizeResponse(BaseModel):
     alternatives: list[str]
     chunks: list[HumanizeChunk]
     seconds: float
+
+
+class ErrorDetail(BaseModel):
+    message: str
+    type: str
+    param: str | None = None
+    code: str | None = None
+
+
+class ErrorResponse(BaseModel):
+    """OpenAI's error shape."""
+
+    error: ErrorDetail
+
+
+_ERROR_STATUSES = {400: "Malformed body (not JSON)", 401: "Missing API key", 403: "Invalid API key",
+                   404: "Unknown model", 413: "Body over the size limit", 422: "A field is invalid or over a limit",
+                   503: "Queue full (see Retry-After)", 504: "Deadline passed"}
+ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": ErrorResponse, "description": text}
+                                          for code, text in _ERROR_STATUSES.items()}
+STREAMS: dict[int | str, dict[str, Any]] = {
+    **ERRORS, 200: {"description": "JSON, or server-sent events with stream=true",
+                    "content": {"application/json": {}, "text/event-stream": {"schema": {"type": "string"}}}}}

@@ -19,6 +19,10 @@ class Settings(BaseSettings):
     port: int = Field(8000, ge=1, le=65535)
     model: str = Field("smollm2-135m-instruct", description="Model for /v1 and /generate.")
     adapter: str | None = Field(None, description="Adapter on top of --model.")
+    models: str = Field("", description="More models to serve by name: 'NAME=MODEL[+ADAPTER_DIR],...' (e.g. "
+                        "'recipes=smollm2-135m-instruct+runs/recipes'); loaded on first use.")
+    model_memory_mb: int = Field(3072, ge=256, description="Memory for loaded models; the least recently used "
+                                 "extra model is unloaded to stay under it.")
     humanizer_adapter: str = Field("bundled", description="'bundled', a run dir, or 'none' (zero-shot).")
     # The fastest correct path is the default here as everywhere: packed weights on our CPU
     # kernels (lossless 4-bit for the bundled Q4_1 model; 76 vs 16 tok/s sequential and lower
@@ -31,9 +35,12 @@ class Settings(BaseSettings):
     max_prompt_chars: int = Field(20000, ge=1, description="Longest prompt / chat transcript.")
     max_new_tokens: int = Field(1024, ge=1, le=4096, description="Upper bound for max_tokens / max_new_tokens.")
     max_body_bytes: int = Field(1_000_000, ge=1024, description="Request bodies larger than this are refused (413).")
+    max_rows: int = Field(64, ge=1, le=1024, description="Most sequences one request may decode at once "
+                          "(prompts x n x num_beams; each row holds a KV cache).")
+    max_humanize_chunks: int = Field(200, ge=1, le=5000, description="Most pieces (lines, sentence groups) one "
+                                     "/humanize text may split into.")
     queue_size: int = Field(32, ge=1, description="Waiting requests before 503 + Retry-After.")
-    max_batch: int = Field(16, ge=1, le=64, description="Most requests generated together in one batch.")
-    batch_wait_ms: int = Field(15, ge=0, le=1000, description="How long the batcher waits for more requests.")
+    max_batch: int = Field(16, ge=1, le=64, description="Most sequences in the running batch (continuous batching).")
     request_timeout: float = Field(300.0, gt=0, description="Seconds before a request gives up (504).")
     cors_origins: str = Field("", description="Comma-separated origins allowed by CORS ('*' for any).")
     ui: bool = Field(True, description="Mount the web page at /.")
@@ -56,7 +63,13 @@ class Settings(BaseSettings):
 
     def check_safe_to_bind(self) -> None:
         """Refuse a public bind without keys (unless --insecure): no accidental open model server."""
-        if self.keys or self.insecure or is_loopback(self.host):
+        if self.keys or self.insecure:
+            return
+        if "*" in self.origins:  # any web site a local user visits could drive the server
+            raise ConfigError("TUNESMITH_CORS_ORIGINS='*' lets any web site call this server: set "
+                              "TUNESMITH_API_KEYS=key1,... too, list the allowed origins, or pass --insecure",
+                              field="cors_origins")
+        if is_loopback(self.host):
             return
         raise ConfigError(f"refusing to listen on {self.host} without API keys: set TUNESMITH_API_KEYS=key1,... "
                           f"(clients send 'Authorization: Bearer KEY'), or pass --insecure", field="host")

@@ -1,0 +1,95 @@
+"""The engine's entry point: a :class:`Generator`-compatible object backed by the scheduler."""
+
+from __future__ import annotations
+
+import queue
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from ..config import SamplingParams, build
+from ..generate import Completion, Generator, StreamChunk
+from .scheduler import Request, Scheduler
+
+
+class Engine:
+    """Loaded model + continuous batching; the same calls as :class:`Generator`.
+
+    Anything written against ``Generator`` (the humanizer included) can run on an engine, and
+    then shares the running batch with every other request.
+
+    Args:
+        generator: The loaded model.
+        max_rows: Most sequences decoded together.
+        queue_size: Most requests waiting before :class:`~tunesmith.engine.QueueFull`.
+        timeout: Default deadline of a request in seconds (None: none).
+    """
+
+    def __init__(self, generator: Generator, max_rows: int = 32, queue_size: int = 64, timeout: float | None = None):
+        self.generator = generator
+        self.tokenizer = generator.tokenizer
+        self.timeout = timeout
+        self.scheduler = Scheduler(generator, max_rows=max_rows, queue_size=queue_size)
+
+    # Generator's helpers, unchanged.
+    def chat_prompt(self, messages: list[dict[str, str]], system: str | None = None) -> str:
+        return self.generator.chat_prompt(messages, system)
+
+    def count_tokens(self, text: str) -> int:
+        return self.generator.count_tokens(text)
+
+    def info(self) -> dict[str, Any]:
+        return {**self.generator.info(), "batching": "continuous", "max_rows": self.scheduler.max_rows}
+
+    @property
+    def name(self) -> str:
+        return self.generator.name
+
+    def close(self) -> None:
+        self.scheduler.close()
+
+    def submit(self, prompts: str | Sequence[str], params: SamplingParams | dict[str, Any] | None = None,
+               cancel: threading.Event | None = None, timeout: float | None = None,
+               logits_processors: Sequence[Any] = (), on_chunk=None) -> Request:
+        """Queue a request and return at once; ``request.future`` gets the completions."""
+        params = params if isinstance(params, SamplingParams) else build(SamplingParams, params or {})
+        timeout = self.timeout if timeout is None else timeout
+        req = Request([prompts] if isinstance(prompts, str) else list(prompts), params,
+                      cancel=cancel or threading.Event(),
+                      deadline=None if timeout is None else time.monotonic() + timeout,
+                      on_chunk=on_chunk, logits_processors=logits_processors)
+        return self.scheduler.submit(req)
+
+    def generate(self, prompts: str | Sequence[str], params: SamplingParams | dict[str, Any] | None = None,
+                 cancel: threading.Event | Sequence[threading.Event] | None = None,
+                 logits_processors: Sequence[Any] = ()) -> list[Completion]:
+        """Like :meth:`Generator.generate`, through the running batch (blocks until done)."""
+        if cancel is not None and not isinstance(cancel, threading.Event):
+            cancel = cancel[0] if len(cancel) == 1 else None  # per-prompt events: the whole request here
+        return self.submit(prompts, params, cancel, logits_processors=logits_processors).future.result()
+
+    def chat(self, messages: list[dict[str, str]], params: SamplingParams | dict[str, Any] | None = None,
+             system: str | None = None) -> list[Completion]:
+        return self.generate(self.chat_prompt(messages, system), params)
+
+    def stream(self, prompt: str, params: SamplingParams | dict[str, Any] | None = None,
+               cancel: threading.Event | None = None, timeout: float | None = None) -> Iterator[StreamChunk]:
+        """Like :meth:`Generator.stream`; closing the iterator cancels the row."""
+        params = params if isinstance(params, SamplingParams) else build(SamplingParams, params or {})
+        pieces: queue.Queue[StreamChunk] = queue.Queue()
+        cancel = cancel or threading.Event()
+        req = self.submit(prompt, params.model_copy(update={"n": 1}), cancel, timeout, on_chunk=pieces.put)
+        try:
+            while True:
+                try:
+                    chunk = pieces.get(timeout=0.1)
+                except queue.Empty:
+                    if req.future.done() and req.future.exception() is not None:
+                        raise req.future.exception()
+                    continue
+                yield chunk
+                if chunk.finish_reason is not None:
+                    return
+        finally:
+            cancel.set()

@@ -1,0 +1,66 @@
+"""Request limits, checked once for every front end (HTTP API, web page, CLI server mode).
+
+Each check raises :class:`LimitError` naming the field, the limit and how to get under it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..config import SamplingParams
+from ..errors import ConfigError
+
+
+class LimitError(ConfigError):
+    """A request is over one of the server's limits (HTTP 422 with ``code``)."""
+
+    def __init__(self, message: str, field: str, code: str = "limit_exceeded"):
+        super().__init__(message, field=field)
+        self.code = code
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The numbers (from :class:`tunesmith.serve.settings.Settings`)."""
+
+    max_prompt_chars: int = 20000
+    max_text_chars: int = 5000
+    max_new_tokens: int = 1024
+    max_rows: int = 64
+    max_humanize_chunks: int = 200
+
+    @classmethod
+    def from_settings(cls, settings) -> "Limits":
+        return cls(**{f: getattr(settings, f) for f in cls.__dataclass_fields__})
+
+    def prompt(self, text: str, field: str = "prompt") -> None:
+        if not text.strip():
+            raise LimitError(f"'{field}' is empty", field, "empty")
+        if len(text) > self.max_prompt_chars:
+            raise LimitError(f"'{field}' has {len(text)} characters; the limit is {self.max_prompt_chars}", field)
+
+    def text(self, text: str, field: str = "text") -> None:
+        if not text.strip():
+            raise LimitError(f"'{field}' is empty: give the text to humanize", field, "empty")
+        if len(text) > self.max_text_chars:
+            raise LimitError(f"'{field}' has {len(text)} characters; the limit is {self.max_text_chars}", field)
+
+    def tokens(self, n: int | None, field: str = "max_tokens") -> None:
+        if n is not None and n > self.max_new_tokens:
+            raise LimitError(f"invalid value for '{field}': {n} is above this server's limit of "
+                             f"{self.max_new_tokens}", field)
+
+    def rows(self, prompts: int, params: SamplingParams) -> None:
+        rows = prompts * params.rows
+        if rows > self.max_rows:
+            raise LimitError(f"this request decodes {rows} sequences (prompts x n x num_beams); the limit is "
+                             f"{self.max_rows}: send fewer prompts or a lower n", "n", "too_many_rows")
+
+    def generation(self, prompts: list[str], params: SamplingParams, field: str = "prompt") -> None:
+        """Every check a completion / chat / generate request needs."""
+        if not prompts:
+            raise LimitError(f"'{field}' is empty", field, "empty")
+        for p in prompts:
+            self.prompt(p, field)
+        self.tokens(params.max_new_tokens, "max_tokens")
+        self.rows(len(prompts), params)

@@ -1,0 +1,345 @@
+"""Continuous batching: requests join and leave one running batch at token boundaries.
+
+One worker thread owns the model. Every step it (1) admits waiting requests into free rows —
+their prompts are prefilled together and their keys/values joined to the running cache —
+and (2) runs one decode step for every row at once. Each row keeps its own sampling settings,
+random generator, stop strings, length limit, cancel event and deadline, so requests with
+different parameters share a batch, and a seeded request gives the same text whatever else
+runs beside it. Finished or cancelled rows leave the cache at once.
+
+The running cache is one :class:`~tunesmith.kv_cache.GrowingCache`: rows are left-padded to
+a common length and a per-row start marks where each row's keys begin (the attention mask);
+the padding is trimmed whenever the longest-lived row leaves. Beam search and custom
+logits processors (whole-batch objects) run as exclusive jobs between steps.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from typing import Any
+
+import torch
+
+from ..config import SamplingParams
+from ..errors import Cancelled
+from ..generate import Completion, Generator, StreamChunk, cut_at_stop
+from ..kv_cache import CACHE_KWARG, GrowingCache
+from . import sampling
+
+log = logging.getLogger("tunesmith.engine")
+
+
+class QueueFull(Exception):
+    """Too many requests are waiting: answer 503 with Retry-After."""
+
+
+class DeadlineExceeded(Cancelled):
+    """The request's deadline passed before it finished."""
+
+
+@dataclass
+class Request:
+    """One submitted job: prompts x n rows, or an exclusive call (beams, custom processors)."""
+
+    prompts: list[str]
+    params: SamplingParams
+    cancel: threading.Event = field(default_factory=threading.Event)
+    deadline: float | None = None  # time.monotonic() value
+    on_chunk: Callable[[StreamChunk], None] | None = None  # streaming (one row)
+    logits_processors: Sequence[Any] = ()
+    future: Future = field(default_factory=Future)
+    next_prompt: int = 0  # prompts admitted so far
+    rows_left: int = 0
+    results: list[Completion] = field(default_factory=list)
+
+    @property
+    def exclusive(self) -> bool:
+        return self.params.num_beams > 1 or bool(self.logits_processors)
+
+    def expired(self, now: float) -> bool:
+        return self.deadline is not None and now > self.deadline
+
+    def fail(self, err: BaseException) -> None:
+        if not self.future.done():
+            self.future.set_exception(err)
+
+
+@dataclass
+class Row:
+    request: Request
+    prompt_index: int
+    index: int
+    prompt_len: int
+    history: torch.Tensor  # 1 x tokens: prompt + generated (penalties need it)
+    procs: Any
+    generator: torch.Generator | None
+    ids: list[int] = field(default_factory=list)
+    text: str = ""
+    sent: int = 0
+    finish: str | None = None
+
+
+class Scheduler:
+    """Continuous batching over one :class:`Generator`'s model.
+
+    Args:
+        generator: The loaded model and tokenizer (its fast path is used as is).
+        max_rows: Most sequences decoded together.
+        queue_size: Most requests waiting for rows before :class:`QueueFull`.
+    """
+
+    def __init__(self, generator: Generator, max_rows: int = 32, queue_size: int = 64):
+        self.generator = generator
+        self.model, self.tokenizer = generator.model, generator.tokenizer
+        self.max_rows, self.queue_size = max_rows, queue_size
+        self.eos = self.tokenizer.eos_token_id
+        self._added = self.tokenizer.get_added_vocab()
+        self.waiting: deque[Request] = deque()
+        self.rows: list[Row] = []
+        self.cache: GrowingCache | None = None
+        self.starts = torch.zeros(0, dtype=torch.long)  # first valid cache position per row
+        self._cv = threading.Condition()
+        self._stop = False
+        self.steps = 0
+        self.largest_batch = 0
+        self._seeds = itertools.count(int(time.time() * 1000) % 2**31)
+        self._worker = threading.Thread(target=self._loop, name="tunesmith-engine", daemon=True)
+        self._worker.start()
+
+    # ----------------------------------------------------------------- API
+    def submit(self, request: Request) -> Request:
+        """Queue ``request``; its ``future`` gets the completions (prompt-major)."""
+        with self._cv:
+            if len(self.waiting) >= self.queue_size:
+                raise QueueFull
+            request.rows_left = len(request.prompts) * request.params.n
+            self.waiting.append(request)
+            self._cv.notify()
+        return request
+
+    def close(self) -> None:
+        with self._cv:
+            self._stop = True
+            self._cv.notify()
+
+    @property
+    def load(self) -> dict[str, int]:
+        return {"running_rows": len(self.rows), "waiting_requests": len(self.waiting), "steps": self.steps,
+                "largest_batch": self.largest_batch}
+
+    # ----------------------------------------------------------------- loop
+    def _loop(self) -> None:
+        while True:
+            with self._cv:
+                while not self._stop and not self.rows and not self.waiting:
+                    self._cv.wait()
+                if self._stop:
+                    break
+            try:
+                with torch.inference_mode():
+                    self._admit()
+                    self._drop_cancelled()
+                    if self.rows:
+                        self._step()
+            except Exception as err:  # a bug or an OOM: fail what runs, keep serving
+                log.exception("engine step failed")
+                for req in {id(r.request): r.request for r in self.rows}.values():
+                    req.fail(err)
+                self.rows, self.cache, self.starts = [], None, torch.zeros(0, dtype=torch.long)
+        for req in list(self.waiting) + [r.request for r in self.rows]:
+            req.fail(Cancelled("the server is shutting down"))
+
+    def _take(self) -> list[tuple[Request, int]]:
+        """(request, prompt index) pairs to admit now: round-robin over waiting requests, so a
+        long request (a humanize call, many prompts) shares the rows with newcomers."""
+        taken: list[tuple[Request, int]] = []
+        free = self.max_rows - len(self.rows)
+        now = time.monotonic()
+        with self._cv:
+            for req in list(self.waiting):
+                if req.cancel.is_set() or req.expired(now) or req.future.done():
+                    self.waiting.remove(req)
+                    req.fail(DeadlineExceeded("deadline passed while waiting") if req.expired(now)
+                             else Cancelled("cancelled while waiting"))
+            if self.waiting and self.waiting[0].exclusive:
+                return [(self.waiting.popleft(), -1)]
+            progress = True
+            while progress and free > 0:
+                progress = False
+                for req in list(self.waiting):
+                    if req.exclusive:
+                        continue
+                    if req.params.n > free:
+                        continue
+                    taken.append((req, req.next_prompt))
+                    req.next_prompt += 1
+                    free -= req.params.n
+                    progress = True
+                    if req.next_prompt == len(req.prompts):
+                        self.waiting.remove(req)
+                    if free <= 0:
+                        break
+        return taken
+
+    def _admit(self) -> None:
+        taken = self._take()
+        if not taken:
+            return
+        if taken[0][1] == -1:  # an exclusive job: transformers' generate, between steps
+            self._run_exclusive(taken[0][0])
+            return
+        # Each prompt is prefilled on its own (no padding): its first token is then exactly
+        # what a request alone would get (batched prefill with padding rounds differently),
+        # and prefill is compute-bound, so batching it gains little on a CPU.
+        for req, p in taken:
+            enc = self.generator._encode([req.prompts[p]])
+            cache = GrowingCache(config=self.model.config)
+            out = self.model(input_ids=enc["input_ids"], use_cache=True, logits_to_keep=1, **{CACHE_KWARG: cache})
+            logits = out.logits[:, -1]
+            n = req.params.n
+            if n > 1:  # candidates share the prompt's keys and values
+                cache.batch_select_indices(torch.zeros(n, dtype=torch.long))
+            rows = []
+            for c in range(n):
+                seed = req.params.seed + c if req.params.seed is not None else next(self._seeds)
+                gen = None if req.params.greedy else torch.Generator().manual_seed(seed % 2**63)
+                row = Row(req, p, c, enc["input_ids"].shape[1], enc["input_ids"], sampling.processors(req.params), gen)
+                self._advance(row, logits)
+                rows.append(row)
+            self._join(cache, torch.zeros(n, dtype=torch.long), rows)
+
+    def _join(self, cache: GrowingCache, starts: torch.Tensor, rows: list[Row]) -> None:
+        """Add prefilled rows to the running batch (left-padding whichever side is shorter)."""
+        if not self.rows:
+            self.cache, self.starts, self.rows = cache, starts, rows
+        else:
+            have, new = self.cache.get_seq_length(), cache.get_seq_length()
+            if new < have:
+                _left_pad(cache, have - new)
+                starts = starts + (have - new)
+            elif new > have:
+                _left_pad(self.cache, new - have)
+                self.starts = self.starts + (new - have)
+            for mine, theirs in zip(self.cache.layers, cache.layers):
+                _set(mine, torch.cat([mine.keys, theirs.keys]), torch.cat([mine.values, theirs.values]))
+            self.starts = torch.cat([self.starts, starts])
+            self.rows = self.rows + rows
+        self._finish_done()
+
+    def _step(self) -> None:
+        """One token for every running row."""
+        past = self.cache.get_seq_length()
+        last = torch.tensor([[r.ids[-1]] for r in self.rows])
+        positions = torch.tensor([[r.prompt_len + len(r.ids) - 1] for r in self.rows])
+        mask = (torch.arange(past + 1)[None, :] >= self.starts[:, None]).long()
+        out = self.model(input_ids=last, attention_mask=mask, position_ids=positions, use_cache=True,
+                         **{CACHE_KWARG: self.cache})
+        logits = out.logits[:, -1]
+        self.steps += 1
+        self.largest_batch = max(self.largest_batch, len(self.rows))
+        for row, row_logits in zip(self.rows, logits):
+            self._advance(row, row_logits.unsqueeze(0))
+        self._finish_done()
+
+    def _advance(self, row: Row, logits: torch.Tensor) -> None:
+        """Choose the row's next token; decide whether it has finished; stream new text."""
+        params = row.request.params
+        token = sampling.choose(logits, row.history, params, row.procs, row.generator)
+        row.ids.append(token)
+        if len(row.procs):
+            row.history = torch.cat([row.history, torch.tensor([[token]])], dim=1)
+        if token == self.eos or (params.stop and token in {self._added.get(s) for s in params.stop}):
+            row.finish = "stop"
+            ids = row.ids[:-1]
+        else:
+            ids = row.ids
+        text = self.tokenizer.decode(ids, skip_special_tokens=True)
+        text, hit = cut_at_stop(text, params.stop)
+        row.text = text
+        if hit:
+            row.finish = "stop"
+        elif row.finish is None and len(row.ids) >= params.max_new_tokens:
+            row.finish = "length"
+        on_chunk = row.request.on_chunk
+        if on_chunk is not None:
+            # Hold back what may be the start of a stop string, or half a character.
+            hold = 0 if row.finish else max((len(s) for s in params.stop), default=1) - 1
+            safe = len(text) - hold
+            if not row.finish and text.endswith("\ufffd"):
+                safe = min(safe, len(text) - 1)
+            if safe > row.sent:
+                on_chunk(StreamChunk(text[row.sent:safe]))
+                row.sent = safe
+
+    def _drop_cancelled(self) -> None:
+        now = time.monotonic()
+        for row in self.rows:
+            req = row.request
+            if row.finish is None and (req.cancel.is_set() or req.expired(now) or req.future.done()):
+                row.finish = "cancelled"
+                req.fail(DeadlineExceeded("the request's deadline passed") if req.expired(now)
+                         else Cancelled("the request was cancelled"))
+        self._finish_done()
+
+    def _finish_done(self) -> None:
+        done = [i for i, r in enumerate(self.rows) if r.finish]
+        if not done:
+            return
+        for i in done:
+            row = self.rows[i]
+            req = row.request
+            if row.finish != "cancelled":
+                tokens = len(row.ids)
+                req.results.append(Completion(row.text, row.prompt_index, row.index, row.prompt_len, tokens,
+                                              row.finish))
+                if req.on_chunk is not None:
+                    req.on_chunk(StreamChunk("", row.finish, row.prompt_len, tokens))
+            req.rows_left -= 1
+            if req.rows_left == 0 and not req.future.done():
+                req.future.set_result(sorted(req.results, key=lambda c: (c.prompt_index, c.index)))
+        keep = [i for i, r in enumerate(self.rows) if not r.finish]
+        self.rows = [self.rows[i] for i in keep]
+        if not self.rows:
+            self.cache, self.starts = None, torch.zeros(0, dtype=torch.long)
+            return
+        self.cache.batch_select_indices(torch.tensor(keep))
+        self.starts = self.starts[keep]
+        trim = int(self.starts.min())
+        if trim:  # the longest-lived row left: drop padding every row has
+            for layer in self.cache.layers:
+                _set(layer, layer.keys[:, :, trim:], layer.values[:, :, trim:])
+            self.starts = self.starts - trim
+
+    def _run_exclusive(self, req: Request) -> None:
+        if req.cancel.is_set() or req.future.done():
+            return
+        try:
+            outs = self.generator.generate(req.prompts, req.params, cancel=req.cancel,
+                                           logits_processors=req.logits_processors)
+        except BaseException as err:
+            req.fail(err)
+            return
+        if req.cancel.is_set():
+            req.fail(Cancelled("the request was cancelled"))
+        elif not req.future.done():
+            req.future.set_result(outs)
+
+
+def _set(layer, keys: torch.Tensor, values: torch.Tensor) -> None:
+    layer.keys, layer.values = keys, values
+    if hasattr(layer, "_adopt"):
+        layer._adopt()
+
+
+def _left_pad(cache: GrowingCache, n: int) -> None:
+    for layer in cache.layers:
+        k, v = layer.keys, layer.values
+        _set(layer, torch.cat([k.new_zeros((*k.shape[:2], n, k.shape[3])), k], dim=2),
+             torch.cat([v.new_zeros((*v.shape[:2], n, v.shape[3])), v], dim=2))

@@ -1,0 +1,131 @@
+"""The server's front door, as plain ASGI middleware: the API key is checked before a single
+body byte is read, and the body is counted while it streams in (chunked uploads included), so
+neither an anonymous caller nor an endless body can make the server buffer or parse anything.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+from collections.abc import Awaitable, Callable, Iterable
+from typing import Any
+
+from starlette.exceptions import HTTPException
+
+Scope = dict[str, Any]
+Message = dict[str, Any]
+
+
+def error_body(message: str, kind: str, param: str | None = None, code: str | None = None) -> dict[str, Any]:
+    """OpenAI's error shape: {"error": {"message", "type", "param", "code"}}."""
+    return {"error": {"message": message, "type": kind, "param": param, "code": code}}
+
+
+def key_problem(keys: list[str], header: str | None) -> tuple[int, str, str] | None:
+    """None when ``header`` carries one of ``keys`` (constant-time), else (status, message, code)."""
+    if not keys:
+        return None
+    if not header:
+        return 401, "missing API key: send 'Authorization: Bearer KEY'", "missing_api_key"
+    key = header[7:].strip() if header.lower().startswith("bearer ") else header.strip()  # a bare key: the seed's
+    if any(hmac.compare_digest(key.encode(), k.encode()) for k in keys):
+        return None
+    return 403, "invalid API key", "invalid_api_key"
+
+
+class _TooLarge(HTTPException):
+    """Raised from ``receive``; an HTTPException so FastAPI's body reader passes it on as a 413."""
+
+
+class Guard:
+    """Key check first, then a body limit counted while reading.
+
+    Args:
+        app: The ASGI app behind the door.
+        keys: Accepted API keys (empty: no auth).
+        max_body_bytes: Largest request body (413 beyond it).
+        protected: Path prefixes that need a key (the page's own assets and /health don't).
+    """
+
+    def __init__(self, app, keys: list[str], max_body_bytes: int, protected: Iterable[str]):
+        self.app, self.keys, self.limit, self.protected = app, keys, max_body_bytes, tuple(protected)
+
+    async def __call__(self, scope: Scope, receive: Callable[[], Awaitable[Message]],
+                       send: Callable[[Message], Awaitable[None]]) -> None:
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
+        if self.keys and scope["path"].startswith(self.protected) and scope["method"] != "OPTIONS":
+            header = headers.get("authorization") or headers.get("x-api-key")
+            problem = key_problem(self.keys, header)
+            if problem:
+                status, message, code = problem
+                extra = [(b"www-authenticate", b"Bearer")] if status == 401 else []
+                return await _respond(send, status, error_body(message, "authentication_error", None, code), extra)
+        length = headers.get("content-length", "")
+        if length.isdigit() and int(length) > self.limit:
+            return await _respond(send, 413, self._too_large(f"request body is {length} bytes"))
+        received, started = 0, False
+
+        async def counted_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.limit:
+                    raise _TooLarge(413, f"request body passed {self.limit} bytes while reading; the limit is "
+                                         f"{self.limit} bytes (TUNESMITH_MAX_BODY_BYTES)")
+            return message
+
+        async def tracked_send(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, counted_receive, tracked_send)
+        except _TooLarge:
+            if started:
+                raise
+            await _respond(send, 413, self._too_large(f"request body passed {self.limit} bytes while reading"))
+
+    def _too_large(self, what: str) -> dict[str, Any]:
+        return error_body(f"{what}; the limit is {self.limit} bytes (TUNESMITH_MAX_BODY_BYTES)",
+                          "invalid_request_error", None, "body_too_large")
+
+
+async def _respond(send, status: int, body: dict[str, Any], extra: list[tuple[bytes, bytes]] = ()) -> None:
+    data = json.dumps(body).encode()
+    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(data)).encode()), *extra]
+    if status == 413:
+        headers.append((b"connection", b"close"))  # don't read the rest of an oversized body
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": data})
+
+
+class MethodCheck:
+    """405 (with ``Allow``) for a known API path asked with another method. Without it the
+    page mounted at ``/`` catches the request and answers 404."""
+
+    def __init__(self, app, routes):
+        self.app, self.routes = app, routes
+
+    async def __call__(self, scope: Scope, receive, send) -> None:
+        if scope["type"] == "http":
+            from starlette.routing import Match
+
+            allowed: set[str] = set()
+            for route in self.routes:
+                match, _ = route.matches(scope)
+                if match == Match.FULL:
+                    allowed = set()
+                    break
+                if match == Match.PARTIAL and getattr(route, "methods", None):
+                    allowed |= route.methods
+            if allowed:
+                await _respond(send, 405, error_body(f"{scope['method']} is not allowed on {scope['path']}; use "
+                                                     f"{', '.join(sorted(allowed))}", "invalid_request_error", None,
+                                                     "method_not_allowed"),
+                               [(b"allow", ", ".join(sorted(allowed)).encode())])
+                return
+        await self.app(scope, receive, send)

@@ -1,0 +1,80 @@
+"""Schemathesis against a live server on loopback (a tiny random model, so it runs in seconds):
+every check except response time, 25 examples per operation. No 5xx, no schema-valid request
+rejected, no schema-invalid one accepted, 405 for unsupported methods."""
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from .test_live import ROOT, start_server
+
+
+@pytest.fixture(scope="module")
+def tiny_server(tmp_path_factory):
+    yield from start_server(tmp_path_factory, ["--model", "tiny-random", "--humanizer-adapter", "none"],
+                            {"TUNESMITH_MAX_NEW_TOKENS": "64"})
+
+
+def test_schemathesis_all_checks(tiny_server):
+    st = shutil.which("schemathesis", path=os.path.dirname(sys.executable))
+    if st is None:
+        pytest.fail("schemathesis is not installed: `make test` installs the dev extras")
+    out = subprocess.run([st, "run", f"{tiny_server}/openapi.json", "--checks", "all",
+                          "--max-examples", "25", "--seed", "1", "--request-timeout", "120",
+                          "--generation-deterministic", "--no-color"],
+                         capture_output=True, text=True, cwd=ROOT, timeout=900)
+    assert out.returncode == 0, out.stdout[-6000:] + out.stderr[-2000:]
+
+
+def _rss_mb(pid: int) -> float:
+    for line in open(f"/proc/{pid}/status"):
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def _server_pid(port: int) -> int:
+    out = subprocess.run(["pgrep", "-f", f"tunesmith.cli serve --port {port}"], capture_output=True, text=True)
+    return int(out.stdout.split()[0])
+
+
+def test_attacks_get_a_fast_4xx_and_no_memory(tiny_server):
+    import socket
+    import time
+
+    import httpx
+
+    port = int(tiny_server.rsplit(":", 1)[1])
+    pid = _server_pid(port)
+    before = _rss_mb(pid)
+    attacks = [
+        {"prompt": "x", "stop": ["a" * 4000] * 4, "max_tokens": 4},  # once: +5 GB, 26 s
+        {"prompt": "x", "seed": 2**64},
+        {"prompt": "x", "temperature": 0.7, "num_beams": 2, "n": 4},
+        {"prompt": ["x"] * 500, "n": 16, "temperature": 1},
+    ]
+    for body in attacks:
+        t0 = time.perf_counter()
+        r = httpx.post(f"{tiny_server}/v1/completions", json=body, timeout=30)
+        assert 400 <= r.status_code < 500 and r.json()["error"]["message"], (body, r.text)
+        assert time.perf_counter() - t0 < 1.0
+    # 30 MB sent chunked (no Content-Length): refused once the limit is passed, not parsed.
+    t0 = time.perf_counter()
+    with socket.create_connection(("127.0.0.1", port)) as sock:
+        sock.sendall(b"POST /v1/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                     b"Transfer-Encoding: chunked\r\n\r\n")
+        chunk = b"a" * 65536
+        try:
+            for _ in range(480):
+                sock.sendall(b"%x\r\n" % len(chunk) + chunk + b"\r\n")
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the server stopped reading and closed: what we want
+        sock.settimeout(10)
+        reply = sock.recv(4096)
+    assert b" 413 " in reply.split(b"\r\n", 1)[0], reply[:200]
+    assert time.perf_counter() - t0 < 10
+    time.sleep(0.5)
+    assert _rss_mb(pid) - before < 100, (before, _rss_mb(pid))
