@@ -51,11 +51,14 @@ HUMANIZE = ("It is important to note that the quarterly review has been moved to
             "Furthermore, all team leads are expected to attend in order to discuss the budget.")
 
 
+MIX = {"humanize": True, "stream": True}
+
+
 def spec(i: int, max_tokens: int) -> dict:
     """Request i of the mix: its own length, temperature and seed; some streamed, some humanize."""
-    if i % 8 == 7:
+    if i % 8 == 7 and MIX["humanize"]:
         return {"kind": "humanize"}
-    return {"kind": "stream" if i % 4 == 1 else "chat", "max_tokens": max_tokens // 2 + (i * 7) % max_tokens,
+    return {"kind": "stream" if i % 4 == 1 and MIX["stream"] else "chat", "max_tokens": max_tokens // 2 + (i * 7) % max_tokens,
             "temperature": (0.0, 0.7, 1.0)[i % 3], "seed": i}
 
 
@@ -114,7 +117,10 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=16)
     ap.add_argument("--max-tokens", type=int, default=64)
     ap.add_argument("--rounds", type=int, default=3, help="concurrent rounds (memory growth check)")
+    ap.add_argument("--no-humanize", action="store_true", help="leave /humanize out of the mix")
+    ap.add_argument("--no-stream", action="store_true", help="leave streams out of the mix")
     args = ap.parse_args()
+    MIX.update(humanize=not args.no_humanize, stream=not args.no_stream)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]

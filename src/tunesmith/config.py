@@ -7,7 +7,7 @@ HTTP request bodies, and reports a bad value by field name and allowed range.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar, get_args
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -16,6 +16,15 @@ from pydantic import ValidationInfo, model_validator
 from .errors import ConfigError
 
 T = TypeVar("T", bound=BaseModel)
+
+
+def _base_types(annotation: Any) -> set:
+    """The plain types inside an annotation (``int | None`` -> {int, NoneType})."""
+    args = get_args(annotation)
+    if not args:
+        return {annotation}
+    return set().union(*(_base_types(a) for a in args if not hasattr(a, "__dict__") or isinstance(a, type)
+                         or get_args(a)))
 
 
 class NoBoolNumbers(BaseModel):
@@ -27,8 +36,8 @@ class NoBoolNumbers(BaseModel):
         if isinstance(data, dict):
             for name, value in list(data.items()):
                 info = cls.model_fields.get(name)
-                kind = str(info.annotation) if info is not None else ""
-                if isinstance(value, bool) and ("int" in kind or "float" in kind) and "bool" not in kind:
+                kinds = _base_types(info.annotation) if info is not None else set()
+                if isinstance(value, bool) and kinds & {int, float} and bool not in kinds:
                     data = {**data, name: str(value).lower()}  # fails the field's own check, naming it
         return data
 

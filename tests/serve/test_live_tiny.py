@@ -55,6 +55,7 @@ def test_attacks_get_a_fast_4xx_and_no_memory(tiny_server):
         {"prompt": "x", "seed": 2**64},
         {"prompt": "x", "temperature": 0.7, "num_beams": 2, "n": 4},
         {"prompt": ["x"] * 500, "n": 16, "temperature": 1},
+        {"prompt": ["x"] * 60, "num_beams": 16, "n": 16},
     ]
     for body in attacks:
         t0 = time.perf_counter()

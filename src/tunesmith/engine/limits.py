@@ -5,10 +5,21 @@ Each check raises :class:`LimitError` naming the field, the limit and how to get
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..config import SamplingParams
 from ..errors import ConfigError
+
+
+# "Says something": a character that is whitespace in none of Python, JavaScript (the schema's
+# regex dialect) and pydantic's regex engine — so the schema and the server agree on blank.
+NONBLANK = r"[^\s\x1c-\x1f\x85\ufeff]"
+_NONBLANK = re.compile(NONBLANK)
+
+
+def blank(text: str) -> bool:
+    return _NONBLANK.search(text) is None
 
 
 class LimitError(ConfigError):
@@ -34,13 +45,13 @@ class Limits:
         return cls(**{f: getattr(settings, f) for f in cls.__dataclass_fields__})
 
     def prompt(self, text: str, field: str = "prompt") -> None:
-        if not text.strip():
+        if blank(text):
             raise LimitError(f"'{field}' is empty", field, "empty")
         if len(text) > self.max_prompt_chars:
             raise LimitError(f"'{field}' has {len(text)} characters; the limit is {self.max_prompt_chars}", field)
 
     def text(self, text: str, field: str = "text") -> None:
-        if not text.strip():
+        if blank(text):
             raise LimitError(f"'{field}' is empty: give the text to humanize", field, "empty")
         if len(text) > self.max_text_chars:
             raise LimitError(f"'{field}' has {len(text)} characters; the limit is {self.max_text_chars}", field)
@@ -51,10 +62,16 @@ class Limits:
                              f"{self.max_new_tokens}", field)
 
     def rows(self, prompts: int, params: SamplingParams) -> None:
-        rows = prompts * params.rows
-        if rows > self.max_rows:
-            raise LimitError(f"this request decodes {rows} sequences (prompts x n x num_beams); the limit is "
-                             f"{self.max_rows}: send fewer prompts or a lower n", "n", "too_many_rows")
+        """Prompts are admitted to the running batch a few at a time, so a request may hold more
+        sequences than the batch; beam search decodes all of a request's beams at once."""
+        if prompts > self.max_rows:
+            raise LimitError(f"this request has {prompts} prompts; the limit is {self.max_rows}: send fewer "
+                             "prompts per request", "prompt", "too_many_rows")
+        rows = prompts * params.num_beams
+        if params.num_beams > 1 and rows > self.max_rows:
+            raise LimitError(f"beam search over {prompts} prompts decodes {rows} sequences (prompts x num_beams) "
+                             f"at once; the limit is {self.max_rows}: send fewer prompts or a lower num_beams",
+                             "num_beams", "too_many_rows")
 
     def generation(self, prompts: list[str], params: SamplingParams, field: str = "prompt") -> None:
         """Every check a completion / chat / generate request needs."""

@@ -66,3 +66,28 @@ def choose(logits: torch.Tensor, history: torch.Tensor, params: SamplingParams, 
         outside[..., 0] = False
         probs = probs.masked_fill(outside, 0.0)
     return int(idx[0, int(torch.multinomial(probs, 1, generator=generator))])
+
+
+def plain(params: SamplingParams) -> bool:
+    """Greedy or plain temperature sampling with nothing else: chosen for all such rows at once."""
+    return (params.repetition_penalty == 1.0 and not params.no_repeat_ngram_size and not params.top_k
+            and params.top_p >= 1.0 and not params.min_p and (params.typical_p is None or params.typical_p >= 1.0))
+
+
+def choose_plain(logits: torch.Tensor, temperatures: list[float], generators: list[torch.Generator | None]) -> list[int]:
+    """Next tokens of rows that only need greedy or temperature sampling, in one pass.
+
+    Sampling draws one uniform number per row from the row's own generator against the
+    row's cumulative distribution (the same distribution as ``torch.multinomial``, which
+    would draw one random number per vocabulary entry: ~0.5 ms a row here).
+    """
+    tokens = logits.argmax(-1)
+    sampled = [i for i, t in enumerate(temperatures) if t > 0]
+    if sampled:
+        idx = torch.tensor(sampled)
+        temps = torch.tensor([temperatures[i] for i in sampled], dtype=torch.float32)[:, None]
+        cdf = (logits[idx].float() / temps).softmax(-1).double().cumsum(-1)
+        u = torch.cat([torch.rand(1, dtype=torch.float64, generator=generators[i]) for i in sampled])[:, None]
+        draws = torch.searchsorted(cdf, u * cdf[:, -1:], right=True).clamp_(max=cdf.shape[-1] - 1)[:, 0]
+        tokens[idx] = draws
+    return tokens.tolist()

@@ -128,6 +128,16 @@ def declare_limits(spec: dict[str, Any], settings: Settings) -> dict[str, Any]:
         bound(model, "max_tokens", maximum=settings.max_new_tokens)
     bound("GenerateRequest", "max_new_tokens", maximum=settings.max_new_tokens)
     bound("HumanizeRequest", "max_new_tokens", maximum=min(settings.max_new_tokens, 1024))
+    completion = schemas.get("CompletionRequest", {})
+    for branch in completion.get("properties", {}).get("prompt", {}).get("anyOf", []):
+        if branch.get("type") == "array":
+            branch["maxItems"] = settings.max_rows
+    for rule in completion.get("allOf", [])[:1]:  # beam search: prompts x num_beams <= max_rows
+        for branch in rule.get("anyOf", []):
+            beams = branch.get("properties", {}).get("num_beams", {}).get("const")
+            if beams:
+                branch["properties"]["prompt"] = {"anyOf": [{"type": "string"},
+                                                            {"type": "array", "maxItems": settings.max_rows // beams}]}
     return spec
 
 

@@ -6,13 +6,14 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator
 
+from ..engine.limits import NONBLANK
 from ..config import MAX_STOP_CHARS, MAX_STOPS, NoBoolNumbers, SamplingParams, check_candidates
 from ..humanize import HumanizeOptions
 
 SP = SamplingParams.model_fields
 StopString = Annotated[str, StringConstraints(min_length=1, max_length=MAX_STOP_CHARS)]
 # Text that must say something: not empty, not only spaces (declared, so clients can see it).
-NonBlank = Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]
+NonBlank = Annotated[str, StringConstraints(min_length=1, pattern=NONBLANK)]
 
 
 def _f(name: str, default: Any = ..., **extra: Any):
