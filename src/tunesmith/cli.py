@@ -389,7 +389,7 @@ def serve(
     insecure: Annotated[bool, typer.Option("--insecure", help="Allow a public bind without API keys.")] = False,
     no_ui: Annotated[bool, typer.Option("--no-ui", help="API only, no web page.")] = False,
     compile: Annotated[Optional[bool], typer.Option("--compile/--no-compile",
-                                                    help="Compile the single-stream decode step (default off; faster tokens, more memory).")] = None,
+                                                    help="Ignored (the serving engine's lean decode step is the fast path).", hidden=True)] = None,
 ):
     """Start the HTTP API (OpenAI-compatible) and the web page. Keys: TUNESMITH_API_KEYS."""
     import uvicorn

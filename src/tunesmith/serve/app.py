@@ -56,7 +56,9 @@ class State:
         from ..generate import Generator
 
         s = self.settings
-        generator = Generator(spec.model, adapter=spec.adapter, quantize=s.quantize, compile=s.compile,
+        if s.compile:
+            log.warning("--compile is ignored by the server: the engine's lean decode step is the fast path")
+        generator = Generator(spec.model, adapter=spec.adapter, quantize=s.quantize,
                               # chat prompts are short: packed weights only, ~450 MB less
                               keep_float_weights=False)
         return Engine(generator, max_rows=s.max_batch, queue_size=s.queue_size, timeout=s.request_timeout)

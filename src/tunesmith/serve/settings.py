@@ -28,7 +28,8 @@ class Settings(BaseSettings):
     # kernels (lossless 4-bit for the bundled Q4_1 model; 76 vs 16 tok/s sequential and lower
     # memory than float weights, see README, Serving). "none" keeps float weights.
     quantize: str = Field("auto", description="auto (CPU: lossless 4-bit / 8-bit) | int4 | int8 | none (float weights)")
-    compile: bool = Field(False, description="Compile the single-stream decode step (warm-up at start).")
+    compile: bool = Field(False, description="Ignored since the server runs on the continuous-batching engine, "
+                          "whose lean decode step is faster on CPU than a compiled one (kept so old settings load).")
     api_keys: str = Field("", description="Comma-separated API keys; empty = no auth (loopback only).")
     insecure: bool = Field(False, description="Allow a non-loopback bind without API keys.")
     max_text_chars: int = Field(5000, ge=1, description="Longest /humanize text.")
