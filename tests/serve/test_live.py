@@ -79,6 +79,30 @@ def test_openai_client_completions_chat_streaming(live_server):
 
 
 @pytest.mark.slow
+def test_openai_client_errors_and_streamed_completion(live_server):
+    import openai
+    from openai import OpenAI
+
+    client = OpenAI(base_url=f"{live_server}/v1", api_key="unused", max_retries=0)
+    model = "smollm2-135m-instruct"
+    whole = client.completions.create(model=model, prompt="The capital of France is", max_tokens=12, temperature=0)
+    streamed = "".join(c.choices[0].text for c in client.completions.create(
+        model=model, prompt="The capital of France is", max_tokens=12, temperature=0, stream=True))
+    assert streamed == whole.choices[0].text
+    seeded = dict(model=model, messages=[{"role": "user", "content": "Name a fruit."}], max_tokens=12,
+                  temperature=0.9, seed=7)
+    assert client.chat.completions.create(**seeded).choices[0].message.content == \
+        client.chat.completions.create(**seeded).choices[0].message.content
+    with pytest.raises(openai.NotFoundError) as err:
+        client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "hi"}])
+    assert err.value.body["code"] == "model_not_found"
+    for bad in ({"stop": ["a" * 100]}, {"seed": 2**64}, {"n": 4, "extra_body": {"num_beams": 2}},
+                {"stream": True, "extra_body": {"num_beams": 2}}):
+        with pytest.raises(openai.UnprocessableEntityError):
+            client.completions.create(model=model, prompt="x", max_tokens=4, **bad)
+
+
+@pytest.mark.slow
 def test_humanize_endpoint_real_model(live_server):
     r = httpx.post(f"{live_server}/humanize", json={"text": PARAGRAPH}, timeout=120)
     body = r.json()

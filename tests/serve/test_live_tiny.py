@@ -79,3 +79,78 @@ def test_attacks_get_a_fast_4xx_and_no_memory(tiny_server):
     assert time.perf_counter() - t0 < 10
     time.sleep(0.5)
     assert _rss_mb(pid) - before < 100, (before, _rss_mb(pid))
+
+
+def test_soak_mixed_clients_with_disconnects(tiny_server):
+    """60 s of 16 clients: completions, chat, streams closed half-way, requests abandoned by a
+    client timeout, humanize calls. No 5xx, nothing left running, memory flat."""
+    import random
+    import threading
+    import time
+
+    import httpx
+
+    pid = _server_pid(int(tiny_server.rsplit(":", 1)[1]))
+    stop_at = time.time() + 60
+    problems, counts, rss = [], {"ok": 0, "dropped": 0}, []
+    lock = threading.Lock()
+
+    def client(seed: int) -> None:
+        rng = random.Random(seed)
+        with httpx.Client(base_url=tiny_server, timeout=30) as http:
+            while time.time() < stop_at:
+                kind = rng.choice(["completion", "chat", "stream", "abandon", "humanize"])
+                body = {"max_tokens": rng.randint(4, 48), "temperature": rng.choice([0, 0.7, 1.2]),
+                        "seed": rng.randint(0, 2**32)}
+                try:
+                    if kind == "completion":
+                        r = http.post("/v1/completions", json={**body, "prompt": "Once upon a time",
+                                                                  "n": rng.randint(1, 3) if body["temperature"] else 1})
+                    elif kind == "chat":
+                        r = http.post("/v1/chat/completions", json={**body, "messages": [{"role": "user", "content": "hi"}]})
+                    elif kind == "humanize":
+                        r = http.post("/humanize", json={"text": "It is important to note that we open at 9 a.m.",
+                                                         "candidates": 1, "max_new_tokens": 16})
+                    elif kind == "stream":
+                        with http.stream("POST", "/v1/chat/completions",
+                                         json={**body, "max_tokens": 48, "stream": True,
+                                               "messages": [{"role": "user", "content": "hi"}]}) as r:
+                            for i, _ in enumerate(r.iter_lines()):
+                                if i == 3:
+                                    break  # the client goes away mid-stream
+                        with lock:
+                            counts["dropped"] += 1
+                        continue
+                    else:  # abandon: the client gives up before the answer
+                        try:
+                            http.post("/v1/completions", json={**body, "prompt": "x", "max_tokens": 64}, timeout=0.05)
+                        except httpx.TimeoutException:
+                            pass
+                        with lock:
+                            counts["dropped"] += 1
+                        continue
+                    with lock:
+                        if r.status_code >= 500 or r.status_code not in (200, 503):
+                            problems.append((kind, r.status_code, r.text[:200]))
+                        counts["ok"] += r.status_code == 200
+                except httpx.HTTPError as err:
+                    with lock:
+                        problems.append((kind, repr(err)))
+
+    def watch() -> None:
+        while time.time() < stop_at:
+            rss.append(_rss_mb(pid))
+            time.sleep(2)
+
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(16)] + [threading.Thread(target=watch)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    assert not problems, problems[:5]
+    assert counts["ok"] > 50 and counts["dropped"] > 10
+    time.sleep(2)
+    load = httpx.get(f"{tiny_server}/info").json()["load"]
+    assert load["running_rows"] == 0 and load["waiting_requests"] == 0  # disconnects freed their rows
+    settled = rss[len(rss) // 3:]
+    assert max(settled) - min(settled) < 100, rss  # flat after warm-up
