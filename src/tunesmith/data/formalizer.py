@@ -58,7 +58,7 @@ CONNECTORS = ["Furthermore, ", "Additionally, ", "Moreover, "]
 OPENERS = ["It is important to note that ", "Please note that ", "It is worth noting that ",
            "Please be advised that ", "It should be noted that "]
 
-# Sentences that start with one of these are whole clauses: an opener or a join reads right.
+# Sentences that start with one of these are whole clauses: an opener in front reads right.
 SUBJECT_STARTS = set("""the this that these those we you i it they he she our your their my his her there all
 every each most some a an one many both""".split())
 

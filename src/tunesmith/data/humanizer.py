@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .formalizer import synthetic_pairs
+from .formalizer import _words, synthetic_pairs
 
 # ------------------------------------------------------------------ protected spans
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -190,10 +190,6 @@ def build_prompt(masked_text: str, tone: str = "conversational", strength: str =
         {"role": "system", "content": INSTRUCTION},
         {"role": "user", "content": f"Tone: {tone}. Strength: {strength}.\n\n{masked_text}"},
     ]
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"[A-Za-z0-9'’<>]+", text.lower())
 
 
 def changed_fraction(source: str, rewrite: str) -> float:
