@@ -388,6 +388,8 @@ def serve(
     humanizer_adapter: Annotated[Optional[str], typer.Option(help="'bundled', a run dir, or 'none'.")] = None,
     insecure: Annotated[bool, typer.Option("--insecure", help="Allow a public bind without API keys.")] = False,
     no_ui: Annotated[bool, typer.Option("--no-ui", help="API only, no web page.")] = False,
+    workers: Annotated[Optional[int], typer.Option(help="Local fine-tuning workers to start (default 1; 0 = none).")] = None,
+    jobs_db: Annotated[Optional[str], typer.Option("--jobs-db", help="Job store URL (default: SQLite in $TUNESMITH_HOME).")] = None,
     compile: Annotated[Optional[bool], typer.Option("--compile/--no-compile",
                                                     help="Ignored (the serving engine's lean decode step is the fast path).", hidden=True)] = None,
 ):
@@ -397,7 +399,8 @@ def serve(
     from .serve import Settings, create_app
 
     overrides = {k: v for k, v in dict(host=host, port=port, model=model, adapter=adapter,
-                                       humanizer_adapter=humanizer_adapter, compile=compile).items() if v is not None}
+                                       humanizer_adapter=humanizer_adapter, compile=compile, workers=workers,
+                                       jobs_db=jobs_db).items() if v is not None}
     if insecure:
         overrides["insecure"] = True
     if no_ui:
@@ -407,6 +410,148 @@ def serve(
     app_ = create_app(settings)
     console.print(f"tunesmith serving on http://{settings.host}:{settings.port}  (page: /, API docs: /docs)")
     uvicorn.run(app_, host=settings.host, port=settings.port, log_level="info")
+
+
+@app.command()
+@user_errors
+def worker(
+    db: Annotated[Optional[str], typer.Option("--db", help="Job store URL: default SQLite in $TUNESMITH_HOME; "
+                                              "postgresql+psycopg://USER:PASS@HOST/DB for workers on many machines.")] = None,
+    stale_after: Annotated[float, typer.Option(help="Requeue a running job whose worker was silent this many seconds.")] = 30.0,
+    max_jobs: Annotated[Optional[int], typer.Option(help="Exit after this many jobs (default: run until stopped).")] = None,
+):
+    """Run queued fine-tuning jobs from the job store, one at a time (start several for more)."""
+    import signal
+
+    from .jobs import JobStore, Worker
+
+    w = Worker(JobStore(db), stale_after=stale_after)
+    for sig in (signal.SIGTERM, signal.SIGINT):  # finish cleanly: the running job is requeued, not lost
+        signal.signal(sig, lambda *_: w.stopping.set())
+    console.print(f"worker {w.name} waiting for jobs in {w.store.url.split('@')[-1]}")
+    w.run(max_jobs=max_jobs)
+
+
+jobs_app = typer.Typer(help="Fine-tuning jobs on a tunesmith server (TUNESMITH_SERVER, TUNESMITH_API_KEY).",
+                       no_args_is_help=True)
+app.add_typer(jobs_app, name="jobs")
+ServerOpt = Annotated[str, typer.Option("--server", envvar="TUNESMITH_SERVER", help="Server URL.")]
+KeyOpt = Annotated[Optional[str], typer.Option("--api-key", envvar="TUNESMITH_API_KEY", help="API key, if the server needs one.")]
+
+
+def _api(server: str, key: str | None, method: str, path: str, **kw):
+    """One call to the server's jobs API; its error message becomes ours."""
+    import httpx
+
+    from .errors import TunesmithError
+
+    headers = {"Authorization": f"Bearer {key}"} if key else {}
+    try:
+        r = httpx.request(method, server.rstrip("/") + path, headers=headers, timeout=120, **kw)
+    except httpx.HTTPError as err:
+        raise TunesmithError(f"cannot reach the server at {server} ({err}); start it with `make serve` or "
+                             "pass --server URL") from None
+    if r.status_code >= 400:
+        try:
+            msg = r.json()["error"]["message"]
+        except (ValueError, KeyError, TypeError):
+            msg = r.text[:300]
+        raise TunesmithError(f"server said {r.status_code}: {msg}")
+    return r.json()
+
+
+def _job_line(job: dict) -> str:
+    t = job.get("tunesmith") or {}
+    steps = f"{t.get('step', 0)}/{t.get('total_steps') or '?'}"
+    return f"{job['id']}  {job['status']:<16} {steps:>9}  {job['model']}  {job.get('fine_tuned_model') or ''}"
+
+
+@jobs_app.command("create")
+@user_errors
+def jobs_create(
+    data: Annotated[str, typer.Argument(help="Training data file to upload, or an uploaded file id (file-...).")],
+    model: ModelOpt = "smollm2-135m-instruct",
+    validation: Annotated[Optional[str], typer.Option("--validation", help="Validation file or file id.")] = None,
+    suffix: Annotated[Optional[str], typer.Option(help="Name part of the fine-tuned model.")] = None,
+    epochs: Annotated[Optional[int], typer.Option(help="n_epochs (default auto).")] = None,
+    batch_size: Annotated[Optional[int], typer.Option(help="batch_size (default auto).")] = None,
+    lr_multiplier: Annotated[Optional[float], typer.Option(help="learning_rate_multiplier (default auto).")] = None,
+    seed: Annotated[Optional[int], typer.Option(help="Training seed.")] = None,
+    set_: Annotated[Optional[list[str]], typer.Option("--set", help="Any RunConfig setting, key.sub=value (repeatable), e.g. train.max_steps=200.")] = None,
+    server: ServerOpt = "http://127.0.0.1:8000",
+    api_key: KeyOpt = None,
+):
+    """Upload data (if a path) and start a fine-tuning job."""
+    from .config import apply_overrides
+
+    def file_id(value: str) -> str:
+        if value.startswith("file-"):
+            return value
+        path = Path(value)
+        if not path.is_file():
+            raise TunesmithError(f"{value}: no such file (give a data file path or an uploaded file id)", field="data")
+        with path.open("rb") as fh:
+            up = _api(server, api_key, "POST", "/v1/files", files={"file": (path.name, fh)},
+                      data={"purpose": "fine-tune"})
+        console.print(f"uploaded {path} -> {up['id']} ({up.get('records')} records, format {up.get('format')})")
+        return up["id"]
+
+    hp = {k: v for k, v in dict(n_epochs=epochs, batch_size=batch_size, learning_rate_multiplier=lr_multiplier).items()
+          if v is not None}
+    body = {"model": model, "training_file": file_id(data), "suffix": suffix, "seed": seed,
+            "validation_file": file_id(validation) if validation else None,
+            "method": {"type": "supervised", "supervised": {"hyperparameters": hp}},
+            "tunesmith": apply_overrides({}, set_ or [])}
+    job = _api(server, api_key, "POST", "/v1/fine_tuning/jobs", json={k: v for k, v in body.items() if v is not None})
+    console.print(_job_line(job), highlight=False)
+    if job.get("error"):
+        raise TunesmithError(job["error"]["message"])
+
+
+@jobs_app.command("list")
+@user_errors
+def jobs_list(limit: Annotated[int, typer.Option(help="How many (newest first).")] = 20,
+              server: ServerOpt = "http://127.0.0.1:8000", api_key: KeyOpt = None):
+    """List fine-tuning jobs, newest first."""
+    for job in _api(server, api_key, "GET", "/v1/fine_tuning/jobs", params={"limit": limit})["data"]:
+        console.print(_job_line(job), highlight=False)
+
+
+@jobs_app.command("show")
+@user_errors
+def jobs_show(job_id: str, server: ServerOpt = "http://127.0.0.1:8000", api_key: KeyOpt = None):
+    """Show one job as JSON."""
+    console.print_json(json.dumps(_api(server, api_key, "GET", f"/v1/fine_tuning/jobs/{job_id}")))
+
+
+@jobs_app.command("cancel")
+@user_errors
+def jobs_cancel(job_id: str, server: ServerOpt = "http://127.0.0.1:8000", api_key: KeyOpt = None):
+    """Cancel a queued or running job."""
+    console.print(_job_line(_api(server, api_key, "POST", f"/v1/fine_tuning/jobs/{job_id}/cancel")), highlight=False)
+
+
+@jobs_app.command("events")
+@user_errors
+def jobs_events(job_id: str, follow: Annotated[bool, typer.Option("--follow", "-f", help="Keep printing until the job ends.")] = False,
+                server: ServerOpt = "http://127.0.0.1:8000", api_key: KeyOpt = None):
+    """Print a job's events, oldest first (--follow: until it ends)."""
+    import time
+
+    seen: set[str] = set()
+    while True:
+        events = _api(server, api_key, "GET", f"/v1/fine_tuning/jobs/{job_id}/events", params={"limit": 100})["data"]
+        for ev in reversed(events):
+            if ev["id"] not in seen:
+                seen.add(ev["id"])
+                stamp = time.strftime("%H:%M:%S", time.localtime(ev["created_at"]))
+                console.print(f"{stamp} [{ev['level']}] {ev['message']}", highlight=False)
+        if not follow:
+            return
+        status = _api(server, api_key, "GET", f"/v1/fine_tuning/jobs/{job_id}")["status"]
+        if status in ("succeeded", "failed", "cancelled", "paused"):
+            return
+        time.sleep(2)
 
 
 def main() -> None:  # pragma: no cover - console entry

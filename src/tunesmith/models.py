@@ -236,6 +236,8 @@ def resolve(name: str) -> ModelSource:
                 base = json.loads((path / "adapter_config.json").read_text()).get("base_model_name_or_path")
             if not base:
                 raise ModelNotFoundError(f"{path} is an adapter but names no base model; pass --model BASE", field="model")
+            if is_adapter_dir(Path(base).expanduser()):  # trained further from another LoRA run
+                base = resolve(base).base
             return ModelSource("run", str(path), base=base, adapter=str(path))
         if (path / "config.json").is_file():
             return ModelSource("dir", str(path))

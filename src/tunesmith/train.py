@@ -78,12 +78,101 @@ def lora_targets(model, configured) -> list[str]:
                       field="lora.target_modules")
 
 
-def latest_complete_checkpoint(ckpt_dir: Path) -> Path | None:
-    """Newest checkpoint that finished writing (trainer_state.json is written last)."""
+CHECKPOINT_MARKER = "tunesmith_complete.json"  # written last, after every file is fsynced
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _sha256(path: Path) -> str:
+    import hashlib
+
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def mark_complete(ckpt: Path, counters: dict[str, Any]) -> None:
+    """Seal a checkpoint: fsync every file, then atomically write a marker listing each file's
+    size and SHA-256 (plus run counters such as cumulative training seconds). A checkpoint
+    without a marker (a crash mid-write) or whose files no longer match it is never resumed from."""
+    files = {}
+    for f in sorted(p for p in ckpt.rglob("*") if p.is_file() and p.name != CHECKPOINT_MARKER):
+        _fsync(f)
+        files[str(f.relative_to(ckpt))] = {"bytes": f.stat().st_size, "sha256": _sha256(f)}
+    tmp = ckpt / f".{CHECKPOINT_MARKER}.tmp"
+    with tmp.open("w") as fh:
+        json.dump({"files": files, **counters}, fh, indent=1)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, ckpt / CHECKPOINT_MARKER)
+    _fsync(ckpt)
+
+
+def checkpoint_problem(ckpt: Path) -> str | None:
+    """Why ``ckpt`` can't be resumed from (None when it is sound)."""
+    marker = ckpt / CHECKPOINT_MARKER
+    if not marker.is_file():
+        return "incomplete (no completion marker: the run stopped while writing it)"
+    try:
+        listed = json.loads(marker.read_text())["files"]
+    except (ValueError, KeyError):
+        return "damaged completion marker"
+    for name, meta in listed.items():
+        f = ckpt / name
+        if not f.is_file():
+            return f"missing {name}"
+        if f.stat().st_size != meta["bytes"] or _sha256(f) != meta["sha256"]:
+            return f"{name} does not match its recorded checksum"
+    return None
+
+
+def checkpoint_counters(ckpt: Path) -> dict[str, Any]:
+    """The run counters sealed into a checkpoint's marker (e.g. ``train_seconds``)."""
+    try:
+        data = json.loads((ckpt / CHECKPOINT_MARKER).read_text())
+    except (OSError, ValueError):
+        return {}
+    return {k: v for k, v in data.items() if k != "files"}
+
+
+def _checkpoints_newest_first(ckpt_dir: Path) -> list[Path]:
     if not ckpt_dir.is_dir():
-        return None
-    done = [p for p in ckpt_dir.glob("checkpoint-*") if (p / "trainer_state.json").is_file()]
-    return max(done, key=lambda p: int(p.name.split("-")[-1]), default=None)
+        return []
+    found = [p for p in ckpt_dir.glob("checkpoint-*") if p.is_dir() and p.name.split("-")[-1].isdigit()]
+    return sorted(found, key=lambda p: int(p.name.split("-")[-1]), reverse=True)
+
+
+def latest_complete_checkpoint(ckpt_dir: Path) -> Path | None:
+    """Newest checkpoint that is sealed and intact; a damaged newer one is skipped (logged)."""
+    for ckpt in _checkpoints_newest_first(ckpt_dir):
+        problem = checkpoint_problem(ckpt)
+        if problem is None:
+            return ckpt
+        log.warning("not resuming from %s: %s; trying the one before", ckpt, problem)
+    return None
+
+
+def prepare_resume(out: Path, ckpt: Path) -> int:
+    """Make the run dir agree with ``ckpt``: drop newer (incomplete or damaged) checkpoints and
+    the metrics rows logged after it, which the resumed run will log again. Returns its step."""
+    step = int(ckpt.name.split("-")[-1])
+    for newer in _checkpoints_newest_first(ckpt.parent):
+        if int(newer.name.split("-")[-1]) > step:
+            shutil.rmtree(newer, ignore_errors=True)
+    metrics = out / "metrics.jsonl"
+    if metrics.exists():
+        rows = [line for line in metrics.read_text().splitlines() if line.strip()]
+        kept = [line for line in rows if json.loads(line).get("step", 0) <= step]
+        write_atomic(metrics, "".join(line + "\n" for line in kept))
+    return step
 
 
 class Collator:
@@ -197,11 +286,50 @@ def _decoder_and_head(model: torch.nn.Module):
     return decoder, head
 
 
+class EpochSampler(torch.utils.data.Sampler):
+    """Training order as a pure function of (seed, epoch), optionally grouped by length.
+
+    transformers' samplers draw their order from the global RNG when an epoch's iterator is
+    created; a run resumed mid-epoch restores the RNG only after that, so it would train on a
+    different order than the uninterrupted run. This one gives a resumed run the same batches.
+    """
+
+    def __init__(self, size: int, seed: int, lengths: list[int] | None = None, group_size: int = 1):
+        self.size, self.seed, self.lengths, self.group_size, self.epoch = size, seed, lengths, group_size, 0
+
+    def set_epoch(self, epoch: int) -> None:
+        self.epoch = epoch
+
+    def __len__(self) -> int:
+        return self.size
+
+    def __iter__(self):
+        g = torch.Generator()
+        g.manual_seed(self.seed * 1_000_003 + self.epoch)
+        if self.lengths is not None:
+            from transformers.trainer_pt_utils import get_length_grouped_indices
+
+            return iter(get_length_grouped_indices(self.lengths, self.group_size, generator=g))
+        return iter(torch.randperm(self.size, generator=g).tolist())
+
+
 def make_trainer_class():
-    """transformers' Trainer with :func:`causal_lm_loss` (falls back to the model's own loss)."""
+    """transformers' Trainer with :func:`causal_lm_loss` (falls back to the model's own loss) and
+    a resumable training order (:class:`EpochSampler`)."""
     from transformers import Trainer
 
     class ChunkedLossTrainer(Trainer):
+        def _get_train_sampler(self, train_dataset=None):
+            data = train_dataset if train_dataset is not None else self.train_dataset
+            if data is None or not hasattr(data, "__len__"):
+                return super()._get_train_sampler(train_dataset)
+            seed = self.args.data_seed if self.args.data_seed is not None else self.args.seed
+            lengths = None
+            if self.args.train_sampling_strategy == "group_by_length":
+                lengths = [len(ids) for ids in data["input_ids"]]
+            return EpochSampler(len(data), seed, lengths,
+                                self.args.train_batch_size * self.args.gradient_accumulation_steps)
+
         def compute_loss(self, model, inputs, return_outputs=False, num_items_in_batch=None):
             parts = _decoder_and_head(model)
             if parts is None or "labels" not in inputs or self.label_smoother is not None:
@@ -244,11 +372,36 @@ def plot_loss(metrics_file: Path, out: Path) -> None:
     os.replace(tmp, out)
 
 
-def _callbacks(cfg: RunConfig, out: Path, tokenizer, sample_prompts: list[str]):
+class RunClock:
+    """Training seconds across sessions: those sealed in the resumed checkpoint plus this session's."""
+
+    def __init__(self, before: float = 0.0):
+        self.before, self.started = before, None
+
+    def start(self) -> None:
+        self.started = time.perf_counter()
+
+    def seconds(self) -> float:
+        return self.before + (time.perf_counter() - self.started if self.started is not None else 0.0)
+
+
+def _callbacks(cfg: RunConfig, out: Path, tokenizer, sample_prompts: list[str], clock: RunClock):
     from transformers import TrainerCallback
 
     metrics_file = out / "metrics.jsonl"
     sampled_steps: set[int] = set()
+
+    class SealCheckpoints(TrainerCallback):
+        """Mark each checkpoint complete once it is fully on disk (see :func:`mark_complete`)."""
+
+        def on_train_begin(self, args, state, control, **kw):
+            clock.start()
+
+        def on_save(self, args, state, control, **kw):
+            if state.is_world_process_zero:
+                ckpt = Path(args.output_dir) / f"checkpoint-{state.global_step}"
+                mark_complete(ckpt, {"step": state.global_step, "train_seconds": round(clock.seconds(), 3),
+                                     "tokens_seen": int(state.num_input_tokens_seen or 0)})
 
     class RunFiles(TrainerCallback):
         """metrics.jsonl on every log, loss.png and samples.md on every evaluation."""
@@ -273,7 +426,7 @@ def _callbacks(cfg: RunConfig, out: Path, tokenizer, sample_prompts: list[str]):
             if state.is_world_process_zero and metrics_file.exists():
                 plot_loss(metrics_file, out / "loss.png")
 
-    return [RunFiles()]
+    return [RunFiles(), SealCheckpoints()]
 
 
 def write_samples(model, tokenizer, prompts: list[str], cfg: RunConfig, path: Path, step: int) -> None:
@@ -329,7 +482,15 @@ def prepare_model(cfg: RunConfig):
                               if m is not None}.values():
                     for t in tok.convert_tokens_to_ids(new_tokens):
                         layer.weight[t] = layer.weight[tok.eos_token_id]
-    if cfg.method == "lora":
+    # Re-seed: loading may have drawn random numbers (the first load converts the bundled GGUF,
+    # building a model), and the new weights' init must not depend on whether it did.
+    from transformers.trainer_utils import set_seed
+
+    set_seed(cfg.train.seed)
+    continuing = hasattr(model, "peft_config")  # the base is a LoRA run dir: train its adapter further
+    if continuing and cfg.method == "full":
+        model = model.merge_and_unload()
+    if cfg.method == "lora" and not continuing:
         from peft import LoraConfig, get_peft_model
 
         extra: dict[str, Any] = {}
@@ -343,12 +504,16 @@ def prepare_model(cfg: RunConfig):
     return model, tok, lm
 
 
-def fit(cfg: RunConfig, resume: bool = False) -> FitResult:
+def fit(cfg: RunConfig, resume: bool = False, callbacks: list | None = None) -> FitResult:
     """Train according to ``cfg`` and write the run directory.
 
     Args:
         cfg: The resolved run configuration (see ``config.load_run_config``).
-        resume: Continue from the newest complete checkpoint in ``cfg.output``.
+        resume: Continue from the newest complete checkpoint in ``cfg.output`` (optimizer,
+            scheduler, RNG and data position restored; metrics logged after it are dropped
+            and logged again; training time and tokens continue from its counters).
+        callbacks: Extra transformers ``TrainerCallback``s (the jobs service streams progress
+            into its store with one).
 
     Returns:
         :class:`FitResult` with the run dir and final metrics (perplexity before/after, timing).
@@ -362,6 +527,10 @@ def fit(cfg: RunConfig, resume: bool = False) -> FitResult:
     resume_from = latest_complete_checkpoint(ckpt_dir) if resume else None
     if resume and resume_from is None:
         raise TunesmithError(f"--resume: no complete checkpoint in {ckpt_dir}; start without --resume", field="resume")
+    clock = RunClock()
+    if resume_from is not None:
+        prepare_resume(out, resume_from)
+        clock.before = float(checkpoint_counters(resume_from).get("train_seconds") or 0.0)
     if not resume and out.exists() and any(out.iterdir()):
         if (out / RUN_CONFIG_FILE).exists() or ckpt_dir.exists():
             raise TunesmithError(f"{out} already holds a run; pass --resume to continue it or choose another --output",
@@ -414,7 +583,7 @@ def fit(cfg: RunConfig, resume: bool = False) -> FitResult:
         remove_unused_columns=False,
         prediction_loss_only=True,  # otherwise eval keeps every logit: GBs for a 49k vocabulary
     )
-    callbacks = _callbacks(cfg, out, tok, cfg.samples.prompts)
+    callbacks = [*_callbacks(cfg, out, tok, cfg.samples.prompts, clock), *(callbacks or [])]
     if cfg.train.early_stopping_patience and has_val:
         callbacks.append(EarlyStoppingCallback(early_stopping_patience=cfg.train.early_stopping_patience))
     train_ds = Dataset.from_list(data.train)
@@ -427,15 +596,14 @@ def fit(cfg: RunConfig, resume: bool = False) -> FitResult:
     if has_val and "before" not in results:
         before = trainer.evaluate()
         results["before"] = {"val_loss": before["eval_loss"], "val_perplexity": perplexity_of(before["eval_loss"])}
-    started = time.perf_counter()
+        if trainer.is_world_process_zero():  # kept now, so a resumed run doesn't measure (and log) it again
+            write_atomic(eval_file, json.dumps(results, indent=2))
     train_out = trainer.train(resume_from_checkpoint=str(resume_from) if resume_from else None)
-    elapsed = time.perf_counter() - started
+    train_seconds = clock.seconds()
     if has_val:
         after = trainer.evaluate()
         results["after"] = {"val_loss": after["eval_loss"], "val_perplexity": perplexity_of(after["eval_loss"])}
     tokens_seen = trainer.state.num_input_tokens_seen
-    # A resumed run adds this session's time to the sessions before it (tokens_seen is cumulative).
-    train_seconds = elapsed + (float(results.get("train_seconds") or 0) if resume else 0.0)
     results.update(
         steps=trainer.state.global_step,
         train_seconds=round(train_seconds, 1),

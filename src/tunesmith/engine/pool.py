@@ -67,15 +67,19 @@ class ModelPool:
         load: Builds an engine for a spec (the server passes its settings in).
         budget_mb: Most memory for loaded models; the least recently used others are unloaded
             to make room (the default model stays).
+        found: Looks up a name not in ``specs`` (e.g. a finished fine-tuning job's model);
+            returns its spec or None.
     """
 
-    def __init__(self, specs: list[ModelSpec], load: Callable[[ModelSpec], Engine], budget_mb: float = 4096):
+    def __init__(self, specs: list[ModelSpec], load: Callable[[ModelSpec], Engine], budget_mb: float = 4096,
+                 found: Callable[[str], ModelSpec | None] | None = None):
         if not specs:
             raise ConfigError("a model pool needs at least one model", field="models")
         self.specs = {s.name: s for s in specs}
         self.default = specs[0].name
         self.budget_mb = budget_mb
         self._load = load
+        self._found = found
         self._loaded: OrderedDict[str, tuple[Engine, float]] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -89,6 +93,10 @@ class ModelPool:
     def resolve(self, name: str | None) -> str:
         if name in (None, "", "default"):
             return self.default
+        if name not in self.specs and self._found is not None:
+            spec = self._found(name)
+            if spec is not None:
+                self.specs[name] = spec
         if name not in self.specs:
             raise ModelNotFoundError(f"unknown model '{name}'; this server serves {', '.join(self.specs)} "
                                      "(see /v1/models)", field="model")

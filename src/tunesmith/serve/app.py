@@ -27,6 +27,7 @@ from ..errors import Cancelled, ModelNotFoundError, TunesmithError
 from .schemas import (ERRORS, STREAMS, ChatRequest, CompletionRequest, GenerateRequest, HumanizeRequest,
                       HumanizeResponse)
 from .guard import Guard, MethodCheck, error_body, key_problem
+from .jobs_api import jobs_router
 from .settings import Settings
 
 log = logging.getLogger("tunesmith.serve")
@@ -49,6 +50,8 @@ class State:
         self.limits = Limits.from_settings(settings)
         self.pool: ModelPool | None = None
         self.humanizer = None
+        self._jobs = None
+        self.workers: list = []
         self.started = time.time()
         self._lock = threading.Lock()
 
@@ -70,7 +73,7 @@ class State:
             s = self.settings
             if self.pool is None:
                 specs = [ModelSpec(s.model, s.model, s.adapter), *parse_models(s.models)]
-                pool = ModelPool(specs, self._engine_for, s.model_memory_mb)
+                pool = ModelPool(specs, self._engine_for, s.model_memory_mb, found=self._fine_tuned)
                 pool.get()  # the default model loads now
                 self.pool = pool
             if self.humanizer is None:
@@ -80,6 +83,28 @@ class State:
                 humanizer.generator = Engine(humanizer.generator, max_rows=s.max_batch, queue_size=s.queue_size,
                                              timeout=s.request_timeout)
                 self.humanizer = humanizer
+
+    @property
+    def jobs(self):
+        """The fine-tuning job service (store opened on first use)."""
+        from ..jobs import JobService, JobStore
+
+        with self._lock:
+            if self._jobs is None:
+                self._jobs = JobService(JobStore(self.settings.jobs_db or None))
+            return self._jobs
+
+    def _fine_tuned(self, name: str) -> ModelSpec | None:
+        """A succeeded job's fine_tuned_model, served by name like any configured model."""
+        found = self.jobs.served_model(name)
+        return ModelSpec(name, *found) if found else None
+
+    def start_workers(self) -> None:
+        from ..jobs.worker import start_local_worker
+
+        self.workers = [start_local_worker(self.jobs.store.url) for _ in range(self.settings.workers)]
+        if self.workers:
+            log.info("started %d local fine-tuning worker(s) on %s", len(self.workers), self.jobs.store.url)
 
     def ready(self):
         if self.pool is None or self.humanizer is None:
@@ -92,6 +117,10 @@ class State:
         return self.ready().pool.get()
 
     def close(self) -> None:
+        from ..jobs.worker import stop_group
+
+        for proc in self.workers:
+            stop_group(proc)  # the worker requeues its running job; another worker resumes it
         if self.pool is not None:
             self.pool.close()
         if isinstance(getattr(self.humanizer, "generator", None), Engine):
@@ -149,6 +178,8 @@ def create_app(settings: Settings | None = None, state: State | None = None) -> 
     state = state or State(settings)
 
     async def lifespan(app: FastAPI):
+        if settings.workers:
+            await asyncio.to_thread(state.start_workers)
         if settings.preload:
             await asyncio.to_thread(state.ready)
         yield
@@ -162,7 +193,8 @@ def create_app(settings: Settings | None = None, state: State | None = None) -> 
     # The key is checked and the body counted before any route reads it (guard.py); CORS wraps
     # the guard so its refusals reach browsers with CORS headers.
     app.add_middleware(Guard, keys=settings.keys, max_body_bytes=settings.max_body_bytes,
-                       protected=("/v1/", "/generate", "/humanize", "/info"))
+                       protected=("/v1/", "/generate", "/humanize", "/info", "/fine_tune"),
+                       uploads=("/v1/files",), max_upload_bytes=settings.max_upload_bytes)
     if settings.origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.origins, allow_methods=["*"], allow_headers=["*"])
 
@@ -198,6 +230,8 @@ def create_app(settings: Settings | None = None, state: State | None = None) -> 
 
     def loaded() -> State:
         return state.ready()
+
+    app.include_router(jobs_router(lambda: state.jobs))
 
     # ------------------------------------------------------------ health / info
     @app.get("/health", tags=["health"])
@@ -291,7 +325,7 @@ def create_app(settings: Settings | None = None, state: State | None = None) -> 
     # ------------------------------------------------------------ OpenAI-compatible
     @app.get("/v1/models", tags=["openai"], dependencies=auth, responses=ERRORS)
     def list_models() -> dict[str, Any]:
-        names = loaded().pool.names()
+        names = list(dict.fromkeys(loaded().pool.names() + state.jobs.model_names()))
         return {"object": "list", "data": [{"id": n, "object": "model", "created": int(state.started),
                                             "owned_by": "tunesmith"} for n in names]}
 

@@ -45,10 +45,13 @@ class Guard:
         keys: Accepted API keys (empty: no auth).
         max_body_bytes: Largest request body (413 beyond it).
         protected: Path prefixes that need a key (the page's own assets and /health don't).
+        uploads: Path prefixes of file uploads, allowed ``max_upload_bytes`` instead.
     """
 
-    def __init__(self, app, keys: list[str], max_body_bytes: int, protected: Iterable[str]):
+    def __init__(self, app, keys: list[str], max_body_bytes: int, protected: Iterable[str],
+                 uploads: Iterable[str] = (), max_upload_bytes: int = 0):
         self.app, self.keys, self.limit, self.protected = app, keys, max_body_bytes, tuple(protected)
+        self.uploads, self.upload_limit = tuple(uploads), max_upload_bytes
 
     async def __call__(self, scope: Scope, receive: Callable[[], Awaitable[Message]],
                        send: Callable[[Message], Awaitable[None]]) -> None:
@@ -62,9 +65,12 @@ class Guard:
                 status, message, code = problem
                 extra = [(b"www-authenticate", b"Bearer")] if status == 401 else []
                 return await _respond(send, status, error_body(message, "authentication_error", None, code), extra)
+        upload = bool(self.uploads) and scope["path"].startswith(self.uploads)
+        limit, setting = ((self.upload_limit, "TUNESMITH_MAX_UPLOAD_BYTES") if upload
+                          else (self.limit, "TUNESMITH_MAX_BODY_BYTES"))
         length = headers.get("content-length", "")
-        if length.isdigit() and int(length) > self.limit:
-            return await _respond(send, 413, self._too_large(f"request body is {length} bytes"))
+        if length.isdigit() and int(length) > limit:
+            return await _respond(send, 413, _too_large(f"request body is {length} bytes", limit, setting))
         received, started = 0, False
 
         async def counted_receive() -> Message:
@@ -72,9 +78,9 @@ class Guard:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.limit:
-                    raise _TooLarge(413, f"request body passed {self.limit} bytes while reading; the limit is "
-                                         f"{self.limit} bytes (TUNESMITH_MAX_BODY_BYTES)")
+                if received > limit:
+                    raise _TooLarge(413, f"request body passed {limit} bytes while reading; the limit is "
+                                         f"{limit} bytes ({setting})")
             return message
 
         async def tracked_send(message: Message) -> None:
@@ -87,11 +93,12 @@ class Guard:
         except _TooLarge:
             if started:
                 raise
-            await _respond(send, 413, self._too_large(f"request body passed {self.limit} bytes while reading"))
+            await _respond(send, 413, _too_large(f"request body passed {limit} bytes while reading", limit, setting))
 
-    def _too_large(self, what: str) -> dict[str, Any]:
-        return error_body(f"{what}; the limit is {self.limit} bytes (TUNESMITH_MAX_BODY_BYTES)",
-                          "invalid_request_error", None, "body_too_large")
+
+def _too_large(what: str, limit: int, setting: str) -> dict[str, Any]:
+    return error_body(f"{what}; the limit is {limit} bytes ({setting})", "invalid_request_error", None,
+                      "body_too_large")
 
 
 async def _respond(send, status: int, body: dict[str, Any], extra: list[tuple[bytes, bytes]] = ()) -> None:

@@ -44,6 +44,11 @@ class Settings(BaseSettings):
     max_batch: int = Field(16, ge=1, le=64, description="Most sequences in the running batch (continuous batching).")
     request_timeout: float = Field(300.0, gt=0, description="Seconds before a request gives up (504).")
     cors_origins: str = Field("", description="Comma-separated origins allowed by CORS ('*' for any).")
+    jobs_db: str = Field("", description="Fine-tuning job store URL: empty = SQLite in $TUNESMITH_HOME; "
+                         "'postgresql+psycopg://user:pass@host/db' to share jobs between machines.")
+    workers: int = Field(1, ge=0, le=16, description="Local `tunesmith worker` processes started with the server "
+                         "(0: run workers elsewhere with `tunesmith worker --db URL`).")
+    max_upload_bytes: int = Field(512 * 2**20, ge=1024, description="Largest file upload (/v1/files).")
     ui: bool = Field(True, description="Mount the web page at /.")
     preload: bool = Field(True, description="Load models at start-up (else on first request).")
 

@@ -1,0 +1,159 @@
+"""One job's training process: ``python -m tunesmith.jobs.runner --db URL JOB_ID``.
+
+Started by a worker in its own process group (so cancelling kills the whole tree, data loader
+workers and accelerate ranks included). It runs :func:`tunesmith.train.fit` on the job's saved
+RunConfig, resuming from the newest sealed checkpoint when there is one, and streams metrics,
+checkpoints and events into the store. It sets the job's final status itself; the worker only
+steps in when this process dies without doing so.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+import traceback
+from pathlib import Path
+from typing import Any
+
+from ..config import RunConfig, build
+from ..errors import DataError, TunesmithError
+from .service import model_name
+from .store import JobStore
+
+
+class Paused(Exception):
+    """Training stopped on request after sealing a checkpoint."""
+
+
+def progress_callback(store: JobStore, job_id: str):
+    """A TrainerCallback that writes metrics, checkpoints and progress into the store, and stops
+    training (after a checkpoint) when a pause is requested."""
+    from transformers import TrainerCallback
+
+    class StoreProgress(TrainerCallback):
+        def __init__(self):
+            self.last_check = 0.0
+            self.pausing = False
+            self.started = time.time()
+            self.start_step = 0
+            self.latest: dict[str, Any] = {}
+            # (step, metric) already in the store: a resumed run or the final evaluation of the
+            # last step must not add a second point for it
+            self.logged = {(row["step"], k) for row in store.metrics(job_id) for k in row if k.endswith("loss")}
+
+        def on_train_begin(self, args, state, control, **kw):
+            self.start_step = state.global_step
+            if state.is_world_process_zero:
+                store.update_job(job_id, total_steps=state.max_steps)
+
+        def on_step_end(self, args, state, control, **kw):
+            if not state.is_world_process_zero:
+                return
+            now = time.time()
+            if now - self.last_check < 1.0:
+                return
+            self.last_check = now
+            done = state.global_step - self.start_step
+            rate = done / max(now - self.started, 1e-6)
+            eta = now + (state.max_steps - state.global_step) / rate if rate > 0 else None
+            store.update_job(job_id, step=state.global_step, trained_tokens=int(state.num_input_tokens_seen or 0),
+                             estimated_finish=eta)
+            if store.job(job_id)["requested"] == "pause":
+                self.pausing = True
+                control.should_save = True  # seal a checkpoint at this step, then stop (on_save)
+
+        def on_log(self, args, state, control, logs=None, **kw):
+            if not state.is_world_process_zero or not logs:
+                return
+            row: dict[str, Any] = {"step": state.global_step}
+            if "loss" in logs:
+                row["train_loss"] = float(logs["loss"])
+            if "eval_loss" in logs:
+                row["valid_loss"] = float(logs["eval_loss"])
+            for key in [k for k in row if k != "step" and (state.global_step, k) in self.logged]:
+                del row[key]
+            if len(row) == 1:
+                return  # nothing new (the end-of-training summary, or a point already logged)
+            self.logged |= {(state.global_step, k) for k in row if k != "step"}
+            if "learning_rate" in logs:
+                row["learning_rate"] = float(logs["learning_rate"])
+            self.latest.update({k: v for k, v in row.items() if k != "learning_rate"})
+            parts = [f"{k.replace('_', ' ')}={v:.4g}" for k, v in row.items() if k.endswith("loss")]
+            where = f"Step {state.global_step}/{state.max_steps}" if state.max_steps else "Before training"
+            store.add_event(job_id, f"{where}: {', '.join(parts)}",
+                            type="metrics", data=row, step=state.global_step)
+
+        def on_save(self, args, state, control, **kw):
+            if not state.is_world_process_zero:
+                return
+            ckpt = Path(args.output_dir) / f"checkpoint-{state.global_step}"
+            metrics = {"step": state.global_step, **{k: v for k, v in self.latest.items() if k != "step"}}
+            store.add_checkpoint(job_id, state.global_step, str(ckpt), metrics)
+            store.update_job(job_id, step=state.global_step, trained_tokens=int(state.num_input_tokens_seen or 0))
+            if self.pausing:
+                raise Paused()
+
+    return StoreProgress()
+
+
+def run_job(store: JobStore, job_id: str) -> str:
+    """Train job ``job_id`` to its end (or a pause). Returns the status it left the job in."""
+    from ..train import fit, latest_complete_checkpoint
+
+    job = store.job(job_id)
+    cfg = build(RunConfig, job["config"])
+    out = Path(job["run_dir"])
+    ckpt = latest_complete_checkpoint(out / "checkpoints")
+    if ckpt is not None:
+        step = int(ckpt.name.split("-")[-1])
+        store.forget_after(job_id, step)
+        store.add_event(job_id, f"Resuming from the checkpoint at step {step} (attempt {job['attempts']})")
+    else:
+        if out.exists():  # an earlier attempt died before its first checkpoint: nothing to keep
+            import shutil
+
+            shutil.rmtree(out)
+        store.forget_after(job_id, -1)
+        store.add_event(job_id, f"Fine-tuning {job['model']} ({cfg.method}) started")
+    try:
+        result = fit(cfg, resume=ckpt is not None, callbacks=[progress_callback(store, job_id)])
+    except Paused:
+        store.update_job(job_id, only_if=("running",), status="paused", requested=None, worker=None)
+        store.add_event(job_id, "Job paused after sealing a checkpoint; resume continues from it")
+        return "paused"
+    except TunesmithError as err:
+        code = "invalid_file" if isinstance(err, DataError) else "invalid_config"
+        return _fail(store, job_id, code, err.message, err.field)
+    except Exception as err:  # a bug or a resource problem: keep the traceback in the event log
+        store.add_event(job_id, traceback.format_exc()[-4000:], level="error")
+        return _fail(store, job_id, "training_error", f"{type(err).__name__}: {err}", None)
+    name = model_name(job)
+    metrics = result.metrics
+    store.update_job(job_id, only_if=("running",), status="succeeded", fine_tuned_model=name,
+                     finished_at=time.time(), trained_tokens=int(metrics.get("tokens_seen") or 0),
+                     step=int(metrics.get("steps") or 0), requested=None, estimated_finish=None)
+    after = (metrics.get("after") or {}).get("val_loss")
+    store.add_event(job_id, f"New fine-tuned model created: {name}", data={
+        "train_seconds": metrics.get("train_seconds"), "steps": metrics.get("steps"), "valid_loss": after})
+    store.add_event(job_id, "The job has successfully completed")
+    return "succeeded"
+
+
+def _fail(store: JobStore, job_id: str, code: str, message: str, param: str | None) -> str:
+    store.update_job(job_id, only_if=("running",), status="failed", finished_at=time.time(), requested=None,
+                     error={"code": code, "message": message, "param": param})
+    store.add_event(job_id, f"Job failed: {message}", level="error")
+    return "failed"
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", required=True, help="job store URL")
+    parser.add_argument("job_id")
+    args = parser.parse_args(argv)
+    store = JobStore(args.db)
+    run_job(store, args.job_id)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,239 @@
+"""The jobs service on SQLite: uploads, parameter checks, a whole job, cancel/pause, atomic claims,
+sealed checkpoints, and kill -9 of a worker mid-run resuming to the same adapter."""
+
+import json
+import os
+import signal
+import threading
+
+import pytest
+import torch
+from safetensors.torch import load_file
+
+from tunesmith.errors import ConfigError, DataError, ModelNotFoundError
+from tunesmith.jobs import JobStateError, Worker
+
+from .conftest import start_worker, tiny_settings, wait_for, write_jsonl
+
+
+# ------------------------------------------------------------------ uploads
+@pytest.mark.parametrize("name,content,where", [
+    ("bad.jsonl", '{"prompt": "a", "completion": "b"}\n\n{"prompt": "c", "completion": "d"}\n{"prompt": "e",}\n',
+     "bad.jsonl:4: invalid JSON"),
+    ("missing.jsonl", '{"prompt": "a", "completion": "b"}\n{"prompt": "c"}\n', "missing.jsonl:2: no 'completion' field"),
+    ("chat.jsonl", '{"messages": [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "yo"}]}\n'
+     '{"messages": [{"role": "robot", "content": "hi"}, {"role": "assistant", "content": "yo"}]}\n',
+     "chat.jsonl:2: messages[0].role is 'robot'"),
+    ("rows.csv", "prompt,completion\na,b\nc,d,e\n", "rows.csv:3: more cells than header"),
+    ("notes.exe", "text", "unsupported file type '.exe'"),
+    ("list.jsonl", '[1, 2]\n', "list.jsonl:1: expected a JSON object"),
+])
+def test_a_bad_upload_is_refused_naming_file_and_line(service, name, content, where):
+    with pytest.raises(DataError) as err:
+        service.upload(name, content.encode())
+    assert where in err.value.message
+    assert service.files() == []  # nothing half-stored
+    assert not any((service.home / "files").glob("*/*")) if (service.home / "files").exists() else True
+
+
+def test_upload_detects_format_and_previews(service, tmp_path):
+    f = service.upload("rows.csv", b"prompt,completion\nhello,world\nfoo,bar\n")
+    assert (f["object"], f["status"], f["format"], f["records"], f["purpose"]) == \
+        ("file", "processed", "completion", 2, "fine-tune")
+    preview = service.preview(f["id"])
+    assert preview["preview"][0] == {"prompt": "hello", "completion": "world"}
+    text = service.upload("poem.txt", "Shall I compare thee\nto a summer's day?\n".encode())
+    assert text["format"] == "text" and text["records"] == 1
+    assert service.file_content(f["id"]).read_bytes() == b"prompt,completion\nhello,world\nfoo,bar\n"
+    with pytest.raises(ConfigError, match="purpose"):
+        service.upload("x.jsonl", b'{"text": "a"}\n', purpose="assistants")
+
+
+# ------------------------------------------------------------------ job parameters
+@pytest.mark.parametrize("kwargs,error,field", [
+    ({"model": "no-such-model"}, ModelNotFoundError, "model"),
+    ({"training_file": "file-nope"}, DataError, "training_file"),
+    ({"hyperparameters": {"n_epochs": 0}}, ConfigError, "hyperparameters.n_epochs"),
+    ({"hyperparameters": {"batch_size": 1.5}}, ConfigError, "hyperparameters.batch_size"),
+    ({"hyperparameters": {"warmup": 3}}, ConfigError, "hyperparameters"),
+    ({"method": {"type": "dpo"}}, ConfigError, "method.type"),
+    ({"suffix": "has space"}, ConfigError, "suffix"),
+    ({"tunesmith": {"train": {"learning_rate": -1}}}, ConfigError, "tunesmith.train.learning_rate"),
+    ({"tunesmith": {"trian": {}}}, ConfigError, "tunesmith.trian"),
+    ({"tunesmith": {"output": "/etc"}}, ConfigError, "tunesmith.output"),
+])
+def test_bad_job_parameters_name_the_field(service, data_file, kwargs, error, field):
+    args = {"model": "tiny-random", "training_file": data_file["id"], **kwargs}
+    with pytest.raises(error) as err:
+        service.create(**args)
+    assert err.value.field == field, err.value.message
+    assert service.jobs()[0] == []
+
+
+def test_hyperparameters_map_onto_the_run_config(service, data_file):
+    job = service.create(model="tiny-random", training_file=data_file["id"], seed=7,
+                         method={"type": "supervised", "supervised": {"hyperparameters": {
+                             "n_epochs": 3, "batch_size": 4, "learning_rate_multiplier": 0.5}}},
+                         tunesmith={"method": "full"})
+    cfg = service.store.job(job["id"])["config"]
+    assert (cfg["train"]["epochs"], cfg["train"]["batch_size"], cfg["train"]["learning_rate"], cfg["method"],
+            cfg["train"]["seed"]) == (3, 4, 1e-4, "full", 7)
+    assert job["hyperparameters"] == {"n_epochs": 3, "batch_size": 4, "learning_rate_multiplier": 0.5}
+    assert job["status"] == "queued" and job["seed"] == 7
+
+
+# ------------------------------------------------------------------ a whole job in-process
+def test_a_job_trains_streams_metrics_and_is_servable(service, data_file):
+    from tunesmith.generate import Generator
+
+    job = service.create(model="tiny-random", training_file=data_file["id"], suffix="demo", seed=3,
+                         metadata={"team": "a"}, tunesmith=tiny_settings())
+    assert Worker(service.store, poll=0.1, heartbeat=0.5).run(max_jobs=1) == 1
+    job = service.job(job["id"])
+    assert job["status"] == "succeeded", job["error"]
+    assert job["fine_tuned_model"].startswith("ft:tiny-random:demo:")
+    assert job["trained_tokens"] > 0 and job["finished_at"] >= job["created_at"]
+    messages = [e["message"] for e in reversed(service.events(job["id"], limit=100)[0])]
+    assert messages[0].startswith("Validating training file") and messages[-1] == "The job has successfully completed"
+    metrics = service.metrics(job["id"])
+    points = [(m["step"], k) for m in metrics for k in m if k.endswith("loss")]
+    assert len(points) == len(set(points)), "a metric was logged twice"
+    assert {k for _, k in points} == {"train_loss", "valid_loss"}
+    ckpts, _ = service.checkpoints(job["id"])
+    assert [c["step_number"] for c in ckpts] == [12, 8, 4]  # newest first
+    assert all("train_loss" in c["metrics"] and "valid_loss" in c["metrics"] for c in ckpts)
+    # served by name through the same loading path as the server's pool
+    base, adapter = service.served_model(job["fine_tuned_model"])
+    out = Generator(base, adapter=adapter, quantize="none").generate("Name thing", {"max_new_tokens": 3})
+    assert out[0].completion_tokens == 3
+    assert service.model_names() == [job["fine_tuned_model"]]
+    assert service.jobs(metadata={"team": "b"})[0] == []
+
+
+def test_cancel_and_pause_follow_the_job_state(service, data_file):
+    a = service.create(model="tiny-random", training_file=data_file["id"], tunesmith=tiny_settings())
+    b = service.create(model="tiny-random", training_file=data_file["id"], tunesmith=tiny_settings())
+    assert service.cancel(a["id"])["status"] == "cancelled"
+    with pytest.raises(JobStateError):
+        service.cancel(a["id"])
+    assert service.pause(b["id"])["status"] == "paused"
+    assert service.store.claim("w") is None  # paused jobs are not picked up
+    assert service.resume(b["id"])["status"] == "queued"
+    with pytest.raises(JobStateError):
+        service.resume(b["id"])
+
+
+def test_pause_while_running_seals_a_checkpoint_and_resume_finishes(service, data_file):
+    job = service.create(model="tiny-random", training_file=data_file["id"], seed=5,
+                         tunesmith=tiny_settings(steps=400, save=100))
+    worker = Worker(service.store, poll=0.1, heartbeat=0.3)
+    t = threading.Thread(target=worker.run, kwargs={"max_jobs": 1})
+    t.start()
+    wait_for(lambda: service.store.job(job["id"])["step"] > 0, 120, "training to start")
+    service.pause(job["id"])
+    t.join(120)
+    row = service.store.job(job["id"])
+    assert row["status"] == "paused", row
+    paused_at = row["step"]
+    assert 0 < paused_at < 400 and service.checkpoints(job["id"])[0][0]["step_number"] == paused_at
+    service.resume(job["id"])
+    Worker(service.store, poll=0.1, heartbeat=0.3).run(max_jobs=1)
+    row = service.store.job(job["id"])
+    assert row["status"] == "succeeded" and row["step"] == 400
+    assert any(f"Resuming from the checkpoint at step {paused_at}" in e["message"]
+               for e in service.events(job["id"], limit=1000)[0])
+
+
+def test_claims_are_atomic(service, data_file):
+    ids = {service.create(model="tiny-random", training_file=data_file["id"])["id"] for _ in range(8)}
+    got, lock = [], threading.Lock()
+
+    def grab(name):
+        while (job := service.store.claim(name)) is not None:
+            with lock:
+                got.append(job["id"])
+
+    threads = [threading.Thread(target=grab, args=(f"w{i}",)) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(got) == sorted(ids)
+
+
+# ------------------------------------------------------------------ sealed checkpoints
+def test_resume_skips_incomplete_and_damaged_checkpoints(tmp_path):
+    from tunesmith.train import checkpoint_problem, latest_complete_checkpoint, mark_complete
+
+    ckpts = tmp_path / "checkpoints"
+    for step in (10, 20, 30):
+        d = ckpts / f"checkpoint-{step}"
+        d.mkdir(parents=True)
+        (d / "weights.bin").write_bytes(os.urandom(1000))
+        if step != 30:  # checkpoint-30 never got its marker (killed while writing)
+            mark_complete(d, {"train_seconds": step})
+    assert latest_complete_checkpoint(ckpts).name == "checkpoint-20"
+    with (ckpts / "checkpoint-20" / "weights.bin").open("r+b") as fh:  # bit rot / a torn write
+        fh.seek(500)
+        fh.write(b"\x00" * 8)
+    assert "checksum" in checkpoint_problem(ckpts / "checkpoint-20")
+    assert latest_complete_checkpoint(ckpts).name == "checkpoint-10"
+
+
+def test_kill_9_of_the_worker_resumes_to_the_same_adapter(service, data_file, tmp_path):
+    """A worker killed mid-run: the next worker resumes from the newest sealed checkpoint and the
+    final adapter equals an uninterrupted run with the same seed."""
+    settings = tiny_settings(steps=300, save=25, logging_steps=5)
+    url = service.store.url
+    straight = service.create(model="tiny-random", training_file=data_file["id"], seed=11, tunesmith=settings)
+    Worker(service.store, poll=0.1, heartbeat=0.5).run(max_jobs=1)
+    assert service.job(straight["id"])["status"] == "succeeded"
+
+    job = service.create(model="tiny-random", training_file=data_file["id"], seed=11, tunesmith=settings)
+    log = (tmp_path / "w1.log").open("wb")
+    first = start_worker(url, service.home, stale_after=2, log=log)
+    try:
+        wait_for(lambda: any(c["step_number"] >= 75 for c in service.checkpoints(job["id"])[0]), 180,
+                 "a checkpoint at step >= 75", every=0.01)
+        os.kill(first.pid, signal.SIGKILL)
+        sealed = max(c["step_number"] for c in service.checkpoints(job["id"])[0])
+    finally:
+        first.kill()
+        first.wait()
+    assert service.store.job(job["id"])["status"] == "running"  # nobody told the store: the worker just died
+    second = start_worker(url, service.home, stale_after=2, log=log)
+    try:
+        wait_for(lambda: service.store.job(job["id"])["status"] in ("succeeded", "failed"), 240, "the job to finish",
+                 every=0.5)
+    finally:
+        second.terminate()
+        second.wait(30)
+    row = service.store.job(job["id"])
+    assert row["status"] == "succeeded", row["error"]
+    events = [e["message"] for e in service.events(job["id"], limit=200)[0]]
+    resumed = [m for m in events if m.startswith("Resuming from the checkpoint at step")]
+    assert len(resumed) == 1
+    resumed_at = int(resumed[0].split("step ")[1].split()[0])
+    assert sealed - 25 <= resumed_at <= sealed  # at most one checkpoint interval repeated
+    metrics = service.metrics(job["id"])
+    points = [(m["step"], k) for m in metrics for k in m if k.endswith("loss")]
+    assert len(points) == len(set(points)) and max(s for s, _ in points) == 300
+    a = load_file(f"{service.store.job(straight['id'])['run_dir']}/adapter_model.safetensors")
+    b = load_file(f"{row['run_dir']}/adapter_model.safetensors")
+    assert a.keys() == b.keys()
+    for k in a:
+        torch.testing.assert_close(a[k], b[k], rtol=1e-4, atol=1e-6)
+    assert not torch.equal(a[next(iter(a))], torch.zeros_like(a[next(iter(a))]))
+    ev = json.loads((tmp_path / "home" / "jobs" / job["id"] / "run" / "eval.json").read_text())
+    straight_ev = json.loads((tmp_path / "home" / "jobs" / straight["id"] / "run" / "eval.json").read_text())
+    assert ev["tokens_seen"] == straight_ev["tokens_seen"] and ev["steps"] == 300
+    assert ev["train_seconds"] > 0
+
+
+def test_upload_file_object_roundtrip(service, tmp_path):
+    path = write_jsonl(tmp_path / "more.jsonl")
+    with path.open("rb") as fh:
+        f = service.upload("more.jsonl", fh)
+    assert service.file(f["id"])["bytes"] == path.stat().st_size
+    assert service.delete_file(f["id"]) == {"id": f["id"], "object": "file", "deleted": True}
+    assert service.files() == []
