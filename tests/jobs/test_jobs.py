@@ -11,9 +11,9 @@ import torch
 from safetensors.torch import load_file
 
 from tunesmith.errors import ConfigError, DataError, ModelNotFoundError
-from tunesmith.jobs import JobStateError, Worker
+from tunesmith.jobs import JobNotFound, JobStateError, Worker
 
-from .conftest import start_worker, tiny_settings, wait_for, write_jsonl
+from .helpers import start_worker, tiny_settings, wait_for, write_jsonl
 
 
 # ------------------------------------------------------------------ uploads
@@ -52,7 +52,7 @@ def test_upload_detects_format_and_previews(service, tmp_path):
 # ------------------------------------------------------------------ job parameters
 @pytest.mark.parametrize("kwargs,error,field", [
     ({"model": "no-such-model"}, ModelNotFoundError, "model"),
-    ({"training_file": "file-nope"}, DataError, "training_file"),
+    ({"training_file": "file-nope"}, JobNotFound, "training_file"),
     ({"hyperparameters": {"n_epochs": 0}}, ConfigError, "hyperparameters.n_epochs"),
     ({"hyperparameters": {"batch_size": 1.5}}, ConfigError, "hyperparameters.batch_size"),
     ({"hyperparameters": {"warmup": 3}}, ConfigError, "hyperparameters"),
@@ -191,7 +191,7 @@ def test_kill_9_of_the_worker_resumes_to_the_same_adapter(service, data_file, tm
 
     job = service.create(model="tiny-random", training_file=data_file["id"], seed=11, tunesmith=settings)
     log = (tmp_path / "w1.log").open("wb")
-    first = start_worker(url, service.home, stale_after=2, log=log)
+    first = start_worker(url, stale_after=2, log=log)
     try:
         wait_for(lambda: any(c["step_number"] >= 75 for c in service.checkpoints(job["id"])[0]), 180,
                  "a checkpoint at step >= 75", every=0.01)
@@ -201,7 +201,7 @@ def test_kill_9_of_the_worker_resumes_to_the_same_adapter(service, data_file, tm
         first.kill()
         first.wait()
     assert service.store.job(job["id"])["status"] == "running"  # nobody told the store: the worker just died
-    second = start_worker(url, service.home, stale_after=2, log=log)
+    second = start_worker(url, stale_after=2, log=log)
     try:
         wait_for(lambda: service.store.job(job["id"])["status"] in ("succeeded", "failed"), 240, "the job to finish",
                  every=0.5)

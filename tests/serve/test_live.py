@@ -26,8 +26,10 @@ def free_port() -> int:
 def start_server(tmp_path_factory, args: list[str] = (), env: dict[str, str] | None = None):
     """Run `tunesmith serve` on a free loopback port; yields its base URL, then stops it."""
     port = free_port()
-    env = {**os.environ, "TUNESMITH_API_KEYS": "", "GRADIO_ANALYTICS_ENABLED": "False", **(env or {})}
-    log = tmp_path_factory.mktemp("server") / "server.log"
+    folder = tmp_path_factory.mktemp("server")
+    env = {**os.environ, "TUNESMITH_API_KEYS": "", "GRADIO_ANALYTICS_ENABLED": "False", "TUNESMITH_WORKERS": "0",
+           "TUNESMITH_JOBS_DIR": str(folder / "jobs"), **(env or {})}
+    log = folder / "server.log"
     with log.open("w") as fh:
         proc = subprocess.Popen([sys.executable, "-m", "tunesmith.cli", "serve", "--port", str(port), *args],
                                 stdout=fh, stderr=subprocess.STDOUT, env=env, cwd=ROOT)

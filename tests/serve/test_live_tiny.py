@@ -22,7 +22,8 @@ def test_schemathesis_all_checks(tiny_server):
     st = shutil.which("schemathesis", path=os.path.dirname(sys.executable))
     if st is None:
         pytest.fail("schemathesis is not installed: `make test` installs the dev extras")
-    out = subprocess.run([st, "run", f"{tiny_server}/openapi.json", "--checks", "all",
+    config = os.path.join(os.path.dirname(__file__), "schemathesis.toml")
+    out = subprocess.run([st, "--config-file", config, "run", f"{tiny_server}/openapi.json", "--checks", "all",
                           "--max-examples", "25", "--seed", "1", "--request-timeout", "120",
                           "--generation-deterministic", "--no-color"],
                          capture_output=True, text=True, cwd=ROOT, timeout=900)

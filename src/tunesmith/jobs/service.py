@@ -121,8 +121,8 @@ class JobService:
         try:
             row = self.store.file(file_id or "")
         except JobNotFound:
-            raise DataError(f"{field}: no uploaded file with id {file_id!r}; upload it first (POST /v1/files)",
-                            field=field) from None
+            raise JobNotFound(f"{field}: no uploaded file with id {file_id!r}; upload it first (POST /v1/files)",
+                              field=field) from None
         if row["purpose"] != "fine-tune":
             raise DataError(f"{field}: file {file_id} was uploaded with purpose {row['purpose']!r}, not 'fine-tune'",
                             field=field)
@@ -156,6 +156,10 @@ class JobService:
         """
         if not isinstance(model, str) or not model.strip():
             raise ConfigError("model is required (e.g. 'smollm2-135m-instruct')", field="model")
+        # what the job refers to first (404s), then how it is configured (422s)
+        train_file = self._training_file(training_file, "training_file")
+        val_file = self._training_file(validation_file, "validation_file") if validation_file else None
+        base = self.base_model(model)
         if suffix is not None and not SUFFIX.match(suffix):
             raise ConfigError("suffix must be 1-40 letters, digits, '-' or '_'", field="suffix")
         if metadata is not None and (not isinstance(metadata, dict) or len(metadata) > 16 or any(
@@ -179,9 +183,6 @@ class JobService:
               "batch_size": _hyper(hp.get("batch_size"), "batch_size", int, 1, 256),
               "learning_rate_multiplier": _hyper(hp.get("learning_rate_multiplier"), "learning_rate_multiplier",
                                                  float, 1e-3, 10.0)}
-        train_file = self._training_file(training_file, "training_file")
-        val_file = self._training_file(validation_file, "validation_file") if validation_file else None
-        base = self.base_model(model)
         seed = seed if seed is not None else int(time.time()) % 2**31
         job_id = new_id("ftjob")
         run_dir = self.home / "jobs" / job_id / "run"

@@ -10,6 +10,7 @@ import time
 import uuid
 from collections.abc import AsyncIterator
 from concurrent.futures import Future
+from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -91,7 +92,10 @@ class State:
 
         with self._lock:
             if self._jobs is None:
-                self._jobs = JobService(JobStore(self.settings.jobs_db or None))
+                s = self.settings
+                url = s.jobs_db or (f"sqlite:///{Path(s.jobs_dir).expanduser().resolve() / 'jobs.db'}"
+                                    if s.jobs_dir else None)
+                self._jobs = JobService(JobStore(url), home=s.jobs_dir or None)
             return self._jobs
 
     def _fine_tuned(self, name: str) -> ModelSpec | None:
@@ -170,6 +174,18 @@ def declare_limits(spec: dict[str, Any], settings: Settings) -> dict[str, Any]:
                 branch["properties"]["prompt"] = {"anyOf": [{"type": "string"},
                                                             {"type": "array", "maxItems": settings.max_rows // beams}]}
     return spec
+
+
+def api_routes(routes) -> list[APIRoute]:
+    """Every API route, including those of included routers (FastAPI keeps those nested; ours
+    have no prefix, so their own paths are the served paths)."""
+    out: list[APIRoute] = []
+    for route in routes:
+        if isinstance(route, APIRoute):
+            out.append(route)
+        elif hasattr(route, "original_router"):
+            out.extend(api_routes(route.original_router.routes))
+    return out
 
 
 def create_app(settings: Settings | None = None, state: State | None = None) -> FastAPI:
@@ -428,5 +444,5 @@ def create_app(settings: Settings | None = None, state: State | None = None) -> 
         from ..ui import mount_ui
 
         app = mount_ui(app, state, settings)
-    app.add_middleware(MethodCheck, routes=[r for r in app.router.routes if isinstance(r, APIRoute)])
+    app.add_middleware(MethodCheck, routes=api_routes(app.router.routes))
     return app

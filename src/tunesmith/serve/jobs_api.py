@@ -18,10 +18,17 @@ Limit = Annotated[int, Query(ge=1, le=100, description="Items per page.")]
 
 class Hyperparameters(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    n_epochs: int | Literal["auto"] | None = Field(None, description="Passes over the training file (1-50).")
-    batch_size: int | Literal["auto"] | None = Field(None, description="Examples per step (1-256).")
-    learning_rate_multiplier: float | Literal["auto"] | None = Field(
-        None, description="Multiplies the default learning rate 2e-4 (0.001-10).")
+    n_epochs: Annotated[int, Field(ge=1, le=50)] | Literal["auto"] | None = Field(
+        None, description="Passes over the training file.")
+    batch_size: Annotated[int, Field(ge=1, le=256)] | Literal["auto"] | None = Field(
+        None, description="Examples per step.")
+    learning_rate_multiplier: Annotated[float, Field(ge=0.001, le=10)] | Literal["auto"] | None = Field(
+        None, description="Multiplies the default learning rate 2e-4.")
+
+
+Suffix = Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]{1,40}$", description="Part of the fine-tuned model's name.")]
+Metadata = Annotated[dict[Annotated[str, Field(max_length=64)], Annotated[str, Field(max_length=512)]],
+                     Field(max_length=16)]
 
 
 class Supervised(BaseModel):
@@ -41,9 +48,9 @@ class JobCreate(BaseModel):
                        "fine_tuned_model of a succeeded job.")
     training_file: str = Field(..., min_length=1, description="Id of an uploaded file (purpose fine-tune).")
     validation_file: str | None = None
-    suffix: str | None = Field(None, description="Up to 40 letters, digits, '-' or '_' in the model's name.")
+    suffix: Suffix | None = None
     seed: int | None = Field(None, ge=0, le=2**31 - 1)
-    metadata: dict[str, str] | None = None
+    metadata: Metadata | None = None
     method: Method | None = None
     hyperparameters: Hyperparameters | None = Field(None, description="Deprecated by OpenAI in favour of method.")
     tunesmith: dict[str, Any] | None = Field(None, description="RunConfig settings: e.g. {'method': 'full'}, "
@@ -51,14 +58,12 @@ class JobCreate(BaseModel):
 
 
 class SimpleFineTune(BaseModel):
-    """The seed's ``/fine_tune``: a file id (or inline JSONL records) and a few settings."""
+    """The seed's ``/fine_tune``: an uploaded file id and a few settings."""
 
-    model: str = "smollm2-135m-instruct"
-    training_file: str | None = Field(None, description="Id of an uploaded file.")
-    records: list[dict[str, Any]] | None = Field(None, max_length=100_000, description="Inline training records "
-                                                 "(each like a JSONL line) instead of training_file.")
+    model: str = Field("smollm2-135m-instruct", min_length=1, description="Base model (as for /v1/fine_tuning/jobs).")
+    training_file: str = Field(..., min_length=1, description="Id of an uploaded file (POST /v1/files).")
     epochs: int | None = Field(None, ge=1, le=50)
-    suffix: str | None = None
+    suffix: Suffix | None = None
     tunesmith: dict[str, Any] | None = None
 
 
@@ -75,7 +80,8 @@ def jobs_router(service_of) -> APIRouter:
     # ------------------------------------------------------------------ files
     @router.post("/v1/files", tags=["files"], responses=ERRORS)
     def upload_file(file: Annotated[UploadFile, File(description="JSONL, JSON, CSV, parquet or text.")],
-                    purpose: Annotated[str, Form(description="Must be 'fine-tune'.")]) -> dict[str, Any]:
+                    purpose: Annotated[Literal["fine-tune"], Form(description="What the file is for.")]
+                    ) -> dict[str, Any]:
         return svc().upload(file.filename or "upload.jsonl", file.file, purpose)
 
     @router.get("/v1/files", tags=["files"], responses=ERRORS)
@@ -146,23 +152,11 @@ def jobs_router(service_of) -> APIRouter:
     # ------------------------------------------------------------------ the seed's endpoints
     @router.post("/fine_tune", tags=["fine-tuning"], responses=ERRORS)
     def fine_tune(req: SimpleFineTune) -> dict[str, Any]:
-        """Start a fine-tune from an uploaded file id or inline records; returns the job id."""
-        import json
-
-        s = svc()
-        if (req.training_file is None) == (req.records is None):
-            from ..errors import ConfigError
-
-            raise ConfigError("give either training_file (an uploaded file id) or records (inline JSONL objects)",
-                              field="training_file")
-        file_id = req.training_file
-        if req.records is not None:
-            data = "".join(json.dumps(r) + "\n" for r in req.records).encode()
-            file_id = s.upload("records.jsonl", data)["id"]
+        """Start a fine-tune from an uploaded file; returns the job id (then GET /fine_tune_status/ID)."""
         hp = {"n_epochs": req.epochs} if req.epochs else None
-        job = s.create(model=req.model, training_file=file_id, suffix=req.suffix, hyperparameters=hp,
-                       tunesmith=req.tunesmith)
-        return {"job_id": job["id"], "status": job["status"], "training_file": file_id}
+        job = svc().create(model=req.model, training_file=req.training_file, suffix=req.suffix, hyperparameters=hp,
+                           tunesmith=req.tunesmith)
+        return {"job_id": job["id"], "status": job["status"], "training_file": req.training_file}
 
     @router.get("/fine_tune_status/{job_id}", tags=["fine-tuning"], responses=ERRORS)
     def fine_tune_status(job_id: str) -> dict[str, Any]:

@@ -44,7 +44,9 @@ class Settings(BaseSettings):
     max_batch: int = Field(16, ge=1, le=64, description="Most sequences in the running batch (continuous batching).")
     request_timeout: float = Field(300.0, gt=0, description="Seconds before a request gives up (504).")
     cors_origins: str = Field("", description="Comma-separated origins allowed by CORS ('*' for any).")
-    jobs_db: str = Field("", description="Fine-tuning job store URL: empty = SQLite in $TUNESMITH_HOME; "
+    jobs_dir: str = Field("", description="Where uploads and fine-tuning run dirs go (default $TUNESMITH_HOME); "
+                          "workers on other machines need it at the same path (a shared mount).")
+    jobs_db: str = Field("", description="Fine-tuning job store URL: empty = SQLite in jobs_dir; "
                          "'postgresql+psycopg://user:pass@host/db' to share jobs between machines.")
     workers: int = Field(1, ge=0, le=16, description="Local `tunesmith worker` processes started with the server "
                          "(0: run workers elsewhere with `tunesmith worker --db URL`).")

@@ -1,0 +1,82 @@
+"""Fine-tuning as a service against a live server on loopback, driven by the official openai SDK:
+upload -> create -> events -> succeeded -> chat with the fine-tuned model, on the tiny model; a
+malformed upload fails naming its line; cancel works while queued and while running."""
+
+import time
+
+import pytest
+
+from jobs.helpers import tiny_settings, wait_for, write_jsonl
+from .test_live import start_server
+
+
+@pytest.fixture(scope="module")
+def jobs_server(tmp_path_factory):
+    yield from start_server(tmp_path_factory, ["--model", "tiny-random", "--humanizer-adapter", "none"],
+                            {"TUNESMITH_WORKERS": "1", "TUNESMITH_MAX_NEW_TOKENS": "64"})
+
+
+@pytest.fixture(scope="module")
+def client(jobs_server):
+    from openai import OpenAI
+
+    return OpenAI(base_url=f"{jobs_server}/v1", api_key="unused", max_retries=0)
+
+
+def test_sdk_drives_a_whole_job_then_chats_with_it(client, jobs_server, tmp_path):
+    import httpx
+
+    started = time.monotonic()
+    path = write_jsonl(tmp_path / "train.jsonl")
+    with path.open("rb") as fh:
+        f = client.files.create(file=fh, purpose="fine-tune")
+    assert (f.status, f.purpose, f.filename) == ("processed", "fine-tune", "train.jsonl")
+    job = client.fine_tuning.jobs.create(model="tiny-random", training_file=f.id, suffix="sdk", seed=1,
+                                         extra_body={"tunesmith": tiny_settings()})
+    assert job.status in ("queued", "running")
+    done = wait_for(lambda: (j := client.fine_tuning.jobs.retrieve(job.id)).status in
+                    ("succeeded", "failed", "cancelled") and j, 120, "the job to finish", every=0.5)
+    assert done.status == "succeeded", done.error
+    assert done.fine_tuned_model.startswith("ft:tiny-random:sdk:") and done.trained_tokens > 0
+    events = client.fine_tuning.jobs.list_events(job.id, limit=100).data
+    assert events[0].message == "The job has successfully completed"  # newest first
+    assert any(e.type == "metrics" and "train_loss" in e.data for e in events)
+    ckpts = client.fine_tuning.jobs.checkpoints.list(job.id).data
+    assert [c.step_number for c in ckpts] == [12, 8, 4] and ckpts[0].metrics.train_loss is not None
+    assert done.fine_tuned_model in [m.id for m in client.models.list().data]
+    reply = client.chat.completions.create(model=done.fine_tuned_model, max_tokens=4,
+                                           messages=[{"role": "user", "content": "Name thing number 3"}])
+    assert reply.model == done.fine_tuned_model and reply.usage.completion_tokens > 0
+    assert time.monotonic() - started < 60, "upload to chat took more than a minute"
+    page = client.fine_tuning.jobs.list(limit=1)
+    assert page.data[0].id == job.id
+    status = httpx.get(f"{jobs_server}/fine_tune_status/{job.id}").json()
+    assert status["status"] == "succeeded" and status["fine_tuned_model"] == done.fine_tuned_model
+    assert client.files.content(f.id).read() == path.read_bytes()
+
+
+def test_malformed_upload_names_the_line(client, tmp_path):
+    from openai import UnprocessableEntityError
+
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"prompt": "a", "completion": "b"}\n{"prompt": "c", "completion": "d"\n')
+    with pytest.raises(UnprocessableEntityError) as err:
+        client.files.create(file=bad.open("rb"), purpose="fine-tune")
+    assert "bad.jsonl:2: invalid JSON" in err.value.body["message"]
+
+
+def test_cancel_while_running_and_while_queued(client, tmp_path):
+    path = write_jsonl(tmp_path / "train.jsonl")
+    f = client.files.create(file=path.open("rb"), purpose="fine-tune")
+    long = {**tiny_settings(steps=100_000, save=1000)}
+    running = client.fine_tuning.jobs.create(model="tiny-random", training_file=f.id, extra_body={"tunesmith": long})
+    queued = client.fine_tuning.jobs.create(model="tiny-random", training_file=f.id, extra_body={"tunesmith": long})
+    wait_for(lambda: client.fine_tuning.jobs.retrieve(running.id).status == "running", 60, "the first job to run",
+             every=0.3)
+    assert client.fine_tuning.jobs.retrieve(queued.id).status == "queued"  # one worker: the second waits
+    assert client.fine_tuning.jobs.cancel(queued.id).status == "cancelled"
+    client.fine_tuning.jobs.cancel(running.id)
+    wait_for(lambda: client.fine_tuning.jobs.retrieve(running.id).status == "cancelled", 30,
+             "the running job to stop", every=0.3)
+    messages = [e.message for e in client.fine_tuning.jobs.list_events(running.id, limit=100).data]
+    assert "Job cancelled; training process stopped" in messages
