@@ -6,7 +6,7 @@ STAMP   := $(VENV)/.tunesmith-installed
 HOST    ?= 127.0.0.1
 PORT    ?= 8000
 
-.PHONY: setup serve test test-fast bench humanizer clean browser-deps lock llama-cpp
+.PHONY: setup serve test test-fast bench humanizer clean browser-deps postgres-deps lock llama-cpp
 
 setup: $(STAMP)
 
@@ -53,7 +53,15 @@ browser-deps:
 	    (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || echo "chromium install failed: browser tests will be skipped"; \
 	  else echo "no root/apt-get: browser tests will be skipped (install chromium to run them)"; fi; }
 
-test: $(STAMP) browser-deps
+# The jobs store's PostgreSQL tests start a throwaway server from Debian's package.
+postgres-deps:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) \
+	      || echo "postgresql install failed: PostgreSQL tests will be skipped"; \
+	  else echo "no root/apt-get: PostgreSQL tests will be skipped (install postgresql to run them)"; fi; }
+
+test: $(STAMP) browser-deps postgres-deps
 	$(BIN)/python -m pytest -q --timeout 900
 
 test-fast: $(STAMP)
