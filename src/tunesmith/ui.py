@@ -7,6 +7,8 @@ page uses system fonts only, so it renders and works offline.
 from __future__ import annotations
 
 import json
+import time
+from pathlib import Path
 from typing import Any
 
 import gradio as gr
@@ -14,6 +16,9 @@ import gradio as gr
 from .config import SamplingParams, build
 from .engine.pool import parse_models
 from .errors import TunesmithError
+from .jobs.files import SUFFIXES
+
+JOB_COLUMNS = ("job", "status", "step", "base model", "fine-tuned model", "created")
 
 CSS = """
 #hz-output .textspan { font-size: 1rem; }
@@ -87,12 +92,20 @@ def build_blocks(state, settings) -> gr.Blocks:
         except TunesmithError as err:
             raise gr.Error(err.message) from None
 
-    def do_generate(prompt, chat, *controls):
+    def served_models() -> list[str]:
+        """Configured models, then finished fine-tuning jobs' models (newest first)."""
+        names = [settings.model] + [m.name for m in parse_models(settings.models)]
+        return list(dict.fromkeys(names + state.jobs.model_names()))
+
+    def do_generate(model_name, prompt, chat, *controls):
         if not prompt or not prompt.strip():
             raise gr.Error("Write a prompt first.")
         params = sampling(*controls)
         st = state.ready()
-        gen = st.engine  # the page shares the running batch, the queue and the limits with the API
+        try:  # the page shares the running batch, the queue and the limits with the API
+            gen = st.pool.get(model_name or None)
+        except TunesmithError as err:
+            raise gr.Error(err.message) from None
         text_in = gen.chat_prompt([{"role": "user", "content": prompt}]) if chat else prompt
         try:
             st.limits.generation([text_in], params)
@@ -124,71 +137,195 @@ def build_blocks(state, settings) -> gr.Blocks:
         return json.dumps({**st.engine.info(), "served_models": st.pool.names(), "loaded_mb": st.pool.loaded(),
                            "humanizer": st.humanizer.info()}, indent=2, default=str)
 
+    # ------------------------------------------------------------------ Fine-tune tab
+    def ft_do_upload(path):
+        if not path:
+            return None, "", None
+        try:
+            with open(path, "rb") as fh:
+                f = state.jobs.upload(Path(path).name, fh)
+            preview = state.jobs.preview(f["id"])["preview"]
+        except TunesmithError as err:
+            raise gr.Error(err.message) from None
+        return f["id"], f"**{f['filename']}**: format **{f['format']}**, {f['records']} records (`{f['id']}`)", preview
+
+    def ft_do_start(file_id, base, method, epochs, lr_mult, batch, rank, max_steps, suffix):
+        if not file_id:
+            raise gr.Error("Upload training data first.")
+        extra: dict[str, Any] = {"method": method}
+        if method == "lora":
+            extra["lora"] = {"r": int(rank), "alpha": 2 * int(rank)}
+        if max_steps:
+            extra["train"] = {"max_steps": int(max_steps)}
+        try:
+            job = state.jobs.create(model=base, training_file=file_id, suffix=(suffix or "").strip() or None,
+                                    hyperparameters={"n_epochs": int(epochs), "batch_size": int(batch),
+                                                     "learning_rate_multiplier": float(lr_mult)}, tunesmith=extra)
+        except TunesmithError as err:
+            raise gr.Error(err.message) from None
+        gr.Info(f"Job {job['id']} {job['status']}")
+        return gr.update(choices=[job["id"]], value=job["id"])
+
+    def ft_refresh(job_id):
+        """Everything the tab shows, read from the job store (so a reload or a second browser sees it)."""
+        jobs, _ = state.jobs.jobs(limit=50)
+        table = [[j["id"], j["status"], f"{j['tunesmith']['step']}/{j['tunesmith']['total_steps'] or '?'}",
+                  j["model"], j["fine_tuned_model"] or "",
+                  time.strftime("%Y-%m-%d %H:%M", time.localtime(j["created_at"]))] for j in jobs]
+        ids = [j["id"] for j in jobs]
+        job_id = job_id if job_id in ids else (ids[0] if ids else None)
+        if job_id is None:
+            return table, gr.update(choices=[], value=None), "_No jobs yet._", None, ""
+        job = state.jobs.job(job_id)
+        status = f"**{job['status']}** · step {job['tunesmith']['step']}/{job['tunesmith']['total_steps'] or '?'}"
+        if job["fine_tuned_model"]:
+            status += f" · model `{job['fine_tuned_model']}`"
+        if job["error"]:
+            status += f"\n\n**Error** ({job['error']['code']}): {job['error']['message']}"
+        points = [{"step": m["step"], "loss": m[k], "split": "train" if k == "train_loss" else "validation"}
+                  for m in state.jobs.metrics(job_id) for k in ("train_loss", "valid_loss") if k in m]
+        import pandas as pd
+
+        # typed columns even when empty: the chart keeps the axis types of its first data
+        plot = pd.DataFrame({"step": pd.Series([p["step"] for p in points], dtype="int64"),
+                             "loss": pd.Series([p["loss"] for p in points], dtype="float64"),
+                             "split": pd.Series([p["split"] for p in points], dtype="str")})
+        events, _ = state.jobs.events(job_id, limit=30)
+        log = "\n".join(f"{time.strftime('%H:%M:%S', time.localtime(e['created_at']))} {e['message']}"
+                         for e in events)
+        return table, gr.update(choices=ids, value=job_id), status, plot, log
+
+    def ft_do_cancel(job_id):
+        if not job_id:
+            raise gr.Error("Choose a job first.")
+        try:
+            state.jobs.cancel(job_id)
+        except TunesmithError as err:
+            raise gr.Error(err.message) from None
+        return ft_refresh(job_id)
+
+    def ft_do_try(job_id):
+        job = state.jobs.job(job_id) if job_id else None
+        if not job or not job["fine_tuned_model"]:
+            raise gr.Error("This job has no model yet: wait until it succeeds.")
+        return gr.update(choices=served_models(), value=job["fine_tuned_model"]), gr.Tabs(selected="generate")
+
     with gr.Blocks(title="tunesmith", analytics_enabled=False) as blocks:
         gr.Markdown("# tunesmith\nHumanize AI-sounding text without changing the facts; generate and compare "
                     "with small language models. API docs: [/docs](/docs)")
-        with gr.Tab("Humanize"):
-            with gr.Row():
-                with gr.Column():
-                    hz_in = gr.Textbox(label="Text to humanize", lines=10, elem_id="hz-input",
-                                       placeholder="Paste formal, robotic text here…")
-                    with gr.Row():
-                        tone = gr.Radio(["casual", "conversational", "professional"], value="conversational",
-                                        label="Tone")
-                        strength = gr.Radio(["light", "medium", "strong"], value="medium", label="Strength")
-                    keep = gr.Textbox(label="Keep these terms verbatim (comma-separated)", lines=1)
-                    with gr.Row():
-                        cands = gr.Slider(1, 8, value=3, step=1, label="Candidates per part")
-                        alts = gr.Slider(0, 3, value=0, step=1, label="Alternatives to show")
-                    hz_btn = gr.Button("Humanize", variant="primary", elem_id="hz-button")
-                with gr.Column():
-                    hz_out = gr.Textbox(label="Humanized text", lines=10, buttons=["copy"], elem_id="hz-output-text")
-                    hz_diff = gr.HighlightedText(label="What changed", color_map={"changed": "#ffd166"},
-                                                 combine_adjacent=True, elem_id="hz-output")
-                    hz_parts = gr.HighlightedText(label="Per part: rewritten / rule-edited / kept (and why)",
-                                                  show_legend=False, elem_id="hz-parts")
-                    hz_scores = gr.Markdown(elem_id="hz-scores")
-                    hz_alts = gr.Markdown(label="Alternatives")
-            hz_btn.click(do_humanize, [hz_in, tone, strength, keep, cands, alts],
-                         [hz_out, hz_diff, hz_scores, hz_alts, hz_parts])
-        with gr.Tab("Generate"):
-            with gr.Row():
-                with gr.Column():
-                    g_prompt = gr.Textbox(label="Prompt", lines=5)
-                    g_chat = gr.Checkbox(value=True, label="Use the chat template (instruct model)")
-                    with gr.Accordion("Sampling", open=False):
-                        controls = [
-                            gr.Slider(0, 2, value=0.7, step=0.05, label="temperature (0 = greedy)"),
-                            gr.Slider(0, 200, value=0, step=1, label="top_k (0 = off)"),
-                            gr.Slider(0.05, 1, value=0.95, step=0.01, label="top_p"),
-                            gr.Slider(0, 0.5, value=0, step=0.01, label="min_p"),
-                            gr.Slider(0.05, 1, value=1, step=0.01, label="typical_p"),
-                            gr.Slider(1, 2, value=1.1, step=0.01, label="repetition_penalty"),
-                            gr.Slider(0, 10, value=0, step=1, label="no_repeat_ngram_size"),
-                            gr.Slider(1, 8, value=1, step=1, label="num_beams"),
-                            gr.Slider(1, settings.max_new_tokens, value=200, step=1, label="max_new_tokens"),
-                            gr.Textbox(label="stop strings (separate with |)"),
-                            gr.Number(value=None, label="seed", precision=0),
-                        ]
-                    g_btn = gr.Button("Generate", variant="primary")
-                g_out = gr.Textbox(label="Output (streamed)", lines=16, buttons=["copy"])
-            g_btn.click(do_generate, [g_prompt, g_chat, *controls], g_out)
-        with gr.Tab("Compare"):
-            c_prompt = gr.Textbox(label="Prompt", lines=4, value="RECIPE: Banana Bread\nINGREDIENTS:")
-            with gr.Row():
-                served = [settings.model] + [m.name for m in parse_models(settings.models)]
-                c_run = gr.Dropdown(served, value=served[-1], label="Served model (TUNESMITH_MODELS adds more)")
-                c_chat = gr.Checkbox(value=False, label="Use the chat template")
-                c_max = gr.Slider(8, 512, value=160, step=1, label="max_new_tokens")
-            c_btn = gr.Button("Compare", variant="primary")
-            with gr.Row():
-                c_base = gr.Textbox(label="Base model", lines=12)
-                c_tuned = gr.Textbox(label="Fine-tuned", lines=12)
-            c_btn.click(do_compare, [c_prompt, c_run, c_chat, c_max], [c_base, c_tuned])
-        with gr.Tab("Model info"):
-            info_btn = gr.Button("Refresh")
-            info_box = gr.Code(language="json", label="Loaded models")
-            info_btn.click(do_info, None, info_box)
+        with gr.Tabs() as tabs:
+            with gr.Tab("Humanize", id="humanize"):
+                with gr.Row():
+                    with gr.Column():
+                        hz_in = gr.Textbox(label="Text to humanize", lines=10, elem_id="hz-input",
+                                           placeholder="Paste formal, robotic text here…")
+                        with gr.Row():
+                            tone = gr.Radio(["casual", "conversational", "professional"], value="conversational",
+                                            label="Tone")
+                            strength = gr.Radio(["light", "medium", "strong"], value="medium", label="Strength")
+                        keep = gr.Textbox(label="Keep these terms verbatim (comma-separated)", lines=1)
+                        with gr.Row():
+                            cands = gr.Slider(1, 8, value=3, step=1, label="Candidates per part")
+                            alts = gr.Slider(0, 3, value=0, step=1, label="Alternatives to show")
+                        hz_btn = gr.Button("Humanize", variant="primary", elem_id="hz-button")
+                    with gr.Column():
+                        hz_out = gr.Textbox(label="Humanized text", lines=10, buttons=["copy"], elem_id="hz-output-text")
+                        hz_diff = gr.HighlightedText(label="What changed", color_map={"changed": "#ffd166"},
+                                                     combine_adjacent=True, elem_id="hz-output")
+                        hz_parts = gr.HighlightedText(label="Per part: rewritten / rule-edited / kept (and why)",
+                                                      show_legend=False, elem_id="hz-parts")
+                        hz_scores = gr.Markdown(elem_id="hz-scores")
+                        hz_alts = gr.Markdown(label="Alternatives")
+                hz_btn.click(do_humanize, [hz_in, tone, strength, keep, cands, alts],
+                             [hz_out, hz_diff, hz_scores, hz_alts, hz_parts])
+            with gr.Tab("Generate", id="generate"):
+                with gr.Row():
+                    with gr.Column():
+                        g_model = gr.Dropdown(served_models(), value=settings.model, label="Model",
+                                              allow_custom_value=True, elem_id="g-model")
+                        g_prompt = gr.Textbox(label="Prompt", lines=5, elem_id="g-prompt")
+                        g_chat = gr.Checkbox(value=True, label="Use the chat template (instruct model)")
+                        with gr.Accordion("Sampling", open=False):
+                            controls = [
+                                gr.Slider(0, 2, value=0.7, step=0.05, label="temperature (0 = greedy)"),
+                                gr.Slider(0, 200, value=0, step=1, label="top_k (0 = off)"),
+                                gr.Slider(0.05, 1, value=0.95, step=0.01, label="top_p"),
+                                gr.Slider(0, 0.5, value=0, step=0.01, label="min_p"),
+                                gr.Slider(0.05, 1, value=1, step=0.01, label="typical_p"),
+                                gr.Slider(1, 2, value=1.1, step=0.01, label="repetition_penalty"),
+                                gr.Slider(0, 10, value=0, step=1, label="no_repeat_ngram_size"),
+                                gr.Slider(1, 8, value=1, step=1, label="num_beams"),
+                                gr.Slider(1, settings.max_new_tokens, value=min(200, settings.max_new_tokens), step=1,
+                                          label="max_new_tokens"),
+                                gr.Textbox(label="stop strings (separate with |)"),
+                                gr.Number(value=None, label="seed", precision=0),
+                            ]
+                        g_btn = gr.Button("Generate", variant="primary", elem_id="g-button")
+                    g_out = gr.Textbox(label="Output (streamed)", lines=16, buttons=["copy"], elem_id="g-output")
+                g_btn.click(do_generate, [g_model, g_prompt, g_chat, *controls], g_out)
+            with gr.Tab("Fine-tune", id="finetune"):
+                gr.Markdown("Train the model on your own text. Upload JSONL (prompt/completion, chat `messages`, "
+                            "`text`, or formal/natural pairs), CSV, parquet or plain text; jobs run on the server's "
+                            "workers, survive a reload and can be watched from any browser.")
+                ft_file_id = gr.State(None)
+                with gr.Row():
+                    with gr.Column():
+                        ft_file = gr.File(label="Training data", file_types=list(SUFFIXES), type="filepath",
+                                          elem_id="ft-file")
+                        ft_info = gr.Markdown(elem_id="ft-info")
+                        ft_preview = gr.JSON(label="First records", elem_id="ft-preview")
+                    with gr.Column():
+                        ft_base = gr.Dropdown(served_models(), value=settings.model, allow_custom_value=True,
+                                              label="Base model (or a finished job's model)", elem_id="ft-base")
+                        ft_method = gr.Radio(["lora", "full"], value="lora", label="Method (LoRA: fast, small)")
+                        with gr.Row():
+                            ft_epochs = gr.Number(3, precision=0, minimum=1, maximum=50, label="Epochs")
+                            ft_batch = gr.Number(4, precision=0, minimum=1, maximum=256, label="Batch size")
+                        with gr.Row():
+                            ft_lr = gr.Number(1.0, minimum=0.001, maximum=10, label="Learning-rate multiplier")
+                            ft_rank = gr.Number(16, precision=0, minimum=1, maximum=256, label="LoRA rank")
+                        with gr.Row():
+                            ft_steps = gr.Number(0, precision=0, minimum=0, label="Max steps (0: by epochs)",
+                                                 elem_id="ft-steps")
+                            ft_suffix = gr.Textbox(label="Name suffix", max_lines=1, elem_id="ft-suffix")
+                        ft_start = gr.Button("Start fine-tuning", variant="primary", elem_id="ft-start")
+                gr.Markdown("### Jobs")
+                ft_table = gr.Dataframe(headers=list(JOB_COLUMNS), interactive=False, elem_id="ft-jobs")
+                with gr.Row():
+                    ft_job = gr.Dropdown([], label="Job", elem_id="ft-job", scale=3)
+                    ft_cancel = gr.Button("Cancel job", elem_id="ft-cancel", scale=1)
+                    ft_try = gr.Button("Try it in Generate", elem_id="ft-try", scale=1)
+                ft_status = gr.Markdown(elem_id="ft-status")
+                ft_plot = gr.LinePlot(x="step", y="loss", color="split", label="Loss", elem_id="ft-plot",
+                                      height=280)
+                ft_events = gr.Textbox(label="Events (newest first)", lines=8, elem_id="ft-events")
+                ft_timer = gr.Timer(2.0)
+                ft_file.upload(ft_do_upload, ft_file, [ft_file_id, ft_info, ft_preview])
+                ft_start.click(ft_do_start, [ft_file_id, ft_base, ft_method, ft_epochs, ft_lr, ft_batch, ft_rank,
+                                             ft_steps, ft_suffix], [ft_job])
+                view = [ft_table, ft_job, ft_status, ft_plot, ft_events]
+                ft_timer.tick(ft_refresh, ft_job, view)
+                blocks.load(ft_refresh, ft_job, view)
+                ft_job.change(ft_refresh, ft_job, view)
+                ft_cancel.click(ft_do_cancel, ft_job, view)
+                ft_try.click(ft_do_try, ft_job, [g_model, tabs])
+            with gr.Tab("Compare"):
+                c_prompt = gr.Textbox(label="Prompt", lines=4, value="RECIPE: Banana Bread\nINGREDIENTS:")
+                with gr.Row():
+                    served = [settings.model] + [m.name for m in parse_models(settings.models)]
+                    c_run = gr.Dropdown(served, value=served[-1], label="Served model (TUNESMITH_MODELS adds more)")
+                    c_chat = gr.Checkbox(value=False, label="Use the chat template")
+                    c_max = gr.Slider(1, settings.max_new_tokens, value=min(160, settings.max_new_tokens), step=1,
+                                      label="max_new_tokens")
+                c_btn = gr.Button("Compare", variant="primary")
+                with gr.Row():
+                    c_base = gr.Textbox(label="Base model", lines=12)
+                    c_tuned = gr.Textbox(label="Fine-tuned", lines=12)
+                c_btn.click(do_compare, [c_prompt, c_run, c_chat, c_max], [c_base, c_tuned])
+            with gr.Tab("Model info"):
+                info_btn = gr.Button("Refresh")
+                info_box = gr.Code(language="json", label="Loaded models")
+                info_btn.click(do_info, None, info_box)
     return blocks
 
 

@@ -21,11 +21,13 @@ def make_state(settings, tiny_generator):
 
 
 @pytest.fixture()
-def make_client(tiny_generator):
+def make_client(tiny_generator, tmp_path):
     clients = []
 
     def factory(**kw):
-        settings = Settings(_env_file=None, model="tiny-random", preload=False, ui=kw.pop("ui", False), **kw)
+        kw.setdefault("jobs_dir", str(tmp_path / "jobs"))  # never the user's own job store
+        settings = Settings(_env_file=None, model="tiny-random", preload=False, ui=kw.pop("ui", False), workers=0,
+                            **kw)
         app = create_app(settings, make_state(settings, tiny_generator))
         client = TestClient(app)
         clients.append(client)

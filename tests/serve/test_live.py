@@ -127,7 +127,8 @@ def test_browser_humanizes_a_paragraph(live_server, tmp_path):
             "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
             "--disable-sync", "--no-first-run"])
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.goto(live_server + "/", wait_until="networkidle")
+        page.goto(live_server + "/", wait_until="load")  # not networkidle: the Fine-tune tab polls its jobs
+        page.wait_for_selector("#hz-input", timeout=60_000)
         page.locator("#hz-input textarea").fill(PARAGRAPH)
         page.locator("#hz-button").click()
         page.wait_for_function(

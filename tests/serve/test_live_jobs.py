@@ -80,3 +80,76 @@ def test_cancel_while_running_and_while_queued(client, tmp_path):
              "the running job to stop", every=0.3)
     messages = [e.message for e in client.fine_tuning.jobs.list_events(running.id, limit=100).data]
     assert "Job cancelled; training process stopped" in messages
+
+
+def _chromium():
+    import shutil
+
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not path:
+        pytest.skip("Debian chromium is not installed (apt-get install -y chromium); `make test` installs it")
+    return path
+
+
+@pytest.mark.browser
+def test_browser_fine_tunes_watches_reloads_and_tries_the_model(jobs_server, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    data = write_jsonl(tmp_path / "mine.jsonl")
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=_chromium(), args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run"])
+        page = browser.new_page(viewport={"width": 1400, "height": 1400})
+
+        def open_tab():
+            page.goto(jobs_server + "/", wait_until="load")
+            page.wait_for_selector("#hz-input", timeout=60_000)
+            page.get_by_role("tab", name="Fine-tune").click()
+
+        def status() -> str:
+            return page.locator("#ft-status").inner_text()
+
+        open_tab()
+        page.locator("#ft-file input[type=file]").set_input_files(str(data))
+        page.wait_for_function("() => document.querySelector('#ft-info').innerText.includes('format completion')",
+                               timeout=30_000)
+        assert "Name thing number 0" in page.locator("#ft-preview").inner_text()
+        page.locator("#ft-base input").fill("tiny-random")
+        page.locator("#ft-base input").press("Enter")
+        page.locator("#ft-steps input").fill("600")
+        page.locator("#ft-start").click()
+        # the loss chart grows while the job runs
+        wait_for(lambda: "running" in status() and page.locator("#ft-events textarea").input_value().count("loss") >= 3,
+                 120, "the first losses on the page", every=0.3)
+        early = page.locator("#ft-plot").screenshot()
+        wait_for(lambda: "succeeded" in status(), 180, "the job to succeed on the page", every=0.5)
+        page.wait_for_timeout(2500)  # one more refresh tick draws the last points
+        late = page.locator("#ft-plot").screenshot()
+        assert early != late, "the loss chart did not change while training"
+        job_id = page.locator("#ft-job input").input_value()
+        assert job_id.startswith("ftjob-")
+        # a reload, and a second browser, still show the job and its chart
+        page.reload(wait_until="load")
+        page.wait_for_selector("#hz-input", timeout=60_000)
+        page.get_by_role("tab", name="Fine-tune").click()
+        wait_for(lambda: "succeeded" in status(), 30, "the job after a reload", every=0.3)
+        assert page.locator("#ft-job input").input_value() == job_id
+        assert len(page.locator("#ft-plot").screenshot()) > 5_000
+        other = browser.new_context().new_page()
+        other.goto(jobs_server + "/", wait_until="load")
+        other.wait_for_selector("#hz-input", timeout=60_000)
+        other.get_by_role("tab", name="Fine-tune").click()
+        wait_for(lambda: job_id in other.locator("#ft-jobs").inner_text(), 30, "the job in a second browser")
+        # open the fine-tuned model in Generate
+        model = status().split("model ")[1].split()[0]
+        page.locator("#ft-try").click()
+        wait_for(lambda: page.locator("#g-model input").input_value() == model, 30, "Generate with the new model")
+        page.locator("#g-prompt textarea").fill("Name thing number 3")
+        page.locator("#g-button").click()
+        try:
+            wait_for(lambda: len(page.locator("#g-output textarea").input_value()) > 0, 60, "generated text")
+        finally:
+            page.screenshot(path=str(tmp_path / "generate.png"), full_page=True)
+        page.screenshot(path=str(tmp_path / "finetune.png"), full_page=True)
+        browser.close()
