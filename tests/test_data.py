@@ -140,3 +140,16 @@ def test_verify_pairs_drops_rewrites_that_change_a_claim(tmp_path, tiny):
     data = build_datasets(cfg(source=str(f), format="humanizer", val_fraction=0, verify_pairs=True), tiny.tokenizer)
     assert len(data.train) == 1 and data.stats["dropped: rewrite changed a claim"] == 2
     assert len(build_datasets(cfg(source=str(f), format="humanizer", val_fraction=0), tiny.tokenizer).train) == 3
+
+
+def test_a_single_document_holds_out_its_last_blocks(tmp_path, tiny):
+    from tunesmith.config import DataConfig
+    from tunesmith.data.dataset import build_datasets
+
+    doc = tmp_path / "one.txt"
+    doc.write_text(" ".join(f"word{i}" for i in range(3000)))
+    data = build_datasets(DataConfig(source=str(doc), block_size=64, val_fraction=0.1), tiny.tokenizer)
+    assert data.val and len(data.val) == round((len(data.train) + len(data.val)) * 0.1)
+    whole = build_datasets(DataConfig(source=str(doc), block_size=64, val_fraction=0.0), tiny.tokenizer)
+    assert [r["input_ids"] for r in data.train + data.val] == [r["input_ids"] for r in whole.train]  # the tail
+    assert "last" in data.stats["validation"]

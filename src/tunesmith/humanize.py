@@ -734,10 +734,31 @@ def voice_pairs(samples: str | Path, seed: int = 0) -> list[dict[str, str]]:
     return pairs
 
 
+# How a humanizer is trained towards a person's voice (CLI `humanize-train` and voice jobs).
+VOICE_SETTINGS: dict[str, Any] = {
+    "method": "lora",
+    "data": {"format": "humanizer", "val_fraction": 0.1, "max_length": 384},
+    "lora": {"r": 16, "alpha": 32, "target_modules": ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj",
+                                                      "up_proj", "down_proj"]},
+    "train": {"learning_rate": 3e-4, "epochs": 2.0, "batch_size": 8, "eval_steps": 25},
+}
+
+
+def write_voice_pairs(samples: str | Path, out_file: Path) -> int:
+    """Build formal -> natural pairs from the samples into a JSONL file; returns the pair count."""
+    import json
+
+    pairs = voice_pairs(samples)
+    tmp = out_file.with_name(f".{out_file.name}.tmp")
+    tmp.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in pairs))
+    tmp.replace(out_file)
+    return len(pairs)
+
+
 def train_voice(samples: str | Path, output: str, model: str = "smollm2-135m-instruct", epochs: float = 2.0,
                 max_steps: int | None = None, resume: bool = False):
     """Train a LoRA humanizer on pairs built from the user's samples; returns the FitResult."""
-    import json
+    import copy
 
     from .config import build as build_cfg
     from .config import RunConfig
@@ -747,17 +768,12 @@ def train_voice(samples: str | Path, output: str, model: str = "smollm2-135m-ins
     out.mkdir(parents=True, exist_ok=True)
     pairs_file = out / "voice_pairs.jsonl"
     if not resume:
-        pairs = voice_pairs(samples)
-        pairs_file.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in pairs))
-    cfg = build_cfg(RunConfig, {
-        "model": model, "method": "lora", "output": str(out),
-        "data": {"source": str(pairs_file), "format": "humanizer", "val_fraction": 0.1, "max_length": 384},
-        "lora": {"r": 16, "alpha": 32, "target_modules": ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj",
-                                                          "up_proj", "down_proj"]},
-        "train": {"learning_rate": 3e-4, "epochs": epochs, "max_steps": max_steps or -1, "batch_size": 8,
-                  "eval_steps": 25},
-    })
-    return fit(cfg, resume=resume)
+        write_voice_pairs(samples, pairs_file)
+    raw = copy.deepcopy(VOICE_SETTINGS)
+    raw.update(model=model, output=str(out))
+    raw["data"]["source"] = str(pairs_file)
+    raw["train"].update(epochs=epochs, max_steps=max_steps or -1)
+    return fit(build_cfg(RunConfig, raw), resume=resume)
 
 
 def ship_adapter(run_dir: str | Path, dest: str | Path = BUNDLED_ADAPTER) -> Path:

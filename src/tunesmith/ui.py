@@ -18,6 +18,7 @@ from .engine.pool import parse_models
 from .errors import TunesmithError
 from .jobs.files import SUFFIXES
 
+SHIPPED_VOICE = "(the server's humanizer)"
 JOB_COLUMNS = ("job", "status", "step", "base model", "fine-tuned model", "created")
 
 CSS = """
@@ -68,13 +69,17 @@ def _parts(res: dict[str, Any]) -> list[tuple[str, str | None]]:
 def build_blocks(state, settings) -> gr.Blocks:
     """Construct the page; ``state`` is the server's State (models load on first use)."""
 
-    def do_humanize(text, tone, strength, keep, candidates, alternatives):
+    def voices() -> list[str]:
+        return [SHIPPED_VOICE, *state.jobs.voice_names()]
+
+    def do_humanize(text, voice, tone, strength, keep, candidates, alternatives):
         if not text or not text.strip():
             raise gr.Error("Paste some text to humanize first.")
         st = state.ready()
         try:  # the server's limits and deadline, as for /humanize
             st.limits.text(text)
-            res = st.humanizer.humanize(text, tone=tone, strength=strength,
+            humanizer = st.humanizer_for(None if voice in (None, "", SHIPPED_VOICE) else voice)
+            res = humanizer.humanize(text, tone=tone, strength=strength,
                                         keep_terms=[k.strip() for k in (keep or "").split(",") if k.strip()],
                                         candidates=int(candidates), alternatives=int(alternatives),
                                         max_chunks=st.limits.max_humanize_chunks).to_dict()
@@ -149,11 +154,13 @@ def build_blocks(state, settings) -> gr.Blocks:
             raise gr.Error(err.message) from None
         return f["id"], f"**{f['filename']}**: format **{f['format']}**, {f['records']} records (`{f['id']}`)", preview
 
-    def ft_do_start(file_id, base, method, epochs, lr_mult, batch, rank, max_steps, suffix):
+    def ft_do_start(file_id, voice, base, method, epochs, lr_mult, batch, rank, max_steps, suffix):
         if not file_id:
             raise gr.Error("Upload training data first.")
-        extra: dict[str, Any] = {"method": method}
-        if method == "lora":
+        extra: dict[str, Any] = {"method": method, "voice": bool(voice)}
+        if voice:  # the voice recipe sets its own LoRA; epochs etc. still apply
+            extra.pop("method")
+        elif method == "lora":
             extra["lora"] = {"r": int(rank), "alpha": 2 * int(rank)}
         if max_steps:
             extra["train"] = {"max_steps": int(max_steps)}
@@ -208,7 +215,10 @@ def build_blocks(state, settings) -> gr.Blocks:
         job = state.jobs.job(job_id) if job_id else None
         if not job or not job["fine_tuned_model"]:
             raise gr.Error("This job has no model yet: wait until it succeeds.")
-        return gr.update(choices=served_models(), value=job["fine_tuned_model"]), gr.Tabs(selected="generate")
+        name = job["fine_tuned_model"]
+        if name in state.jobs.voice_names():  # a humanizer in the user's voice: open Humanize with it
+            return gr.update(), gr.update(choices=voices(), value=name), gr.Tabs(selected="humanize")
+        return gr.update(choices=served_models(), value=name), gr.update(), gr.Tabs(selected="generate")
 
     with gr.Blocks(title="tunesmith", analytics_enabled=False) as blocks:
         gr.Markdown("# tunesmith\nHumanize AI-sounding text without changing the facts; generate and compare "
@@ -224,6 +234,8 @@ def build_blocks(state, settings) -> gr.Blocks:
                                             label="Tone")
                             strength = gr.Radio(["light", "medium", "strong"], value="medium", label="Strength")
                         keep = gr.Textbox(label="Keep these terms verbatim (comma-separated)", lines=1)
+                        hz_voice = gr.Dropdown(voices(), value=SHIPPED_VOICE, allow_custom_value=True,
+                                               label="Voice (train yours in the Fine-tune tab)", elem_id="hz-voice")
                         with gr.Row():
                             cands = gr.Slider(1, 8, value=3, step=1, label="Candidates per part")
                             alts = gr.Slider(0, 3, value=0, step=1, label="Alternatives to show")
@@ -236,7 +248,7 @@ def build_blocks(state, settings) -> gr.Blocks:
                                                       show_legend=False, elem_id="hz-parts")
                         hz_scores = gr.Markdown(elem_id="hz-scores")
                         hz_alts = gr.Markdown(label="Alternatives")
-                hz_btn.click(do_humanize, [hz_in, tone, strength, keep, cands, alts],
+                hz_btn.click(do_humanize, [hz_in, hz_voice, tone, strength, keep, cands, alts],
                              [hz_out, hz_diff, hz_scores, hz_alts, hz_parts])
             with gr.Tab("Generate", id="generate"):
                 with gr.Row():
@@ -277,6 +289,8 @@ def build_blocks(state, settings) -> gr.Blocks:
                     with gr.Column():
                         ft_base = gr.Dropdown(served_models(), value=settings.model, allow_custom_value=True,
                                               label="Base model (or a finished job's model)", elem_id="ft-base")
+                        ft_voice = gr.Checkbox(False, label="Your voice: train the humanizer on samples of your own "
+                                               "writing (.txt / .md); use it from the Humanize tab", elem_id="ft-voice")
                         ft_method = gr.Radio(["lora", "full"], value="lora", label="Method (LoRA: fast, small)")
                         with gr.Row():
                             ft_epochs = gr.Number(3, precision=0, minimum=1, maximum=50, label="Epochs")
@@ -294,25 +308,25 @@ def build_blocks(state, settings) -> gr.Blocks:
                 with gr.Row():
                     ft_job = gr.Dropdown([], label="Job", elem_id="ft-job", scale=3)
                     ft_cancel = gr.Button("Cancel job", elem_id="ft-cancel", scale=1)
-                    ft_try = gr.Button("Try it in Generate", elem_id="ft-try", scale=1)
+                    ft_try = gr.Button("Try it", elem_id="ft-try", scale=1)
                 ft_status = gr.Markdown(elem_id="ft-status")
                 ft_plot = gr.LinePlot(x="step", y="loss", color="split", label="Loss", elem_id="ft-plot",
                                       height=280)
                 ft_events = gr.Textbox(label="Events (newest first)", lines=8, elem_id="ft-events")
                 ft_timer = gr.Timer(2.0)
                 ft_file.upload(ft_do_upload, ft_file, [ft_file_id, ft_info, ft_preview])
-                ft_start.click(ft_do_start, [ft_file_id, ft_base, ft_method, ft_epochs, ft_lr, ft_batch, ft_rank,
-                                             ft_steps, ft_suffix], [ft_job])
+                ft_start.click(ft_do_start, [ft_file_id, ft_voice, ft_base, ft_method, ft_epochs, ft_lr, ft_batch,
+                                             ft_rank, ft_steps, ft_suffix], [ft_job])
                 view = [ft_table, ft_job, ft_status, ft_plot, ft_events]
                 ft_timer.tick(ft_refresh, ft_job, view)
                 blocks.load(ft_refresh, ft_job, view)
                 ft_job.change(ft_refresh, ft_job, view)
                 ft_cancel.click(ft_do_cancel, ft_job, view)
-                ft_try.click(ft_do_try, ft_job, [g_model, tabs])
+                ft_try.click(ft_do_try, ft_job, [g_model, hz_voice, tabs])
             with gr.Tab("Compare"):
                 c_prompt = gr.Textbox(label="Prompt", lines=4, value="RECIPE: Banana Bread\nINGREDIENTS:")
                 with gr.Row():
-                    served = [settings.model] + [m.name for m in parse_models(settings.models)]
+                    served = served_models()
                     c_run = gr.Dropdown(served, value=served[-1], label="Served model (TUNESMITH_MODELS adds more)")
                     c_chat = gr.Checkbox(value=False, label="Use the chat template")
                     c_max = gr.Slider(1, settings.max_new_tokens, value=min(160, settings.max_new_tokens), step=1,

@@ -5,6 +5,7 @@ import json
 import os
 import signal
 import threading
+from pathlib import Path
 
 import pytest
 import torch
@@ -237,3 +238,24 @@ def test_upload_file_object_roundtrip(service, tmp_path):
     assert service.file(f["id"])["bytes"] == path.stat().st_size
     assert service.delete_file(f["id"]) == {"id": f["id"], "object": "file", "deleted": True}
     assert service.files() == []
+
+
+def test_a_job_can_train_in_two_processes(service, data_file):
+    """tunesmith.launch.num_processes: the worker starts the job under torchrun (2 CPU processes,
+    DDP over gloo); rank 0 reports to the store. Two ranks see twice the examples per step."""
+    settings = {**tiny_settings(steps=6, save=3), "data": {"val_fraction": 0.25, "packing": False}}
+    one = service.create(model="tiny-random", training_file=data_file["id"], seed=2, tunesmith=settings)
+    two = service.create(model="tiny-random", training_file=data_file["id"], seed=2,
+                         tunesmith={**settings, "launch": {"num_processes": 2}})
+    with pytest.raises(ConfigError, match="num_processes"):
+        service.create(model="tiny-random", training_file=data_file["id"], tunesmith={"launch": {"num_processes": 0}})
+    Worker(service.store, poll=0.1, heartbeat=0.5).run(max_jobs=2)
+    rows = {k: service.store.job(j["id"]) for k, j in (("one", one), ("two", two))}
+    for k, row in rows.items():
+        assert row["status"] == "succeeded", (k, row["error"])
+    evals = {k: json.loads((Path(r["run_dir"]) / "eval.json").read_text()) for k, r in rows.items()}
+    assert evals["one"]["steps"] == evals["two"]["steps"] == 6
+    assert evals["two"]["tokens_seen"] > 1.5 * evals["one"]["tokens_seen"]  # gathered over both ranks
+    with pytest.raises(JobStateError):  # a multi-process job can't pause at a checkpoint (yet)
+        service.store.update_job(two["id"], status="running")
+        service.pause(two["id"])

@@ -176,6 +176,12 @@ def build_datasets(cfg: DataConfig, tokenizer) -> TokenizedData:
     val_rows = [tokenize_example(ex, tokenizer, cfg, truncate=not packing) for ex in val_ex]
     if packing:
         train_rows, val_rows = pack(train_rows, cfg.block_size), pack(val_rows, cfg.block_size)
+        if not val_rows and not cfg.val_source and cfg.val_fraction > 0 and len(train_rows) > 1:
+            # One document (a single uploaded .txt) can't be split by record: hold out its last
+            # blocks instead, a contiguous tail as nanoGPT's 90/10 split does.
+            n_val = max(1, round(len(train_rows) * cfg.val_fraction))
+            train_rows, val_rows = train_rows[:-n_val], train_rows[-n_val:]
+            counts["validation"] = f"last {n_val} blocks of the text"
     train_rows = [r for r in train_rows if any(label != IGNORE for label in r["labels"])]
     if not train_rows:
         raise DataError(f"{cfg.source}: no training examples left after tokenization (prompts longer than "

@@ -10,6 +10,7 @@ steps in when this process dies without doing so.
 from __future__ import annotations
 
 import argparse
+import os
 import time
 import traceback
 from pathlib import Path
@@ -97,22 +98,23 @@ def progress_callback(store: JobStore, job_id: str):
 
 
 def run_job(store: JobStore, job_id: str) -> str:
-    """Train job ``job_id`` to its end (or a pause). Returns the status it left the job in."""
+    """Train job ``job_id`` to its end (or a pause). Returns the status it left the job in.
+
+    Under torchrun (``tunesmith.launch.num_processes``) every rank trains; only rank 0 writes to the store."""
     from ..train import fit, latest_complete_checkpoint
 
+    lead = int(os.environ.get("RANK", "0")) == 0
     job = store.job(job_id)
     cfg = build(RunConfig, job["config"])
-    out = Path(job["run_dir"])
-    ckpt = latest_complete_checkpoint(out / "checkpoints")
+    ckpt = latest_complete_checkpoint(Path(job["run_dir"]) / "checkpoints")
+    if not lead:
+        fit(cfg, resume=ckpt is not None)
+        return "running"
     if ckpt is not None:
         step = int(ckpt.name.split("-")[-1])
         store.forget_after(job_id, step)
         store.add_event(job_id, f"Resuming from the checkpoint at step {step} (attempt {job['attempts']})")
     else:
-        if out.exists():  # an earlier attempt died before its first checkpoint: nothing to keep
-            import shutil
-
-            shutil.rmtree(out)
         store.forget_after(job_id, -1)
         store.add_event(job_id, f"Fine-tuning {job['model']} ({cfg.method}) started")
     try:

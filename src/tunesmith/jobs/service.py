@@ -186,11 +186,25 @@ class JobService:
         seed = seed if seed is not None else int(time.time()) % 2**31
         job_id = new_id("ftjob")
         run_dir = self.home / "jobs" / job_id / "run"
-        extra = tunesmith or {}
+        extra = dict(tunesmith or {}) if isinstance(tunesmith or {}, dict) else tunesmith
+        voice = extra.pop("voice", False) if isinstance(extra, dict) else False
+        if not isinstance(voice, bool):
+            raise ConfigError("tunesmith.voice must be true or false", field="tunesmith.voice")
+        launch = extra.pop("launch", None) if isinstance(extra, dict) else None
+        processes = (launch or {}).get("num_processes", 1) if isinstance(launch, dict) else None
+        if launch is not None and (set(launch) - {"num_processes"} or isinstance(processes, bool)
+                                   or not isinstance(processes, int) or not 1 <= processes <= 64):
+            raise ConfigError("tunesmith.launch must look like {'num_processes': N} with N in 1-64 (training "
+                              "processes on the worker's machine, via torchrun)", field="tunesmith.launch")
+        if voice:  # "your voice": the samples become formal -> natural pairs; the humanizer recipe trains them
+            train_file, extra = self._voice_data(train_file, extra, job_id)
+            suffix = suffix or "voice"
         cfg = self.run_config(base, train_file, val_file, hp, seed, extra, run_dir)
         row = self.store.add_job(id=job_id, model=model, training_file=train_file["id"],
                                  validation_file=val_file["id"] if val_file else None, suffix=suffix, seed=seed,
-                                 meta=metadata, hyperparameters=self.resolved_hyperparameters(hp, cfg),
+                                 meta=metadata,
+                                 hyperparameters={**self.resolved_hyperparameters(hp, cfg), "voice": voice,
+                                                  "num_processes": processes or 1},
                                  config=cfg.model_dump(mode="json"), status="validating_files", run_dir=str(run_dir),
                                  total_steps=cfg.train.max_steps if cfg.train.max_steps > 0 else None)
         self.store.add_event(job_id, f"Validating training file: {train_file['id']}"
@@ -211,6 +225,43 @@ class JobService:
             self.store.update_job(job_id, only_if=("validating_files",), status="queued")
             self.store.add_event(job_id, "Files validated, moving job to queued state")
         return self.job(row["id"])
+
+    def _voice_data(self, samples: dict[str, Any], extra: dict[str, Any], job_id: str):
+        """Pairs from the user's writing, stored as a file of their own; the voice recipe's settings."""
+        import copy
+
+        from ..humanize import VOICE_SETTINGS, write_voice_pairs
+
+        if samples["format"] != "text":
+            raise DataError(f"training_file: a voice job needs samples of your own writing (.txt or .md, or "
+                            f"JSONL with a 'text' field); {samples['filename']} holds {samples['format']} records",
+                            field="training_file")
+        folder = self.home / "files" / new_id("file")
+        folder.mkdir(parents=True)
+        pairs = folder / "voice_pairs.jsonl"
+        try:
+            count = write_voice_pairs(samples["path"], pairs)
+        except TunesmithError as err:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise DataError(f"training_file: {err.message}", field="training_file") from None
+        row = self.store.add_file(id=folder.name, filename=pairs.name, purpose="fine-tune", bytes=pairs.stat().st_size,
+                                  path=str(pairs), format="humanizer", records=count, status="processed",
+                                  status_details=f"built from {samples['id']} for voice job {job_id}")
+        settings = copy.deepcopy(VOICE_SETTINGS)
+        return row, _merge(settings, extra)
+
+    def voice_model(self, name: str) -> tuple[str, str]:
+        """(base model, adapter dir) of a finished voice job's ``fine_tuned_model``."""
+        job = self.store.find_model(name)
+        if job is None or not (job["hyperparameters"] or {}).get("voice"):
+            raise ModelNotFoundError(f"voice {name!r} is not the fine_tuned_model of a finished voice job "
+                                     "(start one with tunesmith={'voice': true} on samples of your writing)",
+                                     field="voice")
+        return job["config"]["model"], job["run_dir"]
+
+    def voice_names(self) -> list[str]:
+        rows, _ = self.store.jobs(limit=10_000, status=("succeeded",))
+        return [r["fine_tuned_model"] for r in rows if (r["hyperparameters"] or {}).get("voice")]
 
     def run_config(self, base: str, train_file: dict, val_file: dict | None, hp: dict[str, Any], seed: int,
                    extra: dict[str, Any], run_dir: Path) -> RunConfig:
@@ -294,6 +345,9 @@ class JobService:
                 self.store.update_job(job_id, only_if=("queued",), status="paused")
                 self.store.add_event(job_id, "Job paused before it started")
             elif status == "running":
+                if (row["hyperparameters"] or {}).get("num_processes", 1) > 1:
+                    raise JobStateError(f"job {job_id} trains in several processes, which can't stop together at "
+                                        "a checkpoint yet; cancel it, or let it finish", field="fine_tuning_job_id")
                 self.store.update_job(job_id, only_if=("running",), requested="pause")
                 self.store.add_event(job_id, "Pause requested; the job stops after writing a checkpoint")
             else:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import ctypes
 import logging
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -99,12 +100,23 @@ class Worker:
                                              f"the job's worker stopped {job['attempts']} times; giving up"})
 
     def run_job(self, job: dict) -> None:
+        from ..train import latest_complete_checkpoint
+
         job_id = job["id"]
         run_dir = Path(job["run_dir"])
         run_dir.parent.mkdir(parents=True, exist_ok=True)
+        if run_dir.exists() and latest_complete_checkpoint(run_dir / "checkpoints") is None:
+            shutil.rmtree(run_dir)  # an earlier attempt died before its first checkpoint: nothing to keep
         self.store.add_event(job_id, f"Job started on worker {self.name}")
-        proc = spawn([sys.executable, "-m", "tunesmith.jobs.runner", "--db", self.store.url, job_id],
-                     log_file=run_dir.parent / "train.log", env={**os.environ, "TQDM_MININTERVAL": "5"})
+        runner = ["-m", "tunesmith.jobs.runner", "--db", self.store.url, job_id]
+        env = {**os.environ, "TQDM_MININTERVAL": "5"}
+        processes = int((job["hyperparameters"] or {}).get("num_processes") or 1)
+        if processes > 1:
+            # The job's own training spans processes (DDP: gloo on CPU, NCCL on GPUs) under torchrun;
+            # `accelerate launch --cpu` would start a single process, its multi-CPU mode needs MPI.
+            runner = ["-m", "torch.distributed.run", "--standalone", "--nproc_per_node", str(processes), *runner]
+            env.setdefault("OMP_NUM_THREADS", str(max(1, (os.cpu_count() or 1) // processes)))
+        proc = spawn([sys.executable, *runner], log_file=run_dir.parent / "train.log", env=env)
         requested = None
         while proc.poll() is None:
             try:

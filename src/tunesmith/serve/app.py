@@ -8,6 +8,7 @@ import logging
 import threading
 import time
 import uuid
+from collections import OrderedDict
 from collections.abc import AsyncIterator
 from concurrent.futures import Future
 from pathlib import Path
@@ -52,6 +53,7 @@ class State:
         self.pool: ModelPool | None = None
         self.humanizer = None
         self._jobs = None
+        self._voices: OrderedDict = OrderedDict()
         self.workers: list = []
         self.started = time.time()
         self._lock = threading.Lock()
@@ -103,6 +105,28 @@ class State:
         found = self.jobs.served_model(name)
         return ModelSpec(name, *found) if found else None
 
+    def humanizer_for(self, voice: str | None):
+        """The server's humanizer, or one trained towards a user's voice by a finished voice job
+        (loaded on first use; the two most recent voices stay loaded)."""
+        from ..humanize import Humanizer
+
+        if not voice:
+            return self.ready().humanizer
+        found = self.jobs.voice_model(voice)
+        with self._lock:
+            if voice in self._voices:
+                self._voices.move_to_end(voice)
+                return self._voices[voice]
+            s = self.settings
+            humanizer = Humanizer(found[0], adapter=found[1], quantize=s.quantize)
+            humanizer.generator = Engine(humanizer.generator, max_rows=s.max_batch, queue_size=s.queue_size,
+                                         timeout=s.request_timeout)
+            self._voices[voice] = humanizer
+            while len(self._voices) > 2:
+                _, old = self._voices.popitem(last=False)
+                old.generator.close()
+            return humanizer
+
     def start_workers(self) -> None:
         from ..jobs.worker import start_local_worker
 
@@ -127,8 +151,9 @@ class State:
             stop_group(proc)  # the worker requeues its running job; another worker resumes it
         if self.pool is not None:
             self.pool.close()
-        if isinstance(getattr(self.humanizer, "generator", None), Engine):
-            self.humanizer.generator.close()
+        for humanizer in [self.humanizer, *self._voices.values()]:
+            if isinstance(getattr(humanizer, "generator", None), Engine):
+                humanizer.generator.close()
 
     @property
     def model_id(self) -> str:
@@ -417,11 +442,12 @@ def create_app(settings: Settings | None = None, state: State | None = None) -> 
         limits.text(req.text)
         limits.tokens(req.max_new_tokens, "max_new_tokens")
         st = loaded()
-        opts = req.model_dump(exclude={"text"})
+        humanizer = await asyncio.to_thread(st.humanizer_for, req.voice)
+        opts = req.model_dump(exclude={"text", "voice"})
         cancel = threading.Event()
 
         def work():
-            return st.humanizer.humanize(req.text, opts, max_chunks=limits.max_humanize_chunks, cancel=cancel)
+            return humanizer.humanize(req.text, opts, max_chunks=limits.max_humanize_chunks, cancel=cancel)
 
         task = asyncio.ensure_future(asyncio.to_thread(work))
         deadline = time.monotonic() + settings.request_timeout

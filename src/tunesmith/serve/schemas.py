@@ -112,6 +112,8 @@ class HumanizeRequest(HumanizeOptions):
 
     model_config = ConfigDict(extra="forbid")
     text: NonBlank = Field(..., description="Text to humanize.")
+    voice: str | None = Field(None, min_length=1, max_length=200, description="The fine_tuned_model of a finished "
+                              "voice job (a humanizer trained on your writing); default: the server's humanizer.")
 
 
 class HumanizeChunk(BaseModel):
