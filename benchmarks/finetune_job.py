@@ -45,6 +45,24 @@ def start_server(jobs_dir: Path) -> tuple[subprocess.Popen, str]:
     raise SystemExit("server did not start; see " + str(jobs_dir / "server.log"))
 
 
+def plain_peft_check(run: Path) -> str:
+    """The job's run dir is a normal peft adapter: plain transformers + peft load it and give the
+    same logits as tunesmith's loader."""
+    import torch
+    from peft import PeftModel
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    from tunesmith.models import ensure_bundled_model, load_model
+
+    base = AutoModelForCausalLM.from_pretrained(ensure_bundled_model(), dtype=torch.float32)
+    plain = PeftModel.from_pretrained(base, str(run)).eval()
+    ids = AutoTokenizer.from_pretrained(run)("ROMEO: What light", return_tensors="pt").input_ids
+    ours = load_model(str(run), dtype="float32").model
+    with torch.no_grad():
+        diff = (plain(ids).logits - ours(ids).logits).abs().max().item()
+    return f"ok, max |logit difference| vs tunesmith's loader = {diff:.2e}"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--server", help="use a running server instead of starting one")
@@ -107,6 +125,7 @@ def main() -> None:
             "checkpoints": len(client.fine_tuning.jobs.checkpoints.list(job.id).data),
             "prompt": prompt, "base_greedy": outs["smollm2-135m-instruct"], "tuned_greedy": outs[job.fine_tuned_model],
         }
+        result["plain_peft_load"] = plain_peft_check(run)
         Path(args.out).write_text(json.dumps(result, indent=2) + "\n")
         print(json.dumps(result, indent=2))
     finally:

@@ -202,7 +202,30 @@ def train(
     from .train import fit
 
     cfg = load_run_config(config, set_, model=model, data=data, output=output, max_steps=max_steps, epochs=epochs)
-    result = fit(cfg, resume=resume)
+    _report(fit(cfg, resume=resume))
+
+
+@app.command()
+@user_errors
+def pretrain(
+    config: Annotated[Path, typer.Argument(help="YAML preset with an 'architecture' section (configs/pretrain-*.yaml).")],
+    set_: Annotated[Optional[list[str]], typer.Option("--set", help="Override any setting: key.sub=value (repeatable).")] = None,
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Run directory.")] = None,
+    max_steps: Annotated[Optional[int], typer.Option("--max-steps", help="Stop after N optimizer steps.")] = None,
+    resume: Annotated[bool, typer.Option("--resume", help="Continue the run in --output from its last checkpoint.")] = False,
+):
+    """Train a language model from scratch (char-rnn, word-lstm, transformer, gpt); same run dir as train."""
+    from .config import load_run_config
+    from .train import fit
+
+    cfg = load_run_config(config, set_, output=output, max_steps=max_steps)
+    if cfg.architecture is None:
+        raise TunesmithError(f"{config}: no 'architecture' section: pretrain builds a new model (family, tokenizer, "
+                             "settings); to fine-tune an existing model use `tunesmith train`", field="architecture")
+    _report(fit(cfg, resume=resume))
+
+
+def _report(result) -> None:
     m = result.metrics
     table = Table("metric", "value", title=f"run saved to {result.output}")
     for key in ("before", "after"):

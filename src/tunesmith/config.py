@@ -255,6 +255,8 @@ class TrainSettings(StrictModel):
     learning_rate: float = Field(2e-4, gt=0, le=1.0, description="Peak learning rate (AdamW).")
     epochs: float = Field(1.0, gt=0, description="Passes over the training set (ignored when max_steps > 0).")
     max_steps: int = Field(-1, ge=-1, description="Stop after this many optimizer steps (-1 = use epochs).")
+    max_seconds: float | None = Field(None, gt=0, description="Time budget: stop (after a checkpoint) once training "
+                                      "has run this many seconds, across resumes.")
     batch_size: int = Field(8, ge=1, description="Examples per device per step.")
     grad_accum: int = Field(1, ge=1, description="Gradient accumulation steps.")
     warmup_ratio: float = Field(0.05, ge=0.0, lt=1.0, description="Share of steps with linear warm-up.")
@@ -282,16 +284,38 @@ class SampleSettings(StrictModel):
     stop: list[str] = Field(default_factory=list)
 
 
+class ArchitectureSettings(StrictModel):
+    """A model trained from scratch (``tunesmith pretrain``): family, tokenizer and shape."""
+
+    family: Literal["char-rnn", "word-lstm", "transformer", "gpt"] = Field(..., description="Model family.")
+    tokenizer: str = Field("char", description="'char' or 'word' (built from the training text and saved in the "
+                           "run dir), or an existing tokenizer (registry name, HF id, model dir).")
+    vocab_size: int = Field(10_000, ge=16, le=1_000_000, description="Word tokenizer: most frequent words kept.")
+    min_freq: int = Field(1, ge=1, description="Word tokenizer: words seen fewer times become <unk>.")
+    settings: dict[str, Any] = Field(default_factory=dict, description="The family's config fields, e.g. "
+                                     "{n_layer: 4, n_head: 4, n_embd: 128, block_size: 256} or {cell: gru, "
+                                     "n_layer: 2, hidden_size: 512}.")
+
+
 class RunConfig(StrictModel):
     """Everything a training run needs; saved as config.yaml in the run dir."""
 
-    model: str = Field("smollm2-135m-instruct", description="Base model: registry name, HF id or model dir.")
+    model: str = Field("smollm2-135m-instruct", description="Base model: registry name, HF id or model dir "
+                       "(ignored when 'architecture' trains a new model from scratch).")
     method: Literal["lora", "full"] = Field("lora", description="LoRA adapter or full fine-tuning.")
     output: str = Field("runs/run", description="Run directory.")
+    architecture: ArchitectureSettings | None = Field(None, description="Train a new model from scratch instead "
+                                                      "of fine-tuning 'model' (method must be 'full').")
     data: DataConfig
     lora: LoraSettings = Field(default_factory=LoraSettings)
     train: TrainSettings = Field(default_factory=TrainSettings)
     samples: SampleSettings = Field(default_factory=SampleSettings)
+
+    @model_validator(mode="after")
+    def _scratch_is_full(self) -> "RunConfig":
+        if self.architecture is not None and self.method != "full":
+            raise ValueError("a model trained from scratch ('architecture') needs method: full")
+        return self
 
 
 def load_run_config(path: str | Path | None = None, overrides: list[str] | None = None,

@@ -284,6 +284,8 @@ class LoadedModel:
 def _load_base(source: ModelSource, dtype: torch.dtype, revision: str | None = None):
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
+    from . import architectures  # noqa: F401  (registers the from-scratch families with the Auto classes)
+
     if source.kind == "tiny-random":
         model, tok = build_tiny_random()
         return model.to(dtype), tok

@@ -276,7 +276,7 @@ def _decoder_and_head(model: torch.nn.Module):
         return None
     base = model.get_base_model() if hasattr(model, "get_base_model") else model
     cfg = getattr(base, "config", None)
-    if cfg is None or any(getattr(cfg, k, None) for k in ("final_logit_softcapping", "logit_scale",
+    if cfg is None or str(getattr(cfg, "model_type", "")).startswith("tunesmith_") or any(getattr(cfg, k, None) for k in ("final_logit_softcapping", "logit_scale",
                                                              "output_multiplier_scale", "logits_scaling")):
         return None
     decoder = base.get_decoder() if hasattr(base, "get_decoder") else None
@@ -397,6 +397,11 @@ def _callbacks(cfg: RunConfig, out: Path, tokenizer, sample_prompts: list[str], 
         def on_train_begin(self, args, state, control, **kw):
             clock.start()
 
+        def on_step_end(self, args, state, control, **kw):
+            if cfg.train.max_seconds and clock.seconds() >= cfg.train.max_seconds:
+                control.should_training_stop = True  # the time budget is spent: seal where we are
+                control.should_save = True
+
         def on_save(self, args, state, control, **kw):
             if state.is_world_process_zero:
                 ckpt = Path(args.output_dir) / f"checkpoint-{state.global_step}"
@@ -466,11 +471,46 @@ def perplexity_of(loss: float) -> float:
     return math.exp(loss) if loss < 50 else float("inf")
 
 
+def scratch_model(cfg: RunConfig):
+    """A new model of ``cfg.architecture``: its tokenizer is built from the training text (or
+    loaded), the model initialised from the family's settings. Returns a LoadedModel."""
+    from . import architectures
+    from .data.dataset import shape_records
+    from .data.sources import load_records
+    from .models import LoadedModel, ModelSource, pick_device
+
+    arch = cfg.architecture
+    if arch.tokenizer in ("char", "word"):
+        records = load_records(cfg.data.source, cfg.data.columns, cfg.data.hf_config, cfg.data.hf_split,
+                               cfg.data.max_records)
+        shaped, _, _ = shape_records(cfg.data, records, cfg.data.source)
+        texts = [" ".join(str(v) for v in ex.values() if isinstance(v, str)) for ex in shaped]
+        tok = (architectures.char_tokenizer(texts) if arch.tokenizer == "char"
+               else architectures.word_tokenizer(texts, arch.vocab_size, arch.min_freq))
+    else:
+        tok = load_model(arch.tokenizer, device="cpu").tokenizer
+    if tok.pad_token is None:
+        tok.pad_token = tok.eos_token
+    settings = dict(arch.settings)
+    if "block_size" in architectures.settings_of(arch.family):
+        settings.setdefault("block_size", cfg.data.block_size)  # the context the data is packed to
+    try:
+        model = architectures.build_model(arch.family, len(tok), pad_token_id=tok.pad_token_id,
+                                          eos_token_id=tok.eos_token_id, **settings)
+    except (TypeError, ValueError) as err:
+        raise ConfigError(f"architecture.settings for {arch.family}: {err}", field="architecture.settings") from None
+    device = pick_device("auto")
+    model.to(device)
+    return LoadedModel(model, tok, f"{arch.family} (from scratch)", ModelSource("scratch", arch.family), device,
+                       torch.float32, extra={"parameters": sum(p.numel() for p in model.parameters())})
+
+
 def prepare_model(cfg: RunConfig):
-    """Load the base, add tokens, wrap with LoRA (or unfreeze for full fine-tuning).
+    """Load the base, add tokens, wrap with LoRA (or unfreeze for full fine-tuning); or build a
+    new model from scratch (``cfg.architecture``).
 
     Weights stay fp32 (the optimizer's master copy); bf16/fp16 come from autocast."""
-    lm = load_model(cfg.model, dtype="float32", trainable=True)
+    lm = scratch_model(cfg) if cfg.architecture else load_model(cfg.model, dtype="float32", trainable=True)
     model, tok = lm.model, lm.tokenizer
     new_tokens = [t for t in cfg.data.add_special_tokens if t not in tok.get_vocab()]
     if new_tokens:

@@ -43,6 +43,12 @@ def test_upload_detects_format_and_previews(service, tmp_path):
         ("file", "processed", "completion", 2, "fine-tune")
     preview = service.preview(f["id"])
     assert preview["preview"][0] == {"prompt": "hello", "completion": "world"}
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.Table.from_pylist([{"text": "one line"}, {"text": "two lines"}]), tmp_path / "t.parquet")
+    table = service.upload("t.parquet", (tmp_path / "t.parquet").read_bytes())
+    assert (table["format"], table["records"]) == ("text", 2)
     text = service.upload("poem.txt", "Shall I compare thee\nto a summer's day?\n".encode())
     assert text["format"] == "text" and text["records"] == 1
     assert service.file_content(f["id"]).read_bytes() == b"prompt,completion\nhello,world\nfoo,bar\n"

@@ -153,3 +153,32 @@ def test_browser_fine_tunes_watches_reloads_and_tries_the_model(jobs_server, tmp
             page.screenshot(path=str(tmp_path / "generate.png"), full_page=True)
         page.screenshot(path=str(tmp_path / "finetune.png"), full_page=True)
         browser.close()
+
+
+def test_jobs_cli_against_the_server(jobs_server, tmp_path):
+    from typer.testing import CliRunner
+
+    from tunesmith.cli import app
+
+    run = CliRunner()
+    data = write_jsonl(tmp_path / "cli.jsonl")
+    res = run.invoke(app, ["jobs", "create", str(data), "--model", "tiny-random", "--suffix", "cli",
+                           "--set", "train.max_steps=6", "--set", "train.eval_steps=3", "--server", jobs_server])
+    assert res.exit_code == 0, res.output
+    assert "uploaded" in res.output and "records" in res.output
+    job_id = res.output.split("ftjob-")[1].split()[0]
+    job_id = "ftjob-" + job_id
+    res = run.invoke(app, ["jobs", "events", job_id, "--follow", "--server", jobs_server])
+    assert res.exit_code == 0 and "The job has successfully completed" in res.output, res.output
+    res = run.invoke(app, ["jobs", "list", "--server", jobs_server])
+    assert job_id in res.output and "succeeded" in res.output
+    res = run.invoke(app, ["jobs", "show", job_id, "--server", jobs_server])
+    assert '"fine_tuned_model": "ft:tiny-random:cli:' in res.output
+    res = run.invoke(app, ["jobs", "cancel", job_id, "--server", jobs_server])
+    assert res.exit_code == 2 and "already succeeded" in res.output
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"prompt": "x"}\n')
+    res = run.invoke(app, ["jobs", "create", str(bad), "--server", jobs_server])
+    assert res.exit_code == 2 and "bad.jsonl:1: no 'completion' field" in res.output
+    res = run.invoke(app, ["jobs", "list", "--server", "http://127.0.0.1:9"])
+    assert res.exit_code == 2 and "cannot reach the server" in res.output

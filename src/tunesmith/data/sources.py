@@ -111,23 +111,34 @@ def read_text(path: Path) -> str:
         raise DataError(f"{path}: not UTF-8 text (byte {err.start}); convert it to UTF-8", field="data.source") from None
 
 
+def iter_jsonl(path: Path, name: str | None = None, field: str = "data.source"):
+    """Yield ``(line number, object)`` from a JSON Lines file (blank lines skipped). A malformed
+    line, a non-object or non-UTF-8 bytes are reported as ``NAME:LINE: ...`` (``name`` defaults
+    to the path)."""
+    name = name or str(path)
+    with path.open(encoding="utf-8") as fh:
+        lineno = 0
+        try:
+            for lineno, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                try:
+                    obj = json.loads(line)
+                except json.JSONDecodeError as err:
+                    raise DataError(f"{name}:{lineno}: invalid JSON ({err.msg} at column {err.colno})",
+                                    field=field) from None
+                if not isinstance(obj, dict):
+                    raise DataError(f"{name}:{lineno}: expected a JSON object, got {type(obj).__name__}",
+                                    field=field)
+                yield lineno, obj
+        except UnicodeDecodeError as err:
+            raise DataError(f"{name}:{lineno + 1}: not UTF-8 text (byte {err.start}); convert the file to UTF-8",
+                            field=field) from None
+
+
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
     """Read JSON Lines; a malformed line is reported with file and line number."""
-    records = []
-    with path.open(encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as err:
-                raise DataError(f"{path}:{lineno}: invalid JSON ({err.msg} at column {err.colno})",
-                                field="data.source") from None
-            if not isinstance(obj, dict):
-                raise DataError(f"{path}:{lineno}: expected a JSON object, got {type(obj).__name__}",
-                                field="data.source")
-            records.append(obj)
-    return records
+    return [obj for _, obj in iter_jsonl(path)]
 
 
 def load_hub(name: str, config: str | None, split: str) -> list[dict[str, Any]]:

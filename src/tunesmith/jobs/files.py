@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ..data.sources import iter_jsonl
 from ..data.templates import detect_format, to_shape
 from ..errors import DataError
 
@@ -39,23 +40,8 @@ def _records_with_lines(path: Path, name: str):
     """Yield ``(where, record)`` with a human location (``name:LINE`` / ``name row N``)."""
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
-        with path.open(encoding="utf-8", errors="strict") as fh:
-            try:
-                for lineno, line in enumerate(fh, 1):
-                    if not line.strip():
-                        continue
-                    try:
-                        obj = json.loads(line)
-                    except json.JSONDecodeError as err:
-                        raise DataError(f"{name}:{lineno}: invalid JSON ({err.msg} at column {err.colno})",
-                                        field="file") from None
-                    if not isinstance(obj, dict):
-                        raise DataError(f"{name}:{lineno}: expected a JSON object, got {type(obj).__name__}",
-                                        field="file")
-                    yield f"{name}:{lineno}", obj
-            except UnicodeDecodeError as err:
-                raise DataError(f"{name}: not UTF-8 text (byte {err.start}); convert it to UTF-8",
-                                field="file") from None
+        for lineno, obj in iter_jsonl(path, name, field="file"):
+            yield f"{name}:{lineno}", obj
     elif suffix == ".csv":
         try:
             with path.open(newline="", encoding="utf-8") as fh:

@@ -1,0 +1,136 @@
+"""The four from-scratch families as Hugging Face models: loss, every decoding control, batched
+generation, save + reload with plain transformers, training through fit(), serving."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+import torch
+
+from tunesmith.architectures import FAMILIES, build_model, char_tokenizer, word_tokenizer
+
+TEXT = ("First Citizen:\nBefore we proceed any further, hear me speak.\n\nAll:\nSpeak, speak.\n\n"
+        "First Citizen:\nYou are all resolved rather to die than to famish?\n\nAll:\nResolved. resolved.\n") * 3
+
+TINY = {"char-rnn": {"n_layer": 2, "hidden_size": 32}, "word-lstm": {"n_layer": 1, "hidden_size": 32},
+        "transformer": {"n_layer": 2, "n_head": 2, "n_embd": 32, "block_size": 64},
+        "gpt": {"n_layer": 2, "n_head": 2, "n_embd": 32, "block_size": 64, "zero_init_head": False}}
+
+
+def test_char_tokenizer_round_trips_and_marks_unknown_characters():
+    tok = char_tokenizer([TEXT])
+    assert tok.decode(tok(TEXT).input_ids) == TEXT
+    assert tok.convert_ids_to_tokens(tok("é").input_ids) == ["<unk>"]
+    assert len(tok) == len(set(TEXT)) + 3
+
+
+def test_word_tokenizer_keeps_frequent_words_and_spacing():
+    tok = word_tokenizer([TEXT], vocab_size=40, min_freq=2)
+    text = "Speak, speak.\nAll:"
+    assert tok.decode(tok(text).input_ids) == text
+    assert "<unk>" in tok.convert_ids_to_tokens(tok("Speak, famished goblins").input_ids)
+    assert len(tok) <= 40
+
+
+@pytest.mark.parametrize("family", list(FAMILIES))
+def test_family_decodes_with_every_control(family):
+    tok = char_tokenizer([TEXT])
+    torch.manual_seed(0)
+    model = build_model(family, len(tok), **TINY[family]).eval()
+    ids = tok("First", return_tensors="pt").input_ids
+    out = model(ids, labels=ids)
+    manual = torch.nn.functional.cross_entropy(out.logits[0, :-1], ids[0, 1:])
+    torch.testing.assert_close(out.loss, manual)
+    kw = dict(max_new_tokens=6, pad_token_id=tok.pad_token_id)
+    greedy = model.generate(ids, do_sample=False, **kw)
+    assert greedy.shape[1] == ids.shape[1] + 6
+    torch.manual_seed(1)
+    a = model.generate(ids, do_sample=True, temperature=0.9, top_k=8, top_p=0.9, repetition_penalty=1.2, **kw)
+    torch.manual_seed(1)
+    b = model.generate(ids, do_sample=True, temperature=0.9, top_k=8, top_p=0.9, repetition_penalty=1.2, **kw)
+    assert torch.equal(a, b)
+    beams = model.generate(ids, num_beams=3, num_return_sequences=2, no_repeat_ngram_size=2, **kw)
+    assert beams.shape[0] == 2
+    tok.padding_side = "left"
+    batch = tok(["First Citizen", "All"], return_tensors="pt", padding=True)
+    batched = model.generate(**batch, do_sample=False, **kw)
+    alone = model.generate(tok("All", return_tensors="pt").input_ids, do_sample=False, **kw)
+    assert torch.equal(batched[1, -6:], alone[0, -6:])  # left padding changes nothing
+
+
+@pytest.mark.parametrize("family", ["gpt", "char-rnn"])
+def test_saved_model_loads_in_plain_transformers(family, tmp_path):
+    tok = char_tokenizer([TEXT])
+    model = build_model(family, len(tok), **TINY[family]).eval()
+    model.save_pretrained(tmp_path)
+    tok.save_pretrained(tmp_path)
+    ids = tok("First Citizen", return_tensors="pt").input_ids
+    with torch.no_grad():
+        ours = model(ids).logits[0, -1].tolist()
+    # a fresh interpreter that never imports tunesmith
+    script = (f"import json, sys, torch\nfrom transformers import AutoModelForCausalLM, AutoTokenizer\n"
+              f"m = AutoModelForCausalLM.from_pretrained({str(tmp_path)!r}, trust_remote_code=True).eval()\n"
+              f"t = AutoTokenizer.from_pretrained({str(tmp_path)!r})\n"
+              f"ids = t('First Citizen', return_tensors='pt').input_ids\n"
+              f"assert 'tunesmith' not in sys.modules\n"
+              f"print(json.dumps(m(ids).logits[0, -1].tolist()))\n")
+    res = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert res.returncode == 0, res.stderr[-2000:]
+    plain = json.loads(res.stdout.strip().splitlines()[-1])
+    torch.testing.assert_close(torch.tensor(plain), torch.tensor(ours))
+
+
+@pytest.mark.parametrize("family,tokenizer", [("gpt", "char"), ("char-rnn", "char"), ("word-lstm", "word"),
+                                              ("transformer", "char")])
+def test_trains_from_scratch_with_fit_and_generates(family, tokenizer, tmp_path):
+    from tunesmith.config import RunConfig, build
+    from tunesmith.generate import Generator
+    from tunesmith.train import fit
+
+    data = tmp_path / "plays.txt"
+    data.write_text(TEXT * 4)
+    cfg = build(RunConfig, {"method": "full", "output": str(tmp_path / "run"),
+                            "architecture": {"family": family, "tokenizer": tokenizer, "settings": TINY[family]},
+                            "data": {"source": str(data), "block_size": 32, "val_fraction": 0.1},
+                            "train": {"max_steps": 40, "eval_steps": 20, "batch_size": 8, "learning_rate": 5e-3,
+                                      "logging_steps": 10, "warmup_ratio": 0.0}})
+    result = fit(cfg)
+    assert result.metrics["after"]["val_loss"] < result.metrics["before"]["val_loss"] - 0.5
+    run = tmp_path / "run"
+    assert (run / "tokenizer.json").is_file() and (run / "loss.png").is_file()
+    gen = Generator(str(run), quantize="none")
+    out = gen.generate("First", {"max_new_tokens": 8, "temperature": 0})
+    assert out[0].completion_tokens == 8
+    streamed = "".join(c.text for c in gen.stream("First", {"max_new_tokens": 8, "temperature": 0}))
+    assert streamed == out[0].text
+
+
+def test_scratch_needs_full_method_and_valid_settings(tmp_path):
+    from tunesmith.config import RunConfig, build
+    from tunesmith.errors import ConfigError
+    from tunesmith.train import scratch_model
+
+    with pytest.raises(ConfigError, match="method: full"):
+        build(RunConfig, {"architecture": {"family": "gpt"}, "data": {"source": "x.txt"}})
+    data = tmp_path / "t.txt"
+    data.write_text(TEXT)
+    cfg = build(RunConfig, {"method": "full", "architecture": {"family": "gpt", "settings": {"n_layers": 3}},
+                            "data": {"source": str(data)}})
+    with pytest.raises(ConfigError) as err:
+        scratch_model(cfg)
+    assert err.value.field == "architecture.settings"
+
+
+def test_time_budget_stops_training(tmp_path):
+    from tunesmith.config import RunConfig, build
+    from tunesmith.train import fit
+
+    data = tmp_path / "plays.txt"
+    data.write_text(TEXT * 4)
+    cfg = build(RunConfig, {"method": "full", "output": str(tmp_path / "run"),
+                            "architecture": {"family": "gpt", "settings": TINY["gpt"]},
+                            "data": {"source": str(data), "block_size": 32},
+                            "train": {"max_steps": 100_000, "max_seconds": 3, "eval_steps": 100_000, "batch_size": 4}})
+    result = fit(cfg)
+    assert 0 < result.metrics["steps"] < 100_000 and result.metrics["train_seconds"] < 30
