@@ -71,13 +71,13 @@ def test_saved_model_loads_in_plain_transformers(family, tmp_path):
     # a fresh interpreter that never imports tunesmith
     script = (f"import json, sys, torch\nfrom transformers import AutoModelForCausalLM, AutoTokenizer\n"
               f"m = AutoModelForCausalLM.from_pretrained({str(tmp_path)!r}, trust_remote_code=True).eval()\n"
-              f"t = AutoTokenizer.from_pretrained({str(tmp_path)!r})\n"
+              f"t = AutoTokenizer.from_pretrained({str(tmp_path)!r}, trust_remote_code=True)\n"
               f"ids = t('First Citizen', return_tensors='pt').input_ids\n"
               f"assert 'tunesmith' not in sys.modules\n"
-              f"print(json.dumps(m(ids).logits[0, -1].tolist()))\n")
+              f"print('LOGITS=' + json.dumps(m(ids).logits[0, -1].tolist()))\n")
     res = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert res.returncode == 0, res.stderr[-2000:]
-    plain = json.loads(res.stdout.strip().splitlines()[-1])
+    plain = json.loads(res.stdout.split("LOGITS=")[1].strip())
     torch.testing.assert_close(torch.tensor(plain), torch.tensor(ours))
 
 
@@ -104,6 +104,25 @@ def test_trains_from_scratch_with_fit_and_generates(family, tokenizer, tmp_path)
     assert out[0].completion_tokens == 8
     streamed = "".join(c.text for c in gen.stream("First", {"max_new_tokens": 8, "temperature": 0}))
     assert streamed == out[0].text
+    if family != "gpt":
+        return
+    # served like any model: the OpenAI routes, streaming included, through the engine
+    from fastapi.testclient import TestClient
+
+    from serve.conftest import make_state
+    from tunesmith.serve.app import create_app
+    from tunesmith.serve.settings import Settings
+
+    settings = Settings(_env_file=None, model=str(run), preload=False, ui=False, workers=0,
+                        jobs_dir=str(tmp_path / "jobs"))
+    with TestClient(create_app(settings, make_state(settings, gen))) as client:
+        r = client.post("/v1/completions", json={"prompt": "First", "max_tokens": 8, "temperature": 0})
+        assert r.status_code == 200 and r.json()["choices"][0]["text"] == out[0].text
+        r = client.post("/v1/completions", json={"prompt": "First", "max_tokens": 8, "temperature": 0, "stream": True})
+        pieces = [json.loads(line[6:]) for line in r.text.splitlines() if line.startswith("data: {")]
+        assert "".join(p["choices"][0]["text"] for p in pieces) == out[0].text
+        r = client.post("/v1/completions", json={"prompt": "First", "max_tokens": 8, "num_beams": 2, "n": 2})
+        assert r.status_code == 200 and len(r.json()["choices"]) == 2
 
 
 def test_scratch_needs_full_method_and_valid_settings(tmp_path):

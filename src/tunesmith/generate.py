@@ -265,12 +265,21 @@ class Generator:
         self.model._previous_max_cache_length = -1  # transformers would otherwise only ever grow it
         return {"cache_implementation": "static", "compile_config": cfg, "max_cache_len": min(bucket, limit)}
 
+    @property
+    def keeps_cache(self) -> bool:
+        """Whether the model keeps a key/value cache (the from-scratch families re-read their
+        short context each step instead)."""
+        model = self.model.get_base_model() if hasattr(self.model, "get_base_model") else self.model
+        return getattr(model, "_supports_cache_class", True) is not False
+
     def cache_kwargs(self, width: int, rows: int) -> dict[str, Any]:
         """The KV cache (and compile settings) for one ``model.generate`` call.
 
         Args:
             width: Prompt length plus new tokens. rows: Sequences decoded together (0 for beams).
         """
+        if not self.keeps_cache:
+            return {}
         if self.compile and rows == 1:
             # Only the latency-bound single stream is compiled: one graph, no recompiles for
             # every batch size; batches are throughput-bound and gain little from it.

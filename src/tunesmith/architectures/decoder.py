@@ -78,17 +78,19 @@ class _Attention(nn.Module):
         self.proj = nn.Linear(cfg.n_embd, cfg.n_embd, bias=cfg.bias)
         self.dropout = cfg.dropout
         self.qk_norm = modern and cfg.qk_norm
-        if modern:
-            inv = 1.0 / (cfg.rope_theta ** (torch.arange(0, self.head_dim // 2, dtype=torch.float32) / (self.head_dim // 2)))
-            self.register_buffer("inv_freq", inv, persistent=False)
+        # rotary frequencies are computed in forward, not kept in a buffer: transformers builds
+        # models on the meta device and leaves non-persistent buffers uninitialised on load
+        self.rope_theta = cfg.rope_theta if modern else None
 
     def forward(self, x: torch.Tensor, positions: torch.Tensor, mask: torch.Tensor | None) -> torch.Tensor:
         b, t, c = x.shape
         q, k, v = self.qkv(x).view(b, t, 3, self.n_head, self.head_dim).permute(2, 0, 3, 1, 4)
         if self.qk_norm:
             q, k = F.rms_norm(q, (self.head_dim,)), F.rms_norm(k, (self.head_dim,))
-        if hasattr(self, "inv_freq"):
-            angles = positions[:, None, :, None].float() * self.inv_freq  # (b, 1, t, head_dim/2)
+        if self.rope_theta is not None:
+            half = self.head_dim // 2
+            inv_freq = self.rope_theta ** (-torch.arange(half, device=x.device, dtype=torch.float32) / half)
+            angles = positions[:, None, :, None].float() * inv_freq  # (b, 1, t, head_dim/2)
             cos, sin = angles.cos().to(q.dtype), angles.sin().to(q.dtype)
             q, k = _rotary(q, cos, sin), _rotary(k, cos, sin)
         y = F.scaled_dot_product_attention(q, k, v, attn_mask=mask, is_causal=mask is None,

@@ -58,7 +58,8 @@ class Engine:
         req = Request([prompts] if isinstance(prompts, str) else list(prompts), params,
                       cancel=cancel or threading.Event(),
                       deadline=None if timeout is None else time.monotonic() + timeout,
-                      on_chunk=on_chunk, logits_processors=logits_processors)
+                      on_chunk=on_chunk, logits_processors=logits_processors,
+                      whole=not self.generator.keeps_cache)
         return self.scheduler.submit(req)
 
     def generate(self, prompts: str | Sequence[str], params: SamplingParams | dict[str, Any] | None = None,

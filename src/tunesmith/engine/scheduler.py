@@ -61,6 +61,7 @@ class Request:
     deadline: float | None = None  # time.monotonic() value
     on_chunk: Callable[[StreamChunk], None] | None = None  # streaming (one row)
     logits_processors: Sequence[Any] = ()
+    whole: bool = False  # the model keeps no KV cache (a from-scratch family): one generate call
     future: Future = field(default_factory=Future)
     next_prompt: int = 0  # prompts admitted so far
     rows_left: int = 0
@@ -68,7 +69,7 @@ class Request:
 
     @property
     def exclusive(self) -> bool:
-        return self.params.num_beams > 1 or bool(self.logits_processors)
+        return self.params.num_beams > 1 or bool(self.logits_processors) or self.whole
 
     def expired(self, now: float) -> bool:
         return self.deadline is not None and now > self.deadline
@@ -355,8 +356,11 @@ class Scheduler:
             return
         try:
             with COMPUTE:
-                outs = self.generator.generate(req.prompts, req.params, cancel=req.cancel,
-                                               logits_processors=req.logits_processors)
+                if req.on_chunk is not None:  # a streamed row of a cacheless model
+                    outs = self._stream_whole(req)
+                else:
+                    outs = self.generator.generate(req.prompts, req.params, cancel=req.cancel,
+                                                   logits_processors=req.logits_processors)
         except BaseException as err:
             req.fail(err)
             return
@@ -364,6 +368,15 @@ class Scheduler:
             req.fail(Cancelled("the request was cancelled"))
         elif not req.future.done():
             req.future.set_result(outs)
+
+
+    def _stream_whole(self, req: Request) -> list[Completion]:
+        text, last = "", None
+        for chunk in self.generator.stream(req.prompts[0], req.params, cancel=req.cancel):
+            text += chunk.text
+            last = chunk
+            req.on_chunk(chunk)
+        return [Completion(text, 0, 0, last.prompt_tokens, last.completion_tokens, last.finish_reason or "stop")]
 
 
 def _set(layer, keys: torch.Tensor, values: torch.Tensor) -> None:
