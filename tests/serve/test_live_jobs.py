@@ -177,8 +177,12 @@ def test_jobs_cli_against_the_server(jobs_server, tmp_path):
     res = run.invoke(app, ["jobs", "cancel", job_id, "--server", jobs_server])
     assert res.exit_code == 2 and "already succeeded" in res.output
     bad = tmp_path / "bad.jsonl"
-    bad.write_text('{"prompt": "x"}\n')
+    bad.write_text('{"prompt": "x", "completion": "y"}\n{"prompt": "x"}\n')
     res = run.invoke(app, ["jobs", "create", str(bad), "--server", jobs_server])
-    assert res.exit_code == 2 and "bad.jsonl:1: no 'completion' field" in res.output
+    assert res.exit_code == 2 and "bad.jsonl:2: no 'completion' field" in res.output
+    bad.write_text('{"question": "x"}\n')
+    res = run.invoke(app, ["jobs", "create", str(bad), "--server", jobs_server])
+    assert res.exit_code == 2 and "bad.jsonl:1: can't tell the data format" in res.output
+    assert "'prompt' and 'completion'" in res.output
     res = run.invoke(app, ["jobs", "list", "--server", "http://127.0.0.1:9"])
     assert res.exit_code == 2 and "cannot reach the server" in res.output

@@ -107,8 +107,10 @@ def inspect_file(path: Path, name: str) -> dict[str, Any]:
         if fmt is None:
             try:
                 fmt = detect_format(rec, "text")
-            except DataError as err:
-                raise DataError(f"{where}: {err.message}", field="file") from None
+            except DataError:
+                raise DataError(f"{where}: can't tell the data format from fields {list(rec)}: each record needs "
+                                "'text', or 'prompt' and 'completion', or 'messages', or 'formal' and 'natural' "
+                                "(or recipe fields: title, ingredients, directions)", field="file") from None
         try:
             shaped = to_shape(rec, fmt, "text", "prompt", "completion", where)
         except DataError as err:
