@@ -262,6 +262,9 @@ class TrainSettings(StrictModel):
     warmup_ratio: float = Field(0.05, ge=0.0, lt=1.0, description="Share of steps with linear warm-up.")
     lr_scheduler: str = Field("cosine", description="transformers scheduler name.")
     weight_decay: float = Field(0.0, ge=0.0, description="AdamW weight decay.")
+    optimizer: Literal["adamw", "muon"] = Field("adamw", description="'muon': Muon (Jordan et al. 2024) for 2-D "
+                                                "hidden weight matrices, AdamW for embeddings, head, norms and "
+                                                "biases; one learning rate (Muon's update is RMS-matched to AdamW's).")
     max_grad_norm: float = Field(1.0, gt=0, description="Gradient clipping norm.")
     gradient_checkpointing: bool = Field(False, description="Trade compute for memory.")
     precision: Literal["auto", "fp32", "bf16", "fp16"] = Field("auto", description="auto: bf16 where the hardware supports it, else fp32.")
@@ -273,6 +276,15 @@ class TrainSettings(StrictModel):
     seed: int = Field(42, description="Training seed.")
     report_to: list[str] = Field(default_factory=list, description="Extra trackers: tensorboard, wandb, mlflow.")
     num_workers: int = Field(0, ge=0, description="DataLoader workers.")
+    seq_len_warmup_steps: int = Field(0, ge=0, description="Curriculum: grow the training sequence length "
+                                      "linearly from seq_len_start to the full length over this many steps "
+                                      "(short, cheap sequences first; Li et al. 2022).")
+    seq_len_start: int = Field(16, ge=2, description="Curriculum: the first steps' sequence length.")
+    distill_from: str | None = Field(None, description="Knowledge distillation: a teacher model (registry name, "
+                                     "HF id, dir) with the student's tokenizer; the loss mixes KL to its softened "
+                                     "predictions with the usual next-token loss (Hinton et al. 2015).")
+    distill_alpha: float = Field(0.5, ge=0.0, le=1.0, description="Share of the distillation (KL) term.")
+    distill_temperature: float = Field(2.0, gt=0, le=20, description="Softmax temperature for teacher and student.")
 
 
 class SampleSettings(StrictModel):

@@ -180,8 +180,12 @@ class Collator:
 
     def __init__(self, pad_id: int):
         self.pad_id = pad_id
+        self.max_length: int | None = None  # set by the sequence-length curriculum
+        self.packed = False  # rows are full blocks of data.block_size tokens
 
     def __call__(self, rows: list[dict[str, list[int]]]) -> dict[str, torch.Tensor]:
+        if self.max_length:
+            rows = [{k: v[: self.max_length] for k, v in r.items()} for r in rows]
         width = max(len(r["input_ids"]) for r in rows)
         ids = torch.full((len(rows), width), self.pad_id, dtype=torch.long)
         labels = torch.full((len(rows), width), IGNORE, dtype=torch.long)
@@ -313,12 +317,63 @@ class EpochSampler(torch.utils.data.Sampler):
         return iter(torch.randperm(self.size, generator=g).tolist())
 
 
+class MuonWithAdamW(torch.optim.Optimizer):
+    """Muon for hidden 2-D weight matrices, AdamW for every other trainable tensor, as one
+    optimizer (what transformers' Trainer, its LR scheduler and its checkpoints expect)."""
+
+    def __init__(self, model: torch.nn.Module, lr: float, weight_decay: float):
+        edge = {id(m.weight) for m in (model.get_input_embeddings(), model.get_output_embeddings()) if m is not None}
+        params = [p for p in model.parameters() if p.requires_grad]
+        hidden = [p for p in params if p.ndim == 2 and id(p) not in edge]
+        rest = [p for p in params if p.ndim != 2 or id(p) in edge]
+        self.muon = torch.optim.Muon(hidden, lr=lr, weight_decay=weight_decay, adjust_lr_fn="match_rms_adamw")
+        self.adamw = torch.optim.AdamW(rest, lr=lr, weight_decay=weight_decay)
+        super().__init__(params, {"lr": lr})
+        self.param_groups = self.muon.param_groups + self.adamw.param_groups  # shared: the scheduler sets both
+
+    @property
+    def state(self):  # noqa: D102
+        return {**self.muon.state, **self.adamw.state}
+
+    @state.setter
+    def state(self, value):  # Optimizer.__init__ assigns an empty state
+        pass
+
+    @torch.no_grad()
+    def step(self, closure=None):  # noqa: D102
+        loss = closure() if closure is not None else None
+        self.muon.step()
+        self.adamw.step()
+        return loss
+
+    def zero_grad(self, set_to_none: bool = True) -> None:  # noqa: D102
+        self.muon.zero_grad(set_to_none)
+        self.adamw.zero_grad(set_to_none)
+
+    def state_dict(self):  # noqa: D102
+        return {"muon": self.muon.state_dict(), "adamw": self.adamw.state_dict()}
+
+    def load_state_dict(self, state_dict) -> None:  # noqa: D102
+        self.muon.load_state_dict(state_dict["muon"])
+        self.adamw.load_state_dict(state_dict["adamw"])
+        self.param_groups = self.muon.param_groups + self.adamw.param_groups
+
+
 def make_trainer_class():
     """transformers' Trainer with :func:`causal_lm_loss` (falls back to the model's own loss) and
     a resumable training order (:class:`EpochSampler`)."""
     from transformers import Trainer
 
     class ChunkedLossTrainer(Trainer):
+        optimizer_name = "adamw"
+
+        def create_optimizer(self, model=None):
+            if self.optimizer is None and self.optimizer_name == "muon":
+                self.optimizer = MuonWithAdamW(model if model is not None else self.model, self.args.learning_rate,
+                                               self.args.weight_decay)
+                return self.optimizer
+            return super().create_optimizer(model)
+
         def _get_train_sampler(self, train_dataset=None):
             data = train_dataset if train_dataset is not None else self.train_dataset
             if data is None or not hasattr(data, "__len__"):
@@ -330,7 +385,11 @@ def make_trainer_class():
             return EpochSampler(len(data), seed, lengths,
                                 self.args.train_batch_size * self.args.gradient_accumulation_steps)
 
+        teacher = None  # set for knowledge distillation
+
         def compute_loss(self, model, inputs, return_outputs=False, num_items_in_batch=None):
+            if self.teacher is not None:
+                return distillation_loss(self, model, inputs, return_outputs)
             parts = _decoder_and_head(model)
             if parts is None or "labels" not in inputs or self.label_smoother is not None:
                 return super().compute_loss(model, inputs, return_outputs, num_items_in_batch)
@@ -344,6 +403,42 @@ def make_trainer_class():
             return (loss, {"loss": loss}) if return_outputs else loss
 
     return ChunkedLossTrainer
+
+
+def distillation_loss(trainer, model, inputs, return_outputs=False):
+    """(1 - alpha) x next-token cross-entropy + alpha x T^2 x KL(teacher_T || student_T) on the
+    labelled positions (Hinton et al. 2015: the T^2 keeps the soft term's gradients in scale)."""
+    cfg = trainer.run_config.train
+    labels = inputs["labels"]
+    features = {k: v for k, v in inputs.items() if k != "labels"}
+    out = model(**features)
+    with torch.no_grad():
+        teacher_logits = trainer.teacher(**features).logits
+    keep = labels[:, 1:] != IGNORE
+    student = out.logits[:, :-1][keep].float()
+    teacher = teacher_logits[:, :-1][keep].float()[:, : student.shape[-1]]
+    hard = torch.nn.functional.cross_entropy(student, labels[:, 1:][keep])
+    t = cfg.distill_temperature
+    soft = torch.nn.functional.kl_div(torch.log_softmax(student / t, -1), torch.log_softmax(teacher / t, -1),
+                                      log_target=True, reduction="batchmean") * t * t
+    loss = (1 - cfg.distill_alpha) * hard + cfg.distill_alpha * soft
+    return (loss, out) if return_outputs else loss
+
+
+def load_teacher(cfg: RunConfig, tokenizer, device):
+    """The distillation teacher, frozen. Its tokenizer must give every student token the same id
+    (soft targets are compared position by position over the same vocabulary)."""
+    loaded = load_model(cfg.train.distill_from, dtype="float32")
+    theirs, ours = loaded.tokenizer.get_vocab(), tokenizer.get_vocab()
+    clashes = [t for t, i in ours.items() if theirs.get(t) != i]
+    if clashes:
+        raise ConfigError(f"train.distill_from: the student's tokenizer does not match the teacher's ({len(clashes)} "
+                          f"tokens differ, e.g. {clashes[:3]}); give the student the teacher's tokenizer "
+                          f"(architecture.tokenizer: {cfg.train.distill_from})", field="train.distill_from")
+    teacher = loaded.model.to(device).eval()
+    for p in teacher.parameters():
+        p.requires_grad_(False)
+    return teacher
 
 
 def plot_loss(metrics_file: Path, out: Path) -> None:
@@ -385,7 +480,8 @@ class RunClock:
         return self.before + (time.perf_counter() - self.started if self.started is not None else 0.0)
 
 
-def _callbacks(cfg: RunConfig, out: Path, tokenizer, sample_prompts: list[str], clock: RunClock):
+def _callbacks(cfg: RunConfig, out: Path, tokenizer, sample_prompts: list[str], clock: RunClock,
+               collator: Collator | None = None):
     from transformers import TrainerCallback
 
     metrics_file = out / "metrics.jsonl"
@@ -396,6 +492,13 @@ def _callbacks(cfg: RunConfig, out: Path, tokenizer, sample_prompts: list[str], 
 
         def on_train_begin(self, args, state, control, **kw):
             clock.start()
+
+        def on_step_begin(self, args, state, control, **kw):
+            warm = cfg.train.seq_len_warmup_steps
+            if collator is not None and warm:  # the sequence-length curriculum, by optimizer step
+                full = cfg.data.block_size if collator.packed else cfg.data.max_length
+                grown = cfg.train.seq_len_start + (full - cfg.train.seq_len_start) * state.global_step / warm
+                collator.max_length = None if state.global_step >= warm else max(2, int(grown))
 
         def on_step_end(self, args, state, control, **kw):
             if cfg.train.max_seconds and clock.seconds() >= cfg.train.max_seconds:
@@ -623,13 +726,20 @@ def fit(cfg: RunConfig, resume: bool = False, callbacks: list | None = None) -> 
         remove_unused_columns=False,
         prediction_loss_only=True,  # otherwise eval keeps every logit: GBs for a 49k vocabulary
     )
-    callbacks = [*_callbacks(cfg, out, tok, cfg.samples.prompts, clock), *(callbacks or [])]
+    collator = Collator(tok.pad_token_id)
+    collator.packed = bool(data.stats.get("packing"))
+    callbacks = [*_callbacks(cfg, out, tok, cfg.samples.prompts, clock, collator), *(callbacks or [])]
     if cfg.train.early_stopping_patience and has_val:
         callbacks.append(EarlyStoppingCallback(early_stopping_patience=cfg.train.early_stopping_patience))
     train_ds = Dataset.from_list(data.train)
     val_ds = Dataset.from_list(data.val) if has_val else None
-    trainer = make_trainer_class()(model=model, args=args, train_dataset=train_ds, eval_dataset=val_ds,
-                                      data_collator=Collator(tok.pad_token_id), callbacks=callbacks)
+    trainer_class = make_trainer_class()
+    trainer_class.optimizer_name = cfg.train.optimizer
+    trainer_class.run_config = cfg
+    if cfg.train.distill_from:
+        trainer_class.teacher = load_teacher(cfg, tok, lm.device)
+    trainer = trainer_class(model=model, args=args, train_dataset=train_ds, eval_dataset=val_ds,
+                                      data_collator=collator, callbacks=callbacks)
 
     eval_file = out / "eval.json"
     results: dict[str, Any] = json.loads(eval_file.read_text()) if resume and eval_file.exists() else {}

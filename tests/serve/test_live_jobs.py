@@ -186,3 +186,57 @@ def test_jobs_cli_against_the_server(jobs_server, tmp_path):
     assert "'prompt' and 'completion'" in res.output
     res = run.invoke(app, ["jobs", "list", "--server", "http://127.0.0.1:9"])
     assert res.exit_code == 2 and "cannot reach the server" in res.output
+
+
+def test_kill_9_of_the_server_resumes_the_job_after_a_restart(tmp_path_factory, tmp_path):
+    """kill -9 of `tunesmith serve`: its worker and the training process die with it; the next
+    server's worker requeues the job and resumes it from its newest sealed checkpoint."""
+    import os
+    import signal
+    import subprocess
+
+    import httpx
+
+    from jobs.helpers import wait_for
+
+    jobs_dir = tmp_path / "shared-jobs"
+    env = {"TUNESMITH_WORKERS": "1", "TUNESMITH_JOBS_DIR": str(jobs_dir), "TUNESMITH_WORKER_STALE_AFTER": "3"}
+    args = ["--model", "tiny-random", "--humanizer-adapter", "none", "--no-ui"]
+    first = start_server(tmp_path_factory, args, env)
+    base = next(first)
+    data = write_jsonl(tmp_path / "d.jsonl")
+    f = httpx.post(f"{base}/v1/files", files={"file": ("d.jsonl", data.read_bytes())}, data={"purpose": "fine-tune"}).json()
+    job = httpx.post(f"{base}/v1/fine_tuning/jobs", json={"model": "tiny-random", "training_file": f["id"], "seed": 3,
+                                                          "tunesmith": tiny_settings(steps=1500, save=100)}).json()
+
+    def sealed():
+        return [c["step_number"] for c in httpx.get(f"{base}/v1/fine_tuning/jobs/{job['id']}/checkpoints").json()["data"]]
+
+    wait_for(lambda: any(s >= 200 for s in sealed()), 180, "a checkpoint at step >= 200", every=0.1)
+    pid = int(subprocess.run(["pgrep", "-f", f"tunesmith.cli serve --port {base.rsplit(':', 1)[1]}"],
+                             capture_output=True, text=True).stdout.split()[0])
+    os.kill(pid, signal.SIGKILL)
+    wait_for(lambda: subprocess.run(["pgrep", "-f", f"tunesmith.jobs.runner .*{job['id']}"],
+                                    capture_output=True).returncode != 0, 30, "the training process to die with it")
+    second = start_server(tmp_path_factory, args, env)
+    base = next(second)
+    try:
+        done = wait_for(lambda: (j := httpx.get(f"{base}/v1/fine_tuning/jobs/{job['id']}").json())["status"]
+                        in ("succeeded", "failed") and j, 240, "the job to finish after the restart", every=0.5)
+        assert done["status"] == "succeeded", done["error"]
+        messages, after = [], None
+        while True:  # every event, paging with the `after` cursor
+            page = httpx.get(f"{base}/v1/fine_tuning/jobs/{job['id']}/events",
+                             params={"limit": 100, **({"after": after} if after else {})}).json()
+            messages += [e["message"] for e in page["data"]]
+            if not page["has_more"]:
+                break
+            after = page["data"][-1]["id"]
+        assert any(m.startswith("Resuming from the checkpoint at step") for m in messages)
+        assert any("requeued" in m for m in messages)
+    finally:
+        for gen in (second, first):
+            try:
+                next(gen)
+            except (StopIteration, ProcessLookupError, subprocess.TimeoutExpired):
+                pass

@@ -146,7 +146,6 @@ class Worker:
             self.store.add_event(job_id, f"Training process {how}", level="error")
 
 
-def start_local_worker(db_url: str, home: str | None = None) -> subprocess.Popen:
+def start_local_worker(db_url: str, stale_after: float = 30.0) -> subprocess.Popen:
     """A ``tunesmith worker`` child that lives and dies with this process (``make serve`` uses it)."""
-    env = {**os.environ, **({"TUNESMITH_HOME": home} if home else {})}
-    return spawn([sys.executable, "-m", "tunesmith.cli", "worker", "--db", db_url], env=env)
+    return spawn([sys.executable, "-m", "tunesmith.cli", "worker", "--db", db_url, "--stale-after", str(stale_after)])

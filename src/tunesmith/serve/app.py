@@ -130,7 +130,8 @@ class State:
     def start_workers(self) -> None:
         from ..jobs.worker import start_local_worker
 
-        self.workers = [start_local_worker(self.jobs.store.url) for _ in range(self.settings.workers)]
+        self.workers = [start_local_worker(self.jobs.store.url, stale_after=self.settings.worker_stale_after)
+                        for _ in range(self.settings.workers)]
         if self.workers:
             log.info("started %d local fine-tuning worker(s) on %s", len(self.workers), self.jobs.store.url)
 

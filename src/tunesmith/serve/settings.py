@@ -50,6 +50,8 @@ class Settings(BaseSettings):
                          "'postgresql+psycopg://user:pass@host/db' to share jobs between machines.")
     workers: int = Field(1, ge=0, le=16, description="Local `tunesmith worker` processes started with the server "
                          "(0: run workers elsewhere with `tunesmith worker --db URL`).")
+    worker_stale_after: float = Field(30.0, gt=0, description="A running job whose worker was silent this many "
+                                      "seconds is requeued (resumes from its newest checkpoint).")
     max_upload_bytes: int = Field(512 * 2**20, ge=1024, description="Largest file upload (/v1/files).")
     ui: bool = Field(True, description="Mount the web page at /.")
     preload: bool = Field(True, description="Load models at start-up (else on first request).")
