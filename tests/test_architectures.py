@@ -224,3 +224,11 @@ def test_distillation_mixes_teacher_soft_targets(tmp_path):
     none = fit(_scratch_cfg(tmp_path, "kd0", tokenizer="tiny-random", distill_from="tiny-random", distill_alpha=0.0))
     assert none.metrics["train_loss"] == pytest.approx(hard.metrics["train_loss"], rel=1e-4)  # alpha 0: plain loss
     assert abs(kd.metrics["train_loss"] - hard.metrics["train_loss"]) > 1e-3  # the teacher's term is the objective
+
+
+def test_time_budget_schedule_warms_up_and_decays_over_seconds():
+    from tunesmith.train import time_schedule
+
+    assert time_schedule(0.0, 0.1) < 0.01 and time_schedule(0.05, 0.1) == pytest.approx(0.5)
+    assert time_schedule(0.1, 0.1) == pytest.approx(1.0) and time_schedule(0.55, 0.1) == pytest.approx(0.5)
+    assert time_schedule(1.0, 0.1) == pytest.approx(0.0) and time_schedule(2.0, 0.1) == pytest.approx(0.0)

@@ -317,6 +317,14 @@ class EpochSampler(torch.utils.data.Sampler):
         return iter(torch.randperm(self.size, generator=g).tolist())
 
 
+def time_schedule(fraction: float, warmup: float) -> float:
+    """LR multiplier at ``fraction`` of a time budget: linear warm-up, then cosine to zero."""
+    if fraction < warmup:
+        return max(fraction / warmup, 1e-3)
+    progress = min(1.0, (fraction - warmup) / max(1e-9, 1 - warmup))
+    return 0.5 * (1 + math.cos(math.pi * progress))
+
+
 class MuonWithAdamW(torch.optim.Optimizer):
     """Muon for hidden 2-D weight matrices, AdamW for every other trainable tensor, as one
     optimizer (what transformers' Trainer, its LR scheduler and its checkpoints expect)."""
@@ -366,6 +374,7 @@ def make_trainer_class():
 
     class ChunkedLossTrainer(Trainer):
         optimizer_name = "adamw"
+        run_config: RunConfig | None = None
 
         def create_optimizer(self, model=None):
             if self.optimizer is None and self.optimizer_name == "muon":
@@ -386,6 +395,18 @@ def make_trainer_class():
                                 self.args.train_batch_size * self.args.gradient_accumulation_steps)
 
         teacher = None  # set for knowledge distillation
+        clock: RunClock | None = None  # set for a time budget: the LR schedule runs on seconds
+
+        def create_scheduler(self, num_training_steps, optimizer=None):
+            budget = self.run_config.train.max_seconds if self.run_config is not None else None
+            if self.lr_scheduler is None and budget and self.clock is not None:
+                # A time budget has no known step count: warm up and decay over the seconds instead
+                # (a step-based schedule over max_steps would never leave its warm-up).
+                warm, clock = self.run_config.train.warmup_ratio, self.clock
+                self.lr_scheduler = torch.optim.lr_scheduler.LambdaLR(
+                    optimizer or self.optimizer, lambda _: time_schedule(clock.seconds() / budget, warm))
+                return self.lr_scheduler
+            return super().create_scheduler(num_training_steps, optimizer)
 
         def compute_loss(self, model, inputs, return_outputs=False, num_items_in_batch=None):
             if self.teacher is not None:
@@ -736,6 +757,7 @@ def fit(cfg: RunConfig, resume: bool = False, callbacks: list | None = None) -> 
     trainer_class = make_trainer_class()
     trainer_class.optimizer_name = cfg.train.optimizer
     trainer_class.run_config = cfg
+    trainer_class.clock = clock
     if cfg.train.distill_from:
         trainer_class.teacher = load_teacher(cfg, tok, lm.device)
     trainer = trainer_class(model=model, args=args, train_dataset=train_ds, eval_dataset=val_ds,
