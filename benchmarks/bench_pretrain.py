@@ -63,14 +63,16 @@ def run_nanogpt(text_file: Path, work: Path, iters: int) -> dict:
             "tokens_per_second": round(iters * 12 * 64 / seconds, 1)}
 
 
-def run_preset(name: str, text_file: Path, text: str, work: Path, budget: float) -> dict:
+def run_preset(name: str, text_file: Path, text: str, work: Path, budget: float,
+               overrides: list[str] = (), label: str | None = None) -> dict:
     from tunesmith.config import load_run_config
     from tunesmith.train import fit
 
-    out = work / f"run-{name}"
+    out = work / f"run-{label or name}"
     cfg = load_run_config(ROOT / "configs" / f"pretrain-{name}.yaml",
                           [f"data.source={text_file}", "data.val_fraction=0.1", "train.max_steps=1000000",
-                           f"train.max_seconds={budget}", f"output={out}", "train.eval_steps=1000000"])
+                           f"train.max_seconds={budget}", f"output={out}", "train.eval_steps=1000000",
+                           *overrides])
     result = fit(cfg)
     m = result.metrics
     from tunesmith.models import load_model
@@ -82,7 +84,7 @@ def run_preset(name: str, text_file: Path, text: str, work: Path, budget: float)
     chars_val = len(text) - int(len(text) * 0.9)
     per_char = val_loss * tokens_val / chars_val if cfg.architecture.tokenizer == "word" else val_loss
     sample = (out / "samples.md").read_text().split("```")[-2].strip() if (out / "samples.md").exists() else ""
-    return {"model": f"tunesmith {name}", "val_loss": round(per_char, 4), "val_loss_per_token": round(val_loss, 4),
+    return {"model": f"tunesmith {label or name}", "val_loss": round(per_char, 4), "val_loss_per_token": round(val_loss, 4),
             "steps": m["steps"], "seconds": m["train_seconds"], "parameters": n_params,
             "tokens_per_second": m["tokens_per_second"], "sample": sample[:400]}
 
@@ -97,6 +99,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--presets", default="gpt,transformer,char-rnn,word-lstm")
     ap.add_argument("--nanogpt-iters", type=int, default=2000)
+    ap.add_argument("--variants", default="", help="ablations of one preset: 'PRESET:label:key=v,key=v;...' "
+                    "(e.g. 'gpt:gelu:architecture.settings.mlp=gelu'), each for the same budget")
     ap.add_argument("--out", default=str(ROOT / "benchmarks" / "results" / "pretrain"))
     args = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="tunesmith-pretrain-bench-"))
@@ -105,8 +109,12 @@ def main() -> None:
     rows = [run_nanogpt(text_file, work, args.nanogpt_iters)]
     budget = rows[0]["seconds"]
     print(f"nanoGPT: val {rows[0]['val_loss']:.4f} in {budget:.0f} s", flush=True)
-    for name in args.presets.split(","):
-        rows.append(run_preset(name.strip(), text_file, text, work, budget))
+    runs = [(name.strip(), [], None) for name in args.presets.split(",") if name.strip()]
+    for spec in filter(None, args.variants.split(";")):
+        preset, label, sets = spec.split(":", 2)
+        runs.append((preset, [kv for kv in sets.split(",") if kv], f"{preset} {label}"))
+    for name, overrides, label in runs:
+        rows.append(run_preset(name, text_file, text, work, budget, overrides, label))
         print(f"{rows[-1]['model']}: val {rows[-1]['val_loss']:.4f} nats/char in {rows[-1]['seconds']:.0f} s",
               flush=True)
     base = rows[0]["val_loss"]
