@@ -151,8 +151,14 @@ def _checkpoints_newest_first(ckpt_dir: Path) -> list[Path]:
 
 
 def latest_complete_checkpoint(ckpt_dir: Path) -> Path | None:
-    """Newest checkpoint that is sealed and intact; a damaged newer one is skipped (logged)."""
-    for ckpt in _checkpoints_newest_first(ckpt_dir):
+    """Newest checkpoint that is sealed and intact; a damaged newer one is skipped (logged).
+
+    Runs from before sealing existed have no markers at all: their newest checkpoint with
+    transformers' last-written file (trainer_state.json) is used, as it was then."""
+    found = _checkpoints_newest_first(ckpt_dir)
+    if found and not any((c / CHECKPOINT_MARKER).is_file() for c in found):
+        return next((c for c in found if (c / "trainer_state.json").is_file()), None)
+    for ckpt in found:
         problem = checkpoint_problem(ckpt)
         if problem is None:
             return ckpt

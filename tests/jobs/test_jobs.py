@@ -185,6 +185,11 @@ def test_resume_skips_incomplete_and_damaged_checkpoints(tmp_path):
         fh.write(b"\x00" * 8)
     assert "checksum" in checkpoint_problem(ckpts / "checkpoint-20")
     assert latest_complete_checkpoint(ckpts).name == "checkpoint-10"
+    legacy = tmp_path / "legacy"  # a run from before sealing: no markers anywhere
+    for step in (5, 7):
+        (legacy / f"checkpoint-{step}").mkdir(parents=True)
+    (legacy / "checkpoint-5" / "trainer_state.json").write_text("{}")
+    assert latest_complete_checkpoint(legacy).name == "checkpoint-5"
 
 
 def test_kill_9_of_the_worker_resumes_to_the_same_adapter(service, data_file, tmp_path):
