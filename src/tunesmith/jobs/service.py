@@ -381,6 +381,14 @@ class JobService:
         self.store.job(job_id)
         return self.store.metrics(job_id)
 
+    def status(self, job_id: str) -> dict[str, Any]:
+        """The seed's short status: state, progress, the latest losses, the model name when done."""
+        job = self.job(job_id)
+        last = {k: v for row in self.metrics(job_id) for k, v in row.items() if k.endswith("loss")}
+        return {"job_id": job_id, "status": job["status"], "step": job["tunesmith"]["step"],
+                "total_steps": job["tunesmith"]["total_steps"], "fine_tuned_model": job["fine_tuned_model"],
+                "error": job["error"], **last}
+
     def checkpoints(self, job_id: str, after: str | None = None, limit: int = 10) -> tuple[list[dict[str, Any]], bool]:
         job = self.store.job(job_id)
         rows, more = self.store.checkpoints(job_id, after, limit)

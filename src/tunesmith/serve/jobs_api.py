@@ -161,12 +161,6 @@ def jobs_router(service_of) -> APIRouter:
     @router.get("/fine_tune_status/{job_id}", tags=["fine-tuning"], responses=ERRORS)
     def fine_tune_status(job_id: str) -> dict[str, Any]:
         """Status, progress, latest losses and (when done) the model name to generate with."""
-        s = svc()
-        job = s.job(job_id)
-        metrics = s.metrics(job_id)
-        last = {k: v for row in metrics for k, v in row.items() if k.endswith("loss")}
-        return {"job_id": job_id, "status": job["status"], "step": job["tunesmith"]["step"],
-                "total_steps": job["tunesmith"]["total_steps"], "fine_tuned_model": job["fine_tuned_model"],
-                "error": job["error"], **last}
+        return svc().status(job_id)
 
     return router
