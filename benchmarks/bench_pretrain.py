@@ -30,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 ANCHOR = ROOT.parent / "shared" / "anchors" / "nanogpt"
 CHARS = 1_115_394
+COMPARE_PROMPTS = ["ROMEO:\n", "KING HENRY:\nNow, lords,", "First Citizen:\nWe are"]
 
 
 def corpus(path: Path) -> str:
@@ -84,9 +85,11 @@ def run_preset(name: str, text_file: Path, text: str, work: Path, budget: float,
     chars_val = len(text) - int(len(text) * 0.9)
     per_char = val_loss * tokens_val / chars_val if cfg.architecture.tokenizer == "word" else val_loss
     sample = (out / "samples.md").read_text().split("```")[-2].strip() if (out / "samples.md").exists() else ""
+    cont = m.get("continuations") or {}
     return {"model": f"tunesmith {label or name}", "val_loss": round(per_char, 4), "val_loss_per_token": round(val_loss, 4),
             "steps": m["steps"], "seconds": m["train_seconds"], "parameters": n_params,
-            "tokens_per_second": m["tokens_per_second"], "sample": sample[:400]}
+            "tokens_per_second": m["tokens_per_second"], "sample": sample[:400], "run": str(out),
+            "continuations": {k: cont.get(k) for k in ("n", "tokens", "bleu", "chrf", "distinct_2")}}
 
 
 def val_tokens(tok, text: str, block: int) -> int:
@@ -118,14 +121,24 @@ def main() -> None:
         print(f"{rows[-1]['model']}: val {rows[-1]['val_loss']:.4f} nats/char in {rows[-1]['seconds']:.0f} s",
               flush=True)
     base = rows[0]["val_loss"]
-    lines = ["| model | val loss (nats/char) | vs nanoGPT | steps | seconds | tokens/s | parameters |",
-             "|---|---|---|---|---|---|---|"]
+    lines = ["| model | val loss (nats/char) | vs nanoGPT | steps | seconds | tokens/s | parameters | "
+             "continuation chrF | BLEU | distinct-2 |", "|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
+        c = r.get("continuations") or {}
         lines.append(f"| {r['model']} | {r['val_loss']:.4f} | {r['val_loss'] - base:+.4f} | {r['steps']} | "
-                     f"{r['seconds']:.0f} | {r['tokens_per_second']} | {r['parameters'] / 1e6:.2f}M |")
+                     f"{r['seconds']:.0f} | {r['tokens_per_second']} | {r['parameters'] / 1e6:.2f}M | "
+                     f"{c.get('chrf', '—')} | {c.get('bleu', '—')} | {c.get('distinct_2', '—')} |")
     Path(args.out + ".json").write_text(json.dumps(rows, indent=2) + "\n")
     Path(args.out + ".md").write_text("\n".join(lines) + "\n")
     print("\n".join(lines))
+    families = [r for r in rows[1:] if r["model"].removeprefix("tunesmith ") in {n for n, _, lab in runs if not lab}]
+    if len(families) > 1:  # the families side by side on the same prompts, as `tunesmith compare` does
+        from tunesmith.evaluate import compare, compare_markdown
+
+        report = compare([r["run"] for r in families], COMPARE_PROMPTS,
+                         {"temperature": 0.8, "top_k": 40, "max_new_tokens": 160, "seed": 0})
+        Path(args.out + "_compare.md").write_text(compare_markdown(report))
+        print(f"compare report: {args.out}_compare.md")
     assert all(math.isfinite(r["val_loss"]) for r in rows)
 
 

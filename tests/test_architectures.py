@@ -98,6 +98,10 @@ def test_trains_from_scratch_with_fit_and_generates(family, tokenizer, tmp_path)
                                       "logging_steps": 10, "warmup_ratio": 0.0}})
     result = fit(cfg)
     assert result.metrics["after"]["val_loss"] < result.metrics["before"]["val_loss"] - 0.5
+    cont = result.metrics["continuations"]  # greedy continuations of held-out text, scored against it
+    assert cont["n"] >= 1 and 0 <= cont["chrf"] <= 100 and 0 <= cont["distinct_1"] <= 1
+    if tokenizer == "char":  # the reference is the real held-out text, decoded exactly
+        assert all(ex["reference"] in TEXT * 4 and ex["prompt"] in TEXT * 4 for ex in cont["examples"])
     run = tmp_path / "run"
     assert (run / "tokenizer.json").is_file() and (run / "loss.png").is_file()
     gen = Generator(str(run), quantize="none")
@@ -224,6 +228,8 @@ def test_distillation_mixes_teacher_soft_targets(tmp_path):
     none = fit(_scratch_cfg(tmp_path, "kd0", tokenizer="tiny-random", distill_from="tiny-random", distill_alpha=0.0))
     assert none.metrics["train_loss"] == pytest.approx(hard.metrics["train_loss"], rel=1e-4)  # alpha 0: plain loss
     assert abs(kd.metrics["train_loss"] - hard.metrics["train_loss"]) > 1e-3  # the teacher's term is the objective
+    # Validation stays plain cross-entropy (same init, same seed: same loss before training).
+    assert kd.metrics["before"]["val_loss"] == pytest.approx(hard.metrics["before"]["val_loss"], rel=1e-5)
 
 
 def test_time_budget_schedule_warms_up_and_decays_over_seconds():
@@ -232,3 +238,41 @@ def test_time_budget_schedule_warms_up_and_decays_over_seconds():
     assert time_schedule(0.0, 0.1) < 0.01 and time_schedule(0.05, 0.1) == pytest.approx(0.5)
     assert time_schedule(0.1, 0.1) == pytest.approx(1.0) and time_schedule(0.55, 0.1) == pytest.approx(0.5)
     assert time_schedule(1.0, 0.1) == pytest.approx(0.0) and time_schedule(2.0, 0.1) == pytest.approx(0.0)
+
+
+def test_compare_runs_every_family_on_the_same_prompts(tmp_path):
+    """`tunesmith compare` with the four families side by side: one column each, distinct-n for
+    all, BLEU/chrF when the prompts file carries reference continuations; `tunesmith eval` on
+    plain text scores continuations of it."""
+    from typer.testing import CliRunner
+
+    from tunesmith.cli import app
+
+    tok = char_tokenizer([TEXT])
+    dirs = []
+    for i, family in enumerate(FAMILIES):
+        torch.manual_seed(i)
+        build_model(family, len(tok), **TINY[family]).save_pretrained(tmp_path / family)
+        tok.save_pretrained(tmp_path / family)
+        dirs.append(str(tmp_path / family))
+    prompts = tmp_path / "prompts.jsonl"
+    prompts.write_text("".join(json.dumps({"prompt": p, "completion": c}) + "\n"
+                               for p, c in (("First Citizen:\n", "Before we"), ("All:\n", "Speak, speak."))))
+    out = tmp_path / "report.md"
+    res = CliRunner().invoke(app, ["compare", *dirs, "--prompts", str(prompts), "-o", str(out),
+                                   "--max-new-tokens", "12"])
+    assert res.exit_code == 0, res.output
+    report = out.read_text()
+    assert report.splitlines()[2].startswith("| metric | " + " | ".join(FAMILIES))
+    for key in ("distinct_2", "bleu", "chrf"):
+        row = next(line for line in report.splitlines() if line.startswith(f"| {key} |"))
+        assert len(row.strip("|").split("|")) == 1 + len(FAMILIES)
+    assert report.count("**gpt** (finish:") == 2 and "<th>char-rnn</th>" in out.with_suffix(".html").read_text()
+
+    text = tmp_path / "held_out.txt"
+    text.write_text(TEXT)
+    res = CliRunner().invoke(app, ["eval", dirs[0], "--data", str(text), "--format", "text", "--max-examples", "4",
+                                   "-o", str(tmp_path / "eval.json")])
+    assert res.exit_code == 0, res.output
+    metrics = json.loads((tmp_path / "eval.json").read_text())["metrics"]
+    assert metrics["n"] >= 1 and "chrf" in metrics and "bleu" in metrics

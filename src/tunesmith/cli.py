@@ -265,24 +265,31 @@ def eval_(
 @app.command()
 @user_errors
 def compare(
-    base: Annotated[str, typer.Argument(help="Base model.")],
-    tuned: Annotated[str, typer.Argument(help="Fine-tuned model or run dir.")],
-    prompts: Annotated[Path, typer.Option("--prompts", help="Prompts file: .txt (blank-line separated), .jsonl or .json.")],
+    models: Annotated[list[str], typer.Argument(help="Models to compare: a base and its fine-tune, or several "
+                                                "from-scratch run dirs (registry names, HF ids, dirs).")],
+    prompts: Annotated[Path, typer.Option("--prompts", help="Prompts file: .txt (blank-line separated), .jsonl or .json "
+                                          "(a 'completion' per prompt adds BLEU/chrF against it).")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Report path (.md; an .html is written next to it).")] = Path("compare.md"),
     temperature: Temperature = 0.0, top_p: TopP = 1.0, max_new_tokens: MaxNew = 128, stop: Stop = None, seed: Seed = 0,
     repetition_penalty: RepPen = 1.0,
-    sweep: Annotated[bool, typer.Option("--sweep", help="Also sweep temperature (0.3/0.7/1.0/1.3) x top-p (0.9/1.0).")] = False,
+    sweep: Annotated[bool, typer.Option("--sweep", help="Also sweep temperature (0.3/0.7/1.0/1.3) x top-p (0.9/1.0) "
+                                        "on the last model.")] = False,
 ):
-    """Side-by-side base vs fine-tuned generations and metrics (markdown + HTML report)."""
+    """Side-by-side generations and metrics of several models on the same prompts (markdown + HTML)."""
     from .evaluate import compare as run_compare
-    from .evaluate import compare_html, compare_markdown, read_prompts
+    from .evaluate import compare_html, compare_markdown, read_prompt_records
 
     params = sampling_options(temperature, 0, top_p, 0.0, 1.0, repetition_penalty, 0, 1, 1.0, max_new_tokens, stop,
                               seed, 1)
-    report = run_compare(base, tuned, read_prompts(prompts), params,
+    texts, references = read_prompt_records(prompts)
+    report = run_compare(models, texts, params, references=references,
                          sweep_temperatures=(0.3, 0.7, 1.0, 1.3) if sweep else (), sweep_top_p=(0.9, 1.0))
     output.write_text(compare_markdown(report))
     output.with_suffix(".html").write_text(compare_html(report))
+    table = Table("metric", *report["models"], title="compare")
+    for key in report["metrics"][report["models"][0]]:
+        table.add_row(key, *(str(report["metrics"][n].get(key)) for n in report["models"]))
+    console.print(table)
     console.print(f"report written to {output} and {output.with_suffix('.html')}")
 
 
@@ -442,13 +449,20 @@ def worker(
                                               "postgresql+psycopg://USER:PASS@HOST/DB for workers on many machines.")] = None,
     stale_after: Annotated[float, typer.Option(help="Requeue a running job whose worker was silent this many seconds.")] = 30.0,
     max_jobs: Annotated[Optional[int], typer.Option(help="Exit after this many jobs (default: run until stopped).")] = None,
+    address: Annotated[Optional[str], typer.Option(envvar="TUNESMITH_WORKER_ADDRESS", help="How other machines reach "
+                                                   "this one for multi-machine jobs (default: this host's address).")] = None,
+    gang_timeout: Annotated[float, typer.Option(help="A multi-machine job fails if its other machines' workers don't "
+                                                "join within this many seconds.")] = 600.0,
 ):
-    """Run queued fine-tuning jobs from the job store, one at a time (start several for more)."""
+    """Run queued fine-tuning jobs from the job store, one at a time (start several for more).
+
+    A job with tunesmith.launch.num_machines N trains on N machines: run a worker on each (same
+    --db, the jobs directory on a shared filesystem); the first to claim it waits for the others."""
     import signal
 
     from .jobs import JobStore, Worker
 
-    w = Worker(JobStore(db), stale_after=stale_after)
+    w = Worker(JobStore(db), stale_after=stale_after, address=address, gang_timeout=gang_timeout)
     for sig in (signal.SIGTERM, signal.SIGINT):  # finish cleanly: the running job is requeued, not lost
         signal.signal(sig, lambda *_: w.stopping.set())
     console.print(f"worker {w.name} waiting for jobs in {w.store.url.split('@')[-1]}")

@@ -115,6 +115,13 @@ def evaluate_model(model: str, data: DataConfig | dict[str, Any], adapter: str |
         report.metrics = text_metrics(preds, [ex["completion"] for ex in pairs])
         report.examples = [{"prompt": ex["prompt"], "reference": ex["completion"], "output": p}
                            for ex, p in zip(pairs, preds)]
+    else:  # plain text: continue held-out passages and score against what really follows
+        ids = [i for t in texts for i in lm.tokenizer(t, add_special_tokens=False).input_ids]
+        block = 128
+        found = continuation_metrics(lm.model, lm.tokenizer, [ids[i:i + block] for i in range(0, len(ids), block)],
+                                     n=max_examples)
+        report.examples = found.pop("examples", [])
+        report.metrics = found
     return report
 
 
@@ -136,49 +143,101 @@ def read_prompts(path: str | Path) -> list[str]:
     return prompts
 
 
-def compare(base: str, tuned: str, prompts: Sequence[str], params: SamplingParams | dict | None = None,
-            sweep_temperatures: Sequence[float] = (), sweep_top_p: Sequence[float] = (),
-            base_adapter: str | None = None, tuned_adapter: str | None = None) -> dict[str, Any]:
-    """Side-by-side generations of two models on the same prompts, plus an optional sampling sweep.
+def continuation_metrics(model, tokenizer, blocks: Sequence[Sequence[int]], n: int = 16,
+                         max_tokens: int = 64) -> dict[str, Any]:
+    """How well a model continues held-out text: for ``n`` evenly spaced held-out blocks, greedy
+    generation from the block's first half, scored against its real second half (BLEU, chrF,
+    ROUGE) plus distinct-n of the continuations. Works for any causal LM and tokenizer."""
+    picked = [list(b) for b in blocks if len(b) >= 4]
+    if len(picked) > n:
+        picked = [picked[round(i * (len(picked) - 1) / max(n - 1, 1))] for i in range(n)]
+    if not picked:
+        return {}
+    was_training = model.training
+    model.eval()
+    preds, refs, examples = [], [], []
+    with torch.inference_mode():
+        for ids in picked:
+            half = min(len(ids) // 2, max_tokens)
+            prompt, ref = ids[:half], ids[half: 2 * half]
+            out = model.generate(torch.tensor([prompt], device=model.device), attention_mask=torch.ones(
+                1, len(prompt), dtype=torch.long, device=model.device), do_sample=False, max_new_tokens=len(ref),
+                min_new_tokens=len(ref), pad_token_id=tokenizer.pad_token_id)
+            preds.append(tokenizer.decode(out[0, len(prompt):], skip_special_tokens=True))
+            refs.append(tokenizer.decode(ref, skip_special_tokens=True))
+            examples.append({"prompt": tokenizer.decode(prompt, skip_special_tokens=True), "reference": refs[-1],
+                             "output": preds[-1]})
+    if was_training:
+        model.train()
+    return {"n": len(picked), "tokens": len(picked[0]) // 2, **text_metrics(preds, refs), "examples": examples[:3]}
 
-    Returns a dict with ``rows`` (prompt, base, tuned), per-model diversity metrics and
-    ``sweep`` rows (temperature, top_p, tuned output) — the recipe seed's stages 5 and 6.
+
+def read_prompt_records(path: str | Path) -> tuple[list[str], list[str] | None]:
+    """Prompts and, where the file has them (.jsonl/.json ``completion`` or ``reference``),
+    reference continuations for BLEU/chrF."""
+    path = Path(path)
+    if path.suffix in (".jsonl", ".json") and path.is_file():
+        from .data.sources import read_jsonl
+
+        rows = read_jsonl(path) if path.suffix == ".jsonl" else json.loads(path.read_text())
+        rows = [r if isinstance(r, dict) else {"prompt": r} for r in rows]
+        refs = [r.get("completion", r.get("reference")) for r in rows]
+        return [r["prompt"] for r in rows], refs if all(isinstance(x, str) for x in refs) else None
+    return read_prompts(path), None
+
+
+def compare(models: Sequence[str], prompts: Sequence[str], params: SamplingParams | dict | None = None,
+            sweep_temperatures: Sequence[float] = (), sweep_top_p: Sequence[float] = (),
+            adapters: Sequence[str | None] | None = None, references: Sequence[str] | None = None) -> dict[str, Any]:
+    """Side-by-side generations of several models on the same prompts: a base and its fine-tune,
+    or the from-scratch families. Per model: distinct-n, and BLEU/chrF/ROUGE when ``references``
+    are given. The optional sampling sweep (temperature x top_p) runs on the last model.
+
+    Returns a dict with ``models``, ``rows`` (prompt, ``outputs`` and ``finish`` per model),
+    ``metrics`` per model and ``sweep`` rows.
     """
     from .generate import Generator
 
+    if not models:
+        raise DataError("compare needs at least one model", field="models")
     p = params if isinstance(params, SamplingParams) else build(SamplingParams, params or {"temperature": 0})
-    g_base = Generator(base, adapter=base_adapter)
-    base_res = g_base.generate(list(prompts), p)
-    del g_base
-    g_tuned = Generator(tuned, adapter=tuned_adapter)
-    tuned_res = g_tuned.generate(list(prompts), p)
-    base_out, tuned_out = [c.text for c in base_res], [c.text for c in tuned_res]
-    report: dict[str, Any] = {
-        "base": base, "tuned": tuned, "params": p.model_dump(),
-        "rows": [{"prompt": q, "base": b.text, "tuned": t.text, "base_finish": b.finish_reason,
-                  "tuned_finish": t.finish_reason} for q, b, t in zip(prompts, base_res, tuned_res)],
-        "metrics": {"base": text_metrics(base_out), "tuned": text_metrics(tuned_out)},
-        "sweep": [],
-    }
+    adapters = list(adapters or [None] * len(models))
+    names = _unique_labels(models)
+    report: dict[str, Any] = {"models": names, "params": p.model_dump(), "metrics": {}, "sweep": [],
+                              "rows": [{"prompt": q, "outputs": {}, "finish": {}} for q in prompts]}
+    gen = None
+    for name, model, adapter in zip(names, models, adapters):
+        del gen  # one model in memory at a time
+        gen = Generator(model, adapter=adapter)
+        results = gen.generate(list(prompts), p)
+        for row, res in zip(report["rows"], results):
+            row["outputs"][name], row["finish"][name] = res.text, res.finish_reason
+        report["metrics"][name] = text_metrics([r.text for r in results], references)
     for temp, top_p in itertools.product(sweep_temperatures or [], sweep_top_p or [1.0]):
         sp = p.model_copy(update={"temperature": temp, "top_p": top_p, "seed": p.seed or 0})
-        outs = [c.text for c in g_tuned.generate(list(prompts), sp)]
-        report["sweep"].append({"temperature": temp, "top_p": top_p, "outputs": outs,
-                                "metrics": text_metrics(outs)})
+        outs = [c.text for c in gen.generate(list(prompts), sp)]
+        report["sweep"].append({"model": names[-1], "temperature": temp, "top_p": top_p, "outputs": outs,
+                                "metrics": text_metrics(outs, references)})
     return report
 
 
+def _unique_labels(models: Sequence[str]) -> list[str]:
+    """Short, distinct column names: run dirs by their last path parts."""
+    labels = [Path(m).name if ("/" in m and Path(m).exists()) else m for m in models]
+    return [lab if labels.count(lab) == 1 else f"{lab} ({i + 1})" for i, lab in enumerate(labels)]
+
+
 def compare_markdown(report: dict[str, Any]) -> str:
-    lines = [f"# {report['base']} vs {report['tuned']}\n"]
-    lines.append("| metric | base | tuned |\n|---|---|---|")
-    for key in report["metrics"]["base"]:
-        lines.append(f"| {key} | {report['metrics']['base'][key]} | {report['metrics']['tuned'][key]} |")
+    names = report["models"]
+    lines = [f"# {' vs '.join(names)}\n", f"| metric | {' | '.join(names)} |", "|---" * (len(names) + 1) + "|"]
+    for key in report["metrics"][names[0]]:
+        lines.append(f"| {key} | " + " | ".join(str(report["metrics"][n].get(key)) for n in names) + " |")
     for i, row in enumerate(report["rows"], 1):
-        lines += [f"\n## Prompt {i}\n", f"```\n{row['prompt']}\n```",
-                  f"**base** (finish: {row.get('base_finish', '?')})\n", f"```\n{row['base']}\n```",
-                  f"**tuned** (finish: {row.get('tuned_finish', '?')})\n", f"```\n{row['tuned']}\n```"]
+        lines += [f"\n## Prompt {i}\n", f"```\n{row['prompt']}\n```"]
+        for n in names:
+            lines += [f"**{n}** (finish: {row['finish'].get(n, '?')})\n", f"```\n{row['outputs'][n]}\n```"]
     if report["sweep"]:
-        lines.append("\n# Sampling sweep (tuned model)\n")
+        lines.append(f"\n# Sampling sweep ({report['sweep'][0]['model']})\n")
         for s in report["sweep"]:
             lines.append(f"\n## temperature {s['temperature']}, top_p {s['top_p']} — distinct-2 "
                          f"{s['metrics']['distinct_2']}\n")
@@ -187,17 +246,18 @@ def compare_markdown(report: dict[str, Any]) -> str:
 
 
 def compare_html(report: dict[str, Any]) -> str:
-    esc = html.escape
-    rows = "".join(f"<tr><td><pre>{esc(r['prompt'])}</pre></td><td><pre>{esc(r['base'])}</pre></td>"
-                   f"<td><pre>{esc(r['tuned'])}</pre></td></tr>" for r in report["rows"])
-    metrics = "".join(f"<tr><td>{esc(k)}</td><td>{report['metrics']['base'][k]}</td>"
-                      f"<td>{report['metrics']['tuned'][k]}</td></tr>" for k in report["metrics"]["base"])
+    esc, names = html.escape, report["models"]
+    head = "".join(f"<th>{esc(n)}</th>" for n in names)
+    rows = "".join(f"<tr><td><pre>{esc(r['prompt'])}</pre></td>"
+                   + "".join(f"<td><pre>{esc(r['outputs'][n])}</pre></td>" for n in names) + "</tr>"
+                   for r in report["rows"])
+    metrics = "".join(f"<tr><td>{esc(k)}</td>" + "".join(f"<td>{report['metrics'][n].get(k)}</td>" for n in names)
+                      + "</tr>" for k in report["metrics"][names[0]])
     return (f"<!doctype html><meta charset='utf-8'><title>compare</title>"
             f"<style>body{{font-family:sans-serif}}td{{vertical-align:top;border:1px solid #ccc;padding:4px}}"
             f"pre{{white-space:pre-wrap;margin:0}}</style>"
-            f"<h1>{esc(report['base'])} vs {esc(report['tuned'])}</h1><table><tr><th>metric</th><th>base</th>"
-            f"<th>tuned</th></tr>{metrics}</table><table><tr><th>prompt</th><th>base</th><th>tuned</th></tr>"
-            f"{rows}</table>")
+            f"<h1>{esc(' vs '.join(names))}</h1><table><tr><th>metric</th>{head}</tr>{metrics}</table>"
+            f"<table><tr><th>prompt</th>{head}</tr>{rows}</table>")
 
 
 # ------------------------------------------------------------------ humanizer evaluation

@@ -415,7 +415,9 @@ def make_trainer_class():
             return super().create_scheduler(num_training_steps, optimizer)
 
         def compute_loss(self, model, inputs, return_outputs=False, num_items_in_batch=None):
-            if self.teacher is not None:
+            if self.teacher is not None and model.training:
+                # Evaluation keeps the plain loss, so validation perplexity is comparable with and
+                # without a teacher.
                 return distillation_loss(self, model, inputs, return_outputs)
             parts = _decoder_and_head(model)
             if parts is None or "labels" not in inputs or self.label_smoother is not None:
@@ -781,6 +783,11 @@ def fit(cfg: RunConfig, resume: bool = False, callbacks: list | None = None) -> 
     if has_val:
         after = trainer.evaluate()
         results["after"] = {"val_loss": after["eval_loss"], "val_perplexity": perplexity_of(after["eval_loss"])}
+        if cfg.architecture is not None and trainer.is_world_process_zero():
+            # A from-scratch model also says how it continues held-out text (BLEU/chrF, distinct-n).
+            from .evaluate import continuation_metrics
+
+            results["continuations"] = continuation_metrics(trainer.model, tok, [ex["input_ids"] for ex in data.val])
     tokens_seen = trainer.state.num_input_tokens_seen
     results.update(
         steps=trainer.state.global_step,

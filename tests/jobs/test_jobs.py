@@ -270,3 +270,42 @@ def test_a_job_can_train_in_two_processes(service, data_file):
     with pytest.raises(JobStateError):  # a multi-process job can't pause at a checkpoint (yet)
         service.store.update_job(two["id"], status="running")
         service.pause(two["id"])
+
+
+def test_a_job_can_train_on_two_machines(service, data_file):
+    """tunesmith.launch.num_machines: the worker that claims the job is machine 0 and waits; an
+    idle worker joins as machine 1; both train under torchrun (here two "machines" on loopback,
+    sharing the jobs dir as real ones would over NFS). Then: too few machines fail clearly."""
+    settings = {**tiny_settings(steps=6, save=3), "data": {"val_fraction": 0.25, "packing": False}}
+    one = service.create(model="tiny-random", training_file=data_file["id"], seed=2, tunesmith=settings)
+    Worker(service.store, poll=0.1, heartbeat=0.5).run(max_jobs=1)
+    two = service.create(model="tiny-random", training_file=data_file["id"], seed=2,
+                         tunesmith={**settings, "launch": {"num_machines": 2}})
+    with pytest.raises(ConfigError, match="num_machines"):
+        service.create(model="tiny-random", training_file=data_file["id"], tunesmith={"launch": {"num_machines": 99}})
+    workers = [Worker(service.store, poll=0.1, heartbeat=0.5, name=f"machine-{i}", address="127.0.0.1")
+               for i in range(2)]
+    threads = [threading.Thread(target=w.run, kwargs={"max_jobs": 1}) for w in workers]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=300)
+    row = service.store.job(two["id"])
+    assert row["status"] == "succeeded", row["error"]
+    members = service.store.members(two["id"], row["attempts"])
+    assert [m["machine_rank"] for m in members] == [0, 1]
+    assert {m["worker"] for m in members} == {"machine-0", "machine-1"}
+    assert members[0]["address"].startswith("127.0.0.1:")
+    evals = {k: json.loads((Path(service.store.job(j["id"])["run_dir"]) / "eval.json").read_text())
+             for k, j in (("one", one), ("two", two))}
+    assert evals["one"]["steps"] == evals["two"]["steps"] == 6
+    assert evals["two"]["tokens_seen"] > 1.5 * evals["one"]["tokens_seen"]  # gathered over both machines
+    events, _ = service.events(two["id"], limit=100)
+    assert any("Training on 2 machines" in e["message"] for e in events)
+
+    alone = service.create(model="tiny-random", training_file=data_file["id"],
+                           tunesmith={**settings, "launch": {"num_machines": 2}})
+    Worker(service.store, poll=0.1, heartbeat=0.5, gang_timeout=1.0).run(max_jobs=1)
+    row = service.store.job(alone["id"])
+    assert row["status"] == "failed" and row["error"]["code"] == "machines_unavailable"
+    assert row["error"]["param"] == "tunesmith.launch.num_machines" and "only 1 joined" in row["error"]["message"]

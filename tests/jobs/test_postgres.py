@@ -54,3 +54,25 @@ def test_two_workers_share_one_postgres_store(pg_service, tmp_path):
     a, b = by_worker.values()
     overlap = any(x["started_at"] < y["finished_at"] and y["started_at"] < x["finished_at"] for x in a for y in b)
     assert overlap, "the two workers never trained at the same time"
+
+
+def test_one_job_spans_two_worker_processes_on_postgres(pg_service, tmp_path, monkeypatch):
+    """Two `tunesmith worker` processes (stand-ins for two machines) on one PostgreSQL store:
+    a num_machines=2 job is claimed by one, joined by the other, and trains on both."""
+    monkeypatch.setenv("TUNESMITH_WORKER_ADDRESS", "127.0.0.1")
+    with write_jsonl(tmp_path / "d.jsonl").open("rb") as fh:
+        f = pg_service.upload("d.jsonl", fh)
+    job = pg_service.create(model="tiny-random", training_file=f["id"], seed=1,
+                            tunesmith={**tiny_settings(steps=6, save=3), "launch": {"num_machines": 2}})
+    workers = [start_worker(pg_service.store.url) for _ in range(2)]
+    try:
+        row = wait_for(lambda: (r := pg_service.store.job(job["id"]))["status"] in ("succeeded", "failed") and r,
+                       300, "the two-machine job to finish", every=0.5)
+    finally:
+        for w in workers:
+            w.terminate()
+        for w in workers:
+            w.wait(30)
+    assert row["status"] == "succeeded", row["error"]
+    members = pg_service.store.members(job["id"], row["attempts"])
+    assert [m["machine_rank"] for m in members] == [0, 1] and len({m["worker"] for m in members}) == 2

@@ -21,6 +21,8 @@ from ..errors import DataError, TunesmithError
 from .service import model_name
 from .store import JobStore
 
+MAX_ATTEMPTS = 3  # a job that loses its worker or a machine this often fails instead of looping forever
+
 
 class Paused(Exception):
     """Training stopped on request after sealing a checkpoint."""
@@ -128,6 +130,14 @@ def run_job(store: JobStore, job_id: str) -> str:
         return _fail(store, job_id, code, err.message, err.field)
     except Exception as err:  # a bug or a resource problem: keep the traceback in the event log
         store.add_event(job_id, traceback.format_exc()[-4000:], level="error")
+        if _machines(job) > 1 and job["attempts"] < MAX_ATTEMPTS:
+            # Most often another machine dropped out (its worker died, the network broke): try again
+            # from the newest checkpoint with whichever machines join next.
+            store.update_job(job_id, only_if=("running",), status="queued", worker=None)
+            store.add_event(job_id, f"Training across machines stopped ({type(err).__name__}); job requeued to "
+                                    f"resume from its newest checkpoint (attempt {job['attempts']} of {MAX_ATTEMPTS})",
+                            level="warn")
+            return "queued"
         return _fail(store, job_id, "training_error", f"{type(err).__name__}: {err}", None)
     name = model_name(job)
     metrics = result.metrics
@@ -139,6 +149,10 @@ def run_job(store: JobStore, job_id: str) -> str:
         "train_seconds": metrics.get("train_seconds"), "steps": metrics.get("steps"), "valid_loss": after})
     store.add_event(job_id, "The job has successfully completed")
     return "succeeded"
+
+
+def _machines(job: dict) -> int:
+    return int((job["hyperparameters"] or {}).get("num_machines") or 1)
 
 
 def _fail(store: JobStore, job_id: str, code: str, message: str, param: str | None) -> str:

@@ -191,11 +191,7 @@ class JobService:
         if not isinstance(voice, bool):
             raise ConfigError("tunesmith.voice must be true or false", field="tunesmith.voice")
         launch = extra.pop("launch", None) if isinstance(extra, dict) else None
-        processes = (launch or {}).get("num_processes", 1) if isinstance(launch, dict) else None
-        if launch is not None and (set(launch) - {"num_processes"} or isinstance(processes, bool)
-                                   or not isinstance(processes, int) or not 1 <= processes <= 64):
-            raise ConfigError("tunesmith.launch must look like {'num_processes': N} with N in 1-64 (training "
-                              "processes on the worker's machine, via torchrun)", field="tunesmith.launch")
+        processes, machines = self._launch(launch)
         if voice:  # "your voice": the samples become formal -> natural pairs; the humanizer recipe trains them
             train_file, extra = self._voice_data(train_file, extra, job_id)
             suffix = suffix or "voice"
@@ -204,7 +200,7 @@ class JobService:
                                  validation_file=val_file["id"] if val_file else None, suffix=suffix, seed=seed,
                                  meta=metadata,
                                  hyperparameters={**self.resolved_hyperparameters(hp, cfg), "voice": voice,
-                                                  "num_processes": processes or 1},
+                                                  "num_processes": processes, "num_machines": machines},
                                  config=cfg.model_dump(mode="json"), status="validating_files", run_dir=str(run_dir),
                                  total_steps=cfg.train.max_steps if cfg.train.max_steps > 0 else None)
         self.store.add_event(job_id, f"Validating training file: {train_file['id']}"
@@ -225,6 +221,18 @@ class JobService:
             self.store.update_job(job_id, only_if=("validating_files",), status="queued")
             self.store.add_event(job_id, "Files validated, moving job to queued state")
         return self.job(row["id"])
+
+    @staticmethod
+    def _launch(launch: Any) -> tuple[int, int]:
+        """``tunesmith.launch``: training processes per machine and machines (torchrun, DDP)."""
+        launch = {} if launch is None else launch
+        counts = {k: launch.get(k, 1) for k in ("num_processes", "num_machines")} if isinstance(launch, dict) else {}
+        if (not isinstance(launch, dict) or set(launch) - set(counts)
+                or any(isinstance(v, bool) or not isinstance(v, int) or not 1 <= v <= 64 for v in counts.values())):
+            raise ConfigError("tunesmith.launch must look like {'num_processes': N, 'num_machines': M} with N and M "
+                              "in 1-64 (training processes per machine via torchrun, and machines: each one a "
+                              "`tunesmith worker` on the same store)", field="tunesmith.launch")
+        return counts["num_processes"], counts["num_machines"]
 
     def _voice_data(self, samples: dict[str, Any], extra: dict[str, Any], job_id: str):
         """Pairs from the user's writing, stored as a file of their own; the voice recipe's settings."""
@@ -345,7 +353,8 @@ class JobService:
                 self.store.update_job(job_id, only_if=("queued",), status="paused")
                 self.store.add_event(job_id, "Job paused before it started")
             elif status == "running":
-                if (row["hyperparameters"] or {}).get("num_processes", 1) > 1:
+                hp = row["hyperparameters"] or {}
+                if hp.get("num_processes", 1) * hp.get("num_machines", 1) > 1:
                     raise JobStateError(f"job {job_id} trains in several processes, which can't stop together at "
                                         "a checkpoint yet; cancel it, or let it finish", field="fine_tuning_job_id")
                 self.store.update_job(job_id, only_if=("running",), requested="pause")

@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import (JSON, BigInteger, Float, ForeignKey, Integer, String, Text, create_engine, delete, event,
                         select, update)
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker
 
 from ..errors import ConfigError, TunesmithError
@@ -102,6 +103,19 @@ class CheckpointRow(Base):
     created_at: Mapped[float] = mapped_column(Float)
     path: Mapped[str] = mapped_column(Text)
     metrics: Mapped[dict] = mapped_column(JSON)
+
+
+class MemberRow(Base):
+    """A machine taking part in one attempt of a multi-machine job. Rank 0 is the worker that
+    claimed the job and publishes the rendezvous address; the primary key makes each rank one
+    worker's (a second insert of the same rank fails, so two workers never take the same rank)."""
+    __tablename__ = "job_members"
+    job_id: Mapped[str] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"), primary_key=True)
+    attempt: Mapped[int] = mapped_column(Integer, primary_key=True)
+    machine_rank: Mapped[int] = mapped_column(Integer, primary_key=True)
+    worker: Mapped[str] = mapped_column(String(128))
+    address: Mapped[str | None] = mapped_column(String(256))  # rank 0: host:port of the rendezvous
+    heartbeat_at: Mapped[float] = mapped_column(Float)
 
 
 def default_url() -> str:
@@ -272,6 +286,47 @@ class JobStore:
             self.add_event(job_id, f"Worker stopped responding (no heartbeat for {stale_after:.0f} s); "
                                    "job requeued to resume from its newest checkpoint", level="warn")
         return ids
+
+    # ------------------------------------------------------------------ multi-machine jobs
+    def add_member(self, job_id: str, attempt: int, rank: int, worker: str, address: str | None = None) -> bool:
+        """Take machine rank ``rank`` of the job's attempt for ``worker``; False if it is taken."""
+        try:
+            with self.session.begin() as s:
+                s.add(MemberRow(job_id=job_id, attempt=attempt, machine_rank=rank, worker=worker, address=address,
+                                heartbeat_at=time.time()))
+            return True
+        except IntegrityError:
+            return False
+
+    def members(self, job_id: str, attempt: int) -> list[dict[str, Any]]:
+        with self.session() as s:
+            q = select(MemberRow).where(MemberRow.job_id == job_id, MemberRow.attempt == attempt)
+            return [row_dict(r) for r in s.scalars(q.order_by(MemberRow.machine_rank))]
+
+    def gangs_forming(self) -> list[dict[str, Any]]:
+        """Running multi-machine jobs whose current attempt still needs machines (rank 0 is waiting)."""
+        with self.session() as s:
+            jobs = [row_dict(r) for r in s.scalars(select(JobRow).where(JobRow.status == "running")
+                                                   .order_by(JobRow.created_at))]
+        out = []
+        for job in jobs:
+            need = int((job["hyperparameters"] or {}).get("num_machines") or 1)
+            ranks = {m["machine_rank"] for m in self.members(job["id"], job["attempts"])} if need > 1 else set()
+            if 0 in ranks and len(ranks) < need:
+                out.append({**job, "free_ranks": sorted(set(range(need)) - ranks)})
+        return out
+
+    def member_heartbeat(self, job_id: str, attempt: int, rank: int, worker: str) -> bool:
+        """Mark a member alive; False when its attempt was cut short (cancelled, failed, paused,
+        requeued) and the member should stop. After success it is left to exit by itself: torchrun's
+        agents wait for each other at the end, and a killed member would stall machine 0's."""
+        with self.session.begin() as s:
+            s.execute(update(MemberRow).where(MemberRow.job_id == job_id, MemberRow.attempt == attempt,
+                                              MemberRow.machine_rank == rank, MemberRow.worker == worker)
+                      .values(heartbeat_at=time.time()))
+            row = s.get(JobRow, job_id)
+            return (row is not None and row.status in ("running", "succeeded") and row.attempts == attempt
+                    and row.requested != "cancel")
 
     # ------------------------------------------------------------------ events and checkpoints
     def add_event(self, job_id: str, message: str, level: str = "info", type: str = "message",

@@ -5,6 +5,11 @@ worker heartbeats the job it runs; a job whose worker stopped heartbeating (``ki
 lost machine) is requeued by the next worker that looks and resumes from its newest sealed
 checkpoint. The training process dies with its worker (Linux ``PR_SET_PDEATHSIG``), so a
 killed worker never leaves an orphan writing into a run dir someone else resumes.
+
+A job with ``tunesmith.launch.num_machines: N`` trains on N machines at once (torchrun, DDP):
+the worker that claims it becomes machine 0, publishes a rendezvous address in the store and
+waits for N-1 idle workers to join (they look for such jobs before claiming new ones). The
+machines need the jobs directory on a shared filesystem, as any multi-node Trainer run does.
 """
 
 from __future__ import annotations
@@ -14,17 +19,17 @@ import logging
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import threading
 import time
 from pathlib import Path
 
+from .runner import MAX_ATTEMPTS
 from .store import JobStore, worker_name
 
 log = logging.getLogger("tunesmith.worker")
-
-MAX_ATTEMPTS = 3  # a job that kills its worker this often fails instead of looping forever
 
 
 def _die_with_parent() -> None:  # runs in the child between fork and exec
@@ -68,14 +73,22 @@ class Worker:
         poll: Seconds between looks at an empty queue.
         heartbeat: Seconds between heartbeats (and cancel/pause checks) while a job runs.
         stale_after: A running job without a heartbeat this long is requeued.
+
+        address: How other machines reach this one for multi-machine jobs (default
+            ``$TUNESMITH_WORKER_ADDRESS``, else this host's name resolved).
+        gang_timeout: A multi-machine job fails when its other machines haven't joined in this
+            many seconds.
     """
 
     def __init__(self, store: JobStore, poll: float = 1.0, heartbeat: float = 2.0, stale_after: float = 30.0,
-                 name: str | None = None):
+                 name: str | None = None, address: str | None = None, gang_timeout: float = 600.0):
         # several heartbeats fit in the stale window, so a busy-but-alive worker is never requeued
         self.store, self.poll, self.beat, self.stale_after = store, poll, min(heartbeat, stale_after / 4), stale_after
         self.name = name or worker_name()
+        self.address = address or os.environ.get("TUNESMITH_WORKER_ADDRESS") or _host_address()
+        self.gang_timeout = gang_timeout
         self.stopping = threading.Event()
+        self.cannot_join: set[str] = set()  # multi-machine jobs whose files this machine can't see
 
     def run(self, max_jobs: int | None = None) -> int:
         """Work until stopped (or ``max_jobs`` jobs are done). Returns the number of jobs run."""
@@ -83,6 +96,9 @@ class Worker:
         log.info("worker %s watching %s", self.name, self.store.url.split("@")[-1])
         while not self.stopping.is_set() and (max_jobs is None or done < max_jobs):
             self.requeue_stale()
+            if self.join_gang():  # a claimed multi-machine job holds workers waiting: help it first
+                done += 1
+                continue
             job = self.store.claim(self.name)
             if job is None:
                 self.stopping.wait(self.poll)
@@ -108,26 +124,26 @@ class Worker:
         if run_dir.exists() and latest_complete_checkpoint(run_dir / "checkpoints") is None:
             shutil.rmtree(run_dir)  # an earlier attempt died before its first checkpoint: nothing to keep
         self.store.add_event(job_id, f"Job started on worker {self.name}")
-        runner = ["-m", "tunesmith.jobs.runner", "--db", self.store.url, job_id]
-        env = {**os.environ, "TQDM_MININTERVAL": "5"}
-        processes = int((job["hyperparameters"] or {}).get("num_processes") or 1)
-        if processes > 1:
-            # The job's own training spans processes (DDP: gloo on CPU, NCCL on GPUs) under torchrun;
-            # `accelerate launch --cpu` would start a single process, its multi-CPU mode needs MPI.
-            runner = ["-m", "torch.distributed.run", "--standalone", "--nproc_per_node", str(processes), *runner]
-            env.setdefault("OMP_NUM_THREADS", str(max(1, (os.cpu_count() or 1) // processes)))
-        proc = spawn([sys.executable, *runner], log_file=run_dir.parent / "train.log", env=env)
-        requested = None
-        while proc.poll() is None:
-            try:
-                proc.wait(self.beat)
-                break
-            except subprocess.TimeoutExpired:
-                pass
+        machines = int((job["hyperparameters"] or {}).get("num_machines") or 1)
+        rendezvous = None
+        if machines > 1:
+            rendezvous = self.gather_machines(job, machines)
+            if rendezvous is None:
+                return
+        proc = spawn(self.command(job, 0, rendezvous), log_file=run_dir.parent / "train.log", env=self.env(job))
+        requested, ended = None, None
+
+        def should_stop() -> bool:
+            nonlocal requested, ended
             requested = self.store.heartbeat(job_id, self.name)
-            if requested in ("cancel", "lost") or self.stopping.is_set():
-                stop_group(proc)
-                break
+            if requested in ("cancel", "lost"):
+                return True
+            if self.store.job(job_id)["status"] != "running":  # the runner gave its verdict
+                ended = ended or time.monotonic()
+                return time.monotonic() - ended > 60  # e.g. torchrun waiting for a machine that died
+            return False
+
+        self.supervise(proc, should_stop)
         code = proc.wait()
         if requested == "cancel":
             self.store.update_job(job_id, only_if=("running",), status="cancelled", finished_at=time.time(),
@@ -144,6 +160,128 @@ class Worker:
                                   error={"code": "training_crashed", "param": None, "message":
                                          f"the training process {how} (see {run_dir.parent / 'train.log'})"})
             self.store.add_event(job_id, f"Training process {how}", level="error")
+
+
+    def supervise(self, proc: subprocess.Popen, should_stop) -> bool:
+        """Wait for ``proc``, asking ``should_stop()`` every heartbeat; stop its process group when
+        it (or the worker's own shutdown) says so. Returns whether we stopped it."""
+        while proc.poll() is None:
+            try:
+                proc.wait(self.beat)
+                return False
+            except subprocess.TimeoutExpired:
+                pass
+            if should_stop() or self.stopping.is_set():
+                stop_group(proc)
+                return True
+        return False
+
+    def command(self, job: dict, machine_rank: int, rendezvous: str | None) -> list[str]:
+        """The job's training command: the runner, under torchrun when it spans processes or machines."""
+        runner = ["-m", "tunesmith.jobs.runner", "--db", self.store.url, job["id"]]
+        hp = job["hyperparameters"] or {}
+        processes, machines = int(hp.get("num_processes") or 1), int(hp.get("num_machines") or 1)
+        if machines > 1:
+            host, port = rendezvous.rsplit(":", 1)
+            runner = ["-m", "torch.distributed.run", "--nnodes", str(machines), "--node_rank", str(machine_rank),
+                      "--nproc_per_node", str(processes), "--master_addr", host, "--master_port", port, *runner]
+        elif processes > 1:
+            # The job's own training spans processes (DDP: gloo on CPU, NCCL on GPUs) under torchrun;
+            # `accelerate launch --cpu` would start a single process, its multi-CPU mode needs MPI.
+            runner = ["-m", "torch.distributed.run", "--standalone", "--nproc_per_node", str(processes), *runner]
+        return [sys.executable, *runner]
+
+    @staticmethod
+    def env(job: dict) -> dict[str, str]:
+        env = {**os.environ, "TQDM_MININTERVAL": "5"}
+        processes = int((job["hyperparameters"] or {}).get("num_processes") or 1)
+        if processes > 1:
+            env.setdefault("OMP_NUM_THREADS", str(max(1, (os.cpu_count() or 1) // processes)))
+        return env
+
+    def gather_machines(self, job: dict, machines: int) -> str | None:
+        """As machine 0: publish a rendezvous address and wait for the other machines' workers.
+        Returns the address, or None when the job ended meanwhile (cancelled, or no machines came)."""
+        job_id, attempt = job["id"], job["attempts"]
+        address = f"{self.address}:{_free_port()}"
+        self.store.add_member(job_id, attempt, 0, self.name, address)
+        self.store.add_event(job_id, f"Waiting for {machines - 1} more machine(s) to join (a `tunesmith worker` "
+                                     f"on each, same --db); rendezvous at {address}")
+        deadline = time.time() + self.gang_timeout
+        while not self.stopping.is_set():
+            members = self.store.members(job_id, attempt)
+            if len(members) == machines:
+                self.store.add_event(job_id, f"Training on {machines} machines: "
+                                     + ", ".join(m["worker"] for m in members))
+                return address
+            requested = self.store.heartbeat(job_id, self.name)
+            if requested in ("cancel", "lost"):
+                if requested == "cancel":
+                    self.store.update_job(job_id, only_if=("running",), status="cancelled", finished_at=time.time(),
+                                          requested=None, worker=None)
+                    self.store.add_event(job_id, "Job cancelled while waiting for machines")
+                return None
+            if time.time() > deadline:
+                message = (f"the job needs {machines} machines but only {len(members)} joined within "
+                           f"{self.gang_timeout:.0f} s; start `tunesmith worker --db URL` on more machines (sharing "
+                           "the jobs directory), or set tunesmith.launch.num_machines lower")
+                self.store.update_job(job_id, only_if=("running",), status="failed", finished_at=time.time(),
+                                      worker=None, error={"code": "machines_unavailable", "message": message,
+                                                          "param": "tunesmith.launch.num_machines"})
+                self.store.add_event(job_id, f"Job failed: {message}", level="error")
+                return None
+            self.stopping.wait(min(self.beat, 1.0))
+        self.store.update_job(job_id, only_if=("running",), status="queued", worker=None)
+        return None
+
+    def join_gang(self) -> bool:
+        """Join a multi-machine job that is waiting for machines, train our share, return True;
+        False when no job needs this worker."""
+        for job in self.store.gangs_forming():
+            if job["id"] in self.cannot_join:
+                continue
+            shared = Path(job["run_dir"]).parent
+            if not shared.is_dir():  # machine 0 created it: we don't share its filesystem
+                self.cannot_join.add(job["id"])
+                self.store.add_event(job["id"], f"Worker {self.name} can't see the job directory {shared}, so it "
+                                     "can't join; multi-machine jobs need the jobs directory on a shared filesystem",
+                                     level="warn")
+                continue
+            attempt = job["attempts"]
+            rank = next((r for r in job["free_ranks"] if self.store.add_member(job["id"], attempt, r, self.name)), None)
+            if rank is None:
+                continue
+            address = self.store.members(job["id"], attempt)[0]["address"]
+            self.run_member(job, attempt, rank, address)
+            return True
+        return False
+
+    def run_member(self, job: dict, attempt: int, rank: int, address: str) -> None:
+        """Machine ``rank`` of a multi-machine job: train until the attempt ends. Machine 0's runner
+        owns the job's status; a member only reports its own failure."""
+        job_id = job["id"]
+        self.store.add_event(job_id, f"Machine {rank} joined: worker {self.name}")
+        log_file = Path(job["run_dir"]).parent / f"train-machine{rank}.log"
+        proc = spawn(self.command(job, rank, address), log_file=log_file, env=self.env(job))
+        stopped = self.supervise(proc, lambda: not self.store.member_heartbeat(job_id, attempt, rank, self.name))
+        code = proc.wait()
+        if code != 0 and not stopped:
+            how = f"was killed by signal {-code}" if code < 0 else f"exited with code {code}"
+            self.store.add_event(job_id, f"Machine {rank} ({self.name}): training process {how} (see {log_file})",
+                                 level="warn")
+
+
+def _host_address() -> str:
+    try:
+        return socket.gethostbyname(socket.gethostname())
+    except OSError:
+        return "127.0.0.1"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("", 0))
+        return sock.getsockname()[1]
 
 
 def start_local_worker(db_url: str, stale_after: float = 30.0) -> subprocess.Popen:
