@@ -60,7 +60,20 @@ def test_family_decodes_with_every_control(family):
     assert torch.equal(batched[1, -6:], alone[0, -6:])  # left padding changes nothing
 
 
-@pytest.mark.parametrize("family", ["gpt", "char-rnn"])
+@pytest.mark.parametrize("family", list(FAMILIES))
+def test_tie_word_embeddings_shares_one_matrix_and_survives_a_reload(family, tmp_path):
+    from transformers import AutoModelForCausalLM
+
+    for tie in (True, False):
+        model = build_model(family, 40, **{**TINY[family], "tie_word_embeddings": tie})
+        assert (model.lm_head.weight is model.embed.weight) == tie
+        model.save_pretrained(tmp_path / str(tie))
+        again = AutoModelForCausalLM.from_pretrained(tmp_path / str(tie))
+        assert (again.lm_head.weight is again.embed.weight) == tie
+        torch.testing.assert_close(again.lm_head.weight, model.lm_head.weight)
+
+
+@pytest.mark.parametrize("family", list(FAMILIES))
 def test_saved_model_loads_in_plain_transformers(family, tmp_path):
     tok = char_tokenizer([TEXT])
     model = build_model(family, len(tok), **TINY[family]).eval()
@@ -109,8 +122,6 @@ def test_trains_from_scratch_with_fit_and_generates(family, tokenizer, tmp_path)
     assert out[0].completion_tokens == 8
     streamed = "".join(c.text for c in gen.stream("First", {"max_new_tokens": 8, "temperature": 0}))
     assert streamed == out[0].text
-    if family != "gpt":
-        return
     # served like any model: the OpenAI routes, streaming included, through the engine
     from fastapi.testclient import TestClient
 

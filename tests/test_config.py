@@ -47,3 +47,28 @@ def test_load_yaml_errors(tmp_path):
     bad.write_text("a: [1, 2\nb: 3\n")
     with pytest.raises(ConfigError, match=r"bad.yaml:\d+"):
         load_yaml(bad)
+
+
+def test_page_and_cli_sampling_controls_come_from_sampling_params():
+    """Every page slider's ends are values SamplingParams accepts, every field but n has a page
+    control, and the CLI help states each field's range: neither can drift from validation."""
+    import gradio as gr
+    from typer.testing import CliRunner
+
+    from tunesmith.cli import app
+    from tunesmith.config import SamplingParams, field_range
+    from tunesmith.ui import PAGE_SAMPLING, sampling_control
+
+    assert set(PAGE_SAMPLING) == set(SamplingParams.model_fields) - {"n"}
+    for name in PAGE_SAMPLING:
+        control = sampling_control(name, max_new_tokens=512)
+        if isinstance(control, gr.Slider):
+            for end in (control.minimum, control.maximum, control.value):
+                value = int(end) if SamplingParams.model_fields[name].annotation is int else end
+                extra = {"temperature": 0.5} if name == "num_beams" else {}
+                SamplingParams(**{name: value, **extra})  # raises if the page offers an invalid value
+    assert sampling_control("max_new_tokens", max_new_tokens=300).maximum == 300
+    assert field_range(SamplingParams, "top_p")[2] == "(0, 1]" and field_range(SamplingParams, "temperature")[2] == "0 to 2"
+    help_text = " ".join(CliRunner().invoke(app, ["generate", "--help"], env={"COLUMNS": "400"}).output.split())
+    for name in ("temperature", "top_p", "min_p", "num_beams", "max_new_tokens"):
+        assert f"Range {field_range(SamplingParams, name)[2]}." in help_text, name

@@ -76,6 +76,17 @@ def test_beams_run_as_an_exclusive_job(engine, tiny_generator):
         [c.text for c in tiny_generator.generate(PROMPTS[0], params)]
 
 
+def test_a_deadline_stops_a_beam_search_mid_run(engine):
+    from tunesmith.engine import DeadlineExceeded
+
+    started = time.monotonic()
+    req = engine.submit(PROMPTS[0], {"temperature": 0, "num_beams": 4, "max_new_tokens": 4000}, timeout=0.5)
+    with pytest.raises(DeadlineExceeded):
+        req.future.result(30)
+    assert time.monotonic() - started < 5  # 4,000 tokens of 4 beams would take far longer
+    assert engine.generate(PROMPTS[1], {"temperature": 0, "max_new_tokens": 4})[0].completion_tokens == 4
+
+
 def test_bounded_queue(tiny_generator):
     eng = Engine(tiny_generator, max_rows=1, queue_size=1)
     try:

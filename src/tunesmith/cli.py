@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from .config import SamplingParams, field_range
 from .errors import TunesmithError
 
 app = typer.Typer(
@@ -62,19 +63,35 @@ def sampling_options(
     )
 
 
-Temperature = Annotated[float, typer.Option(help="0 = greedy; 0-2.")]
-TopK = Annotated[int, typer.Option(help="Top-k filtering (0 = off).")]
-TopP = Annotated[float, typer.Option(help="Nucleus sampling mass (0-1].")]
-MinP = Annotated[float, typer.Option(help="Min-p filtering (0 = off).")]
-TypicalP = Annotated[float, typer.Option(help="Typical sampling mass (1 = off).")]
-RepPen = Annotated[float, typer.Option(help="Repetition penalty (1 = off).")]
-NoRepeat = Annotated[int, typer.Option(help="Forbid repeated n-grams of this size (0 = off).")]
-Beams = Annotated[int, typer.Option(help="Beam search width (1 = off).")]
-LenPen = Annotated[float, typer.Option(help="Beam length penalty.")]
-MaxNew = Annotated[int, typer.Option("--max-new-tokens", "-t", help="Max tokens to generate.")]
-Stop = Annotated[Optional[list[str]], typer.Option("--stop", help="Stop string (repeatable).")]
-Seed = Annotated[Optional[int], typer.Option(help="Random seed for reproducible output.")]
-N = Annotated[int, typer.Option("--n", "-n", help="Number of candidates.")]
+def _engine(generator):
+    """The CLI runs through the same engine as the API and the page (one scheduler, one set of
+    rules for n, beams and streams); its thread stops with the process."""
+    from .engine import Engine
+
+    return Engine(generator, max_rows=64)
+
+
+def sampling_flag(name: str, *flags: str):
+    """A CLI option for a ``SamplingParams`` field: its help and range come from the field, so the
+    CLI, the page and the API can't disagree (values are validated by SamplingParams itself)."""
+    field = SamplingParams.model_fields[name]
+    _, _, where = field_range(SamplingParams, name)
+    return typer.Option(*flags, help=field.description + (f" Range {where}." if where else ""))
+
+
+Temperature = Annotated[float, sampling_flag("temperature")]
+TopK = Annotated[int, sampling_flag("top_k")]
+TopP = Annotated[float, sampling_flag("top_p")]
+MinP = Annotated[float, sampling_flag("min_p")]
+TypicalP = Annotated[float, sampling_flag("typical_p")]
+RepPen = Annotated[float, sampling_flag("repetition_penalty")]
+NoRepeat = Annotated[int, sampling_flag("no_repeat_ngram_size")]
+Beams = Annotated[int, sampling_flag("num_beams")]
+LenPen = Annotated[float, sampling_flag("length_penalty")]
+MaxNew = Annotated[int, sampling_flag("max_new_tokens", "--max-new-tokens", "-t")]
+Stop = Annotated[Optional[list[str]], sampling_flag("stop", "--stop")]
+Seed = Annotated[Optional[int], sampling_flag("seed")]
+N = Annotated[int, sampling_flag("n", "--n", "-n")]
 
 
 @app.command()
@@ -100,8 +117,8 @@ def generate(
         prompt = sys.stdin.read()
     params = sampling_options(temperature, top_k, top_p, min_p, typical_p, repetition_penalty, no_repeat_ngram_size,
                               num_beams, length_penalty, max_new_tokens, stop, seed, n)
-    gen = Generator(model, adapter=adapter, device=device, dtype=dtype, quantize=quantize, compile=compile,
-                    precise_activations=precise)
+    gen = _engine(Generator(model, adapter=adapter, device=device, dtype=dtype, quantize=quantize, compile=compile,
+                            precise_activations=precise))
     text = gen.chat_prompt([{"role": "user", "content": prompt}], system) if chat else prompt
     if stream:
         for chunk in gen.stream(text, params):
@@ -135,8 +152,8 @@ def chat(
     from .generate import Generator
 
     params = sampling_options(temperature, 0, top_p, 0.0, 1.0, repetition_penalty, 0, 1, 1.0, max_new_tokens, None, seed, 1)
-    gen = Generator(model, adapter=adapter, device=device, dtype=dtype, quantize=quantize, compile=compile,
-                    precise_activations=precise)
+    gen = _engine(Generator(model, adapter=adapter, device=device, dtype=dtype, quantize=quantize, compile=compile,
+                            precise_activations=precise))
     turns: list[dict[str, str]] = []
     console.print("[dim]Chatting with[/] " + gen.name + "[dim] — /reset clears history, /exit quits.[/]")
     while True:

@@ -162,6 +162,31 @@ class SamplingParams(StrictModel):
         return kw
 
 
+def field_range(cls: type[BaseModel], name: str) -> tuple[float | None, float | None, str]:
+    """A numeric field's bounds and how to say them ("0-2", "(0, 1]"): CLI help and page sliders
+    take their ranges from the model, so they can't drift from what validation accepts."""
+    lo = hi = None
+    lo_open = hi_open = False
+    for rule in cls.model_fields[name].metadata:
+        for attr, open_ in (("ge", False), ("gt", True), ("le", False), ("lt", True)):
+            value = getattr(rule, attr, None)
+            if value is None:
+                continue
+            if attr in ("ge", "gt"):
+                lo, lo_open = value, open_
+            else:
+                hi, hi_open = value, open_
+    if lo is None and hi is None:
+        return None, None, ""
+
+    def say(v: float | None) -> str:
+        return "" if v is None else str(v) if isinstance(v, int) else f"{v:g}"
+
+    if not lo_open and not hi_open and lo is not None and hi is not None:
+        return lo, hi, f"{say(lo)} to {say(hi)}"
+    return lo, hi, f"{'(' if lo_open else '['}{say(lo)}, {say(hi)}{')' if hi_open else ']'}"
+
+
 def load_yaml(path: str | Path) -> dict[str, Any]:
     """Read a YAML mapping with a clear error for a missing file or bad syntax."""
     path = Path(path)

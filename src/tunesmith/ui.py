@@ -13,7 +13,7 @@ from typing import Any
 
 import gradio as gr
 
-from .config import SamplingParams, build
+from .config import SamplingParams, build, field_range
 from .engine.pool import parse_models
 from .errors import TunesmithError
 from .jobs.files import SUFFIXES
@@ -25,6 +25,34 @@ CSS = """
 #hz-output .textspan { font-size: 1rem; }
 footer { display: none !important; }
 """
+
+# The page's sampling controls, in order, with the page's own starting values; each control's
+# range and help come from the SamplingParams field (n is left out: the page streams one answer).
+PAGE_SAMPLING = {"temperature": 0.7, "top_k": 0, "top_p": 0.95, "min_p": 0.0, "typical_p": 1.0,
+                 "repetition_penalty": 1.1, "no_repeat_ngram_size": 0, "num_beams": 1, "length_penalty": 1.0,
+                 "max_new_tokens": 200, "stop": "", "seed": None}
+SLIDER_CAPS = {"top_k": 200, "no_repeat_ngram_size": 10, "num_beams": 8}  # the useful part of a wide range
+
+
+def sampling_control(name: str, max_new_tokens: int):
+    """A page control for one SamplingParams field: a slider over the field's own range."""
+    field = SamplingParams.model_fields[name]
+    lo, hi, where = field_range(SamplingParams, name)
+    info = field.description
+    if name == "stop":
+        return gr.Textbox(label="stop strings (separate with |)", info=info)
+    if name == "seed":
+        return gr.Number(value=None, label="seed", precision=0, info=info)
+    integer = field.annotation is int
+    step = 1 if integer else 0.05 if name == "temperature" else 0.01
+    hi = min(hi, SLIDER_CAPS.get(name, hi), max_new_tokens if name == "max_new_tokens" else hi)
+    meta = field.metadata
+    if any(getattr(r, "gt", None) is not None for r in meta):
+        lo = lo + step  # an open lower bound: the slider starts one step inside it
+    if any(getattr(r, "lt", None) is not None for r in meta):
+        hi = hi - step
+    value = min(max(PAGE_SAMPLING[name], lo), hi)
+    return gr.Slider(lo, hi, value=value, step=step, label=name, info=f"{info} Range {where}.")
 
 
 def _diff_spans(diff: list[dict[str, str]]) -> list[tuple[str, str | None]]:
@@ -88,12 +116,18 @@ def build_blocks(state, settings) -> gr.Blocks:
         alts = "\n\n---\n\n".join(res["alternatives"]) or "_(no alternatives requested)_"
         return res["humanized_text"], _diff_spans(res["diff"]), _score_table(res), alts, _parts(res)
 
-    def sampling(temperature, top_k, top_p, min_p, typical_p, rep, no_repeat, beams, max_new, stop, seed):
+    def sampling(*values):
+        chosen = dict(zip(PAGE_SAMPLING, values))
+        chosen["stop"] = [x for x in (chosen.get("stop") or "").split("|") if x]
+        if chosen.get("seed") in (None, ""):
+            chosen["seed"] = None
+        for name, field in SamplingParams.model_fields.items():  # sliders hand back floats
+            if name in chosen and field.annotation is int and chosen[name] is not None:
+                chosen[name] = int(chosen[name])
+        if chosen.get("seed") is not None:
+            chosen["seed"] = int(chosen["seed"])
         try:
-            return build(SamplingParams, temperature=temperature, top_k=int(top_k), top_p=top_p, min_p=min_p,
-                         typical_p=typical_p, repetition_penalty=rep, no_repeat_ngram_size=int(no_repeat),
-                         num_beams=int(beams), max_new_tokens=int(max_new),
-                         stop=[s for s in (stop or "").split("|") if s], seed=int(seed) if seed not in (None, "") else None)
+            return build(SamplingParams, chosen)
         except TunesmithError as err:
             raise gr.Error(err.message) from None
 
@@ -258,20 +292,7 @@ def build_blocks(state, settings) -> gr.Blocks:
                         g_prompt = gr.Textbox(label="Prompt", lines=5, elem_id="g-prompt")
                         g_chat = gr.Checkbox(value=True, label="Use the chat template (instruct model)")
                         with gr.Accordion("Sampling", open=False):
-                            controls = [
-                                gr.Slider(0, 2, value=0.7, step=0.05, label="temperature (0 = greedy)"),
-                                gr.Slider(0, 200, value=0, step=1, label="top_k (0 = off)"),
-                                gr.Slider(0.05, 1, value=0.95, step=0.01, label="top_p"),
-                                gr.Slider(0, 0.5, value=0, step=0.01, label="min_p"),
-                                gr.Slider(0.05, 1, value=1, step=0.01, label="typical_p"),
-                                gr.Slider(1, 2, value=1.1, step=0.01, label="repetition_penalty"),
-                                gr.Slider(0, 10, value=0, step=1, label="no_repeat_ngram_size"),
-                                gr.Slider(1, 8, value=1, step=1, label="num_beams"),
-                                gr.Slider(1, settings.max_new_tokens, value=min(200, settings.max_new_tokens), step=1,
-                                          label="max_new_tokens"),
-                                gr.Textbox(label="stop strings (separate with |)"),
-                                gr.Number(value=None, label="seed", precision=0),
-                            ]
+                            controls = [sampling_control(name, settings.max_new_tokens) for name in PAGE_SAMPLING]
                         g_btn = gr.Button("Generate", variant="primary", elem_id="g-button")
                     g_out = gr.Textbox(label="Output (streamed)", lines=16, buttons=["copy"], elem_id="g-output")
                 g_btn.click(do_generate, [g_model, g_prompt, g_chat, *controls], g_out)

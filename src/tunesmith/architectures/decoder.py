@@ -134,6 +134,8 @@ class _DecoderLM(PreTrainedModel, GenerationMixin):
     """Shared by both families: embeddings -> blocks (pre-norm) -> norm -> head."""
 
     base_model_prefix = "decoder"
+    # transformers 5 ties only what this names (when config.tie_word_embeddings is true)
+    _tied_weights_keys = {"lm_head.weight": "embed.weight"}
     _supports_cache_class = False
     _no_split_modules = ["_Block"]
     modern = False
@@ -151,6 +153,8 @@ class _DecoderLM(PreTrainedModel, GenerationMixin):
 
     def _init_weights(self, module: nn.Module) -> None:
         # GPT-2's scheme: N(0, 0.02), residual projections scaled by 1/sqrt(2 * layers).
+        if module is getattr(self, "lm_head", None) and self.config.tie_word_embeddings:
+            return  # it is the embedding matrix: initialised as one
         if isinstance(module, nn.Linear):
             std = 0.02 / math.sqrt(2 * self.config.n_layer) if module in self._residual_outputs() else 0.02
             nn.init.normal_(module.weight, std=std)
@@ -160,7 +164,8 @@ class _DecoderLM(PreTrainedModel, GenerationMixin):
                     and not self.config.tie_word_embeddings:
                 nn.init.zeros_(module.weight)
         elif isinstance(module, nn.Embedding):
-            nn.init.normal_(module.weight, std=0.02)
+            sinusoidal = not self.modern and getattr(self.config, "positions", None) == "sinusoidal"
+            nn.init.normal_(module.weight, std=self.config.n_embd ** -0.5 if sinusoidal else 0.02)
 
     def _residual_outputs(self) -> set:
         return {m for b in getattr(self, "blocks", []) for m in (b.attn.proj, b.mlp.down)}
@@ -198,8 +203,10 @@ class _DecoderLM(PreTrainedModel, GenerationMixin):
         else:
             positions = torch.arange(t, device=input_ids.device).expand(b, t)
         x = self.embed(input_ids)
-        if not self.modern:
-            x = x + (self.pos(positions) if self.config.positions == "learned" else self._sinusoids(positions).to(x.dtype))
+        if not self.modern and self.config.positions == "learned":
+            x = x + self.pos(positions)
+        elif not self.modern:  # Vaswani et al.: embeddings x sqrt(d) (init std d^-0.5), on par with the sinusoids
+            x = x * math.sqrt(self.config.n_embd) + self._sinusoids(positions).to(x.dtype)
         x = self.drop(x)
         for block in self.blocks:
             x = block(x, positions, mask)

@@ -49,6 +49,8 @@ class WordLSTMConfig(_RNNConfig):
 
 class _RNNLM(PreTrainedModel, GenerationMixin):
     base_model_prefix = "rnn"
+    # transformers 5 ties only what this names (when config.tie_word_embeddings is true)
+    _tied_weights_keys = {"lm_head.weight": "embed.weight"}
     _supports_cache_class = False
 
     def __init__(self, config: _RNNConfig):

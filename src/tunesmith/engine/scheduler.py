@@ -354,6 +354,12 @@ class Scheduler:
     def _run_exclusive(self, req: Request) -> None:
         if req.cancel.is_set() or req.future.done():
             return
+        # The deadline holds mid-run too: it trips the cancel event generate() checks every step.
+        timer = None
+        if req.deadline is not None:
+            timer = threading.Timer(max(0.0, req.deadline - time.monotonic()), req.cancel.set)
+            timer.daemon = True
+            timer.start()
         try:
             with COMPUTE:
                 if req.on_chunk is not None:  # a streamed row of a cacheless model
@@ -364,8 +370,12 @@ class Scheduler:
         except BaseException as err:
             req.fail(err)
             return
+        finally:
+            if timer is not None:
+                timer.cancel()
         if req.cancel.is_set():
-            req.fail(Cancelled("the request was cancelled"))
+            req.fail(DeadlineExceeded("the request's deadline passed") if req.expired(time.monotonic())
+                     else Cancelled("the request was cancelled"))
         elif not req.future.done():
             req.future.set_result(outs)
 
