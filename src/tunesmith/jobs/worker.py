@@ -156,11 +156,15 @@ class Worker:
             self.store.add_event(job_id, "Worker shut down; job requeued to resume from its newest checkpoint")
         elif self.store.job(job_id)["status"] == "running":  # the process died without a verdict
             how = f"was killed by signal {-code}" if code < 0 else f"exited with code {code}"
+            if machines > 1 and job["attempts"] < MAX_ATTEMPTS:  # most likely another machine dropped out
+                self.store.update_job(job_id, only_if=("running",), status="queued", worker=None)
+                self.store.add_event(job_id, f"Training across machines {how}; job requeued to resume from its "
+                                     f"newest checkpoint (attempt {job['attempts']} of {MAX_ATTEMPTS})", level="warn")
+                return
             self.store.update_job(job_id, only_if=("running",), status="failed", finished_at=time.time(),
                                   error={"code": "training_crashed", "param": None, "message":
                                          f"the training process {how} (see {run_dir.parent / 'train.log'})"})
             self.store.add_event(job_id, f"Training process {how}", level="error")
-
 
     def supervise(self, proc: subprocess.Popen, should_stop) -> bool:
         """Wait for ``proc``, asking ``should_stop()`` every heartbeat; stop its process group when
