@@ -351,3 +351,10 @@ def test_rule_edit_capitalises_sentence_starts_only():
                               "it is important to note that parking is free.")[0]
     assert "a.m. and" in out and "a.m. on weekdays" in out and "Also, parking is free" in out
     assert Humanizer.rule_edit("We offer a more seamless checkout.")[0] == "We offer a smoother checkout."
+
+
+def test_rule_edit_does_not_stack_the_same_connective():
+    out = Humanizer.rule_edit("Furthermore, the app is fast. Moreover, it is free. Additionally, it works offline.")[0]
+    assert out == "Also, the app is fast. It's free. Also, it works offline."
+    # a source that already says "Also" twice keeps its own wording
+    assert Humanizer.rule_edit("Also, it is fast. Also, it is free.")[0] == "Also, it's fast. Also, it's free."

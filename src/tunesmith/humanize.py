@@ -562,9 +562,15 @@ class Humanizer:
         claim and changes something (else None and why)."""
         # Sentence by sentence, so one edit that fails its checks keeps only its own sentence.
         pieces, failed = [], []
+        previous = ""
         for sentence, sep in _sentences_with_separators(source):
             masked = mask_facts(sentence, keep_terms or [])
             edited = masked.restore(rule_based_rewrite(masked.text)) if sentence.strip() else sentence
+            if previous.startswith("Also,") and edited.startswith("Also,") and not sentence.startswith("Also"):
+                # "Furthermore, A. Moreover, B." must not become "Also, A. Also, B."
+                rest = edited[len("Also,"):].lstrip()
+                edited = rest[:1].upper() + rest[1:]
+            previous = edited
             if edited != sentence:
                 problems = verify_claims(sentence, edited)
                 lost = missing_facts(sentence, edited, keep_terms or [])
