@@ -103,3 +103,8 @@ def test_half_removed_stock_phrase_is_a_change():
     assert verify(src, "We're pleased to know that the session has been moved to Tuesday.")  # judged error
     assert verify("We are pleased to confirm that your plan has been approved.",
                   "We're glad to know that your plan has been approved.")
+
+
+def test_am_is_a_time_only_after_a_number():
+    assert verify("I am sure we open at 5 am.", "I'm sure we open at 5 am.") == []
+    assert any("time" in p for p in verify("We open at 5 am.", "We open at 5 pm."))

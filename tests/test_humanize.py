@@ -358,3 +358,10 @@ def test_rule_edit_does_not_stack_the_same_connective():
     assert out == "Also, the app is fast. It's free. Also, it works offline."
     # a source that already says "Also" twice keeps its own wording
     assert Humanizer.rule_edit("Also, it is fast. Also, it is free.")[0] == "Also, it's fast. Also, it's free."
+
+
+def test_rule_edit_plain_english_set_phrases():
+    assert Humanizer.rule_edit("Due to the fact that the server is down, we are able to assist only 20 individuals "
+                               "on a daily basis.")[0] == "Because the server is down, we can help only 20 people daily."
+    assert Humanizer.rule_edit("I am writing to inform you that the office will close at 5 p.m. on Friday.")[0] == \
+        "The office will close at 5 p.m. on Friday."  # "I am" is no time of day

@@ -48,3 +48,19 @@ def test_humanize_cli_jsonl_batch(tmp_path):
     bad.write_text('{"id": 1}\n')
     res = CliRunner().invoke(app, ["humanize", "--jsonl", str(bad), "-o", str(out)])
     assert res.exit_code == 2 and "bad.jsonl:1" in res.output
+
+
+@pytest.mark.slow
+def test_server_for_another_model_keeps_the_shipped_humanizer_on_its_own_base(tmp_path):
+    """`tunesmith serve --model RUN` (a from-scratch run, tiny-random, any HF model): /humanize
+    still runs the shipped adapter on the bundled model it was trained for."""
+    from tunesmith.models import DEFAULT_MODEL
+    from tunesmith.serve.app import State
+    from tunesmith.serve.settings import Settings
+
+    state = State(Settings(_env_file=None, model="tiny-random", ui=False, workers=0, jobs_dir=str(tmp_path)))
+    state.load()
+    assert state.pool.get().name == "tiny-random"
+    assert state.humanizer.generator.name == DEFAULT_MODEL
+    res = state.humanizer.humanize("It is important to note that the store opens at 9:00 a.m. on Monday.")
+    assert "9:00 a.m." in res.humanized_text and "Monday" in res.humanized_text

@@ -32,7 +32,8 @@ class _DecoderConfig(PretrainedConfig):
         self.block_size, self.dropout, self.bias, self.mlp_ratio = block_size, dropout, bias, mlp_ratio
         # generate() reads these names
         self.hidden_size, self.num_hidden_layers, self.num_attention_heads = n_embd, n_layer, n_head
-        self.max_position_embeddings = block_size
+        # No max_position_embeddings: generation slides a block_size window over any length (see
+        # prepare_inputs_for_generation), so there is no length past which generate() should warn.
         kwargs.setdefault("tie_word_embeddings", True)
         super().__init__(**kwargs)
 

@@ -26,6 +26,7 @@ from ..engine import DeadlineExceeded, Engine, QueueFull
 from ..engine.limits import Limits
 from ..engine.pool import ModelPool, ModelSpec, parse_models
 from ..errors import Cancelled, ModelNotFoundError, TunesmithError
+from ..models import DEFAULT_MODEL
 from .schemas import (ERRORS, STREAMS, ChatRequest, CompletionRequest, GenerateRequest, HumanizeRequest,
                       HumanizeResponse)
 from .guard import Guard, MethodCheck, error_body, key_problem
@@ -81,7 +82,10 @@ class State:
                 self.pool = pool
             if self.humanizer is None:
                 adapter = None if s.humanizer_adapter == "none" else s.humanizer_adapter
-                humanizer = Humanizer(s.model, adapter=adapter, quantize=s.quantize)
+                # The shipped adapter belongs to the bundled model, whatever --model serves (a run
+                # trained from scratch, another HF model).
+                base = s.humanizer_model or (DEFAULT_MODEL if s.humanizer_adapter == "bundled" else s.model)
+                humanizer = Humanizer(base, adapter=adapter, quantize=s.quantize)
                 # The humanizer's candidates share one running batch across requests too.
                 humanizer.generator = Engine(humanizer.generator, max_rows=s.max_batch, queue_size=s.queue_size,
                                              timeout=s.request_timeout)

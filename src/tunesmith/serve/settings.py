@@ -24,6 +24,8 @@ class Settings(BaseSettings):
     model_memory_mb: int = Field(3072, ge=256, description="Memory for loaded models; the least recently used "
                                  "extra model is unloaded to stay under it.")
     humanizer_adapter: str = Field("bundled", description="'bundled', a run dir, or 'none' (zero-shot).")
+    humanizer_model: str | None = Field(None, description="Base model of /humanize (default: the bundled "
+                                        "model for the bundled adapter, else --model).")
     # The fastest correct path is the default here as everywhere: packed weights on our CPU
     # kernels (lossless 4-bit for the bundled Q4_1 model; 76 vs 16 tok/s sequential and lower
     # memory than float weights, see README, Serving). "none" keeps float weights.
