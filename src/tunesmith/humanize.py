@@ -59,7 +59,7 @@ AI_PHRASES: dict[str, str] = {
     "more seamless": "smoother", "seamless": "smooth", "seamlessly": "smoothly", "robust": "solid",
     "cutting-edge": "latest", "state-of-the-art": "latest", "unparalleled": "unmatched", "pivotal": "key",
     "streamline": "simplify", "paramount": "vital", "meticulous": "careful", "meticulously": "carefully",
-    "prior to": "before", "subsequently": "later", "approximately": "about", "numerous": "many",
+    "prior to": "before", "subsequently": "then", "approximately": "about", "numerous": "many",
     "in the realm of": "in", "ensure that": "make sure", "ensures that": "makes sure", "ensuring that": "making sure",
     "please be advised that": "", "please note that": "", "kindly note that": "", "please be aware that": "",
     "we are pleased to announce": "we're happy to announce", "we are pleased to confirm": "we're happy to confirm",
