@@ -365,3 +365,11 @@ def test_rule_edit_plain_english_set_phrases():
                                "on a daily basis.")[0] == "Because the server is down, we can help only 20 people daily."
     assert Humanizer.rule_edit("I am writing to inform you that the office will close at 5 p.m. on Friday.")[0] == \
         "The office will close at 5 p.m. on Friday."  # "I am" is no time of day
+
+
+@pytest.mark.parametrize("text", ["We received an inquiry about your account.", "Ensure a sufficient supply of water.",
+                                  "We protect individuals' privacy.", "She lives in an assisted living facility.",
+                                  "The law requires that all staff wear badges.", "Demand, as a result, fell.",
+                                  "We kindly ask that you not bring food."])
+def test_rule_edit_leaves_set_phrases_that_would_break_the_sentence(text):
+    assert rule_based_rewrite(text) == text

@@ -328,8 +328,9 @@ def skeleton(text: str) -> Skeleton:
             day = tok.rstrip("s") if tok.rstrip("s") in WEEKDAYS else tok
             sk.calendar[day] += 1
             _qualifier_before(sk, tokens, i, day)  # "by June 30", "after Friday"
-        if tok in PARTS_OF_DAY and not (tok == "am" and not (i and re.match(r"\d", tokens[i - 1]))):
-            sk.times[PARTS_OF_DAY[tok]] += 1  # "am" is a time only after a number ("5 am"), not "I am"
+        after_number = i > 0 and tokens[i - 1][:1].isdigit()
+        if tok in PARTS_OF_DAY and (tok not in ("am", "pm") or after_number):
+            sk.times[PARTS_OF_DAY[tok]] += 1  # "am"/"pm" are times after a number ("5 am"), not "I am", "the PM"
         if tok in FREQUENCY_WORDS:
             sk.frequencies[FREQUENCY_WORDS[tok]] += 1
         if tok in ("per", "every", "each", "a", "an") and nxt and nxt[0].rstrip("s") in TIME_UNITS:

@@ -83,13 +83,14 @@ class EvalReport:
 
 def evaluate_model(model: str, data: DataConfig | dict[str, Any], adapter: str | None = None,
                    max_examples: int = 50, params: SamplingParams | dict | None = None) -> EvalReport:
-    """Perplexity on the data's text; for prompt/completion data also generation metrics.
+    """Perplexity on the data's text, plus generation metrics: for prompt/completion data against
+    the completions, for plain text greedy continuations of its passages against the real text.
 
     Args:
         model: Model name / dir / run dir.
         data: Data settings (``source`` at least). All records are used (no split).
         adapter: Optional adapter dir.
-        max_examples: Generation metrics use at most this many prompt/completion examples.
+        max_examples: Generation metrics use at most this many examples (0: perplexity only).
         params: Sampling for generation metrics (default greedy, 128 tokens).
     """
     from .data.dataset import shape_records
@@ -104,7 +105,8 @@ def evaluate_model(model: str, data: DataConfig | dict[str, Any], adapter: str |
     texts = [ex["text"] if "text" in ex else
              (ex["prompt"] + ex["completion"]) if "prompt" in ex else
              lm.tokenizer.apply_chat_template(ex["messages"], tokenize=False) for ex in shaped]
-    ppl = perplexity(lm.model, lm.tokenizer, texts)
+    window = min(1024, getattr(lm.model.config, "block_size", 1024))  # from-scratch models: their context
+    ppl = perplexity(lm.model, lm.tokenizer, texts, max_length=window, stride=max(1, window // 2))
     report = EvalReport(lm.name, round(ppl, 4))
     pairs = [ex for ex in shaped if "prompt" in ex][:max_examples]
     gen_params = params or {"temperature": 0, "max_new_tokens": 128}
@@ -115,11 +117,11 @@ def evaluate_model(model: str, data: DataConfig | dict[str, Any], adapter: str |
         report.metrics = text_metrics(preds, [ex["completion"] for ex in pairs])
         report.examples = [{"prompt": ex["prompt"], "reference": ex["completion"], "output": p}
                            for ex, p in zip(pairs, preds)]
-    else:  # plain text: continue held-out passages and score against what really follows
-        ids = [i for t in texts for i in lm.tokenizer(t, add_special_tokens=False).input_ids]
-        block = 128
-        found = continuation_metrics(lm.model, lm.tokenizer, [ids[i:i + block] for i in range(0, len(ids), block)],
-                                     n=max_examples)
+    elif max_examples > 0:  # plain text: continue passages of it and score against what really follows
+        block = min(128, window)
+        blocks = [ids[i:i + block] for t in texts for ids in [lm.tokenizer(t, add_special_tokens=False).input_ids]
+                  for i in range(0, len(ids), block)]  # per text: a prompt never runs into the next document
+        found = continuation_metrics(lm.model, lm.tokenizer, blocks, n=max_examples)
         report.examples = found.pop("examples", [])
         report.metrics = found
     return report
@@ -156,6 +158,16 @@ def continuation_metrics(model, tokenizer, blocks: Sequence[Sequence[int]], n: i
     was_training = model.training
     model.eval()
     preds, refs, examples = [], [], []
+    try:
+        _continue_blocks(model, tokenizer, picked, max_tokens, preds, refs, examples)
+    finally:
+        if was_training:
+            model.train()
+    half = min(len(picked[0]) // 2, max_tokens)
+    return {"n": len(picked), "tokens": half, **text_metrics(preds, refs), "examples": examples[:3]}
+
+
+def _continue_blocks(model, tokenizer, picked, max_tokens, preds, refs, examples) -> None:
     with torch.inference_mode():
         for ids in picked:
             half = min(len(ids) // 2, max_tokens)
@@ -167,9 +179,6 @@ def continuation_metrics(model, tokenizer, blocks: Sequence[Sequence[int]], n: i
             refs.append(tokenizer.decode(ref, skip_special_tokens=True))
             examples.append({"prompt": tokenizer.decode(prompt, skip_special_tokens=True), "reference": refs[-1],
                              "output": preds[-1]})
-    if was_training:
-        model.train()
-    return {"n": len(picked), "tokens": len(picked[0]) // 2, **text_metrics(preds, refs), "examples": examples[:3]}
 
 
 def read_prompt_records(path: str | Path) -> tuple[list[str], list[str] | None]:
@@ -181,6 +190,11 @@ def read_prompt_records(path: str | Path) -> tuple[list[str], list[str] | None]:
 
         rows = read_jsonl(path) if path.suffix == ".jsonl" else json.loads(path.read_text())
         rows = [r if isinstance(r, dict) else {"prompt": r} for r in rows]
+        if not rows:
+            raise DataError(f"{path}: no prompts", field="prompts")
+        for i, r in enumerate(rows, 1):
+            if not isinstance(r.get("prompt"), str):
+                raise DataError(f"{path}: record {i} has no 'prompt' string", field="prompts")
         refs = [r.get("completion", r.get("reference")) for r in rows]
         return [r["prompt"] for r in rows], refs if all(isinstance(x, str) for x in refs) else None
     return read_prompts(path), None
@@ -200,6 +214,9 @@ def compare(models: Sequence[str], prompts: Sequence[str], params: SamplingParam
 
     if not models:
         raise DataError("compare needs at least one model", field="models")
+    if adapters is not None and len(adapters) != len(models):
+        raise DataError(f"compare: {len(adapters)} adapters for {len(models)} models (one per model, None for none)",
+                        field="adapters")
     p = params if isinstance(params, SamplingParams) else build(SamplingParams, params or {"temperature": 0})
     adapters = list(adapters or [None] * len(models))
     names = _unique_labels(models)

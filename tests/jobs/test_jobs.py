@@ -309,3 +309,28 @@ def test_a_job_can_train_on_two_machines(service, data_file):
     row = service.store.job(alone["id"])
     assert row["status"] == "failed" and row["error"]["code"] == "machines_unavailable"
     assert row["error"]["param"] == "tunesmith.launch.num_machines" and "only 1 joined" in row["error"]["message"]
+
+
+def test_a_newer_gathering_job_yields_to_an_older_one(service, data_file):
+    """Two multi-machine jobs claimed at once by two workers would each wait for the other's
+    worker: the newer one goes back to the queue (its attempt not counted) and its worker is
+    free to join the older one."""
+    settings = {**tiny_settings(steps=2, save=1), "launch": {"num_machines": 2}}
+    older = service.create(model="tiny-random", training_file=data_file["id"], tunesmith=settings)
+    newer = service.create(model="tiny-random", training_file=data_file["id"], tunesmith=settings)
+    a = service.store.claim("w1")
+    assert a["id"] == older["id"]
+    service.store.add_member(a["id"], a["attempts"], 0, "w1", "127.0.0.1:1")
+    b = service.store.claim("w2")
+    assert b["id"] == newer["id"]
+    assert Worker(service.store, poll=0.1, heartbeat=0.5, name="w2").gather_machines(b, 2) is None
+    row = service.store.job(newer["id"])
+    assert row["status"] == "queued" and row["attempts"] == 0 and service.store.members(newer["id"], 1) == []
+    assert [g["id"] for g in service.store.gangs_forming()] == [older["id"]]
+    # a member whose worker went silent before training started gives its rank back
+    assert service.store.add_member(a["id"], a["attempts"], 1, "w3")
+    service.store.update_job(a["id"], heartbeat_at=0)
+    with service.store.session.begin() as s:
+        from tunesmith.jobs.store import MemberRow
+        s.query(MemberRow).filter_by(machine_rank=1).update({"heartbeat_at": 0.0})
+    assert [m["worker"] for m in Worker(service.store, stale_after=30).silent_members(a["id"], a["attempts"])] == ["w3"]

@@ -45,6 +45,8 @@ def build_model(family: str, vocab_size: int, **settings):
 
         raise ConfigError(f"unknown {family} setting(s) {sorted(unknown)}; use {', '.join(sorted(settings_of(family)))}",
                           field="architecture.settings")
+    if family == "transformer" and settings.get("positions", "sinusoidal") == "sinusoidal":
+        settings = {"scale_embeddings": True, **settings}  # the classic recipe for new models
     return model_cls(config_cls(vocab_size=vocab_size, **settings))
 
 

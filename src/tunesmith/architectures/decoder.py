@@ -43,10 +43,12 @@ class TransformerConfig(_DecoderConfig):
 
     model_type = "tunesmith_transformer"
 
-    def __init__(self, positions: str = "sinusoidal", **kwargs):
+    def __init__(self, positions: str = "sinusoidal", scale_embeddings: bool = False, **kwargs):
         if positions not in ("sinusoidal", "learned"):
             raise ValueError("positions must be 'sinusoidal' or 'learned'")
-        self.positions = positions
+        # Vaswani et al.: embeddings x sqrt(d) (init std d^-0.5) next to sinusoids. New models get it
+        # (build_model); a saved config without the key keeps the behaviour it was trained with.
+        self.positions, self.scale_embeddings = positions, scale_embeddings
         super().__init__(**kwargs)
 
 
@@ -165,8 +167,8 @@ class _DecoderLM(PreTrainedModel, GenerationMixin):
                     and not self.config.tie_word_embeddings:
                 nn.init.zeros_(module.weight)
         elif isinstance(module, nn.Embedding):
-            sinusoidal = not self.modern and getattr(self.config, "positions", None) == "sinusoidal"
-            nn.init.normal_(module.weight, std=self.config.n_embd ** -0.5 if sinusoidal else 0.02)
+            scaled = not self.modern and getattr(self.config, "scale_embeddings", False)
+            nn.init.normal_(module.weight, std=self.config.n_embd ** -0.5 if scaled else 0.02)
 
     def _residual_outputs(self) -> set:
         return {m for b in getattr(self, "blocks", []) for m in (b.attn.proj, b.mlp.down)}
@@ -206,8 +208,10 @@ class _DecoderLM(PreTrainedModel, GenerationMixin):
         x = self.embed(input_ids)
         if not self.modern and self.config.positions == "learned":
             x = x + self.pos(positions)
-        elif not self.modern:  # Vaswani et al.: embeddings x sqrt(d) (init std d^-0.5), on par with the sinusoids
-            x = x * math.sqrt(self.config.n_embd) + self._sinusoids(positions).to(x.dtype)
+        elif not self.modern:
+            if getattr(self.config, "scale_embeddings", False):
+                x = x * math.sqrt(self.config.n_embd)
+            x = x + self._sinusoids(positions).to(x.dtype)
         x = self.drop(x)
         for block in self.blocks:
             x = block(x, positions, mask)

@@ -130,6 +130,8 @@ def run_job(store: JobStore, job_id: str) -> str:
         return _fail(store, job_id, code, err.message, err.field)
     except Exception as err:  # a bug or a resource problem: keep the traceback in the event log
         store.add_event(job_id, traceback.format_exc()[-4000:], level="error")
+        if _machines(job) > 1 and store.job(job_id)["requested"] == "cancel":
+            return "running"  # a cancel broke the collectives: the worker marks the job cancelled
         if _machines(job) > 1 and job["attempts"] < MAX_ATTEMPTS:
             # Most often another machine dropped out (its worker died, the network broke): try again
             # from the newest checkpoint with whichever machines join next.

@@ -298,6 +298,11 @@ class JobStore:
         except IntegrityError:
             return False
 
+    def remove_member(self, job_id: str, attempt: int, rank: int) -> None:
+        with self.session.begin() as s:
+            s.execute(delete(MemberRow).where(MemberRow.job_id == job_id, MemberRow.attempt == attempt,
+                                              MemberRow.machine_rank == rank))
+
     def members(self, job_id: str, attempt: int) -> list[dict[str, Any]]:
         with self.session() as s:
             q = select(MemberRow).where(MemberRow.job_id == job_id, MemberRow.attempt == attempt)
@@ -316,17 +321,18 @@ class JobStore:
                 out.append({**job, "free_ranks": sorted(set(range(need)) - ranks)})
         return out
 
-    def member_heartbeat(self, job_id: str, attempt: int, rank: int, worker: str) -> bool:
-        """Mark a member alive; False when its attempt was cut short (cancelled, failed, paused,
-        requeued) and the member should stop. After success it is left to exit by itself: torchrun's
-        agents wait for each other at the end, and a killed member would stall machine 0's."""
+    def member_heartbeat(self, job_id: str, attempt: int, rank: int, worker: str) -> str:
+        """Mark a member alive. Returns "run" while its attempt runs, "done" once the job succeeded
+        (the member should exit by itself: torchrun's agents wait for each other at the end), and
+        "stop" when the attempt was cut short (cancelled, failed, paused, requeued)."""
         with self.session.begin() as s:
             s.execute(update(MemberRow).where(MemberRow.job_id == job_id, MemberRow.attempt == attempt,
                                               MemberRow.machine_rank == rank, MemberRow.worker == worker)
                       .values(heartbeat_at=time.time()))
             row = s.get(JobRow, job_id)
-            return (row is not None and row.status in ("running", "succeeded") and row.attempts == attempt
-                    and row.requested != "cancel")
+            if row is None or row.attempts != attempt or row.requested == "cancel":
+                return "stop"
+            return {"running": "run", "succeeded": "done"}.get(row.status, "stop")
 
     # ------------------------------------------------------------------ events and checkpoints
     def add_event(self, job_id: str, message: str, level: str = "info", type: str = "message",

@@ -85,7 +85,10 @@ class Worker:
         # several heartbeats fit in the stale window, so a busy-but-alive worker is never requeued
         self.store, self.poll, self.beat, self.stale_after = store, poll, min(heartbeat, stale_after / 4), stale_after
         self.name = name or worker_name()
-        self.address = address or os.environ.get("TUNESMITH_WORKER_ADDRESS") or _host_address()
+        # A SQLite store lives on one machine, so its gangs do too; otherwise the address other
+        # machines reach us at.
+        self.address = (address or os.environ.get("TUNESMITH_WORKER_ADDRESS")
+                        or ("127.0.0.1" if store.is_sqlite else _host_address()))
         self.gang_timeout = gang_timeout
         self.stopping = threading.Event()
         self.cannot_join: set[str] = set()  # multi-machine jobs whose files this machine can't see
@@ -131,21 +134,27 @@ class Worker:
             if rendezvous is None:
                 return
         proc = spawn(self.command(job, 0, rendezvous), log_file=run_dir.parent / "train.log", env=self.env(job))
-        requested, ended = None, None
+        requested, ended, lost_machine = None, None, None
 
         def should_stop() -> bool:
-            nonlocal requested, ended
+            nonlocal requested, ended, lost_machine
             requested = self.store.heartbeat(job_id, self.name)
             if requested in ("cancel", "lost"):
                 return True
             if self.store.job(job_id)["status"] != "running":  # the runner gave its verdict
                 ended = ended or time.monotonic()
                 return time.monotonic() - ended > 60  # e.g. torchrun waiting for a machine that died
+            if machines > 1:  # a machine that went silent (power, network) would hang the collectives
+                lost_machine = next((m for m in self.silent_members(job_id, job["attempts"])), None)
+                return lost_machine is not None
             return False
 
         self.supervise(proc, should_stop)
         code = proc.wait()
-        if requested == "cancel":
+        if lost_machine is not None and requested != "cancel":
+            self.requeue_or_fail(job, f"machine {lost_machine['machine_rank']} ({lost_machine['worker']}) stopped "
+                                      f"responding")
+        elif requested == "cancel":
             self.store.update_job(job_id, only_if=("running",), status="cancelled", finished_at=time.time(),
                                   requested=None, worker=None)
             self.store.add_event(job_id, "Job cancelled; training process stopped")
@@ -157,14 +166,35 @@ class Worker:
         elif self.store.job(job_id)["status"] == "running":  # the process died without a verdict
             how = f"was killed by signal {-code}" if code < 0 else f"exited with code {code}"
             if machines > 1 and job["attempts"] < MAX_ATTEMPTS:  # most likely another machine dropped out
-                self.store.update_job(job_id, only_if=("running",), status="queued", worker=None)
-                self.store.add_event(job_id, f"Training across machines {how}; job requeued to resume from its "
-                                     f"newest checkpoint (attempt {job['attempts']} of {MAX_ATTEMPTS})", level="warn")
+                self.requeue_or_fail(job, f"training across machines {how}")
                 return
             self.store.update_job(job_id, only_if=("running",), status="failed", finished_at=time.time(),
                                   error={"code": "training_crashed", "param": None, "message":
                                          f"the training process {how} (see {run_dir.parent / 'train.log'})"})
             self.store.add_event(job_id, f"Training process {how}", level="error")
+
+    def silent_members(self, job_id: str, attempt: int) -> list[dict]:
+        """Other machines of the attempt whose workers stopped heartbeating."""
+        limit = time.time() - self.stale_after
+        return [m for m in self.store.members(job_id, attempt)[1:] if m["heartbeat_at"] < limit]
+
+    def requeue_or_fail(self, job: dict, why: str) -> None:
+        """A multi-machine attempt ended early: cancel if asked, else resume from the newest
+        checkpoint with whichever machines join next (until the attempt limit)."""
+        job_id = job["id"]
+        if self.store.job(job_id)["requested"] == "cancel":
+            self.store.update_job(job_id, only_if=("running", "queued"), status="cancelled", finished_at=time.time(),
+                                  requested=None, worker=None)
+            self.store.add_event(job_id, "Job cancelled; training stopped on every machine")
+        elif job["attempts"] < MAX_ATTEMPTS:
+            self.store.update_job(job_id, only_if=("running",), status="queued", worker=None)
+            self.store.add_event(job_id, f"{why[:1].upper() + why[1:]}; job requeued to resume from its newest "
+                                 f"checkpoint (attempt {job['attempts']} of {MAX_ATTEMPTS})", level="warn")
+        else:
+            self.store.update_job(job_id, only_if=("running",), status="failed", finished_at=time.time(), worker=None,
+                                  error={"code": "machine_lost", "param": "tunesmith.launch.num_machines",
+                                         "message": f"{why}, {job['attempts']} times; giving up"})
+            self.store.add_event(job_id, f"Job failed: {why}, {job['attempts']} times", level="error")
 
     def supervise(self, proc: subprocess.Popen, should_stop) -> bool:
         """Wait for ``proc``, asking ``should_stop()`` every heartbeat; stop its process group when
@@ -205,38 +235,60 @@ class Worker:
 
     def gather_machines(self, job: dict, machines: int) -> str | None:
         """As machine 0: publish a rendezvous address and wait for the other machines' workers.
-        Returns the address, or None when the job ended meanwhile (cancelled, or no machines came)."""
+        Returns the address, or None when this attempt won't train (cancelled, yielded to an
+        older job that is also gathering, or no machines came in time)."""
         job_id, attempt = job["id"], job["attempts"]
-        address = f"{self.address}:{_free_port()}"
-        self.store.add_member(job_id, attempt, 0, self.name, address)
-        self.store.add_event(job_id, f"Waiting for {machines - 1} more machine(s) to join (a `tunesmith worker` "
-                                     f"on each, same --db); rendezvous at {address}")
-        deadline = time.time() + self.gang_timeout
-        while not self.stopping.is_set():
-            members = self.store.members(job_id, attempt)
-            if len(members) == machines:
-                self.store.add_event(job_id, f"Training on {machines} machines: "
-                                     + ", ".join(m["worker"] for m in members))
-                return address
-            requested = self.store.heartbeat(job_id, self.name)
-            if requested in ("cancel", "lost"):
-                if requested == "cancel":
-                    self.store.update_job(job_id, only_if=("running",), status="cancelled", finished_at=time.time(),
-                                          requested=None, worker=None)
-                    self.store.add_event(job_id, "Job cancelled while waiting for machines")
-                return None
-            if time.time() > deadline:
-                message = (f"the job needs {machines} machines but only {len(members)} joined within "
-                           f"{self.gang_timeout:.0f} s; start `tunesmith worker --db URL` on more machines (sharing "
-                           "the jobs directory), or set tunesmith.launch.num_machines lower")
-                self.store.update_job(job_id, only_if=("running",), status="failed", finished_at=time.time(),
-                                      worker=None, error={"code": "machines_unavailable", "message": message,
-                                                          "param": "tunesmith.launch.num_machines"})
-                self.store.add_event(job_id, f"Job failed: {message}", level="error")
-                return None
-            self.stopping.wait(min(self.beat, 1.0))
-        self.store.update_job(job_id, only_if=("running",), status="queued", worker=None)
-        return None
+        port, reserved = _reserve_port()  # held until torchrun is about to bind it
+        address = f"{self.address}:{port}"
+        try:
+            if self.address.startswith("127.") and not self.store.is_sqlite:
+                self.store.add_event(job_id, f"This worker's rendezvous address {self.address} is loopback: workers "
+                                     "on other machines can't reach it (start it with --address HOST or "
+                                     "TUNESMITH_WORKER_ADDRESS)", level="warn")
+            self.store.add_member(job_id, attempt, 0, self.name, address)
+            self.store.add_event(job_id, f"Waiting for {machines - 1} more machine(s) to join (a `tunesmith worker` "
+                                         f"on each, same --db); rendezvous at {address}")
+            deadline = time.time() + self.gang_timeout
+            while not self.stopping.is_set():
+                for m in self.silent_members(job_id, attempt):  # joined, then its worker died: free the rank
+                    self.store.remove_member(job_id, attempt, m["machine_rank"])
+                    self.store.add_event(job_id, f"Machine {m['machine_rank']} ({m['worker']}) went silent before "
+                                                 "training started; waiting for another", level="warn")
+                members = self.store.members(job_id, attempt)
+                if len(members) == machines:
+                    self.store.add_event(job_id, f"Training on {machines} machines: "
+                                         + ", ".join(m["worker"] for m in members))
+                    return address
+                if len(members) == 1 and any(g["id"] != job_id and g["created_at"] < job["created_at"]
+                                             for g in self.store.gangs_forming()):
+                    # Two gathering jobs could each hold a worker and starve the other: the newer yields.
+                    self.store.remove_member(job_id, attempt, 0)
+                    self.store.update_job(job_id, only_if=("running",), status="queued", worker=None,
+                                          attempts=attempt - 1)
+                    self.store.add_event(job_id, "An older multi-machine job is gathering machines too; this one "
+                                                 "went back to the queue and its worker joins that one")
+                    return None
+                requested = self.store.heartbeat(job_id, self.name)
+                if requested in ("cancel", "lost"):
+                    if requested == "cancel":
+                        self.store.update_job(job_id, only_if=("running",), status="cancelled",
+                                              finished_at=time.time(), requested=None, worker=None)
+                        self.store.add_event(job_id, "Job cancelled while waiting for machines")
+                    return None
+                if time.time() > deadline:
+                    message = (f"the job needs {machines} machines but only {len(members)} joined within "
+                               f"{self.gang_timeout:.0f} s; start `tunesmith worker --db URL` on more machines "
+                               "(sharing the jobs directory), or set tunesmith.launch.num_machines lower")
+                    self.store.update_job(job_id, only_if=("running",), status="failed", finished_at=time.time(),
+                                          worker=None, error={"code": "machines_unavailable", "message": message,
+                                                              "param": "tunesmith.launch.num_machines"})
+                    self.store.add_event(job_id, f"Job failed: {message}", level="error")
+                    return None
+                self.stopping.wait(min(self.beat, 1.0))
+            self.store.update_job(job_id, only_if=("running",), status="queued", worker=None)
+            return None
+        finally:
+            reserved.close()
 
     def join_gang(self) -> bool:
         """Join a multi-machine job that is waiting for machines, train our share, return True;
@@ -267,7 +319,21 @@ class Worker:
         self.store.add_event(job_id, f"Machine {rank} joined: worker {self.name}")
         log_file = Path(job["run_dir"]).parent / f"train-machine{rank}.log"
         proc = spawn(self.command(job, rank, address), log_file=log_file, env=self.env(job))
-        stopped = self.supervise(proc, lambda: not self.store.member_heartbeat(job_id, attempt, rank, self.name))
+        done_at = None
+
+        def should_stop() -> bool:
+            nonlocal done_at
+            state = self.store.member_heartbeat(job_id, attempt, rank, self.name)
+            if state == "done":  # let torchrun's agents finish together; but never wait forever
+                done_at = done_at or time.monotonic()
+                return time.monotonic() - done_at > 60
+            return state == "stop"
+
+        stopped = self.supervise(proc, should_stop)
+        if stopped and self.stopping.is_set():  # this worker shuts down: the attempt can't go on without it
+            now = self.store.job(job_id)
+            if now["status"] == "running" and now["attempts"] == attempt:
+                self.requeue_or_fail(now, f"machine {rank} ({self.name}) shut down")
         code = proc.wait()
         if code != 0 and not stopped:
             how = f"was killed by signal {-code}" if code < 0 else f"exited with code {code}"
@@ -276,16 +342,27 @@ class Worker:
 
 
 def _host_address() -> str:
+    """This machine's address on its default route (a UDP connect sends nothing), else its
+    resolved host name ("127.0.1.1" on stock Debian: the caller warns about loopback)."""
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+            sock.connect(("192.0.2.1", 9))  # TEST-NET-1: only picks the outgoing interface
+            found = sock.getsockname()[0]
+        if not found.startswith("127.") and found != "0.0.0.0":
+            return found
+    except OSError:
+        pass
     try:
         return socket.gethostbyname(socket.gethostname())
     except OSError:
         return "127.0.0.1"
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("", 0))
-        return sock.getsockname()[1]
+def _reserve_port() -> tuple[int, socket.socket]:
+    """A free port, kept bound (so nothing else takes it) until the caller closes the socket."""
+    sock = socket.socket()
+    sock.bind(("", 0))
+    return sock.getsockname()[1], sock
 
 
 def start_local_worker(db_url: str, stale_after: float = 30.0) -> subprocess.Popen:
