@@ -119,13 +119,10 @@ def build_blocks(state, settings) -> gr.Blocks:
     def sampling(*values):
         chosen = dict(zip(PAGE_SAMPLING, values))
         chosen["stop"] = [x for x in (chosen.get("stop") or "").split("|") if x]
-        if chosen.get("seed") in (None, ""):
-            chosen["seed"] = None
+        chosen["seed"] = None if chosen.get("seed") in (None, "") else int(chosen["seed"])
         for name, field in SamplingParams.model_fields.items():  # sliders hand back floats
-            if name in chosen and field.annotation is int and chosen[name] is not None:
+            if name in chosen and field.annotation is int:
                 chosen[name] = int(chosen[name])
-        if chosen.get("seed") is not None:
-            chosen["seed"] = int(chosen["seed"])
         try:
             return build(SamplingParams, chosen)
         except TunesmithError as err:

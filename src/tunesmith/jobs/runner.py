@@ -130,16 +130,9 @@ def run_job(store: JobStore, job_id: str) -> str:
         return _fail(store, job_id, code, err.message, err.field)
     except Exception as err:  # a bug or a resource problem: keep the traceback in the event log
         store.add_event(job_id, traceback.format_exc()[-4000:], level="error")
-        if _machines(job) > 1 and store.job(job_id)["requested"] == "cancel":
-            return "running"  # a cancel broke the collectives: the worker marks the job cancelled
-        if _machines(job) > 1 and job["attempts"] < MAX_ATTEMPTS:
-            # Most often another machine dropped out (its worker died, the network broke): try again
-            # from the newest checkpoint with whichever machines join next.
-            store.update_job(job_id, only_if=("running",), status="queued", worker=None)
-            store.add_event(job_id, f"Training across machines stopped ({type(err).__name__}); job requeued to "
-                                    f"resume from its newest checkpoint (attempt {job['attempts']} of {MAX_ATTEMPTS})",
-                            level="warn")
-            return "queued"
+        if _machines(job) > 1:  # most often another machine dropped out (its worker died, the network broke)
+            return end_attempt_early(store, job, f"training across machines stopped ({type(err).__name__}: {err})",
+                                     code="training_error")
         return _fail(store, job_id, "training_error", f"{type(err).__name__}: {err}", None)
     name = model_name(job)
     metrics = result.metrics
@@ -151,6 +144,28 @@ def run_job(store: JobStore, job_id: str) -> str:
         "train_seconds": metrics.get("train_seconds"), "steps": metrics.get("steps"), "valid_loss": after})
     store.add_event(job_id, "The job has successfully completed")
     return "succeeded"
+
+
+def end_attempt_early(store: JobStore, job: dict, why: str, code: str = "machine_lost") -> str:
+    """A multi-machine attempt ended early: cancelled if that was asked, else requeued to resume
+    from the newest checkpoint with whichever machines join next, until the attempt limit.
+    Returns the job's new status."""
+    job_id = job["id"]
+    if store.job(job_id)["requested"] == "cancel":
+        store.update_job(job_id, only_if=("running", "queued"), status="cancelled", finished_at=time.time(),
+                         requested=None, worker=None)
+        store.add_event(job_id, "Job cancelled; training stopped on every machine")
+        return "cancelled"
+    if job["attempts"] < MAX_ATTEMPTS:
+        store.update_job(job_id, only_if=("running",), status="queued", worker=None)
+        store.add_event(job_id, f"{why[:1].upper() + why[1:]}; job requeued to resume from its newest checkpoint "
+                                f"(attempt {job['attempts']} of {MAX_ATTEMPTS})", level="warn")
+        return "queued"
+    store.update_job(job_id, only_if=("running",), status="failed", finished_at=time.time(), worker=None,
+                     error={"code": code, "param": "tunesmith.launch.num_machines",
+                            "message": f"{why}, {job['attempts']} times; giving up"})
+    store.add_event(job_id, f"Job failed: {why}, {job['attempts']} times", level="error")
+    return "failed"
 
 
 def _machines(job: dict) -> int:

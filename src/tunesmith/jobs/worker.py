@@ -26,7 +26,7 @@ import threading
 import time
 from pathlib import Path
 
-from .runner import MAX_ATTEMPTS
+from .runner import MAX_ATTEMPTS, end_attempt_early
 from .store import JobStore, worker_name
 
 log = logging.getLogger("tunesmith.worker")
@@ -152,8 +152,8 @@ class Worker:
         self.supervise(proc, should_stop)
         code = proc.wait()
         if lost_machine is not None and requested != "cancel":
-            self.requeue_or_fail(job, f"machine {lost_machine['machine_rank']} ({lost_machine['worker']}) stopped "
-                                      f"responding")
+            lost = f"machine {lost_machine['machine_rank']} ({lost_machine['worker']}) stopped responding"
+            end_attempt_early(self.store, job, lost)
         elif requested == "cancel":
             self.store.update_job(job_id, only_if=("running",), status="cancelled", finished_at=time.time(),
                                   requested=None, worker=None)
@@ -165,8 +165,8 @@ class Worker:
             self.store.add_event(job_id, "Worker shut down; job requeued to resume from its newest checkpoint")
         elif self.store.job(job_id)["status"] == "running":  # the process died without a verdict
             how = f"was killed by signal {-code}" if code < 0 else f"exited with code {code}"
-            if machines > 1 and job["attempts"] < MAX_ATTEMPTS:  # most likely another machine dropped out
-                self.requeue_or_fail(job, f"training across machines {how}")
+            if machines > 1:  # most likely another machine dropped out
+                end_attempt_early(self.store, job, f"training across machines {how}", code="training_crashed")
                 return
             self.store.update_job(job_id, only_if=("running",), status="failed", finished_at=time.time(),
                                   error={"code": "training_crashed", "param": None, "message":
@@ -177,24 +177,6 @@ class Worker:
         """Other machines of the attempt whose workers stopped heartbeating."""
         limit = time.time() - self.stale_after
         return [m for m in self.store.members(job_id, attempt)[1:] if m["heartbeat_at"] < limit]
-
-    def requeue_or_fail(self, job: dict, why: str) -> None:
-        """A multi-machine attempt ended early: cancel if asked, else resume from the newest
-        checkpoint with whichever machines join next (until the attempt limit)."""
-        job_id = job["id"]
-        if self.store.job(job_id)["requested"] == "cancel":
-            self.store.update_job(job_id, only_if=("running", "queued"), status="cancelled", finished_at=time.time(),
-                                  requested=None, worker=None)
-            self.store.add_event(job_id, "Job cancelled; training stopped on every machine")
-        elif job["attempts"] < MAX_ATTEMPTS:
-            self.store.update_job(job_id, only_if=("running",), status="queued", worker=None)
-            self.store.add_event(job_id, f"{why[:1].upper() + why[1:]}; job requeued to resume from its newest "
-                                 f"checkpoint (attempt {job['attempts']} of {MAX_ATTEMPTS})", level="warn")
-        else:
-            self.store.update_job(job_id, only_if=("running",), status="failed", finished_at=time.time(), worker=None,
-                                  error={"code": "machine_lost", "param": "tunesmith.launch.num_machines",
-                                         "message": f"{why}, {job['attempts']} times; giving up"})
-            self.store.add_event(job_id, f"Job failed: {why}, {job['attempts']} times", level="error")
 
     def supervise(self, proc: subprocess.Popen, should_stop) -> bool:
         """Wait for ``proc``, asking ``should_stop()`` every heartbeat; stop its process group when
@@ -333,7 +315,7 @@ class Worker:
         if stopped and self.stopping.is_set():  # this worker shuts down: the attempt can't go on without it
             now = self.store.job(job_id)
             if now["status"] == "running" and now["attempts"] == attempt:
-                self.requeue_or_fail(now, f"machine {rank} ({self.name}) shut down")
+                end_attempt_early(self.store, now, f"machine {rank} ({self.name}) shut down")
         code = proc.wait()
         if code != 0 and not stopped:
             how = f"was killed by signal {-code}" if code < 0 else f"exited with code {code}"
