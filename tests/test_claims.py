@@ -44,6 +44,7 @@ CHANGED = [
     ("It is covered by our two-year warranty.", "It is covered by our warranty.", "quantity"),
     ("Financial assistance is available upon request.",
      "Financial assistance comes with a stamp and a lovely holiday hangout.", "new content"),
+    ("Buses will depart promptly at 8:15 AM.", "Buses will depart quickly at 8:15 AM.", "event"),  # dev judge
 ]
 
 
@@ -66,6 +67,7 @@ FAITHFUL = [
     ("Steps:\n1. Open the lid.\n2. Pour the water.", "Steps:\n1. Open the lid.\n2. Pour in the water."),
     ("Additionally, the team has 4 engineers.", "Also, the team has 4 engineers."),
     ("It may rain in May 3 weeks from now.", "In May 3 weeks from now, it may rain."),
+    ("Please reply in a timely manner.", "Please reply promptly."),
 ]
 
 

@@ -4,6 +4,7 @@ import threading
 import time
 
 import pytest
+import torch
 
 from tunesmith.engine import Engine, QueueFull
 from tunesmith.errors import Cancelled
@@ -128,5 +129,111 @@ def test_real_model_fast_path_in_the_running_batch(real_generator):
         for r in others:
             r.future.result(120)
         assert eng.scheduler.largest_batch >= 3
+    finally:
+        eng.close()
+
+
+@pytest.fixture(scope="module")
+def tiny_adapter(tmp_path_factory, tiny):
+    """A LoRA adapter for the tiny model whose update is far from zero (random A and B)."""
+    from peft import LoraConfig, get_peft_model
+
+    from tunesmith.models import load_model
+
+    model = load_model("tiny-random").model
+    cfg = LoraConfig(r=4, lora_alpha=8, target_modules=["q_proj", "v_proj", "up_proj", "down_proj"],
+                     init_lora_weights=False)
+    peft_model = get_peft_model(model, cfg)
+    with torch.no_grad():
+        for name, p in peft_model.named_parameters():
+            if "lora_B" in name:
+                p.mul_(20)
+    path = tmp_path_factory.mktemp("adapter")
+    peft_model.save_pretrained(path)
+    return path
+
+
+def test_adapters_per_row_over_one_base(tiny, tiny_adapter):
+    """Rows with an adapter get exactly what the adapter's own model (peft) gives; rows without
+    get the base's text; both in one running batch, and the base is not copied."""
+    from peft import PeftModel
+
+    from tunesmith.generate import Generator
+    from tunesmith.models import load_model
+
+    params = {"temperature": 0, "max_new_tokens": 10}
+    base_gen = Generator(load_model("tiny-random"), quantize="none")
+    plain = [c.text for c in base_gen.generate(PROMPTS, params)]
+    peft_lm = load_model("tiny-random")
+    peft_lm.model = PeftModel.from_pretrained(peft_lm.model, str(tiny_adapter)).eval()
+    adapted = [c.text for c in Generator(peft_lm, quantize="none").generate(PROMPTS, params)]
+    assert adapted != plain  # the adapter changes the text
+
+    eng = Engine(Generator(load_model("tiny-random"), quantize="none"), max_rows=8)
+    try:
+        mb = eng.load_adapter("style", str(tiny_adapter))
+        assert 0 < mb < 1
+        view = eng.with_adapter("style")
+        # mixed in one batch: adapter rows and base rows submitted together
+        reqs = [view.submit(p, params) for p in PROMPTS] + [eng.submit(p, params) for p in PROMPTS]
+        texts = [r.future.result(60)[0].text for r in reqs]
+        assert texts[:4] == adapted and texts[4:] == plain
+        assert eng.scheduler.largest_batch > 4
+        seeded = {"temperature": 0.9, "seed": 3, "max_new_tokens": 12}
+        alone = view.generate(PROMPTS[0], seeded)[0].text
+        crowd = [eng.submit(p, {"temperature": 1.0, "max_new_tokens": 20, "seed": i}) for i, p in enumerate(PROMPTS)]
+        assert view.submit(PROMPTS[0], seeded).future.result(60)[0].text == alone
+        for r in crowd:
+            r.future.result(60)
+        eng.unload_adapter("style")
+        with pytest.raises(Exception, match="not loaded"):
+            eng.submit(PROMPTS[0], params, adapter="style")
+        assert [c.text for c in eng.generate(PROMPTS, params)] == plain
+    finally:
+        eng.close()
+
+
+def test_adapters_that_cannot_share_a_batch(tmp_path, tiny_adapter):
+    import json
+    import shutil
+
+    from tunesmith.engine.adapters import row_servable
+
+    assert row_servable(tiny_adapter) is None
+    dora = tmp_path / "dora"
+    shutil.copytree(tiny_adapter, dora)
+    cfg = json.loads((dora / "adapter_config.json").read_text())
+    (dora / "adapter_config.json").write_text(json.dumps({**cfg, "use_dora": True}))
+    assert "use_dora" in row_servable(dora)
+
+
+@pytest.mark.slow
+def test_real_humanizer_adapter_per_row_equals_its_own_model(real_generator):
+    """The shipped humanizer adapter served per row over the bundled base (packed weights, lean
+    decode step, fused projections) gives the same greedy rewrites as its own Generator, also
+    while chat rows run beside it."""
+    from tunesmith.generate import Generator
+    from tunesmith.humanize import BUNDLED_ADAPTER, HumanizeOptions, Humanizer
+
+    own = Humanizer()  # its own Generator: base + adapter, precise activations
+    eng = Engine(real_generator, max_rows=16)
+    try:
+        eng.load_adapter("humanizer", str(BUNDLED_ADAPTER))
+        shared = Humanizer(generator=eng.with_adapter("humanizer"))
+        text = ("It is important to note that the quarterly review has been moved to Thursday at 2:00 p.m. "
+                "Furthermore, all team leads are expected to attend in order to discuss the budget.")
+        prompts = [own._prompt(text, HumanizeOptions())]
+        greedy = {"temperature": 0, "max_new_tokens": 48}
+        want = own.generator.generate(prompts, greedy)[0].text
+        chat = [eng.submit(real_generator.chat_prompt([{"role": "user", "content": q}]),
+                           {"temperature": 0.7, "seed": i, "max_new_tokens": 40})
+                for i, q in enumerate(["Why is the sky blue?", "Name a fruit."])]
+        assert shared.generator.generate(prompts, greedy)[0].text == want
+        assert eng.scheduler.largest_batch >= 2
+        for r in chat:
+            r.future.result(120)
+        assert isinstance(own.generator, Generator)
+        res = shared.humanize(text)
+        assert res.facts_kept and "2:00 p.m." in res.humanized_text
     finally:
         eng.close()

@@ -8,6 +8,7 @@ from tunesmith.data.humanizer import extract_facts, mask_facts, missing_facts, t
 from tunesmith.errors import ConfigError
 from tunesmith.generate import Completion
 from tunesmith.humanize import (Humanizer, ai_phrase_density, clean_output, drop_repeated_sentences,
+                                lowercase_sentence_starts,
                                 has_repetition_loop, rule_based_rewrite, split_chunks, word_diff)
 
 FORMAL = ("Thank you for reaching out to Brightlane Support. It is important to note that order #A-20931 was "
@@ -184,6 +185,36 @@ def test_humanizer_never_returns_a_rewrite_that_lost_facts(tiny_generator):
     res = hz.humanize(long, cleanup=False)
     assert res.humanized_text == long and not res.success and "unchanged" in res.message
     assert all(c.status == "kept" and c.reason.startswith("kept original") for c in res.chunks)
+
+
+def test_a_rewrite_that_starts_a_sentence_lowercase_is_rejected(tiny_generator):
+    """Dev judging: 'subject line "Payroll Update Required." this message ...' passed every
+    claim check; a sentence start in lowercase the source did not have now fails the piece."""
+    source = 'The subject line reads "Payroll Update Required." This message did not come from HR.'
+    bad = 'The subject line reads "Payroll Update Required." this message didn\'t come from HR.'
+    hz = Humanizer(adapter=None, generator=ScriptedGenerator(tiny_generator, lambda p, j: bad))
+    res = hz.humanize(source, chunk_words=200, candidates=1)
+    assert bad not in res.humanized_text and res.chunks[0].status != "rewritten"
+    assert lowercase_sentence_starts(bad) == 1
+    assert lowercase_sentence_starts("We open at 9 a.m. on Monday, e.g. the usual time. Come early.") == 0
+
+
+def test_humanizer_retry_rounds(tiny_generator):
+    """Default: one round, then the rule edit. ``retries`` adds rounds only for pieces that failed."""
+    class Counting(ScriptedGenerator):
+        def generate(self, prompts, params, cancel=None, logits_processors=()):
+            self.rounds = getattr(self, "rounds", []) + [(len(prompts), params.n, params.temperature)]
+            return super().generate(prompts, params, cancel, logits_processors)
+
+    gen = Counting(tiny_generator, lambda p, j: "Something vague.")
+    hz = Humanizer(adapter=None, generator=gen)
+    res = hz.humanize(FORMAL, chunk_words=200)
+    assert gen.rounds == [(1, 5, 0.7)] and res.chunks[0].status == "rule-edited"
+    gen.rounds = []
+    hz.humanize(FORMAL, chunk_words=200, candidates=2, retries=2)
+    assert gen.rounds == [(1, 2, 0.7), (1, 4, 0.7), (1, 1, 0.0)]
+    with pytest.raises(ConfigError, match="retries"):
+        hz.humanize(FORMAL, retries=3)
 
 
 def test_humanizer_long_input_comes_back_whole(tiny_generator):

@@ -125,6 +125,8 @@ EVENT_CLASSES: dict[str, tuple[str, ...]] = {
              "suspended"),
     "arrive": ("arrive", "arrives", "arrived", "arrival", "return", "returns", "returned", "come back"),
     "depart": ("depart", "departs", "departed", "departure", "leave", "leaves", "left"),
+    # On time is a claim ("buses depart promptly at 8:15" is not "depart quickly").
+    "punctual": ("promptly", "punctually", "on time", "in a timely manner", "on the dot", "right on time"),
 }
 # Content words a rewrite may bring in without inventing anything (fillers, plain swaps).
 _FREE_WORDS = set("""

@@ -325,7 +325,7 @@ def humanize(
     jsonl: Annotated[Optional[Path], typer.Option("--jsonl", help="Batch: JSONL with 'id' and 'text' per line.")] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Batch output JSONL (with --jsonl).")] = None,
     tone: Tone = "conversational", strength: Strength = "medium", keep: Keep = None,
-    candidates: Annotated[int, typer.Option(help="Rewrites generated per chunk.")] = 3,
+    candidates: Annotated[Optional[int], typer.Option(help="Rewrites generated per chunk (default 5).")] = None,
     alternatives: Annotated[int, typer.Option(help="Extra full rewrites to show.")] = 0,
     temperature: Temperature = 0.7, top_p: TopP = 0.9, seed: Seed = 0,
     adapter: HAdapter = "bundled", model: ModelOpt = "smollm2-135m-instruct",
@@ -338,8 +338,8 @@ def humanize(
 
     from .config import build
 
-    opts = build(HumanizeOptions, tone=tone, strength=strength, keep_terms=keep or [], candidates=candidates,
-                 alternatives=alternatives, temperature=temperature, top_p=top_p, seed=seed)
+    opts = build(HumanizeOptions, tone=tone, strength=strength, keep_terms=keep or [],
+                 **({} if candidates is None else {"candidates": candidates}), alternatives=alternatives, temperature=temperature, top_p=top_p, seed=seed)
     sources = [x for x in (text, file, jsonl) if x is not None]
     if len(sources) != 1:
         raise TunesmithError("give exactly one input: TEXT, --file FILE or --jsonl FILE", field="text")

@@ -10,9 +10,9 @@ the same computation in fewer ops; everything else (prompt prefill, training, ou
 request) goes through transformers' own forward. Generation itself stays transformers'
 ``generate`` (sampling, stop strings, streaming, logits processors).
 
-Projections of our int4 layers run as direct (and, for q/k/v and gate/up, fused) kernel calls;
-any other layer (LoRA beside a packed base, float, torch-kernel layers) is called as the model's
-own module. Results equal transformers' forward up to float rounding (tested).
+Projections of our int4 layers run as direct (and, for q/k/v and gate/up, fused) kernel calls,
+per-row adapters (:mod:`tunesmith.engine.adapters`) added to them; any other layer (LoRA
+beside a packed base, float, torch-kernel layers) is called as the model's own module. Results equal transformers' forward up to float rounding (tested).
 """
 
 from __future__ import annotations
@@ -103,7 +103,7 @@ def _fusable(modules: list[nn.Module]) -> bool:
     return all(isinstance(m, Int4Linear) and m.kernel == "tunesmith" and m.bias is None for m in modules)
 
 
-def _fuse(modules: list[nn.Module]) -> Callable[[torch.Tensor], torch.Tensor]:
+def _fuse(modules: list[nn.Module]) -> Callable[[torch.Tensor, bool | None], torch.Tensor]:
     """One call for sibling projections of the same input (q/k/v, gate/up) -> concatenated outputs.
 
     Our int4 layout stores tiles of 16 output rows, so stacking the layers' tiles *is* the fused
@@ -116,19 +116,37 @@ def _fuse(modules: list[nn.Module]) -> Callable[[torch.Tensor], torch.Tensor]:
         start += m.packed.shape[0]
     first = modules[0]  # (its activation precision, read per call: set_precise_activations may change it)
     int4_mm = kernels.ops().int4_mm
-    return lambda x: int4_mm(x, fused, first.precise)
+    return lambda x, precise=None: int4_mm(x, fused, first.precise if precise is None else precise)
 
 
-def _direct(module: nn.Module) -> Callable[[torch.Tensor], torch.Tensor]:
-    """Our int4 kernel called directly (no module call) where the layer allows, else the module."""
-    if _fusable([module]):
-        int4_mm = kernels.ops().int4_mm
-        return lambda x: int4_mm(x, module.packed, module.precise)
-    return module
+def _projection(modules: list[nn.Module]) -> Callable[[torch.Tensor], torch.Tensor]:
+    """Sibling projections of one input as one call: our fused int4 kernel where the weights
+    allow, else the modules themselves (concatenated). Layers that serve adapters per row
+    (:class:`~tunesmith.engine.adapters.LoRARows`) keep the fused base matmul and add each
+    row group's updates."""
+    from .engine.adapters import LoRARows, apply_rows
 
+    rows = all(isinstance(m, LoRARows) for m in modules)
+    bases = [m.base for m in modules] if rows else modules
+    if not _fusable(bases):
+        return modules[0] if len(modules) == 1 else (lambda x: torch.cat([m(x) for m in modules], dim=-1))
+    base = _fuse(bases)
+    if not rows:
+        return base
+    width = sum(m.out_features for m in modules)
 
-def _separate(modules: list[nn.Module]) -> Callable[[torch.Tensor], torch.Tensor]:
-    return lambda x: torch.cat([m(x) for m in modules], dim=-1)
+    def one(x: torch.Tensor, name: str | None) -> torch.Tensor:
+        y = base(x, True if name is not None else None)
+        start = 0
+        for m in modules:
+            d = m.delta(x, name)
+            if d is not None:
+                y[:, start: start + m.out_features] += d
+            start += m.out_features
+        return y
+
+    assignment = modules[0].assignment
+    return lambda x: apply_rows(assignment, x, width, one)
 
 
 class _LayerPlan:
@@ -143,9 +161,8 @@ class _LayerPlan:
         self.inter = mlp.gate_proj.out_features
         self.scaling = attn.scaling
         qkv, gate_up = [attn.q_proj, attn.k_proj, attn.v_proj], [mlp.gate_proj, mlp.up_proj]
-        self.qkv = _fuse(qkv) if _fusable(qkv) else _separate(qkv)
-        self.gate_up = _fuse(gate_up) if _fusable(gate_up) else _separate(gate_up)
-        self.o_proj, self.down_proj = _direct(attn.o_proj), _direct(mlp.down_proj)
+        self.qkv, self.gate_up = _projection(qkv), _projection(gate_up)
+        self.o_proj, self.down_proj = _projection([attn.o_proj]), _projection([mlp.down_proj])
 
 
 def _plans(inner: nn.Module) -> list[_LayerPlan]:

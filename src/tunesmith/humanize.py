@@ -227,6 +227,16 @@ def has_repetition_loop(text: str, n: int = 4, max_repeats: int = 2) -> bool:
     return False
 
 
+# A sentence that ends (also inside quotes or brackets) and a next one that starts lowercase:
+# 'the subject "Payroll Update Required." this message ...'. Abbreviations are no sentence end.
+_LOWER_START = re.compile(r"(?<!\b[a-zA-Z]\.[a-zA-Z])(?<!\betc)(?<!\bvs)(?<!\bapprox)(?<!\bno)"
+                          r"[.!?][\"”’')\]]*\s+[a-z]")
+
+
+def lowercase_sentence_starts(text: str) -> int:
+    return len(_LOWER_START.findall(text))
+
+
 def _doubled_words(text: str) -> set[str]:
     """Adjacent words that repeat each other ("the the", "order orders"): a slip, not a rewrite."""
     w = [x.lower() for x in words(text)]
@@ -348,7 +358,7 @@ class HumanizeOptions(StrictModel):
     keep_terms: list[Annotated[str, StringConstraints(min_length=1, max_length=100)]] = Field(
         default_factory=list, max_length=50, description="Up to 50 terms (1-100 characters each) to keep verbatim "
         "besides the detected facts.")
-    candidates: int = Field(3, ge=1, le=8, description="Rewrites generated per chunk before checking.")
+    candidates: int = Field(5, ge=1, le=8, description="Rewrites generated per chunk before checking.")
     alternatives: int = Field(0, ge=0, le=4, description="Extra full rewrites to return besides the best.")
     temperature: float = Field(0.7, ge=0.0, le=2.0, description="Sampling temperature (0 = greedy).")
     top_p: float = Field(0.9, gt=0.0, le=1.0, description="Nucleus sampling mass.")
@@ -359,6 +369,10 @@ class HumanizeOptions(StrictModel):
                                  "(protected facts exempt); 0 = no limit (default: forcing a small model away "
                                  "from the source makes it invent).")
     chunk_words: int = Field(45, ge=15, le=200, description="Target words per chunk (sentence groups).")
+    # Measured on the dev split (AVX2): two retry rounds took 55% of the time and rescued 3 of 56
+    # pieces; 5 candidates in one round rescue more (16 vs 15 rewritten) at 6.7 vs 9.8 s/100 words.
+    retries: int = Field(0, ge=0, le=2, description="Extra rounds for pieces no candidate passed, before the rule "
+                         "edit: 1 = more candidates at temperature >= 0.5, 2 = then greedy as well.")
     cleanup: bool = Field(True, strict=True, description="Replace leftover AI phrases and add contractions after the model.")
 
 
@@ -556,6 +570,8 @@ class Humanizer:
             return None, f"length ratio {ratio:.2f} outside 0.5-1.6"
         if has_repetition_loop(restored):
             return None, "repetition loop"
+        if lowercase_sentence_starts(restored) > lowercase_sentence_starts(source):
+            return None, "a sentence starts in lowercase"
         doubled = _doubled_words(restored) - _doubled_words(source)
         if doubled:
             return None, f"doubled word ({', '.join(sorted(doubled))})"  # "all order orders"
@@ -634,11 +650,11 @@ class Humanizer:
         accepted: dict[int, list[tuple[float, str, float]]] = {i: [] for i, _ in work}
         reasons: dict[int, str] = {}
         pending = list(range(len(work)))
-        # First pass as asked; retry what failed with more candidates, then greedy (which
-        # stays closest to the source).
+        # One pass as asked; with ``retries``, what failed is tried again with more candidates,
+        # then greedy (which stays closest to the source). Whatever still fails gets the rule edit.
         attempts = [(opts.temperature, opts.top_p, opts.candidates, opts.max_copy_tokens),
                     (max(opts.temperature, 0.5), opts.top_p, max(opts.candidates, 4), opts.max_copy_tokens),
-                    (0.0, 1.0, 1, opts.max_copy_tokens)]
+                    (0.0, 1.0, 1, opts.max_copy_tokens)][:1 + opts.retries]
         for attempt, (temp, top_p, n, max_copy) in enumerate(attempts):
             if not pending:
                 break

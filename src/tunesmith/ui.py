@@ -16,6 +16,7 @@ import gradio as gr
 from .config import SamplingParams, build, field_range
 from .engine.pool import parse_models
 from .errors import TunesmithError
+from .humanize import HumanizeOptions
 from .jobs.files import SUFFIXES
 
 SHIPPED_VOICE = "(the server's humanizer)"
@@ -268,7 +269,8 @@ def build_blocks(state, settings) -> gr.Blocks:
                         hz_voice = gr.Dropdown(voices(), value=SHIPPED_VOICE, allow_custom_value=True,
                                                label="Voice (train yours in the Fine-tune tab)", elem_id="hz-voice")
                         with gr.Row():
-                            cands = gr.Slider(1, 8, value=3, step=1, label="Candidates per part")
+                            cands = gr.Slider(1, 8, value=HumanizeOptions.model_fields["candidates"].default, step=1,
+                                              label="Candidates per part")
                             alts = gr.Slider(0, 3, value=0, step=1, label="Alternatives to show")
                         hz_btn = gr.Button("Humanize", variant="primary", elem_id="hz-button")
                     with gr.Column():

@@ -26,6 +26,8 @@ class Engine:
         timeout: Default deadline of a request in seconds (None: none).
     """
 
+    adapter: str | None = None  # applied to every request (see with_adapter)
+
     def __init__(self, generator: Generator, max_rows: int = 32, queue_size: int = 64, timeout: float | None = None):
         self.generator = generator
         self.tokenizer = generator.tokenizer
@@ -49,9 +51,20 @@ class Engine:
     def close(self) -> None:
         self.scheduler.close()
 
+    def load_adapter(self, name: str, adapter_dir: str) -> float:
+        """Serve a LoRA adapter over this engine's model, per row of the same batch (MB used)."""
+        return self.scheduler.adapters.load(name, adapter_dir)
+
+    def unload_adapter(self, name: str) -> None:
+        self.scheduler.adapters.unload(name)
+
+    def with_adapter(self, name: str) -> Engine:
+        """This engine with a loaded adapter applied to every request (same batch, same model)."""
+        return AdapterEngine(self, name)
+
     def submit(self, prompts: str | Sequence[str], params: SamplingParams | dict[str, Any] | None = None,
                cancel: threading.Event | None = None, timeout: float | None = None,
-               logits_processors: Sequence[Any] = (), on_chunk=None) -> Request:
+               logits_processors: Sequence[Any] = (), on_chunk=None, adapter: str | None = None) -> Request:
         """Queue a request and return at once; ``request.future`` gets the completions."""
         params = params if isinstance(params, SamplingParams) else build(SamplingParams, params or {})
         timeout = self.timeout if timeout is None else timeout
@@ -59,7 +72,7 @@ class Engine:
                       cancel=cancel or threading.Event(),
                       deadline=None if timeout is None else time.monotonic() + timeout,
                       on_chunk=on_chunk, logits_processors=logits_processors,
-                      whole=not self.generator.keeps_cache)
+                      whole=not self.generator.keeps_cache, adapter=adapter or self.adapter)
         return self.scheduler.submit(req)
 
     def generate(self, prompts: str | Sequence[str], params: SamplingParams | dict[str, Any] | None = None,
@@ -94,3 +107,21 @@ class Engine:
                     return
         finally:
             cancel.set()
+
+
+class AdapterEngine(Engine):
+    """An :class:`Engine` seen through one of its loaded adapters: same model, same running
+    batch, the adapter's update on this view's rows only. Closing it unloads the adapter
+    (requests still using it fail); the engine itself stays."""
+
+    def __init__(self, engine: Engine, adapter: str):  # noqa: D107 - shares the engine's state
+        if adapter not in engine.scheduler.adapters.loaded:
+            raise ValueError(f"adapter {adapter!r} is not loaded on this engine")
+        self.generator, self.tokenizer, self.timeout = engine.generator, engine.tokenizer, engine.timeout
+        self.scheduler, self.adapter = engine.scheduler, adapter
+
+    def info(self) -> dict[str, Any]:
+        return {**super().info(), "adapter": self.adapter}
+
+    def close(self) -> None:
+        self.scheduler.adapters.unload(self.adapter)

@@ -2,9 +2,11 @@
 recently used one unloaded when a memory budget would be passed.
 
 A served name maps to a base model plus an optional LoRA adapter (``name=model+adapter``).
-Each loaded entry is its own :class:`~tunesmith.engine.Engine` (own running batch); with the
-bundled model's packed 4-bit weights an entry costs ~100-200 MB, so a handful of fine-tuned
-variants fit beside each other on a laptop.
+A plain LoRA adapter is served over its base model's engine, per row of the same running batch
+(:mod:`tunesmith.engine.adapters`): it costs only its own small matrices (~20 MB for the
+humanizer's) and its requests share every forward pass with everyone else's. Anything else
+(a full fine-tune, a from-scratch run, an adapter with extra trained modules) is its own
+:class:`~tunesmith.engine.Engine`; with packed 4-bit weights ~100-200 MB each.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..errors import ConfigError, ModelNotFoundError
-from .core import Engine
+from .adapters import row_servable
+from .core import AdapterEngine, Engine
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,7 @@ class ModelPool:
         self._load = load
         self._found = found
         self._loaded: OrderedDict[str, tuple[Engine, float]] = OrderedDict()
+        self._bases: dict[str, ModelSpec] = {}  # plain bases loaded only to host adapters
         self._lock = threading.Lock()
 
     def names(self) -> list[str]:
@@ -109,19 +113,55 @@ class ModelPool:
             if name in self._loaded:
                 self._loaded.move_to_end(name)
                 return self._loaded[name][0]
-            engine = self._load(self.specs[name])
-            mb = engine_memory_mb(engine)
+            spec = self.specs[name]
+            if spec.adapter and row_servable(spec.adapter) is None:
+                engine: Engine = self._adapter_view(spec.model, spec.adapter, name)
+                mb = engine.scheduler.adapters.loaded[name]
+            else:
+                engine = self._load(spec)
+                mb = engine_memory_mb(engine)
             self._loaded[name] = (engine, mb)
             self._evict(keep=name)
             return engine
+
+    def adapter_engine(self, model: str, adapter: str, name: str) -> Engine | None:
+        """``adapter`` served per row over ``model``'s engine (loaded if needed), as ``name``;
+        None if the adapter cannot share a batch. Not counted or evicted by the pool (the
+        server's humanizer)."""
+        if row_servable(adapter) is not None:
+            return None
+        with self._lock:
+            return self._adapter_view(model, adapter, name)
+
+    def _adapter_view(self, model: str, adapter: str, name: str) -> AdapterEngine:
+        base = next((e for n, (e, _) in self._loaded.items()
+                     if not isinstance(e, AdapterEngine) and self._spec(n) == ModelSpec(n, model)), None)
+        if base is None:  # the plain base is not served yet: load it (unlisted) to host the adapter
+            key = f"{model} (base)"
+            self._bases[key] = ModelSpec(key, model)
+            base = self._load(self._bases[key])
+            self._loaded[key] = (base, engine_memory_mb(base))
+        if name not in base.scheduler.adapters.loaded:
+            base.load_adapter(name, adapter)
+        return base.with_adapter(name)
+
+    def _spec(self, name: str) -> ModelSpec | None:
+        return self.specs.get(name) or self._bases.get(name)
+
+    @staticmethod
+    def _busy(engine: Engine) -> bool:
+        sched = engine.scheduler
+        if isinstance(engine, AdapterEngine):
+            return (any(r.request.adapter == engine.adapter for r in list(sched.rows))
+                    or any(r.adapter == engine.adapter for r in list(sched.waiting)))
+        return bool(sched.rows or sched.waiting or sched.adapters.loaded)  # (hosting adapters: in use)
 
     def _evict(self, keep: str) -> None:
         total = sum(mb for _, mb in self._loaded.values())
         for name in list(self._loaded):
             if total <= self.budget_mb:
                 break
-            if name in (keep, self.default) or any(self._loaded[name][0].scheduler.load[k]
-                                                    for k in ("running_rows", "waiting_requests")):
+            if name in (keep, self.default) or self._busy(self._loaded[name][0]):
                 continue  # never unload the default, the one just asked for, or one at work
             engine, mb = self._loaded.pop(name)
             engine.close()  # running requests finish with an error; new ones reload it

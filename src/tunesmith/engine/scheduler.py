@@ -32,6 +32,7 @@ from ..errors import Cancelled, ConfigError
 from ..generate import Completion, Generator, StreamChunk, cut_at_stop
 from ..kv_cache import CACHE_KWARG, GrowingCache
 from . import sampling
+from .adapters import RowAdapters
 
 log = logging.getLogger("tunesmith.engine")
 
@@ -62,6 +63,7 @@ class Request:
     on_chunk: Callable[[StreamChunk], None] | None = None  # streaming (one row)
     logits_processors: Sequence[Any] = ()
     whole: bool = False  # the model keeps no KV cache (a from-scratch family): one generate call
+    adapter: str | None = None  # a LoRA adapter loaded on this engine's base (None: the base alone)
     future: Future = field(default_factory=Future)
     next_prompt: int = 0  # prompts admitted so far
     rows_left: int = 0
@@ -109,6 +111,7 @@ class Scheduler:
         self.model, self.tokenizer = generator.model, generator.tokenizer
         self.max_rows, self.queue_size = max_rows, queue_size
         self.eos = self.tokenizer.eos_token_id
+        self.adapters = RowAdapters(self.model)  # LoRA adapters chosen per row over this base
         self._added = self.tokenizer.get_added_vocab()
         self.waiting: deque[Request] = deque()
         self.rows: list[Row] = []
@@ -125,6 +128,8 @@ class Scheduler:
     # ----------------------------------------------------------------- API
     def submit(self, request: Request) -> Request:
         """Queue ``request``; its ``future`` gets the completions (prompt-major)."""
+        if request.adapter is not None and request.adapter not in self.adapters.loaded:
+            raise ConfigError(f"adapter {request.adapter!r} is not loaded on this engine", field="model")
         if request.params.n > self.max_rows and not request.exclusive:
             raise ConfigError(f"n={request.params.n} is more than this engine's batch of {self.max_rows} rows: "
                               "lower n (or raise the server's MAX_BATCH)", field="n")
@@ -214,6 +219,7 @@ class Scheduler:
             enc = self.generator._encode([req.prompts[p]])
             cache = GrowingCache(config=self.model.config)
             with COMPUTE:
+                self.adapters.assign([req.adapter])
                 out = self.model(input_ids=enc["input_ids"], use_cache=True, logits_to_keep=1,
                                  **{CACHE_KWARG: cache})
             logits = out.logits[:, -1]
@@ -254,6 +260,7 @@ class Scheduler:
         positions = torch.tensor([[r.prompt_len + len(r.ids) - 1] for r in self.rows])
         mask = (torch.arange(past + 1)[None, :] >= self.starts[:, None]).long()
         with COMPUTE:
+            self.adapters.assign([r.request.adapter for r in self.rows])
             out = self.model(input_ids=last, attention_mask=mask, position_ids=positions, use_cache=True,
                              **{CACHE_KWARG: self.cache})
         logits = out.logits[:, -1]
@@ -320,6 +327,9 @@ class Scheduler:
                 row.finish = "cancelled"
                 req.fail(DeadlineExceeded("the request's deadline passed") if req.expired(now)
                          else Cancelled("the request was cancelled"))
+            elif row.finish is None and req.adapter is not None and req.adapter not in self.adapters.loaded:
+                row.finish = "cancelled"  # its adapter was unloaded (memory budget, shutdown)
+                req.fail(Cancelled(f"the model {req.adapter!r} was unloaded; send the request again"))
         self._finish_done()
 
     def _finish_done(self) -> None:
@@ -362,6 +372,7 @@ class Scheduler:
             timer.start()
         try:
             with COMPUTE:
+                self.adapters.assign([req.adapter])
                 if req.on_chunk is not None:  # a streamed row of a cacheless model
                     outs = self._stream_whole(req)
                 else:
