@@ -30,6 +30,28 @@ def real_generator():
     return Generator()
 
 
+@pytest.fixture(scope="session")
+def tiny_adapter(tmp_path_factory, tiny):
+    """A LoRA adapter for the tiny model whose update is far from zero (random A and B)."""
+    from peft import LoraConfig, get_peft_model
+
+    from tunesmith.models import load_model
+
+    model = load_model("tiny-random").model
+    cfg = LoraConfig(r=4, lora_alpha=8, target_modules=["q_proj", "v_proj", "up_proj", "down_proj"],
+                     init_lora_weights=False)
+    peft_model = get_peft_model(model, cfg)
+    import torch
+
+    with torch.no_grad():
+        for name, p in peft_model.named_parameters():
+            if "lora_B" in name:
+                p.mul_(20)
+    path = tmp_path_factory.mktemp("adapter")
+    peft_model.save_pretrained(path)
+    return path
+
+
 @pytest.fixture(params=["avx512", "avxvnni", "avx2", "torch"])
 def kernel_path(request, monkeypatch):
     """Run a test once per kernel path this CPU can execute, and once on torch's kernels.

@@ -133,26 +133,6 @@ def test_real_model_fast_path_in_the_running_batch(real_generator):
         eng.close()
 
 
-@pytest.fixture(scope="module")
-def tiny_adapter(tmp_path_factory, tiny):
-    """A LoRA adapter for the tiny model whose update is far from zero (random A and B)."""
-    from peft import LoraConfig, get_peft_model
-
-    from tunesmith.models import load_model
-
-    model = load_model("tiny-random").model
-    cfg = LoraConfig(r=4, lora_alpha=8, target_modules=["q_proj", "v_proj", "up_proj", "down_proj"],
-                     init_lora_weights=False)
-    peft_model = get_peft_model(model, cfg)
-    with torch.no_grad():
-        for name, p in peft_model.named_parameters():
-            if "lora_B" in name:
-                p.mul_(20)
-    path = tmp_path_factory.mktemp("adapter")
-    peft_model.save_pretrained(path)
-    return path
-
-
 def test_adapters_per_row_over_one_base(tiny, tiny_adapter):
     """Rows with an adapter get exactly what the adapter's own model (peft) gives; rows without
     get the base's text; both in one running batch, and the base is not copied."""

@@ -244,6 +244,22 @@ def test_precise_activations_are_near_float(ops, rows):
     assert (out.double() - ref).norm() / ref.norm() < 0.01
 
 
+@pytest.mark.parametrize("pattern", ["1000000000011", "0110100", "1111", "0000000001"])
+def test_precision_per_row_equals_each_row_alone(ops, pattern):
+    """precise_rows: the rows of a batch that run an adapter take two terms, the others one;
+    every row bit-for-bit what it gets alone with its own flag (int4 and int8 layouts)."""
+    n, k = 48, 96
+    flags = torch.tensor([c == "1" for c in pattern])
+    x = torch.randn(len(pattern), k)
+    for mm, packed in ((ops.int4_mm, int4_records(grid_linear(n, k).weight)),
+                       (ops.int8_mm, int8_records(nn.Linear(k, n).weight))):
+        mixed = mm(x, packed, False, flags)
+        for i, flag in enumerate(flags.tolist()):
+            assert torch.equal(mixed[i], mm(x[i: i + 1], packed, flag)[0]), (pattern, i)
+    with pytest.raises(RuntimeError, match="precise_rows must be"):
+        ops.int4_mm(x, int4_records(grid_linear(n, k).weight), False, flags[:-1])
+
+
 def test_kernels_give_the_same_results_from_other_threads(ops):
     """Off the main thread the kernels run on their own thread pool (OpenMP teams per thread
     made them 2.4x slower there); results must not depend on the thread, also when two threads

@@ -116,7 +116,12 @@ def _fuse(modules: list[nn.Module]) -> Callable[[torch.Tensor, bool | None], tor
         start += m.packed.shape[0]
     first = modules[0]  # (its activation precision, read per call: set_precise_activations may change it)
     int4_mm = kernels.ops().int4_mm
-    return lambda x, precise=None: int4_mm(x, fused, first.precise if precise is None else precise)
+    def call(x: torch.Tensor, precise: bool | torch.Tensor | None = None) -> torch.Tensor:
+        if isinstance(precise, torch.Tensor):  # one flag per row
+            return int4_mm(x, fused, False, precise)
+        return int4_mm(x, fused, first.precise if precise is None else precise)
+
+    return call
 
 
 def _projection(modules: list[nn.Module]) -> Callable[[torch.Tensor], torch.Tensor]:
@@ -124,7 +129,7 @@ def _projection(modules: list[nn.Module]) -> Callable[[torch.Tensor], torch.Tens
     allow, else the modules themselves (concatenated). Layers that serve adapters per row
     (:class:`~tunesmith.engine.adapters.LoRARows`) keep the fused base matmul and add each
     row group's updates."""
-    from .engine.adapters import LoRARows, apply_rows
+    from .engine.adapters import LoRARows
 
     rows = all(isinstance(m, LoRARows) for m in modules)
     bases = [m.base for m in modules] if rows else modules
@@ -133,20 +138,16 @@ def _projection(modules: list[nn.Module]) -> Callable[[torch.Tensor], torch.Tens
     base = _fuse(bases)
     if not rows:
         return base
-    width = sum(m.out_features for m in modules)
+    from .engine.adapters import LoRAGroup
 
-    def one(x: torch.Tensor, name: str | None) -> torch.Tensor:
-        y = base(x, True if name is not None else None)
-        start = 0
-        for m in modules:
-            d = m.delta(x, name)
-            if d is not None:
-                y[:, start: start + m.out_features] += d
-            start += m.out_features
-        return y
+    group = LoRAGroup(modules)
+    assignment = group.assignment
 
-    assignment = modules[0].assignment
-    return lambda x: apply_rows(assignment, x, width, one)
+    def call(x: torch.Tensor) -> torch.Tensor:
+        y = assignment.base(x, base)
+        return group.add_(y, x) if assignment.names() else y
+
+    return call
 
 
 class _LayerPlan:

@@ -94,8 +94,10 @@ def _build_dir(path: str) -> Path:
 def _register_fakes(namespace: str) -> None:
     # Shapes for torch.compile's tracing (the ops are opaque to it).
     fake = torch.library.register_fake
-    fake(f"{namespace}::int4_mm")(lambda x, w, precise=False: x.new_empty((x.shape[0], w.shape[0] * 16)))
-    fake(f"{namespace}::int8_mm")(lambda x, w, precise=False: x.new_empty((x.shape[0], w.shape[0] * 16)))
+    fake(f"{namespace}::int4_mm")(lambda x, w, precise=False, precise_rows=None:
+                                  x.new_empty((x.shape[0], w.shape[0] * 16)))
+    fake(f"{namespace}::int8_mm")(lambda x, w, precise=False, precise_rows=None:
+                                  x.new_empty((x.shape[0], w.shape[0] * 16)))
     fake(f"{namespace}::rms_norm")(lambda x, weight, eps: torch.empty_like(x))
     fake(f"{namespace}::decode_attention")(
         lambda q, k, v, mask, scale: torch.empty_like(q, memory_format=torch.contiguous_format))

@@ -73,21 +73,30 @@ class _Packed(nn.Module):
         self.in_features, self.out_features = linear.in_features, linear.out_features
         self.float_weight = linear.weight if keep_float else None
 
-    def packed_mm(self, x: torch.Tensor, precise: bool) -> torch.Tensor:
-        """``x @ W.T`` for a 2-D ``x``, in ``x``'s dtype."""
+    def packed_mm(self, x: torch.Tensor, precise: bool | torch.Tensor) -> torch.Tensor:
+        """``x @ W.T`` for a 2-D ``x``, in ``x``'s dtype (``precise``: for all rows, or per row)."""
         raise NotImplementedError
 
-    def forward(self, x: torch.Tensor, precise: bool | None = None) -> torch.Tensor:
-        """``precise`` overrides the layer's activation precision for this call (rows of a
-        batch that run an adapter, see :mod:`tunesmith.engine.adapters`)."""
+    def forward(self, x: torch.Tensor, precise: bool | torch.Tensor | None = None) -> torch.Tensor:
+        """``precise`` overrides the layer's activation precision for this call: a bool, or a
+        bool per row (the rows of a batch that run an adapter, see :mod:`tunesmith.engine.adapters`)."""
         flat = x.reshape(-1, self.in_features)
         if self.float_weight is not None and flat.shape[0] > PACKED_MAX_ROWS:
             return nn.functional.linear(x, self.float_weight, self.bias)
-        y = self.packed_mm(flat, self.precise if precise is None else precise).reshape(*x.shape[:-1], self.out_features)
+        if precise is None:
+            precise = self.precise
+        elif isinstance(precise, torch.Tensor) and precise.shape[0] != flat.shape[0]:
+            precise = precise.repeat_interleave(flat.shape[0] // precise.shape[0])  # a flag per row of [rows, T, in]
+        y = self.packed_mm(flat, precise).reshape(*x.shape[:-1], self.out_features)
         return y if self.bias is None else y + self.bias
 
     def extra_repr(self) -> str:
         return f"in_features={self.in_features}, out_features={self.out_features}, kernel={self.kernel}"
+
+
+def _precision(precise: bool | torch.Tensor) -> tuple[bool, torch.Tensor | None]:
+    # Our kernels' (precise, precise_rows) arguments: one flag for the call, or one per row.
+    return (False, precise) if isinstance(precise, torch.Tensor) else (bool(precise), None)
 
 
 def _ours(x: torch.Tensor) -> torch.Tensor:
@@ -156,9 +165,9 @@ class Int4Linear(_Packed):
             self.register_buffer("packed", torch._convert_weight_to_int4pack_for_cpu(q, 1))
             self.register_buffer("scales_zeros", torch.cat([scale, zero], -1).transpose(0, 1).contiguous().to(_ACT))
 
-    def packed_mm(self, x: torch.Tensor, precise: bool) -> torch.Tensor:
+    def packed_mm(self, x: torch.Tensor, precise: bool | torch.Tensor) -> torch.Tensor:
         if self.kernel == "tunesmith":
-            return kernels.ops().int4_mm(_ours(x), self.packed, precise).to(x.dtype)
+            return kernels.ops().int4_mm(_ours(x), self.packed, *_precision(precise)).to(x.dtype)
         return torch._weight_int4pack_mm_for_cpu(x.to(_ACT), self.packed, self.group, self.scales_zeros).to(x.dtype)
 
 
@@ -193,9 +202,9 @@ class Int8Linear(_Packed):
             self.register_buffer("qweight", torch.round(w / scale[:, None]).clamp(-127, 127).to(torch.int8).contiguous())
             self.register_buffer("scale", scale.to(_ACT))
 
-    def packed_mm(self, x: torch.Tensor, precise: bool) -> torch.Tensor:
+    def packed_mm(self, x: torch.Tensor, precise: bool | torch.Tensor) -> torch.Tensor:
         if self.kernel == "tunesmith":
-            return kernels.ops().int8_mm(_ours(x), self.packed, precise).to(x.dtype)
+            return kernels.ops().int8_mm(_ours(x), self.packed, *_precision(precise)).to(x.dtype)
         return torch._weight_int8pack_mm(x.to(_ACT), self.qweight, self.scale).to(x.dtype)
 
 

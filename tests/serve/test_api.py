@@ -211,5 +211,32 @@ def test_pool_unloads_the_least_recently_used_under_its_budget(tiny_generator):
     pool.get("a")
     assert made == ["base", "a", "b", "a"]
     pool.close()
+
+
+def test_pool_serves_lora_adapters_per_row_over_their_base(tiny_generator, tiny_adapter):
+    from tunesmith.engine import Engine
+    from tunesmith.engine.pool import ModelPool, ModelSpec, engine_memory_mb, parse_models
+
+    made = []
+
+    def load(spec):
+        made.append(spec.name)
+        return Engine(tiny_generator, max_rows=4)
+
+    size = engine_memory_mb(Engine(tiny_generator, max_rows=1))
+    pool = ModelPool([ModelSpec("base", "tiny-random"),
+                      *parse_models(f"s1=tiny-random+{tiny_adapter},s2=tiny-random+{tiny_adapter}")], load,
+                     budget_mb=size + 0.025)  # room for one tiny adapter (~0.02 MB)
+    try:
+        s1 = pool.get("s1")
+        assert made == ["base"] and s1.adapter == "s1" and s1.scheduler is pool.get().scheduler
+        assert 0 < pool.loaded()["s1"] < 1
+        text = s1.generate("Once upon a time", {"temperature": 0, "max_new_tokens": 6})[0].text
+        assert text != pool.get().generate("Once upon a time", {"temperature": 0, "max_new_tokens": 6})[0].text
+        pool.get("s2")  # over the budget: s1 (least recently used, idle) is unloaded from the base
+        assert made == ["base"] and "s1" not in pool.loaded() and "s1" not in s1.scheduler.adapters.loaded
+        assert pool.get("s1").generate("Once upon a time", {"temperature": 0, "max_new_tokens": 6})[0].text == text
+    finally:
+        pool.close()
     with pytest.raises(Exception, match="NAME=MODEL"):
         parse_models("just-a-name")

@@ -78,7 +78,11 @@ def test_a_voice_job_trains_a_humanizer_used_by_name(make_client, tmp_path):
                                        "voice": done["fine_tuned_model"], "candidates": 1})
     assert r.status_code == 200, r.text
     assert "May 2, 2025" in r.json()["humanized_text"]
-    assert state.humanizer_for(done["fine_tuned_model"]).adapter == state.jobs.store.job(job["id"])["run_dir"]
+    voice = state.humanizer_for(done["fine_tuned_model"])
+    assert voice.adapter == state.jobs.store.job(job["id"])["run_dir"]
+    # a plain LoRA voice runs per row over the served base: same engine, same batch
+    assert voice.generator.adapter == f"voice:{done['fine_tuned_model']}"
+    assert voice.generator.scheduler is state.pool.get().scheduler
     r = client.post("/humanize", json={"text": "Hello there.", "voice": "ft:nope"})
     assert r.status_code == 404 and r.json()["error"]["param"] == "voice"
     bad = client.post("/v1/fine_tuning/jobs", json={"model": "tiny-random", "training_file": job["training_file"],

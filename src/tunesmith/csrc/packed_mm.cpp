@@ -734,31 +734,51 @@ void rows(const QuantRows& xr, int64_t m0, int64_t M, int64_t K, const uint8_t* 
 // across row blocks), so prompt-sized inputs read the weights from memory once.
 constexpr int64_t kChunk = 8;
 
+// precise_rows (optional, bool [M]) chooses the precision per row: the rows of a batch that
+// run a LoRA adapter take two terms, the others one. Each row's result is the same as with the
+// flag for the whole call (term 0 is quantized the same either way, rows never mix).
 template <typename Format>
-torch::Tensor packed_mm(const torch::Tensor& x, const torch::Tensor& w, bool precise) {
+torch::Tensor packed_mm(const torch::Tensor& x, const torch::Tensor& w, bool precise,
+                        const c10::optional<torch::Tensor>& precise_rows) {
   check(x, w, Format::kRecord);
   const int64_t M = x.size(0), tiles = w.size(0), N = tiles * 16, K = w.size(1) * 32;
+  torch::Tensor per_row;
+  const bool* pr = nullptr;
+  if (precise_rows.has_value() && precise_rows->defined()) {
+    per_row = precise_rows->to(torch::kBool).contiguous();
+    TORCH_CHECK(per_row.dim() == 1 && per_row.size(0) == M, "precise_rows must be [M] (one flag per row of x)");
+    pr = per_row.data_ptr<bool>();
+  }
+  bool any = precise;
+  for (int64_t m = 0; pr && m < M; ++m) any = any || pr[m];
   auto y = torch::empty({M, N}, x.options());
-  const QuantRows xr = quantize_rows(x.data_ptr<float>(), M, K, precise ? 2 : 1);
+  const QuantRows xr = quantize_rows(x.data_ptr<float>(), M, K, any ? 2 : 1);
   const uint8_t* wp = w.data_ptr<uint8_t>();
   float* yp = y.data_ptr<float>();
   parallel(tiles, 8, [&](int64_t begin, int64_t end) {
     for (int64_t t0 = begin; t0 < end; t0 += kChunk) {
       const int64_t t1 = std::min(t0 + kChunk, end);
-      for (int64_t m0 = 0; m0 < M; m0 += kRowBlock) {
-        if (precise) rows<Format, 2>(xr, m0, M, K, wp, t0, t1, yp, N);
-        else rows<Format, 1>(xr, m0, M, K, wp, t0, t1, yp, N);
+      // Row blocks of up to kRowBlock rows of one precision.
+      for (int64_t m0 = 0; m0 < M;) {
+        const bool two = pr ? pr[m0] : precise;
+        int64_t m1 = m0 + 1;
+        while (m1 < M && m1 - m0 < kRowBlock && (pr ? pr[m1] : precise) == two) ++m1;
+        if (two) rows<Format, 2>(xr, m0, m1, K, wp, t0, t1, yp, N);
+        else rows<Format, 1>(xr, m0, m1, K, wp, t0, t1, yp, N);
+        m0 = m1;
       }
     }
   });
   return y;
 }
 
-torch::Tensor int4_mm(const torch::Tensor& x, const torch::Tensor& w, bool precise) {
-  return packed_mm<Int4Format>(x, w, precise);
+torch::Tensor int4_mm(const torch::Tensor& x, const torch::Tensor& w, bool precise,
+                      const c10::optional<torch::Tensor>& precise_rows) {
+  return packed_mm<Int4Format>(x, w, precise, precise_rows);
 }
-torch::Tensor int8_mm(const torch::Tensor& x, const torch::Tensor& w, bool precise) {
-  return packed_mm<Int8Format>(x, w, precise);
+torch::Tensor int8_mm(const torch::Tensor& x, const torch::Tensor& w, bool precise,
+                      const c10::optional<torch::Tensor>& precise_rows) {
+  return packed_mm<Int8Format>(x, w, precise, precise_rows);
 }
 
 // Attention for decode steps: G query vectors per key/value head against that head's L cached
@@ -807,8 +827,8 @@ torch::Tensor decode_attention(const torch::Tensor& q, const torch::Tensor& k, c
 #define TS_LIBRARY_IMPL(ns, k, m) TORCH_LIBRARY_IMPL(ns, k, m)
 
 TS_LIBRARY(TUNESMITH_NS, m) {
-  m.def("int4_mm(Tensor x, Tensor w, bool precise=False) -> Tensor");
-  m.def("int8_mm(Tensor x, Tensor w, bool precise=False) -> Tensor");
+  m.def("int4_mm(Tensor x, Tensor w, bool precise=False, Tensor? precise_rows=None) -> Tensor");
+  m.def("int8_mm(Tensor x, Tensor w, bool precise=False, Tensor? precise_rows=None) -> Tensor");
   m.def("rms_norm(Tensor x, Tensor weight, float eps) -> Tensor");
   m.def("decode_attention(Tensor q, Tensor k, Tensor v, Tensor? mask, float scale) -> Tensor");
 }

@@ -19,26 +19,31 @@ qualifies, and the model pool serves any other adapter as its own model.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import torch
 from torch import nn
-from torch.nn import functional as F
 
 from ..errors import ConfigError
 from ..quantize import _Packed
 
-__all__ = ["LoRARows", "RowAdapters", "apply_rows", "row_servable"]
+__all__ = ["LoRARows", "RowAdapters", "RowAssignment", "row_servable"]
 
 _PREFIX = "base_model.model."
 
 
-def row_servable(adapter_dir: str | Path) -> str | None:
-    """None if the adapter can share a base model's batch, else why not."""
+def row_servable(adapter_dir: str | Path, tokenizer=None) -> str | None:
+    """None if the adapter can share a base model's batch, else why not.
+
+    A run saves its tokenizer beside the adapter; with ``tokenizer`` (the base's) given, that
+    one must be the same (vocabulary, chat template, end token) or the rows would be encoded
+    differently from how the adapter was trained.
+    """
     path = Path(adapter_dir).expanduser()
     try:
         cfg = json.loads((path / "adapter_config.json").read_text())
@@ -46,51 +51,106 @@ def row_servable(adapter_dir: str | Path) -> str | None:
         return f"unreadable adapter_config.json ({err})"
     if cfg.get("peft_type") != "LORA":
         return f"peft_type {cfg.get('peft_type')} (only LoRA)"
-    if (path / "tokenizer.json").is_file():
-        return "it brings its own tokenizer"
     for key in ("use_dora", "modules_to_save", "trainable_token_indices", "alpha_pattern", "layer_replication",
                 "target_parameters"):
         if cfg.get(key):
             return f"{key} is set"
     if cfg.get("bias", "none") != "none" or cfg.get("lora_bias"):
         return "it trains biases"
+    if tokenizer is not None and (path / "tokenizer.json").is_file():
+        from transformers import AutoTokenizer
+
+        own = AutoTokenizer.from_pretrained(path)
+        if (own.get_vocab() != tokenizer.get_vocab() or own.eos_token_id != tokenizer.eos_token_id
+                or getattr(own, "chat_template", None) != getattr(tokenizer, "chat_template", None)):
+            return "its tokenizer differs from the base model's"
     return None
 
 
 class RowAssignment:
     """Which adapter each row of the next forward pass uses (None: the base alone).
 
-    ``groups`` is ``[(row indices or None for all rows, adapter name)]``.
+    Uniform batches (every row the same, e.g. a prefill) take the one-call path. In mixed ones
+    the base matmul is still one kernel call (precision per row), and each adapter's update runs
+    over all rows with a 0/1 mask per row, cheaper than gathering its rows (a CPU decode step is
+    bound by the number of ops, not their size).
     """
 
     def __init__(self) -> None:
-        self.groups: list[tuple[torch.Tensor | None, str | None]] = [(None, None)]
+        self.version = 0  # bumped when an adapter is loaded or unloaded (stacked updates are rebuilt)
+        self.set([None])
 
     def set(self, names: Sequence[str | None]) -> None:
-        if len(set(names)) <= 1:
-            self.groups = [(None, names[0] if names else None)]
-            return
-        rows: dict[str | None, list[int]] = {}
-        for i, name in enumerate(names):
-            rows.setdefault(name, []).append(i)
-        self.groups = [(torch.tensor(ix), name) for name, ix in rows.items()]
+        self.uniform = len(set(names)) <= 1
+        self.only = names[0] if self.uniform and names else None  # the adapter of a uniform batch
+        self.present = {n for n in names if n is not None}
+        self.masks: dict[str, torch.Tensor] = {}
+        if not self.uniform:
+            self.precise_rows = torch.tensor([n is not None for n in names])
+            self.masks = {a: torch.tensor([float(n == a) for n in names])[:, None] for a in self.present}
+
+    def base(self, x: torch.Tensor, mm: Callable[[torch.Tensor, bool | torch.Tensor | None], torch.Tensor]
+             ) -> torch.Tensor:
+        """``mm(x, precise)``: precise activations for the rows with an adapter (a flag per row in
+        a mixed batch: one kernel call, see csrc/packed_mm.cpp), the layer's own for the rest."""
+        if self.uniform:
+            return mm(x, True if self.only is not None else None)
+        return mm(x, self.precise_rows)
+
+    def names(self) -> list[str]:
+        """The adapters some row of this pass uses."""
+        return [self.only] if self.uniform and self.only is not None else sorted(self.present)
 
 
-def apply_rows(assignment: RowAssignment, x: torch.Tensor, width: int,
-               one: Callable[[torch.Tensor, str | None], torch.Tensor]) -> torch.Tensor:
-    """``one(rows of x, adapter)`` for each group of rows (dim 0), gathered into one output."""
-    groups = assignment.groups
-    if len(groups) == 1:
-        return one(x, groups[0][1])
-    out = x.new_empty((*x.shape[:-1], width))
-    for rows, name in groups:
-        out[rows] = one(x[rows], name)
-    return out
+class LoRAGroup:
+    """The LoRA updates of sibling projections of one input (q/k/v, gate/up, or one layer),
+    each adapter's as one ``A`` of the stacked ranks and one block-diagonal ``B``: per pass and
+    adapter three ops (``x A^T``, the row mask, ``y += h B^T``) instead of four per projection."""
+
+    def __init__(self, modules: Sequence[LoRARows]):
+        self.modules = list(modules)
+        self.assignment = self.modules[0].assignment
+        self._stacked: dict[str, tuple[torch.Tensor, torch.Tensor] | None] = {}
+        self._version = -1
+
+    def _stack(self, name: str) -> tuple[torch.Tensor, torch.Tensor] | None:
+        parts = [(m.updates.get(name), m.out_features) for m in self.modules]
+        if all(u is None for u, _ in parts):
+            return None
+        a_cols, b_rows, start, width = [], [], 0, sum(w for _, w in parts)
+        for update, w in parts:
+            if update is not None:
+                a, b = update
+                a_cols.append(a.t())
+                block = a.new_zeros((a.shape[0], width))
+                block[:, start: start + w] = b.t()
+                b_rows.append(block)
+            start += w
+        return torch.cat(a_cols, 1).contiguous(), torch.cat(b_rows, 0).contiguous()
+
+    def add_(self, y: torch.Tensor, x: torch.Tensor) -> torch.Tensor:
+        """``y`` (the base output for ``x``, 2-D) plus each row's adapter update, in place."""
+        rows = self.assignment
+        if rows.version != self._version:  # adapters were loaded or unloaded
+            self._stacked, self._version = {}, rows.version
+        for name in rows.names():
+            if name not in self._stacked:
+                self._stacked[name] = self._stack(name)
+            stacked = self._stacked[name]
+            if stacked is None:
+                continue
+            if stacked[0].dtype != x.dtype:  # (a half-precision model)
+                stacked = self._stacked[name] = (stacked[0].to(x.dtype), stacked[1].to(x.dtype))
+            h = torch.mm(x, stacked[0])
+            if not rows.uniform:
+                h.mul_(rows.masks[name])
+            y.addmm_(h, stacked[1])
+        return y
 
 
-def base_call(base: nn.Module, x: torch.Tensor, adapted: bool) -> torch.Tensor:
+def base_call(base: nn.Module, x: torch.Tensor, precise: bool | torch.Tensor | None) -> torch.Tensor:
     # Packed layers run rows with an adapter at precise activations; float layers are exact anyway.
-    return base(x, precise=True) if adapted and isinstance(base, _Packed) else base(x)
+    return base(x, precise=precise) if isinstance(base, _Packed) else base(x)
 
 
 class LoRARows(nn.Module):
@@ -102,20 +162,13 @@ class LoRARows(nn.Module):
         self.assignment = assignment
         self.in_features, self.out_features = base.in_features, base.out_features
         self.updates: dict[str, tuple[torch.Tensor, torch.Tensor]] = {}  # name -> (A, s B)
-
-    def delta(self, x: torch.Tensor, name: str | None) -> torch.Tensor | None:
-        update = self.updates.get(name) if name is not None else None
-        if update is None:
-            return None
-        return F.linear(F.linear(x.to(update[0].dtype), update[0]), update[1]).to(x.dtype)
-
-    def one(self, x: torch.Tensor, name: str | None) -> torch.Tensor:
-        y = base_call(self.base, x, name is not None)
-        d = self.delta(x, name)
-        return y if d is None else y + d
+        self.group = LoRAGroup([self])
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return apply_rows(self.assignment, x, self.out_features, self.one)
+        y = self.assignment.base(x, lambda xs, precise: base_call(self.base, xs, precise)).contiguous()
+        if self.updates and self.assignment.names():
+            self.group.add_(y.view(-1, self.out_features), x.reshape(-1, self.in_features))
+        return y
 
     def extra_repr(self) -> str:
         return f"adapters={sorted(self.updates)}"
@@ -126,14 +179,24 @@ class RowAdapters:
 
     Args:
         model: The base causal LM (packed or float); its layers are wrapped on the first load.
+        tokenizer: The base's tokenizer (an adapter saved with a different one is refused).
     """
 
-    def __init__(self, model: nn.Module):
-        self.model = model
+    def __init__(self, model: nn.Module, tokenizer=None):
+        self.model, self.tokenizer = model, tokenizer
         self.assignment = RowAssignment()
         self.loaded: dict[str, float] = {}  # name -> MB
         self._wrapped = False
         self._lock = threading.Lock()
+
+    @classmethod
+    def of(cls, model: nn.Module, tokenizer=None) -> RowAdapters:
+        """The model's adapters (one set per model object, however many engines run it)."""
+        found = getattr(model, "_tunesmith_row_adapters", None)
+        if found is None:
+            found = cls(model, tokenizer)
+            model._tunesmith_row_adapters = found
+        return found
 
     def _wrap(self) -> None:
         # Every linear layer that may be adapted, and every packed one (its precision follows the row).
@@ -154,7 +217,7 @@ class RowAdapters:
         """
         from peft.utils import load_peft_weights
 
-        why = row_servable(adapter_dir)
+        why = row_servable(adapter_dir, self.tokenizer)
         if why:
             raise ConfigError(f"adapter {adapter_dir} cannot share the base model's batch: {why}", field="model")
         cfg = json.loads((Path(adapter_dir).expanduser() / "adapter_config.json").read_text())
@@ -185,6 +248,7 @@ class RowAdapters:
                 staged.append((target, a.contiguous(), (b * scale).contiguous()))
             for target, a, b in staged:
                 target.updates[name] = (a, b)
+            self.assignment.version += 1
             mb = sum(a.numel() + b.numel() for _, a, b in staged) * 4 / 2**20
             self.loaded[name] = mb
         return mb
@@ -194,9 +258,18 @@ class RowAdapters:
             for module in self.model.modules():
                 if isinstance(module, LoRARows):
                     module.updates.pop(name, None)
+            self.assignment.version += 1
             self.loaded.pop(name, None)
 
-    def assign(self, names: Sequence[str | None]) -> None:
-        """Set the adapter of each row of the next forward pass."""
-        if self._wrapped:
-            self.assignment.set(names)
+    @contextlib.contextmanager
+    def rows(self, names: Sequence[str | None]) -> Iterator[None]:
+        """Forward passes inside run row i with adapter ``names[i]``; after it, the base alone
+        again (so the model used directly, e.g. by a Generator, is never left adapted)."""
+        if not self._wrapped:
+            yield
+            return
+        self.assignment.set(names)
+        try:
+            yield
+        finally:
+            self.assignment.set([None])

@@ -114,9 +114,10 @@ class ModelPool:
                 self._loaded.move_to_end(name)
                 return self._loaded[name][0]
             spec = self.specs[name]
-            if spec.adapter and row_servable(spec.adapter) is None:
-                engine: Engine = self._adapter_view(spec.model, spec.adapter, name)
-                mb = engine.scheduler.adapters.loaded[name]
+            view = self._adapter_view(spec.model, spec.adapter, name) if spec.adapter else None
+            if view is not None:
+                engine: Engine = view
+                mb = view.scheduler.adapters.loaded[name]
             else:
                 engine = self._load(spec)
                 mb = engine_memory_mb(engine)
@@ -128,19 +129,23 @@ class ModelPool:
         """``adapter`` served per row over ``model``'s engine (loaded if needed), as ``name``;
         None if the adapter cannot share a batch. Not counted or evicted by the pool (the
         server's humanizer)."""
-        if row_servable(adapter) is not None:
-            return None
         with self._lock:
             return self._adapter_view(model, adapter, name)
 
-    def _adapter_view(self, model: str, adapter: str, name: str) -> AdapterEngine:
-        base = next((e for n, (e, _) in self._loaded.items()
-                     if not isinstance(e, AdapterEngine) and self._spec(n) == ModelSpec(n, model)), None)
-        if base is None:  # the plain base is not served yet: load it (unlisted) to host the adapter
-            key = f"{model} (base)"
-            self._bases[key] = ModelSpec(key, model)
-            base = self._load(self._bases[key])
+    def _adapter_view(self, model: str, adapter: str, name: str) -> AdapterEngine | None:
+        if row_servable(adapter) is not None:
+            return None
+        # The plain base's engine: a served name for it, else one loaded (unlisted) to host adapters.
+        key = next((n for n, sp in self.specs.items() if sp == ModelSpec(n, model)), f"{model} (base)")
+        if key in self._loaded:
+            base = self._loaded[key][0]
+        else:
+            if key not in self.specs:
+                self._bases[key] = ModelSpec(key, model)
+            base = self._load(self._spec(key))
             self._loaded[key] = (base, engine_memory_mb(base))
+        if base.generator.keeps_cache is False or row_servable(adapter, base.tokenizer) is not None:
+            return None  # (the base, if loaded just now, stays for the pool's budget to evict)
         if name not in base.scheduler.adapters.loaded:
             base.load_adapter(name, adapter)
         return base.with_adapter(name)

@@ -111,7 +111,7 @@ class Scheduler:
         self.model, self.tokenizer = generator.model, generator.tokenizer
         self.max_rows, self.queue_size = max_rows, queue_size
         self.eos = self.tokenizer.eos_token_id
-        self.adapters = RowAdapters(self.model)  # LoRA adapters chosen per row over this base
+        self.adapters = RowAdapters.of(self.model, self.tokenizer)  # LoRA adapters chosen per row over this base
         self._added = self.tokenizer.get_added_vocab()
         self.waiting: deque[Request] = deque()
         self.rows: list[Row] = []
@@ -218,8 +218,7 @@ class Scheduler:
         for req, p in taken:
             enc = self.generator._encode([req.prompts[p]])
             cache = GrowingCache(config=self.model.config)
-            with COMPUTE:
-                self.adapters.assign([req.adapter])
+            with COMPUTE, self.adapters.rows([req.adapter]):
                 out = self.model(input_ids=enc["input_ids"], use_cache=True, logits_to_keep=1,
                                  **{CACHE_KWARG: cache})
             logits = out.logits[:, -1]
@@ -259,8 +258,7 @@ class Scheduler:
         last = torch.tensor([[r.ids[-1]] for r in self.rows])
         positions = torch.tensor([[r.prompt_len + len(r.ids) - 1] for r in self.rows])
         mask = (torch.arange(past + 1)[None, :] >= self.starts[:, None]).long()
-        with COMPUTE:
-            self.adapters.assign([r.request.adapter for r in self.rows])
+        with COMPUTE, self.adapters.rows([r.request.adapter for r in self.rows]):
             out = self.model(input_ids=last, attention_mask=mask, position_ids=positions, use_cache=True,
                              **{CACHE_KWARG: self.cache})
         logits = out.logits[:, -1]
@@ -371,8 +369,7 @@ class Scheduler:
             timer.daemon = True
             timer.start()
         try:
-            with COMPUTE:
-                self.adapters.assign([req.adapter])
+            with COMPUTE, self.adapters.rows([req.adapter]):
                 if req.on_chunk is not None:  # a streamed row of a cacheless model
                     outs = self._stream_whole(req)
                 else:

@@ -71,8 +71,6 @@ class State:
         return Engine(generator, max_rows=s.max_batch, queue_size=s.queue_size, timeout=s.request_timeout)
 
     def load(self) -> None:
-        from ..humanize import Humanizer
-
         with self._lock:
             s = self.settings
             if self.pool is None:
@@ -85,11 +83,25 @@ class State:
                 # The shipped adapter belongs to the bundled model, whatever --model serves (a run
                 # trained from scratch, another HF model).
                 base = s.humanizer_model or (DEFAULT_MODEL if s.humanizer_adapter == "bundled" else s.model)
-                humanizer = Humanizer(base, adapter=adapter, quantize=s.quantize)
-                # The humanizer's candidates share one running batch across requests too.
-                humanizer.generator = Engine(humanizer.generator, max_rows=s.max_batch, queue_size=s.queue_size,
-                                             timeout=s.request_timeout)
-                self.humanizer = humanizer
+                self.humanizer = self._humanizer(base, adapter, "humanizer")
+
+    def _humanizer(self, base: str, adapter: str | None, name: str):
+        """A humanizer whose candidates run in the running batch: per row over ``base``'s engine
+        when its adapter allows (one model in memory, one batch for chat and humanize), else
+        on an engine of its own."""
+        from ..humanize import BUNDLED_ADAPTER, Humanizer
+
+        s = self.settings
+        path = str(BUNDLED_ADAPTER) if adapter == "bundled" else adapter
+        if path is None and ModelSpec(base, base) == ModelSpec(base, s.model, s.adapter):
+            return Humanizer(adapter=None, generator=self.pool.get())
+        shared = self.pool.adapter_engine(base, path, name) if path else None
+        if shared is not None:
+            return Humanizer(adapter=path, generator=shared)
+        humanizer = Humanizer(base, adapter=adapter, quantize=s.quantize)
+        humanizer.generator = Engine(humanizer.generator, max_rows=s.max_batch, queue_size=s.queue_size,
+                                     timeout=s.request_timeout)
+        return humanizer
 
     @property
     def jobs(self):
@@ -112,19 +124,15 @@ class State:
     def humanizer_for(self, voice: str | None):
         """The server's humanizer, or one trained towards a user's voice by a finished voice job
         (loaded on first use; the two most recent voices stay loaded)."""
-        from ..humanize import Humanizer
-
         if not voice:
             return self.ready().humanizer
         found = self.jobs.voice_model(voice)
+        self.ready()
         with self._lock:
             if voice in self._voices:
                 self._voices.move_to_end(voice)
                 return self._voices[voice]
-            s = self.settings
-            humanizer = Humanizer(found[0], adapter=found[1], quantize=s.quantize)
-            humanizer.generator = Engine(humanizer.generator, max_rows=s.max_batch, queue_size=s.queue_size,
-                                         timeout=s.request_timeout)
+            humanizer = self._humanizer(found[0], found[1], f"voice:{voice}")
             self._voices[voice] = humanizer
             while len(self._voices) > 2:
                 _, old = self._voices.popitem(last=False)
