@@ -115,12 +115,14 @@ def test_real_model_fast_path_in_the_running_batch(real_generator):
     equals Generator's, and a seeded row is the same alone and beside other rows."""
     eng = Engine(real_generator, max_rows=16)
     try:
-        prompts = [real_generator.chat_prompt([{"role": "user", "content": q}])
+        # (the engine renders the prompts: their shared template prefix comes from its prefix cache)
+        prompts = [eng.chat_prompt([{"role": "user", "content": q}])
                    for q in ("What is the capital of France?", "Name three colours.", "Why is the sky blue?")]
+        assert prompts[0] == real_generator.chat_prompt([{"role": "user", "content": "What is the capital of France?"}])
         greedy = {"temperature": 0, "max_new_tokens": 24}
-        # Together in the running batch = each alone through Generator (no padding there).
-        assert [c.text for c in eng.generate(prompts, greedy)] == \
-            [real_generator.generate(p, greedy)[0].text for p in prompts]
+        # Together in the running batch = each alone.
+        assert [c.text for c in eng.generate(prompts, greedy)] == [eng.generate(p, greedy)[0].text for p in prompts]
+        assert eng.scheduler.prefix_hits == 6
         seeded = {"temperature": 0.8, "top_p": 0.95, "seed": 11, "max_new_tokens": 24}
         alone = eng.generate(prompts[2], seeded)[0].text
         others = [eng.submit(p, {"temperature": 1.0, "max_new_tokens": 40, "seed": i}) for i, p in enumerate(prompts)]
@@ -131,6 +133,21 @@ def test_real_model_fast_path_in_the_running_batch(real_generator):
         assert eng.scheduler.largest_batch >= 3
     finally:
         eng.close()
+
+
+def test_chat_template_prefix_is_prefilled_once(engine, tiny_generator):
+    """The engine renders chat prompts, registers their shared template prefix and copies its
+    keys/values into every new row: same greedy text as a full prefill, and per adapter."""
+    params = {"temperature": 0, "max_new_tokens": 8}
+    prompts = [engine.chat_prompt([{"role": "user", "content": q}], system="Answer in one line.")
+               for q in ("Name a fruit.", "Name a city.")]
+    hits = engine.scheduler.prefix_hits
+    assert [c.text for c in engine.generate(prompts, params)] == \
+        [tiny_generator.generate(p, params)[0].text for p in prompts]
+    assert engine.scheduler.prefix_hits == hits + 2
+    assert len(engine.scheduler._prefixes) >= 1 and all(len(p) >= 8 for p in engine.scheduler._prefixes)
+    plain = engine.generate("Once upon a time", params)  # no registered prefix: full prefill
+    assert engine.scheduler.prefix_hits == hits + 2 and plain[0].text
 
 
 def test_adapters_per_row_over_one_base(tiny, tiny_adapter):
@@ -216,4 +233,31 @@ def test_real_humanizer_adapter_per_row_equals_its_own_model(real_generator):
         res = shared.humanize(text)
         assert res.facts_kept and "2:00 p.m." in res.humanized_text
     finally:
+        eng.close()
+
+
+
+@pytest.mark.slow
+def test_prefix_cache_gives_the_full_prefill(real_generator):
+    """A prompt prefilled after its cached template prefix gets the logits of a full prefill
+    (checked at precise activations, where the packed path is within float noise: with one int8
+    term the two prefills already differ by int8 rounding, and greedy text may differ with them)."""
+    from tunesmith.kv_cache import CACHE_KWARG, GrowingCache
+    from tunesmith.quantize import set_precise_activations
+
+    model = real_generator.model
+    eng = Engine(real_generator, max_rows=4)
+    set_precise_activations(model, True)
+    try:
+        prompt = eng.chat_prompt([{"role": "user", "content": "Name three colours."}])
+        ids = real_generator._encode([prompt])["input_ids"]
+        with torch.inference_mode():
+            full = model(input_ids=ids, logits_to_keep=1, **{CACHE_KWARG: GrowingCache(config=model.config)}).logits
+            cache = GrowingCache(config=model.config)
+            start = eng.scheduler._reuse_prefix(ids, None, cache)
+            part = model(input_ids=ids[:, start:], logits_to_keep=1, **{CACHE_KWARG: cache}).logits
+        assert 20 <= start < ids.shape[1]
+        assert (full - part).abs().max() < 0.05 and full.argmax() == part.argmax()
+    finally:
+        set_precise_activations(model, False)
         eng.close()

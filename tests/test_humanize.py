@@ -38,6 +38,15 @@ def test_mask_and_restore_roundtrip():
     assert m.unknown_in("<F99>") == ["<F99>"]
 
 
+def test_a_fact_ending_in_a_period_ends_the_sentence_once():
+    """'at <F2>. All ...' with <F2> = '2:00 p.m.' must not read 'p.m.. All' (seen in a live run)."""
+    m = mask_facts("The review moved to Thursday at 2:00 p.m. Furthermore, all leads attend.", [])
+    assert m.restore(m.text.replace("<F2> Furthermore,", "<F2>. All")) == \
+        "The review moved to Thursday at 2:00 p.m. All all leads attend."
+    assert m.restore(m.text) == "The review moved to Thursday at 2:00 p.m. Furthermore, all leads attend."
+    assert m.restore("On <F1>. Then") == "On Thursday. Then"  # a fact without its own period keeps the full stop
+
+
 def test_number_inside_number_is_not_masked():
     m = mask_facts("We sold 5 units in 15 days and 150 more later.")
     assert m.restore(m.text) == "We sold 5 units in 15 days and 150 more later."

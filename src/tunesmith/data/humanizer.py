@@ -150,7 +150,14 @@ class Masked:
     spans: list[str] = field(default_factory=list)  # spans[i] is placeholder <F{i+1}>
 
     def restore(self, masked_text: str) -> str:
-        return PLACEHOLDER_RE.sub(lambda m: self.span_for(int(m.group(1))) or m.group(0), masked_text)
+        def put(m: re.Match) -> str:
+            span = self.span_for(int(m.group(1)))
+            if span is None:
+                return m.group(0)
+            # "at <F1>. All leads" with <F1> = "2:00 p.m.": one period ends both.
+            return span if span.endswith(".") and m.group(2) else span + (m.group(2) or "")
+
+        return _PLACEHOLDER_DOT_RE.sub(put, masked_text)
 
     def span_for(self, number: int) -> str | None:
         return self.spans[number - 1] if 1 <= number <= len(self.spans) else None
@@ -162,6 +169,9 @@ class Masked:
 
     def unknown_in(self, masked_text: str) -> list[str]:
         return [f"<F{n}>" for n in PLACEHOLDER_RE.findall(masked_text) if not self.span_for(int(n))]
+
+
+_PLACEHOLDER_DOT_RE = re.compile(PLACEHOLDER_RE.pattern + r"(\.(?!\.))?")
 
 
 def mask(text: str, spans: list[str]) -> Masked:

@@ -33,10 +33,30 @@ class Engine:
         self.tokenizer = generator.tokenizer
         self.timeout = timeout
         self.scheduler = Scheduler(generator, max_rows=max_rows, queue_size=queue_size)
+        self._template_prefixes: dict[str | None, tuple[int, ...] | None] = {}
 
-    # Generator's helpers, unchanged.
     def chat_prompt(self, messages: list[dict[str, str]], system: str | None = None) -> str:
-        return self.generator.chat_prompt(messages, system)
+        """Generator's chat prompt; its template prefix (everything before the first user
+        turn: the system prompt) is registered for prefix caching (see Scheduler)."""
+        prompt = self.generator.chat_prompt(messages, system)
+        if getattr(self.tokenizer, "chat_template", None):
+            head = [m for m in messages if m.get("role") == "system"][:1] if messages else []
+            if system and not head:
+                head = [{"role": "system", "content": system}]
+            key = head[0]["content"] if head else None
+            if key not in self._template_prefixes:
+                self._template_prefixes[key] = self._template_prefix(head)
+            if self._template_prefixes[key]:
+                self.scheduler.note_prefix(self._template_prefixes[key])
+        return prompt
+
+    def _template_prefix(self, head: list[dict[str, str]]) -> tuple[int, ...] | None:
+        # The tokens every conversation with this system prompt starts with: the common prefix of
+        # two renderings that differ only in the user's words.
+        a, b = (self.tokenizer(self.generator.chat_prompt([*head, {"role": "user", "content": w}]),
+                               add_special_tokens=False)["input_ids"] for w in ("a", "b"))
+        n = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+        return tuple(a[:n]) if n >= 8 else None  # a few tokens are not worth a cache entry
 
     def count_tokens(self, text: str) -> int:
         return self.generator.count_tokens(text)
@@ -119,6 +139,7 @@ class AdapterEngine(Engine):
             raise ValueError(f"adapter {adapter!r} is not loaded on this engine")
         self.generator, self.tokenizer, self.timeout = engine.generator, engine.tokenizer, engine.timeout
         self.scheduler, self.adapter = engine.scheduler, adapter
+        self._template_prefixes = engine._template_prefixes
 
     def info(self) -> dict[str, Any]:
         return {**super().info(), "adapter": self.adapter}

@@ -79,15 +79,33 @@ def choose_plain(logits: torch.Tensor, temperatures: list[float], generators: li
 
     Sampling draws one uniform number per row from the row's own generator against the
     row's cumulative distribution (the same distribution as ``torch.multinomial``, which
-    would draw one random number per vocabulary entry: ~0.5 ms a row here).
+    would draw one random number per vocabulary entry: ~0.5 ms a row here). The cumulative
+    sum runs over blocks of the vocabulary first, then within the one block the number falls
+    in (a full-vocabulary cumsum in float64 was ~3 ms of a 16-row step).
     """
     tokens = logits.argmax(-1)
     sampled = [i for i, t in enumerate(temperatures) if t > 0]
     if sampled:
         idx = torch.tensor(sampled)
         temps = torch.tensor([temperatures[i] for i in sampled], dtype=torch.float32)[:, None]
-        cdf = (logits[idx].float() / temps).softmax(-1).double().cumsum(-1)
+        probs = (logits[idx].float() / temps).softmax(-1)
         u = torch.cat([torch.rand(1, dtype=torch.float64, generator=generators[i]) for i in sampled])[:, None]
-        draws = torch.searchsorted(cdf, u * cdf[:, -1:], right=True).clamp_(max=cdf.shape[-1] - 1)[:, 0]
-        tokens[idx] = draws
+        tokens[idx] = _sample_blocked(probs, u)
     return tokens.tolist()
+
+
+BLOCK = 256
+
+
+def _sample_blocked(probs: torch.Tensor, u: torch.Tensor) -> torch.Tensor:
+    """For each row, the first token whose cumulative probability exceeds ``u`` x the total."""
+    rows, vocab = probs.shape
+    pad = (-vocab) % BLOCK
+    blocks = (torch.nn.functional.pad(probs, (0, pad)) if pad else probs).view(rows, -1, BLOCK)
+    block_cdf = blocks.sum(-1).double().cumsum(-1)
+    target = u * block_cdf[:, -1:]
+    b = torch.searchsorted(block_cdf, target, right=True).clamp_(max=block_cdf.shape[1] - 1)  # rows x 1
+    before = torch.where(b > 0, block_cdf.gather(1, (b - 1).clamp(min=0)), torch.zeros_like(target))
+    inner = blocks[torch.arange(rows), b[:, 0]].double().cumsum(-1) + before
+    t = torch.searchsorted(inner, target, right=True).clamp_(max=BLOCK - 1)
+    return (b * BLOCK + t)[:, 0].clamp_(max=vocab - 1)

@@ -112,6 +112,9 @@ class Scheduler:
         self.max_rows, self.queue_size = max_rows, queue_size
         self.eos = self.tokenizer.eos_token_id
         self.adapters = RowAdapters.of(self.model, self.tokenizer)  # LoRA adapters chosen per row over this base
+        self._prefixes: dict[tuple[int, ...], torch.Tensor] = {}  # registered prompt prefixes (oldest first)
+        # (adapter, prefix) -> (adapter version, per layer keys and values)
+        self._prefix_kv: dict[tuple[str | None, tuple[int, ...]], tuple[int, list[tuple[torch.Tensor, torch.Tensor]]]] = {}
         self._added = self.tokenizer.get_added_vocab()
         self.waiting: deque[Request] = deque()
         self.rows: list[Row] = []
@@ -121,6 +124,7 @@ class Scheduler:
         self._stop = False
         self.steps = 0
         self.largest_batch = 0
+        self.prefix_hits = 0  # prompts whose shared prefix came from the prefix cache
         self._seeds = itertools.count(int(time.time() * 1000) % 2**31)
         self._worker = threading.Thread(target=self._loop, name="tunesmith-engine", daemon=True)
         self._worker.start()
@@ -149,7 +153,7 @@ class Scheduler:
     @property
     def load(self) -> dict[str, int]:
         return {"running_rows": len(self.rows), "waiting_requests": len(self.waiting), "steps": self.steps,
-                "largest_batch": self.largest_batch}
+                "largest_batch": self.largest_batch, "prefix_hits": self.prefix_hits}
 
     # ----------------------------------------------------------------- loop
     def _loop(self) -> None:
@@ -217,9 +221,11 @@ class Scheduler:
         # and prefill is compute-bound, so batching it gains little on a CPU.
         for req, p in taken:
             enc = self.generator._encode([req.prompts[p]])
+            ids = enc["input_ids"]
             cache = GrowingCache(config=self.model.config)
+            start = self._reuse_prefix(ids, req.adapter, cache)
             with COMPUTE, self.adapters.rows([req.adapter]):
-                out = self.model(input_ids=enc["input_ids"], use_cache=True, logits_to_keep=1,
+                out = self.model(input_ids=ids[:, start:], use_cache=True, logits_to_keep=1,
                                  **{CACHE_KWARG: cache})
             logits = out.logits[:, -1]
             n = req.params.n
@@ -233,6 +239,46 @@ class Scheduler:
                                 gen, plain=sampling.plain(req.params)))
             self._advance_all(rows, logits.expand(n, -1))
             self._join(cache, torch.zeros(n, dtype=torch.long), rows)
+
+    # ----------------------------------------------------------------- prefix caching
+    # Every chat request starts with the same template and system prompt (~25 of a short chat
+    # prompt's ~38 tokens; the humanizer's instruction ~40 of ~110). Their keys and values are
+    # computed once per (prefix, adapter) and copied into each new row, so only the rest of the
+    # prompt is prefilled. Which prompts take this path depends only on their tokens (a prefix
+    # is registered when the engine renders a chat prompt), never on what else is running.
+    MAX_PREFIXES = 16
+
+    def note_prefix(self, ids: tuple[int, ...]) -> None:
+        """Register a token prefix that prompts share (the engine's chat template prefixes)."""
+        with self._cv:
+            if ids not in self._prefixes:
+                self._prefixes[ids] = torch.tensor(ids)[None]
+                while len(self._prefixes) > self.MAX_PREFIXES:
+                    old = next(iter(self._prefixes))
+                    del self._prefixes[old]
+                    for key in [k for k in self._prefix_kv if k[1] == old]:
+                        del self._prefix_kv[key]
+
+    def _reuse_prefix(self, ids: torch.Tensor, adapter: str | None, cache: GrowingCache) -> int:
+        """Copy the keys/values of the longest registered prefix of ``ids`` into ``cache``;
+        returns how many tokens that covers (0: none)."""
+        with self._cv:
+            found = max((p for p, t in self._prefixes.items()
+                         if len(p) < ids.shape[1] and torch.equal(ids[:, :len(p)], t)), key=len, default=None)
+        if found is None:
+            return 0
+        key = (adapter, found)
+        version = self.adapters.assignment.version if adapter is not None else 0  # (an adapter reloaded)
+        if key not in self._prefix_kv or self._prefix_kv[key][0] != version:
+            fresh = GrowingCache(config=self.model.config)
+            with COMPUTE, self.adapters.rows([adapter]):
+                self.model(input_ids=self._prefixes[found], use_cache=True, logits_to_keep=1,
+                           **{CACHE_KWARG: fresh})
+            self._prefix_kv[key] = (version, [(layer.keys.clone(), layer.values.clone()) for layer in fresh.layers])
+        for layer, (k, v) in zip(cache.layers, self._prefix_kv[key][1]):
+            layer.update(k, v)
+        self.prefix_hits += 1
+        return len(found)
 
     def _join(self, cache: GrowingCache, starts: torch.Tensor, rows: list[Row]) -> None:
         """Add prefilled rows to the running batch (left-padding whichever side is shorter)."""
