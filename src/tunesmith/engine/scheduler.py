@@ -157,12 +157,17 @@ class Scheduler:
 
     # ----------------------------------------------------------------- loop
     def _loop(self) -> None:
+        busy = False
         while True:
             with self._cv:
+                if busy and not self.rows and not self.waiting:
+                    busy = False
+                    _release_free_memory()
                 while not self._stop and not self.rows and not self.waiting:
                     self._cv.wait()
                 if self._stop:
                     break
+                busy = True
             try:
                 with torch.inference_mode():
                     self._admit()
@@ -441,6 +446,18 @@ class Scheduler:
             last = chunk
             req.on_chunk(chunk)
         return [Completion(text, 0, 0, last.prompt_tokens, last.completion_tokens, last.finish_reason or "stop")]
+
+
+def _release_free_memory() -> None:
+    """Hand freed heap memory back to the OS when the batch drains. A batch's caches are many
+    mid-sized buffers; glibc keeps the freed ones mapped, so without this the process's RSS
+    stays at its largest batch so far (measured: +185 MB after a second round of 16 clients)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc (macOS, musl): nothing to do
+        pass
 
 
 def _set(layer, keys: torch.Tensor, values: torch.Tensor) -> None:
