@@ -117,8 +117,10 @@ def _fuse(modules: list[nn.Module]) -> Callable[[torch.Tensor, bool | None], tor
     first = modules[0]  # (its activation precision, read per call: set_precise_activations may change it)
     int4_mm = kernels.ops().int4_mm
     def call(x: torch.Tensor, precise: bool | torch.Tensor | None = None) -> torch.Tensor:
-        if isinstance(precise, torch.Tensor):  # one flag per row
+        if isinstance(precise, torch.Tensor) and not first.precise:  # one flag per row
             return int4_mm(x, fused, False, precise)
+        if isinstance(precise, torch.Tensor):  # the layer is precise anyway: every row is
+            precise = True
         return int4_mm(x, fused, first.precise if precise is None else precise)
 
     return call

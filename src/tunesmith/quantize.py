@@ -83,8 +83,8 @@ class _Packed(nn.Module):
         flat = x.reshape(-1, self.in_features)
         if self.float_weight is not None and flat.shape[0] > PACKED_MAX_ROWS:
             return nn.functional.linear(x, self.float_weight, self.bias)
-        if precise is None:
-            precise = self.precise
+        if precise is None or (isinstance(precise, torch.Tensor) and self.precise):
+            precise = self.precise  # (a flag per row only raises precision above the layer's own)
         elif isinstance(precise, torch.Tensor) and precise.shape[0] != flat.shape[0]:
             precise = precise.repeat_interleave(flat.shape[0] // precise.shape[0])  # a flag per row of [rows, T, in]
         y = self.packed_mm(flat, precise).reshape(*x.shape[:-1], self.out_features)

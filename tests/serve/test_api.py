@@ -229,13 +229,19 @@ def test_pool_serves_lora_adapters_per_row_over_their_base(tiny_generator, tiny_
                      budget_mb=size + 0.025)  # room for one tiny adapter (~0.02 MB)
     try:
         s1 = pool.get("s1")
-        assert made == ["base"] and s1.adapter == "s1" and s1.scheduler is pool.get().scheduler
+        assert made == ["base"] and s1.adapter == "served:s1" and s1.scheduler is pool.get().scheduler
         assert 0 < pool.loaded()["s1"] < 1
         text = s1.generate("Once upon a time", {"temperature": 0, "max_new_tokens": 6})[0].text
         assert text != pool.get().generate("Once upon a time", {"temperature": 0, "max_new_tokens": 6})[0].text
         pool.get("s2")  # over the budget: s1 (least recently used, idle) is unloaded from the base
-        assert made == ["base"] and "s1" not in pool.loaded() and "s1" not in s1.scheduler.adapters.loaded
+        assert made == ["base"] and "s1" not in pool.loaded() and "served:s1" not in s1.scheduler.adapters.loaded
         assert pool.get("s1").generate("Once upon a time", {"temperature": 0, "max_new_tokens": 6})[0].text == text
+        # an adapter with a request in flight is never unloaded to make room
+        busy = pool.get("s2").submit("Once upon a time", {"temperature": 0, "max_new_tokens": 30})
+        pool.get("s1")
+        assert "served:s2" in s1.scheduler.adapters.loaded or busy.future.done()
+        busy.future.result(60)
+        assert s1.scheduler.in_flight["served:s2"] == 0
     finally:
         pool.close()
     with pytest.raises(Exception, match="NAME=MODEL"):

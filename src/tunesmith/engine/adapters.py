@@ -117,6 +117,8 @@ class LoRAGroup:
         parts = [(m.updates.get(name), m.out_features) for m in self.modules]
         if all(u is None for u, _ in parts):
             return None
+        if len(parts) == 1:  # one projection: its own matrices, transposed views (no copy)
+            return parts[0][0][0].t(), parts[0][0][1].t()
         a_cols, b_rows, start, width = [], [], 0, sum(w for _, w in parts)
         for update, w in parts:
             if update is not None:
@@ -143,7 +145,8 @@ class LoRAGroup:
                 stacked = self._stacked[name] = (stacked[0].to(x.dtype), stacked[1].to(x.dtype))
             h = torch.mm(x, stacked[0])
             if not rows.uniform:
-                h.mul_(rows.masks[name])
+                mask = rows.masks[name]
+                h.mul_(mask if mask.shape[0] == h.shape[0] else mask.repeat_interleave(h.shape[0] // mask.shape[0], 0))
             y.addmm_(h, stacked[1])
         return y
 
@@ -182,19 +185,22 @@ class RowAdapters:
         tokenizer: The base's tokenizer (an adapter saved with a different one is refused).
     """
 
-    def __init__(self, model: nn.Module, tokenizer=None):
+    def __init__(self, model: nn.Module, tokenizer=None, lock: threading.Lock | None = None):
         self.model, self.tokenizer = model, tokenizer
         self.assignment = RowAssignment()
-        self.loaded: dict[str, float] = {}  # name -> MB
+        self.loaded: dict[str, float] = {}  # name -> MB (its matrices and their stacked copies)
+        self.sources: dict[str, str] = {}  # name -> adapter dir
         self._wrapped = False
-        self._lock = threading.Lock()
+        # Held while layers change (wrapping, adding or removing updates): the lock forward
+        # passes hold, so none sees a half-changed model.
+        self._lock = lock or threading.Lock()
 
     @classmethod
-    def of(cls, model: nn.Module, tokenizer=None) -> RowAdapters:
+    def of(cls, model: nn.Module, tokenizer=None, lock: threading.Lock | None = None) -> RowAdapters:
         """The model's adapters (one set per model object, however many engines run it)."""
         found = getattr(model, "_tunesmith_row_adapters", None)
         if found is None:
-            found = cls(model, tokenizer)
+            found = cls(model, tokenizer, lock)
             model._tunesmith_row_adapters = found
         return found
 
@@ -231,6 +237,7 @@ class RowAdapters:
         with self._lock:
             if not self._wrapped:
                 self._wrap()
+            self._remove(name)  # (loading a name again replaces it everywhere)
             modules = dict(self.model.named_modules())
             staged = []
             for module, ab in layers.items():
@@ -249,17 +256,23 @@ class RowAdapters:
             for target, a, b in staged:
                 target.updates[name] = (a, b)
             self.assignment.version += 1
-            mb = sum(a.numel() + b.numel() for _, a, b in staged) * 4 / 2**20
-            self.loaded[name] = mb
+            # x2.5: the decode path keeps stacked copies per projection group (q/k/v and gate/up
+            # with block-diagonal B), built on first use.
+            mb = sum(a.numel() + b.numel() for _, a, b in staged) * 4 / 2**20 * 2.5
+            self.loaded[name], self.sources[name] = mb, str(adapter_dir)
         return mb
 
     def unload(self, name: str) -> None:
         with self._lock:
-            for module in self.model.modules():
-                if isinstance(module, LoRARows):
-                    module.updates.pop(name, None)
-            self.assignment.version += 1
-            self.loaded.pop(name, None)
+            self._remove(name)
+
+    def _remove(self, name: str) -> None:
+        for module in self.model.modules():
+            if isinstance(module, LoRARows):
+                module.updates.pop(name, None)
+        self.assignment.version += 1
+        self.loaded.pop(name, None)
+        self.sources.pop(name, None)
 
     @contextlib.contextmanager
     def rows(self, names: Sequence[str | None]) -> Iterator[None]:

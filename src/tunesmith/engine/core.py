@@ -45,6 +45,8 @@ class Engine:
                 head = [{"role": "system", "content": system}]
             key = head[0]["content"] if head else None
             if key not in self._template_prefixes:
+                if len(self._template_prefixes) >= 64:  # (clients may send any system prompt)
+                    self._template_prefixes.pop(next(iter(self._template_prefixes)))
                 self._template_prefixes[key] = self._template_prefix(head)
             if self._template_prefixes[key]:
                 self.scheduler.note_prefix(self._template_prefixes[key])
@@ -77,6 +79,7 @@ class Engine:
 
     def unload_adapter(self, name: str) -> None:
         self.scheduler.adapters.unload(name)
+        self.scheduler.forget_adapter(name)
 
     def with_adapter(self, name: str) -> Engine:
         """This engine with a loaded adapter applied to every request (same batch, same model)."""
@@ -145,4 +148,4 @@ class AdapterEngine(Engine):
         return {**super().info(), "adapter": self.adapter}
 
     def close(self) -> None:
-        self.scheduler.adapters.unload(self.adapter)
+        Engine.unload_adapter(self, self.adapter)

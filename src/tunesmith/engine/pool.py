@@ -114,10 +114,11 @@ class ModelPool:
                 self._loaded.move_to_end(name)
                 return self._loaded[name][0]
             spec = self.specs[name]
-            view = self._adapter_view(spec.model, spec.adapter, name) if spec.adapter else None
+            # ("served:" keeps served names apart from the server's own adapters: "humanizer", voices)
+            view = self._adapter_view(spec.model, spec.adapter, f"served:{name}") if spec.adapter else None
             if view is not None:
                 engine: Engine = view
-                mb = view.scheduler.adapters.loaded[name]
+                mb = view.scheduler.adapters.loaded[view.adapter]
             else:
                 engine = self._load(spec)
                 mb = engine_memory_mb(engine)
@@ -146,7 +147,7 @@ class ModelPool:
             self._loaded[key] = (base, engine_memory_mb(base))
         if base.generator.keeps_cache is False or row_servable(adapter, base.tokenizer) is not None:
             return None  # (the base, if loaded just now, stays for the pool's budget to evict)
-        if name not in base.scheduler.adapters.loaded:
+        if base.scheduler.adapters.sources.get(name) != str(adapter):  # new, or the name now means another dir
             base.load_adapter(name, adapter)
         return base.with_adapter(name)
 
@@ -157,8 +158,7 @@ class ModelPool:
     def _busy(engine: Engine) -> bool:
         sched = engine.scheduler
         if isinstance(engine, AdapterEngine):
-            return (any(r.request.adapter == engine.adapter for r in list(sched.rows))
-                    or any(r.adapter == engine.adapter for r in list(sched.waiting)))
+            return sched.in_flight.get(engine.adapter, 0) > 0  # submitted and not finished
         return bool(sched.rows or sched.waiting or sched.adapters.loaded)  # (hosting adapters: in use)
 
     def _evict(self, keep: str) -> None:

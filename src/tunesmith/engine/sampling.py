@@ -107,5 +107,7 @@ def _sample_blocked(probs: torch.Tensor, u: torch.Tensor) -> torch.Tensor:
     b = torch.searchsorted(block_cdf, target, right=True).clamp_(max=block_cdf.shape[1] - 1)  # rows x 1
     before = torch.where(b > 0, block_cdf.gather(1, (b - 1).clamp(min=0)), torch.zeros_like(target))
     inner = blocks[torch.arange(rows), b[:, 0]].double().cumsum(-1) + before
-    t = torch.searchsorted(inner, target, right=True).clamp_(max=BLOCK - 1)
+    # (block sums are float32: the target may pass the block's float64 total by rounding; then
+    # the block's last token with any probability, never a zero-probability one after it)
+    t = torch.searchsorted(inner, torch.minimum(target, inner[:, -1:]), right=False).clamp_(max=BLOCK - 1)
     return (b * BLOCK + t)[:, 0].clamp_(max=vocab - 1)

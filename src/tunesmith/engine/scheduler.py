@@ -111,7 +111,7 @@ class Scheduler:
         self.model, self.tokenizer = generator.model, generator.tokenizer
         self.max_rows, self.queue_size = max_rows, queue_size
         self.eos = self.tokenizer.eos_token_id
-        self.adapters = RowAdapters.of(self.model, self.tokenizer)  # LoRA adapters chosen per row over this base
+        self.adapters = RowAdapters.of(self.model, self.tokenizer, lock=COMPUTE)  # LoRA adapters chosen per row over this base
         self._prefixes: dict[tuple[int, ...], torch.Tensor] = {}  # registered prompt prefixes (oldest first)
         # (adapter, prefix) -> (adapter version, per layer keys and values)
         self._prefix_kv: dict[tuple[str | None, tuple[int, ...]], tuple[int, list[tuple[torch.Tensor, torch.Tensor]]]] = {}
@@ -125,6 +125,7 @@ class Scheduler:
         self.steps = 0
         self.largest_batch = 0
         self.prefix_hits = 0  # prompts whose shared prefix came from the prefix cache
+        self.in_flight: dict[str, int] = {}  # submitted, unfinished requests per adapter
         self._seeds = itertools.count(int(time.time() * 1000) % 2**31)
         self._worker = threading.Thread(target=self._loop, name="tunesmith-engine", daemon=True)
         self._worker.start()
@@ -142,8 +143,15 @@ class Scheduler:
                 raise QueueFull
             request.rows_left = len(request.prompts) * request.params.n
             self.waiting.append(request)
+            if request.adapter is not None:  # (the pool never unloads an adapter with work in flight)
+                self.in_flight[request.adapter] = self.in_flight.get(request.adapter, 0) + 1
+                request.future.add_done_callback(lambda _, name=request.adapter: self._done_with(name))
             self._cv.notify()
         return request
+
+    def _done_with(self, adapter: str) -> None:
+        with self._cv:
+            self.in_flight[adapter] -= 1
 
     def close(self) -> None:
         with self._cv:
@@ -159,10 +167,10 @@ class Scheduler:
     def _loop(self) -> None:
         busy = False
         while True:
+            if busy and not self.rows and not self.waiting:
+                busy = False
+                _release_free_memory()
             with self._cv:
-                if busy and not self.rows and not self.waiting:
-                    busy = False
-                    _release_free_memory()
                 while not self._stop and not self.rows and not self.waiting:
                     self._cv.wait()
                 if self._stop:
@@ -225,25 +233,33 @@ class Scheduler:
         # what a request alone would get (batched prefill with padding rounds differently),
         # and prefill is compute-bound, so batching it gains little on a CPU.
         for req, p in taken:
-            enc = self.generator._encode([req.prompts[p]])
-            ids = enc["input_ids"]
-            cache = GrowingCache(config=self.model.config)
-            start = self._reuse_prefix(ids, req.adapter, cache)
-            with COMPUTE, self.adapters.rows([req.adapter]):
-                out = self.model(input_ids=ids[:, start:], use_cache=True, logits_to_keep=1,
-                                 **{CACHE_KWARG: cache})
-            logits = out.logits[:, -1]
-            n = req.params.n
-            if n > 1:  # candidates share the prompt's keys and values
-                cache.batch_select_indices(torch.zeros(n, dtype=torch.long))
-            rows = []
-            for c in range(n):
-                seed = req.params.seed + c if req.params.seed is not None else next(self._seeds)
-                gen = None if req.params.greedy else torch.Generator().manual_seed(seed % 2**63)
-                rows.append(Row(req, p, c, enc["input_ids"].shape[1], enc["input_ids"], sampling.processors(req.params),
-                                gen, plain=sampling.plain(req.params)))
-            self._advance_all(rows, logits.expand(n, -1))
-            self._join(cache, torch.zeros(n, dtype=torch.long), rows)
+            try:
+                self._prefill(req, p)
+            except Exception as err:  # fail this request (never leave it unanswered), keep the rest
+                log.exception("prefill failed")
+                req.fail(err)
+
+    def _prefill(self, req: Request, p: int) -> None:
+        """Prefill prompt ``p`` of ``req`` and join its ``n`` rows to the running batch."""
+        enc = self.generator._encode([req.prompts[p]])
+        ids = enc["input_ids"]
+        cache = GrowingCache(config=self.model.config)
+        start = self._reuse_prefix(ids, req.adapter, cache)
+        with COMPUTE, self.adapters.rows([req.adapter]):
+            out = self.model(input_ids=ids[:, start:], use_cache=True, logits_to_keep=1,
+                             **{CACHE_KWARG: cache})
+        logits = out.logits[:, -1]
+        n = req.params.n
+        if n > 1:  # candidates share the prompt's keys and values
+            cache.batch_select_indices(torch.zeros(n, dtype=torch.long))
+        rows = []
+        for c in range(n):
+            seed = req.params.seed + c if req.params.seed is not None else next(self._seeds)
+            gen = None if req.params.greedy else torch.Generator().manual_seed(seed % 2**63)
+            rows.append(Row(req, p, c, enc["input_ids"].shape[1], enc["input_ids"], sampling.processors(req.params),
+                            gen, plain=sampling.plain(req.params)))
+        self._advance_all(rows, logits.expand(n, -1))
+        self._join(cache, torch.zeros(n, dtype=torch.long), rows)
 
     # ----------------------------------------------------------------- prefix caching
     # Every chat request starts with the same template and system prompt (~25 of a short chat
@@ -254,33 +270,43 @@ class Scheduler:
     MAX_PREFIXES = 16
 
     def note_prefix(self, ids: tuple[int, ...]) -> None:
-        """Register a token prefix that prompts share (the engine's chat template prefixes)."""
+        """Register a token prefix that prompts share (the engine's chat template prefixes);
+        the least recently used ones beyond MAX_PREFIXES are dropped with their keys/values."""
         with self._cv:
-            if ids not in self._prefixes:
-                self._prefixes[ids] = torch.tensor(ids)[None]
-                while len(self._prefixes) > self.MAX_PREFIXES:
-                    old = next(iter(self._prefixes))
-                    del self._prefixes[old]
-                    for key in [k for k in self._prefix_kv if k[1] == old]:
-                        del self._prefix_kv[key]
+            known = self._prefixes.pop(ids, None)  # (re-inserted: most recently used last)
+            self._prefixes[ids] = known if known is not None else torch.tensor(ids)[None]
+            while len(self._prefixes) > self.MAX_PREFIXES:
+                old = next(iter(self._prefixes))
+                del self._prefixes[old]
+                for key in [k for k in self._prefix_kv if k[1] == old]:
+                    del self._prefix_kv[key]
+
+    def forget_adapter(self, name: str) -> None:
+        """Drop cached prefix keys/values computed with adapter ``name`` (it was unloaded)."""
+        with self._cv:
+            for key in [k for k in self._prefix_kv if k[0] == name]:
+                del self._prefix_kv[key]
 
     def _reuse_prefix(self, ids: torch.Tensor, adapter: str | None, cache: GrowingCache) -> int:
         """Copy the keys/values of the longest registered prefix of ``ids`` into ``cache``;
         returns how many tokens that covers (0: none)."""
-        with self._cv:
+        version = self.adapters.assignment.version if adapter is not None else 0  # (an adapter reloaded)
+        with self._cv:  # (HTTP threads register and evict prefixes)
             found = max((p for p, t in self._prefixes.items()
                          if len(p) < ids.shape[1] and torch.equal(ids[:, :len(p)], t)), key=len, default=None)
-        if found is None:
-            return 0
-        key = (adapter, found)
-        version = self.adapters.assignment.version if adapter is not None else 0  # (an adapter reloaded)
-        if key not in self._prefix_kv or self._prefix_kv[key][0] != version:
+            if found is None:
+                return 0
+            prefix_ids = self._prefixes[found]
+            entry = self._prefix_kv.get((adapter, found))
+        if entry is None or entry[0] != version:
             fresh = GrowingCache(config=self.model.config)
             with COMPUTE, self.adapters.rows([adapter]):
-                self.model(input_ids=self._prefixes[found], use_cache=True, logits_to_keep=1,
-                           **{CACHE_KWARG: fresh})
-            self._prefix_kv[key] = (version, [(layer.keys.clone(), layer.values.clone()) for layer in fresh.layers])
-        for layer, (k, v) in zip(cache.layers, self._prefix_kv[key][1]):
+                self.model(input_ids=prefix_ids, use_cache=True, logits_to_keep=1, **{CACHE_KWARG: fresh})
+            entry = (version, [(layer.keys.clone(), layer.values.clone()) for layer in fresh.layers])
+            with self._cv:
+                if found in self._prefixes:  # (not evicted meanwhile)
+                    self._prefix_kv[(adapter, found)] = entry
+        for layer, (k, v) in zip(cache.layers, entry[1]):
             layer.update(k, v)
         self.prefix_hits += 1
         return len(found)
