@@ -405,6 +405,13 @@ def test_rule_edit_plain_english_set_phrases():
                                "on a daily basis.")[0] == "Because the server is down, we can help only 20 people daily."
     assert Humanizer.rule_edit("I am writing to inform you that the office will close at 5 p.m. on Friday.")[0] == \
         "The office will close at 5 p.m. on Friday."  # "I am" is no time of day
+    # stiff phrases dev judges flagged in round 7
+    assert Humanizer.rule_edit("It is necessary to locate the small button adjacent to the power port.")[0] == \
+        "You need to locate the small button next to the power port."  # "next to" is a place, not an order
+    assert Humanizer.rule_edit("It is recommended that you complete the setup with care.")[0] == \
+        "You should complete the setup with care."
+    assert Humanizer.rule_edit("We wish to inform you that the new hours start on Monday. Please take note of "
+                               "them.")[0] == "The new hours start on Monday. Please note them."
 
 
 @pytest.mark.parametrize("text", ["We received an inquiry about your account.", "Ensure a sufficient supply of water.",

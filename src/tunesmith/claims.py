@@ -300,6 +300,7 @@ def skeleton(text: str) -> Skeleton:
     low = re.sub(r"\b(\d+)-(?=[a-z])", r"\1 ", low)  # "30-minute"
     # Discourse ordinals ("First, ...", "Finally, ...") order the text; they carry no claim.
     low = re.sub(r"(^|[.!?:]\s+|\n)(first|second|third|finally|lastly|next)\s*,", r"\1", low)
+    low = re.sub(r"\bnext to\b", "beside", low)  # a place ("next to the port"), not an order
     # Words, numbers ("5,000", "0.58", "3rd"), clock times ("9:00") and clause punctuation, which
     # ends a unit's search.
     tokens = re.findall(r"[a-z]\.[a-z]\.|\d{1,2}:\d{2}|\d+(?:,\d{3})*(?:\.\d+)?(?:st|nd|rd|th)?|[a-z]+(?:['-][a-z]+)*"

@@ -77,6 +77,10 @@ AI_PHRASES: dict[str, str] = {
     "on a daily basis": "daily", "on a regular basis": "regularly", "on a weekly basis": "weekly",
     "in a timely manner": "promptly", "is able to": "can", "are able to": "can", "in addition,": "also,",
     "i am writing to inform you that": "", "we are writing to inform you that": "",
+    # Stiff set phrases blind judges still flagged in dev round 7 (each keeps the syntax around it).
+    "we wish to inform you that": "", "i wish to inform you that": "", "take note of": "note",
+    "takes note of": "notes", "it is necessary to": "you need to", "it is recommended that you": "you should",
+    "adjacent to": "next to",
     "i am writing to let you know that": "", "we are writing to let you know that": "",
     "please feel free to": "feel free to",
     "could you kindly": "could you please", "would you kindly": "would you please", "we kindly ask you to": "please",
