@@ -8,7 +8,7 @@ from tunesmith.data.humanizer import extract_facts, mask_facts, missing_facts, t
 from tunesmith.errors import ConfigError
 from tunesmith.generate import Completion
 from tunesmith.humanize import (Humanizer, ai_phrase_density, clean_output, drop_repeated_sentences,
-                                lowercase_sentence_starts,
+                                lowercase_sentence_starts, make_sure_without_clause,
                                 has_repetition_loop, rule_based_rewrite, split_chunks, word_diff)
 
 FORMAL = ("Thank you for reaching out to Brightlane Support. It is important to note that order #A-20931 was "
@@ -206,6 +206,17 @@ def test_a_rewrite_that_starts_a_sentence_lowercase_is_rejected(tiny_generator):
     assert bad not in res.humanized_text and res.chunks[0].status != "rewritten"
     assert lowercase_sentence_starts(bad) == 1
     assert lowercase_sentence_starts("We open at 9 a.m. on Monday, e.g. the usual time. Come early.") == 0
+
+
+def test_make_sure_with_a_noun_phrase_is_rejected(tiny_generator):
+    """Dev judging (rounds 7 and 8): 'To ensure a smooth start to the term' -> 'To make sure a
+    smooth start to the term' passed every claim check; it is not English."""
+    source = "To ensure a smooth start to the term, all students must attend orientation."
+    bad = "To make sure a smooth start to the term, all students must attend orientation."
+    hz = Humanizer(adapter=None, generator=ScriptedGenerator(tiny_generator, lambda p, j: bad))
+    res = hz.humanize(source, chunk_words=200, candidates=1)
+    assert "make sure a smooth" not in res.humanized_text and res.chunks[0].status != "rewritten"
+    assert not make_sure_without_clause("Make sure a manager signs the form. Make sure the door is locked.")
 
 
 def test_humanizer_retry_rounds(tiny_generator):

@@ -241,6 +241,20 @@ def lowercase_sentence_starts(text: str) -> int:
     return len(_LOWER_START.findall(text))
 
 
+# "make sure" takes a clause or "of"/"that": "make sure the printer works". A model that swaps
+# "ensure a smooth start to the term" for it leaves "make sure a smooth start to the term" (twice
+# in blind dev judging). Flagged: "make sure a/an" + up to three words + a preposition or stop,
+# none of them a verb form (an auxiliary, or a word ending in -s / -ed).
+_MAKE_SURE_NP = re.compile(r"\bmak(?:e|es|ing) sure (?:a|an) ((?:[\w'-]+ ){0,2}[\w'-]+)(?= (?:to|of|for|in|on|at|"
+                           r"with|during|across|and)\b|[,.;:!?])", re.I)
+_VERBISH = re.compile(r"^(?:is|are|was|were|be|been|has|have|had|will|can|could|should|would|may|might|must|does|"
+                      r"did|gets|get|stays|\w+s|\w+ed)$", re.I)
+
+
+def make_sure_without_clause(text: str) -> bool:
+    return any(not any(_VERBISH.match(w) for w in m.group(1).split()) for m in _MAKE_SURE_NP.finditer(text))
+
+
 def _doubled_words(text: str) -> set[str]:
     """Adjacent words that repeat each other ("the the", "order orders"): a slip, not a rewrite."""
     w = [x.lower() for x in words(text)]
@@ -576,6 +590,8 @@ class Humanizer:
             return None, "repetition loop"
         if lowercase_sentence_starts(restored) > lowercase_sentence_starts(source):
             return None, "a sentence starts in lowercase"
+        if make_sure_without_clause(restored) and not make_sure_without_clause(source):
+            return None, "'make sure' + a noun phrase (not English)"
         doubled = _doubled_words(restored) - _doubled_words(source)
         if doubled:
             return None, f"doubled word ({', '.join(sorted(doubled))})"  # "all order orders"
