@@ -147,7 +147,7 @@ def _projection(modules: list[nn.Module]) -> Callable[[torch.Tensor], torch.Tens
 
     def call(x: torch.Tensor) -> torch.Tensor:
         y = assignment.base(x, base)
-        return group.add_(y, x) if assignment.names() else y
+        return group.add_(y, x) if assignment.active else y
 
     return call
 

@@ -84,6 +84,7 @@ class RowAssignment:
         self.uniform = len(set(names)) <= 1
         self.only = names[0] if self.uniform and names else None  # the adapter of a uniform batch
         self.present = {n for n in names if n is not None}
+        self.active = sorted(self.present)  # the adapters some row of this pass uses (read per layer)
         self.masks: dict[str, torch.Tensor] = {}
         if not self.uniform:
             self.precise_rows = torch.tensor([n is not None for n in names])
@@ -96,10 +97,6 @@ class RowAssignment:
         if self.uniform:
             return mm(x, True if self.only is not None else None)
         return mm(x, self.precise_rows)
-
-    def names(self) -> list[str]:
-        """The adapters some row of this pass uses."""
-        return [self.only] if self.uniform and self.only is not None else sorted(self.present)
 
 
 class LoRAGroup:
@@ -135,7 +132,7 @@ class LoRAGroup:
         rows = self.assignment
         if rows.version != self._version:  # adapters were loaded or unloaded
             self._stacked, self._version = {}, rows.version
-        for name in rows.names():
+        for name in rows.active:
             if name not in self._stacked:
                 self._stacked[name] = self._stack(name)
             stacked = self._stacked[name]
@@ -169,7 +166,7 @@ class LoRARows(nn.Module):
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         y = self.assignment.base(x, lambda xs, precise: base_call(self.base, xs, precise)).contiguous()
-        if self.updates and self.assignment.names():
+        if self.updates and self.assignment.active:
             self.group.add_(y.view(-1, self.out_features), x.reshape(-1, self.in_features))
         return y
 
