@@ -594,16 +594,15 @@ def jobs_events(job_id: str, follow: Annotated[bool, typer.Option("--follow", "-
 
     seen: set[str] = set()
     while True:
+        # Status first, events second: the events read after a final status include the closing ones.
+        status = _api(server, api_key, "GET", f"/v1/fine_tuning/jobs/{job_id}")["status"] if follow else None
         events = _api(server, api_key, "GET", f"/v1/fine_tuning/jobs/{job_id}/events", params={"limit": 100})["data"]
         for ev in reversed(events):
             if ev["id"] not in seen:
                 seen.add(ev["id"])
                 stamp = time.strftime("%H:%M:%S", time.localtime(ev["created_at"]))
                 console.print(f"{stamp} [{ev['level']}] {ev['message']}", highlight=False)
-        if not follow:
-            return
-        status = _api(server, api_key, "GET", f"/v1/fine_tuning/jobs/{job_id}")["status"]
-        if status in ("succeeded", "failed", "cancelled", "paused"):
+        if not follow or status in ("succeeded", "failed", "cancelled", "paused"):
             return
         time.sleep(2)
 

@@ -130,6 +130,20 @@ def test_cancel_and_pause_follow_the_job_state(service, data_file):
         service.resume(b["id"])
 
 
+def test_a_status_change_and_its_events_land_together(service, data_file):
+    """Whoever reads a final status also reads the events that close the job (`jobs events
+    --follow` stops on the status), and a transition that does not apply writes no events."""
+    job = service.create(model="tiny-random", training_file=data_file["id"], tunesmith=tiny_settings())
+    store = service.store
+    assert not store.update_job(job["id"], only_if=("running",), status="failed",
+                                events=[dict(message="Job failed: never", level="error")])
+    assert all("never" not in e["message"] for e in service.events(job["id"], limit=100)[0])
+    assert store.update_job(job["id"], only_if=("queued",), status="cancelled",
+                            events=[dict(message="closing 1"), dict(message="closing 2", data={"x": 1})])
+    newest = service.events(job["id"], limit=100)[0][:2]
+    assert [e["message"] for e in newest] == ["closing 2", "closing 1"] and newest[0]["data"] == {"x": 1}
+
+
 def test_pause_while_running_seals_a_checkpoint_and_resume_finishes(service, data_file):
     job = service.create(model="tiny-random", training_file=data_file["id"], seed=5,
                          tunesmith=tiny_settings(steps=400, save=100))

@@ -122,8 +122,8 @@ def run_job(store: JobStore, job_id: str) -> str:
     try:
         result = fit(cfg, resume=ckpt is not None, callbacks=[progress_callback(store, job_id)])
     except Paused:
-        store.update_job(job_id, only_if=("running",), status="paused", requested=None, worker=None)
-        store.add_event(job_id, "Job paused after sealing a checkpoint; resume continues from it")
+        store.update_job(job_id, only_if=("running",), status="paused", requested=None, worker=None, events=[
+            dict(message="Job paused after sealing a checkpoint; resume continues from it")])
         return "paused"
     except TunesmithError as err:
         code = "invalid_file" if isinstance(err, DataError) else "invalid_config"
@@ -136,13 +136,15 @@ def run_job(store: JobStore, job_id: str) -> str:
         return _fail(store, job_id, "training_error", f"{type(err).__name__}: {err}", None)
     name = model_name(job)
     metrics = result.metrics
+    after = (metrics.get("after") or {}).get("val_loss")
+    # The closing events land with the status, so whoever sees "succeeded" also sees them.
     store.update_job(job_id, only_if=("running",), status="succeeded", fine_tuned_model=name,
                      finished_at=time.time(), trained_tokens=int(metrics.get("tokens_seen") or 0),
-                     step=int(metrics.get("steps") or 0), requested=None, estimated_finish=None)
-    after = (metrics.get("after") or {}).get("val_loss")
-    store.add_event(job_id, f"New fine-tuned model created: {name}", data={
-        "train_seconds": metrics.get("train_seconds"), "steps": metrics.get("steps"), "valid_loss": after})
-    store.add_event(job_id, "The job has successfully completed")
+                     step=int(metrics.get("steps") or 0), requested=None, estimated_finish=None, events=[
+                         dict(message=f"New fine-tuned model created: {name}", data={
+                             "train_seconds": metrics.get("train_seconds"), "steps": metrics.get("steps"),
+                             "valid_loss": after}),
+                         dict(message="The job has successfully completed")])
     return "succeeded"
 
 
@@ -153,8 +155,8 @@ def end_attempt_early(store: JobStore, job: dict, why: str, code: str = "machine
     job_id = job["id"]
     if store.job(job_id)["requested"] == "cancel":
         store.update_job(job_id, only_if=("running", "queued"), status="cancelled", finished_at=time.time(),
-                         requested=None, worker=None)
-        store.add_event(job_id, "Job cancelled; training stopped on every machine")
+                         requested=None, worker=None,
+                         events=[dict(message="Job cancelled; training stopped on every machine")])
         return "cancelled"
     if job["attempts"] < MAX_ATTEMPTS:
         store.update_job(job_id, only_if=("running",), status="queued", worker=None)
@@ -163,8 +165,8 @@ def end_attempt_early(store: JobStore, job: dict, why: str, code: str = "machine
         return "queued"
     store.update_job(job_id, only_if=("running",), status="failed", finished_at=time.time(), worker=None,
                      error={"code": code, "param": "tunesmith.launch.num_machines",
-                            "message": f"{why}, {job['attempts']} times; giving up"})
-    store.add_event(job_id, f"Job failed: {why}, {job['attempts']} times", level="error")
+                            "message": f"{why}, {job['attempts']} times; giving up"},
+                     events=[dict(message=f"Job failed: {why}, {job['attempts']} times", level="error")])
     return "failed"
 
 
@@ -174,8 +176,8 @@ def _machines(job: dict) -> int:
 
 def _fail(store: JobStore, job_id: str, code: str, message: str, param: str | None) -> str:
     store.update_job(job_id, only_if=("running",), status="failed", finished_at=time.time(), requested=None,
-                     error={"code": code, "message": message, "param": param})
-    store.add_event(job_id, f"Job failed: {message}", level="error")
+                     error={"code": code, "message": message, "param": param},
+                     events=[dict(message=f"Job failed: {message}", level="error")])
     return "failed"
 
 

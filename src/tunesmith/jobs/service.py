@@ -215,8 +215,8 @@ class JobService:
                 problem = {"code": "invalid_file", "message": getattr(err, "message", str(err)), "param": field}
                 break
         if problem:
-            self.store.update_job(job_id, status="failed", error=problem, finished_at=time.time())
-            self.store.add_event(job_id, f"Validation failed: {problem['message']}", level="error")
+            self.store.update_job(job_id, status="failed", error=problem, finished_at=time.time(),
+                                  events=[dict(message=f"Validation failed: {problem['message']}", level="error")])
         else:
             self.store.update_job(job_id, only_if=("validating_files",), status="queued")
             self.store.add_event(job_id, "Files validated, moving job to queued state")
@@ -343,15 +343,14 @@ class JobService:
                 raise JobStateError(f"job {job_id} already {status}; nothing to cancel", field="fine_tuning_job_id")
             if status == "running":  # the worker stops the process and marks it cancelled
                 self.store.update_job(job_id, only_if=("running",), requested="cancel")
-            if self.store.update_job(job_id, only_if=("validating_files", "queued", "paused"), status="cancelled",
-                                     finished_at=time.time(), requested=None):
-                self.store.add_event(job_id, "Job cancelled")
-            else:
+            if not self.store.update_job(job_id, only_if=("validating_files", "queued", "paused"),
+                                         status="cancelled", finished_at=time.time(), requested=None,
+                                         events=[dict(message="Job cancelled")]):
                 self.store.add_event(job_id, "Cancellation requested; stopping the training process")
         elif action == "pause":
             if status == "queued":
-                self.store.update_job(job_id, only_if=("queued",), status="paused")
-                self.store.add_event(job_id, "Job paused before it started")
+                self.store.update_job(job_id, only_if=("queued",), status="paused",
+                                      events=[dict(message="Job paused before it started")])
             elif status == "running":
                 hp = row["hyperparameters"] or {}
                 if hp.get("num_processes", 1) * hp.get("num_machines", 1) > 1:

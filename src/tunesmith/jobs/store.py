@@ -126,6 +126,12 @@ def default_url() -> str:
     return f"sqlite:///{home / 'jobs.db'}"
 
 
+def _event_row(job_id: str, message: str, level: str = "info", type: str = "message",
+               data: dict[str, Any] | None = None, step: int | None = None) -> EventRow:
+    return EventRow(id=new_id("ftevent"), job_id=job_id, created_at=time.time(), level=level, type=type,
+                    message=message, data=data, step=step)
+
+
 def row_dict(row: Base) -> dict[str, Any]:
     return {c.key: getattr(row, c.key) for c in row.__mapper__.column_attrs}
 
@@ -236,13 +242,20 @@ class JobStore:
                                                  JobRow.status == "succeeded")).first()
             return row_dict(row) if row else None
 
-    def update_job(self, job_id: str, only_if: Iterable[str] | None = None, **fields: Any) -> bool:
-        """Set fields; with ``only_if``, only while the job is in one of those statuses."""
+    def update_job(self, job_id: str, only_if: Iterable[str] | None = None,
+                   events: Iterable[dict[str, Any]] = (), **fields: Any) -> bool:
+        """Set fields; with ``only_if``, only while the job is in one of those statuses. ``events``
+        (``add_event`` keyword sets) are written in the same transaction, so a reader that sees the new
+        status also sees them (and they are not written when the update does not apply)."""
         with self.session.begin() as s:
             q = update(JobRow).where(JobRow.id == job_id)
             if only_if is not None:
                 q = q.where(JobRow.status.in_(list(only_if)))
-            return s.execute(q.values(**fields)).rowcount == 1
+            if s.execute(q.values(**fields)).rowcount != 1:
+                return False
+            for fields_of_event in events:
+                s.add(_event_row(job_id, **fields_of_event))
+            return True
 
     def claim(self, worker: str) -> dict[str, Any] | None:
         """Take the oldest queued job for ``worker`` (atomically: never two workers the same job)."""
@@ -338,8 +351,7 @@ class JobStore:
     def add_event(self, job_id: str, message: str, level: str = "info", type: str = "message",
                   data: dict[str, Any] | None = None, step: int | None = None) -> None:
         with self.session.begin() as s:
-            s.add(EventRow(id=new_id("ftevent"), job_id=job_id, created_at=time.time(), level=level, type=type,
-                           message=message, data=data, step=step))
+            s.add(_event_row(job_id, message, level, type, data, step))
 
     def events(self, job_id: str, after: str | None = None, limit: int = 20) -> tuple[list[dict[str, Any]], bool]:
         """Newest first (OpenAI's order); ``after`` is the id of the last event already seen."""

@@ -156,8 +156,8 @@ class Worker:
             end_attempt_early(self.store, job, lost)
         elif requested == "cancel":
             self.store.update_job(job_id, only_if=("running",), status="cancelled", finished_at=time.time(),
-                                  requested=None, worker=None)
-            self.store.add_event(job_id, "Job cancelled; training process stopped")
+                                  requested=None, worker=None,
+                                  events=[dict(message="Job cancelled; training process stopped")])
         elif requested == "lost":
             log.warning("job %s was requeued while this worker ran it; stopped our copy", job_id)
         elif self.stopping.is_set():
@@ -170,8 +170,8 @@ class Worker:
                 return
             self.store.update_job(job_id, only_if=("running",), status="failed", finished_at=time.time(),
                                   error={"code": "training_crashed", "param": None, "message":
-                                         f"the training process {how} (see {run_dir.parent / 'train.log'})"})
-            self.store.add_event(job_id, f"Training process {how}", level="error")
+                                         f"the training process {how} (see {run_dir.parent / 'train.log'})"},
+                                  events=[dict(message=f"Training process {how}", level="error")])
 
     def silent_members(self, job_id: str, attempt: int) -> list[dict]:
         """Other machines of the attempt whose workers stopped heartbeating."""
@@ -254,8 +254,8 @@ class Worker:
                 if requested in ("cancel", "lost"):
                     if requested == "cancel":
                         self.store.update_job(job_id, only_if=("running",), status="cancelled",
-                                              finished_at=time.time(), requested=None, worker=None)
-                        self.store.add_event(job_id, "Job cancelled while waiting for machines")
+                                              finished_at=time.time(), requested=None, worker=None,
+                                              events=[dict(message="Job cancelled while waiting for machines")])
                     return None
                 if time.time() > deadline:
                     message = (f"the job needs {machines} machines but only {len(members)} joined within "
@@ -263,8 +263,8 @@ class Worker:
                                "(sharing the jobs directory), or set tunesmith.launch.num_machines lower")
                     self.store.update_job(job_id, only_if=("running",), status="failed", finished_at=time.time(),
                                           worker=None, error={"code": "machines_unavailable", "message": message,
-                                                              "param": "tunesmith.launch.num_machines"})
-                    self.store.add_event(job_id, f"Job failed: {message}", level="error")
+                                                              "param": "tunesmith.launch.num_machines"},
+                                          events=[dict(message=f"Job failed: {message}", level="error")])
                     return None
                 self.stopping.wait(min(self.beat, 1.0))
             self.store.update_job(job_id, only_if=("running",), status="queued", worker=None)
