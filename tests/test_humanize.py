@@ -423,6 +423,9 @@ def test_rule_edit_plain_english_set_phrases():
         "You should complete the setup with care."
     assert Humanizer.rule_edit("We wish to inform you that the new hours start on Monday. Please take note of "
                                "them.")[0] == "The new hours start on Monday. Please note them."
+    # written contracted too (dev round 8)
+    for text in ("Please don't hesitate to call us.", "Please don\u2019t hesitate to call us."):
+        assert Humanizer.rule_edit(text)[0] == "Feel free to call us."
 
 
 @pytest.mark.parametrize("text", ["We received an inquiry about your account.", "Ensure a sufficient supply of water.",

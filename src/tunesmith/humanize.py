@@ -47,6 +47,7 @@ AI_PHRASES: dict[str, str] = {
     "in today's fast-paced world,": "", "in today's fast-paced digital landscape,": "",
     "in today's digital age,": "", "we are pleased to inform you that": "", "we are pleased to announce that": "",
     "we are delighted to": "we're happy to", "please do not hesitate to": "feel free to",
+    "please don't hesitate to": "feel free to", "please don\u2019t hesitate to": "feel free to",
     "furthermore,": "also,", "moreover,": "also,", "additionally,": "also,", "in conclusion,": "",
     "in summary,": "", "ultimately,": "", "consequently,": "so", "nevertheless,": "still,",
     "in order to": "to", "a myriad of": "lots of", "a plethora of": "plenty of", "a testament to": "proof of",
