@@ -190,6 +190,41 @@ def test_adapters_per_row_over_one_base(tiny, tiny_adapter):
         eng.close()
 
 
+def test_adapter_rows_are_kept_together_and_updated_as_one_slice(tiny, tiny_adapter):
+    """The scheduler keeps each adapter's rows contiguous (base rows first), so an update is a
+    slice of the batch; a batch whose rows are interleaved takes the masked path. Both give
+    every row the same logits."""
+    from tunesmith.generate import Generator
+    from tunesmith.models import load_model
+
+    eng = Engine(Generator(load_model("tiny-random"), quantize="none"), max_rows=8)
+    try:
+        eng.load_adapter("a", str(tiny_adapter))
+        eng.load_adapter("b", str(tiny_adapter))
+        sch, model = eng.scheduler, eng.generator.model
+        ids = eng.generator.tokenizer(PROMPTS, return_tensors="pt", padding=True)["input_ids"]
+        rows = sch.adapters.rows
+        with torch.inference_mode():
+            with rows(["a", "a", None, "b"]):
+                assert sch.adapters.assignment.spans == {"a": (0, 2), "b": (3, 4)}
+                together = model(input_ids=ids).logits
+            with rows(["a", None, "a", "b"]):
+                assert sch.adapters.assignment.spans is None
+                spread = model(input_ids=ids[[0, 2, 1, 3]]).logits
+        torch.testing.assert_close(together, spread[[0, 2, 1, 3]])
+        # in the running batch: requests of "b", the base and "a", submitted in that order
+        params = {"temperature": 0, "max_new_tokens": 40}
+        seen: list[list[str | None]] = []
+        reqs = [eng.submit(p, params, adapter=name) for name in ("b", None, "a") for p in PROMPTS[:2]]
+        while not all(r.future.done() for r in reqs):
+            seen.append([r.request.adapter for r in list(sch.rows)])
+            time.sleep(0.001)
+        assert max(map(len, seen)) == 6
+        assert all(order == sorted(order, key=lambda a: (a is not None, a or "")) for order in seen)
+    finally:
+        eng.close()
+
+
 def test_adapters_that_cannot_share_a_batch(tmp_path, tiny_adapter):
     import json
     import shutil
@@ -281,3 +316,21 @@ def test_block_sampler_draws_from_the_exact_distribution():
     logits = torch.randn(3, 1000)
     gens = [torch.Generator().manual_seed(7) for _ in range(3)]
     assert choose_plain(logits, [0.0, 0.8, 0.8], gens)[0] == int(logits[0].argmax())
+
+
+def test_leaving_rows_are_replaced_from_the_end_of_their_group():
+    """When rows finish, the others keep their adapter groups contiguous and few rows move."""
+    import random
+
+    from tunesmith.engine.scheduler import _fill_holes
+
+    rng = random.Random(0)
+    for _ in range(200):
+        groups = sorted(rng.choice([(False, ""), (True, "a"), (True, "b")]) for _ in range(rng.randint(1, 16)))
+        alive = [rng.random() < 0.8 for _ in groups]
+        order = _fill_holes(groups, alive)
+        assert sorted(order) == [i for i, ok in enumerate(alive) if ok]
+        assert [groups[i] for i in order] == sorted(groups[i] for i in order)  # groups still contiguous
+        moved = sum(1 for i, k in enumerate(order) if i != k)
+        assert moved <= alive.count(False) * len(set(groups))
+    assert _fill_holes([0, 0, 0, 1, 1, 1], [True, False, True, True, True, True]) == [0, 2, 5, 3, 4]

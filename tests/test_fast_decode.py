@@ -54,6 +54,57 @@ def test_growing_layer_writes_in_place_between_regrowths(monkeypatch):
     assert keys.shape[2] == 8 and torch.equal(keys[:, :, :5], k)
 
 
+def test_growing_layer_row_edits_in_place_match_rebuilt_tensors(monkeypatch):
+    """A scheduler's joins, leaves, left-padding and trims, in place, against the same edits
+    done with cat / index_select on plain tensors (padding must be zeros: attention reads it)."""
+    monkeypatch.setattr(GrowingLayer, "BLOCK", 8)
+    torch.manual_seed(0)
+    layer, ref = GrowingLayer(), torch.randn(2, 3, 5, 4)
+    layer.row_capacity = 6
+    layer.update(ref, ref * 2)
+
+    def check():
+        assert torch.equal(layer.keys, ref) and torch.equal(layer.values, ref * 2)
+        assert layer.get_seq_length() == ref.shape[2]
+
+    def step(ref):
+        new = torch.randn(layer._rows, 3, 1, 4)
+        layer.update(new, new * 2)
+        return torch.cat([ref, new], dim=2)
+
+    ref = step(ref)
+    check()
+    short = torch.randn(2, 3, 4, 4)  # two rows joining in the middle, shorter: right-aligned
+    layer.insert_rows(1, short, short * 2)
+    padded = torch.cat([torch.zeros(2, 3, 2, 4), short], dim=2)
+    ref = torch.cat([ref[:1], padded, ref[1:]])
+    check()
+    layer.pad_left(3)  # a longer prompt joins: zero columns before every row (a new buffer here)
+    ref = torch.cat([torch.zeros(4, 3, 3, 4), ref], dim=2)
+    check()
+    for _ in range(9):  # past a regrowth
+        ref = step(ref)
+    check()
+    layer.keep_rows([0, 2, 3])  # a row left
+    ref = ref[[0, 2, 3]]
+    check()
+    layer.keep_rows([2, 1, 0])  # any order (the scheduler moves a group's last row into a hole)
+    ref = ref[[2, 1, 0]]
+    check()
+    layer.drop_left(3)  # trimmed padding: an offset, no copy
+    buffer = layer._k_buf
+    ref = ref[:, :, 3:]
+    check()
+    layer.pad_left(2)  # room on the left now: same buffer
+    ref = torch.cat([torch.zeros(3, 3, 2, 4), ref], dim=2)
+    check()
+    assert layer._k_buf is buffer
+    ref = step(ref)
+    check()
+    with pytest.raises(ValueError, match="pad the cache first"):
+        layer.insert_rows(0, torch.randn(1, 3, 99, 4), torch.randn(1, 3, 99, 4))
+
+
 def packed_tiny(seed=0, mode="int8"):
     """Random weights packed like Generator does. int8 layers keep float activations, so the lean
     step must give transformers' numbers to float rounding; our int4 kernel rounds activations

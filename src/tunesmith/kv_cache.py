@@ -30,55 +30,120 @@ CACHE_OUTPUT = "cache" if "cache" in BaseModelOutputWithPast.__dataclass_fields_
 
 
 class GrowingLayer(DynamicLayer):
-    """One layer's keys and values in a preallocated buffer; ``keys``/``values`` are views of it."""
+    """One layer's keys and values in a preallocated buffer; ``keys``/``values`` are views of it
+    (rows ``[0, rows)``, columns ``[first, length)`` of the buffer).
+
+    A continuous-batching scheduler also adds, drops and trims rows of a running cache; the
+    ``insert_rows`` / ``keep_rows`` / ``pad_left`` / ``drop_left`` methods do that in place
+    (only the rows that move are copied; trimming is an offset). With ``torch.cat`` and
+    ``index_select`` every row join or leave copied the whole cache twice (once to build it,
+    once more to regrow room on the next token): ~2 s of a 12 s benchmark round of 16 clients.
+    """
 
     BLOCK = 256
+    row_capacity = 0  # rows to keep room for (a scheduler's batch size); 0: the rows present
 
     def lazy_initialization(self, key_states: torch.Tensor, value_states: torch.Tensor) -> None:
         super().lazy_initialization(key_states, value_states)
         self._k_buf: torch.Tensor | None = None
         self._v_buf: torch.Tensor | None = None
-        self._length = 0
+        self._first = self._length = self._rows = 0
 
     def _adopt(self) -> None:
         # After an operation that replaced keys/values wholesale (beam reorder, crop, batch
         # select): take them as the new buffer; the next update grows it again.
         self._k_buf, self._v_buf = self.keys, self.values
-        self._length = 0 if self.keys is None or self.keys.dim() < 3 else self.keys.shape[-2]
+        full = self.keys is not None and self.keys.dim() >= 3
+        self._first, self._length = 0, self.keys.shape[-2] if full else 0
+        self._rows = self.keys.shape[0] if full else 0
+
+    def _views(self) -> None:
+        rows, a, b = self._rows, self._first, self._length
+        self.keys, self.values = self._k_buf[:rows, :, a:b], self._v_buf[:rows, :, a:b]
 
     def update(self, key_states: torch.Tensor, value_states: torch.Tensor, *args, **kwargs):
         if not self.is_initialized:
             self.lazy_initialization(key_states, value_states)
         new = key_states.shape[-2]
-        end = self._length + new
         buf = self._k_buf
-        if buf is None or buf.dim() < 3 or end > buf.shape[-2] or buf.shape[:2] != key_states.shape[:2] \
-                or buf.shape[-1] != key_states.shape[-1]:
-            self._grow(key_states, value_states, end)
-        self._k_buf[:, :, self._length:end].copy_(key_states)
-        self._v_buf[:, :, self._length:end].copy_(value_states)
+        if (buf is None or buf.dim() < 3 or self._length + new > buf.shape[-2] or self._rows != key_states.shape[0]
+                or buf.shape[1] != key_states.shape[1] or buf.shape[-1] != key_states.shape[-1]):
+            self._grow(key_states.shape[0], self._length - self._first + new, key_states, value_states)
+        end = self._length + new
+        self._k_buf[:self._rows, :, self._length:end].copy_(key_states)
+        self._v_buf[:self._rows, :, self._length:end].copy_(value_states)
         self._length = end
-        self.keys = self._k_buf[:, :, :end]
-        self.values = self._v_buf[:, :, :end]
+        self._views()
         return self.keys, self.values
 
-    def _grow(self, key_states: torch.Tensor, value_states: torch.Tensor, end: int) -> None:
-        capacity = (end // self.BLOCK + 1) * self.BLOCK
-        old_k, old_v, length = self._k_buf, self._v_buf, self._length
-        b, h, _, d = key_states.shape
-        self._k_buf = key_states.new_empty((b, h, capacity, d))
-        self._v_buf = value_states.new_empty((b, h, capacity, value_states.shape[-1]))
-        if length:
-            self._k_buf[:, :, :length].copy_(old_k[:, :, :length])
-            self._v_buf[:, :, :length].copy_(old_v[:, :, :length])
+    def _grow(self, rows: int, columns: int, k_like: torch.Tensor, v_like: torch.Tensor, shift: int = 0) -> None:
+        """A new buffer with room for ``rows`` and ``columns`` (and more); the present keys and
+        values are copied to start at column ``shift`` (what comes before is left to the caller)."""
+        capacity = (columns // self.BLOCK + 1) * self.BLOCK
+        old_k, old_v, kept, a, n = self._k_buf, self._v_buf, self._rows, self._first, self._length - self._first
+        b = max(rows, self.row_capacity)
+        self._k_buf = k_like.new_empty((b, k_like.shape[1], capacity, k_like.shape[-1]))
+        self._v_buf = v_like.new_empty((b, v_like.shape[1], capacity, v_like.shape[-1]))
+        if n > 0 and kept and old_k is not None and old_k.dim() >= 3:
+            if kept != rows:
+                raise ValueError(f"the cache holds {kept} rows, the new keys have {rows}")
+            self._k_buf[:kept, :, shift:shift + n].copy_(old_k[:kept, :, a:a + n])
+            self._v_buf[:kept, :, shift:shift + n].copy_(old_v[:kept, :, a:a + n])
+        self._rows, self._first, self._length = rows, 0, shift + max(n, 0)
+
+    # ----------------------------------------------------------------- in-place row edits
+    def insert_rows(self, at: int, keys: torch.Tensor, values: torch.Tensor) -> None:
+        """Put ``keys``/``values`` (rows of the same heads, at most this layer's length) in as rows
+        ``at..``; shorter ones are right-aligned, their left columns zero (padding to be masked)."""
+        m, n = keys.shape[0], keys.shape[-2]
+        if self._rows + m > self._k_buf.shape[0]:
+            self._grow(self._rows, self._length - self._first, keys, values)  # (more rows, same columns)
+        rows, a, b = self._rows, self._first, self._length
+        if n > b - a:
+            raise ValueError(f"inserted rows have {n} positions, the cache {b - a}: pad the cache first")
+        for buf, new in ((self._k_buf, keys), (self._v_buf, values)):
+            if at < rows:  # the rows after `at` move up (the ranges overlap: through a copy)
+                buf[at + m:rows + m, :, a:b].copy_(buf[at:rows, :, a:b].clone())
+            buf[at:at + m, :, a:b - n].zero_()
+            buf[at:at + m, :, b - n:b].copy_(new)
+        self._rows += m
+        self._views()
+
+    def keep_rows(self, keep: list[int]) -> None:
+        """Row ``i`` becomes old row ``keep[i]``; only the rows whose place changes are copied."""
+        moved = [(i, k) for i, k in enumerate(keep) if i != k]
+        if moved:
+            to = torch.tensor([i for i, _ in moved])
+            source = torch.tensor([k for _, k in moved])
+            a, b = self._first, self._length
+            for buf in (self._k_buf, self._v_buf):
+                view = buf[:, :, a:b]
+                view.index_copy_(0, to, view.index_select(0, source))  # (read all before writing any)
+        self._rows = len(keep)
+        self._views()
+
+    def pad_left(self, n: int) -> None:
+        """``n`` zero columns before every row's keys (a longer prompt joins the batch)."""
+        if self._first < n:  # no room on the left: a new buffer with the data shifted right
+            self._grow(self._rows, self._length - self._first + n, self._k_buf, self._v_buf, shift=n)
+        else:
+            self._first -= n
+        for buf in (self._k_buf, self._v_buf):
+            buf[:self._rows, :, self._first:self._first + n].zero_()
+        self._views()
+
+    def drop_left(self, n: int) -> None:
+        """Forget the first ``n`` columns of every row (padding no row needs any more)."""
+        self._first += n
+        self._views()
 
     def get_seq_length(self) -> int:
-        return self._length if self.is_initialized else 0
+        return self._length - self._first if self.is_initialized else 0
 
     def reset(self) -> None:
         super().reset()
         self._k_buf = self._v_buf = None
-        self._length = 0
+        self._first = self._length = self._rows = 0
 
     def crop(self, tokens_to_remove: int) -> None:
         super().crop(tokens_to_remove)
@@ -89,8 +154,10 @@ class GrowingLayer(DynamicLayer):
         # Beam search reorders every step: reorder the buffer itself (one copy, room kept).
         if self.get_seq_length() > 0:
             idx = beam_idx.to(self._k_buf.device)
-            self._k_buf, self._v_buf = self._k_buf.index_select(0, idx), self._v_buf.index_select(0, idx)
-            self.keys, self.values = self._k_buf[:, :, :self._length], self._v_buf[:, :, :self._length]
+            self._k_buf = self._k_buf[:self._rows].index_select(0, idx)
+            self._v_buf = self._v_buf[:self._rows].index_select(0, idx)
+            self._rows = idx.shape[0]
+            self._views()
 
     def batch_repeat_interleave(self, repeats: int) -> None:
         super().batch_repeat_interleave(repeats)

@@ -72,8 +72,9 @@ class RowAssignment:
 
     Uniform batches (every row the same, e.g. a prefill) take the one-call path. In mixed ones
     the base matmul is still one kernel call (precision per row), and each adapter's update runs
-    over all rows with a 0/1 mask per row, cheaper than gathering its rows (a CPU decode step is
-    bound by the number of ops, not their size).
+    on its rows: a slice when they are contiguous (the scheduler keeps each adapter's rows
+    together), else over all rows with a 0/1 mask per row (a CPU decode step is bound by the
+    number of ops, not their size, so a gather would cost more than the masked rows).
     """
 
     def __init__(self) -> None:
@@ -85,10 +86,16 @@ class RowAssignment:
         self.only = names[0] if self.uniform and names else None  # the adapter of a uniform batch
         self.present = {n for n in names if n is not None}
         self.active = sorted(self.present)  # the adapters some row of this pass uses (read per layer)
+        self.rows = len(names)
         self.masks: dict[str, torch.Tensor] = {}
+        self.spans: dict[str, tuple[int, int]] | None = None  # adapter -> its rows [start, end)
         if not self.uniform:
             self.precise_rows = torch.tensor([n is not None for n in names])
-            self.masks = {a: torch.tensor([float(n == a) for n in names])[:, None] for a in self.present}
+            spans = _spans(names)
+            if spans is not None:
+                self.spans = {a: spans[a] for a in self.present}
+            else:
+                self.masks = {a: torch.tensor([float(n == a) for n in names])[:, None] for a in self.present}
 
     def base(self, x: torch.Tensor, mm: Callable[[torch.Tensor, bool | torch.Tensor | None], torch.Tensor]
              ) -> torch.Tensor:
@@ -140,12 +147,31 @@ class LoRAGroup:
                 continue
             if stacked[0].dtype != x.dtype:  # (a half-precision model)
                 stacked = self._stacked[name] = (stacked[0].to(x.dtype), stacked[1].to(x.dtype))
-            h = torch.mm(x, stacked[0])
-            if not rows.uniform:
+            if rows.uniform:
+                y.addmm_(torch.mm(x, stacked[0]), stacked[1])
+            elif rows.spans is not None:  # its rows are contiguous: update just them
+                per = x.shape[0] // rows.rows  # (a prefill has several positions per row)
+                start, end = rows.spans[name]
+                y[start * per: end * per].addmm_(torch.mm(x[start * per: end * per], stacked[0]), stacked[1])
+            else:
+                h = torch.mm(x, stacked[0])
                 mask = rows.masks[name]
                 h.mul_(mask if mask.shape[0] == h.shape[0] else mask.repeat_interleave(h.shape[0] // mask.shape[0], 0))
-            y.addmm_(h, stacked[1])
+                y.addmm_(h, stacked[1])
         return y
+
+
+def _spans(names: Sequence[str | None]) -> dict[str | None, tuple[int, int]] | None:
+    """Each name's rows as one range [start, end), or None if some name's rows are not contiguous."""
+    spans: dict[str | None, tuple[int, int]] = {}
+    for i, name in enumerate(names):
+        if i and name == names[i - 1]:
+            spans[name] = (spans[name][0], i + 1)
+        elif name in spans:
+            return None
+        else:
+            spans[name] = (i, i + 1)
+    return spans
 
 
 def base_call(base: nn.Module, x: torch.Tensor, precise: bool | torch.Tensor | None) -> torch.Tensor:

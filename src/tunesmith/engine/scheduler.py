@@ -30,7 +30,7 @@ import torch
 from ..config import SamplingParams
 from ..errors import Cancelled, ConfigError
 from ..generate import Completion, Generator, StreamChunk, cut_at_stop
-from ..kv_cache import CACHE_KWARG, GrowingCache
+from ..kv_cache import CACHE_KWARG, GrowingCache, GrowingLayer
 from . import sampling
 from .adapters import RowAdapters
 
@@ -312,21 +312,28 @@ class Scheduler:
         return len(found)
 
     def _join(self, cache: GrowingCache, starts: torch.Tensor, rows: list[Row]) -> None:
-        """Add prefilled rows to the running batch (left-padding whichever side is shorter)."""
+        """Add prefilled rows (of one request) to the running batch, left-padding whichever side
+        is shorter, in place (see GrowingLayer.insert_rows). Rows stay ordered by adapter (base
+        rows first): each adapter's rows are then one contiguous range, so the packed kernels run
+        them in full row blocks of one precision and an adapter's update is a slice of the batch."""
         if not self.rows:
             self.cache, self.starts, self.rows = cache, starts, rows
+            for layer in cache.layers:  # (room for a full batch: rows join in place)
+                layer.row_capacity = self.max_rows
         else:
             have, new = self.cache.get_seq_length(), cache.get_seq_length()
             if new < have:
-                _left_pad(cache, have - new)
-                starts = starts + (have - new)
+                starts = starts + (have - new)  # (the new rows are right-aligned, zero before)
             elif new > have:
-                _left_pad(self.cache, new - have)
+                for layer in self.cache.layers:
+                    _pad_left(layer, new - have)
                 self.starts = self.starts + (new - have)
+            key = _adapter_order(rows[0])
+            at = sum(1 for r in self.rows if _adapter_order(r) <= key)  # (rows are in order)
             for mine, theirs in zip(self.cache.layers, cache.layers):
-                _set(mine, torch.cat([mine.keys, theirs.keys]), torch.cat([mine.values, theirs.values]))
-            self.starts = torch.cat([self.starts, starts])
-            self.rows = self.rows + rows
+                _insert_rows(mine, at, theirs.keys, theirs.values)
+            self.starts = torch.cat([self.starts[:at], starts, self.starts[at:]])
+            self.rows = self.rows[:at] + rows + self.rows[at:]
         self._finish_done()
 
     def _step(self) -> None:
@@ -423,17 +430,18 @@ class Scheduler:
             req.rows_left -= 1
             if req.rows_left == 0 and not req.future.done():
                 req.future.set_result(sorted(req.results, key=lambda c: (c.prompt_index, c.index)))
-        keep = [i for i, r in enumerate(self.rows) if not r.finish]
+        keep = _fill_holes([_adapter_order(r) for r in self.rows], [not r.finish for r in self.rows])
         self.rows = [self.rows[i] for i in keep]
         if not self.rows:
             self.cache, self.starts = None, torch.zeros(0, dtype=torch.long)
             return
-        self.cache.batch_select_indices(torch.tensor(keep))
+        for layer in self.cache.layers:
+            _keep_rows(layer, keep)
         self.starts = self.starts[keep]
         trim = int(self.starts.min())
         if trim:  # the longest-lived row left: drop padding every row has
             for layer in self.cache.layers:
-                _set(layer, layer.keys[:, :, trim:], layer.values[:, :, trim:])
+                _drop_left(layer, trim)
             self.starts = self.starts - trim
 
     def _run_exclusive(self, req: Request) -> None:
@@ -474,6 +482,31 @@ class Scheduler:
         return [Completion(text, 0, 0, last.prompt_tokens, last.completion_tokens, last.finish_reason or "stop")]
 
 
+def _adapter_order(row: Row) -> tuple[bool, str]:
+    """Where a row goes in the batch: base rows first, then each adapter's rows together."""
+    adapter = row.request.adapter
+    return adapter is not None, adapter or ""
+
+
+def _fill_holes(groups: list, alive: list[bool]) -> list[int]:
+    """The rows to keep, in their new order, when some leave: each group (rows of one adapter,
+    contiguous) stays contiguous, and a leaving row's place is taken by a row from the end of
+    its group (then of the next groups), so at most a few rows move, not every row after it."""
+    order: list[int] = []
+    start = 0
+    while start < len(groups):
+        end = start
+        while end < len(groups) and groups[end] == groups[start]:
+            end += 1
+        members = [r for r in range(start, end) if alive[r]]
+        lo, hi = len(order), len(order) + len(members)  # the group's new range
+        stay = {r for r in members if lo <= r < hi}
+        movers = iter(r for r in members if r not in stay)
+        order += [t if t in stay else next(movers) for t in range(lo, hi)]
+        start = end
+    return order
+
+
 def _release_free_memory() -> None:
     """Hand freed heap memory back to the OS when the batch drains. A batch's caches are many
     mid-sized buffers; glibc keeps the freed ones mapped, so without this the process's RSS
@@ -486,14 +519,44 @@ def _release_free_memory() -> None:
         pass
 
 
+# Row edits of the running cache: in place for our GrowingLayer (only moved rows are copied),
+# by rebuilding the tensors for any other layer kind.
 def _set(layer, keys: torch.Tensor, values: torch.Tensor) -> None:
     layer.keys, layer.values = keys, values
     if hasattr(layer, "_adopt"):
         layer._adopt()
 
 
-def _left_pad(cache: GrowingCache, n: int) -> None:
-    for layer in cache.layers:
-        k, v = layer.keys, layer.values
-        _set(layer, torch.cat([k.new_zeros((*k.shape[:2], n, k.shape[3])), k], dim=2),
-             torch.cat([v.new_zeros((*v.shape[:2], n, v.shape[3])), v], dim=2))
+def _insert_rows(layer, at: int, keys: torch.Tensor, values: torch.Tensor) -> None:
+    if isinstance(layer, GrowingLayer):
+        layer.insert_rows(at, keys, values)
+        return
+    short = layer.keys.shape[2] - keys.shape[2]
+    if short:
+        keys = torch.cat([keys.new_zeros((*keys.shape[:2], short, keys.shape[3])), keys], dim=2)
+        values = torch.cat([values.new_zeros((*values.shape[:2], short, values.shape[3])), values], dim=2)
+    _set(layer, torch.cat([layer.keys[:at], keys, layer.keys[at:]]),
+         torch.cat([layer.values[:at], values, layer.values[at:]]))
+
+
+def _keep_rows(layer, keep: list[int]) -> None:
+    if isinstance(layer, GrowingLayer):
+        layer.keep_rows(keep)
+    else:
+        layer.batch_select_indices(torch.tensor(keep))
+
+
+def _pad_left(layer, n: int) -> None:
+    if isinstance(layer, GrowingLayer):
+        layer.pad_left(n)
+        return
+    k, v = layer.keys, layer.values
+    _set(layer, torch.cat([k.new_zeros((*k.shape[:2], n, k.shape[3])), k], dim=2),
+         torch.cat([v.new_zeros((*v.shape[:2], n, v.shape[3])), v], dim=2))
+
+
+def _drop_left(layer, n: int) -> None:
+    if isinstance(layer, GrowingLayer):
+        layer.drop_left(n)
+    else:
+        _set(layer, layer.keys[:, :, n:], layer.values[:, :, n:])
