@@ -6,6 +6,7 @@ import time
 import pytest
 import torch
 
+from tunesmith.config import SamplingParams
 from tunesmith.engine import Engine, QueueFull
 from tunesmith.errors import Cancelled
 
@@ -301,7 +302,7 @@ def test_prefix_cache_gives_the_full_prefill(real_generator):
 def test_block_sampler_draws_from_the_exact_distribution():
     """The block-wise CDF picks the same token as a full-vocabulary CDF for the same uniform
     number, and never a zero-probability token (float32 block sums vs float64 within a block)."""
-    from tunesmith.engine.sampling import _sample_blocked, choose_plain
+    from tunesmith.engine.sampling import _sample_blocked, choose_batch
 
     torch.manual_seed(0)
     probs = torch.softmax(torch.randn(1, 1000) * 2, -1)  # 1000: not a multiple of the block
@@ -315,7 +316,55 @@ def test_block_sampler_draws_from_the_exact_distribution():
     assert _sample_blocked(tail, torch.tensor([[0.0], [0.5], [1 - 1e-12]], dtype=torch.float64)).max() <= 299
     logits = torch.randn(3, 1000)
     gens = [torch.Generator().manual_seed(7) for _ in range(3)]
-    assert choose_plain(logits, [0.0, 0.8, 0.8], gens)[0] == int(logits[0].argmax())
+    greedy, warm = SamplingParams(temperature=0), SamplingParams(temperature=0.8)
+    assert choose_batch(logits, [greedy, warm, warm], [torch.tensor([1])] * 3, gens)[0] == int(logits[0].argmax())
+
+
+def test_batched_sampling_draws_each_rows_own_distribution():
+    """Top-k, top-p and the repetition penalty in one pass: each row's draws follow the
+    distribution transformers' processors define for it alone, whatever rows share the pass."""
+    from transformers import RepetitionPenaltyLogitsProcessor, TopKLogitsWarper, TopPLogitsWarper
+
+    from tunesmith.engine.sampling import choose_batch
+
+    torch.manual_seed(1)
+    vocab = 300
+    logits = torch.randn(1, vocab) * 3
+    history = torch.tensor([5, 7, int(logits.argmax()), 5])
+    settings = [SamplingParams(temperature=0.7, top_p=0.8), SamplingParams(temperature=1.0, top_k=5),
+                SamplingParams(temperature=0.9, top_k=20, top_p=0.5, repetition_penalty=1.3),
+                SamplingParams(temperature=0, repetition_penalty=1.5), SamplingParams(temperature=2.0, top_p=0.99)]
+    draws = 4000
+    for params in settings:
+        want = logits.clone()
+        if params.repetition_penalty != 1.0:
+            want = RepetitionPenaltyLogitsProcessor(params.repetition_penalty)(history[None], want)
+        if params.greedy:
+            expect = torch.zeros(vocab)
+            expect[want.argmax()] = 1.0
+        else:
+            want = want / params.temperature
+            if params.top_k:
+                want = TopKLogitsWarper(params.top_k)(history[None], want)
+            if params.top_p < 1.0:
+                want = TopPLogitsWarper(params.top_p)(history[None], want)
+            expect = want.softmax(-1)[0]
+        # each row beside other rows with other settings, its own generator
+        gens = [torch.Generator().manual_seed(s) for s in range(draws)]
+        mixed = [params, SamplingParams(temperature=1.0), SamplingParams(temperature=0)]
+        counts = torch.zeros(vocab)
+        for g in gens:
+            token = choose_batch(torch.cat([logits, torch.randn(2, vocab)]), mixed, [history] * 3,
+                                 [g, torch.Generator().manual_seed(0), None])[0]
+            counts[token] += 1
+        assert counts[expect == 0].sum() == 0, params  # never outside the row's own nucleus / top-k
+        assert (counts / draws - expect).abs().max() < 0.03, params
+        again = [torch.Generator().manual_seed(s) for s in range(3)]
+        alone = [choose_batch(logits, [params], [history], [g])[0] for g in again]
+        beside = [choose_batch(torch.cat([torch.randn(1, vocab), logits]), [settings[1], params], [history] * 2,
+                               [torch.Generator().manual_seed(9), g])[1]
+                  for g in [torch.Generator().manual_seed(s) for s in range(3)]]
+        assert alone == beside  # a seed gives the same token whatever else is in the pass
 
 
 def test_leaving_rows_are_replaced_from_the_end_of_their_group():

@@ -2,10 +2,10 @@
 its own token history (penalties) and its own random generator (a seed gives the same text
 whatever else shares the batch).
 
-The uncommon controls (repetition penalty, no-repeat n-grams, min-p, typical-p) run through
-transformers' own logits processors; the common path (temperature, top-k, top-p) finds the
-nucleus among the top candidates instead of sorting the whole vocabulary (see
-:class:`tunesmith.generate.NucleusSampler` for the measurements).
+The common controls (temperature, top-k, top-p, repetition penalty) are applied to all such
+rows in one pass, finding the nucleus among the top candidates instead of sorting the whole
+vocabulary (see :class:`tunesmith.generate.NucleusSampler` for the measurements); the uncommon
+ones (no-repeat n-grams, min-p, typical-p) run per row through transformers' own processors.
 """
 
 from __future__ import annotations
@@ -68,30 +68,91 @@ def choose(logits: torch.Tensor, history: torch.Tensor, params: SamplingParams, 
     return int(idx[0, int(torch.multinomial(probs, 1, generator=generator))])
 
 
-def plain(params: SamplingParams) -> bool:
-    """Greedy or plain temperature sampling with nothing else: chosen for all such rows at once."""
-    return (params.repetition_penalty == 1.0 and not params.no_repeat_ngram_size and not params.top_k
-            and params.top_p >= 1.0 and not params.min_p and (params.typical_p is None or params.typical_p >= 1.0))
+def batchable(params: SamplingParams) -> bool:
+    """Whether the row is chosen with the other such rows in one pass (:func:`choose_batch`):
+    greedy or temperature sampling with top-k (up to CANDIDATES), top-p and a repetition penalty."""
+    return (not params.no_repeat_ngram_size and not params.min_p and (params.typical_p is None or params.typical_p >= 1.0)
+            and (not params.top_k or params.top_k <= CANDIDATES))
 
 
-def choose_plain(logits: torch.Tensor, temperatures: list[float], generators: list[torch.Generator | None]) -> list[int]:
-    """Next tokens of rows that only need greedy or temperature sampling, in one pass.
+def choose_batch(logits: torch.Tensor, params: list[SamplingParams], histories: list[torch.Tensor],
+                 generators: list[torch.Generator | None]) -> list[int]:
+    """Next tokens of :func:`batchable` rows, in one pass.
 
-    Sampling draws one uniform number per row from the row's own generator against the
-    row's cumulative distribution (the same distribution as ``torch.multinomial``, which
-    would draw one random number per vocabulary entry: ~0.5 ms a row here). The cumulative
-    sum runs over blocks of the vocabulary first, then within the one block the number falls
-    in (a full-vocabulary cumsum in float64 was ~3 ms of a 16-row step).
+    Each sampled row draws one uniform number from its own generator and takes the token where
+    its cumulative distribution passes it (the distribution ``torch.multinomial`` samples; it
+    would draw one number per candidate). Plain temperature rows go over the whole vocabulary
+    block-wise (a full-vocabulary cumsum in float64 was ~3 ms of a 16-row step); top-k / top-p
+    rows over their top CANDIDATES (a nucleus wider than that, from a flat distribution, is
+    found by a full sort). Per row the result is what that row alone gets.
+
+    Args:
+        logits: ``[rows, vocab]`` scores (not modified).
+        params: Each row's sampling settings.
+        histories: Each row's prompt and generated ids, 1-D (read for the repetition penalty).
+        generators: Each row's random generator (None for greedy rows).
     """
-    tokens = logits.argmax(-1)
-    sampled = [i for i, t in enumerate(temperatures) if t > 0]
-    if sampled:
-        idx = torch.tensor(sampled)
-        temps = torch.tensor([temperatures[i] for i in sampled], dtype=torch.float32)[:, None]
-        probs = (logits[idx].float() / temps).softmax(-1)
-        u = torch.cat([torch.rand(1, dtype=torch.float64, generator=generators[i]) for i in sampled])[:, None]
-        tokens[idx] = _sample_blocked(probs, u)
+    scores = logits.float()
+    penalised = [i for i, p in enumerate(params) if p.repetition_penalty != 1.0]
+    if penalised:
+        scores = scores.clone()
+    for i in penalised:  # as transformers' RepetitionPenaltyLogitsProcessor
+        penalty = params[i].repetition_penalty
+        seen = scores[i].gather(0, histories[i])
+        scores[i].scatter_(0, histories[i], torch.where(seen < 0, seen * penalty, seen / penalty))
+    tokens = torch.zeros(len(params), dtype=torch.long)
+    greedy = [i for i, p in enumerate(params) if p.greedy]
+    if greedy:
+        tokens[greedy] = scores[greedy].argmax(-1)
+    sampled = [i for i, p in enumerate(params) if not p.greedy]
+    if not sampled:
+        return tokens.tolist()
+    u = {i: torch.rand(1, dtype=torch.float64, generator=generators[i]) for i in sampled}
+    whole = [i for i in sampled if not params[i].top_k and params[i].top_p >= 1.0]
+    nucleus = [i for i in sampled if i not in whole]
+    for group, pick in ((whole, _sample_blocked), (nucleus, _sample_nucleus)):
+        if group:
+            idx = torch.tensor(group)
+            temps = torch.tensor([params[i].temperature for i in group], dtype=torch.float32)[:, None]
+            probs = (scores[idx] / temps).softmax(-1)
+            draws = torch.cat([u[i] for i in group])[:, None]
+            if pick is _sample_blocked:
+                tokens[idx] = _sample_blocked(probs, draws)
+            else:
+                tokens[idx] = _sample_nucleus(probs, draws, [params[i].top_k for i in group],
+                                              [params[i].top_p for i in group])
     return tokens.tolist()
+
+
+def _sample_nucleus(probs: torch.Tensor, u: torch.Tensor, top_ks: list[int | None], top_ps: list[float]) -> torch.Tensor:
+    """Top-k / top-p draws for each row (``probs`` full softmax, ``u`` one uniform number per row)."""
+    rows, vocab = probs.shape
+    top, idx = probs.topk(min(CANDIDATES, vocab))
+    width = top.shape[1]
+    candidates_mass = top.sum(-1).tolist()
+    ks = torch.tensor([k or width for k in top_ks])[:, None]
+    in_k = torch.arange(width)[None, :] < ks
+    top = top * in_k
+    # top-k renormalises over its k (the softmax of the k best scores); top-p alone does not
+    has_k = torch.tensor([bool(k) for k in top_ks])[:, None]
+    top = torch.where(has_k, top / top.sum(-1, keepdim=True), top)
+    ps = torch.tensor(top_ps, dtype=top.dtype)[:, None]
+    outside = (top.cumsum(-1) - top) >= ps  # the mass before this token is already enough
+    outside[:, 0] = False
+    top = top.masked_fill(outside, 0.0)
+    cdf = top.double().cumsum(-1)
+    target = torch.minimum(u * cdf[:, -1:], cdf[:, -1:])
+    pos = torch.searchsorted(cdf, target, right=False).clamp_(max=width - 1)  # first where cdf reaches it
+    out = idx.gather(1, pos)[:, 0]
+    # A flat distribution: without top-k the nucleus may be wider than the candidates (rare).
+    for r in range(rows):
+        if not top_ks[r] and top_ps[r] < 1.0 and candidates_mass[r] < top_ps[r]:
+            full, order = probs[r].sort(descending=True)
+            keep = ~(((full.cumsum(-1) - full) >= top_ps[r]) & (torch.arange(vocab) > 0))
+            cdf_r = (full * keep).double().cumsum(-1)
+            t = torch.searchsorted(cdf_r, torch.minimum(u[r] * cdf_r[-1], cdf_r[-1:]), right=False).clamp_(max=vocab - 1)
+            out[r] = order[t]
+    return out
 
 
 BLOCK = 256

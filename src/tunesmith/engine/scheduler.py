@@ -90,7 +90,7 @@ class Row:
     history: torch.Tensor  # 1 x tokens: prompt + generated (penalties need it)
     procs: Any
     generator: torch.Generator | None
-    plain: bool = False  # greedy / temperature only: chosen with the other plain rows in one pass
+    batched: bool = False  # common sampling controls only: chosen with the other such rows in one pass
     ids: list[int] = field(default_factory=list)
     text: str = ""
     sent: int = 0
@@ -257,7 +257,7 @@ class Scheduler:
             seed = req.params.seed + c if req.params.seed is not None else next(self._seeds)
             gen = None if req.params.greedy else torch.Generator().manual_seed(seed % 2**63)
             rows.append(Row(req, p, c, enc["input_ids"].shape[1], enc["input_ids"], sampling.processors(req.params),
-                            gen, plain=sampling.plain(req.params)))
+                            gen, batched=sampling.batchable(req.params)))
         self._advance_all(rows, logits.expand(n, -1))
         self._join(cache, torch.zeros(n, dtype=torch.long), rows)
 
@@ -352,16 +352,16 @@ class Scheduler:
         self._finish_done()
 
     def _advance_all(self, rows: list[Row], logits: torch.Tensor) -> None:
-        """Next token of every row: plain rows (greedy / temperature only) in one pass, the
-        others one by one with their own processors."""
-        plain = [i for i, r in enumerate(rows) if r.plain]
-        if plain:
-            picked = sampling.choose_plain(logits[plain], [rows[i].request.params.temperature for i in plain],
-                                           [rows[i].generator for i in plain])
-            for i, token in zip(plain, picked):
+        """Next token of every row: rows with the common controls (temperature, top-k, top-p,
+        repetition penalty) in one pass, the others one by one with their own processors."""
+        batch = [i for i, r in enumerate(rows) if r.batched]
+        if batch:
+            picked = sampling.choose_batch(logits[batch], [rows[i].request.params for i in batch],
+                                           [rows[i].history[0] for i in batch], [rows[i].generator for i in batch])
+            for i, token in zip(batch, picked):
                 self._accept(rows[i], token)
         for i, row in enumerate(rows):
-            if not row.plain:
+            if not row.batched:
                 self._advance(row, logits[i: i + 1])
 
     def _advance(self, row: Row, logits: torch.Tensor) -> None:
