@@ -40,3 +40,31 @@ def test_chat_session_reset_and_exit():
                         input="hello\n/reset\n/exit\n")
     assert res.exit_code == 0, res.output
     assert "history cleared" in res.output
+
+
+def test_jobs_events_follow_prints_the_closing_events(monkeypatch):
+    """`jobs events --follow` stops on a final status; the events that close the job land with
+    that status, so however the job's end falls between its calls, they are printed."""
+    import time
+
+    from tunesmith import cli
+
+    monkeypatch.setattr(time, "sleep", lambda s: None)
+    for flip_after in range(1, 7):  # the job ends after this many API calls
+        calls = []
+
+        def api(server, key, method, path, **kw):
+            calls.append(path)
+            done = len(calls) > flip_after
+            if path.endswith("/events"):
+                events = [{"id": "e1", "created_at": 0, "level": "info", "message": "Step 3/6"}]
+                if done:
+                    events.insert(0, {"id": "e2", "created_at": 0, "level": "info",
+                                      "message": "The job has successfully completed"})
+                return {"data": events}
+            return {"status": "succeeded" if done else "running"}
+
+        monkeypatch.setattr(cli, "_api", api)
+        res = CliRunner().invoke(app, ["jobs", "events", "ftjob-1", "--follow"])
+        assert res.exit_code == 0 and "The job has successfully completed" in res.output, (flip_after, res.output)
+        assert res.output.count("Step 3/6") == 1

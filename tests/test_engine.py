@@ -216,12 +216,20 @@ def test_adapter_rows_are_kept_together_and_updated_as_one_slice(tiny, tiny_adap
         # in the running batch: requests of "b", the base and "a", submitted in that order
         params = {"temperature": 0, "max_new_tokens": 40}
         seen: list[list[str | None]] = []
-        reqs = [eng.submit(p, params, adapter=name) for name in ("b", None, "a") for p in PROMPTS[:2]]
-        while not all(r.future.done() for r in reqs):
-            seen.append([r.request.adapter for r in list(sch.rows)])
-            time.sleep(0.001)
-        assert max(map(len, seen)) == 6
+        join = sch._join
+
+        def recording_join(*args):  # the batch's adapter order after every join (engine thread)
+            join(*args)
+            seen.append([r.request.adapter for r in sch.rows])
+
+        sch._join = recording_join
+        with sch._cv:  # (the engine takes none until all six are queued: they are admitted together)
+            reqs = [eng.submit(p, params, adapter=name) for name in ("b", None, "a") for p in PROMPTS[:2]]
+        for r in reqs:
+            r.future.result(60)
+        assert max(map(len, seen)) >= 4
         assert all(order == sorted(order, key=lambda a: (a is not None, a or "")) for order in seen)
+        assert any(order[:1] == [None] and order[-1:] == ["b"] for order in seen if len(order) >= 3)
     finally:
         eng.close()
 

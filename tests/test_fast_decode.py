@@ -58,6 +58,8 @@ def test_growing_layer_row_edits_in_place_match_rebuilt_tensors(monkeypatch):
     """A scheduler's joins, leaves, left-padding and trims, in place, against the same edits
     done with cat / index_select on plain tensors (padding must be zeros: attention reads it)."""
     monkeypatch.setattr(GrowingLayer, "BLOCK", 8)
+    # new buffers start as NaN, so a column that is read before it is written shows
+    monkeypatch.setattr(torch.Tensor, "new_empty", lambda self, size, **kw: torch.full(size, float("nan")))
     torch.manual_seed(0)
     layer, ref = GrowingLayer(), torch.randn(2, 3, 5, 4)
     layer.row_capacity = 6
@@ -66,6 +68,7 @@ def test_growing_layer_row_edits_in_place_match_rebuilt_tensors(monkeypatch):
     def check():
         assert torch.equal(layer.keys, ref) and torch.equal(layer.values, ref * 2)
         assert layer.get_seq_length() == ref.shape[2]
+        assert layer._k_buf.shape[0] <= layer.row_capacity or layer._k_buf.shape[0] == layer._rows
 
     def step(ref):
         new = torch.randn(layer._rows, 3, 1, 4)
@@ -103,6 +106,19 @@ def test_growing_layer_row_edits_in_place_match_rebuilt_tensors(monkeypatch):
     check()
     with pytest.raises(ValueError, match="pad the cache first"):
         layer.insert_rows(0, torch.randn(1, 3, 99, 4), torch.randn(1, 3, 99, 4))
+    # without a row capacity, inserted rows get exactly the room they need
+    layer, ref = GrowingLayer(), torch.randn(1, 3, 3, 4)
+    layer.update(ref, ref * 2)
+    new = torch.randn(2, 3, 3, 4)
+    layer.insert_rows(1, new, new * 2)
+    ref = torch.cat([ref, new])
+    check()
+    assert layer._k_buf.shape[0] == 3
+    # a cache whose rows all left takes a fresh batch
+    layer.keep_rows([])
+    ref = torch.randn(2, 3, 2, 4)
+    layer.update(ref, ref * 2)
+    check()
 
 
 def packed_tiny(seed=0, mode="int8"):

@@ -41,7 +41,7 @@ class GrowingLayer(DynamicLayer):
     """
 
     BLOCK = 256
-    row_capacity = 0  # rows to keep room for (a scheduler's batch size); 0: the rows present
+    row_capacity = 0  # most rows to make room for when rows are inserted (a scheduler's batch size)
 
     def lazy_initialization(self, key_states: torch.Tensor, value_states: torch.Tensor) -> None:
         super().lazy_initialization(key_states, value_states)
@@ -54,7 +54,8 @@ class GrowingLayer(DynamicLayer):
         # select): take them as the new buffer; the next update grows it again.
         self._k_buf, self._v_buf = self.keys, self.values
         full = self.keys is not None and self.keys.dim() >= 3
-        self._first, self._length = 0, self.keys.shape[-2] if full else 0
+        self._first = 0
+        self._length = self.keys.shape[-2] if full else 0
         self._rows = self.keys.shape[0] if full else 0
 
     def _views(self) -> None:
@@ -64,11 +65,14 @@ class GrowingLayer(DynamicLayer):
     def update(self, key_states: torch.Tensor, value_states: torch.Tensor, *args, **kwargs):
         if not self.is_initialized:
             self.lazy_initialization(key_states, value_states)
-        new = key_states.shape[-2]
+        new, rows = key_states.shape[-2], key_states.shape[0]
         buf = self._k_buf
-        if (buf is None or buf.dim() < 3 or self._length + new > buf.shape[-2] or self._rows != key_states.shape[0]
+        if (buf is None or buf.dim() < 3 or self._length + new > buf.shape[-2] or self._rows != rows
                 or buf.shape[1] != key_states.shape[1] or buf.shape[-1] != key_states.shape[-1]):
-            self._grow(key_states.shape[0], self._length - self._first + new, key_states, value_states)
+            if self._rows and self._rows != rows and self._length > self._first:
+                raise ValueError(f"the cache holds {self._rows} rows, the new keys have {rows}")
+            spare = buf.shape[0] if buf is not None and buf.dim() >= 3 and self._rows == rows else rows
+            self._grow(rows, spare, self._length - self._first + new, key_states, value_states)
         end = self._length + new
         self._k_buf[:self._rows, :, self._length:end].copy_(key_states)
         self._v_buf[:self._rows, :, self._length:end].copy_(value_states)
@@ -76,28 +80,29 @@ class GrowingLayer(DynamicLayer):
         self._views()
         return self.keys, self.values
 
-    def _grow(self, rows: int, columns: int, k_like: torch.Tensor, v_like: torch.Tensor, shift: int = 0) -> None:
-        """A new buffer with room for ``rows`` and ``columns`` (and more); the present keys and
-        values are copied to start at column ``shift`` (what comes before is left to the caller)."""
+    def _grow(self, rows: int, room: int, columns: int, k_like: torch.Tensor, v_like: torch.Tensor,
+              shift: int = 0) -> None:
+        """A new buffer for ``rows`` rows, with room for ``room`` rows and ``columns`` columns (and
+        a block more); the present keys and values (of those rows, if any) are copied to start at
+        column ``shift`` (what comes before is left to the caller)."""
         capacity = (columns // self.BLOCK + 1) * self.BLOCK
-        old_k, old_v, kept, a, n = self._k_buf, self._v_buf, self._rows, self._first, self._length - self._first
-        b = max(rows, self.row_capacity)
-        self._k_buf = k_like.new_empty((b, k_like.shape[1], capacity, k_like.shape[-1]))
-        self._v_buf = v_like.new_empty((b, v_like.shape[1], capacity, v_like.shape[-1]))
-        if n > 0 and kept and old_k is not None and old_k.dim() >= 3:
-            if kept != rows:
-                raise ValueError(f"the cache holds {kept} rows, the new keys have {rows}")
-            self._k_buf[:kept, :, shift:shift + n].copy_(old_k[:kept, :, a:a + n])
-            self._v_buf[:kept, :, shift:shift + n].copy_(old_v[:kept, :, a:a + n])
-        self._rows, self._first, self._length = rows, 0, shift + max(n, 0)
+        old_k, old_v, a, n = self._k_buf, self._v_buf, self._first, self._length - self._first
+        copy = n > 0 and self._rows > 0 and old_k is not None and old_k.dim() >= 3
+        self._k_buf = k_like.new_empty((max(rows, room), k_like.shape[1], capacity, k_like.shape[-1]))
+        self._v_buf = v_like.new_empty((max(rows, room), v_like.shape[1], capacity, v_like.shape[-1]))
+        if copy:
+            self._k_buf[:rows, :, shift:shift + n].copy_(old_k[:rows, :, a:a + n])
+            self._v_buf[:rows, :, shift:shift + n].copy_(old_v[:rows, :, a:a + n])
+        self._rows, self._first, self._length = rows, 0, shift + n if copy else 0
 
     # ----------------------------------------------------------------- in-place row edits
     def insert_rows(self, at: int, keys: torch.Tensor, values: torch.Tensor) -> None:
         """Put ``keys``/``values`` (rows of the same heads, at most this layer's length) in as rows
         ``at..``; shorter ones are right-aligned, their left columns zero (padding to be masked)."""
         m, n = keys.shape[0], keys.shape[-2]
-        if self._rows + m > self._k_buf.shape[0]:
-            self._grow(self._rows, self._length - self._first, keys, values)  # (more rows, same columns)
+        if self._rows + m > self._k_buf.shape[0]:  # more rows, same columns: room up to row_capacity
+            room = max(self._rows + m, min(self.row_capacity, 2 * (self._rows + m)))
+            self._grow(self._rows, room, self._length - self._first, keys, values)
         rows, a, b = self._rows, self._first, self._length
         if n > b - a:
             raise ValueError(f"inserted rows have {n} positions, the cache {b - a}: pad the cache first")
@@ -125,7 +130,8 @@ class GrowingLayer(DynamicLayer):
     def pad_left(self, n: int) -> None:
         """``n`` zero columns before every row's keys (a longer prompt joins the batch)."""
         if self._first < n:  # no room on the left: a new buffer with the data shifted right
-            self._grow(self._rows, self._length - self._first + n, self._k_buf, self._v_buf, shift=n)
+            self._grow(self._rows, self._k_buf.shape[0], self._length - self._first + n, self._k_buf, self._v_buf,
+                       shift=n)
         else:
             self._first -= n
         for buf in (self._k_buf, self._v_buf):

@@ -136,7 +136,7 @@ def _sample_nucleus(probs: torch.Tensor, u: torch.Tensor, top_ks: list[int | Non
     # top-k renormalises over its k (the softmax of the k best scores); top-p alone does not
     has_k = torch.tensor([bool(k) for k in top_ks])[:, None]
     top = torch.where(has_k, top / top.sum(-1, keepdim=True), top)
-    ps = torch.tensor(top_ps, dtype=top.dtype)[:, None]
+    ps = torch.tensor([p if p < 1.0 else float("inf") for p in top_ps], dtype=top.dtype)[:, None]  # (1: no cut)
     outside = (top.cumsum(-1) - top) >= ps  # the mass before this token is already enough
     outside[:, 0] = False
     top = top.masked_fill(outside, 0.0)

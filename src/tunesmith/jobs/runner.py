@@ -159,10 +159,10 @@ def end_attempt_early(store: JobStore, job: dict, why: str, code: str = "machine
                          events=[dict(message="Job cancelled; training stopped on every machine")])
         return "cancelled"
     if job["attempts"] < MAX_ATTEMPTS:
-        store.update_job(job_id, only_if=("running",), status="queued", worker=None)
-        store.add_event(job_id, f"{why[:1].upper() + why[1:]}; job requeued to resume from its newest checkpoint "
-                                f"(attempt {job['attempts']} of {MAX_ATTEMPTS})", level="warn")
-        return "queued"
+        requeued = store.update_job(job_id, only_if=("running",), status="queued", worker=None, events=[dict(
+            message=f"{why[:1].upper() + why[1:]}; job requeued to resume from its newest checkpoint "
+                    f"(attempt {job['attempts']} of {MAX_ATTEMPTS})", level="warn")])
+        return "queued" if requeued else store.job(job_id)["status"]
     store.update_job(job_id, only_if=("running",), status="failed", finished_at=time.time(), worker=None,
                      error={"code": code, "param": "tunesmith.launch.num_machines",
                             "message": f"{why}, {job['attempts']} times; giving up"},

@@ -218,8 +218,8 @@ class JobService:
             self.store.update_job(job_id, status="failed", error=problem, finished_at=time.time(),
                                   events=[dict(message=f"Validation failed: {problem['message']}", level="error")])
         else:
-            self.store.update_job(job_id, only_if=("validating_files",), status="queued")
-            self.store.add_event(job_id, "Files validated, moving job to queued state")
+            self.store.update_job(job_id, only_if=("validating_files",), status="queued",
+                                  events=[dict(message="Files validated, moving job to queued state")])
         return self.job(row["id"])
 
     @staticmethod
@@ -341,12 +341,13 @@ class JobService:
         if action == "cancel":
             if status in FINAL:
                 raise JobStateError(f"job {job_id} already {status}; nothing to cancel", field="fine_tuning_job_id")
-            if status == "running":  # the worker stops the process and marks it cancelled
-                self.store.update_job(job_id, only_if=("running",), requested="cancel")
+            # Not started yet: cancelled at once. Running (or claimed by a worker meanwhile): the
+            # worker stops the process and marks it cancelled.
             if not self.store.update_job(job_id, only_if=("validating_files", "queued", "paused"),
                                          status="cancelled", finished_at=time.time(), requested=None,
                                          events=[dict(message="Job cancelled")]):
-                self.store.add_event(job_id, "Cancellation requested; stopping the training process")
+                self.store.update_job(job_id, only_if=("running",), requested="cancel", events=[
+                    dict(message="Cancellation requested; stopping the training process")])
         elif action == "pause":
             if status == "queued":
                 self.store.update_job(job_id, only_if=("queued",), status="paused",
@@ -365,8 +366,8 @@ class JobService:
             if status != "paused":
                 raise JobStateError(f"job {job_id} is {status}; only paused jobs can be resumed",
                                     field="fine_tuning_job_id")
-            self.store.update_job(job_id, only_if=("paused",), status="queued", requested=None)
-            self.store.add_event(job_id, "Job resumed; queued to continue from its newest checkpoint")
+            self.store.update_job(job_id, only_if=("paused",), status="queued", requested=None, events=[
+                dict(message="Job resumed; queued to continue from its newest checkpoint")])
         return self.job(job_id)
 
     def cancel(self, job_id: str) -> dict[str, Any]:

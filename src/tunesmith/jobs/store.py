@@ -292,13 +292,14 @@ class JobStore:
         with self.session.begin() as s:
             ids = list(s.scalars(select(JobRow.id).where(JobRow.status == "running", JobRow.heartbeat_at < limit)
                                  .with_for_update(skip_locked=True)))
+            requeued = []
             for job_id in ids:
-                s.execute(update(JobRow).where(JobRow.id == job_id, JobRow.status == "running")
-                          .values(status="queued", worker=None))
-        for job_id in ids:
-            self.add_event(job_id, f"Worker stopped responding (no heartbeat for {stale_after:.0f} s); "
-                                   "job requeued to resume from its newest checkpoint", level="warn")
-        return ids
+                if s.execute(update(JobRow).where(JobRow.id == job_id, JobRow.status == "running")
+                             .values(status="queued", worker=None)).rowcount == 1:
+                    requeued.append(job_id)
+                    s.add(_event_row(job_id, f"Worker stopped responding (no heartbeat for {stale_after:.0f} s); "
+                                             "job requeued to resume from its newest checkpoint", level="warn"))
+        return requeued
 
     # ------------------------------------------------------------------ multi-machine jobs
     def add_member(self, job_id: str, attempt: int, rank: int, worker: str, address: str | None = None) -> bool:

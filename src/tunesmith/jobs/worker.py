@@ -116,7 +116,9 @@ class Worker:
             if job["attempts"] >= MAX_ATTEMPTS:
                 self.store.update_job(job_id, only_if=("queued",), status="failed", finished_at=time.time(),
                                       error={"code": "worker_lost", "param": None, "message":
-                                             f"the job's worker stopped {job['attempts']} times; giving up"})
+                                             f"the job's worker stopped {job['attempts']} times; giving up"},
+                                      events=[dict(message=f"Job failed: its worker stopped {job['attempts']} "
+                                                           "times; giving up", level="error")])
 
     def run_job(self, job: dict) -> None:
         from ..train import latest_complete_checkpoint
@@ -161,8 +163,8 @@ class Worker:
         elif requested == "lost":
             log.warning("job %s was requeued while this worker ran it; stopped our copy", job_id)
         elif self.stopping.is_set():
-            self.store.update_job(job_id, only_if=("running",), status="queued", worker=None)
-            self.store.add_event(job_id, "Worker shut down; job requeued to resume from its newest checkpoint")
+            self.store.update_job(job_id, only_if=("running",), status="queued", worker=None, events=[
+                dict(message="Worker shut down; job requeued to resume from its newest checkpoint")])
         elif self.store.job(job_id)["status"] == "running":  # the process died without a verdict
             how = f"was killed by signal {-code}" if code < 0 else f"exited with code {code}"
             if machines > 1:  # most likely another machine dropped out
