@@ -310,7 +310,7 @@ def test_prefix_cache_gives_the_full_prefill(real_generator):
 def test_block_sampler_draws_from_the_exact_distribution():
     """The block-wise CDF picks the same token as a full-vocabulary CDF for the same uniform
     number, and never a zero-probability token (float32 block sums vs float64 within a block)."""
-    from tunesmith.engine.sampling import _sample_blocked, choose_batch
+    from tunesmith.engine.sampling import _sample_blocked, choose_batch, processors
 
     torch.manual_seed(0)
     probs = torch.softmax(torch.randn(1, 1000) * 2, -1)  # 1000: not a multiple of the block
@@ -325,15 +325,22 @@ def test_block_sampler_draws_from_the_exact_distribution():
     logits = torch.randn(3, 1000)
     gens = [torch.Generator().manual_seed(7) for _ in range(3)]
     greedy, warm = SamplingParams(temperature=0), SamplingParams(temperature=0.8)
-    assert choose_batch(logits, [greedy, warm, warm], [torch.tensor([1])] * 3, gens)[0] == int(logits[0].argmax())
+    plain = [processors(p) for p in (greedy, warm, warm)]
+    assert choose_batch(logits, [greedy, warm, warm], [torch.tensor([[1]])] * 3, plain, gens)[0] == \
+        int(logits[0].argmax())
 
 
 def test_batched_sampling_draws_each_rows_own_distribution():
-    """Top-k, top-p and the repetition penalty in one pass: each row's draws follow the
+    """Top-k, top-p, min-p and the repetition penalty in one pass: each row's draws follow the
     distribution transformers' processors define for it alone, whatever rows share the pass."""
-    from transformers import RepetitionPenaltyLogitsProcessor, TopKLogitsWarper, TopPLogitsWarper
+    from transformers import (MinPLogitsWarper, RepetitionPenaltyLogitsProcessor, TopKLogitsWarper,
+                              TopPLogitsWarper)
 
-    from tunesmith.engine.sampling import choose_batch
+    from tunesmith.engine.sampling import choose_batch, processors
+
+    def pick(logits, params, history, generators):  # the scheduler's call for these rows
+        return choose_batch(logits, params, [history[None]] * len(params), [processors(p) for p in params],
+                            generators)
 
     torch.manual_seed(1)
     vocab = 300
@@ -341,7 +348,8 @@ def test_batched_sampling_draws_each_rows_own_distribution():
     history = torch.tensor([5, 7, int(logits.argmax()), 5])
     settings = [SamplingParams(temperature=0.7, top_p=0.8), SamplingParams(temperature=1.0, top_k=5),
                 SamplingParams(temperature=0.9, top_k=20, top_p=0.5, repetition_penalty=1.3),
-                SamplingParams(temperature=0, repetition_penalty=1.5), SamplingParams(temperature=2.0, top_p=0.99)]
+                SamplingParams(temperature=0, repetition_penalty=1.5), SamplingParams(temperature=2.0, top_p=0.99),
+                SamplingParams(temperature=0.8, min_p=0.05), SamplingParams(temperature=1.5, top_k=280)]
     draws = 4000
     for params in settings:
         want = logits.clone()
@@ -352,6 +360,8 @@ def test_batched_sampling_draws_each_rows_own_distribution():
             expect[want.argmax()] = 1.0
         else:
             want = want / params.temperature
+            if params.min_p:
+                want = MinPLogitsWarper(params.min_p)(history[None], want)
             if params.top_k:
                 want = TopKLogitsWarper(params.top_k)(history[None], want)
             if params.top_p < 1.0:
@@ -362,15 +372,15 @@ def test_batched_sampling_draws_each_rows_own_distribution():
         mixed = [params, SamplingParams(temperature=1.0), SamplingParams(temperature=0)]
         counts = torch.zeros(vocab)
         for g in gens:
-            token = choose_batch(torch.cat([logits, torch.randn(2, vocab)]), mixed, [history] * 3,
-                                 [g, torch.Generator().manual_seed(0), None])[0]
+            token = pick(torch.cat([logits, torch.randn(2, vocab)]), mixed, history,
+                         [g, torch.Generator().manual_seed(0), None])[0]
             counts[token] += 1
         assert counts[expect == 0].sum() == 0, params  # never outside the row's own nucleus / top-k
         assert (counts / draws - expect).abs().max() < 0.03, params
         again = [torch.Generator().manual_seed(s) for s in range(3)]
-        alone = [choose_batch(logits, [params], [history], [g])[0] for g in again]
-        beside = [choose_batch(torch.cat([torch.randn(1, vocab), logits]), [settings[1], params], [history] * 2,
-                               [torch.Generator().manual_seed(9), g])[1]
+        alone = [pick(logits, [params], history, [g])[0] for g in again]
+        beside = [pick(torch.cat([torch.randn(1, vocab), logits]), [settings[1], params], history,
+                       [torch.Generator().manual_seed(9), g])[1]
                   for g in [torch.Generator().manual_seed(s) for s in range(3)]]
         assert alone == beside  # a seed gives the same token whatever else is in the pass
 

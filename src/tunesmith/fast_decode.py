@@ -146,7 +146,7 @@ def _projection(modules: list[nn.Module]) -> Callable[[torch.Tensor], torch.Tens
     assignment = group.assignment
 
     def call(x: torch.Tensor) -> torch.Tensor:
-        y = assignment.base(x, base)
+        y = base(x, assignment.precise)
         return group.add_(y, x) if assignment.active else y
 
     return call

@@ -47,7 +47,6 @@ AI_PHRASES: dict[str, str] = {
     "in today's fast-paced world,": "", "in today's fast-paced digital landscape,": "",
     "in today's digital age,": "", "we are pleased to inform you that": "", "we are pleased to announce that": "",
     "we are delighted to": "we're happy to", "please do not hesitate to": "feel free to",
-    "please don't hesitate to": "feel free to", "please don\u2019t hesitate to": "feel free to",
     "furthermore,": "also,", "moreover,": "also,", "additionally,": "also,", "in conclusion,": "",
     "in summary,": "", "ultimately,": "", "consequently,": "so", "nevertheless,": "still,",
     "in order to": "to", "a myriad of": "lots of", "a plethora of": "plenty of", "a testament to": "proof of",
@@ -102,9 +101,11 @@ AI_PHRASES: dict[str, str] = {
     # "ensure quality" -> "make sure quality", "we streamlined" -> "we simpler", "tailored to" ->
     # "custom to", "this endeavor" -> "this try"): the rule edit must stay grammatical.
 }
-# The model (and people) often write these contracted: "It's important to note that ...".
-AI_PHRASES.update({p.replace("it is ", contraction, 1): r for p, r in list(AI_PHRASES.items())
-                   if p.startswith("it is ") for contraction in ("it's ", "it\u2019s ")})
+# The model (and people) often write these contracted: "It's important to note that ...",
+# "Please don't hesitate to ...".
+AI_PHRASES.update({p.replace(full, contraction, 1): r for p, r in list(AI_PHRASES.items())
+                   for full, contracted in (("it is ", ("it's ", "it\u2019s ")), ("do not ", ("don't ", "don\u2019t ")))
+                   if full in p for contraction in contracted})
 _PHRASE_RE = re.compile(r"(?<![\w-])(" + "|".join(re.escape(p) for p in sorted(AI_PHRASES, key=len, reverse=True))
                         + r")(?![\w'’-])", re.I)  # not before an apostrophe: "individuals' privacy"
 CONTRACT = [(r"\bdo not\b", "don't"), (r"\bdoes not\b", "doesn't"), (r"\bdid not\b", "didn't"),

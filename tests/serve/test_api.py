@@ -211,6 +211,8 @@ def test_pool_unloads_the_least_recently_used_under_its_budget(tiny_generator):
     pool.get("a")
     assert made == ["base", "a", "b", "a"]
     pool.close()
+    with pytest.raises(Exception, match="NAME=MODEL"):
+        parse_models("just-a-name")
 
 
 def test_pool_serves_lora_adapters_per_row_over_their_base(tiny_generator, tiny_adapter):
@@ -244,5 +246,3 @@ def test_pool_serves_lora_adapters_per_row_over_their_base(tiny_generator, tiny_
         assert s1.scheduler.in_flight["served:s2"] == 0
     finally:
         pool.close()
-    with pytest.raises(Exception, match="NAME=MODEL"):
-        parse_models("just-a-name")

@@ -23,7 +23,7 @@ import contextlib
 import json
 import math
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import torch
@@ -83,27 +83,22 @@ class RowAssignment:
 
     def set(self, names: Sequence[str | None]) -> None:
         self.uniform = len(set(names)) <= 1
-        self.only = names[0] if self.uniform and names else None  # the adapter of a uniform batch
-        self.present = {n for n in names if n is not None}
-        self.active = sorted(self.present)  # the adapters some row of this pass uses (read per layer)
+        present = {n for n in names if n is not None}
+        self.active = sorted(present)  # the adapters some row of this pass uses (read per layer)
+        # The base matmul's activation precision: precise for the rows with an adapter (a flag per
+        # row in a mixed batch: one kernel call, see csrc/packed_mm.cpp), the layer's own (None)
+        # for the rest.
+        self.precise: bool | torch.Tensor | None = (True if present else None) if self.uniform else \
+            torch.tensor([n is not None for n in names])
         self.rows = len(names)
         self.masks: dict[str, torch.Tensor] = {}
         self.spans: dict[str, tuple[int, int]] | None = None  # adapter -> its rows [start, end)
         if not self.uniform:
-            self.precise_rows = torch.tensor([n is not None for n in names])
             spans = _spans(names)
             if spans is not None:
-                self.spans = {a: spans[a] for a in self.present}
+                self.spans = {a: spans[a] for a in present}
             else:
-                self.masks = {a: torch.tensor([float(n == a) for n in names])[:, None] for a in self.present}
-
-    def base(self, x: torch.Tensor, mm: Callable[[torch.Tensor, bool | torch.Tensor | None], torch.Tensor]
-             ) -> torch.Tensor:
-        """``mm(x, precise)``: precise activations for the rows with an adapter (a flag per row in
-        a mixed batch: one kernel call, see csrc/packed_mm.cpp), the layer's own for the rest."""
-        if self.uniform:
-            return mm(x, True if self.only is not None else None)
-        return mm(x, self.precise_rows)
+                self.masks = {a: torch.tensor([float(n == a) for n in names])[:, None] for a in present}
 
 
 class LoRAGroup:
@@ -191,7 +186,7 @@ class LoRARows(nn.Module):
         self.group = LoRAGroup([self])
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        y = self.assignment.base(x, lambda xs, precise: base_call(self.base, xs, precise)).contiguous()
+        y = base_call(self.base, x, self.assignment.precise).contiguous()
         if self.updates and self.assignment.active:
             self.group.add_(y.view(-1, self.out_features), x.reshape(-1, self.in_features))
         return y

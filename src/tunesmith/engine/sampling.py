@@ -2,10 +2,11 @@
 its own token history (penalties) and its own random generator (a seed gives the same text
 whatever else shares the batch).
 
-The common controls (temperature, top-k, top-p, repetition penalty) are applied to all such
-rows in one pass, finding the nucleus among the top candidates instead of sorting the whole
-vocabulary (see :class:`tunesmith.generate.NucleusSampler` for the measurements); the uncommon
-ones (no-repeat n-grams, min-p, typical-p) run per row through transformers' own processors.
+All rows are chosen in one pass: temperature, top-k and top-p for every row at once (the
+nucleus found among the top candidates instead of sorting the whole vocabulary, see
+:class:`tunesmith.generate.NucleusSampler` for the measurements); the controls that need a
+row's history or a full sort (repetition penalty, no-repeat n-grams, min-p, typical-p) run
+first, per row, through transformers' own processors.
 """
 
 from __future__ import annotations
@@ -29,77 +30,30 @@ def processors(params: SamplingParams) -> LogitsProcessorList:
     return out
 
 
-def choose(logits: torch.Tensor, history: torch.Tensor, params: SamplingParams, procs: LogitsProcessorList,
-           generator: torch.Generator | None) -> int:
-    """The next token of one row.
-
-    Args:
-        logits: ``[1, vocab]`` scores for the row's next position.
-        history: ``[1, tokens]`` the row's prompt and generated ids (for penalties).
-        params: The row's sampling settings.
-        procs: :func:`processors` for ``params`` (built once per row).
-        generator: The row's random generator (None: greedy needs none).
-    """
-    scores = logits.float()
-    if len(procs):
-        scores = procs(history, scores)
-    if params.greedy:
-        return int(scores.argmax(-1))
-    scores = scores / params.temperature
-    if params.min_p:
-        scores = MinPLogitsWarper(params.min_p)(history, scores)
-    if params.typical_p is not None and params.typical_p < 1.0:
-        scores = TypicalLogitsWarper(params.typical_p)(history, scores)
-    if params.top_k:
-        top, idx = scores.topk(min(params.top_k, scores.shape[-1]))
-        probs = top.softmax(-1)
-    elif params.top_p < 1.0:
-        full = scores.softmax(-1)
-        probs, idx = full.topk(min(CANDIDATES, full.shape[-1]))
-        if float(probs.sum()) < params.top_p:  # a flat distribution: the nucleus is wider
-            probs, idx = full.sort(descending=True)
-    else:  # the whole vocabulary
-        probs = scores.softmax(-1)
-        return int(torch.multinomial(probs, 1, generator=generator))
-    if params.top_p < 1.0:
-        outside = (probs.cumsum(-1) - probs) >= params.top_p  # mass before this token already enough
-        outside[..., 0] = False
-        probs = probs.masked_fill(outside, 0.0)
-    return int(idx[0, int(torch.multinomial(probs, 1, generator=generator))])
-
-
-def batchable(params: SamplingParams) -> bool:
-    """Whether the row is chosen with the other such rows in one pass (:func:`choose_batch`):
-    greedy or temperature sampling with top-k (up to CANDIDATES), top-p and a repetition penalty."""
-    return (not params.no_repeat_ngram_size and not params.min_p and (params.typical_p is None or params.typical_p >= 1.0)
-            and (not params.top_k or params.top_k <= CANDIDATES))
-
-
 def choose_batch(logits: torch.Tensor, params: list[SamplingParams], histories: list[torch.Tensor],
-                 generators: list[torch.Generator | None]) -> list[int]:
-    """Next tokens of :func:`batchable` rows, in one pass.
+                 procs: list[LogitsProcessorList], generators: list[torch.Generator | None]) -> list[int]:
+    """Next tokens of the rows of one decode step, each with its own settings, in one pass.
 
     Each sampled row draws one uniform number from its own generator and takes the token where
     its cumulative distribution passes it (the distribution ``torch.multinomial`` samples; it
     would draw one number per candidate). Plain temperature rows go over the whole vocabulary
     block-wise (a full-vocabulary cumsum in float64 was ~3 ms of a 16-row step); top-k / top-p
-    rows over their top CANDIDATES (a nucleus wider than that, from a flat distribution, is
-    found by a full sort). Per row the result is what that row alone gets.
+    rows over their top candidates (a nucleus wider than CANDIDATES, from a flat distribution,
+    is found by a full sort). Per row the result is what that row alone gets.
 
     Args:
         logits: ``[rows, vocab]`` scores (not modified).
         params: Each row's sampling settings.
-        histories: Each row's prompt and generated ids, 1-D (read for the repetition penalty).
+        histories: Each row's prompt and generated ids, ``[1, tokens]`` (for its processors).
+        procs: Each row's :func:`processors` (built once per row).
         generators: Each row's random generator (None for greedy rows).
     """
     scores = logits.float()
-    penalised = [i for i, p in enumerate(params) if p.repetition_penalty != 1.0]
+    penalised = [i for i in range(len(params)) if len(procs[i])]
     if penalised:
         scores = scores.clone()
-    for i in penalised:  # as transformers' RepetitionPenaltyLogitsProcessor
-        penalty = params[i].repetition_penalty
-        seen = scores[i].gather(0, histories[i])
-        scores[i].scatter_(0, histories[i], torch.where(seen < 0, seen * penalty, seen / penalty))
+    for i in penalised:
+        scores[i: i + 1] = procs[i](histories[i], scores[i: i + 1])
     tokens = torch.zeros(len(params), dtype=torch.long)
     greedy = [i for i, p in enumerate(params) if p.greedy]
     if greedy:
@@ -107,27 +61,32 @@ def choose_batch(logits: torch.Tensor, params: list[SamplingParams], histories: 
     sampled = [i for i, p in enumerate(params) if not p.greedy]
     if not sampled:
         return tokens.tolist()
-    u = {i: torch.rand(1, dtype=torch.float64, generator=generators[i]) for i in sampled}
-    whole = [i for i in sampled if not params[i].top_k and params[i].top_p >= 1.0]
-    nucleus = [i for i in sampled if i not in whole]
-    for group, pick in ((whole, _sample_blocked), (nucleus, _sample_nucleus)):
-        if group:
-            idx = torch.tensor(group)
-            temps = torch.tensor([params[i].temperature for i in group], dtype=torch.float32)[:, None]
-            probs = (scores[idx] / temps).softmax(-1)
-            draws = torch.cat([u[i] for i in group])[:, None]
-            if pick is _sample_blocked:
-                tokens[idx] = _sample_blocked(probs, draws)
-            else:
-                tokens[idx] = _sample_nucleus(probs, draws, [params[i].top_k for i in group],
-                                              [params[i].top_p for i in group])
+    temps = torch.tensor([params[i].temperature for i in sampled], dtype=torch.float32)[:, None]
+    scaled = scores[sampled] / temps
+    for j, i in enumerate(sampled):  # the rare warpers that need a full sort, per row
+        p = params[i]
+        if p.min_p:
+            scaled[j: j + 1] = MinPLogitsWarper(p.min_p)(histories[i], scaled[j: j + 1])
+        if p.typical_p is not None and p.typical_p < 1.0:
+            scaled[j: j + 1] = TypicalLogitsWarper(p.typical_p)(histories[i], scaled[j: j + 1])
+    probs = scaled.softmax(-1)
+    u = torch.cat([torch.rand(1, dtype=torch.float64, generator=generators[i]) for i in sampled])[:, None]
+    whole = [j for j, i in enumerate(sampled) if not params[i].top_k and params[i].top_p >= 1.0]
+    nucleus = [j for j, i in enumerate(sampled) if params[i].top_k or params[i].top_p < 1.0]
+    picked = torch.zeros(len(sampled), dtype=torch.long)
+    if whole:
+        picked[whole] = _sample_blocked(probs[whole], u[whole])
+    if nucleus:
+        picked[nucleus] = _sample_nucleus(probs[nucleus], u[nucleus], [params[sampled[j]].top_k for j in nucleus],
+                                          [params[sampled[j]].top_p for j in nucleus])
+    tokens[sampled] = picked
     return tokens.tolist()
 
 
 def _sample_nucleus(probs: torch.Tensor, u: torch.Tensor, top_ks: list[int | None], top_ps: list[float]) -> torch.Tensor:
     """Top-k / top-p draws for each row (``probs`` full softmax, ``u`` one uniform number per row)."""
     rows, vocab = probs.shape
-    top, idx = probs.topk(min(CANDIDATES, vocab))
+    top, idx = probs.topk(min(max(CANDIDATES, *(k or 0 for k in top_ks)), vocab))
     width = top.shape[1]
     candidates_mass = top.sum(-1).tolist()
     ks = torch.tensor([k or width for k in top_ks])[:, None]

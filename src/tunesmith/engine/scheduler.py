@@ -90,7 +90,6 @@ class Row:
     history: torch.Tensor  # 1 x tokens: prompt + generated (penalties need it)
     procs: Any
     generator: torch.Generator | None
-    batched: bool = False  # common sampling controls only: chosen with the other such rows in one pass
     ids: list[int] = field(default_factory=list)
     text: str = ""
     sent: int = 0
@@ -257,7 +256,7 @@ class Scheduler:
             seed = req.params.seed + c if req.params.seed is not None else next(self._seeds)
             gen = None if req.params.greedy else torch.Generator().manual_seed(seed % 2**63)
             rows.append(Row(req, p, c, enc["input_ids"].shape[1], enc["input_ids"], sampling.processors(req.params),
-                            gen, batched=sampling.batchable(req.params)))
+                            gen))
         self._advance_all(rows, logits.expand(n, -1))
         self._join(cache, torch.zeros(n, dtype=torch.long), rows)
 
@@ -352,22 +351,11 @@ class Scheduler:
         self._finish_done()
 
     def _advance_all(self, rows: list[Row], logits: torch.Tensor) -> None:
-        """Next token of every row: rows with the common controls (temperature, top-k, top-p,
-        repetition penalty) in one pass, the others one by one with their own processors."""
-        batch = [i for i, r in enumerate(rows) if r.batched]
-        if batch:
-            picked = sampling.choose_batch(logits[batch], [rows[i].request.params for i in batch],
-                                           [rows[i].history[0] for i in batch], [rows[i].generator for i in batch])
-            for i, token in zip(batch, picked):
-                self._accept(rows[i], token)
-        for i, row in enumerate(rows):
-            if not row.batched:
-                self._advance(row, logits[i: i + 1])
-
-    def _advance(self, row: Row, logits: torch.Tensor) -> None:
-        """Choose one row's next token with its own processors, then accept it."""
-        token = sampling.choose(logits, row.history, row.request.params, row.procs, row.generator)
-        self._accept(row, token)
+        """Next token of every row, all in one pass (each with its own settings and generator)."""
+        picked = sampling.choose_batch(logits, [r.request.params for r in rows], [r.history for r in rows],
+                                       [r.procs for r in rows], [r.generator for r in rows])
+        for row, token in zip(rows, picked):
+            self._accept(row, token)
 
     def _accept(self, row: Row, token: int) -> None:
         """Append ``token``; decide whether the row has finished; stream new text."""
@@ -507,14 +495,20 @@ def _fill_holes(groups: list, alive: list[bool]) -> list[int]:
     return order
 
 
+_LIBC = None  # (loaded on first use)
+
+
 def _release_free_memory() -> None:
     """Hand freed heap memory back to the OS when the batch drains. A batch's caches are many
     mid-sized buffers; glibc keeps the freed ones mapped, so without this the process's RSS
     stays at its largest batch so far (measured: +185 MB after a second round of 16 clients)."""
+    global _LIBC
     try:
-        import ctypes
+        if _LIBC is None:
+            import ctypes
 
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
+            _LIBC = ctypes.CDLL("libc.so.6")
+        _LIBC.malloc_trim(0)
     except (OSError, AttributeError):  # not glibc (macOS, musl): nothing to do
         pass
 

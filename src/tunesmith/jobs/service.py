@@ -357,8 +357,8 @@ class JobService:
                 if hp.get("num_processes", 1) * hp.get("num_machines", 1) > 1:
                     raise JobStateError(f"job {job_id} trains in several processes, which can't stop together at "
                                         "a checkpoint yet; cancel it, or let it finish", field="fine_tuning_job_id")
-                self.store.update_job(job_id, only_if=("running",), requested="pause")
-                self.store.add_event(job_id, "Pause requested; the job stops after writing a checkpoint")
+                self.store.update_job(job_id, only_if=("running",), requested="pause", events=[
+                    dict(message="Pause requested; the job stops after writing a checkpoint")])
             else:
                 raise JobStateError(f"job {job_id} is {status}; only queued or running jobs can be paused",
                                     field="fine_tuning_job_id")

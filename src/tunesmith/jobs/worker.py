@@ -248,9 +248,9 @@ class Worker:
                     # Two gathering jobs could each hold a worker and starve the other: the newer yields.
                     self.store.remove_member(job_id, attempt, 0)
                     self.store.update_job(job_id, only_if=("running",), status="queued", worker=None,
-                                          attempts=attempt - 1)
-                    self.store.add_event(job_id, "An older multi-machine job is gathering machines too; this one "
-                                                 "went back to the queue and its worker joins that one")
+                                          attempts=attempt - 1, events=[dict(
+                                              message="An older multi-machine job is gathering machines too; this "
+                                                      "one went back to the queue and its worker joins that one")])
                     return None
                 requested = self.store.heartbeat(job_id, self.name)
                 if requested in ("cancel", "lost"):
