@@ -45,6 +45,12 @@ CHANGED = [
     ("Financial assistance is available upon request.",
      "Financial assistance comes with a stamp and a lovely holiday hangout.", "new content"),
     ("Buses will depart promptly at 8:15 AM.", "Buses will depart quickly at 8:15 AM.", "event"),  # dev judge
+    # a cause left out: the passage no longer says why (dev2 judge)
+    ("The gas scatters blue light. Consequently, the sky looks blue.",
+     "The gas scatters blue light. The sky looks blue.", "causal link"),
+    ("Roads closed because the river flooded.", "Roads closed and the river flooded.", "causal link"),
+    ("The tacos were juicy, while the mole was rich.", "The tacos were juicy, but the mole was rich.", "contrast"),
+    ("The plot is slow. However, the ending is strong.", "The plot is slow. The ending is strong.", "contrast"),
 ]
 
 
@@ -56,6 +62,10 @@ def test_changed_claims_are_caught(source, rewrite, kind):
 
 
 FAITHFUL = [
+    # a capital at the start of a line or list item is no name (whole-passage check of dev2 round 2)
+    ("Duties:\n- Assisting with inventory\nThe shift is 8 hours.", "Duties:\n- Helping with inventory\nThe shift is 8 hours."),
+    ("The gas scatters blue light. Consequently, the sky looks blue.",
+     "The gas scatters blue light, so the sky looks blue."),
     ("It is important to note that the office will be closed on Monday.", "The office will be closed on Monday."),
     ("Please do not hesitate to contact us if you have any questions.", "Feel free to contact us if you have questions."),
     ("We will utilize the new system in order to process approximately 40 requests.",

@@ -208,6 +208,29 @@ def test_a_rewrite_that_starts_a_sentence_lowercase_is_rejected(tiny_generator):
     assert lowercase_sentence_starts("We open at 9 a.m. on Monday, e.g. the usual time. Come early.") == 0
 
 
+@pytest.mark.parametrize("source,bad,reason", [
+    # dev2 judging: the model's own split left a fragment; its own join garbled a heading
+    ("Conferences are held on Thursday, March 21, with early dismissal at 12:15 PM on both days.",
+     "Conferences are held on Thursday, March 21. Early dismissal at 12:15 PM on both days.", "split or joined"),
+    # dev2 judging: "The Lakeside Herons fell" -> "Lakeside Herons fell"
+    ("The Lakeside Herons fell 78-71 to the Dunmore Stags on Friday.",
+     "Lakeside Herons fell 78-71 to the Dunmore Stags on Friday.", "dropped an article"),
+])
+def test_model_splits_joins_and_dropped_articles_are_rejected(tiny_generator, source, bad, reason):
+    def script(prompt, j):  # the bad rewrite, with the prompt's own fact tags
+        masked = prompt.split("\n\n", 1)[1].split("<|im_end|>")[0]
+        tags = re.findall(r"<F\d+>", masked)
+        out = bad
+        for tag, fact in zip(tags, mask_facts(source, []).spans):
+            out = out.replace(fact, tag, 1)
+        return out
+
+    hz = Humanizer(adapter=None, generator=ScriptedGenerator(tiny_generator, script))
+    res = hz.humanize(source, chunk_words=200, candidates=1, retries=0)
+    assert res.humanized_text != bad and res.chunks[0].status != "rewritten"
+    assert reason in res.chunks[0].reason
+
+
 def test_make_sure_with_a_noun_phrase_is_rejected(tiny_generator):
     """Dev judging (rounds 7 and 8): 'To ensure a smooth start to the term' -> 'To make sure a
     smooth start to the term' passed every claim check; it is not English."""
@@ -400,15 +423,70 @@ def test_lists_and_lines_are_never_merged(tiny_generator):
 def test_rule_edit_capitalises_sentence_starts_only():
     out = Humanizer.rule_edit("The desk opens at 8:00 a.m. and closes at 10:00 a.m. on weekdays. furthermore, "
                               "it is important to note that parking is free.")[0]
-    assert "a.m. and" in out and "a.m. on weekdays" in out and "Also, parking is free" in out
+    assert "a.m. and" in out and "a.m. on weekdays" in out and out.endswith("weekdays. Parking is free.")
     assert Humanizer.rule_edit("We offer a more seamless checkout.")[0] == "We offer a smoother checkout."
 
 
-def test_rule_edit_does_not_stack_the_same_connective():
+def test_rule_edit_drops_additive_connectives():
     out = Humanizer.rule_edit("Furthermore, the app is fast. Moreover, it is free. Additionally, it works offline.")[0]
-    assert out == "Also, the app is fast. It's free. Also, it works offline."
-    # a source that already says "Also" twice keeps its own wording
+    assert out == "The app is fast. It's free. It works offline."
+    # a source that says "Also" keeps its own wording
     assert Humanizer.rule_edit("Also, it is fast. Also, it is free.")[0] == "Also, it's fast. Also, it's free."
+
+
+@pytest.mark.parametrize("source,expected", [
+    ("Nestled on a quiet street, the home boasts 4 bedrooms and a vibrant sunroom.",
+     "Set on a quiet street, the home has 4 bedrooms and a bright sunroom."),
+    ("Most importantly, a bug that caused 3 crashes is fixed.", "A bug that caused 3 crashes is fixed."),
+    ("Vellora is a truly unforgettable escape for 2 nights.", "Vellora is an unforgettable escape for 2 nights."),
+    ("The town has a vibrant arts scene and 3 vibrant murals.", "The town has a lively arts scene and 3 vibrant murals."),
+    ("The team delved into the Q4 results.", "The team explored the Q4 results."),
+    ("Rooms:\n- 2 suites\nAdditionally, please ensure that your pass is valid.",
+     "Rooms:\n- 2 suites\nPlease make sure your pass is valid."),
+    ("It is, without a doubt, a testament to the team's resilience.", "It's proof of the team's resilience."),
+    ("Notably, no customer data was compromised.", "No customer data was compromised."),
+    ("I hope this message finds you well. I am writing about the 3 invoices.", "I'm writing about the 3 invoices."),
+    ("All employees are required to submit receipts.", "All employees must submit receipts."),
+    ("Staff will be required to wear badges from May 1.", "Staff will need to wear badges from May 1."),
+    ("As we embark on the second half of the year, we would like to share 2 updates.",
+     "As we start the second half of the year, we'd like to share 2 updates."),
+    ("It is also important to note that funds should not be invested in stocks.",
+     "Funds shouldn't be invested in stocks."),
+    ("Congress approved $13 billion in assistance.", "Congress approved $13 billion in aid."),
+    ("Construction is anticipated to last approximately 14 months.", "Construction is expected to last about 14 months."),
+])
+def test_rule_edit_genre_stock_phrases(source, expected):
+    assert Humanizer.rule_edit(source)[0] == expected
+
+
+def test_rule_edit_splits_long_sentences_only_between_main_clauses():
+    out = Humanizer.rule_edit("Our annual Read-a-Thon has officially kicked off this week, and we are hoping to "
+                              "log at least 50,000 minutes of reading by April 5.")[0]
+    assert out == ("Our annual Read-a-Thon has officially kicked off this week. We're hoping to log at least 50,000 "
+                   "minutes of reading by April 5.")
+    out = Humanizer.rule_edit("The Herons trailed by 14 points in the third quarter but cut the deficit to 3 late on; "
+                              "however, a series of missed free throws proved costly in the end.")[0]
+    assert "late on. However, a series" in out
+    # a condition keeps its clauses together; a list item is no clause; short sentences stay whole
+    for text in ("If you continue to see slow speeds after the update on Monday, and you are still offline, "
+                 "call our support line at 555-0100.",
+                 "The kit includes a glass carafe, a steel filter, a bamboo collar, a small cleaning brush, and our "
+                 "signature travel mug.",
+                 "We checked it, and we are happy."):
+        out = Humanizer.rule_edit(text)[0] or text
+        assert out.count(".") == text.count("."), out
+
+
+@pytest.mark.parametrize("source", [
+    "The update requires users to sign in again.",  # not "needs users to"
+    "We offer a more seamless and convenient checkout.",  # not "a smoother and convenient"
+    "Yours truly, Ann",
+    "Once upon a time, 3 foxes lived here.",
+    "Visitors can embark on a leisurely stroll through the 3 squares.",  # not "start a leisurely stroll"
+    "Our 3 tools empower teams with insights.",  # not "help teams with insights"
+])
+def test_rule_edit_keeps_swaps_that_break_their_context(source):
+    assert Humanizer.rule_edit(source)[0] is None
 
 
 def test_rule_edit_plain_english_set_phrases():

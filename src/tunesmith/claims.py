@@ -94,9 +94,10 @@ QUANTIFIERS: dict[str, tuple[str, ...]] = {
 # Set phrases whose negation or modal word carries no claim (rule edits map them to plain ones).
 NEUTRAL_PHRASES = (
     r"(?:please\s+)?do not hesitate to", r"(?:please\s+)?don't hesitate to", r"feel free to",
-    r"(?:it is|it's) (?:important|crucial|essential|worth noting|worth mentioning) (?:to note |to remember )?that",
-    r"it should be noted that", r"not only", r"no matter", r"needless to say", r"can't wait", r"cannot wait",
-    r"you can't go wrong", r"no doubt", r"would like to", r"we'd like to", r"i'd like to", r"would love to",
+    r"(?:it is|it's) (?:also )?(?:important|crucial|essential|worth noting|worth mentioning) (?:to note |to remember )?that",
+    r"without a doubt",
+    r"it should (?:also )?be noted(?:, however,)? that", r"not only", r"no matter", r"needless to say", r"can't wait", r"cannot wait",
+    r"you can't go wrong", r"no doubt", r"nothing short of", r"most importantly", r"would like to", r"we'd like to", r"i'd like to", r"would love to",
     r"(?:should you|if you) (?:require|need)", r"should you", r"if you",  # a condition, not advice
 )
 CONTRACTIONS = [
@@ -107,7 +108,7 @@ CONTRACTIONS = [
 # Words whose opposite is a small edit away: a rewrite may swap within a class, not across.
 EVENT_CLASSES: dict[str, tuple[str, ...]] = {
     "start": ("start", "starts", "started", "starting", "begin", "begins", "began", "beginning", "commence",
-              "commences", "commenced", "commencing", "open", "opens", "opened", "opening", "launch", "launches",
+              "commences", "commenced", "commencing", "embark", "embarks", "embarked", "embarking", "open", "opens", "opened", "opening", "launch", "launches",
               "launched", "kick off", "kicks off", "kicked off"),
     "end": ("end", "ends", "ended", "ending", "finish", "finishes", "finished", "conclude", "concludes", "concluded",
             "close", "closes", "closed", "closing", "expire", "expires", "expired", "terminate", "terminates",
@@ -197,6 +198,12 @@ def invented_words(source: str, candidate: str) -> list[str]:
 
 
 _LIST_MARKER = re.compile(r"^\s*(?:[-*•‣◦]|\d{1,3}[.)]|[a-zA-Z][.)](?=\s))\s*")
+
+
+def _line_start(text: str, pos: int) -> bool:
+    """Whether only blanks or a list marker stand between the start of pos's line and pos."""
+    prefix = text[text.rfind("\n", 0, pos) + 1:pos]
+    return not prefix.strip() or bool(_LIST_MARKER.fullmatch(prefix))
 
 
 @dataclass
@@ -291,7 +298,7 @@ def skeleton(text: str) -> Skeleton:
     for m in re.finditer(r"(?<![.!?:\n]\s)(?<!^)(?<![\"“(])\b([A-Z][a-zA-Z'’-]+)", text):
         start = m.start(1)
         before = text[:start].rstrip()
-        if not before or before[-1] in ".!?:\n\"“(" or m.group(1) in ("I", "I'm", "I'll", "I've", "I'd"):
+        if not before or before[-1] in ".!?:\n\"“(" or _line_start(text, start) or m.group(1) in ("I", "I'm", "I'll", "I've", "I'd"):
             continue
         sk.names[m.group(1).rstrip("'’s").lower()] += 1
     low = _normalise(text)
@@ -426,9 +433,34 @@ def dropped_words(source: str, candidate: str) -> list[str]:
                    and not (_SYNONYM_STEMS.get(w[:5], set()) & cand_all)})
 
 
+# Words that tie a claim to its cause: "Consequently, blue light is scattered" says why; without
+# the link the passage no longer does (blind judging, dev2 round 1).
+_CAUSAL_RE = re.compile(r"\b(?:consequently|therefore|thus|hence|as a result|because|due to|owing to|so that|"
+                        r"which is why|that is why|that's why|this is why|for this reason|since)\b|"
+                        r"(?:^|[.;!?]\s+|,\s+)so\b(?!\s+(?:much|many|far|long|that)\b)", re.I | re.M)
+
+
+def causal_links(text: str) -> int:
+    return len(_CAUSAL_RE.findall(text))
+
+
+# Contrast is a relation too: "A, while B" -> "A, but B" sets two praised dishes against each other
+# (dev2 round 2); "However, ..." dropped loses one.
+_CONTRAST_RE = re.compile(r"\b(?:but|however|yet|although|though|whereas|nevertheless|nonetheless|even so|"
+                          r"on the other hand|in contrast|despite|in spite of)\b|(?:^|[.!?;]\s+)still,", re.I | re.M)
+
+
+def contrasts(text: str) -> int:
+    return len(_CONTRAST_RE.findall(text))
+
+
 def verify(source: str, candidate: str) -> list[str]:
     """Empty when ``candidate`` keeps every claim of ``source``; else what changed, one entry per class."""
     problems = compare(skeleton(source), skeleton(candidate))
+    if causal_links(candidate) < causal_links(source):
+        problems.append(f"causal link dropped ({causal_links(source)} -> {causal_links(candidate)})")
+    if contrasts(candidate) != contrasts(source):
+        problems.append(f"contrast added or dropped ({contrasts(source)} -> {contrasts(candidate)})")
     # Words are compared after the rule editor's stock-phrase edits on both sides, so removing
     # "We are pleased to inform you that" is free, but keeping half of it is not: "we're
     # pleased to know that" (judged: the sender no longer announces anything) brings in

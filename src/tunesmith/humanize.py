@@ -25,7 +25,7 @@ import re
 import threading
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Callable, Literal
 
 from pydantic import Field, StringConstraints
 
@@ -47,16 +47,22 @@ AI_PHRASES: dict[str, str] = {
     "in today's fast-paced world,": "", "in today's fast-paced digital landscape,": "",
     "in today's digital age,": "", "we are pleased to inform you that": "", "we are pleased to announce that": "",
     "we are delighted to": "we're happy to", "please do not hesitate to": "feel free to",
-    "furthermore,": "also,", "moreover,": "also,", "additionally,": "also,", "in conclusion,": "",
+    # Additive connectors carry no claim; a reader finds "Also," openers as stiff as the originals
+    # (blind test judging), so they go.
+    "furthermore,": "", "moreover,": "", "additionally,": "", "in conclusion,": "",
     "in summary,": "", "ultimately,": "", "consequently,": "so", "nevertheless,": "still,",
     "in order to": "to", "a myriad of": "lots of", "a plethora of": "plenty of", "a testament to": "proof of",
-    "plays a crucial role in": "matters for", "plays a pivotal role in": "matters for",
-    "plays a vital role in": "matters for", "navigate the complexities of": "handle",
-    "delve into": "dig into", "delves into": "digs into", "embark on": "start", "embark upon": "start",
+    # "matters for" read oddly to blind judges: "X is key to Y" keeps the syntax around it.
+    "plays a crucial role in": "is key to", "plays a pivotal role in": "is key to",
+    "plays a vital role in": "is key to", "plays a key role in": "is key to", "play a key role in": "are key to",
+    "play a crucial role in": "are key to", "play a vital role in": "are key to", "play a pivotal role in": "are key to",
+    "it should also be noted that": "", "it should be noted, however, that": "however,", "it is important to remember that": "", "it is essential to remember that": "",
+    "navigate the complexities of": "handle",
+    "delve into": "explore", "delves into": "explores", "embark on": "start", "embark upon": "start",
     "utilize": "use", "utilizes": "uses", "utilized": "used", "utilizing": "using",
     "leverage": "use", "leverages": "uses", "leveraging": "using", "leveraged": "used",
     "commence": "start", "commences": "starts", "commenced": "started",
-    "more seamless": "smoother", "seamless": "smooth", "seamlessly": "smoothly", "robust": "solid",
+    "more seamless": "smoother", "seamless": "smooth", "seamlessly": "", "robust": "solid",
     "cutting-edge": "latest", "state-of-the-art": "latest", "unparalleled": "unmatched", "pivotal": "key",
     "streamline": "simplify", "paramount": "vital", "meticulous": "careful", "meticulously": "carefully",
     "prior to": "before", "subsequently": "then", "approximately": "about", "numerous": "many",
@@ -75,7 +81,7 @@ AI_PHRASES: dict[str, str] = {
     "due to the fact that": "because", "in the event that": "if", "at this point in time": "now",
     "for the purpose of": "for", "in light of": "given",
     "on a daily basis": "daily", "on a regular basis": "regularly", "on a weekly basis": "weekly",
-    "in a timely manner": "promptly", "is able to": "can", "are able to": "can", "in addition,": "also,",
+    "in a timely manner": "promptly", "is able to": "can", "are able to": "can", "in addition,": "",
     "i am writing to inform you that": "", "we are writing to inform you that": "",
     # Stiff set phrases blind judges still flagged in dev round 7 (each keeps the syntax around it).
     "we wish to inform you that": "", "i wish to inform you that": "", "take note of": "note",
@@ -90,6 +96,34 @@ AI_PHRASES: dict[str, str] = {
     "obtain": "get", "require": "need", "requires": "needs", "individuals": "people", "inquire": "ask",
     # kept as they are: "need that" is not English ("requires that all staff wear badges")
     "require that": "require that", "requires that": "requires that",
+    # Stock vocabulary of reviews, listings, explainers and posts (dev2: AI-style passages in the
+    # test split's genres, added after its first blind round). Each swap keeps the syntax around it.
+    "notably,": "", "importantly,": "", "most importantly,": "", "interestingly,": "", "undoubtedly,": "", "without a doubt,": "",
+    "simply put,": "", "to put it simply,": "", "in essence,": "", "rest assured,": "",
+    "it is also important to note that": "", "it is also worth noting that": "", "it is worth mentioning that": "",
+    "it goes without saying that": "", "it is no secret that": "", "needless to say,": "",
+    "i hope this message finds you well.": "", "i hope this email finds you well.": "",
+    "i hope this message finds you well,": "", "i hope this email finds you well,": "",
+    "truly": "", "thank you for": "thanks for",
+    "showcases": "shows", "showcasing": "showing", "vibrant": "lively", "bustling": "busy", "nestled": "set",
+    "boasts": "has", "a rich tapestry of": "a rich mix of", "tapestry of": "mix of",
+    "elevate": "improve", "elevates": "improves", "elevating": "improving", "enhance": "improve",
+    "enhances": "improves", "enhancing": "improving", "enhanced": "improved", "unwavering": "steady",
+    "empower": "help", "empowers": "helps", "empowering": "helping", "poised to": "ready to",
+    "a wide array of": "a wide range of", "an array of": "a range of", "a diverse array of": "a diverse range of",
+    "delved into": "explored", "delving into": "exploring", "foster a": "build a", "fosters a": "builds a",
+    "fostering a": "building a", "anticipated to": "expected to", "regarding": "about", "with regard to": "about",
+    "in regard to": "about", "whilst": "while", "amongst": "among", "upon": "on", "in assistance": "in aid",
+    "is required to": "must", "are required to": "must", "will be required to": "will need to",
+    "take this opportunity to": "", "nothing short of": "", "in today's rapidly changing world,": "",
+    "foster": "support", "fosters": "supports", "fostering": "supporting", "navigate": "handle",
+    "navigates": "handles", "navigating": "handling", "underscores": "shows", "underscore": "show",
+    "underscoring": "showing", "in accordance with": "in line with",
+    "refrain from": "avoid", "refrains from": "avoids", "it would be greatly appreciated if you could": "please",
+    "it would be appreciated if you could": "please", "we would appreciate it if you could": "please",
+    "in today's fast-paced digital world,": "", "in today's ever-changing world,": "", "in today's world,": "",
+    "in today's competitive landscape,": "", "in today's rapidly evolving world,": "",
+    "in today's interconnected world,": "", "in today's modern world,": "", "in today's busy world,": "",
     # Left out after review: "has the ability to" -> "can" ("will can"), "in close proximity to",
     # "terminated" (the claim checks refuse them), "inquiry" ("an question", "a public inquiry"),
     # "sufficient" ("a enough supply"), "assisted" ("assisted living"), bare "do not hesitate to"
@@ -116,7 +150,6 @@ CONTRACT = [(r"\bdo not\b", "don't"), (r"\bdoes not\b", "doesn't"), (r"\bdid not
             (r"\bI will\b", "I'll"), (r"\bwe are\b", "we're"), (r"\byou are\b", "you're"), (r"\bthey are\b", "they're"),
             (r"\bwe will\b", "we'll"), (r"\byou will\b", "you'll"), (r"\bthey will\b", "they'll"),
             (r"\bit is\b(?=\s+\w)", "it's"), (r"\bthat is\b(?=\s+\w)", "that's"), (r"\bthere is\b(?=\s+\w)", "there's"),
-            (r"\blet us\b", "let's"),
             # "have" as an auxiliary only (before a past participle): "we have received" -> "we've received"
             (r"\b(we|you|they|I) have\b(?=\s+(?:been|had|done|made|seen|sent|received|reviewed|updated|"
              r"completed|started|finished|decided|noticed|added|moved|changed|\w+ed)\b)",
@@ -163,13 +196,81 @@ def _match_case(src: str, rep: str) -> str:
     return rep[:1].upper() + rep[1:] if src[:1].isupper() and rep else rep
 
 
+# Swaps that are wrong in some contexts (before, after) -> keep the original there.
+_KEEP_IN_CONTEXT: dict[str, Callable[[str, str], bool]] = {
+    # "empower teams with insights" -> "help teams with insights" says something else
+    "empower": lambda before, after: bool(re.match(r"\s+(?:[\w'’-]+\s+){1,2}with\b", after, re.I)),
+    "empowers": lambda before, after: bool(re.match(r"\s+(?:[\w'’-]+\s+){1,2}with\b", after, re.I)),
+    # "requires users to sign in" -> "needs users to" is not English
+    "require": lambda before, after: bool(re.match(r"\s+(?:[\w'-]+\s+){1,3}to\b", after)),
+    "requires": lambda before, after: bool(re.match(r"\s+(?:[\w'-]+\s+){1,3}to\b", after)),
+    # "a more seamless and convenient" -> "a smoother and convenient" breaks the pair
+    "more seamless": lambda before, after: bool(re.match(r"\s+(?:and|or)\b", after)),
+    "foster": lambda before, after: bool(re.match(r"\s+(?:care|parents?|homes?|famil|child|kids?|dogs?|cats?|pets?)",
+                                                  after, re.I)),
+    # "navigate the site" is no "handle the site": only challenges, changes and the like are handled
+    **{k: (lambda before, after: not re.match(r"\s+(?:[\w'’-]+\s+){0,3}?(?:challeng|transition|chang|complexit|"
+                                              r"uncertaint|process|difficult|obstacle|situation|issue|problem)",
+                                              after, re.I))
+       for k in ("navigate", "navigates", "navigating")},
+    "truly": lambda before, after: bool(re.search(r"\byours\s+$", before, re.I)),
+    "upon": lambda before, after: bool(re.search(r"\bonce\s+$", before, re.I)),
+    # "7 assists" (a count of passes; the number may be masked as "<F1>") is no verb
+    "assists": lambda before, after: bool(re.search(r"(?:[\d>]|\b(?:and|many|few|two|three|four|five|six|seven|eight|"
+                                                    r"nine|ten|of|no)\s*)\s*$", before, re.I)),
+    # "In a testament to X, ..." -> "In proof of X" is not English
+    "a testament to": lambda before, after: bool(re.search(r"\b(?:in|as)\s+$", before, re.I)),
+}
+
+
+# Swaps whose plain word depends on what follows: (pattern after the phrase, replacement); the
+# first that matches wins, none keeps the original ("vibrant community" is no "bright community").
+_BY_CONTEXT: dict[str, list[tuple[str, str | None]]] = {
+    "vibrant": [(r"\s+(?:[\w'’-]+\s+)?(?:colou?rs?|shades?|hues?|reds?|oranges?|greens?|blues?|yellows?|pinks?|purples?|"
+                 r"sunroom|room|kitchen|flavou?rs?|salad|sauce|paint|light)\b", "bright"),
+                (r"\s+(?:[\w'’-]+\s+)?(?:community|communities|culture|city|town|neighbou?rhood|scene|atmosphere|nightlife|market|"
+                 r"spirit|crowd|streets?|district|energy)\b", "lively")],
+    # "start a leisurely stroll" reads oddly, and "take" would drop the claim checker's start event
+    **{k: [(r"\s+an?\s+(?:[\w'’-]+\s+){0,2}?(?:stroll|walk|hike|tour|trip|journey|adventure|cruise|ride|"
+            r"voyage|excursion)\b", None), (r"", AI_PHRASES[k])] for k in ("embark on", "embark upon")},
+}
+_ARTICLE_MARK = "\x00"
+
+
+def _article_for(word: str) -> str:
+    """'a' or 'an' before ``word`` (by sound for the common exceptions)."""
+    w = word.lower()
+    if re.match(r"(?:uni|use|usu|uti|eu|one|once)", w):
+        return "a"
+    if re.match(r"(?:hour|honest|honou?r|heir)", w) or w[:1] in "aeiou":
+        return "an"
+    return "a"
+
+
 def replace_ai_phrases(text: str) -> str:
     """Swap typical AI phrases for plain ones (dropping pure filler) and fix capitals after."""
     def sub(m: re.Match) -> str:
-        return _match_case(m.group(0), AI_PHRASES[m.group(0).lower()])
+        key = m.group(0).lower()
+        before, after = m.string[:m.start()], m.string[m.end():]
+        if _KEEP_IN_CONTEXT.get(key) and _KEEP_IN_CONTEXT[key](before, after):
+            return m.group(0)
+        rep = AI_PHRASES[key]
+        if key in _BY_CONTEXT:
+            rep = next((r for pattern, r in _BY_CONTEXT[key] if re.match(pattern, after, re.I)), None)
+            if rep is None:  # no pattern matched, or the one that did says keep
+                return m.group(0)
+        # A dropped or swapped word after "a"/"an" may need the other article ("a truly unforgettable").
+        mark = _ARTICLE_MARK if re.search(r"\b(?:a|an)\s+$", before, re.I) else ""
+        return mark + _match_case(m.group(0), rep)
 
-    out = tidy(_PHRASE_RE.sub(sub, text))
-    # Sentence starts get a capital; a full stop of "a.m.", "e.g." or "etc." ends no sentence.
+    # A filler aside between commas goes with both commas: "It is, without a doubt, a ..." -> "It is a ..."
+    text = re.sub(r",\s+(?:without a doubt|undoubtedly|notably|indeed|truly|of course),(?=\s)", "", text, flags=re.I)
+    out = _PHRASE_RE.sub(sub, text)
+    out = re.sub(r"\b([Aa]n?)(\s+)" + _ARTICLE_MARK + r"\s*([\w'’-]+)",
+                 lambda m: _match_case(m.group(1), _article_for(m.group(3))) + m.group(2) + m.group(3), out)
+    out = tidy(out.replace(_ARTICLE_MARK, ""))
+    # Sentence and line starts get a capital; a full stop of "a.m.", "e.g." or "etc." ends no sentence.
+    out = re.sub(r"(\n)[ \t]*([a-z])", lambda m: m.group(1) + m.group(2).upper(), out)
     return re.sub(r"(^|(?<![ap]\.m\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\betc\.)(?<!\bvs\.)(?<=[.!?])\s+)([a-z])",
                   lambda m: m.group(1) + m.group(2).upper(), out)
 
@@ -192,15 +293,44 @@ def _sentences_with_separators(text: str) -> list[tuple[str, str]]:
     return out or [(text, "")]
 
 
+# A contraction needs a word after it ("where you are?" stays) and never splits "not only ... but also"
+# ("isn't only delicious but also ..."). "let us" stays: "let's know" is not "let us know".
+_CONTRACT_AFTER = r"(?=\s+(?!only\b)[\w'’])"
+
+
 def contract(text: str) -> str:
     for pattern, rep in CONTRACT:
-        text = re.sub(pattern, rep if callable(rep) else (lambda m, r=rep: _match_case(m.group(0), r)), text)
+        text = re.sub(pattern + _CONTRACT_AFTER, rep if callable(rep) else (lambda m, r=rep: _match_case(m.group(0), r)),
+                      text, flags=re.I)  # "It is" at a sentence start too
     return text
 
 
+# Long sentences read as machine-written; people split them where a new clause starts with its
+# own subject ("..., and we are hoping ..." -> "... . We're hoping ..."). Only after a main clause:
+# "If you X, and we Y" keeps its condition together. Only subject pronouns: "..., and our mug" is a list.
+_SPLIT_AT = re.compile(r",\s+and\s+(?=(?:we|you|they|he|she|I|it)\s+[a-z])|;\s+(?=[A-Za-z])")
+_SUBORDINATE_START = re.compile(r"^\W*(?:if|when|whenever|although|though|while|because|since|as|once|unless|"
+                                r"whether|before|after|until|by|with|without|to|for)\b", re.I)
+
+
+def split_long_sentences(text: str, min_words: int = 20) -> str:
+    """Split each sentence of at least ``min_words`` words once, where a main clause ends."""
+    out = []
+    for sentence, sep in _sentences_with_separators(text):
+        if len(words(sentence)) >= min_words and not _SUBORDINATE_START.match(sentence):
+            for m in _SPLIT_AT.finditer(sentence):
+                head, rest = sentence[:m.start()], sentence[m.end():]
+                if len(words(head)) >= 6 and len(words(rest)) >= 6 \
+                        and head.count('"') % 2 == 0 and head.count("(") == head.count(")"):
+                    sentence = head + ". " + rest[:1].upper() + rest[1:]
+                    break
+        out.append(sentence + sep)
+    return "".join(out)
+
+
 def rule_based_rewrite(text: str) -> str:
-    """The baseline: contractions + plain-word swaps, no model."""
-    return contract(replace_ai_phrases(text))
+    """The baseline: contractions + plain-word swaps + long sentences split, no model."""
+    return contract(split_long_sentences(replace_ai_phrases(text)))
 
 
 def tidy(text: str) -> str:
@@ -480,6 +610,10 @@ def split_chunks(text: str, chunk_words: int) -> list[tuple[str, str]]:
     return pieces
 
 
+def _articles(text: str) -> int:
+    return len(re.findall(r"\b(?:the|a|an)\b", text, re.I))
+
+
 def clean_output(text: str) -> str:
     """Post-processing from the seed: cut at an end marker / echoed prompt, drop repeated sentences, tidy."""
     text = re.split(r"<\|im_end\|>|<\|im_start\|>|\n\s*(?:Tone:|Text:|Rewrite)", text)[0]
@@ -573,8 +707,15 @@ class Humanizer:
             return None, "repeated a protected span"  # duplicated facts read as garbage
         if "\n" in out and "\n" not in source.strip():
             return None, "broke the text into lines"
+        # Blind judges (dev2) found the model's own splits and joins were fragments ("Early dismissal at
+        # 12:15 PM on both days.") or garbled ("meeting: Key takeaways:"); the rule editor splits safely.
+        if len(sentence_split(out)) != len(sentence_split(masked.text)):
+            return None, "split or joined sentences"
         if opts.cleanup:  # on the masked text, so protected spans are never touched
-            out = contract(replace_ai_phrases(out))
+            out = rule_based_rewrite(out)
+        # "The Lakeside Herons fell" -> "Lakeside Herons fell": an article the rule edit keeps must stay.
+        if _articles(out) < _articles(rule_based_rewrite(masked.text) if opts.cleanup else masked.text):
+            return None, "dropped an article"
         for i in range(1, len(masked.spans) + 1):
             before, after = fact_qualifier(masked.text, f"<F{i}>"), fact_qualifier(out, f"<F{i}>")
             if before != after:
@@ -629,6 +770,10 @@ class Humanizer:
                 # "Furthermore, A. Moreover, B." must not become "Also, A. Also, B."
                 rest = edited[len("Also,"):].lstrip()
                 edited = rest[:1].upper() + rest[1:]
+            if sentence.strip() and not edited.strip() and not masked.spans:
+                # The whole sentence was a stock phrase ("I hope this message finds you well."): it goes.
+                previous = ""
+                continue
             if edited != sentence:
                 problems = verify_claims(sentence, edited)
                 lost = missing_facts(sentence, edited, keep_terms or [])
@@ -638,6 +783,8 @@ class Humanizer:
             previous = edited  # what the reader sees before the next sentence
             pieces.append(edited + sep)
         edited = "".join(pieces)
+        if edited.rstrip() != edited and source.rstrip() == source:  # a dropped last sentence left a space
+            edited = edited.rstrip()
         if edited == source:
             return None, f"rule edit failed its checks ({failed[0]})" if failed else "no stock phrase to edit"
         return edited, "ok"
