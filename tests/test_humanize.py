@@ -212,6 +212,9 @@ def test_a_rewrite_that_starts_a_sentence_lowercase_is_rejected(tiny_generator):
     # dev2 judging: the model's own split left a fragment; its own join garbled a heading
     ("Conferences are held on Thursday, March 21, with early dismissal at 12:15 PM on both days.",
      "Conferences are held on Thursday, March 21. Early dismissal at 12:15 PM on both days.", "split or joined"),
+    # dev2 judging: a word's number changed and broke agreement
+    ("Shifts begin at 4:30 AM, Tuesday through Saturday.", "Shift begins at 4:30 AM, Tuesday through Saturday.",
+     "changed a word's number"),
     # dev2 judging: "The Lakeside Herons fell" -> "Lakeside Herons fell"
     ("The Lakeside Herons fell 78-71 to the Dunmore Stags on Friday.",
      "Lakeside Herons fell 78-71 to the Dunmore Stags on Friday.", "dropped an article"),
@@ -484,6 +487,8 @@ def test_rule_edit_splits_long_sentences_only_between_main_clauses():
     "Once upon a time, 3 foxes lived here.",
     "Visitors can embark on a leisurely stroll through the 3 squares.",  # not "start a leisurely stroll"
     "Our 3 tools empower teams with insights.",  # not "help teams with insights"
+    "The novel weaves a rich tapestry of 3 family histories.",  # not "weaves a rich mix"
+    "The dishwasher makes cleanup seamless in 2 minutes.",  # not "makes cleanup smooth"
 ])
 def test_rule_edit_keeps_swaps_that_break_their_context(source):
     assert Humanizer.rule_edit(source)[0] is None

@@ -107,7 +107,7 @@ AI_PHRASES: dict[str, str] = {
     "truly": "", "thank you for": "thanks for",
     "showcases": "shows", "showcasing": "showing", "vibrant": "lively", "bustling": "busy", "nestled": "set",
     "boasts": "has", "a rich tapestry of": "a rich mix of", "tapestry of": "mix of",
-    "elevate": "improve", "elevates": "improves", "elevating": "improving", "enhance": "improve",
+    "enhance": "improve",
     "enhances": "improves", "enhancing": "improving", "enhanced": "improved", "unwavering": "steady",
     "empower": "help", "empowers": "helps", "empowering": "helping", "poised to": "ready to",
     "a wide array of": "a wide range of", "an array of": "a range of", "a diverse array of": "a diverse range of",
@@ -213,6 +213,9 @@ _KEEP_IN_CONTEXT: dict[str, Callable[[str, str], bool]] = {
                                               r"uncertaint|process|difficult|obstacle|situation|issue|problem)",
                                               after, re.I))
        for k in ("navigate", "navigates", "navigating")},
+    # a weaver's tapestry is the image itself: "weaves a rich mix" is no English
+    **{k: (lambda before, after: bool(re.search(r"\b(?:weaves?|wove|woven|weaving)\s+$", before, re.I)))
+       for k in ("a rich tapestry of", "tapestry of")},
     "truly": lambda before, after: bool(re.search(r"\byours\s+$", before, re.I)),
     "upon": lambda before, after: bool(re.search(r"\bonce\s+$", before, re.I)),
     # "7 assists" (a count of passes; the number may be masked as "<F1>") is no verb
@@ -226,6 +229,9 @@ _KEEP_IN_CONTEXT: dict[str, Callable[[str, str], bool]] = {
 # Swaps whose plain word depends on what follows: (pattern after the phrase, replacement); the
 # first that matches wins, none keeps the original ("vibrant community" is no "bright community").
 _BY_CONTEXT: dict[str, list[tuple[str, str | None]]] = {
+    # "a seamless transition" is a smooth one; "makes cleanup seamless" is not "makes cleanup smooth"
+    "seamless": [(r"\s+(?:[\w'’-]+\s+)?(?:transition|experience|process|integration|handover|handoff|switch|"
+                  r"move|rollout|onboarding|checkout|workflow|setup|upgrade|migration|journey)\b", "smooth")],
     "vibrant": [(r"\s+(?:[\w'’-]+\s+)?(?:colou?rs?|shades?|hues?|reds?|oranges?|greens?|blues?|yellows?|pinks?|purples?|"
                  r"sunroom|room|kitchen|flavou?rs?|salad|sauce|paint|light)\b", "bright"),
                 (r"\s+(?:[\w'’-]+\s+)?(?:community|communities|culture|city|town|neighbou?rhood|scene|atmosphere|nightlife|market|"
@@ -610,6 +616,18 @@ def split_chunks(text: str, chunk_words: int) -> list[tuple[str, str]]:
     return pieces
 
 
+def _number_flips(source: str, candidate: str) -> list[str]:
+    """Words the candidate put in place of the same word with or without a final s ("shifts" -> "shift")."""
+    a, b = re.findall(r"[\w'’]+", source.lower()), re.findall(r"[\w'’]+", candidate.lower())
+    flips = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if op == "replace":
+            for x, y in zip(a[i1:i2], b[j1:j2]):
+                if x != y and (x + "s" == y or y + "s" == x or x + "es" == y or y + "es" == x):
+                    flips.append(f"{x} -> {y}")
+    return flips
+
+
 def _articles(text: str) -> int:
     return len(re.findall(r"\b(?:the|a|an)\b", text, re.I))
 
@@ -713,6 +731,10 @@ class Humanizer:
             return None, "split or joined sentences"
         if opts.cleanup:  # on the masked text, so protected spans are never touched
             out = rule_based_rewrite(out)
+        # "Shifts begin" -> "Shift begins", "fees ... which include" -> "includes": the model's own change of
+        # a word's number broke agreement every time blind judges saw one (dev2 rounds 2-3).
+        if _number_flips(masked.text, out):
+            return None, "changed a word's number (" + ", ".join(_number_flips(masked.text, out)) + ")"
         # "The Lakeside Herons fell" -> "Lakeside Herons fell": an article the rule edit keeps must stay.
         if _articles(out) < _articles(rule_based_rewrite(masked.text) if opts.cleanup else masked.text):
             return None, "dropped an article"

@@ -807,14 +807,24 @@ torch::Tensor decode_attention(const torch::Tensor& q, const torch::Tensor& k, c
   float* op = out.data_ptr<float>();
   const AttendFn fn = attend_fn(D);
   const float sc = static_cast<float>(scale);
+  // A row's leading masked keys (the left padding of a batch of different lengths) weigh exactly 0:
+  // start at its first kept key, so a short row next to a long one does not pay for the long one.
+  std::vector<int64_t> first(B, 0);
+  if (mp)
+    for (int64_t b = 0; b < B; ++b) {
+      const bool* row = mp + b * L;
+      while (first[b] < L && !row[first[b]]) ++first[b];
+      if (first[b] == L) first[b] = 0;  // every key masked: the kernel writes zeros
+    }
   parallel(B * H, 1, [&](int64_t begin, int64_t end) {
     std::vector<float> p((L + 15) / 16 * 16);
     for (int64_t task = begin; task < end; ++task) {
-      const int64_t b = task / H, h = task % H;
-      const float* K = kp + b * k.stride(0) + h * k.stride(1);
-      const float* V = vp + b * v.stride(0) + h * v.stride(1);
+      const int64_t b = task / H, h = task % H, f = first[b];
+      const float* K = kp + b * k.stride(0) + h * k.stride(1) + f * D;
+      const float* V = vp + b * v.stride(0) + h * v.stride(1) + f * D;
       for (int64_t i = 0; i < G; ++i)
-        fn(qp + ((b * H + h) * G + i) * D, K, V, mp ? mp + b * L : nullptr, L, sc, p.data(), op + ((b * H + h) * G + i) * D);
+        fn(qp + ((b * H + h) * G + i) * D, K, V, mp ? mp + b * L + f : nullptr, L - f, sc, p.data(),
+           op + ((b * H + h) * G + i) * D);
     }
   });
   return out;
