@@ -50,6 +50,11 @@ CHANGED = [
      "The gas scatters blue light. The sky looks blue.", "causal link"),
     ("Roads closed because the river flooded.", "Roads closed and the river flooded.", "causal link"),
     ("The tacos were juicy, while the mole was rich.", "The tacos were juicy, but the mole was rich.", "contrast"),
+    # a cause invented or turned around (code review)
+    ("The store closed. Sales fell.", "The store closed because sales fell.", "causal link"),
+    ("Roads closed because the river flooded.", "Roads closed, so the river flooded.", "causal link"),
+    # a capital on a hard-wrapped line is a name the source did not have
+    ("The office will be\nclosed on Monday.", "The office will be\nClosed on Monday.", "name"),
     ("The plot is slow. However, the ending is strong.", "The plot is slow. The ending is strong.", "contrast"),
 ]
 
@@ -66,6 +71,7 @@ FAITHFUL = [
     ("Duties:\n- Assisting with inventory\nThe shift is 8 hours.", "Duties:\n- Helping with inventory\nThe shift is 8 hours."),
     ("The gas scatters blue light. Consequently, the sky looks blue.",
      "The gas scatters blue light, so the sky looks blue."),
+    ("It is not yet open. The plan is slow. Nevertheless, it works.", "It isn't open yet. The plan is slow. Still, it works."),
     ("It is important to note that the office will be closed on Monday.", "The office will be closed on Monday."),
     ("Please do not hesitate to contact us if you have any questions.", "Feel free to contact us if you have questions."),
     ("We will utilize the new system in order to process approximately 40 requests.",

@@ -217,7 +217,7 @@ def test_decode_attention_equals_sdpa(ops, length, dim):
     q = torch.randn(batch, kv_heads, group, dim) * 3
     mask = torch.ones(batch, length, dtype=torch.bool)
     mask[1, : length // 2] = False  # left padding (the kernel starts at a row's first kept key)
-    mask[0, length // 2] = False  # a hole after the first kept key is still masked
+    mask[1, length // 2 + 1:length // 2 + 2] = False  # a hole after the row's first kept key is still masked
     out = ops.decode_attention(q, keys, values, mask, 0.2)
     ref = torch.nn.functional.scaled_dot_product_attention(q, keys, values, attn_mask=mask[:, None, None, :], scale=0.2)
     assert torch.allclose(out, ref, atol=1e-5, rtol=1e-4)

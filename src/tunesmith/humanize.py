@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import os
 import re
 import threading
 from dataclasses import asdict, dataclass, field
@@ -98,7 +99,8 @@ AI_PHRASES: dict[str, str] = {
     "require that": "require that", "requires that": "requires that",
     # Stock vocabulary of reviews, listings, explainers and posts (dev2: AI-style passages in the
     # test split's genres, added after its first blind round). Each swap keeps the syntax around it.
-    "notably,": "", "importantly,": "", "most importantly,": "", "interestingly,": "", "undoubtedly,": "", "without a doubt,": "",
+    "notably,": "", "importantly,": "", "most importantly,": "", "most notably,": "",
+    "more importantly,": "", "interestingly,": "", "undoubtedly,": "", "without a doubt,": "",
     "simply put,": "", "to put it simply,": "", "in essence,": "", "rest assured,": "",
     "it is also important to note that": "", "it is also worth noting that": "", "it is worth mentioning that": "",
     "it goes without saying that": "", "it is no secret that": "", "needless to say,": "",
@@ -110,15 +112,17 @@ AI_PHRASES: dict[str, str] = {
     "enhance": "improve",
     "enhances": "improves", "enhancing": "improving", "enhanced": "improved", "unwavering": "steady",
     "empower": "help", "empowers": "helps", "empowering": "helping", "poised to": "ready to",
-    "a wide array of": "a wide range of", "an array of": "a range of", "a diverse array of": "a diverse range of",
-    "delved into": "explored", "delving into": "exploring", "foster a": "build a", "fosters a": "builds a",
-    "fostering a": "building a", "anticipated to": "expected to", "regarding": "about", "with regard to": "about",
+    "a wide array of": "a wide range of", "a diverse array of": "a diverse range of",
+    "delved into": "explored", "delving into": "exploring",
+    "anticipated to": "expected to", "regarding": "about", "with regard to": "about",
     "in regard to": "about", "whilst": "while", "amongst": "among", "upon": "on", "in assistance": "in aid",
     "is required to": "must", "are required to": "must", "will be required to": "will need to",
+    "is a testament to": "shows", "are a testament to": "show", "stands as a testament to": "shows",
+    "serves as a testament to": "shows", "let's dive in!": "", "let's dive in.": "", "without further ado,": "",
     "take this opportunity to": "", "nothing short of": "", "in today's rapidly changing world,": "",
     "foster": "support", "fosters": "supports", "fostering": "supporting", "navigate": "handle",
-    "navigates": "handles", "navigating": "handling", "underscores": "shows", "underscore": "show",
-    "underscoring": "showing", "in accordance with": "in line with",
+    "navigates": "handles", "navigating": "handling", "underscoring": "showing",
+    "in accordance with": "in line with",
     "refrain from": "avoid", "refrains from": "avoids", "it would be greatly appreciated if you could": "please",
     "it would be appreciated if you could": "please", "we would appreciate it if you could": "please",
     "in today's fast-paced digital world,": "", "in today's ever-changing world,": "", "in today's world,": "",
@@ -151,7 +155,7 @@ CONTRACT = [(r"\bdo not\b", "don't"), (r"\bdoes not\b", "doesn't"), (r"\bdid not
             (r"\bwe will\b", "we'll"), (r"\byou will\b", "you'll"), (r"\bthey will\b", "they'll"),
             (r"\bit is\b(?=\s+\w)", "it's"), (r"\bthat is\b(?=\s+\w)", "that's"), (r"\bthere is\b(?=\s+\w)", "there's"),
             # "have" as an auxiliary only (before a past participle): "we have received" -> "we've received"
-            (r"\b(we|you|they|I) have\b(?=\s+(?:been|had|done|made|seen|sent|received|reviewed|updated|"
+            (r"\b([Ww]e|[Yy]ou|[Tt]hey|I) have\b(?=\s+(?:been|had|done|made|seen|sent|received|reviewed|updated|"
              r"completed|started|finished|decided|noticed|added|moved|changed|\w+ed)\b)",
              lambda m: m.group(1) + "'ve")]
 
@@ -196,33 +200,98 @@ def _match_case(src: str, rep: str) -> str:
     return rep[:1].upper() + rep[1:] if src[:1].isupper() and rep else rep
 
 
-# Swaps that are wrong in some contexts (before, after) -> keep the original there.
+# Swaps that are wrong in some contexts (before, after) -> keep the original there. Facts are
+# masked to "<F1>" ... before the rules run, so a word may be a placeholder.
+_WORD = r"(?:<F\d+>|[\w'’-]+)"
+_NEGATED = re.compile(r"(?:\bnot|n['’]t|\bnever)\b[^.,;:!?]{0,25}$", re.I)  # "did not go seamlessly"
+
+
+def _before_is(pattern: str) -> Callable[[str, str], bool]:
+    """Keep the original when the text before it ends with ``pattern`` (a regex)."""
+    compiled = re.compile(rf"(?:{pattern})\s*$", re.I)
+    return lambda before, after: bool(compiled.search(before))
+
+
+def _after_is(pattern: str) -> Callable[[str, str], bool]:
+    """Keep the original when the text after it starts with ``pattern`` (a regex)."""
+    compiled = re.compile(rf"\s+(?:{pattern})", re.I)
+    return lambda before, after: bool(compiled.match(after))
+
+
+def _not_after(pattern: str) -> Callable[[str, str], bool]:
+    """Keep the original unless the text after it starts with ``pattern`` (a regex)."""
+    compiled = re.compile(rf"\s+(?:{pattern})", re.I)
+    return lambda before, after: not compiled.match(after)
+
+
+def _plural_subject_before(before: str) -> bool:
+    """Whether ``before`` ends with a plural subject ("we", "they", "mentors"), not an object or
+    a verb's complement ("helps students", "let us", "will", "to")."""
+    words = re.findall(_WORD, before)[-2:]
+    if not words or not re.fullmatch(r"we|they|you|[\w'’-]+s", words[-1], re.I):
+        return False
+    if re.fullmatch(r"is|was|has|does|this|its|his|us|always|also|[\w'’-]+ly", words[-1], re.I):
+        return False
+    return not (len(words) == 2 and re.fullmatch(
+        r"do|does|did|help|helps|let|lets|make|makes|can|could|will|would|may|might|must|should|shall|to|how|why|"
+        r"watch|see|saw|hear|have|had|get|gets", words[0], re.I))
+
+
 _KEEP_IN_CONTEXT: dict[str, Callable[[str, str], bool]] = {
-    # "empower teams with insights" -> "help teams with insights" says something else
-    "empower": lambda before, after: bool(re.match(r"\s+(?:[\w'’-]+\s+){1,2}with\b", after, re.I)),
-    "empowers": lambda before, after: bool(re.match(r"\s+(?:[\w'’-]+\s+){1,2}with\b", after, re.I)),
+    # "empower teams with insights" -> "help teams with insights" says something else; "an empowering day"
+    **{k: (lambda before, after: bool(re.match(rf"\s+(?:{_WORD}\s+){{1,2}}with\b", after, re.I)
+                                      or re.search(r"\b(?:an?|the|most|more|very|so|truly)\s+$", before, re.I)))
+       for k in ("empower", "empowers", "empowering")},
     # "requires users to sign in" -> "needs users to" is not English
-    "require": lambda before, after: bool(re.match(r"\s+(?:[\w'-]+\s+){1,3}to\b", after)),
-    "requires": lambda before, after: bool(re.match(r"\s+(?:[\w'-]+\s+){1,3}to\b", after)),
+    **{k: (lambda before, after: bool(re.match(rf"\s+(?:{_WORD}\s+){{1,3}}to\b", after, re.I)))
+       for k in ("require", "requires")},
+    # "No account is required to browse" is no "No account must browse"; "The documents are required
+    # to apply" neither: only a subject that acts keeps its obligation as "must"
+    **{k: (lambda before, after: bool(re.search(r"\b(?:no|what|which|that|who|whatever|nothing|not|documents?|"
+                                                r"forms?|proof|id|items?|fees?)\s+(?:[\w'’<>-]+\s+){0,2}$",
+                                                before, re.I))
+           or bool(re.match(r"\s+(?:apply|browse|qualify|register|enroll|join|log|sign|access|view|read|watch|enter|"
+                            r"participate|attend|use)\b", after, re.I)))
+       for k in ("is required to", "are required to", "will be required to")},
     # "a more seamless and convenient" -> "a smoother and convenient" breaks the pair
-    "more seamless": lambda before, after: bool(re.match(r"\s+(?:and|or)\b", after)),
-    "foster": lambda before, after: bool(re.match(r"\s+(?:care|parents?|homes?|famil|child|kids?|dogs?|cats?|pets?)",
-                                                  after, re.I)),
+    "more seamless": _after_is(r"and|or"),
     # "navigate the site" is no "handle the site": only challenges, changes and the like are handled
-    **{k: (lambda before, after: not re.match(r"\s+(?:[\w'’-]+\s+){0,3}?(?:challeng|transition|chang|complexit|"
+    **{k: (lambda before, after: not re.match(rf"\s+(?:{_WORD}\s+){{0,3}}?(?:challeng|transition|chang|complexit|"
                                               r"uncertaint|process|difficult|obstacle|situation|issue|problem)",
-                                              after, re.I))
+                                              after, re.I)
+           or bool(re.match(r"\s+(?:to|through|around|across|between)\b", after, re.I)))
        for k in ("navigate", "navigates", "navigating")},
+    # "are key to" needs a plural subject right before it: not "I are", "will are", "helps students are"
+    **{k: (lambda before, after: not _plural_subject_before(before))
+       for k in ("play a key role in", "play a crucial role in", "play a vital role in", "play a pivotal role in")},
+    # "is key to" after "will/can/to" is no English either ("will is key to")
+    **{k: _before_is(r"\b(?:will|would|can|could|may|might|must|should|shall|to|does|did|do)")
+       for k in ("plays a crucial role in", "plays a pivotal role in", "plays a vital role in", "plays a key role in")},
+    # "foster care", "foster a dog" are no support; "support healthy habits to support ..." repeats itself
+    **{k: (lambda before, after: bool(re.search(r"\bsupport", before[-80:] + after[:80], re.I)
+                                      or re.match(r"\s+(?:an?\s+|the\s+)?(?:care|parents?|homes?|famil|child|kids?|"
+                                                  r"dogs?|cats?|pets?|puppy|puppies|kittens?)", after, re.I)))
+       for k in ("foster", "fosters", "fostering")},
     # a weaver's tapestry is the image itself: "weaves a rich mix" is no English
-    **{k: (lambda before, after: bool(re.search(r"\b(?:weaves?|wove|woven|weaving)\s+$", before, re.I)))
-       for k in ("a rich tapestry of", "tapestry of")},
-    "truly": lambda before, after: bool(re.search(r"\byours\s+$", before, re.I)),
-    "upon": lambda before, after: bool(re.search(r"\bonce\s+$", before, re.I)),
+    **{k: _before_is(r"\b(?:weaves?|wove|woven|weaving)") for k in ("a rich tapestry of", "tapestry of")},
+    # "not truly random", "did not go seamlessly": the adverb carries the claim under a negation
+    "truly": lambda before, after: bool(re.search(r"\byours\s+$", before, re.I) or _NEGATED.search(before)),
+    "seamlessly": lambda before, after: bool(_NEGATED.search(before)),
+    # "once upon a time", "took it upon herself"
+    "upon": lambda before, after: bool(re.search(r"\bonce\s+$", before, re.I)
+                                       or re.match(r"\s+(?:him|her|them|it|my|your|our|their)sel(?:f|ves)\b", after, re.I)),
     # "7 assists" (a count of passes; the number may be masked as "<F1>") is no verb
-    "assists": lambda before, after: bool(re.search(r"(?:[\d>]|\b(?:and|many|few|two|three|four|five|six|seven|eight|"
-                                                    r"nine|ten|of|no)\s*)\s*$", before, re.I)),
+    "assists": _before_is(r"[\d>]|\b(?:and|many|few|two|three|four|five|six|seven|eight|nine|ten|of|no)"),
     # "In a testament to X, ..." -> "In proof of X" is not English
-    "a testament to": lambda before, after: bool(re.search(r"\b(?:in|as)\s+$", before, re.I)),
+    "a testament to": _before_is(r"\b(?:in|as)"),
+    # "$13 billion in assistance" is aid; "interested in assistance with bills" is help
+    "in assistance": lambda before, after: not re.search(r"(?:<F\d+>|\d[\d.,]*|million|billion|thousand)\s*$",
+                                                         before, re.I),
+    # "He boasts about ..." is no "has about"; "the cat nestled against" is not "set against"
+    "boasts": _after_is(r"about|that|of\b"),
+    "nestled": _not_after(r"in|on|along|among|between|beside|at|within|near|amid|amidst|by|atop|beneath|below|under"),
+    # "We thank you for" -> "We thanks for": only a sentence or line that starts with it
+    "thank you for": lambda before, after: bool(before.strip()) and not re.search(r"(?:^|[.!?:\n])\s*$", before),
 }
 
 
@@ -240,13 +309,13 @@ _BY_CONTEXT: dict[str, list[tuple[str, str | None]]] = {
     **{k: [(r"\s+an?\s+(?:[\w'’-]+\s+){0,2}?(?:stroll|walk|hike|tour|trip|journey|adventure|cruise|ride|"
             r"voyage|excursion)\b", None), (r"", AI_PHRASES[k])] for k in ("embark on", "embark upon")},
 }
-_ARTICLE_MARK = "\x00"
+_ARTICLE_MARK, _LINE_START_MARK = "\x00", "\x01"
 
 
 def _article_for(word: str) -> str:
     """'a' or 'an' before ``word`` (by sound for the common exceptions)."""
     w = word.lower()
-    if re.match(r"(?:uni|use|usu|uti|eu|one|once)", w):
+    if re.match(r"(?:unique|unit|univers|unif|union|unanim|use|usu|uti|eu|one|once)", w):
         return "a"
     if re.match(r"(?:hour|honest|honou?r|heir)", w) or w[:1] in "aeiou":
         return "an"
@@ -258,25 +327,30 @@ def replace_ai_phrases(text: str) -> str:
     def sub(m: re.Match) -> str:
         key = m.group(0).lower()
         before, after = m.string[:m.start()], m.string[m.end():]
-        if _KEEP_IN_CONTEXT.get(key) and _KEEP_IN_CONTEXT[key](before, after):
+        if (keep := _KEEP_IN_CONTEXT.get(key)) and keep(before, after):
             return m.group(0)
         rep = AI_PHRASES[key]
         if key in _BY_CONTEXT:
             rep = next((r for pattern, r in _BY_CONTEXT[key] if re.match(pattern, after, re.I)), None)
             if rep is None:  # no pattern matched, or the one that did says keep
                 return m.group(0)
-        # A dropped or swapped word after "a"/"an" may need the other article ("a truly unforgettable").
+        # A dropped or swapped word after "a"/"an" may need the other article ("a truly unforgettable");
+        # a dropped opener at a line start leaves a line that needs a capital.
         mark = _ARTICLE_MARK if re.search(r"\b(?:a|an)\s+$", before, re.I) else ""
+        if not rep and re.search(r"\n[ \t]*$", before):
+            mark += _LINE_START_MARK
         return mark + _match_case(m.group(0), rep)
 
-    # A filler aside between commas goes with both commas: "It is, without a doubt, a ..." -> "It is a ..."
-    text = re.sub(r",\s+(?:without a doubt|undoubtedly|notably|indeed|truly|of course),(?=\s)", "", text, flags=re.I)
+    # A filler aside between commas goes with both commas: "It is, without a doubt, a ..." -> "It is a ...",
+    # "fast and, moreover, cheap" -> "fast and cheap".
+    text = re.sub(r",\s+(?:without a doubt|undoubtedly|notably|importantly|interestingly|truly|moreover|furthermore|"
+                  r"additionally|in addition),(?=\s)", "", text, flags=re.I)
     out = _PHRASE_RE.sub(sub, text)
     out = re.sub(r"\b([Aa]n?)(\s+)" + _ARTICLE_MARK + r"\s*([\w'’-]+)",
                  lambda m: _match_case(m.group(1), _article_for(m.group(3))) + m.group(2) + m.group(3), out)
-    out = tidy(out.replace(_ARTICLE_MARK, ""))
-    # Sentence and line starts get a capital; a full stop of "a.m.", "e.g." or "etc." ends no sentence.
-    out = re.sub(r"(\n)[ \t]*([a-z])", lambda m: m.group(1) + m.group(2).upper(), out)
+    out = re.sub(_LINE_START_MARK + r"[ \t]*([a-z])", lambda m: m.group(1).upper(), out)
+    out = tidy(out.replace(_ARTICLE_MARK, "").replace(_LINE_START_MARK, ""))
+    # Sentence starts get a capital; a full stop of "a.m.", "e.g." or "etc." ends no sentence.
     return re.sub(r"(^|(?<![ap]\.m\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\betc\.)(?<!\bvs\.)(?<=[.!?])\s+)([a-z])",
                   lambda m: m.group(1) + m.group(2).upper(), out)
 
@@ -302,19 +376,27 @@ def _sentences_with_separators(text: str) -> list[tuple[str, str]]:
 # A contraction needs a word after it ("where you are?" stays) and never splits "not only ... but also"
 # ("isn't only delicious but also ..."). "let us" stays: "let's know" is not "let us know".
 _CONTRACT_AFTER = r"(?=\s+(?!only\b)[\w'’])"
+# ... nor after a wh-word, where the verb ends the clause: "where you are now", "what it is today"
+_CONTRACT_BEFORE = r"(?<!\b[Ww]hat )(?<!\b[Ww]here )(?<!\b[Ww]ho )(?<!\b[Hh]ow )(?<!\b[Ww]hen )"
+
+
+def _capitalised(pattern: str) -> str:
+    """``pattern`` matching its first word with a capital too ("It is" at a sentence start)."""
+    return re.sub(r"^\\b([a-z])", lambda m: rf"\b[{m.group(1).upper()}{m.group(1)}]", pattern)
 
 
 def contract(text: str) -> str:
     for pattern, rep in CONTRACT:
-        text = re.sub(pattern + _CONTRACT_AFTER, rep if callable(rep) else (lambda m, r=rep: _match_case(m.group(0), r)),
-                      text, flags=re.I)  # "It is" at a sentence start too
+        text = re.sub(_CONTRACT_BEFORE + _capitalised(pattern) + _CONTRACT_AFTER,
+                      rep if callable(rep) else (lambda m, r=rep: _match_case(m.group(0), r)), text)
     return text
 
 
 # Long sentences read as machine-written; people split them where a new clause starts with its
 # own subject ("..., and we are hoping ..." -> "... . We're hoping ..."). Only after a main clause:
 # "If you X, and we Y" keeps its condition together. Only subject pronouns: "..., and our mug" is a list.
-_SPLIT_AT = re.compile(r",\s+and\s+(?=(?:we|you|they|he|she|I|it)\s+[a-z])|;\s+(?=[A-Za-z])")
+_SPLIT_AT = re.compile(r",\s+and\s+(?=(?:we|you|they|he|she|I|it)\s+(?:am|are|is|was|were|will|would|can|could|have|has|"
+                       r"had|should|must|may|might|need|do|did|does|[a-z]+ed|[a-z]+s)\b)|;\s+(?=[A-Za-z])")
 _SUBORDINATE_START = re.compile(r"^\W*(?:if|when|whenever|although|though|while|because|since|as|once|unless|"
                                 r"whether|before|after|until|by|with|without|to|for)\b", re.I)
 
@@ -323,11 +405,12 @@ def split_long_sentences(text: str, min_words: int = 20) -> str:
     """Split each sentence of at least ``min_words`` words once, where a main clause ends."""
     out = []
     for sentence, sep in _sentences_with_separators(text):
-        if len(words(sentence)) >= min_words and not _SUBORDINATE_START.match(sentence):
+        # (a ";" that separates list items, "Mon 9-5; Sat 10-2; closed Sundays", is no clause break)
+        if len(words(sentence)) >= min_words and not _SUBORDINATE_START.match(sentence) and sentence.count(";") < 2:
             for m in _SPLIT_AT.finditer(sentence):
                 head, rest = sentence[:m.start()], sentence[m.end():]
-                if len(words(head)) >= 6 and len(words(rest)) >= 6 \
-                        and head.count('"') % 2 == 0 and head.count("(") == head.count(")"):
+                if len(words(head)) >= 6 and len(words(rest)) >= 6 and head.count('"') % 2 == 0 \
+                        and head.count("“") == head.count("”") and head.count("(") == head.count(")"):
                     sentence = head + ". " + rest[:1].upper() + rest[1:]
                     break
         out.append(sentence + sep)
@@ -616,14 +699,24 @@ def split_chunks(text: str, chunk_words: int) -> list[tuple[str, str]]:
     return pieces
 
 
-def _number_flips(source: str, candidate: str) -> list[str]:
-    """Words the candidate put in place of the same word with or without a final s ("shifts" -> "shift")."""
+def _same_word(x: str, y: str) -> bool:
+    """Two forms of one word: equal after a common ending, or sharing most of the shorter one."""
+    def stem(w: str) -> str:
+        return re.sub(r"(?:ation|ing|ed|es|s|d)$", "", w) if len(w) > 4 else w
+
+    common = len(os.path.commonprefix([x, y]))
+    return stem(x) == stem(y) or (common >= 5 and common >= 0.7 * min(len(x), len(y)))
+
+
+def _form_flips(source: str, candidate: str) -> list[str]:
+    """Words the candidate put in place of another form of the same word: number ("shifts" ->
+    "shift"), tense ("chronicles" -> "chronicled"), part of speech ("registration" -> "register")."""
     a, b = re.findall(r"[\w'’]+", source.lower()), re.findall(r"[\w'’]+", candidate.lower())
     flips = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
         if op == "replace":
             for x, y in zip(a[i1:i2], b[j1:j2]):
-                if x != y and (x + "s" == y or y + "s" == x or x + "es" == y or y + "es" == x):
+                if x != y and _same_word(x, y):
                     flips.append(f"{x} -> {y}")
     return flips
 
@@ -731,12 +824,15 @@ class Humanizer:
             return None, "split or joined sentences"
         if opts.cleanup:  # on the masked text, so protected spans are never touched
             out = rule_based_rewrite(out)
-        # "Shifts begin" -> "Shift begins", "fees ... which include" -> "includes": the model's own change of
-        # a word's number broke agreement every time blind judges saw one (dev2 rounds 2-3).
-        if _number_flips(masked.text, out):
-            return None, "changed a word's number (" + ", ".join(_number_flips(masked.text, out)) + ")"
+        # "Shifts begin" -> "Shift begins", "fees ... which include" -> "includes", "Registration desks" ->
+        # "Register desks": the model's own change of a word's form broke the sentence every time blind
+        # judges saw one (dev rounds 7-8, dev2 rounds 2-3).
+        baseline = rule_based_rewrite(masked.text) if opts.cleanup else masked.text  # what the rules change is no slip
+        flips = _form_flips(baseline, out)
+        if flips:
+            return None, "changed a word's form (" + ", ".join(flips) + ")"
         # "The Lakeside Herons fell" -> "Lakeside Herons fell": an article the rule edit keeps must stay.
-        if _articles(out) < _articles(rule_based_rewrite(masked.text) if opts.cleanup else masked.text):
+        if _articles(out) < _articles(baseline):
             return None, "dropped an article"
         for i in range(1, len(masked.spans) + 1):
             before, after = fact_qualifier(masked.text, f"<F{i}>"), fact_qualifier(out, f"<F{i}>")
@@ -784,17 +880,11 @@ class Humanizer:
         claim and changes something (else None and why)."""
         # Sentence by sentence, so one edit that fails its checks keeps only its own sentence.
         pieces, failed = [], []
-        previous = ""
         for sentence, sep in _sentences_with_separators(source):
             masked = mask_facts(sentence, keep_terms or [])
             edited = masked.restore(rule_based_rewrite(masked.text)) if sentence.strip() else sentence
-            if previous.startswith("Also,") and edited.startswith("Also,") and not sentence.startswith("Also"):
-                # "Furthermore, A. Moreover, B." must not become "Also, A. Also, B."
-                rest = edited[len("Also,"):].lstrip()
-                edited = rest[:1].upper() + rest[1:]
             if sentence.strip() and not edited.strip() and not masked.spans:
                 # The whole sentence was a stock phrase ("I hope this message finds you well."): it goes.
-                previous = ""
                 continue
             if edited != sentence:
                 problems = verify_claims(sentence, edited)
@@ -802,7 +892,6 @@ class Humanizer:
                 if problems or lost:
                     failed.append("; ".join(problems) or f"lost {lost}")
                     edited = sentence
-            previous = edited  # what the reader sees before the next sentence
             pieces.append(edited + sep)
         edited = "".join(pieces)
         if edited.rstrip() != edited and source.rstrip() == source:  # a dropped last sentence left a space
