@@ -469,10 +469,12 @@ def contrasts(text: str) -> int:
 def verify(source: str, candidate: str) -> list[str]:
     """Empty when ``candidate`` keeps every claim of ``source``; else what changed, one entry per class."""
     problems = compare(skeleton(source), skeleton(candidate))
-    if causal_links(candidate) != causal_links(source):
-        problems.append(f"causal link changed (effect, cause links: {causal_links(source)} -> {causal_links(candidate)})")
-    if contrasts(candidate) != contrasts(source):
-        problems.append(f"contrast added or dropped ({contrasts(source)} -> {contrasts(candidate)})")
+    links = causal_links(source), causal_links(candidate)
+    if links[0] != links[1]:
+        problems.append(f"causal link changed (effect, cause links: {links[0]} -> {links[1]})")
+    turns = contrasts(source), contrasts(candidate)
+    if turns[0] != turns[1]:
+        problems.append(f"contrast added or dropped ({turns[0]} -> {turns[1]})")
     # Words are compared after the rule editor's stock-phrase edits on both sides, so removing
     # "We are pleased to inform you that" is free, but keeping half of it is not: "we're
     # pleased to know that" (judged: the sender no longer announces anything) brings in
