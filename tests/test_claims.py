@@ -126,3 +126,16 @@ def test_half_removed_stock_phrase_is_a_change():
 def test_am_is_a_time_only_after_a_number():
     assert verify("I am sure we open at 5 am.", "I'm sure we open at 5 am.") == []
     assert any("time" in p for p in verify("We open at 5 am.", "We open at 5 pm."))
+
+
+@pytest.mark.parametrize("source, rewrite", [
+    ("Patients with elevated blood pressure need 2 checks.", "Patients with improved blood pressure need 2 checks."),
+    ("The exam was hard for 3 students.", "The exam was easy for 3 students."),
+    ("No proven cure exists for 2 strains.", "No cure exists for 2 strains."),
+    ("Applicants need 5 years of experience.", "Applicants need 5 years."),
+    ("Winds will be strong on 2 days.", "Winds will be real on 2 days."),
+])
+def test_cliche_swaps_do_not_free_their_words_elsewhere(source, rewrite):
+    """The rule editor's cliché swaps reword content words; a model rewrite that drops or swaps
+    those words outside the swaps' own phrases is still a changed claim."""
+    assert verify(source, rewrite)

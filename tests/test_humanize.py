@@ -196,6 +196,27 @@ def test_humanizer_never_returns_a_rewrite_that_lost_facts(tiny_generator):
     assert all(c.status == "kept" and c.reason.startswith("kept original") for c in res.chunks)
 
 
+def test_a_rewrite_ends_as_its_source_does(tiny_generator):
+    """Dev2 judging: the model put periods on some list items and after a hashtag line."""
+    from tunesmith.humanize import keep_ending
+
+    assert keep_ending("2. An in-unit washer and dryer", "2. A washer and dryer in the unit.") == \
+        "2. A washer and dryer in the unit"
+    assert keep_ending("#NewBeginnings #Leadership", "#NewBeginnings #Leadership.") == "#NewBeginnings #Leadership"
+    assert keep_ending("Key highlights include:", "The highlights are.") == "The highlights are:"
+    for source in ("It opens at 9.", "Is it open?", 'She said "yes."'):
+        assert keep_ending(source, "Rewritten.") == "Rewritten."
+    assert keep_ending("Wait for it", "Wait for it...") == "Wait for it..."
+    source = "Key highlights include:\n1. A rooftop terrace with views\n2. A gym that never closes"
+
+    def script(prompt, j):
+        return {"1": "A terrace on the roof with views.", "2": "A gym that never closes."}.get(
+            "1" if "terrace" in prompt else "2" if "gym" in prompt else "", "Highlights include:")
+
+    res = Humanizer(adapter=None, generator=ScriptedGenerator(tiny_generator, script)).humanize(source, candidates=1)
+    assert not any(line.endswith(".") for line in res.humanized_text.splitlines()), res.humanized_text
+
+
 def test_a_rewrite_that_starts_a_sentence_lowercase_is_rejected(tiny_generator):
     """Dev judging: 'subject line "Payroll Update Required." this message ...' passed every
     claim check; a sentence start in lowercase the source did not have now fails the piece."""
@@ -484,6 +505,17 @@ def test_rule_edit_drops_additive_connectives():
      "Funds shouldn't be invested in stocks."),
     ("Congress approved $13 billion in assistance.", "Congress approved $13 billion in aid."),
     ("Construction is anticipated to last approximately 14 months.", "Construction is expected to last about 14 months."),
+    # genre clichés blind judges flagged in dev2 round 6
+    ("The pan elevated my cooking experience in 2 weeks.", "The pan improved my cooking experience in 2 weeks."),
+    ("It was an unforgettable culinary experience for 6 guests.", "It was an unforgettable meal for 6 guests."),
+    ("Our 40 volunteers work tirelessly to make a meaningful difference.",
+     "Our 40 volunteers work hard to make a real difference."),
+    ("In today's unpredictable economic landscape, 3 funds closed.", "In today's unpredictable economy, 3 funds closed."),
+    ("As a testament to their work, the 3 teams won.", "As proof of their work, the 3 teams won."),
+    ("It is a poignant testament to the 2 brothers.", "It's a moving reminder of the 2 brothers."),
+    ("I bring a proven track record of 8 launches.", "I bring a strong track record of 8 launches."),
+    ("The 2 apps help savvy investors and tech-savvy buyers.", "The 2 apps help smart investors and tech-savvy buyers."),
+    ("We hope this message finds you well. The 3 forms are due Friday.", "The 3 forms are due Friday."),
 ])
 def test_rule_edit_genre_stock_phrases(source, expected):
     assert Humanizer.rule_edit(source)[0] == expected
@@ -540,6 +572,21 @@ def test_rule_edit_splits_long_sentences_only_between_main_clauses():
     "We want to thank all of our 40 volunteers and our staff, and you for making the 2024 gala a success for "
     "everyone.",  # "You for making ..." would be a fragment
     "The dishwasher makes cleanup seamless in 2 minutes.",  # not "makes cleanup smooth"
+    "Patients with elevated blood pressure need 2 checks.",  # the adjective, not "improved blood pressure"
+    "The station has an elevated platform for 4 trains.",
+    "The plan elevates the risk of 2 delays.",  # raising a risk is no improvement
+    "The 2 sauces were elevated by fresh herbs.",
+    "She has business savvy and 3 degrees.",  # the noun
+    "Elevate your morning ritual with our 3 blends.",  # ad copy's imperative reads better as it is
+    "The score elevates every tense moment of the 2 chases.",  # "improves every tense moment": no collocation
+    # code review of round 7: each changed a claim or broke the sentence before its guard
+    "Patients had elevated LDL cholesterol in 2 tests.", "Inflation remained elevated in 2 months.",
+    "Keep the leg elevated above the heart for 2 hours.", "Try elevating your legs for 10 minutes.",
+    "Smoking elevates your cancer risk by 20%.", "The board elevated Smith to chief executive in 2020.",
+    "Chef Ana brings 20 years of culinary experience.", "The 3-day culinary experience includes 2 classes.",
+    "Her marketing savvy helped 3 clients.", "The 2 apps help more savvy investors.",
+    "In a powerful testament to 3 decades of work, the mural opened.",
+    "There was a meaningful difference between the 2 groups.", "She shared her career journey with 30 students.",
 ])
 def test_rule_edit_keeps_swaps_that_break_their_context(source):
     assert Humanizer.rule_edit(source)[0] is None
@@ -568,3 +615,13 @@ def test_rule_edit_plain_english_set_phrases():
                                   "We kindly ask that you not bring food."])
 def test_rule_edit_leaves_set_phrases_that_would_break_the_sentence(text):
     assert rule_based_rewrite(text) == text
+
+
+def test_warm_loads_what_the_first_call_would():
+    """A server warms its humanizer at start: the MiniLM check and textstat's dictionary are
+    loaded then, not in the first user's call (~3 s)."""
+    from tunesmith.humanize import Humanizer, embedder
+
+    embedder.cache_clear()
+    Humanizer.warm()
+    assert embedder.cache_info().currsize == 1

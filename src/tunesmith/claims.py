@@ -147,12 +147,15 @@ _CONTENT_RE = re.compile(r"[a-z]+(?:['’][a-z]+)?")
 @functools.lru_cache(maxsize=1)
 def _rule_editor_words() -> tuple[frozenset[str], frozenset[str]]:
     """Words the rule editor writes (free to appear) and the stock phrasing it removes (free to go)."""
-    from .humanize import AI_PHRASES  # here, not at the top: humanize imports this module
+    from .humanize import AI_PHRASES, CLICHE_SWAPS  # here, not at the top: humanize imports this module
 
     # A word is free to go only where the rule editor itself drops it ("inform" in "we are
     # pleased to inform you that" -> ""), not where it keeps it ("... to confirm" -> "... to confirm").
-    return (frozenset(w for k, v in AI_PHRASES.items() for w in set(v.split()) - set(k.split())),
-            frozenset(w for k, v in AI_PHRASES.items() for w in set(k.split()) - set(v.split())))
+    # The cliché swaps reword content words ("elevated", "experience", "proven"): those stay
+    # checked everywhere (their own swaps pass through _canonical on both sides).
+    stock = {k: v for k, v in AI_PHRASES.items() if k not in CLICHE_SWAPS}
+    return (frozenset(w for k, v in stock.items() for w in set(v.split()) - set(k.split())),
+            frozenset(w for k, v in stock.items() for w in set(k.split()) - set(v.split())))
 
 
 def _canonical(text: str) -> str:

@@ -26,7 +26,7 @@ import re
 import threading
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Callable, Literal
+from typing import Annotated, Any, Callable, Iterable, Literal
 
 from pydantic import Field, StringConstraints
 
@@ -128,6 +128,9 @@ AI_PHRASES: dict[str, str] = {
     "in today's fast-paced digital world,": "", "in today's ever-changing world,": "", "in today's world,": "",
     "in today's competitive landscape,": "", "in today's rapidly evolving world,": "",
     "in today's interconnected world,": "", "in today's modern world,": "", "in today's busy world,": "",
+    "we hope this message finds you well.": "", "we hope this email finds you well.": "",
+    # (Tried with them and refused by the claim checks, so left out: "a host of" -> "lots of", "make all
+    # the difference" -> "a big difference", "yet" -> "but", "a vital component of" -> "a key part of".)
     # Left out after review: "has the ability to" -> "can" ("will can"), "in close proximity to",
     # "terminated" (the claim checks refuse them), "inquiry" ("an question", "a public inquiry"),
     # "sufficient" ("a enough supply"), "assisted" ("assisted living"), bare "do not hesitate to"
@@ -139,13 +142,40 @@ AI_PHRASES: dict[str, str] = {
     # "ensure quality" -> "make sure quality", "we streamlined" -> "we simpler", "tailored to" ->
     # "custom to", "this endeavor" -> "this try"): the rule edit must stay grammatical.
 }
+# Genre clichés blind judges flagged in dev2 rounds 6-7, reworded plainly. Unlike the filler
+# above, their words carry content ("elevated", "experience", "proven"), so the claim checks do
+# not treat them as free to add or drop anywhere (see claims._rule_editor_words), and they do
+# not count toward the AI-phrase score; each swaps only in the contexts _BY_CONTEXT and
+# _KEEP_IN_CONTEXT allow.
+CLICHE_SWAPS: dict[str, str] = {
+    "elevate": "improve", "elevates": "improves", "elevated": "improved", "elevating": "improving",
+    "culinary experience": "meal", "culinary adventure": "cooking adventure",
+    "works tirelessly": "works hard", "work tirelessly": "work hard", "working tirelessly": "working hard",
+    "a meaningful difference": "a real difference", "career journey": "career",
+    "economic landscape": "economy", "digital landscape": "digital world", "savvy": "smart",
+    "a poignant testament to": "a moving reminder of", "a powerful testament to": "strong proof of",
+    "as a testament to": "as proof of", "optimal performance": "peak performance",
+    "a beloved favorite": "a favorite", "a proven track record": "a strong track record",
+    # Left out after review: "the answer lies in" -> "the answer is" ("lies in the 2 files on
+    # your desk" is a place, not an identity).
+}
+_ELEVATE = ("elevate", "elevates", "elevated", "elevating")  # (guarded by context below)
 # The model (and people) often write these contracted: "It's important to note that ...",
 # "Please don't hesitate to ...".
 AI_PHRASES.update({p.replace(full, contraction, 1): r for p, r in list(AI_PHRASES.items())
                    for full, contracted in (("it is ", ("it's ", "it\u2019s ")), ("do not ", ("don't ", "don\u2019t ")))
                    if full in p for contraction in contracted})
-_PHRASE_RE = re.compile(r"(?<![\w-])(" + "|".join(re.escape(p) for p in sorted(AI_PHRASES, key=len, reverse=True))
-                        + r")(?![\w'’-])", re.I)  # not before an apostrophe: "individuals' privacy"
+
+
+def _phrases_re(phrases: Iterable[str]) -> re.Pattern:
+    # Longest first; not before an apostrophe: "individuals' privacy"
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+                      + r")(?![\w'’-])", re.I)
+
+
+_AI_PHRASE_COUNT_RE = _phrases_re(AI_PHRASES)  # the AI-phrase score counts stock phrasing, not the clichés' words
+AI_PHRASES.update(CLICHE_SWAPS)
+_PHRASE_RE = _phrases_re(AI_PHRASES)
 CONTRACT = [(r"\bdo not\b", "don't"), (r"\bdoes not\b", "doesn't"), (r"\bdid not\b", "didn't"),
             (r"\bis not\b", "isn't"), (r"\bare not\b", "aren't"), (r"\bwas not\b", "wasn't"),
             (r"\bwere not\b", "weren't"), (r"\bhave not\b", "haven't"), (r"\bhas not\b", "hasn't"),
@@ -166,7 +196,7 @@ def words(text: str) -> list[str]:
 
 def ai_phrase_density(text: str) -> float:
     """Typical AI phrases per 100 words."""
-    return 100 * len(_PHRASE_RE.findall(text)) / max(1, len(words(text)))
+    return 100 * len(_AI_PHRASE_COUNT_RE.findall(text)) / max(1, len(words(text)))
 
 
 def sentence_split(text: str) -> list[str]:
@@ -290,6 +320,24 @@ _KEEP_IN_CONTEXT: dict[str, Callable[[str, str], bool]] = {
     # "He boasts about ..." is no "has about"; "the cat nestled against" is not "set against"
     "boasts": _after_is(r"about|that|of\b"),
     "nestled": _not_after(r"in|on|along|among|between|beside|at|within|near|amid|amidst|by|atop|beneath|below|under"),
+    # Ad copy's imperative reads fine as it is ("Elevate your morning ritual": blind judges, dev2
+    # round 7); which objects may be improved at all is _BY_CONTEXT's list.
+    **{k: lambda before, after: bool(re.search(r"(?:^|[.!?:\n\"“])\s*$", before))
+       for k in _ELEVATE},
+    # "20 years of culinary experience" is skill, "the 3-day culinary experience includes" an event:
+    # only "a/an/the [adjective] culinary experience" that is not a programme is a meal
+    "culinary experience": lambda before, after: not re.search(r"\b(?:an?|the)\s+(?:[\w'’-]+\s+)?$", before, re.I)
+    or bool(re.search(r"\d|-day|-week|-night", before[-12:]))
+    or bool(re.match(r"\s+(?:includes?|program|programme|tour|package|class|course|events?)\b", after, re.I)),
+    # "more savvy investors" is no "more smart investors"
+    "savvy": _before_is(r"\b(?:more|most|less|least|very|so|too)"),
+    # "In a powerful testament to X, ..." -> "In strong proof of X" is not English
+    **{k: _before_is(r"\bin") for k in ("a powerful testament to", "a poignant testament to")},
+    # "a meaningful difference between the 2 groups" is a statistical claim
+    "a meaningful difference": _after_is(r"between|in\s+(?:mean|average|outcomes?|scores?|rates?)"),
+    # "She shared her career journey" is the story of it, not the career
+    "career journey": _before_is(r"\b(?:share|shares|shared|sharing|tell|tells|told|telling|describe|describes|"
+                                 r"described|document|documents|documented|recount|recounts|recounted)\s+(?:[\w'’-]+\s+)?"),
     # "We thank you for" -> "We thanks for": only a sentence or line that starts with it
     "thank you for": lambda before, after: bool(before.strip()) and not re.search(r"(?:^|[.!?:\n])\s*$", before),
 }
@@ -305,6 +353,16 @@ _BY_CONTEXT: dict[str, list[tuple[str, str | None]]] = {
                  r"sunroom|room|kitchen|flavou?rs?|salad|sauce|paint|light)\b", "bright"),
                 (r"\s+(?:[\w'’-]+\s+)?(?:community|communities|culture|city|town|neighbou?rhood|scene|atmosphere|nightlife|market|"
                  r"spirit|crowd|streets?|district|energy)\b", "lively")],
+    # "elevated LDL", "remained elevated", "elevate the head of the bed", "elevates your cancer risk",
+    # "elevated Smith to CEO": only an experience-like object is improved (blind judges, dev2 round 7)
+    **{k: [(r"\s+(?:(?:my|your|our|their|his|her|its|the|every|any|this|that)\s+)?(?:[\w'’-]+\s+)?"
+            r"(?:experience|cooking|dish|dishes|meals?|menu|dining|game|routine|style|look|space|brand|skills?|"
+            r"workflow|kitchen|home|wardrobe|coffee|breakfast|mornings?|evenings?|weekends?)\b", CLICHE_SWAPS[k])]
+       for k in _ELEVATE},
+    # "savvy" the adjective before the people it describes; "her marketing savvy" is a noun
+    "savvy": [(r"\s+(?:[\w'’-]+\s+)?(?:investors?|shoppers?|buyers?|consumers?|travell?ers?|users?|customers?|"
+               r"marketers?|homeowners?|renters?|entrepreneurs?|parents?|readers?|business\s+owners?|moves?|choices?|"
+               r"decisions?)\b", "smart")],
     # "start a leisurely stroll" reads oddly, and "take" would drop the claim checker's start event
     **{k: [(r"\s+an?\s+(?:[\w'’-]+\s+){0,2}?(?:stroll|walk|hike|tour|trip|journey|adventure|cruise|ride|"
             r"voyage|excursion)\b", None), (r"", AI_PHRASES[k])] for k in ("embark on", "embark upon")},
@@ -733,6 +791,16 @@ def _articles(text: str) -> int:
     return len(re.findall(r"\b(?:the|a|an)\b", text, re.I))
 
 
+def keep_ending(source: str, out: str) -> str:
+    """End a rewrite as its source ends when that is not a full stop: the model adds a period to
+    list items, headings and hashtag lines (dev2 judges: "stray periods on list items 1 and 4",
+    "an odd period after the hashtags"), and turns an introducing colon into one."""
+    end = source.rstrip().rstrip("\"'\u201d\u2019)]")[-1:]  # (a stop inside closing quotes counts)
+    if not end or end in ".!?\u2026" or not out.endswith(".") or out.endswith(".."):
+        return out
+    return out[:-1] + ":" if end == ":" else out[:-1].rstrip()
+
+
 def clean_output(text: str) -> str:
     """Post-processing from the seed: cut at an end marker / echoed prompt, drop repeated sentences, tidy."""
     text = re.split(r"<\|im_end\|>|<\|im_start\|>|\n\s*(?:Tone:|Text:|Rewrite)", text)[0]
@@ -765,13 +833,20 @@ class Humanizer:
                                      field="adapter")
             adapter = str(BUNDLED_ADAPTER)
         self.adapter = adapter
-        # Precise activations (also the default with an adapter): with one int8 term per block the
-        # shipped adapter's held-out pass rate fell from 91% to 82%; two terms keep it.
+        # Precise activations (the default, pinned here): with one int8 term per block the shipped
+        # adapter's held-out pass rate fell from 91% to 82%; two terms keep it.
         self.generator = generator or Generator(model, adapter=adapter, quantize=quantize, compile=compile,
                                                 precise_activations=True)
 
     def info(self) -> dict[str, Any]:
         return {**self.generator.info(), "humanizer_adapter": self.adapter}
+
+    @staticmethod
+    def warm() -> None:
+        """Load now (a server at start) what the first call would: the MiniLM meaning check
+        (~1 s) and textstat's pronunciation dictionary for the readability score (~2 s)."""
+        similarity("ready", "ready")
+        style_scores("Ready.")
 
     def _prompt(self, masked: str, opts: HumanizeOptions) -> str:
         return self.generator.chat_prompt(build_prompt(masked, opts.tone, opts.strength))
@@ -815,7 +890,7 @@ class Humanizer:
 
     def _check(self, source: str, masked: Masked, raw: str, opts: HumanizeOptions) -> tuple[str | None, str]:
         """Restore facts and validate one candidate. Returns (text or None, reason)."""
-        out = clean_output(raw)
+        out = keep_ending(source, clean_output(raw))
         if not out:
             return None, "empty"
         if masked.missing_in(out):
