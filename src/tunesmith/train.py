@@ -50,8 +50,10 @@ class FitResult:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write via a temp file + rename so readers never see a half-written file."""
-    tmp = path.with_name(f".{path.name}.tmp")
+    """Write via a temp file + rename so readers never see a half-written file. The temp name is
+    per process: ranks of a distributed run write the same files at once (with one shared temp
+    name, one rank renamed it away under the other: a flaky two-process test)."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     tmp.write_text(text)
     os.replace(tmp, path)
 
@@ -703,7 +705,10 @@ def fit(cfg: RunConfig, resume: bool = False, callbacks: list | None = None) -> 
     if resume_from is not None:
         prepare_resume(out, resume_from)
         clock.before = float(checkpoint_counters(resume_from).get("train_seconds") or 0.0)
-    if not resume and out.exists() and any(out.iterdir()):
+    # Under torchrun every rank runs this; only rank 0 owns the run directory (a slower rank
+    # checking after rank 0 had written its config took the run for an old one and failed).
+    main_rank = int(os.environ.get("RANK", "0")) == 0
+    if main_rank and not resume and out.exists() and any(out.iterdir()):
         if (out / RUN_CONFIG_FILE).exists() or ckpt_dir.exists():
             raise TunesmithError(f"{out} already holds a run; pass --resume to continue it or choose another --output",
                                  field="output")
@@ -712,8 +717,9 @@ def fit(cfg: RunConfig, resume: bool = False, callbacks: list | None = None) -> 
     model, tok, lm = prepare_model(cfg)
     data: TokenizedData = build_datasets(cfg.data, tok)
     log.info("data: %s", data.stats)
-    write_atomic(out / RUN_CONFIG_FILE, yaml.safe_dump(cfg.model_dump(mode="json"), sort_keys=False))
-    if not resume:
+    if main_rank:
+        write_atomic(out / RUN_CONFIG_FILE, yaml.safe_dump(cfg.model_dump(mode="json"), sort_keys=False))
+    if main_rank and not resume:
         for name in ("metrics.jsonl", "samples.md"):
             (out / name).unlink(missing_ok=True)
 
