@@ -24,7 +24,7 @@ def tiny_generator(tiny):
 
 @pytest.fixture(scope="session")
 def real_generator():
-    """The real bundled model on the default (fast) path."""
+    """The real bundled model on the default path (packed weights, precise activations)."""
     from tunesmith.generate import Generator
 
     return Generator()

@@ -6,6 +6,7 @@ import time
 import pytest
 import torch
 
+from tunesmith import kernels
 from tunesmith.config import SamplingParams
 from tunesmith.engine import Engine, QueueFull
 from tunesmith.errors import Cancelled
@@ -102,6 +103,25 @@ def test_bounded_queue(tiny_generator):
         eng.close()
 
 
+def test_a_request_waiting_for_several_rows_is_not_overtaken(tiny_generator):
+    """Rows that free up are kept for the oldest waiting request (a humanize call's candidates
+    join together); one-row requests behind it do not take them first and starve it."""
+    eng = Engine(tiny_generator, max_rows=3)
+    try:
+        long = {"temperature": 0.8, "max_new_tokens": 4000}
+        running = [eng.submit(PROMPTS[0], long), eng.submit(PROMPTS[1], long)]  # 1 row left free
+        time.sleep(0.2)
+        pair = eng.submit(PROMPTS[2], {"temperature": 0.8, "n": 2, "max_new_tokens": 4})  # needs 2 rows
+        single = eng.submit(PROMPTS[3], {"temperature": 0.8, "max_new_tokens": 4})  # would fit now
+        time.sleep(0.3)
+        assert not single.future.done() and list(eng.scheduler.waiting) == [pair, single]
+        running[0].cancel.set()  # 2 rows free: the pair first, then the single one
+        assert len(pair.future.result(30)) == 2 and single.future.result(30)[0].completion_tokens <= 4
+        running[1].cancel.set()
+    finally:
+        eng.close()
+
+
 def test_humanizer_runs_on_the_engine(engine):
     from tunesmith.humanize import Humanizer
 
@@ -132,6 +152,50 @@ def test_real_model_fast_path_in_the_running_batch(real_generator):
         for r in others:
             r.future.result(120)
         assert eng.scheduler.largest_batch >= 3
+        # Decode steps run torch's own ops on one thread (our kernels keep their pool) and put
+        # the setting back: a thread started afterwards gets the usual count.
+        seen = {}
+        later = threading.Thread(target=lambda: seen.update(threads=torch.get_num_threads()))
+        later.start()
+        later.join()
+        assert seen["threads"] == torch.get_num_threads()
+        assert eng.scheduler._threads == (torch.get_num_threads() if kernels.available() else 0)
+    finally:
+        eng.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("chat", [True, False])
+def test_prompts_prefilled_together_equal_each_alone(real_generator, monkeypatch, chat):
+    """Prompts admitted together share one prefill pass (right-padded after their cached
+    template prefix; plain prompts with no prefix too): each prompt's first-token logits and
+    keys/values are bit for bit what it gets alone, so a seed's text never depends on who
+    arrived at the same time."""
+    from tunesmith.engine.scheduler import Scheduler
+
+    seen: dict[tuple[str, int], tuple[torch.Tensor, list[torch.Tensor]]] = {}
+    start_rows = Scheduler._start_rows
+
+    def capture(self, req, p, ids, cache, logits):
+        seen[(req.prompts[p], len(req.prompts))] = (logits.clone(), [layer.keys.clone() for layer in cache.layers])
+        return start_rows(self, req, p, ids, cache, logits)
+
+    monkeypatch.setattr(Scheduler, "_start_rows", capture)
+    eng = Engine(real_generator, max_rows=16)
+    try:
+        questions = ("Hi.", "What is the capital of France?", "Give me three tips for sleeping better at night, please.")
+        prompts = ([eng.chat_prompt([{"role": "user", "content": q}]) for q in questions] if chat
+                   else ["The capital of France is", "Once upon a time, in a small village by the sea,", "Hi"])
+        params = {"temperature": 0, "max_new_tokens": 2}
+        for p in prompts:
+            eng.generate(p, params)
+        groups = eng.scheduler.prefix_hits
+        eng.generate(prompts, params)  # one request: its prompts are admitted together
+        assert eng.scheduler.prefix_hits - groups == (3 if chat else 0)
+        for p in prompts:
+            alone, together = seen[(p, 1)], seen[(p, 3)]
+            assert torch.equal(alone[0], together[0]), p
+            assert all(torch.equal(a, b) for a, b in zip(alone[1], together[1])), p
     finally:
         eng.close()
 
@@ -291,6 +355,9 @@ def test_prefix_cache_gives_the_full_prefill(real_generator):
 
     model = real_generator.model
     eng = Engine(real_generator, max_rows=4)
+    from tunesmith.quantize import _Packed
+
+    was_precise = next(m for m in model.modules() if isinstance(m, _Packed)).precise
     set_precise_activations(model, True)
     try:
         prompt = eng.chat_prompt([{"role": "user", "content": "Name three colours."}])
@@ -303,7 +370,7 @@ def test_prefix_cache_gives_the_full_prefill(real_generator):
         assert 20 <= start < ids.shape[1]
         assert (full - part).abs().max() < 0.05 and full.argmax() == part.argmax()
     finally:
-        set_precise_activations(model, False)
+        set_precise_activations(model, was_precise)
         eng.close()
 
 

@@ -157,12 +157,49 @@ def test_lean_decode_step_equals_transformers(prompts, mode, monkeypatch, kernel
     step = fast_decode.decode_step
     monkeypatch.setattr(fast_decode, "decode_step", lambda *a: calls.append(1) or step(*a))
     fast = decode_logits(model, enc, fast=True)
-    assert calls == [1]  # the prefill went through transformers, the decode step through ours
+    # the decode step went through ours; so did the prefill when no row is padded
+    assert len(calls) == (2 if len(prompts) == 1 else 1)
     assert model.model._tunesmith_kernels == (kernel_path != "torch")
     if mode == "int8" or kernel_path == "torch":
         assert torch.allclose(fast, ref, rtol=1e-4, atol=1e-4)
     else:  # one-level int8 rounding flips: ~1% (a wrong rotary sign gives 2-5% with exact activations)
         assert ((fast - ref).norm(dim=-1) / ref.norm(dim=-1)).max() < 0.05
+
+
+@pytest.mark.parametrize("mode", ["int8", "int4"])
+def test_lean_prefill_equals_transformers(mode, monkeypatch, kernel_path):
+    """An unpadded prompt prefill (rows of one length, several new tokens each) gives
+    transformers' logits at every position, from an empty cache and after a cached prefix
+    (the engine's prefix cache): causal attention over the old and the new keys."""
+    model, tok = packed_tiny(mode=mode)
+    ids = tok(PROMPTS[1:2] * 2, return_tensors="pt", add_special_tokens=False)["input_ids"]
+    ids[1, 3] = ids[0, 5]  # two different rows of one length
+    def split(cache):  # a cached prefix, then the rest (the engine's prefix cache)
+        return torch.cat([model(input_ids=part, **{CACHE_KWARG: cache}).logits for part in (ids[:, :4], ids[:, 4:])], 1)
+
+    with torch.inference_mode():
+        # (each against transformers on the same calls: how many rows a call has picks the
+        # packed or the float matmul for layers that keep their float weight)
+        ref = model(input_ids=ids, **{CACHE_KWARG: DynamicCache(config=model.config)}).logits
+        ref_split = split(DynamicCache(config=model.config))
+        assert fast_decode.install(model)
+        calls = []
+        step = fast_decode.decode_step
+        monkeypatch.setattr(fast_decode, "decode_step", lambda *a: calls.append(a[1].shape) or step(*a))
+        whole = model(input_ids=ids, **{CACHE_KWARG: GrowingCache(config=model.config)}).logits
+        parts = split(GrowingCache(config=model.config))
+    assert [tuple(c) for c in calls] == [tuple(ids.shape), (2, 4), (2, ids.shape[1] - 4)]
+    for fast, ref in ((whole, ref), (parts, ref_split)):
+        if mode == "int8" or kernel_path == "torch":
+            assert torch.allclose(fast, ref, rtol=1e-4, atol=1e-4)
+        else:  # (int8 rounding of activations, as for the decode step)
+            assert ((fast - ref).norm(dim=-1) / ref.norm(dim=-1)).max() < 0.05
+    # a padded batch is left to transformers (its mask is not causal-only)
+    calls.clear()
+    enc = tok(PROMPTS, return_tensors="pt", padding=True, add_special_tokens=False)
+    with torch.inference_mode():
+        model(**enc, **{CACHE_KWARG: GrowingCache(config=model.config)})
+    assert calls == []
 
 
 def test_lean_decode_generation_equals_transformers(kernel_path):

@@ -292,3 +292,54 @@ def test_kernels_give_the_same_results_from_other_threads(ops):
     for outs, att in results.values():
         assert all(torch.equal(a, b) for a, b in zip(outs, expected))
         assert torch.equal(att, attention)
+
+
+@pytest.mark.parametrize("rows,k,rank,n", [(1, 64, 8, 48), (5, 576, 48, 960), (2, 96, 20, 37), (13, 160, 16, 200),
+                                           (32, 64, 64, 96)])
+def test_lora_add_equals_two_matmuls(ops, rows, k, rank, n):
+    """y += (x a) b in one call, for ranks and widths that are and are not whole vector blocks,
+    on the main thread (OpenMP) and on another one (the pool), in place."""
+    import threading
+
+    torch.manual_seed(rows * rank)
+    x, a, b, y = torch.randn(rows, k), torch.randn(k, rank) / 8, torch.randn(rank, n) / 8, torch.randn(rows, n)
+    expected = (y.double() + (x.double() @ a.double()) @ b.double()).float()
+    here = y.clone()
+    ops.lora_add_(here, x, a, b)
+    assert torch.allclose(here, expected, atol=1e-4, rtol=1e-4)
+    there = y.clone()
+    worker = threading.Thread(target=ops.lora_add_, args=(there, x, a, b))
+    worker.start()
+    worker.join()
+    assert torch.allclose(there, expected, atol=1e-4, rtol=1e-4)
+    with pytest.raises(RuntimeError, match="shapes do not chain"):
+        ops.lora_add_(y, x, a, b[:-1])
+    with pytest.raises(RuntimeError, match="contiguous 2-D float32"):
+        ops.lora_add_(y, torch.randn(rows, 2 * k)[:, ::2], a, b)
+
+
+def test_pool_thread_count_is_fixed_once_set(ops):
+    """Once set (the engine does), the pool's thread count no longer follows the calling
+    thread's torch setting, which the engine lowers to 1 around a decode step; results are the
+    same at any count."""
+    import threading
+
+    lin = grid_linear(208, 96, seed=5)
+    packed = int4_records(lin.weight)
+    x = torch.randn(8, 96)
+    before = ops.pool_threads()
+    try:
+        expected = ops.int4_mm(x, packed)
+        assert ops.pool_threads(2) == 2 and ops.pool_threads() == 2
+        out = {}
+
+        def step():
+            torch.set_num_threads(1)  # (this thread's own setting)
+            out["y"] = ops.int4_mm(x, packed)
+
+        t = threading.Thread(target=step)
+        t.start()
+        t.join()
+        assert torch.equal(out["y"], expected)
+    finally:
+        ops.pool_threads(before)

@@ -4,10 +4,12 @@ After the weights are packed (:mod:`tunesmith.quantize`) the matmuls of a single
 step of the bundled 135M model take ~7 ms, while transformers' modeling code around them
 (output-capture decorators, mask construction, per-layer kwargs plumbing, the RMSNorm and rotary
 helpers as many small ops) costs more than that again in Python and op dispatch. This module
-replaces only the decoder stack's ``forward`` for *decode steps* (one new token per row, a
-:class:`~tunesmith.kv_cache.GrowingCache`, no attention or hidden-state outputs requested) with
-the same computation in fewer ops; everything else (prompt prefill, training, outputs on
-request) goes through transformers' own forward. Generation itself stays transformers'
+replaces the decoder stack's ``forward`` for *decode steps* (one new token per row) and for
+*unpadded prompt prefills* (a :class:`~tunesmith.kv_cache.GrowingCache`, no attention or
+hidden-state outputs requested) with the same computation in fewer ops: a chat prompt's prefill
+after its cached template prefix took 45 ms through transformers' forward and 29 ms here.
+Everything else (padded batches, training, outputs on request) goes through transformers' own
+forward. Generation itself stays transformers'
 ``generate`` (sampling, stop strings, streaming, logits processors).
 
 Projections of our int4 layers run as direct (and, for q/k/v and gate/up, fused) kernel calls,
@@ -27,7 +29,7 @@ from transformers.modeling_outputs import BaseModelOutputWithPast
 
 from . import kernels
 from .kv_cache import CACHE_KWARG, CACHE_OUTPUT, GrowingCache
-from .quantize import Int4Linear
+from .quantize import PACKED_MAX_ROWS, Int4Linear, call_precision, precision_args
 
 __all__ = ["install", "supports"]
 
@@ -68,9 +70,10 @@ def install(model: nn.Module) -> bool:
         cache = kwargs.pop("cache", None)
         legacy = kwargs.pop("past_key_values", None)
         cache = cache if cache is not None else legacy
-        if (input_ids is not None and inputs_embeds is None and input_ids.shape[1] == 1 and not inner.training
-                and isinstance(cache, GrowingCache) and cache.get_seq_length() > 0
-                and not any(kwargs.get(k) for k in ("output_attentions", "output_hidden_states"))):
+        if (input_ids is not None and inputs_embeds is None and not inner.training and isinstance(cache, GrowingCache)
+                and not any(kwargs.get(k) for k in ("output_attentions", "output_hidden_states"))
+                and (cache.get_seq_length() > 0 if input_ids.shape[1] == 1
+                     else attention_mask is None or bool(attention_mask.all()))):
             return decode_step(inner, input_ids, attention_mask, position_ids, cache)
         return original(input_ids=input_ids, attention_mask=attention_mask, position_ids=position_ids,
                         inputs_embeds=inputs_embeds, use_cache=use_cache, **{CACHE_KWARG: cache}, **kwargs)
@@ -94,6 +97,28 @@ def _attention(q: torch.Tensor, keys: torch.Tensor, values: torch.Tensor, mask: 
                                           scale=scale)
 
 
+# Prompts up to this many tokens (cached prefix included) are prefilled with our attention kernel,
+# one query at a time against the keys before it: each token's result then does not depend on
+# how many positions follow it, so prompts right-padded to a common length and prefilled together
+# (tunesmith.engine.scheduler) get exactly what each gets alone. Longer prompts, prefilled on
+# their own, use torch's blocked attention (faster for them).
+PREFILL_KERNEL_TOKENS = 256
+
+
+def _prefill_attention(q: torch.Tensor, keys: torch.Tensor, values: torch.Tensor, causal: torch.Tensor,
+                       scale: float) -> torch.Tensor:
+    """Causal attention of ``new`` query positions per row ``q`` [batch, new, heads, d] over
+    ``keys``/``values`` [batch, kv_heads, past + new, d] (``causal`` [new, past + new], True =
+    attend) -> [batch, new, heads, d]."""
+    batch, new, heads, d = q.shape
+    kv = keys.shape[1]
+    attend = kernels.ops().decode_attention
+    # Per row: its positions as the kernel's batch, the row's keys shared by all (stride 0).
+    return torch.stack([attend(q[b].reshape(new, kv, heads // kv, d), keys[b: b + 1].expand(new, -1, -1, -1),
+                               values[b: b + 1].expand(new, -1, -1, -1), causal, scale).view(new, heads, d)
+                        for b in range(batch)])
+
+
 def _rotate(x: torch.Tensor, cos: torch.Tensor, sin: torch.Tensor) -> torch.Tensor:
     half = x.shape[-1] // 2
     return x * cos + torch.cat((-x[..., half:], x[..., :half]), dim=-1) * sin
@@ -101,6 +126,11 @@ def _rotate(x: torch.Tensor, cos: torch.Tensor, sin: torch.Tensor) -> torch.Tens
 
 def _fusable(modules: list[nn.Module]) -> bool:
     return all(isinstance(m, Int4Linear) and m.kernel == "tunesmith" and m.bias is None for m in modules)
+
+
+def _each(modules: list[nn.Module], x: torch.Tensor) -> torch.Tensor:
+    """The modules' own forwards, outputs concatenated (what a fused call stands for)."""
+    return modules[0](x) if len(modules) == 1 else torch.cat([m(x) for m in modules], dim=-1)
 
 
 def _fuse(modules: list[nn.Module]) -> Callable[[torch.Tensor, bool | None], torch.Tensor]:
@@ -117,11 +147,9 @@ def _fuse(modules: list[nn.Module]) -> Callable[[torch.Tensor, bool | None], tor
     first = modules[0]  # (its activation precision, read per call: set_precise_activations may change it)
     int4_mm = kernels.ops().int4_mm
     def call(x: torch.Tensor, precise: bool | torch.Tensor | None = None) -> torch.Tensor:
-        if isinstance(precise, torch.Tensor) and not first.precise:  # one flag per row
-            return int4_mm(x, fused, False, precise)
-        if isinstance(precise, torch.Tensor):  # the layer is precise anyway: every row is
-            precise = True
-        return int4_mm(x, fused, first.precise if precise is None else precise)
+        if first.float_weight is not None and x.shape[0] > PACKED_MAX_ROWS:  # a prefill: the float matmul
+            return _each(modules, x)
+        return int4_mm(x, fused, *precision_args(call_precision(precise, first.precise, x.shape[0])))
 
     return call
 
@@ -136,7 +164,7 @@ def _projection(modules: list[nn.Module]) -> Callable[[torch.Tensor], torch.Tens
     rows = all(isinstance(m, LoRARows) for m in modules)
     bases = [m.base for m in modules] if rows else modules
     if not _fusable(bases):
-        return modules[0] if len(modules) == 1 else (lambda x: torch.cat([m(x) for m in modules], dim=-1))
+        return lambda x: _each(modules, x)
     base = _fuse(bases)
     if not rows:
         return base
@@ -178,32 +206,49 @@ def _plans(inner: nn.Module) -> list[_LayerPlan]:
 
 def decode_step(inner: nn.Module, input_ids: torch.Tensor, attention_mask: torch.Tensor | None,
                 position_ids: torch.Tensor | None, cache: GrowingCache) -> BaseModelOutputWithPast:
-    """One new token per row through the decoder stack, appending keys/values to ``cache``."""
-    batch = input_ids.shape[0]
+    """New tokens through the decoder stack, appending their keys/values to ``cache``: one per
+    row (a decode step; rows may be left-padded) or several per row (a prompt prefill; no
+    padding), the same computation either way."""
+    batch, new = input_ids.shape
     past = cache.get_seq_length()
     ours = inner._tunesmith_kernels
-    h = inner.embed_tokens(input_ids)  # batch, 1, hidden
+    h = inner.embed_tokens(input_ids)  # batch, new, hidden
     if position_ids is None:
-        position_ids = torch.full((batch, 1), past, dtype=torch.long, device=h.device)
-    cos, sin = inner.rotary_emb(h, position_ids=position_ids)  # batch, 1, head_dim: broadcasts over heads
-    h = h.view(batch, -1)  # one position per row: 2-D from here on
-    # Left-padded rows must not attend to their padding: a boolean key mask (True = attend).
+        position_ids = torch.arange(past, past + new, device=h.device).expand(batch, new)
+    cos, sin = inner.rotary_emb(h, position_ids=position_ids)  # batch, new, head_dim
+    cos, sin = cos[:, :, None], sin[:, :, None]  # (broadcast over heads)
+    h = h.view(batch * new, -1)  # 2-D from here on: every matmul is one kernel call
     mask = None
-    if attention_mask is not None and not bool(attention_mask.all()):
+    if new > 1 and past:  # causal over the cached positions and the new ones (else plain causal: no mask)
+        mask = torch.ones(new, past + new, dtype=torch.bool, device=h.device).tril(past)
+    elif attention_mask is not None and not bool(attention_mask.all()):
+        # Left-padded rows must not attend to their padding: a boolean key mask (True = attend).
         mask = attention_mask[:, -(past + 1):].bool().contiguous()  # batch, keys
+    causal = None  # a prefill's causal mask for our attention kernel, built once
+    if new > 1 and ours and past + new <= PREFILL_KERNEL_TOKENS:
+        causal = mask if mask is not None else torch.ones(new, past + new, dtype=torch.bool).tril(past)
     for i, plan in enumerate(_plans(inner)):
         layer, d = plan.layer, plan.head_dim
         qkv = plan.qkv(_rms_norm(h, layer.input_layernorm, ours))
         qk_width = plan.q_width + plan.k_width
-        # Rotary on queries and keys together (one position per row).
-        qk = _rotate(qkv[:, :qk_width].view(batch, -1, d), cos, sin)
+        # Rotary on queries and keys together.
+        qk = _rotate(qkv[:, :qk_width].view(batch, new, -1, d), cos, sin)  # batch, new, heads, d
         q_heads = plan.q_width // d
-        keys, values = cache.layers[i].update(qk[:, q_heads:].unsqueeze(2), qkv[:, qk_width:].view(batch, -1, 1, d))
-        # Grouped-query attention without repeating keys: the query heads sharing a key head
-        # become that head's query "positions" (one token, so no causal mask is needed).
-        out = _attention(qk[:, :q_heads].view(batch, keys.shape[1], -1, d), keys, values, mask, plan.scaling, ours)
-        h = h + plan.o_proj(out.reshape(batch, -1))
+        keys, values = cache.layers[i].update(qk[:, :, q_heads:].transpose(1, 2),
+                                              qkv[:, qk_width:].view(batch, new, -1, d).transpose(1, 2))
+        if new == 1:
+            # Grouped-query attention without repeating keys: the query heads sharing a key head
+            # become that head's query "positions" (one token, so no causal mask is needed).
+            out = _attention(qk[:, 0, :q_heads].reshape(batch, keys.shape[1], -1, d), keys, values, mask,
+                             plan.scaling, ours)
+        elif causal is not None:
+            out = _prefill_attention(qk[:, :, :q_heads], keys, values, causal, plan.scaling)
+        else:
+            out = F.scaled_dot_product_attention(qk[:, :, :q_heads].transpose(1, 2), keys, values, attn_mask=mask,
+                                                 is_causal=mask is None, scale=plan.scaling,
+                                                 enable_gqa=True).transpose(1, 2)
+        h = h + plan.o_proj(out.reshape(batch * new, -1))
         gate_up = plan.gate_up(_rms_norm(h, layer.post_attention_layernorm, ours))
         h = h + plan.down_proj(F.silu(gate_up[:, :plan.inter]) * gate_up[:, plan.inter:])
     h = _rms_norm(h, inner.norm, ours)
-    return BaseModelOutputWithPast(last_hidden_state=h.view(batch, 1, -1), **{CACHE_OUTPUT: cache})
+    return BaseModelOutputWithPast(last_hidden_state=h.view(batch, new, -1), **{CACHE_OUTPUT: cache})

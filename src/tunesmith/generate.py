@@ -10,7 +10,9 @@ copies (:mod:`tunesmith.kv_cache`) and a lean decode step for llama-family model
 
 from __future__ import annotations
 
+import functools
 import gc
+import inspect
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -157,12 +159,15 @@ class Generator:
             default (None) keeps it only when the packed layers run on torch's kernels (slower
             than a float matmul for long prompts); our kernels are faster at every prompt
             length (0.2-0.6x the float matmul's time, measured), so the ~450 MB copy is freed.
-        precise_activations: Our packed kernels round activations to int8 per block of 32
-            (+0.9% perplexity on the bundled model); True adds the rounding residual as a
-            second int8 term (perplexity and greedy outputs of fp32, ~8% slower single stream;
-            see :func:`tunesmith.quantize.set_precise_activations`). The default (None) is on
-            for models with an adapter: LoRA is trained on float activations, and the
-            humanizer's adapter lost 9 points of pass rate with one int8 term.
+        precise_activations: Our packed kernels round activations to int8 per block of 32;
+            precise mode (the default) adds the rounding residual as a second int8 term, which
+            gives fp32's perplexity and greedy text (see
+            :func:`tunesmith.quantize.set_precise_activations`). False keeps one term: a
+            single stream ~10% faster on AVX-512 VNNI and 20-30% on AVX2, +0.9% perplexity, but
+            greedy text drifts from the model's own on near-ties (7 of 20 short chat answers
+            matched; on AVX-512 "What is the capital of France?" looped instead of answering
+            "Paris"), and LoRA adapters, trained on float activations, lose quality (the
+            humanizer: 82% vs 91% held-out pass rate).
     """
 
     QUANTIZE_MODES = ("auto", "int4", "int8", "none")
@@ -195,7 +200,7 @@ class Generator:
             counts = quantize_weights(lm.model, quantize, keep_float=keep_float_weights)
             counts["lora"] = fuse_lora(lm.model)  # LoRA beside the packed base, minus peft's per-call overhead
             if precise_activations is None:
-                precise_activations = lm.adapter is not None
+                precise_activations = True  # the model's own answers first; --fast opts out
             set_precise_activations(lm.model, precise_activations)
             if not keep_float_weights:
                 _release_checkpoint_memory(lm.model)
@@ -346,14 +351,20 @@ class Generator:
         width = enc["input_ids"].shape[1]
         prompt_lens = enc["attention_mask"].sum(dim=1).tolist()
         kw = self._gen_kwargs(params, cancel, width + params.max_new_tokens, len(prompt_list) * params.n)
-        if params.n > 1 and NucleusSampler.applies_to(params):
-            # Our sampler runs under transformers' greedy loop, which takes one sequence per
-            # input: repeat each prompt n times instead (the same prompt-major row order).
-            enc = {k: v.repeat_interleave(params.n, dim=0) for k, v in enc.items()}
+        # Each prompt prefilled once, its keys and values copied to its n rows (see _prefill_once).
+        prefill_once = (params.n > 1 and params.num_beams == 1 and width > 1
+                        and isinstance(kw.get(CACHE_KWARG), GrowingCache))
+        if params.n > 1 and (prefill_once or NucleusSampler.applies_to(params)):
+            # (Our sampler runs under transformers' greedy loop, which takes one sequence per
+            # input: the prompts are repeated n times for it too, in the same prompt-major order.)
             kw["num_return_sequences"] = 1
         if logits_processors:  # before our sampler, which must see the final scores
             kw["logits_processor"] = LogitsProcessorList(list(logits_processors) + list(kw.get("logits_processor", [])))
         with self._lock, torch.inference_mode():
+            if prefill_once:
+                enc = self._prefill_once(enc, params.n, kw[CACHE_KWARG])
+            elif params.n > 1 and NucleusSampler.applies_to(params):
+                enc = {k: v.repeat_interleave(params.n, dim=0) for k, v in enc.items()}
             if params.seed is not None:
                 torch.manual_seed(params.seed)
             out = self.model.generate(**enc, **kw)
@@ -379,6 +390,25 @@ class Generator:
             finish = "stop" if (hit_eos or hit_stop) else "length"
             results.append(Completion(text, p_idx, c_idx, int(prompt_lens[p_idx]), len(ids) + int(hit_eos), finish))
         return results
+
+    @functools.cached_property
+    def _takes_logits_to_keep(self) -> bool:
+        base = self.model.get_base_model() if hasattr(self.model, "get_base_model") else self.model
+        return "logits_to_keep" in inspect.signature(base.forward).parameters
+
+    def _prefill_once(self, enc: dict[str, torch.Tensor], n: int, cache: GrowingCache) -> dict[str, torch.Tensor]:
+        """Prefill each prompt once into ``cache`` and give its ``n`` rows copies of the keys and
+        values; returns the inputs repeated per row. transformers' ``generate`` repeats the
+        prompts first and prefills every copy (the humanizer's 5 candidates: 5x the prefill).
+        The last prompt token is left for ``generate``, which computes the first new token."""
+        ids, mask = enc["input_ids"], enc["attention_mask"]
+        positions = (mask.long().cumsum(-1) - 1).clamp(min=0)  # (as generate numbers left-padded rows)
+        # (the prefill's logits are not used: skip the vocabulary projection where the model allows)
+        skip = {"logits_to_keep": 1} if self._takes_logits_to_keep else {}
+        self.model(input_ids=ids[:, :-1], attention_mask=mask[:, :-1], position_ids=positions[:, :-1],
+                   use_cache=True, **skip, **{CACHE_KWARG: cache})
+        cache.batch_repeat_interleave(n)
+        return {k: v.repeat_interleave(n, dim=0) for k, v in enc.items()}
 
     def chat(
         self,

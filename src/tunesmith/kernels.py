@@ -137,17 +137,16 @@ def load(path: str) -> Any:
         return _loaded[path]
 
 
-def _choose() -> None:
+def _choose() -> tuple[str | None, str | None]:
+    """(the path to use or None, why none is used)."""
     wanted = os.environ.get("TUNESMITH_KERNELS", "auto").strip().lower() or "auto"
-    _state.update(path=None, why=None)
     if wanted in _OFF:
-        _state["why"] = f"disabled by TUNESMITH_KERNELS={os.environ['TUNESMITH_KERNELS']}"
-        return
+        return None, f"disabled by TUNESMITH_KERNELS={os.environ['TUNESMITH_KERNELS']}"
     names = list(PATHS)
     if wanted not in ("1", "auto", "true", "yes", "on") and wanted not in names:
-        _state["why"] = f"TUNESMITH_KERNELS={wanted!r} is not one of auto, 0, {', '.join(names)}"
-        log.warning("tunesmith kernels unavailable: %s", _state["why"])
-        return
+        why = f"TUNESMITH_KERNELS={wanted!r} is not one of auto, 0, {', '.join(names)}"
+        log.warning("tunesmith kernels unavailable: %s", why)
+        return None, why
     candidates = names if wanted not in names else names[names.index(wanted):]  # a path caps the choice
     reasons = []
     for path in candidates:
@@ -156,17 +155,23 @@ def _choose() -> None:
         except RuntimeError as err:
             reasons.append(str(err))
             continue
-        _state["path"] = path
-        return
-    _state["why"] = "; ".join(reasons) if reasons else "no kernel path for this CPU"
+        return path, None
+    why = "; ".join(reasons) if reasons else "no kernel path for this CPU"
     if platform.machine().lower() in ("x86_64", "amd64"):
-        log.warning("tunesmith kernels unavailable (%s); using torch's packed kernels", _state["why"])
+        log.warning("tunesmith kernels unavailable (%s); using torch's packed kernels", why)
+    return None, why
 
 
 def _ensure() -> None:
+    # Once chosen, no lock: torch.compile cannot trace one (it broke the graph in every packed
+    # layer). The choice is published in one step, after the build, so a thread that skips the
+    # lock never sees it half made.
+    if "path" in _state:
+        return
     with _lock:
         if "path" not in _state:
-            _choose()
+            path, why = _choose()
+            _state.update(why=why, path=path)  # "path" last: it is what the check above reads
 
 
 def available() -> bool:

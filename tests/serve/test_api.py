@@ -246,3 +246,16 @@ def test_pool_serves_lora_adapters_per_row_over_their_base(tiny_generator, tiny_
         assert s1.scheduler.in_flight["served:s2"] == 0
     finally:
         pool.close()
+
+
+def test_a_bad_setting_names_itself_and_its_env_variable(monkeypatch):
+    """`tunesmith serve` with TUNESMITH_PORT=abc gets one line naming the setting, not a traceback."""
+    from tunesmith.errors import ConfigError
+    from tunesmith.serve import Settings
+
+    monkeypatch.setenv("TUNESMITH_PRECISE_ACTIVATIONS", "maybe")
+    with pytest.raises(ConfigError, match=r"precise_activations \(env TUNESMITH_PRECISE_ACTIVATIONS\).*'maybe'") as err:
+        Settings.load(_env_file=None)
+    assert err.value.field == "precise_activations"
+    monkeypatch.delenv("TUNESMITH_PRECISE_ACTIVATIONS")
+    assert Settings.load(_env_file=None, port=9000).port == 9000

@@ -57,6 +57,13 @@ namespace {
 // short while between calls (a decode step calls the kernels back to back), then sleep. On the
 // main thread OpenMP stays (its idle workers would otherwise spin against this pool's).
 // Calls from two threads at once do not share the pool: the second runs serially.
+//
+// How many threads it runs: g_pool_threads once set (see pool_threads below), else the calling
+// thread's torch setting. A server's engine thread lowers its own torch setting to 1 around a
+// decode step (its small torch ops, e.g. LoRA updates and sampling, ran ~4x slower waking
+// OpenMP's sleeping workers from a non-main thread), which must not serialize these kernels.
+std::atomic<int64_t> g_pool_threads{0};
+
 class Pool {
  public:
   static Pool& get() {
@@ -72,7 +79,8 @@ class Pool {
   // fn(begin, end) over [0, n) in contiguous parts, one per thread (the caller runs part 0).
   template <typename Fn>
   void run(int64_t n, const Fn& fn) {
-    const int threads = static_cast<int>(std::min<int64_t>(std::max(1, at::get_num_threads()), n));
+    const int64_t want = g_pool_threads.load(std::memory_order_relaxed);
+    const int threads = static_cast<int>(std::min<int64_t>(std::max<int64_t>(1, want > 0 ? want : at::get_num_threads()), n));
     std::unique_lock<std::mutex> busy(run_mutex_, std::try_to_lock);
     if (threads <= 1 || !busy.owns_lock()) {
       fn(0, n);
@@ -781,6 +789,69 @@ torch::Tensor int8_mm(const torch::Tensor& x, const torch::Tensor& w, bool preci
   return packed_mm<Int8Format>(x, w, precise, precise_rows);
 }
 
+// LoRA update of a few rows: y += (x a) b, x [M, K], a [K, R] (the adapters' A stacked and
+// transposed), b [R, N] (their scaled B), all float32 and contiguous. A decode step makes ~120
+// of these tiny products (30 layers x 4 projection groups); as two torch matmuls from a server
+// thread each cost ~45 us of dispatch and threading.
+//
+// Both products as out[RW rows, 8V columns] (+)= p[RW rows, T] q[T, 8V columns] blocks: the
+// sums stay in registers over the whole inner dimension, and each loaded row of q serves RW rows.
+template <int RW, int V>
+inline void block(const float* p, int64_t ldp, const float* q, int64_t ldq, int64_t T, float* out, int64_t ldo,
+                  bool accumulate) {
+  __m256 acc[RW][V];
+  for (int i = 0; i < RW; ++i)
+    for (int v = 0; v < V; ++v) acc[i][v] = accumulate ? _mm256_loadu_ps(out + i * ldo + 8 * v) : _mm256_setzero_ps();
+  for (int64_t t = 0; t < T; ++t) {
+    __m256 qv[V];
+    for (int v = 0; v < V; ++v) qv[v] = _mm256_loadu_ps(q + t * ldq + 8 * v);
+    for (int i = 0; i < RW; ++i) {
+      const __m256 pv = _mm256_set1_ps(p[i * ldp + t]);
+      for (int v = 0; v < V; ++v) acc[i][v] = _mm256_fmadd_ps(pv, qv[v], acc[i][v]);
+    }
+  }
+  for (int i = 0; i < RW; ++i)
+    for (int v = 0; v < V; ++v) _mm256_storeu_ps(out + i * ldo + 8 * v, acc[i][v]);
+}
+
+// out[M, cols c0..c1) (+)= p[M, T] q[T, :] for columns in whole blocks of 8V, the rest one by one.
+template <int V>
+void product(const float* p, int64_t M, int64_t T, const float* q, int64_t ldq, float* out, int64_t c0, int64_t c1,
+             bool accumulate) {
+  int64_t c = c0;
+  for (; c + 8 * V <= c1; c += 8 * V) {
+    int64_t m = 0;
+    for (; m + 2 <= M; m += 2) block<2, V>(p + m * T, T, q + c, ldq, T, out + m * ldq + c, ldq, accumulate);
+    if (m < M) block<1, V>(p + m * T, T, q + c, ldq, T, out + m * ldq + c, ldq, accumulate);
+  }
+  for (; c < c1; ++c)
+    for (int64_t m = 0; m < M; ++m) {
+      float sum = accumulate ? out[m * ldq + c] : 0.0f;
+      for (int64_t t = 0; t < T; ++t) sum += p[m * T + t] * q[t * ldq + c];
+      out[m * ldq + c] = sum;
+    }
+}
+
+void lora_add_(torch::Tensor& y, const torch::Tensor& x, const torch::Tensor& a, const torch::Tensor& b) {
+  for (const torch::Tensor* t : {static_cast<const torch::Tensor*>(&y), &x, &a, &b})
+    TORCH_CHECK(t->dim() == 2 && t->scalar_type() == torch::kFloat32 && t->is_contiguous(),
+                "lora_add_ wants contiguous 2-D float32 tensors");
+  const int64_t M = x.size(0), K = x.size(1), R = a.size(1), N = b.size(1);
+  TORCH_CHECK(a.size(0) == K && b.size(0) == R && y.size(0) == M && y.size(1) == N,
+              "lora_add_: shapes do not chain (y [M, N] += x [M, K] a [K, R] b [R, N])");
+  std::vector<float> h(M * R);
+  const float *xp = x.data_ptr<float>(), *ap = a.data_ptr<float>(), *bp = b.data_ptr<float>();
+  float *hp = h.data(), *yp = y.data_ptr<float>();
+  // h = x a: the rank is small, one task per 16 of its columns.
+  parallel((R + 15) / 16, 1, [&](int64_t t0, int64_t t1) {
+    product<2>(xp, M, K, ap, R, hp, t0 * 16, std::min(R, t1 * 16), false);
+  });
+  // y += h b: one task per 32 output columns.
+  parallel((N + 31) / 32, 1, [&](int64_t t0, int64_t t1) {
+    product<4>(hp, M, R, bp, N, yp, t0 * 32, std::min(N, t1 * 32), true);
+  });
+}
+
 // Attention for decode steps: G query vectors per key/value head against that head's L cached
 // keys (grouped-query attention without repeating keys), optional key mask [B, L] (false =
 // padding). One task per (batch row, key head). torch's flash kernel is built for long query
@@ -830,6 +901,13 @@ torch::Tensor decode_attention(const torch::Tensor& q, const torch::Tensor& k, c
   return out;
 }
 
+// Sets the pool's thread count when n > 0 (0: follow the calling thread's torch setting);
+// returns the setting.
+int64_t pool_threads(int64_t n) {
+  if (n >= 0) g_pool_threads.store(n);
+  return g_pool_threads.load();
+}
+
 }  // namespace
 
 // TUNESMITH_NS is a macro: expand it before TORCH_LIBRARY pastes it into names.
@@ -841,6 +919,8 @@ TS_LIBRARY(TUNESMITH_NS, m) {
   m.def("int8_mm(Tensor x, Tensor w, bool precise=False, Tensor? precise_rows=None) -> Tensor");
   m.def("rms_norm(Tensor x, Tensor weight, float eps) -> Tensor");
   m.def("decode_attention(Tensor q, Tensor k, Tensor v, Tensor? mask, float scale) -> Tensor");
+  m.def("lora_add_(Tensor(a!) y, Tensor x, Tensor a, Tensor b) -> ()");
+  m.def("pool_threads(int n=-1) -> int", &pool_threads);  // (no tensors: one kernel for every backend)
 }
 
 TS_LIBRARY_IMPL(TUNESMITH_NS, CPU, m) {
@@ -848,4 +928,5 @@ TS_LIBRARY_IMPL(TUNESMITH_NS, CPU, m) {
   m.impl("int8_mm", &int8_mm);
   m.impl("rms_norm", &rms_norm);
   m.impl("decode_attention", &decode_attention);
+  m.impl("lora_add_", &lora_add_);
 }

@@ -7,9 +7,9 @@ layer of the base holds the small ``A``/``B`` matrices of any number of adapters
 forward pass computes the base matmul for all rows and each adapter's update for only the
 rows that asked for it. The scheduler says which row runs which adapter before every call.
 
-Rows with an adapter use the packed kernels' precise activations (as a :class:`Generator`
-with an adapter does: LoRA is trained on float activations); rows without keep the base's own
-setting. Every row is computed on its own, so a row's output does not depend on what else is
+Rows with an adapter always use the packed kernels' precise activations (LoRA is trained on
+float activations); rows without keep the base's own setting (precise too unless the server
+runs with ``precise_activations=false``). Every row is computed on its own, so a row's output does not depend on what else is
 in the batch.
 
 Only plain LoRA is served this way (no DoRA or other variants, no bias, no extra trained
@@ -29,6 +29,7 @@ from pathlib import Path
 import torch
 from torch import nn
 
+from .. import kernels
 from ..errors import ConfigError
 from ..quantize import _Packed
 
@@ -116,8 +117,8 @@ class LoRAGroup:
         parts = [(m.updates.get(name), m.out_features) for m in self.modules]
         if all(u is None for u, _ in parts):
             return None
-        if len(parts) == 1:  # one projection: its own matrices, transposed views (no copy)
-            return parts[0][0][0].t(), parts[0][0][1].t()
+        if len(parts) == 1:  # one projection: its own matrices, transposed
+            return parts[0][0][0].t().contiguous(), parts[0][0][1].t().contiguous()
         a_cols, b_rows, start, width = [], [], 0, sum(w for _, w in parts)
         for update, w in parts:
             if update is not None:
@@ -143,17 +144,26 @@ class LoRAGroup:
             if stacked[0].dtype != x.dtype:  # (a half-precision model)
                 stacked = self._stacked[name] = (stacked[0].to(x.dtype), stacked[1].to(x.dtype))
             if rows.uniform:
-                y.addmm_(torch.mm(x, stacked[0]), stacked[1])
+                _update(y, x, *stacked)
             elif rows.spans is not None:  # its rows are contiguous: update just them
                 per = x.shape[0] // rows.rows  # (a prefill has several positions per row)
                 start, end = rows.spans[name]
-                y[start * per: end * per].addmm_(torch.mm(x[start * per: end * per], stacked[0]), stacked[1])
+                _update(y[start * per: end * per], x[start * per: end * per], *stacked)
             else:
                 h = torch.mm(x, stacked[0])
                 mask = rows.masks[name]
                 h.mul_(mask if mask.shape[0] == h.shape[0] else mask.repeat_interleave(h.shape[0] // mask.shape[0], 0))
                 y.addmm_(h, stacked[1])
         return y
+
+
+def _update(y: torch.Tensor, x: torch.Tensor, a: torch.Tensor, b: torch.Tensor) -> None:
+    """``y += (x a) b`` in place: our kernel when it applies (one call instead of two torch
+    matmuls, ~8 us instead of ~45 us for a decode step's few rows: see csrc/packed_mm.cpp)."""
+    if x.dtype == torch.float32 and x.is_contiguous() and y.is_contiguous() and kernels.available():
+        kernels.ops().lora_add_(y, x, a, b)
+    else:
+        y.addmm_(torch.mm(x, a), b)
 
 
 def _spans(names: Sequence[str | None]) -> dict[str | None, tuple[int, int]] | None:

@@ -66,6 +66,8 @@ class State:
         if s.compile:
             log.warning("--compile is ignored by the server: the engine's lean decode step is the fast path")
         generator = Generator(spec.model, adapter=spec.adapter, quantize=s.quantize,
+                              # adapters keep precise activations (LoRA is trained on float ones)
+                              precise_activations=s.precise_activations or spec.adapter is not None,
                               # chat prompts are short: packed weights only, ~450 MB less
                               keep_float_weights=False)
         return Engine(generator, max_rows=s.max_batch, queue_size=s.queue_size, timeout=s.request_timeout)
@@ -84,6 +86,7 @@ class State:
                 # trained from scratch, another HF model).
                 base = s.humanizer_model or (DEFAULT_MODEL if s.humanizer_adapter == "bundled" else s.model)
                 self.humanizer = self._humanizer(base, adapter, "humanizer")
+                self.humanizer.warm()
 
     def _humanizer(self, base: str, adapter: str | None, name: str):
         """A humanizer whose candidates run in the running batch: per row over ``base``'s engine
@@ -228,7 +231,7 @@ def api_routes(routes) -> list[APIRoute]:
 
 def create_app(settings: Settings | None = None, state: State | None = None) -> FastAPI:
     """Build the app. ``state`` can be injected (tests pass one with tiny models)."""
-    settings = settings or Settings()
+    settings = settings or Settings.load()
     state = state or State(settings)
 
     async def lifespan(app: FastAPI):
@@ -300,7 +303,7 @@ def create_app(settings: Settings | None = None, state: State | None = None) -> 
         return {
             "version": __version__, "model": gen["model"], "adapter": gen.get("adapter"),
             "device": gen["device"], "dtype": gen["dtype"], "quantization": gen.get("quantization"),
-            "kernels": gen.get("kernels"), "fast_decode": gen.get("fast_decode"),
+            "kernels": gen.get("kernels"), "activations": gen.get("activations"), "fast_decode": gen.get("fast_decode"),
             "humanizer_adapter": st.humanizer.adapter, "batching": "continuous",
             "load": st.engine.scheduler.load, "models": st.pool.names(), "loaded_models_mb": st.pool.loaded(),
             "limits": {"max_text_chars": settings.max_text_chars, "max_prompt_chars": settings.max_prompt_chars,
