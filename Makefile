@@ -62,7 +62,7 @@ postgres-deps:
 	  else echo "no root/apt-get: PostgreSQL tests will be skipped (install postgresql to run them)"; fi; }
 
 test: $(STAMP) browser-deps postgres-deps
-	$(BIN)/python -m pytest -q --timeout 900
+	$(BIN)/python -m pytest -q --timeout 900 --durations=15
 
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -q -m "not slow and not browser"

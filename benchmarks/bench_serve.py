@@ -106,7 +106,11 @@ def run_round(base: str, n: int, concurrency: int, max_tokens: int, pid: int) ->
     stop.set()
     watcher.join()
     lat = sorted(r[0] for r in results)
-    return {"wall_s": wall, "tokens": sum(r[1] for r in results), "tok_s": sum(r[1] for r in results) / wall,
+    by_kind: dict[str, float] = {}
+    for i, r in enumerate(results):
+        kind = spec(i, max_tokens)["kind"]
+        by_kind[kind] = by_kind.get(kind, 0.0) + r[0]
+    return {"by_kind": by_kind, "wall_s": wall, "tokens": sum(r[1] for r in results), "tok_s": sum(r[1] for r in results) / wall,
             "p50_s": statistics.median(lat), "p95_s": lat[max(0, int(len(lat) * 0.95) - 1)],
             "errors": sum(not r[2] for r in results), "peak_rss_mb": peak[0], "rss_after_mb": rss_mb(pid)}
 
@@ -137,13 +141,16 @@ def main() -> None:
                 pass
             time.sleep(1)
         httpx.get(f"{base}/", timeout=30)  # the page is part of the idle footprint
-        one_request(base, 0, 8)  # warm-up
+        one_request(base, 0, 8)  # warm-up: a chat and (if in the mix) a humanize call
+        if MIX["humanize"]:
+            one_request(base, 7, 8)
         time.sleep(2)
         idle = rss_mb(proc.pid)
         print(f"server idle RSS (model + humanizer + page loaded): {idle:.0f} MB", flush=True)
         seq = run_round(base, args.requests, 1, args.max_tokens, proc.pid)
         print(f"sequential: {seq['tok_s']:.1f} tok/s, p50 {seq['p50_s']:.2f} s, p95 {seq['p95_s']:.2f} s, "
-              f"errors {seq['errors']}", flush=True)
+              f"errors {seq['errors']}; seconds by kind: "
+              + ", ".join(f"{k} {v:.1f}" for k, v in seq["by_kind"].items()), flush=True)
         rounds = [run_round(base, args.requests, args.clients, args.max_tokens, proc.pid) for _ in range(args.rounds)]
     finally:
         proc.terminate()
