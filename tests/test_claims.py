@@ -114,6 +114,30 @@ def test_plain_synonym_may_replace_the_inflated_word_and_nothing_else():
     assert verify("We will require 40 chairs.", "We'd like 40 chairs.")  # need -> wish is a claim change
 
 
+@pytest.mark.parametrize("source, rewrite", [  # the model's own swaps, refused on dev2 before
+    ("The road remains closed until Friday.", "The road stays closed until Friday."),
+    ("The aroma of fresh bread fills the kitchen.", "The smell of fresh bread fills the kitchen."),
+    ("The exhibit showcased 40 paintings.", "The exhibit showed 40 paintings."),
+    ("The team responded within 2 hours.", "The team answered within 2 hours."),
+    ("Store it in the refrigerator for up to 3 days.", "Store it in the fridge for up to 3 days."),
+    ("Maintaining a steady pace of 5 km per hour matters.", "Keeping a steady pace of 5 km per hour matters."),
+    ("We typically ship within 2 days.", "We usually ship within 2 days."),
+])
+def test_model_plain_swaps_pass(source, rewrite):
+    assert verify(source, rewrite) == []
+
+
+@pytest.mark.parametrize("source, rewrite", [  # close in some contexts, a different claim in others
+    ("The drop was significant in 2 trials.", "The drop was important in 2 trials."),
+    ("The sodium concentration rose in 3 samples.", "The sodium focus rose in 3 samples."),
+    ("The audit revealed 4 errors.", "The audit found 4 errors."),
+    ("The road remains closed until Friday.", "The road opens until Friday."),
+    ("We typically ship within 2 days.", "We always ship within 2 days."),
+])
+def test_near_synonyms_that_change_a_claim_are_refused(source, rewrite):
+    assert verify(source, rewrite)
+
+
 def test_half_removed_stock_phrase_is_a_change():
     src = "We are pleased to inform you that the session has been moved to Tuesday."
     assert not verify(src, "The session has been moved to Tuesday.")  # the whole phrase removed: fine

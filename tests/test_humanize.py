@@ -240,6 +240,9 @@ def test_a_rewrite_that_starts_a_sentence_lowercase_is_rejected(tiny_generator):
     # dev2 judging: "The Lakeside Herons fell" -> "Lakeside Herons fell"
     ("The Lakeside Herons fell 78-71 to the Dunmore Stags on Friday.",
      "Lakeside Herons fell 78-71 to the Dunmore Stags on Friday.", "dropped an article"),
+    # dev2: "However, ..." and "Nevertheless, ..." both became "But ..."
+    ("However, the pacing falters in 2 chapters. Nevertheless, the ending works.",
+     "But the pacing falters in 2 chapters. But the ending works.", "two sentences in a row open with 'but'"),
 ])
 def test_model_splits_joins_and_dropped_articles_are_rejected(tiny_generator, source, bad, reason):
     def script(prompt, j):  # the bad rewrite, with the prompt's own fact tags

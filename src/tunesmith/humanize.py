@@ -540,6 +540,18 @@ def _doubled_words(text: str) -> set[str]:
     return {f"{a} {b}" for a, b in zip(w, w[1:]) if a == b or len(a) >= 4 and b.rstrip("s") == a.rstrip("s")}
 
 
+_OPENER_RE = re.compile(r"(?:^|[.!?]\s+)(but|and|so|yet|still|also|plus)\b", re.I)
+
+
+def _repeated_openers(text: str) -> set[str]:
+    """Connectors that open two sentences in a row ("But the pacing ... But the ending ..."):
+    each one alone reads fine, the pair reads like a slip (dev2, the model's "However" and
+    "Nevertheless" both turned into "But")."""
+    found = [m.group(1).lower() for m in _OPENER_RE.finditer(text)]
+    starts = [len(re.findall(r"[.!?](?:\s+|$)", text[:m.start(1)])) for m in _OPENER_RE.finditer(text)]
+    return {w for (w, i), (v, j) in zip(zip(found, starts), zip(found[1:], starts[1:])) if w == v and j == i + 1}
+
+
 def word_diff(before: str, after: str) -> list[dict[str, str]]:
     """Word-level diff (difflib) the UI highlights: equal / replace / delete / insert runs."""
     a, b = re.findall(r"\S+\s*", before), re.findall(r"\S+\s*", after)
@@ -937,6 +949,9 @@ class Humanizer:
             return None, "a sentence starts in lowercase"
         if make_sure_without_clause(restored) and not make_sure_without_clause(source):
             return None, "'make sure' + a noun phrase (not English)"
+        repeated = _repeated_openers(restored) - _repeated_openers(source)
+        if repeated:
+            return None, f"two sentences in a row open with {', '.join(sorted(repeated))!r}"
         doubled = _doubled_words(restored) - _doubled_words(source)
         if doubled:
             return None, f"doubled word ({', '.join(sorted(doubled))})"  # "all order orders"
