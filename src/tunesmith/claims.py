@@ -189,30 +189,10 @@ PLAIN_SYNONYMS: dict[str, tuple[str, ...]] = {
     "commenced": ("started",), "utilize": ("use",), "utilized": ("used",), "utilizing": ("using",),
     "leverage": ("use",), "leveraged": ("used",), "leveraging": ("using",), "apologize": ("sorry",),
     "delighted": ("happy", "glad"), "adhere": ("stick",), "convenience": ("soon",), "earliest": ("soon",),
-    # The model's own plain swaps that the checks refused on dev2 (every candidate of the shipped
-    # humanizer collected with its reason): same claim, plainer word. Left out as not always the
-    # same claim: significant/important, concentration/focus, revealed/found, shown/found,
-    # meaningful/noticeable, elegant/beautiful, continued/ongoing, contact/call, seeking/asking.
-    "maintain": ("keep", "keeps", "kept", "keeping"), "maintains": ("keeps",), "maintained": ("kept",),
-    "maintaining": ("keeping",), "remain": ("stay", "stays"), "remains": ("stays",), "remained": ("stayed",),
-    "aroma": ("smell", "smells"), "aromas": ("smells",), "showcase": ("show",), "showcases": ("shows",),
-    "showcased": ("showed", "shown"), "showcasing": ("showing",), "respond": ("answer", "reply"),
-    "responded": ("answered", "replied"), "pledge": ("promise",), "pledged": ("promised",),
-    "exceptional": ("great", "excellent", "outstanding"), "exceptionally": ("very", "really"),
-    "remarkable": ("amazing", "impressive"), "remarkably": ("amazingly", "very", "really"),
-    "resolve": ("fix",), "resolved": ("fixed",), "embark": ("start",), "embarking": ("starting",),
-    "occasionally": ("sometimes",), "largely": ("mostly",), "neighboring": ("nearby",),
-    "refrigerator": ("fridge",), "refrigerate": ("chill",), "cherished": ("treasured", "loved", "beloved"),
-    "attempt": ("try",), "attempting": ("trying",), "attempted": ("tried",), "receive": ("get",),
-    "receives": ("gets",), "received": ("got",), "typically": ("usually",), "frequently": ("often",),
-    "currently": ("now",), "anticipate": ("expect",), "anticipated": ("expected",), "subsequently": ("later", "then"),
-    "enhance": ("improve",), "enhances": ("improves",), "enhanced": ("improved",), "optimal": ("best",),
-    "indicate": ("show",), "indicates": ("shows",), "indicated": ("showed",), "modify": ("change",),
-    "modified": ("changed",), "retain": ("keep",), "retains": ("keeps",), "retained": ("kept",),
-    "endeavor": ("try",), "beverage": ("drink",), "beverages": ("drinks",), "withstand": ("survive", "handle"),
-    "precise": ("exact",), "precisely": ("exactly",), "provide": ("give",), "provides": ("gives",),
-    "provided": ("gave", "given"), "inquire": ("ask",), "inquiries": ("questions",), "rather": ("instead",),
-    "seeking": ("looking",), "seek": ("look",), "seeks": ("looks",), "known": ("called",),
+    # (Tried and judged pairwise on dev2, round 9: 27 more of the model's own plain swaps that
+    # the checks refused, "remains" -> "stays", "receive" -> "get", "aroma" -> "smell",
+    # "exceptional" -> "great" ... The blind judge preferred the text without them 9 to 1:
+    # they flatten the register of formal notices and weaken evaluative claims. Left out.)
 }
 _SYNONYM_STEMS: dict[str, set[str]] = {}
 for _formal, _plain in PLAIN_SYNONYMS.items():  # (word forms share a stem: their plain words add up)
