@@ -294,6 +294,40 @@ def test_kernels_give_the_same_results_from_other_threads(ops):
         assert torch.equal(att, attention)
 
 
+def test_pool_hands_out_chunks_safely_when_its_threads_lag(ops):
+    """The pool hands out chunks of work by a counter and a call closes without waiting for a
+    worker that never started. With more pool threads than cores, workers are often not running
+    when a call starts or ends (the case the chunks are for): every result must still be exact,
+    call after call, for sizes from one tile up."""
+    import threading
+
+    packed = {n: int4_records(grid_linear(n, 96, seed=n).weight) for n in (16, 48, 208, 1040)}
+    xs = [torch.randn(rows, 96) for rows in (1, 4)]
+    expected = {(n, i): ops.int4_mm(x, w) for n, w in packed.items() for i, x in enumerate(xs)}
+    before = ops.pool_threads()
+    bad, errors = [], []
+
+    def work():
+        try:
+            torch.set_num_threads(1)
+            for _ in range(150):
+                for (n, i), want in expected.items():
+                    if not torch.equal(ops.int4_mm(xs[i], packed[n]), want):
+                        bad.append((n, i))
+        except Exception as err:  # noqa: BLE001 - reported below
+            errors.append(err)
+
+    try:
+        ops.pool_threads(3)  # one more thread than this machine's cores
+        t = threading.Thread(target=work)
+        t.start()
+        t.join(timeout=120)
+        assert not t.is_alive(), "a pool call never returned"
+    finally:
+        ops.pool_threads(before)
+    assert not errors and not bad, (errors, bad[:5])
+
+
 @pytest.mark.parametrize("rows,k,rank,n", [(1, 64, 8, 48), (5, 576, 48, 960), (2, 96, 20, 37), (13, 160, 16, 200),
                                            (32, 64, 64, 96)])
 def test_lora_add_equals_two_matmuls(ops, rows, k, rank, n):

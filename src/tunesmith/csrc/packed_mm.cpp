@@ -76,9 +76,12 @@ class Pool {
     return *pool;
   }
 
-  // fn(begin, end) over [0, n) in contiguous parts, one per thread (the caller runs part 0).
+  // fn(begin, end) over [0, n) in chunks of at least `grain`, handed out by an atomic counter.
+  // Not one fixed half per thread: on 2 cores a server's other threads (and a client) often
+  // hold one core for a while, and a fixed half then stalls the whole call until the OS runs
+  // its thread again. With chunks, whoever runs takes the next one.
   template <typename Fn>
-  void run(int64_t n, const Fn& fn) {
+  void run(int64_t n, int64_t grain, const Fn& fn) {
     const int64_t want = g_pool_threads.load(std::memory_order_relaxed);
     const int threads = static_cast<int>(std::min<int64_t>(std::max<int64_t>(1, want > 0 ? want : at::get_num_threads()), n));
     std::unique_lock<std::mutex> busy(run_mutex_, std::try_to_lock);
@@ -90,16 +93,26 @@ class Pool {
       const uint64_t seen = generation_.load(std::memory_order_acquire);  // before this call's increment
       std::thread([this, index = workers_ + 1, seen] { loop(index, seen); }).detach();
     }
-    part_ = [&](int i) { fn(n * i / threads, n * (i + 1) / threads); };
+    const int64_t chunk = std::max<int64_t>(std::max<int64_t>(1, grain), n / (threads * kChunksPerThread));
+    const int64_t chunks = (n + chunk - 1) / chunk;
+    part_ = [&, chunk, chunks] {
+      for (int64_t c; (c = next_.fetch_add(1, std::memory_order_relaxed)) < chunks;)
+        fn(c * chunk, std::min(n, (c + 1) * chunk));
+    };
     active_.store(threads, std::memory_order_relaxed);
-    pending_.store(threads - 1, std::memory_order_relaxed);
+    next_.store(0, std::memory_order_relaxed);
+    done_.store(0, std::memory_order_relaxed);
+    entered_.store(0, std::memory_order_release);  // (last: a worker that enters sees all of the above)
     generation_.fetch_add(1, std::memory_order_seq_cst);
     if (sleepers_.load(std::memory_order_seq_cst) > 0) {
       std::lock_guard<std::mutex> lock(sleep_mutex_);
       wake_.notify_all();
     }
-    part_(0);
-    while (pending_.load(std::memory_order_acquire) > 0) _mm_pause();
+    part_();
+    // Close the call: a worker that has not entered yet never will (it would find part_ gone),
+    // and the caller waits only for those that did, each finishing its last chunk.
+    const int joined = entered_.fetch_add(kClosed, std::memory_order_acq_rel);
+    while (done_.load(std::memory_order_acquire) < joined) _mm_pause();
   }
 
  private:
@@ -117,20 +130,24 @@ class Pool {
         }
       }
       seen = now;
-      if (index < active_.load(std::memory_order_relaxed)) {
-        part_(index);
-        pending_.fetch_sub(1, std::memory_order_acq_rel);
+      if (index < active_.load(std::memory_order_relaxed) &&
+          entered_.fetch_add(1, std::memory_order_acq_rel) < kClosed) {
+        part_();
+        done_.fetch_add(1, std::memory_order_release);
       }
     }
   }
 
   static constexpr int kSpinMicros = 300;  // a little longer than the gaps between a decode step's kernel calls
+  static constexpr int64_t kChunksPerThread = 4;
+  static constexpr int kClosed = 1 << 24;  // added to entered_ when a call closes
   std::mutex run_mutex_, sleep_mutex_;
   std::condition_variable wake_;
   int workers_ = 0;  // threads started (detached)
-  std::function<void(int)> part_;
+  std::function<void()> part_;
   std::atomic<uint64_t> generation_{0};
-  std::atomic<int> active_{0}, pending_{0}, sleepers_{0};
+  std::atomic<int64_t> next_{0};  // the next chunk to hand out
+  std::atomic<int> active_{0}, entered_{0}, done_{0}, sleepers_{0};
 };
 
 // fn(begin, end) over [0, n): OpenMP on the main thread, the pool elsewhere (see Pool).
@@ -138,7 +155,7 @@ template <typename Fn>
 void parallel(int64_t n, int64_t grain, const Fn& fn) {
   thread_local const bool main_thread = syscall(SYS_gettid) == getpid();
   if (main_thread) at::parallel_for(0, n, grain, fn);
-  else Pool::get().run(n, fn);
+  else Pool::get().run(n, grain, fn);
 }
 
 void check(const torch::Tensor& x, const torch::Tensor& w, int64_t record) {
