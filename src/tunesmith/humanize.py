@@ -540,16 +540,15 @@ def _doubled_words(text: str) -> set[str]:
     return {f"{a} {b}" for a, b in zip(w, w[1:]) if a == b or len(a) >= 4 and b.rstrip("s") == a.rstrip("s")}
 
 
-_OPENER_RE = re.compile(r"(?:^|[.!?]\s+)(but|and|so|yet|still|also|plus)\b", re.I)
+_CONNECTOR_OPENERS = {"but", "and", "so", "yet", "still", "also", "plus"}
 
 
 def _repeated_openers(text: str) -> set[str]:
     """Connectors that open two sentences in a row ("But the pacing ... But the ending ..."):
     each one alone reads fine, the pair reads like a slip (dev2, the model's "However" and
     "Nevertheless" both turned into "But")."""
-    found = [m.group(1).lower() for m in _OPENER_RE.finditer(text)]
-    starts = [len(re.findall(r"[.!?](?:\s+|$)", text[:m.start(1)])) for m in _OPENER_RE.finditer(text)]
-    return {w for (w, i), (v, j) in zip(zip(found, starts), zip(found[1:], starts[1:])) if w == v and j == i + 1}
+    firsts = [(words(s)[:1] or [""])[0].lower() for s in sentence_split(text)]
+    return {a for a, b in zip(firsts, firsts[1:]) if a == b and a in _CONNECTOR_OPENERS}
 
 
 def word_diff(before: str, after: str) -> list[dict[str, str]]:
