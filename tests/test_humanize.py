@@ -519,6 +519,19 @@ def test_rule_edit_drops_additive_connectives():
     ("I bring a proven track record of 8 launches.", "I bring a strong track record of 8 launches."),
     ("The 2 apps help savvy investors and tech-savvy buyers.", "The 2 apps help smart investors and tech-savvy buyers."),
     ("We hope this message finds you well. The 3 forms are due Friday.", "The 3 forms are due Friday."),
+    # dev2 round 10
+    ("Apply online at 3 sites and embark on a rewarding career journey with us!",
+     "Apply online at 3 sites and start a rewarding career with us!"),  # "career journey" is a career, not a trip
+    ("After 6 years, I'm embarking on a new chapter as Director of Operations.",
+     "After 6 years, I'm starting a new chapter as Director of Operations."),
+    ("The team embarked on 3 new projects in 2024.", "The team started 3 new projects in 2024."),
+    ("It uses only 1 bowl, making cleanup a breeze.", "It uses only 1 bowl, making cleanup easy."),
+    ("Cleanup is a breeze with 2 dishwasher-safe parts.", "Cleanup is easy with 2 dishwasher-safe parts."),
+    ("Weighing 1.2 kilograms, it's the ideal companion for weekend getaways.",
+     "Weighing 1.2 kilograms, it's ideal for weekend getaways."),
+    ("This makes it the perfect companion for 2-hour hikes.", "This makes it perfect for 2-hour hikes."),
+    ("I met 200 leaders who are reshaping the landscape of remote work.",
+     "I met 200 leaders who are reshaping remote work."),
 ])
 def test_rule_edit_genre_stock_phrases(source, expected):
     assert Humanizer.rule_edit(source)[0] == expected
@@ -590,6 +603,12 @@ def test_rule_edit_splits_long_sentences_only_between_main_clauses():
     "Her marketing savvy helped 3 clients.", "The 2 apps help more savvy investors.",
     "In a powerful testament to 3 decades of work, the mural opened.",
     "There was a meaningful difference between the 2 groups.", "She shared her career journey with 30 students.",
+    # dev2 round 10's swaps outside the syntax they suit
+    "She embarked on a 5-night camping trip in the Highlands.",  # not "started a trip" (a number is a placeholder)
+    "Designed as the perfect companion for hikers, the 2 bags weigh 1 kg.",  # not "Designed as perfect for"
+    "A breeze from the sea cooled the 3 terraces.", "There was a breeze on the 2 terraces.",  # the wind
+    "The landscape of the valley changed in 2 years.",  # a real landscape
+    "The report maps the landscape of 40 AI startups.",  # a survey of a field, not filler
 ])
 def test_rule_edit_keeps_swaps_that_break_their_context(source):
     assert Humanizer.rule_edit(source)[0] is None

@@ -32,7 +32,7 @@ from pydantic import Field, StringConstraints
 
 from .claims import _LIST_MARKER
 from .claims import verify as verify_claims
-from .config import SamplingParams, StrictModel, build
+from .config import MAX_SEED, SamplingParams, StrictModel, build
 from .data.humanizer import (CONTRACTION_RE, PLACEHOLDER_RE, STRENGTHS, TONES, Masked, build_prompt,
                              mask_facts, missing_facts)
 from .errors import Cancelled, ConfigError, TunesmithError
@@ -60,6 +60,7 @@ AI_PHRASES: dict[str, str] = {
     "it should also be noted that": "", "it should be noted, however, that": "however,", "it is important to remember that": "", "it is essential to remember that": "",
     "navigate the complexities of": "handle",
     "delve into": "explore", "delves into": "explores", "embark on": "start", "embark upon": "start",
+    "embarks on": "starts", "embarked on": "started", "embarking on": "starting",
     "utilize": "use", "utilizes": "uses", "utilized": "used", "utilizing": "using",
     "leverage": "use", "leverages": "uses", "leveraging": "using", "leveraged": "used",
     "commence": "start", "commences": "starts", "commenced": "started",
@@ -156,6 +157,12 @@ CLICHE_SWAPS: dict[str, str] = {
     "a poignant testament to": "a moving reminder of", "a powerful testament to": "strong proof of",
     "as a testament to": "as proof of", "optimal performance": "peak performance",
     "a beloved favorite": "a favorite", "a proven track record": "a strong track record",
+    # dev2 round 10 (judged pairwise): "it's the ideal companion for commutes" -> "it's ideal for
+    # commutes"; "making cleanup a breeze" -> "making cleanup easy"; "reshaping the landscape of
+    # remote work" -> "reshaping remote work". Each only in the syntax _KEEP_IN_CONTEXT allows.
+    "the ideal companion for": "ideal for", "the perfect companion for": "perfect for",
+    "an ideal companion for": "ideal for", "a perfect companion for": "perfect for",
+    "a breeze": "easy", "the landscape of": "",
     # Left out after review: "the answer lies in" -> "the answer is" ("lies in the 2 files on
     # your desk" is a place, not an identity).
 }
@@ -333,6 +340,21 @@ _KEEP_IN_CONTEXT: dict[str, Callable[[str, str], bool]] = {
     "savvy": _before_is(r"\b(?:more|most|less|least|very|so|too)"),
     # "In a powerful testament to X, ..." -> "In strong proof of X" is not English
     **{k: _before_is(r"\bin") for k in ("a powerful testament to", "a poignant testament to")},
+    # "Designed as the ideal companion for hikers" -> "Designed as ideal for hikers" is not English:
+    # only after a verb of being or a "makes it" object
+    **{k: (lambda before, after: not re.search(r"(?:\b(?:is|are|was|were|be|been|being|becomes?|became|it|them)|['’]s)\s*$",
+                                              before, re.I))
+       for k in ("the ideal companion for", "the perfect companion for", "an ideal companion for",
+                 "a perfect companion for")},
+    # the idiom only ("cleanup is a breeze", "makes setup a breeze"), not the wind ("a breeze from the sea")
+    "a breeze": lambda before, after: not re.search(
+        r"(?:\b(?:is|are|was|were|be|been|becomes?|became)|['’]s|\b(?:make|makes|making|made)\s+(?:[\w'’-]+\s+){1,3}?)\s*$",
+        before, re.I) or bool(re.search(r"\bthere\s*(?:is|was|['’]s)\s*$", before, re.I))
+    or bool(re.match(r"\s+(?:from|off|of|blew|blows|blowing|came|comes)\b", after, re.I)),
+    # "reshaping the landscape of remote work" -> "reshaping remote work"; elsewhere a real landscape
+    # ("the landscape of the valley") or a map of a field ("the landscape of AI startups") stays
+    "the landscape of": lambda before, after: not re.search(
+        r"\b(?:re)?(?:shap|transform|chang|redefin|revolutioniz|revolutionis|disrupt)(?:e|es|ed|ing)\s*$", before, re.I),
     # "a meaningful difference between the 2 groups" is a statistical claim
     "a meaningful difference": _after_is(r"between|in\s+(?:mean|average|outcomes?|scores?|rates?)"),
     # "She shared her career journey" is the story of it, not the career
@@ -364,8 +386,10 @@ _BY_CONTEXT: dict[str, list[tuple[str, str | None]]] = {
                r"marketers?|homeowners?|renters?|entrepreneurs?|parents?|readers?|business\s+owners?|moves?|choices?|"
                r"decisions?)\b", "smart")],
     # "start a leisurely stroll" reads oddly, and "take" would drop the claim checker's start event
-    **{k: [(r"\s+an?\s+(?:[\w'’-]+\s+){0,2}?(?:stroll|walk|hike|tour|trip|journey|adventure|cruise|ride|"
-            r"voyage|excursion)\b", None), (r"", AI_PHRASES[k])] for k in ("embark on", "embark upon")},
+    # (a protected number is a placeholder here: "a <F1> camping trip")
+    **{k: [(r"\s+an?\s+(?:[\w'’<>-]+\s+){0,2}?(?:stroll|walk|hike|tour|trip|(?<!career\s)journey|adventure|cruise|ride|"
+            r"voyage|excursion)\b", None), (r"", AI_PHRASES[k])]
+       for k in ("embark on", "embark upon", "embarks on", "embarked on", "embarking on")},
 }
 _ARTICLE_MARK, _LINE_START_MARK = "\x00", "\x01"
 
@@ -671,7 +695,8 @@ class HumanizeOptions(StrictModel):
     temperature: float = Field(0.7, ge=0.0, le=2.0, description="Sampling temperature (0 = greedy).")
     top_p: float = Field(0.9, gt=0.0, le=1.0, description="Nucleus sampling mass.")
     max_new_tokens: int | None = Field(None, ge=16, le=1024, description="Cap per chunk (default: from chunk length).")
-    seed: int | None = Field(0, ge=0, description="Seed for reproducible rewrites (None = random).")
+    # (retries use seed + 1 and seed + 2: those must stay in the sampler's range)
+    seed: int | None = Field(0, ge=0, le=MAX_SEED - 2, description="Seed for reproducible rewrites (None = random).")
     min_similarity: float = Field(0.7, ge=0.0, le=1.0, description="Meaning check: minimum MiniLM cosine per chunk.")
     max_copy_tokens: int = Field(0, ge=0, le=64, description="Longest run of source tokens copied verbatim "
                                  "(protected facts exempt); 0 = no limit (default: forcing a small model away "
