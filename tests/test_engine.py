@@ -468,3 +468,28 @@ def test_leaving_rows_are_replaced_from_the_end_of_their_group():
         moved = sum(1 for i, k in enumerate(order) if i != k)
         assert moved <= alive.count(False) * len(set(groups))
     assert _fill_holes([0, 0, 0, 1, 1, 1], [True, False, True, True, True, True]) == [0, 2, 5, 3, 4]
+
+
+def test_requests_never_wait_forever_and_whole_models_bound_their_rows(tiny_generator):
+    """Code review 2026-12-02: a request queued on a closed engine, or an exclusive job cancelled
+    just after the loop took it, waited forever; a cacheless model decoded prompts x n rows at once
+    whatever the batch; any system prompt's keys and values were cached whatever its length."""
+    from tunesmith.engine.scheduler import Request
+    from tunesmith.errors import ConfigError
+
+    eng = Engine(tiny_generator, max_rows=4)
+    sched = eng.scheduler
+    with pytest.raises(ConfigError, match="6 \\(prompts x n x num_beams\\)") as err:
+        sched.submit(Request(prompts=PROMPTS[:3], params=SamplingParams(n=2, temperature=1.0), whole=True))
+    assert err.value.field == "n"
+    req = Request(prompts=PROMPTS[:1], params=SamplingParams(num_beams=2, temperature=0))
+    req.cancel.set()
+    sched._run_exclusive(req)  # as if cancelled between being taken and running
+    with pytest.raises(Cancelled):
+        req.future.result(1)
+    sched.note_prefix(tuple(range(sched.MAX_PREFIX_TOKENS + 1)))
+    sched.note_prefix(tuple(range(20)))
+    assert list(sched._prefixes) == [tuple(range(20))]
+    eng.close()
+    with pytest.raises(Cancelled, match="closed"):
+        eng.submit(PROMPTS[0], {"max_new_tokens": 2})

@@ -86,6 +86,7 @@ def test_generate_and_humanize_seed_endpoints(client):
     ("/v1/chat/completions", {"messages": [{"role": "robot", "content": "x"}]}, "messages.0.role"),
     ("/generate", {"prompt": "x", "max_new_tokens": 99999}, "max_new_tokens"),
     ("/generate", {"prompt": "x", "top_p": 0}, "top_p"),
+    ("/humanize", {"text": "hello", "seed": 2**70}, "seed"),  # was a 500 from the sampler
 ])
 def test_validation_422_names_field(client, path, body, field):
     r = client.post(path, json=body)
@@ -259,3 +260,63 @@ def test_a_bad_setting_names_itself_and_its_env_variable(monkeypatch):
     assert err.value.field == "precise_activations"
     monkeypatch.delenv("TUNESMITH_PRECISE_ACTIVATIONS")
     assert Settings.load(_env_file=None, port=9000).port == 9000
+
+
+def test_engine_failures_are_answered_not_500s_or_silent_streams(make_client, monkeypatch):
+    """Code review 2026-12-02: a cancelled request was a 500; a stream whose work failed ended
+    with [DONE] as if complete; a full queue on /humanize was a 500."""
+    from tunesmith.engine import QueueFull
+
+    c = make_client()
+    st = c.app.state.tunesmith
+    engine = st.pool.get()
+    submit = engine.submit
+
+    def cancelled_submit(*args, **kwargs):
+        job = submit(*args, **kwargs)
+        job.cancel.set()  # (as a shutdown or an unloaded adapter does)
+        return job
+
+    monkeypatch.setattr(engine, "submit", cancelled_submit)
+    r = c.post("/v1/completions", json={"prompt": "x", "max_tokens": 40, "temperature": 0})
+    assert r.status_code == 503 and r.json()["error"]["code"] == "cancelled", r.text
+    r = c.post("/v1/completions", json={"prompt": "x", "max_tokens": 40, "temperature": 0, "stream": True})
+    assert r.status_code == 200
+    events = [json.loads(line[6:]) for line in r.text.splitlines() if line.startswith("data: {")]
+    assert events and events[-1]["error"]["code"] == "cancelled" and "[DONE]" not in r.text
+    monkeypatch.undo()
+
+    def full(*args, **kwargs):
+        raise QueueFull
+
+    monkeypatch.setattr(st.humanizer.generator, "generate", full)
+    r = c.post("/humanize", json={"text": "It is important to note that the 3 rooms close at 5 PM."})
+    assert r.status_code == 503 and r.headers.get("retry-after") == "2", r.text
+
+
+def test_a_voice_still_in_use_is_never_closed(make_client, monkeypatch):
+    """Two voices stay loaded; the least recently used goes, but never one a request still uses
+    (closing it cancelled that request's rows or stopped the engine it was queued on)."""
+    c = make_client()
+    st = c.app.state.tunesmith
+    closed = []
+
+    class Voice:
+        def __init__(self, name):
+            self.generator = self
+            self.name = name
+
+        def close(self):
+            closed.append(self.name)
+
+    monkeypatch.setattr(type(st.jobs), "voice_model", lambda self, voice: ("tiny-random", f"/adapters/{voice}"))
+    monkeypatch.setattr(st, "_humanizer", lambda base, path, name: Voice(name))
+    st.humanizer_for("a")  # a long request: not released yet
+    for voice in ("b", "c"):
+        st.humanizer_for(voice)
+        st.release_voice(voice)
+    assert closed == ["voice:b"]  # not "a", although it is the least recently used
+    st.release_voice("a")
+    st.humanizer_for("d")
+    st.release_voice("d")
+    assert closed == ["voice:b", "voice:a"] and list(st._voices) == ["c", "d"]

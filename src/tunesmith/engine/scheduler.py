@@ -148,7 +148,14 @@ class Scheduler:
         if request.params.n > self.max_rows and not request.exclusive:
             raise ConfigError(f"n={request.params.n} is more than this engine's batch of {self.max_rows} rows: "
                               "lower n (or raise the server's MAX_BATCH)", field="n")
+        rows = len(request.prompts) * request.params.n * request.params.num_beams
+        if request.whole and rows > self.max_rows:  # (one generate call decodes them all at once)
+            raise ConfigError(f"this model decodes all of a request's sequences at once: {rows} (prompts x n x "
+                              f"num_beams) is more than this engine's batch of {self.max_rows}: send fewer "
+                              "prompts or a lower n", field="n")
         with self._cv:
+            if self._stop:  # (its loop has ended: the request would wait forever)
+                raise Cancelled("this model's engine was closed; send the request again")
             if len(self.waiting) >= self.queue_size:
                 raise QueueFull
             request.rows_left = len(request.prompts) * request.params.n
@@ -329,10 +336,15 @@ class Scheduler:
     # prompt is prefilled. Which prompts take this path depends only on their tokens (a prefix
     # is registered when the engine renders a chat prompt), never on what else is running.
     MAX_PREFIXES = 16
+    # Longer prefixes (any client's system prompt) are not cached: ~46 KB of keys and values per
+    # token on the default model, so a 5,000-token system prompt would pin ~230 MB per entry.
+    MAX_PREFIX_TOKENS = 256
 
     def note_prefix(self, ids: tuple[int, ...]) -> None:
         """Register a token prefix that prompts share (the engine's chat template prefixes);
         the least recently used ones beyond MAX_PREFIXES are dropped with their keys/values."""
+        if len(ids) > self.MAX_PREFIX_TOKENS:
+            return
         with self._cv:
             known = self._prefixes.pop(ids, None)  # (re-inserted: most recently used last)
             self._prefixes[ids] = known if known is not None else torch.tensor(ids)[None]
@@ -519,7 +531,14 @@ class Scheduler:
             self.starts = self.starts - trim
 
     def _run_exclusive(self, req: Request) -> None:
-        if req.cancel.is_set() or req.future.done():
+        if req.future.done():
+            return
+        if req.cancel.is_set():  # (cancelled after it was taken: it still gets its answer)
+            req.fail(DeadlineExceeded("the request's deadline passed") if req.expired(time.monotonic())
+                     else Cancelled("the request was cancelled"))
+            return
+        if req.adapter is not None and req.adapter not in self.adapters.loaded:
+            req.fail(Cancelled(f"adapter {req.adapter!r} was unloaded; send the request again"))
             return
         # The deadline holds mid-run too: it trips the cancel event generate() checks every step.
         timer = None

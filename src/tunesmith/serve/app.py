@@ -8,7 +8,7 @@ import logging
 import threading
 import time
 import uuid
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import AsyncIterator
 from concurrent.futures import Future
 from pathlib import Path
@@ -36,6 +36,14 @@ from .settings import Settings
 log = logging.getLogger("tunesmith.serve")
 
 
+class StreamFailed(Exception):
+    """A streamed request's engine work failed after its 200 response began."""
+
+    def __init__(self, error: BaseException):
+        super().__init__(str(error))
+        self.error = error
+
+
 class APIError(Exception):
     """An error answered in OpenAI's shape: {"error": {"message", "type", "param", "code"}}."""
 
@@ -55,6 +63,7 @@ class State:
         self.humanizer = None
         self._jobs = None
         self._voices: OrderedDict = OrderedDict()
+        self._voice_users: Counter = Counter()
         self.workers: list = []
         self.started = time.time()
         self._lock = threading.Lock()
@@ -134,13 +143,30 @@ class State:
         with self._lock:
             if voice in self._voices:
                 self._voices.move_to_end(voice)
-                return self._voices[voice]
-            humanizer = self._humanizer(found[0], found[1], f"voice:{voice}")
-            self._voices[voice] = humanizer
-            while len(self._voices) > 2:
-                _, old = self._voices.popitem(last=False)
-                old.generator.close()
-            return humanizer
+            else:
+                self._voices[voice] = self._humanizer(found[0], found[1], f"voice:{voice}")
+            self._voice_users[voice] += 1  # (until release_voice: a voice in use is never closed)
+            self._evict_voices()
+            return self._voices[voice]
+
+    def release_voice(self, voice: str | None) -> None:
+        """A request that got ``humanizer_for(voice)`` is done with it."""
+        if not voice:
+            return
+        with self._lock:
+            self._voice_users[voice] -= 1
+            if self._voice_users[voice] <= 0:
+                del self._voice_users[voice]
+            self._evict_voices()
+
+    def _evict_voices(self) -> None:
+        # Least recently used first, never one a request is still using (closing it would cancel
+        # that request's rows or stop the engine its next chunk group is queued on).
+        for name in list(self._voices):
+            if len(self._voices) <= 2:
+                break
+            if not self._voice_users.get(name):
+                self._voices.pop(name).generator.close()
 
     def start_workers(self) -> None:
         from ..jobs.worker import start_local_worker
@@ -330,6 +356,21 @@ def create_app(settings: Settings | None = None, state: State | None = None) -> 
             except DeadlineExceeded:
                 raise APIError(504, f"generation took longer than {settings.request_timeout:.0f} s",
                                code="timeout", kind="server_error") from None
+            except Cancelled as err:  # shutting down, or its model or adapter was unloaded
+                raise APIError(503, str(err) or "the request was cancelled", code="cancelled", kind="server_error",
+                               headers={"Retry-After": "2"}) from None
+
+    async def model_ready(name: str | None) -> str:
+        """The served name for ``name``, its model (or adapter) loaded first if needed: off the
+        event loop, which a load (seconds, or waiting for a running beam search) would stall."""
+        st = loaded()
+
+        def load() -> str:
+            model = st.pool.resolve(name)
+            st.pool.get(model)
+            return model
+
+        return await asyncio.to_thread(load)
 
     def submit(model: str | None, prompts: list[str], params, on_chunk=None):
         try:
@@ -337,11 +378,28 @@ def create_app(settings: Settings | None = None, state: State | None = None) -> 
         except QueueFull:
             raise APIError(503, "server busy: the request queue is full, retry shortly", code="queue_full",
                            kind="server_error", headers={"Retry-After": "2"}) from None
+        except Cancelled as err:  # its engine was closed (the model was unloaded)
+            raise APIError(503, str(err), code="cancelled", kind="server_error", headers={"Retry-After": "2"}) from None
 
     def sse(chunks: AsyncIterator[dict[str, Any]]) -> StreamingResponse:
         async def body():
-            async for obj in chunks:
-                yield f"data: {json.dumps(obj)}\n\n"
+            try:
+                async for obj in chunks:
+                    yield f"data: {json.dumps(obj)}\n\n"
+            except StreamFailed as failed:
+                # The stream has begun (200): an error event, as OpenAI sends, and no [DONE], so a
+                # client cannot take a timed-out stream for a complete one (the SDK raises on it).
+                err = failed.error
+                if isinstance(err, DeadlineExceeded):
+                    body_ = {"message": f"generation took longer than {settings.request_timeout:.0f} s",
+                             "type": "server_error", "code": "timeout"}
+                elif isinstance(err, Cancelled):
+                    body_ = {"message": str(err) or "the request was cancelled", "type": "server_error",
+                             "code": "cancelled"}
+                else:
+                    body_ = {"message": "generation failed", "type": "server_error", "code": "internal_error"}
+                yield f"data: {json.dumps({'error': body_})}\n\n"
+                return
             yield "data: [DONE]\n\n"
 
         return StreamingResponse(body(), media_type="text/event-stream", headers={"Cache-Control": "no-cache"})
@@ -364,8 +422,8 @@ def create_app(settings: Settings | None = None, state: State | None = None) -> 
                             return
                         continue
                     if isinstance(item, Future):
-                        if item.exception() is not None:
-                            return  # cancelled or past its deadline: end the stream
+                        if item.exception() is not None:  # past its deadline, cancelled or failed
+                            raise StreamFailed(item.exception())
                         continue
                     yield item
                     if item.finish_reason is not None:
@@ -388,7 +446,7 @@ def create_app(settings: Settings | None = None, state: State | None = None) -> 
 
     @app.post("/v1/completions", tags=["openai"], dependencies=auth, responses=STREAMS)
     async def completions(req: CompletionRequest, request: Request):
-        model = loaded().pool.resolve(req.model)
+        model = await model_ready(req.model)
         prompts = [req.prompt] if isinstance(req.prompt, str) else req.prompt
         params = req.sampling(default_max=min(16, limits.max_new_tokens))
         limits.generation(prompts, params)
@@ -415,7 +473,7 @@ def create_app(settings: Settings | None = None, state: State | None = None) -> 
     @app.post("/v1/chat/completions", tags=["openai"], dependencies=auth, responses=STREAMS)
     async def chat_completions(req: ChatRequest, request: Request):
         st = loaded()
-        model = st.pool.resolve(req.model)
+        model = await model_ready(req.model)
         prompt = st.pool.get(model).chat_prompt([m.model_dump() for m in req.messages])
         params = req.sampling(default_max=min(256, limits.max_new_tokens))
         limits.generation([prompt], params, field="messages")
@@ -463,7 +521,10 @@ def create_app(settings: Settings | None = None, state: State | None = None) -> 
         cancel = threading.Event()
 
         def work():
-            return humanizer.humanize(req.text, opts, max_chunks=limits.max_humanize_chunks, cancel=cancel)
+            try:
+                return humanizer.humanize(req.text, opts, max_chunks=limits.max_humanize_chunks, cancel=cancel)
+            finally:
+                st.release_voice(req.voice)  # (when the work stops, not when the response goes)
 
         task = asyncio.ensure_future(asyncio.to_thread(work))
         deadline = time.monotonic() + settings.request_timeout
@@ -477,6 +538,9 @@ def create_app(settings: Settings | None = None, state: State | None = None) -> 
                 if time.monotonic() > deadline:
                     raise APIError(504, f"humanizing took longer than {settings.request_timeout:.0f} s",
                                    code="timeout", kind="server_error")
+        except QueueFull:
+            raise APIError(503, "server busy: the request queue is full, retry shortly", code="queue_full",
+                           kind="server_error", headers={"Retry-After": "2"}) from None
         except Cancelled:
             raise APIError(504, "humanizing was cancelled", code="timeout", kind="server_error") from None
         finally:
