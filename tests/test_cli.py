@@ -68,3 +68,21 @@ def test_jobs_events_follow_prints_the_closing_events(monkeypatch):
         res = CliRunner().invoke(app, ["jobs", "events", "ftjob-1", "--follow"])
         assert res.exit_code == 0 and "The job has successfully completed" in res.output, (flip_after, res.output)
         assert res.output.count("Step 3/6") == 1
+
+
+def test_jobs_events_pages_back_to_the_first_event(monkeypatch):
+    """A long job has more events than one page (100): all print, oldest first, each once."""
+    from tunesmith import cli
+
+    events = [{"id": f"e{i}", "created_at": 0, "level": "info", "message": f"event {i}"} for i in range(250)][::-1]
+
+    def api(server, key, method, path, params=None, **kw):  # newest first, as the server pages
+        start = next(i for i, e in enumerate(events) if e["id"] == params["after"]) + 1 if params.get("after") else 0
+        page = events[start:start + params["limit"]]
+        return {"data": page, "has_more": start + len(page) < len(events)}
+
+    monkeypatch.setattr(cli, "_api", api)
+    res = CliRunner().invoke(app, ["jobs", "events", "ftjob-1"])
+    assert res.exit_code == 0, res.output
+    printed = [int(line.rsplit(" ", 1)[1]) for line in res.output.splitlines() if "event " in line]
+    assert printed == list(range(250))

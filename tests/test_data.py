@@ -20,6 +20,34 @@ def test_jsonl_bad_line_names_file_and_line(tmp_path):
         load_records(str(f))
 
 
+def test_bad_bytes_and_cells_name_file_and_line(tmp_path):
+    f = tmp_path / "big.jsonl"
+    lines = [b'{"text": "line %d"}' % i for i in range(1, 401)]
+    lines[299] = b'{"text": "caf\xe9"}'  # line 300 (decoded in chunks, it was reported as line 233)
+    f.write_bytes(b"\n".join(lines) + b"\n")
+    with pytest.raises(DataError, match=r"big.jsonl:300: not UTF-8 text"):
+        load_records(str(f))
+    (tmp_path / "d.csv").write_bytes(b"text\nok\ncaf\xe9\n")
+    with pytest.raises(DataError, match=r"d.csv: not UTF-8 text"):
+        load_records(str(tmp_path / "d.csv"))
+    (tmp_path / "d.json").write_bytes(b'[{"text": "caf\xe9"}]')
+    with pytest.raises(DataError, match=r"d.json: not UTF-8 text"):
+        load_records(str(tmp_path / "d.json"))
+    (tmp_path / "short.csv").write_text("prompt,completion\na,b\nc\n")
+    with pytest.raises(DataError, match=r"short.csv:3: fewer cells than header columns \(no completion\)"):
+        load_records(str(tmp_path / "short.csv"))
+    (tmp_path / "bad.parquet").write_bytes(b"PAR1 not really")
+    with pytest.raises(DataError, match=r"bad.parquet: not a readable Parquet file"):
+        load_records(str(tmp_path / "bad.parquet"))
+
+
+def test_a_later_record_without_a_selected_column_is_named(tmp_path):
+    f = tmp_path / "d.jsonl"
+    f.write_text('{"text": "a"}\n{"text": "b"}\n{"other": "c"}\n')
+    with pytest.raises(DataError, match=r"record 3: column\(s\) \['text'\] not found"):
+        load_records(str(f), columns=["text"])
+
+
 def test_missing_column_lists_columns(tmp_path):
     f = tmp_path / "d.csv"
     f.write_text("title,body\na,b\n")

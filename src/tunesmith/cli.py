@@ -465,7 +465,7 @@ def serve(
 def worker(
     db: Annotated[Optional[str], typer.Option("--db", help="Job store URL: default SQLite in $TUNESMITH_HOME; "
                                               "postgresql+psycopg://USER:PASS@HOST/DB for workers on many machines.")] = None,
-    stale_after: Annotated[float, typer.Option(help="Requeue a running job whose worker was silent this many seconds.")] = 30.0,
+    stale_after: Annotated[float, typer.Option(min=1, help="Requeue a running job whose worker was silent this many seconds.")] = 30.0,
     max_jobs: Annotated[Optional[int], typer.Option(help="Exit after this many jobs (default: run until stopped).")] = None,
     address: Annotated[Optional[str], typer.Option(envvar="TUNESMITH_WORKER_ADDRESS", help="How other machines reach "
                                                    "this one for multi-machine jobs (default: this host's address).")] = None,
@@ -597,12 +597,21 @@ def jobs_events(job_id: str, follow: Annotated[bool, typer.Option("--follow", "-
     while True:
         # Status first, events second: the events read after a final status include the closing ones.
         status = _api(server, api_key, "GET", f"/v1/fine_tuning/jobs/{job_id}")["status"] if follow else None
-        events = _api(server, api_key, "GET", f"/v1/fine_tuning/jobs/{job_id}/events", params={"limit": 100})["data"]
+        # Newest first, 100 a page: page back to the last event already printed (or the first).
+        events: list[dict] = []
+        after = None
+        while True:
+            page = _api(server, api_key, "GET", f"/v1/fine_tuning/jobs/{job_id}/events",
+                        params={"limit": 100, **({"after": after} if after else {})})
+            fresh = [ev for ev in page["data"] if ev["id"] not in seen]
+            events += fresh
+            if len(fresh) < len(page["data"]) or not page.get("has_more") or not page["data"]:
+                break
+            after = page["data"][-1]["id"]
         for ev in reversed(events):
-            if ev["id"] not in seen:
-                seen.add(ev["id"])
-                stamp = time.strftime("%H:%M:%S", time.localtime(ev["created_at"]))
-                console.print(f"{stamp} [{ev['level']}] {ev['message']}", highlight=False)
+            seen.add(ev["id"])
+            stamp = time.strftime("%H:%M:%S", time.localtime(ev["created_at"]))
+            console.print(f"{stamp} [{ev['level']}] {ev['message']}", highlight=False)
         if not follow or status in ("succeeded", "failed", "cancelled", "paused"):
             return
         time.sleep(2)

@@ -285,7 +285,9 @@ class TrainSettings(StrictModel):
     batch_size: int = Field(8, ge=1, description="Examples per device per step.")
     grad_accum: int = Field(1, ge=1, description="Gradient accumulation steps.")
     warmup_ratio: float = Field(0.05, ge=0.0, lt=1.0, description="Share of steps with linear warm-up.")
-    lr_scheduler: str = Field("cosine", description="transformers scheduler name.")
+    # (transformers' schedulers that need no extra arguments; the others fail only after loading)
+    lr_scheduler: Literal["linear", "cosine", "cosine_with_restarts", "polynomial", "constant", "constant_with_warmup",
+                          "inverse_sqrt"] = Field("cosine", description="Learning-rate schedule after warm-up.")
     weight_decay: float = Field(0.0, ge=0.0, description="AdamW weight decay.")
     optimizer: Literal["adamw", "muon"] = Field("adamw", description="'muon': Muon (Jordan et al. 2024) for 2-D "
                                                 "hidden weight matrices, AdamW for embeddings, head, norms and "
@@ -298,7 +300,7 @@ class TrainSettings(StrictModel):
     save_total_limit: int = Field(2, ge=1, description="Checkpoints kept on disk (the best is always kept).")
     logging_steps: int = Field(10, ge=1, description="Log training loss every N steps.")
     early_stopping_patience: int | None = Field(None, ge=1, description="Stop after N evaluations without improvement.")
-    seed: int = Field(42, description="Training seed.")
+    seed: int = Field(42, ge=0, le=2**32 - 1, description="Training seed (numpy's range).")
     report_to: list[str] = Field(default_factory=list, description="Extra trackers: tensorboard, wandb, mlflow.")
     num_workers: int = Field(0, ge=0, description="DataLoader workers.")
     seq_len_warmup_steps: int = Field(0, ge=0, description="Curriculum: grow the training sequence length "

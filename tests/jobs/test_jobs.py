@@ -28,10 +28,15 @@ from .helpers import start_worker, tiny_settings, wait_for, write_jsonl
     ("rows.csv", "prompt,completion\na,b\nc,d,e\n", "rows.csv:3: more cells than header"),
     ("notes.exe", "text", "unsupported file type '.exe'"),
     ("list.jsonl", '[1, 2]\n', "list.jsonl:1: expected a JSON object"),
+    # code review 2026-12-02: each was a 500 or trained as the text "None"
+    ("short.csv", "prompt,completion\na,b\nc\n", "short.csv:3: fewer cells than header columns (no completion)"),
+    ("null.jsonl", '{"prompt": "a", "completion": null}\n', "null.jsonl:1: 'completion' must be text, got null"),
+    ("latin.json", b'[{"text": "caf\xe9"}]', "latin.json: not UTF-8 text"),
+    ("latin.csv", b"text\nok\ncaf\xe9\n", "latin.csv: not UTF-8 text"),
 ])
 def test_a_bad_upload_is_refused_naming_file_and_line(service, name, content, where):
     with pytest.raises(DataError) as err:
-        service.upload(name, content.encode())
+        service.upload(name, content if isinstance(content, bytes) else content.encode())
     assert where in err.value.message
     assert service.files() == []  # nothing half-stored
     assert not any((service.home / "files").glob("*/*")) if (service.home / "files").exists() else True
@@ -68,6 +73,12 @@ def test_upload_detects_format_and_previews(service, tmp_path):
     ({"tunesmith": {"train": {"learning_rate": -1}}}, ConfigError, "tunesmith.train.learning_rate"),
     ({"tunesmith": {"trian": {}}}, ConfigError, "tunesmith.trian"),
     ({"tunesmith": {"output": "/etc"}}, ConfigError, "tunesmith.output"),
+    # a job reads only its uploads: no path on the server (code review 2026-12-02)
+    ({"tunesmith": {"data": {"val_source": "/etc/hostname"}}}, ConfigError, "tunesmith.data.val_source"),
+    ({"tunesmith": {"data": {"source": "/etc/hostname"}}}, ConfigError, "tunesmith.data.source"),
+    ({"tunesmith": {"train": {"distill_from": "/srv/other-model"}}}, ConfigError, "tunesmith.train.distill_from"),
+    ({"tunesmith": {"train": {"seed": -1}}}, ConfigError, "tunesmith.train.seed"),
+    ({"tunesmith": {"train": {"lr_scheduler": "cosin"}}}, ConfigError, "tunesmith.train.lr_scheduler"),
 ])
 def test_bad_job_parameters_name_the_field(service, data_file, kwargs, error, field):
     args = {"model": "tiny-random", "training_file": data_file["id"], **kwargs}
@@ -128,6 +139,21 @@ def test_cancel_and_pause_follow_the_job_state(service, data_file):
     assert service.resume(b["id"])["status"] == "queued"
     with pytest.raises(JobStateError):
         service.resume(b["id"])
+
+
+def test_a_job_left_validating_by_a_stopped_server_fails_with_a_reason(service, data_file):
+    import time
+
+    job = service.create(model="tiny-random", training_file=data_file["id"], tunesmith=tiny_settings())
+    fresh = service.create(model="tiny-random", training_file=data_file["id"], tunesmith=tiny_settings())
+    # as if its server stopped mid-check: still "validating_files", two hours later
+    service.store.update_job(job["id"], status="validating_files", created_at=time.time() - 7200)
+    service.store.update_job(fresh["id"], status="validating_files")  # a live server may still be checking it
+    service.store.requeue_stale(30)
+    stuck = service.job(job["id"])
+    assert stuck["status"] == "failed" and stuck["error"]["code"] == "validation_interrupted"
+    assert "create the job again" in service.events(job["id"])[0][0]["message"]
+    assert service.job(fresh["id"])["status"] == "validating_files"
 
 
 def test_a_status_change_and_its_events_land_together(service, data_file):

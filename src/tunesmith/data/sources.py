@@ -63,11 +63,61 @@ def load_records(source: str, columns: list[str] | None = None, hf_config: str |
 
 
 def select_columns(records: list[dict], columns: list[str], source: str) -> list[dict]:
-    have = list(records[0].keys()) if records else []
-    missing = [c for c in columns if c not in have]
-    if missing:
-        raise DataError(f"{source}: column(s) {missing} not found; columns present: {have}", field="data.columns")
+    for i, record in enumerate(records, 1):  # (every record: a later one may lack a column)
+        missing = [c for c in columns if c not in record]
+        if missing:
+            raise DataError(f"{source} record {i}: column(s) {missing} not found; columns present: {list(record)}",
+                            field="data.columns")
     return [{c: r[c] for c in columns} for r in records]
+
+
+def read_csv(path: Path, name: str | None = None, field: str = "data.source"):
+    """Yield ``(line number, row)`` from a CSV file with a header; a row with more or fewer cells
+    than the header, or non-UTF-8 bytes, is reported as ``NAME:LINE: ...``."""
+    name = name or str(path)
+    line = 1
+    try:
+        with path.open(newline="", encoding="utf-8") as fh:
+            reader = csv.DictReader(fh)
+            for row in reader:
+                line = reader.line_num
+                if None in row:
+                    raise DataError(f"{name}:{line}: more cells than header columns ({', '.join(reader.fieldnames or [])})",
+                                    field=field)
+                empty = [k for k, v in row.items() if v is None]
+                if empty:  # (csv gives None for cells a short row lacks: it would train as the text "None")
+                    raise DataError(f"{name}:{line}: fewer cells than header columns (no {', '.join(empty)})",
+                                    field=field)
+                yield line, row
+    except UnicodeDecodeError as err:
+        raise DataError(f"{name}: not UTF-8 text after line {line} (byte {err.start}); convert it to UTF-8",
+                        field=field) from None
+
+
+def read_json(path: Path, name: str | None = None, field: str = "data.source") -> list:
+    """A JSON file's records: a list of objects, or {"data": [...]} / {"records": [...]} / {id: record}."""
+    name = name or str(path)
+    try:
+        data = json.loads(path.read_bytes().decode("utf-8"))
+    except UnicodeDecodeError as err:
+        raise DataError(f"{name}: not UTF-8 text (byte {err.start}); convert it to UTF-8", field=field) from None
+    except json.JSONDecodeError as err:
+        raise DataError(f"{name}:{err.lineno}: invalid JSON ({err.msg})", field=field) from None
+    if isinstance(data, dict):  # {"data": [...]} or {id: record}
+        data = data.get("data") or data.get("records") or list(data.values())
+    if not isinstance(data, list):
+        raise DataError(f"{name}: expected a list of objects", field=field)
+    return data
+
+
+def read_parquet(path: Path, name: str | None = None, field: str = "data.source") -> list[dict[str, Any]]:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        return pq.read_table(path).to_pylist()
+    except (pa.ArrowException, OSError) as err:
+        raise DataError(f"{name or path}: not a readable Parquet file ({err})", field=field) from None
 
 
 def load_path(path: Path) -> list[dict[str, Any]]:
@@ -82,24 +132,17 @@ def load_path(path: Path) -> list[dict[str, Any]]:
     if suffix in TEXT_SUFFIXES:
         return [{"text": read_text(path), "source": str(path)}]
     if suffix == ".csv":
-        with path.open(newline="", encoding="utf-8") as fh:
-            return list(csv.DictReader(fh))
+        return [row for _, row in read_csv(path)]
     if suffix == ".jsonl":
         return read_jsonl(path)
     if suffix == ".json":
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except json.JSONDecodeError as err:
-            raise DataError(f"{path}:{err.lineno}: invalid JSON ({err.msg})", field="data.source") from None
-        if isinstance(data, dict):  # {"data": [...]} or {id: record}
-            data = data.get("data") or data.get("records") or list(data.values())
-        if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
-            raise DataError(f"{path}: expected a list of objects", field="data.source")
+        data = read_json(path)
+        for i, rec in enumerate(data, 1):
+            if not isinstance(rec, dict):
+                raise DataError(f"{path} record {i}: expected an object, got {type(rec).__name__}", field="data.source")
         return data
     if suffix == ".parquet":
-        import pyarrow.parquet as pq
-
-        return pq.read_table(path).to_pylist()
+        return read_parquet(path)
     raise DataError(f"{path}: unsupported file type '{suffix}'; use .txt, .csv, .jsonl, .json or .parquet",
                     field="data.source")
 
@@ -116,24 +159,24 @@ def iter_jsonl(path: Path, name: str | None = None, field: str = "data.source"):
     line, a non-object or non-UTF-8 bytes are reported as ``NAME:LINE: ...`` (``name`` defaults
     to the path)."""
     name = name or str(path)
-    with path.open(encoding="utf-8") as fh:
-        lineno = 0
-        try:
-            for lineno, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                try:
-                    obj = json.loads(line)
-                except json.JSONDecodeError as err:
-                    raise DataError(f"{name}:{lineno}: invalid JSON ({err.msg} at column {err.colno})",
-                                    field=field) from None
-                if not isinstance(obj, dict):
-                    raise DataError(f"{name}:{lineno}: expected a JSON object, got {type(obj).__name__}",
-                                    field=field)
-                yield lineno, obj
-        except UnicodeDecodeError as err:
-            raise DataError(f"{name}:{lineno + 1}: not UTF-8 text (byte {err.start}); convert the file to UTF-8",
-                            field=field) from None
+    with path.open("rb") as fh:  # (decoded line by line, so a bad byte is reported on its own line)
+        for lineno, raw in enumerate(fh, 1):
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as err:
+                raise DataError(f"{name}:{lineno}: not UTF-8 text (column {err.start + 1}); convert the file to UTF-8",
+                                field=field) from None
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as err:
+                raise DataError(f"{name}:{lineno}: invalid JSON ({err.msg} at column {err.colno})",
+                                field=field) from None
+            if not isinstance(obj, dict):
+                raise DataError(f"{name}:{lineno}: expected a JSON object, got {type(obj).__name__}",
+                                field=field)
+            yield lineno, obj
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:

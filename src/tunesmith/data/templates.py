@@ -82,6 +82,10 @@ def to_shape(rec: dict[str, Any], fmt: str, text_column: str, prompt_column: str
             if col not in rec:
                 raise DataError(f"{where}: no '{col}' field; fields present: {list(rec)} "
                                 f"(set data.prompt_column / data.completion_column)", field="data.format")
+        for col in (prompt_column, completion_column):
+            if not isinstance(rec[col], (str, int, float)) or isinstance(rec[col], bool):  # (null would train as "None")
+                raise DataError(f"{where}: '{col}' must be text, got {'null' if rec[col] is None else type(rec[col]).__name__}",
+                                field="data.format")
         return {"prompt": str(rec[prompt_column]), "completion": str(rec[completion_column])}
     if fmt == "chat":
         msgs = rec.get("messages")

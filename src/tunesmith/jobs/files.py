@@ -6,15 +6,13 @@ fails an hour in on line 9,412. Errors name the file, the line (row) and the fie
 
 from __future__ import annotations
 
-import csv
 import io
-import json
 import os
 import re
 from pathlib import Path
 from typing import Any
 
-from ..data.sources import iter_jsonl
+from ..data.sources import iter_jsonl, read_csv, read_json
 from ..data.templates import detect_format, to_shape
 from ..errors import DataError
 
@@ -43,26 +41,10 @@ def _records_with_lines(path: Path, name: str):
         for lineno, obj in iter_jsonl(path, name, field="file"):
             yield f"{name}:{lineno}", obj
     elif suffix == ".csv":
-        try:
-            with path.open(newline="", encoding="utf-8") as fh:
-                reader = csv.DictReader(fh)
-                for row in reader:
-                    if None in row:
-                        raise DataError(f"{name}:{reader.line_num}: more cells than header columns "
-                                        f"({', '.join(reader.fieldnames or [])})", field="file")
-                    yield f"{name}:{reader.line_num}", row
-        except UnicodeDecodeError as err:
-            raise DataError(f"{name}: not UTF-8 text (byte {err.start}); convert it to UTF-8", field="file") from None
+        for lineno, row in read_csv(path, name, field="file"):
+            yield f"{name}:{lineno}", row
     elif suffix == ".json":
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except json.JSONDecodeError as err:
-            raise DataError(f"{name}:{err.lineno}: invalid JSON ({err.msg})", field="file") from None
-        if isinstance(data, dict):
-            data = data.get("data") or data.get("records") or list(data.values())
-        if not isinstance(data, list):
-            raise DataError(f"{name}: expected a list of objects", field="file")
-        for i, rec in enumerate(data, 1):
+        for i, rec in enumerate(read_json(path, name, field="file"), 1):
             if not isinstance(rec, dict):
                 raise DataError(f"{name} record {i}: expected an object, got {type(rec).__name__}", field="file")
             yield f"{name} record {i}", rec

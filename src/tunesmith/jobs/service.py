@@ -17,6 +17,7 @@ from typing import Any
 
 from ..config import RunConfig, build
 from ..errors import ConfigError, DataError, ModelNotFoundError, TunesmithError
+from ..models import REGISTRY
 from ..models import resolve as resolve_model
 from ..models import tunesmith_home
 from .files import inspect_file, safe_filename, write_upload
@@ -291,8 +292,16 @@ class JobService:
             if key in extra:
                 raise ConfigError(f"tunesmith.{key} is set by the job (its run dir / its 'model' parameter)",
                                   field=f"tunesmith.{key}")
+        # Settings that name a file, folder or model on the server: a job reads only its uploads
+        # (training_file / validation_file) and the base model it names ("model").
+        for section, key, instead in (("data", "source", "training_file"), ("data", "val_source", "validation_file"),
+                                      ("train", "distill_from", "a registry model as teacher"),
+                                      ("architecture", "tokenizer", "'char', 'word' or a registry model's")):
+            value = (extra.get(section) or {}).get(key) if isinstance(extra.get(section), dict) else None
+            if value is not None and not (key in ("distill_from", "tokenizer") and value in (*REGISTRY, "char", "word")):
+                raise ConfigError(f"tunesmith.{section}.{key} would read a path on the server; a job uses {instead}",
+                                  field=f"tunesmith.{section}.{key}")
         raw = _merge({"model": base, "output": str(run_dir), "data": data, "train": train}, extra)
-        raw["data"]["source"] = data["source"]  # the uploaded file, not a path on the server
         try:
             return build(RunConfig, raw)
         except ConfigError as err:

@@ -299,6 +299,18 @@ class JobStore:
                     requeued.append(job_id)
                     s.add(_event_row(job_id, f"Worker stopped responding (no heartbeat for {stale_after:.0f} s); "
                                              "job requeued to resume from its newest checkpoint", level="warn"))
+            # A job whose server stopped while it re-checked its files would stay "validating_files"
+            # forever (workers take only queued jobs): after an hour (a live server's check of a
+            # large file takes minutes) it fails, saying how to go on.
+            stuck = list(s.scalars(select(JobRow.id).where(JobRow.status == "validating_files",
+                                                           JobRow.created_at < time.time() - max(stale_after, 3600))
+                                   .with_for_update(skip_locked=True)))
+            error = {"code": "validation_interrupted", "param": None,
+                     "message": "the server stopped while it validated this job's files; create the job again"}
+            for job_id in stuck:
+                if s.execute(update(JobRow).where(JobRow.id == job_id, JobRow.status == "validating_files")
+                             .values(status="failed", error=error, finished_at=time.time())).rowcount == 1:
+                    s.add(_event_row(job_id, "Validation failed: " + error["message"], level="error"))
         return requeued
 
     # ------------------------------------------------------------------ multi-machine jobs
