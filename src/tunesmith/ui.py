@@ -7,6 +7,7 @@ page uses system fonts only, so it renders and works offline.
 from __future__ import annotations
 
 import json
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -14,8 +15,9 @@ from typing import Any
 import gradio as gr
 
 from .config import SamplingParams, build, field_range
+from .engine import QueueFull
 from .engine.pool import parse_models
-from .errors import TunesmithError
+from .errors import Cancelled, TunesmithError
 from .humanize import HumanizeOptions
 from .jobs.files import SUFFIXES
 
@@ -105,15 +107,25 @@ def build_blocks(state, settings) -> gr.Blocks:
         if not text or not text.strip():
             raise gr.Error("Paste some text to humanize first.")
         st = state.ready()
-        try:  # the server's limits and deadline, as for /humanize
-            st.limits.text(text)
-            humanizer = st.humanizer_for(None if voice in (None, "", SHIPPED_VOICE) else voice)
-            res = humanizer.humanize(text, tone=tone, strength=strength,
-                                        keep_terms=[k.strip() for k in (keep or "").split(",") if k.strip()],
-                                        candidates=int(candidates), alternatives=int(alternatives),
-                                        max_chunks=st.limits.max_humanize_chunks).to_dict()
+        voice = None if voice in (None, "", SHIPPED_VOICE) else voice
+        cancel = threading.Event()  # the server's deadline, as for /humanize
+        timer = threading.Timer(settings.request_timeout, cancel.set) if settings.request_timeout else None
+        opts = {"tone": tone, "strength": strength, "candidates": int(candidates), "alternatives": int(alternatives),
+                "keep_terms": [k.strip() for k in (keep or "").split(",") if k.strip()]}
+        try:  # the server's limits, queue and deadline, as for /humanize
+            if timer is not None:
+                timer.start()
+            res = st.humanize(text, opts, voice, cancel).to_dict()
         except TunesmithError as err:
             raise gr.Error(err.message) from None
+        except QueueFull:
+            raise gr.Error("The server is busy (its queue is full); try again in a few seconds.") from None
+        except Cancelled:
+            raise gr.Error(f"Humanizing took longer than the server's limit of {settings.request_timeout:.0f} s; "
+                           "try a shorter text.") from None
+        finally:
+            if timer is not None:
+                timer.cancel()
         alts = "\n\n---\n\n".join(res["alternatives"]) or "_(no alternatives requested)_"
         return res["humanized_text"], _diff_spans(res["diff"]), _score_table(res), alts, _parts(res)
 

@@ -309,6 +309,9 @@ def test_a_voice_still_in_use_is_never_closed(make_client, monkeypatch):
         def close(self):
             closed.append(self.name)
 
+        def humanize(self, text, opts, **kwargs):
+            raise RuntimeError("the work failed")
+
     monkeypatch.setattr(type(st.jobs), "voice_model", lambda self, voice: ("tiny-random", f"/adapters/{voice}"))
     monkeypatch.setattr(st, "_humanizer", lambda base, path, name: Voice(name))
     st.humanizer_for("a")  # a long request: not released yet
@@ -320,3 +323,7 @@ def test_a_voice_still_in_use_is_never_closed(make_client, monkeypatch):
     st.humanizer_for("d")
     st.release_voice("d")
     assert closed == ["voice:b", "voice:a"] and list(st._voices) == ["c", "d"]
+    # the page's and /humanize's one path holds the voice while it works, and lets go however it ends
+    with pytest.raises(RuntimeError):
+        st.humanize("Some text to rewrite.", {}, "e")
+    assert not st._voice_users and list(st._voices) == ["d", "e"]

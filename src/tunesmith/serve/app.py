@@ -149,6 +149,17 @@ class State:
             self._evict_voices()
             return self._voices[voice]
 
+    def humanize(self, text: str, opts: dict[str, Any], voice: str | None = None,
+                 cancel: threading.Event | None = None):
+        """/humanize's and the page's one path: the server's limits, the voice's humanizer (held
+        while it works, so it is not evicted under it), the request's cancel event."""
+        self.limits.text(text)
+        humanizer = self.humanizer_for(voice)
+        try:
+            return humanizer.humanize(text, opts, max_chunks=self.limits.max_humanize_chunks, cancel=cancel)
+        finally:
+            self.release_voice(voice)
+
     def release_voice(self, voice: str | None) -> None:
         """A request that got ``humanizer_for(voice)`` is done with it."""
         if not voice:
@@ -516,17 +527,9 @@ def create_app(settings: Settings | None = None, state: State | None = None) -> 
         limits.text(req.text)
         limits.tokens(req.max_new_tokens, "max_new_tokens")
         st = loaded()
-        humanizer = await asyncio.to_thread(st.humanizer_for, req.voice)
         opts = req.model_dump(exclude={"text", "voice"})
         cancel = threading.Event()
-
-        def work():
-            try:
-                return humanizer.humanize(req.text, opts, max_chunks=limits.max_humanize_chunks, cancel=cancel)
-            finally:
-                st.release_voice(req.voice)  # (when the work stops, not when the response goes)
-
-        task = asyncio.ensure_future(asyncio.to_thread(work))
+        task = asyncio.ensure_future(asyncio.to_thread(st.humanize, req.text, opts, req.voice, cancel))
         deadline = time.monotonic() + settings.request_timeout
         try:
             while True:
