@@ -1,4 +1,5 @@
 import json
+import pytest
 
 from typer.testing import CliRunner
 
@@ -86,3 +87,25 @@ def test_jobs_events_pages_back_to_the_first_event(monkeypatch):
     assert res.exit_code == 0, res.output
     printed = [int(line.rsplit(" ", 1)[1]) for line in res.output.splitlines() if "event " in line]
     assert printed == list(range(250))
+
+
+def test_options_that_cannot_take_effect_are_refused_before_loading(tmp_path):
+    """Code review 2026-12-02: each was accepted and silently ignored (or failed late)."""
+    from tunesmith.errors import TunesmithError
+    from tunesmith.models import pick_device
+
+    cases = [
+        (["generate", "hi", "--stream", "-n", "2"], "--stream prints one answer"),
+        (["generate", "hi", "--stream", "--json"], "--stream prints one answer"),
+        (["humanize", "Some text.", "-o", str(tmp_path / "out.txt")], "--output is for --jsonl"),
+        (["humanize", "-f", str(tmp_path / "missing.txt")], "file not found"),
+        (["eval-humanizer", "--systems", "ours,rule"], "unknown system(s) ['rule']"),
+        (["eval", "some-model", "--data", "x.jsonl", "-o", str(tmp_path / "no" / "r.json")], "does not exist"),
+    ]
+    for args, message in cases:
+        res = runner.invoke(app, args)
+        assert res.exit_code != 0 and message in " ".join(res.output.split()), (args, res.output)
+    for device in ("gpu", "CPU", "cuda0"):
+        with pytest.raises(TunesmithError, match="unknown device"):
+            pick_device(device)
+    assert str(pick_device("cpu")) == "cpu"

@@ -94,6 +94,18 @@ Seed = Annotated[Optional[int], sampling_flag("seed")]
 N = Annotated[int, sampling_flag("n", "--n", "-n")]
 
 
+def _check_output(path: Optional[Path]) -> None:
+    """Refuse an output path whose folder is missing before minutes of work, not after."""
+    if path is not None and not path.parent.is_dir():
+        raise TunesmithError(f"--output {path}: folder {path.parent} does not exist; create it first", field="output")
+
+
+def _write_report(path: Path, text: str) -> None:
+    from .train import write_atomic  # (a crash mid-write leaves the old file, never half a report)
+
+    write_atomic(path, text)
+
+
 @app.command()
 @user_errors
 def generate(
@@ -115,6 +127,9 @@ def generate(
 
     if prompt == "-":
         prompt = sys.stdin.read()
+    if stream and (n > 1 or json_out):
+        raise TunesmithError("--stream prints one answer as plain text: drop -n or --json (or --stream)",
+                             field="stream")
     params = sampling_options(temperature, top_k, top_p, min_p, typical_p, repetition_penalty, no_repeat_ngram_size,
                               num_beams, length_penalty, max_new_tokens, stop, seed, n)
     gen = _engine(Generator(model, adapter=adapter, device=device, dtype=dtype, quantize=quantize, compile=compile,
@@ -268,6 +283,7 @@ def eval_(
     """Perplexity (strided), BLEU/chrF/ROUGE against references, distinct-n diversity."""
     from .evaluate import evaluate_model
 
+    _check_output(output)
     rep = evaluate_model(model, {"source": data, "format": format, "max_records": max_records, "dedup": False},
                          adapter=adapter, max_examples=max_examples)
     table = Table("metric", "value", title=rep.model)
@@ -276,7 +292,7 @@ def eval_(
         table.add_row(k, str(v))
     console.print(table)
     if output:
-        output.write_text(json.dumps(rep.to_dict(), indent=2))
+        _write_report(output, json.dumps(rep.to_dict(), indent=2))
 
 
 @app.command()
@@ -298,11 +314,12 @@ def compare(
 
     params = sampling_options(temperature, 0, top_p, 0.0, 1.0, repetition_penalty, 0, 1, 1.0, max_new_tokens, stop,
                               seed, 1)
+    _check_output(output)
     texts, references = read_prompt_records(prompts)
     report = run_compare(models, texts, params, references=references,
                          sweep_temperatures=(0.3, 0.7, 1.0, 1.3) if sweep else (), sweep_top_p=(0.9, 1.0))
-    output.write_text(compare_markdown(report))
-    output.with_suffix(".html").write_text(compare_html(report))
+    _write_report(output, compare_markdown(report))
+    _write_report(output.with_suffix(".html"), compare_html(report))
     table = Table("metric", *report["models"], title="compare")
     for key in report["metrics"][report["models"][0]]:
         table.add_row(key, *(str(report["metrics"][n].get(key)) for n in report["models"]))
@@ -345,6 +362,12 @@ def humanize(
         raise TunesmithError("give exactly one input: TEXT, --file FILE or --jsonl FILE", field="text")
     if jsonl is not None and output is None:
         raise TunesmithError("--jsonl needs --output OUT.jsonl for the results", field="output")
+    if output is not None and jsonl is None:
+        raise TunesmithError("--output is for --jsonl batches; for one text, redirect the output "
+                             "(tunesmith humanize -f in.txt > out.txt) or use --json", field="output")
+    for path, name in ((file, "file"), (jsonl, "jsonl")):
+        if path is not None and not path.is_file():  # (before the model loads)
+            raise TunesmithError(f"file not found: {path}", field=name)
     hz = Humanizer(model, adapter=None if adapter == "none" else adapter, quantize=quantize, compile=compile)
     if jsonl is not None:
         from .humanize import humanize_jsonl
@@ -399,11 +422,15 @@ def eval_humanizer(
     if not data.is_file():
         raise TunesmithError(f"evaluation data not found: {data}", field="data")
     names = [s.strip() for s in systems.split(",") if s.strip()]
+    unknown = sorted(set(names) - {"ours", "rules", "zero-shot"})
+    if unknown or not names:
+        raise TunesmithError(f"unknown system(s) {unknown}; use ours, rules and/or zero-shot", field="systems")
+    _check_output(output)
     hz = Humanizer(adapter=None if adapter == "none" else adapter) if "ours" in names else None
     report = evaluate_humanizer(read_jsonl(data), hz, names, limit)
     console.print(humanizer_table(report))
     if output:
-        output.write_text(json.dumps(report, indent=2, ensure_ascii=False))
+        _write_report(output, json.dumps(report, indent=2, ensure_ascii=False))
 
 
 @app.command("humanize-train")

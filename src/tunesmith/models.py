@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -176,8 +177,12 @@ def pick_device(device: str = "auto") -> torch.device:
         if getattr(torch.backends, "mps", None) and torch.backends.mps.is_available():
             return torch.device("mps")
         return torch.device("cpu")
+    if not re.fullmatch(r"cpu|mps|cuda(?::\d+)?", device):
+        raise TunesmithError(f"unknown device {device!r}; use auto, cpu, cuda, cuda:N or mps", field="device")
     if device.startswith("cuda") and not torch.cuda.is_available():
         raise TunesmithError("device 'cuda' requested but no CUDA GPU is available; use --device cpu", field="device")
+    if device == "mps" and not (getattr(torch.backends, "mps", None) and torch.backends.mps.is_available()):
+        raise TunesmithError("device 'mps' requested but this machine has no Apple GPU; use --device cpu", field="device")
     return torch.device(device)
 
 
