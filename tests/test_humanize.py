@@ -609,6 +609,28 @@ def test_rule_edit_splits_long_sentences_only_between_main_clauses():
     "A breeze from the sea cooled the 3 terraces.", "There was a breeze on the 2 terraces.",  # the wind
     "The landscape of the valley changed in 2 years.",  # a real landscape
     "The report maps the landscape of 40 AI startups.",  # a survey of a field, not filler
+    # an adversarial review of the rule edit (2026-12-02): each changed a claim or broke the sentence
+    "Leveraged ETFs suit few of the 2 kinds of investors.", "Avoid excessive leverage in 3 volatile markets.",
+    "Alcohol enhances the sedative effects of 2 medications.", "Smoking is linked to an enhanced risk of 2 cancers.",
+    "Grapefruit juice may enhance the side effects of 3 statins.", "The 4 clients are subject to enhanced due diligence.",
+    "A deposit is required to secure your 2 nights.", "A doctor's note is required to return after 3 days off.",
+    "Costs for a kitchen remodel are in the realm of $40,000.",
+    "Paramount announced 2 new series on Monday.", "Foster said the 3 results were encouraging.",
+    "Our hotel is 2 minutes from Newcastle upon Tyne.", "The 2 holidays are upon us.",
+    "She was raised by a foster mother for 6 years.", "Foster youth often age out at 18.",
+    "Passengers embark on the ship at Pier 4.",
+    "This elevated home sits 3 feet above the flood line.", "An elevated dish helps 2 large dogs.",
+    "She plays a pivotal role in the 3-part drama series.",
+    "If symptoms worsen after 2 days, please don't hesitate to contact your doctor.",
+    "Sleep is essential to recovery after 2 sessions.", "It's crucial to our mission that 3 sites stay open.",
+    "You can rest assured, your 2 files are safe.", "We tried 3 times and, consequently, we missed the bus.",
+    "The company's boasts about 3 awards were false.", "He leads the league in assists with 9.",
+    "She scored with an assist from Jones in the 2nd half.", "The 2 committees will inquire into the causes.",
+    "The model is robust to outliers in 3 tests.", "Open a robust red with the 2 steaks.",
+    "Smith et al. reported that the 3 effects were robust.", "The hotel was, nevertheless, charming for 2 nights.",
+    "Join us for a culinary adventure through the 3 night markets of Hanoi.",
+    "Leave the dough as it is for 10 minutes.", "It's colder than it is in the city by 3 degrees.",
+    "Use 1 tsp. salt and 2 eggs.",
 ])
 def test_rule_edit_keeps_swaps_that_break_their_context(source):
     assert Humanizer.rule_edit(source)[0] is None
@@ -647,3 +669,32 @@ def test_warm_loads_what_the_first_call_would():
     embedder.cache_clear()
     Humanizer.warm()
     assert embedder.cache_info().currsize == 1
+
+
+def test_rule_edit_keeps_what_must_stay_verbatim():
+    """An adversarial review (2026-12-02): quotes over two sentences, single quotes, code and layout
+    were edited, and a heading over a capitalised line crashed the masking."""
+    for text in ("Opening Hours\nMonday to Friday", "Shipping Policy\nOrders ship within 2 days."):
+        Humanizer.rule_edit(text)  # (no crash)
+    quote = ('"We are thrilled to partner with Acme. It is important to note that we will leverage this momentum," '
+             'said CEO Jane Park on May 2.')
+    assert Humanizer.rule_edit(quote)[0] is None
+    out = Humanizer.rule_edit("The sign reads 'Please note that individuals under 18 must be accompanied' at 3 gates. "
+                              "She called it \u2018a pivotal moment that will foster growth\u2019 in 2024. "
+                              "Furthermore, we will utilize 2 rooms.")[0]
+    assert "'Please note that individuals under 18 must be accompanied'" in out
+    assert "\u2018a pivotal moment that will foster growth\u2019" in out and out.endswith("We'll use 2 rooms.")
+    code = ("Furthermore, you require the module with require('fs') and set robust=True.\n"
+            "Run `utilize --all` first:\n    import robust\n    model = robust.fit(data)\n"
+            "Item\tPrice\n  - Works with 2 apps")
+    out = Humanizer.rule_edit(code)[0]
+    assert out.startswith("You need the module with require('fs') and set robust=True."), out
+    for kept in ("`utilize --all`", "\n    import robust\n    model = robust.fit(data)\n", "Item\tPrice\n  - Works"):
+        assert kept in out, (kept, out)
+
+
+def test_rule_edit_capitals_only_at_sentence_starts():
+    assert Humanizer.rule_edit("Meet at 2:00 p.m. It is important to note that we start on time.")[0] == \
+        "Meet at 2:00 p.m. We start on time."
+    assert Humanizer.rule_edit("Add 1 tsp. salt. Furthermore, add 2 eggs.")[0] == "Add 1 tsp. salt. Add 2 eggs."
+    assert Humanizer.rule_edit("iPhone users are required to update 2 apps.")[0] == "iPhone users must update 2 apps."

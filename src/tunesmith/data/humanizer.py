@@ -24,6 +24,7 @@ _PATTERNS = [
     r"\bwww\.[^\s<>\"')\]]+[^\s<>\"').,;:!?\]]",
     r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",                                   # e-mails
     r"(?<=\")[^\"\n]{1,200}(?=\")|(?<=“)[^”\n]{1,200}(?=”)",               # quoted text (inside the quotes)
+    r"(?<=‘)[^’\n]{1,200}(?=’)|(?<=(?:^|(?<=[\s(\[]))')[^'\s][^'\n]{0,199}(?<=\S)(?='(?:[\s.,;:!?)\]]|$))",  # 'single
     rf"\b(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,\s*\d{{4}})?",   # March 14, 2025
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})(?:\s+\d{{4}})?",      # 14 March 2025
     r"\b\d{1,2}:\d{2}(?:\s*(?:[aApP]\.[mM]\.|[aApP][mM]\b))?",            # 9:30 a.m., 9:00 AM (one time)
@@ -47,7 +48,11 @@ Sincerely Regards Best Kind Warm Note Important Please Should Would Could Will C
 Is Are Was Were Has Have Had Being One Two Three Four Five Six Seven Eight Nine Ten New Our Great Good Team
 Colleagues Customer Customers Valued Everyone Friends Folks Subject Re Fwd Summary Update Reminder""".split())
 # Runs of capitalised words, optionally with a title and '&' ("Hollis & Grant Realty").
-NAME_RE = re.compile(r"\b(?:(?:Dr|Mr|Mrs|Ms|Prof|St|Mt)\.\s)?[A-Z][\w’'&-]*(?:\s+(?:&\s+)?[A-Z][\w’'&-]*)*")
+# Code: `inline code`, an indented code line (4 spaces or a tab), a call "name(...)" and a
+# setting "name=value".
+CODE_RE = re.compile(r"`[^`\n]+`|(?m:^(?: {4}|\t)[^\n]*\S)|\b[A-Za-z_][\w.]*\([^()\n]{0,80}\)|\b[A-Za-z_][\w.]*=[^\s,;]+")
+# (A name never runs over a line break or a tab: "Opening Hours\nMonday to Friday" is a heading and a line.)
+NAME_RE = re.compile(r"\b(?:(?:Dr|Mr|Mrs|Ms|Prof|St|Mt)\. )?[A-Z][\w’'&-]*(?: +(?:& +)?[A-Z][\w’'&-]*)*")
 
 
 def _easy_words() -> set[str]:
@@ -104,9 +109,11 @@ def extract_facts(text: str, keep_terms: Iterable[str] = ()) -> list[str]:
     for term in sorted({t for t in keep_terms if t.strip()}, key=len, reverse=True):
         for m in re.finditer(rf"(?<![\w]){re.escape(term.strip())}(?![\w])", text):
             add(m.start(), m.end())
+    for m in CODE_RE.finditer(text):  # code is verbatim: no "require('fs')" -> "need('fs')"
+        add(m.start(), m.end())
     for m in FACT_RE.finditer(text):
         s, e = m.start(), m.end()
-        quoted = s > 0 and text[s - 1] in "\"“"
+        quoted = s > 0 and text[s - 1] in "\"“‘'"
         span = text[s:e] if quoted else text[s:e].rstrip(" .,;:!?-/")  # quotes stay verbatim, punctuation too
         if re.search(r"[aApP]\.[mM]$", span) and text[s + len(span): s + len(span) + 1] == ".":
             span += "."  # "9 a.m." keeps its own full stop (it ends no sentence on its own)
@@ -120,7 +127,10 @@ def extract_facts(text: str, keep_terms: Iterable[str] = ()) -> list[str]:
             core = core.split(" ", 1)[1]  # "Introducing Brewmaster Duo" -> "Brewmaster Duo"
         if not core:
             continue
-        s = m.start() + raw.index(core)
+        at = raw.find(core)
+        if at < 0:  # (the start-word strip rejoined words that are not adjacent in the text)
+            continue
+        s = m.start() + at
         if s in starts and " " not in core and not raw.startswith(("Dr", "Mr", "Ms", "Prof")):
             # One capitalised word at a sentence start: a name only if it is capitalised elsewhere too.
             if not re.search(rf"(?<![.!?]\s)(?<!^)\b{re.escape(core)}\b", text[s + len(core):]):
