@@ -631,6 +631,7 @@ def test_rule_edit_splits_long_sentences_only_between_main_clauses():
     "Join us for a culinary adventure through the 3 night markets of Hanoi.",
     "Leave the dough as it is for 10 minutes.", "It's colder than it is in the city by 3 degrees.",
     "Use 1 tsp. salt and 2 eggs.",
+    "We have shared bathrooms on each of the 3 floors.", "You have limited access to the 2 portals.",  # possession
 ])
 def test_rule_edit_keeps_swaps_that_break_their_context(source):
     assert Humanizer.rule_edit(source)[0] is None

@@ -192,8 +192,12 @@ CONTRACT = [(r"\bdo not\b", "don't"), (r"\bdoes not\b", "doesn't"), (r"\bdid not
             (r"\bwe will\b", "we'll"), (r"\byou will\b", "you'll"), (r"\bthey will\b", "they'll"),
             (r"\bit is\b(?=\s+\w)", "it's"), (r"\bthat is\b(?=\s+\w)", "that's"), (r"\bthere is\b(?=\s+\w)", "there's"),
             # "have" as an auxiliary only (before a past participle): "we have received" -> "we've received"
-            (r"\b([Ww]e|[Yy]ou|[Tt]hey|I) have\b(?=\s+(?:been|had|done|made|seen|sent|received|reviewed|updated|"
-             r"completed|started|finished|decided|noticed|added|moved|changed|\w+ed)\b)",
+            # (an "-ed" word must take an object or a phrase: "we have shared bathrooms", "you have limited
+            # access" are possession, not "we've shared")
+            (r"\b([Ww]e|[Yy]ou|[Tt]hey|I) have\b(?=\s+(?:(?:been|had|done|made|seen|sent|received|reviewed|updated|"
+             r"completed|started|finished|decided|noticed|added|moved|changed)\b|\w+ed\s+(?:the|a|an|your|our|my|his|"
+             r"her|their|its|this|that|these|those|to|from|with|for|in|on|by|it|them|us|you|him|me|all|some|every|"
+             r"<F\d+>|\d+)(?!\w)))",
              lambda m: m.group(1) + "'ve")]
 
 
