@@ -282,3 +282,10 @@ def test_packed_layers_compile_without_a_graph_break():
     x = torch.randn(2, layer.in_features)
     compiled = torch.compile(layer, fullgraph=True)  # fullgraph: a graph break is an error
     assert torch.allclose(compiled(x), layer(x))
+
+
+def test_a_forced_weight_format_that_cannot_apply_is_refused():
+    """--quantize int4 on bf16 weights used to run unquantized without a word (code review)."""
+    with pytest.raises(ConfigError, match="packs fp32 weights") as err:
+        Generator("tiny-random", dtype="bfloat16", quantize="int4")
+    assert err.value.field == "quantize"

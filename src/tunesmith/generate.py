@@ -190,6 +190,9 @@ class Generator:
         pack = quantize != "none" and lm.device.type == "cpu" and lm.dtype == torch.float32
         if quantize in ("int4", "int8") and lm.device.type != "cpu":
             raise ConfigError("int4/int8 weights use CPU kernels; use --quantize none on a GPU", field="quantize")
+        if quantize in ("int4", "int8") and not pack:  # (asked for, it must not be silently skipped)
+            raise ConfigError(f"--quantize {quantize} packs fp32 weights; this model loaded as {lm.dtype}: use "
+                              "--dtype float32 (or auto on a CPU)", field="quantize")
         if hasattr(lm.model, "merge_and_unload") and not pack:
             # Float weights: fold LoRA into them (no extra matmuls). Packed weights keep LoRA
             # beside the exact 4-bit base instead, since merged weights leave the 4-bit grid.

@@ -372,6 +372,14 @@ def build_blocks(state, settings) -> gr.Blocks:
                 info_btn = gr.Button("Refresh")
                 info_box = gr.Code(language="json", label="Loaded models")
                 info_btn.click(do_info, None, info_box)
+
+        def lists():
+            # Models fine-tuned and voices trained since the server started appear on the next page load.
+            served, names = served_models(), voices()
+            return (gr.update(choices=names), gr.update(choices=served), gr.update(choices=served),
+                    gr.update(choices=served))
+
+        blocks.load(lists, None, [hz_voice, g_model, ft_base, c_run])
     return blocks
 
 
