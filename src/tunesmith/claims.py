@@ -240,6 +240,9 @@ class Skeleton:
     quantifiers: Counter = field(default_factory=Counter)  # all / some / many
     quotes: Counter = field(default_factory=Counter)
     lines: tuple = ()  # list markers per line ("" for a plain line)
+    # The values of each unit in the order they appear: "5 ml to children and 10 ml to adults"
+    # swapped to "10 ml to children and 5 ml to adults" keeps every (number, unit) pair.
+    unit_order: dict = field(default_factory=dict)
 
 
 def _normalise(text: str) -> str:
@@ -347,6 +350,7 @@ def skeleton(text: str) -> Skeleton:
                 sk.quantities[(value, "time")] += 1
             else:
                 sk.quantities[(value, _unit(nxt))] += 1
+                sk.unit_order.setdefault(_unit(nxt), []).append(value)
             _qualifier_before(sk, tokens, i, value)  # "at least two", "under 5"
             after = TRAILING_QUALIFIERS.get(" ".join(nxt[:2])) or TRAILING_QUALIFIERS.get(nxt[0] if nxt else "")
             if after:  # "5 or more", "18 plus"
@@ -415,6 +419,11 @@ def compare(source: Skeleton, candidate: Skeleton) -> list[str]:
     lost_quotes = source.quotes - candidate.quotes
     if lost_quotes:
         problems.append("quote not verbatim: " + ", ".join(f'"{q}"' for q in lost_quotes))
+    for unit, values in source.unit_order.items():
+        if len(set(values)) > 1 and Counter(values) == Counter(candidate.unit_order.get(unit, [])) \
+                and values != candidate.unit_order[unit]:
+            problems.append(f"quantities swapped between things ({unit or 'number'}: "
+                            f"{', '.join(map(str, values))} -> {', '.join(map(str, candidate.unit_order[unit]))})")
     if source.lines != candidate.lines:
         problems.append(f"lines/list items: {len(source.lines)} -> {len(candidate.lines)} "
                         f"({' '.join(m or '¶' for m in source.lines)} -> {' '.join(m or '¶' for m in candidate.lines)})")
@@ -475,6 +484,30 @@ def contrasts(text: str) -> int:
     return len(_CONTRAST_RE.findall(text))
 
 
+# Small words that carry a claim and a paraphrase flips: "keep out of reach" -> "in reach", "turn
+# off" -> "on", "under 12" (not before a number: that is a qualifier) -> "over", "chest pain or
+# shortness of breath" -> "and", "take with a meal" -> "before a meal", "if the test is positive" ->
+# "the test is positive", "only staff may enter" -> "staff may enter", "too high" -> "very high".
+# Counted after the rule editor's own edits on both sides (an adversarial review, 2026-12-02).
+_POLARITY_WORDS = ("or", "out", "off", "over", "under", "before", "after", "if", "unless", "only", "too")
+_POLARITY_RE = re.compile(r"\b(?:or|out|off|before|after|if|unless|only|too|(?:over|under)(?!\s+(?:\d|<f|(?:" +
+                          "|".join(NUMBER_WORDS) + r")\b)))\b")
+# "You must not drive" (a ban) vs "you don't have to drive" (no obligation): both hold a negation
+# and an obligation, so only the absence of obligation tells them apart.
+_NO_OBLIGATION_RE = re.compile(r"\b(?:need not|needn't|do not need to|don't need to|does not need to|doesn't need to|"
+                               r"(?:do|does|did) not have to|(?:don't|doesn't|didn't) have to|not required to|"
+                               r"no need to|not necessary|not obligated to|not mandatory|optional)\b")
+_FIRST_PERSON = re.compile(r"\b(?:i|me|my|mine|we|us|our|ours|i'm|we're|i've|we've|i'll|we'll|i'd|we'd)\b")
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|you're|you've|you'll|you'd)\b")
+
+
+def _function_words(text: str) -> tuple[Counter, int, int, int]:
+    """Polarity words, no-obligation phrases, first- and second-person words of ``text``."""
+    low = text.lower().replace("’", "'").replace("-", " ")
+    words = Counter(_POLARITY_RE.findall(low))
+    return words, len(_NO_OBLIGATION_RE.findall(low)), len(_FIRST_PERSON.findall(low)), len(_SECOND_PERSON.findall(low))
+
+
 def verify(source: str, candidate: str) -> list[str]:
     """Empty when ``candidate`` keeps every claim of ``source``; else what changed, one entry per class."""
     problems = compare(skeleton(source), skeleton(candidate))
@@ -489,6 +522,13 @@ def verify(source: str, candidate: str) -> list[str]:
     # pleased to know that" (judged: the sender no longer announces anything) brings in
     # "pleased" where the plain version has nothing.
     source, candidate = _canonical(source), _canonical(candidate)
+    (small, free, first, second), (small2, free2, first2, second2) = _function_words(source), _function_words(candidate)
+    if small != small2:
+        problems += _diff("small word", small, small2)
+    if free != free2:
+        problems.append(f"obligation: 'need not' / 'not required' {free} -> {free2} (a ban and no obligation differ)")
+    if (first2 < first and second2 > second) or (first2 > first and second2 < second):
+        problems.append(f"person changed (first person {first} -> {first2}, second person {second} -> {second2})")
     new = invented_words(source, candidate)
     if len(new) > MAX_NEW_WORDS:
         problems.append(f"new content: {', '.join(new)}")
