@@ -695,6 +695,11 @@ def test_rule_edit_keeps_what_must_stay_verbatim():
 
 
 def test_rule_edit_capitals_only_at_sentence_starts():
+    # a sentence after a quote that ends with its own full stop (seen live on make serve)
+    assert Humanizer.rule_edit('The CEO said "We will utilize 3 sites. It is crucial to act." Furthermore, keep '
+                               'out of reach of 2 children.')[0] == \
+        'The CEO said "We will utilize 3 sites. It is crucial to act." Keep out of reach of 2 children.'
+
     assert Humanizer.rule_edit("Meet at 2:00 p.m. It is important to note that we start on time.")[0] == \
         "Meet at 2:00 p.m. We start on time."
     assert Humanizer.rule_edit("Add 1 tsp. salt. Furthermore, add 2 eggs.")[0] == "Add 1 tsp. salt. Add 2 eggs."

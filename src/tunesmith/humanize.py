@@ -540,6 +540,21 @@ _ABBREVIATION_END = re.compile(r"(?:\b(?:[ap]\.m|e\.g|i\.e|etc|vs|al|approx|incl
                                r"pp|ed|cf|ca|gen|govt|av|ave|blvd|rd)\.)$", re.I)
 
 
+def _quote_whole(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Join (sentence, separator) pieces while a double quote is open across them."""
+    out: list[tuple[str, str]] = []
+    for sentence, sep in pieces:
+        if out and _open_quote(out[-1][0]):
+            out[-1] = (out[-1][0] + out[-1][1] + sentence, sep)
+        else:
+            out.append((sentence, sep))
+    return out
+
+
+def _open_quote(text: str) -> bool:
+    return text.count('"') % 2 == 1 or text.count("\u201c") > text.count("\u201d")
+
+
 def _sentences_with_separators(text: str) -> list[tuple[str, str]]:
     """(sentence, whitespace after) pieces that join back to ``text`` exactly."""
     out, pos = [], 0
@@ -1107,19 +1122,13 @@ class Humanizer:
     def rule_edit(source: str, keep_terms: list[str] | None = None) -> tuple[str | None, str]:
         """The floor under the model: the rule edit of ``source`` if it keeps every fact and
         claim and changes something (else None and why)."""
-        # Sentence by sentence, so one edit that fails its checks keeps only its own sentence. The
-        # facts are masked in the whole text first: a quote of two sentences is one protected span.
+        # Sentence by sentence, so one edit that fails its checks keeps only its own sentence. A
+        # quote of several sentences stays in one piece, so it is one protected span.
         pieces, failed = [], []
-        masked = mask_facts(source, keep_terms or [])
-        # "at <F1> It starts" with <F1> = "2:00 p.m.": the span's own full stop ends the sentence, so
-        # the split sees one (restoring "<F1>." gives "2:00 p.m." again).
-        text = re.sub(r"<F(\d+)>(?=\s+[A-Z])",
-                      lambda m: m.group(0) + "." if (masked.span_for(int(m.group(1))) or "").endswith(".") else m.group(0),
-                      masked.text)
-        for masked_sentence, sep in _sentences_with_separators(text):
-            sentence = masked.restore(masked_sentence)
-            edited = masked.restore(rule_based_rewrite(masked_sentence)) if sentence.strip() else sentence
-            if sentence.strip() and not edited.strip() and not PLACEHOLDER_RE.search(masked_sentence):
+        for sentence, sep in _quote_whole(_sentences_with_separators(source)):
+            masked = mask_facts(sentence, keep_terms or [])
+            edited = masked.restore(rule_based_rewrite(masked.text)) if sentence.strip() else sentence
+            if sentence.strip() and not edited.strip() and not masked.spans:
                 # The whole sentence was a stock phrase ("I hope this message finds you well."): it goes.
                 continue
             if edited != sentence:
@@ -1128,7 +1137,7 @@ class Humanizer:
                 if problems or lost:
                     failed.append("; ".join(problems) or f"lost {lost}")
                     edited = sentence
-            pieces.append(edited + masked.restore(sep))
+            pieces.append(edited + sep)
         edited = "".join(pieces)
         if edited.rstrip() != edited and source.rstrip() == source:  # a dropped last sentence left a space
             edited = edited.rstrip()
