@@ -56,6 +56,28 @@ CHANGED = [
     # a capital on a hard-wrapped line is a name the source did not have
     ("The office will be\nclosed on Monday.", "The office will be\nClosed on Monday.", "name"),
     ("The plot is slow. However, the ending is strong.", "The plot is slow. The ending is strong.", "contrast"),
+    # an adversarial review of the verifier (2026-12-02): each passed it before
+    ("You must not drive for 24 hours after the procedure.", "You don't have to drive for 24 hours after the procedure.",
+     "obligation"),
+    ("You are not required to bring your own equipment.", "You are required not to bring your own equipment.",
+     "obligation"),
+    ("Give 5 ml to children and 10 ml to adults, three times a day.",
+     "Give 10 ml to children and 5 ml to adults, three times a day.", "quantities swapped"),
+    ("Tickets cost $20 for adults and $10 for children.", "Tickets cost $10 for adults and $20 for children.",
+     "quantities swapped"),
+    ("Keep out of reach of children.", "Keep in reach of children.", "small word"),
+    ("Turn off the heater before leaving the room.", "Turn on the heater before leaving the room.", "small word"),
+    ("Check-in is from 3 pm.", "Check-out is from 3 pm.", "small word"),
+    ("Children under the age of 12 travel free.", "Children over the age of 12 travel free.", "small word"),
+    ("Call 999 if you have chest pain or shortness of breath.",
+     "Call 999 if you have chest pain and shortness of breath.", "small word"),
+    ("If the test is positive, you will need a second appointment.",
+     "The test is positive, and you will need a second appointment.", "small word"),
+    ("Take the tablet with a meal.", "Take the tablet before a meal.", "small word"),
+    ("Only staff may enter the server room.", "Staff may enter the server room.", "small word"),
+    ("This dose is too high for children.", "This dose is very high for children.", "small word"),
+    ("Cancellations made by us are refunded in full.", "Cancellations made by you are refunded in full.", "person"),
+    ("The nurse will visit you at my residence.", "The nurse will visit you at your residence.", "person"),
 ]
 
 
@@ -84,6 +106,11 @@ FAITHFUL = [
     ("Additionally, the team has 4 engineers.", "Also, the team has 4 engineers."),
     ("It may rain in May 3 weeks from now.", "In May 3 weeks from now, it may rain."),
     ("Please reply in a timely manner.", "Please reply promptly."),
+    ("We offer more than 20 classes.", "We offer over 20 classes."),  # a qualifier, not a small word
+    ("Prior to the meeting, review the 3 files.", "Before the meeting, review the 3 files."),  # the rule edit's own
+    ("Should you have any questions, contact us.", "If you have any questions, contact us."),
+    ("Give 5 ml to children and 5 ml to adults.", "Give 5 ml to adults and 5 ml to children."),  # same values
+    ("You need not bring a laptop.", "You needn't bring a laptop."),
 ]
 
 
@@ -164,42 +191,3 @@ def test_cliche_swaps_do_not_free_their_words_elsewhere(source, rewrite):
     those words outside the swaps' own phrases is still a changed claim."""
     assert verify(source, rewrite)
 
-
-@pytest.mark.parametrize("source,rewrite,problem", [
-    # an adversarial review of the verifier (2026-12-02): each passed it before
-    ("You must not drive for 24 hours after the procedure.", "You don't have to drive for 24 hours after the procedure.",
-     "obligation"),
-    ("You are not required to bring your own equipment.", "You are required not to bring your own equipment.",
-     "obligation"),
-    ("Give 5 ml to children and 10 ml to adults, three times a day.",
-     "Give 10 ml to children and 5 ml to adults, three times a day.", "quantities swapped"),
-    ("Tickets cost $20 for adults and $10 for children.", "Tickets cost $10 for adults and $20 for children.",
-     "quantities swapped"),
-    ("Keep out of reach of children.", "Keep in reach of children.", "small word"),
-    ("Turn off the heater before leaving the room.", "Turn on the heater before leaving the room.", "small word"),
-    ("Check-in is from 3 pm.", "Check-out is from 3 pm.", "small word"),
-    ("Children under the age of 12 travel free.", "Children over the age of 12 travel free.", "small word"),
-    ("Call 999 if you have chest pain or shortness of breath.",
-     "Call 999 if you have chest pain and shortness of breath.", "small word"),
-    ("If the test is positive, you will need a second appointment.",
-     "The test is positive, and you will need a second appointment.", "small word"),
-    ("Take the tablet with a meal.", "Take the tablet before a meal.", "small word"),
-    ("Only staff may enter the server room.", "Staff may enter the server room.", "small word"),
-    ("This dose is too high for children.", "This dose is very high for children.", "small word"),
-    ("Cancellations made by us are refunded in full.", "Cancellations made by you are refunded in full.", "person"),
-    ("The nurse will visit you at my residence.", "The nurse will visit you at your residence.", "person"),
-])
-def test_verifier_catches_small_words_order_and_person(source, rewrite, problem):
-    problems = verify(source, rewrite)
-    assert any(problem in p for p in problems), problems
-
-
-@pytest.mark.parametrize("source,rewrite", [
-    ("We offer more than 20 classes.", "We offer over 20 classes."),  # a qualifier, not a small word
-    ("Prior to the meeting, review the 3 files.", "Before the meeting, review the 3 files."),  # the rule edit's own
-    ("Should you have any questions, contact us.", "If you have any questions, contact us."),
-    ("Give 5 ml to children and 5 ml to adults.", "Give 5 ml to adults and 5 ml to children."),  # same values
-    ("You need not bring a laptop.", "You needn't bring a laptop."),
-])
-def test_verifier_lets_same_claims_through(source, rewrite):
-    assert verify(source, rewrite) == []
