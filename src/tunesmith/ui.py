@@ -7,7 +7,6 @@ page uses system fonts only, so it renders and works offline.
 from __future__ import annotations
 
 import json
-import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -108,14 +107,10 @@ def build_blocks(state, settings) -> gr.Blocks:
             raise gr.Error("Paste some text to humanize first.")
         st = state.ready()
         voice = None if voice in (None, "", SHIPPED_VOICE) else voice
-        cancel = threading.Event()  # the server's deadline, as for /humanize
-        timer = threading.Timer(settings.request_timeout, cancel.set) if settings.request_timeout else None
         opts = {"tone": tone, "strength": strength, "candidates": int(candidates), "alternatives": int(alternatives),
                 "keep_terms": [k.strip() for k in (keep or "").split(",") if k.strip()]}
         try:  # the server's limits, queue and deadline, as for /humanize
-            if timer is not None:
-                timer.start()
-            res = st.humanize(text, opts, voice, cancel).to_dict()
+            res = st.humanize(text, opts, voice).to_dict()
         except TunesmithError as err:
             raise gr.Error(err.message) from None
         except QueueFull:
@@ -123,9 +118,6 @@ def build_blocks(state, settings) -> gr.Blocks:
         except Cancelled:
             raise gr.Error(f"Humanizing took longer than the server's limit of {settings.request_timeout:.0f} s; "
                            "try a shorter text.") from None
-        finally:
-            if timer is not None:
-                timer.cancel()
         alts = "\n\n---\n\n".join(res["alternatives"]) or "_(no alternatives requested)_"
         return res["humanized_text"], _diff_spans(res["diff"]), _score_table(res), alts, _parts(res)
 

@@ -152,12 +152,17 @@ class State:
     def humanize(self, text: str, opts: dict[str, Any], voice: str | None = None,
                  cancel: threading.Event | None = None):
         """/humanize's and the page's one path: the server's limits, the voice's humanizer (held
-        while it works, so it is not evicted under it), the request's cancel event."""
+        while it works, so it is not evicted under it), the request's deadline and cancel event."""
         self.limits.text(text)
+        cancel = cancel or threading.Event()
+        deadline = threading.Timer(self.settings.request_timeout, cancel.set)
+        deadline.daemon = True
         humanizer = self.humanizer_for(voice)
         try:
+            deadline.start()
             return humanizer.humanize(text, opts, max_chunks=self.limits.max_humanize_chunks, cancel=cancel)
         finally:
+            deadline.cancel()
             self.release_voice(voice)
 
     def release_voice(self, voice: str | None) -> None:
@@ -371,6 +376,10 @@ def create_app(settings: Settings | None = None, state: State | None = None) -> 
                 raise APIError(503, str(err) or "the request was cancelled", code="cancelled", kind="server_error",
                                headers={"Retry-After": "2"}) from None
 
+    def queue_full() -> APIError:
+        return APIError(503, "server busy: the request queue is full, retry shortly", code="queue_full",
+                        kind="server_error", headers={"Retry-After": "2"})
+
     async def model_ready(name: str | None) -> str:
         """The served name for ``name``, its model (or adapter) loaded first if needed: off the
         event loop, which a load (seconds, or waiting for a running beam search) would stall."""
@@ -387,8 +396,7 @@ def create_app(settings: Settings | None = None, state: State | None = None) -> 
         try:
             return loaded().pool.get(model).submit(prompts, params, on_chunk=on_chunk)
         except QueueFull:
-            raise APIError(503, "server busy: the request queue is full, retry shortly", code="queue_full",
-                           kind="server_error", headers={"Retry-After": "2"}) from None
+            raise queue_full() from None
         except Cancelled as err:  # its engine was closed (the model was unloaded)
             raise APIError(503, str(err), code="cancelled", kind="server_error", headers={"Retry-After": "2"}) from None
 
@@ -542,8 +550,7 @@ def create_app(settings: Settings | None = None, state: State | None = None) -> 
                     raise APIError(504, f"humanizing took longer than {settings.request_timeout:.0f} s",
                                    code="timeout", kind="server_error")
         except QueueFull:
-            raise APIError(503, "server busy: the request queue is full, retry shortly", code="queue_full",
-                           kind="server_error", headers={"Retry-After": "2"}) from None
+            raise queue_full() from None
         except Cancelled:
             raise APIError(504, "humanizing was cancelled", code="timeout", kind="server_error") from None
         finally:
