@@ -532,6 +532,32 @@ def test_rule_edit_drops_additive_connectives():
     ("This makes it the perfect companion for 2-hour hikes.", "This makes it perfect for 2-hour hikes."),
     ("I met 200 leaders who are reshaping the landscape of remote work.",
      "I met 200 leaders who are reshaping remote work."),
+    # dev2 round 12
+    ("Made of 420D nylon, it's built to withstand the rigors of any journey.",
+     "Made of 420D nylon, it's built to stand up to any journey."),
+    ("The thoughtfully curated wine list offers over 60 selections.", "The well-chosen wine list offers over 60 selections."),
+    ("In 412 pages, Vale weaves a rich tapestry of family secrets, grief, and redemption.",
+     "In 412 pages, Vale weaves together family secrets, grief, and redemption."),
+    ("A heartfelt thank you to Dr. Maya Castellanos for her keynote on May 3.",
+     "A big thank you to Dr. Maya Castellanos for her keynote on May 3."),
+    ("Have you ever stopped to consider how your phone finds 4 satellites?",
+     "Have you ever wondered how your phone finds 4 satellites?"),
+    ("Tardigrades are animals renowned for surviving -272°C.", "Tardigrades are animals famous for surviving -272°C."),
+    ("Proper form should always take precedence over lifting heavier loads in 3 sets.",
+     "Proper form should always come before lifting heavier loads in 3 sets."),
+    ("Elevate your morning ritual with the 2-cup set.", "Elevate your morning routine with the 2-cup set."),
+    ("The novel weaves a tapestry of 3 family histories.", "The novel weaves together 3 family histories."),
+    ("I would be a valuable addition to your dynamic team of 12.", "I'd be a valuable addition to your team of 12."),
+    ("I spearheaded a campaign that increased growth by 48%.", "I led a campaign that increased growth by 48%."),
+    ("Prices rose 4% over the course of the year.", "Prices rose 4% over the year."),
+    ("During the course of the 3-week trial, 2 patients left.", "During the 3-week trial, 2 patients left."),
+    ("The event showcased the lively spirit of the 2 towns.", "The event showed the lively spirit of the 2 towns."),
+    ("We will showcase 3 new models.", "We'll show 3 new models."),
+    ("It serves as a reminder that 2 of 3 drivers speed.", "It's a reminder that 2 of 3 drivers speed."),
+    ("These 3 steps will help you to handle surprises.", "These 3 steps will help you handle surprises."),
+    ("Teams can harness the power of 3 models.", "Teams can use 3 models."),
+    ("In chapter 2 we delve deeper into the 3 cases.", "In chapter 2 we dig deeper into the 3 cases."),
+    ("I would not buy the 2 models, but we would try 1.", "I wouldn't buy the 2 models, but we'd try 1."),
 ])
 def test_rule_edit_genre_stock_phrases(source, expected):
     assert Humanizer.rule_edit(source)[0] == expected
@@ -562,7 +588,7 @@ def test_rule_edit_splits_long_sentences_only_between_main_clauses():
     "Once upon a time, 3 foxes lived here.",
     "Visitors can embark on a leisurely stroll through the 3 squares.",  # not "start a leisurely stroll"
     "Our 3 tools empower teams with insights.",  # not "help teams with insights"
-    "The novel weaves a rich tapestry of 3 family histories.",  # not "weaves a rich mix"
+    "The story is woven into a tapestry of 3 family histories.",  # not "woven into a mix"
     "I play a key role in mentoring 4 juniors.",  # not "I are key to"
     "Staff will play a key role in the 2 pilots.",  # not "will are key to"
     "Coaches foster healthy habits to support 30 players.",  # not "support ... to support"
@@ -593,7 +619,7 @@ def test_rule_edit_splits_long_sentences_only_between_main_clauses():
     "The plan elevates the risk of 2 delays.",  # raising a risk is no improvement
     "The 2 sauces were elevated by fresh herbs.",
     "She has business savvy and 3 degrees.",  # the noun
-    "Elevate your morning ritual with our 3 blends.",  # ad copy's imperative reads better as it is
+    "Elevate your style with our 3 blends.",  # ad copy's imperative reads better as it is
     "The score elevates every tense moment of the 2 chases.",  # "improves every tense moment": no collocation
     # code review of round 7: each changed a claim or broke the sentence before its guard
     "Patients had elevated LDL cholesterol in 2 tests.", "Inflation remained elevated in 2 months.",
@@ -632,6 +658,17 @@ def test_rule_edit_splits_long_sentences_only_between_main_clauses():
     "Leave the dough as it is for 10 minutes.", "It's colder than it is in the city by 3 degrees.",
     "Use 1 tsp. salt and 2 eggs.",
     "We have shared bathrooms on each of the 3 floors.", "You have limited access to the 2 portals.",  # possession
+    # dev2 round 12's swaps outside the syntax they suit
+    "The wine list is thoughtfully curated with 60 bottles.",  # not "is well-chosen with"
+    "Have you ever stopped to consider the cost of 3 coffees?",  # not "wondered the cost"
+    "Federal law takes precedence over state rules in 3 cases.",  # overriding, not coming first
+    "The daily ritual of prayer lasts 2 hours.",  # a rite, not a routine
+    "She led the most dynamic team in the 3 leagues.", "They hired a young, dynamic team of 8.",
+    "She was the spearhead of the 2 campaigns.",
+    "Volunteers removed 3 tons of debris over the course of six hours.",  # "over six hours" reads as "more than"
+    "The designs were showcased at 3 fairs.", "The fair is a showcase of 40 local artists.",
+    "Let me help you to a second plate of the 3 dishes.", "I know what I would do with 3 days.",
+    "It also serves as a reminder of the 2 floods.",  # not "It also is a reminder"
 ])
 def test_rule_edit_keeps_swaps_that_break_their_context(source):
     assert Humanizer.rule_edit(source)[0] is None
