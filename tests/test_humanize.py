@@ -543,10 +543,10 @@ def test_rule_edit_drops_additive_connectives():
     ("Have you ever stopped to consider how your phone finds 4 satellites?",
      "Have you ever wondered how your phone finds 4 satellites?"),
     ("Tardigrades are animals renowned for surviving -272°C.", "Tardigrades are animals famous for surviving -272°C."),
-    ("Proper form should always take precedence over lifting heavier loads in 3 sets.",
-     "Proper form should always come before lifting heavier loads in 3 sets."),
+    ("She spearheads 3 projects.", "She leads 3 projects."), ("They would rather wait 2 days.", "They'd rather wait 2 days."),
     ("Elevate your morning ritual with the 2-cup set.", "Elevate your morning routine with the 2-cup set."),
-    ("The novel weaves a tapestry of 3 family histories.", "The novel weaves together 3 family histories."),
+    ("The novel weaves a tapestry of 3 family histories and 2 wars.",
+     "The novel weaves together 3 family histories and 2 wars."),
     ("I would be a valuable addition to your dynamic team of 12.", "I'd be a valuable addition to your team of 12."),
     ("I spearheaded a campaign that increased growth by 48%.", "I led a campaign that increased growth by 48%."),
     ("Prices rose 4% over the course of the year.", "Prices rose 4% over the year."),
@@ -669,6 +669,21 @@ def test_rule_edit_splits_long_sentences_only_between_main_clauses():
     "The designs were showcased at 3 fairs.", "The fair is a showcase of 40 local artists.",
     "Let me help you to a second plate of the 3 dishes.", "I know what I would do with 3 days.",
     "It also serves as a reminder of the 2 floods.",  # not "It also is a reminder"
+    # an adversarial review of round 12 (~150 probes): each broke the sentence or changed a claim
+    "The designs, which were then showcased at the fair, sold out.", "The brand has showcased its line in 2 cities.",
+    "Designs showcased at the fair included 3 kettles.", "Showcased at the Venice Biennale, the film won 2 prizes.",
+    "Bring your friends to showcase night on Friday.", "This serum helps you to healthier skin in 4 weeks.",
+    "The nurse will help you to bed after the 2 scans.", "His 2 goals help us to victory against Leeds.",
+    "I would if I could.", "They would indeed.", "Phase I would begin in May.",
+    "Archaeologists found 3 bronze spearheads near the hearth.", "The movement's spearhead was 19 years old.",
+    "Each artisan weaves a tapestry of wool and silk over 6 months.", "The album weaves a tapestry of sound.",
+    "The Changing of the Guard is a daily ritual outside the palace.", "Hindus perform a daily ritual bath in 2 rivers.",
+    "The game supports dynamic team sizes from 2 to 8 players.", "Have you ever stopped to consider what you eat at 9 PM?",
+    "The tent withstood the rigors of a dozen storms.", "Over the course of the night, the fever broke.",
+    "During the course of antibiotics, avoid alcohol.", "Injuries sustained during the course of employment are covered.",
+    "This tower, built in 1820, now stands as a reminder of the war.", "The dam harnesses the power of the river.",
+    "Our thoughtfully curated gift boxes ship in 2 days.", "The tapestry of the cathedral shows the Last Supper.",
+    "A heartfelt thank you to the nurses who cared for our father in his final days.",
 ])
 def test_rule_edit_keeps_swaps_that_break_their_context(source):
     assert Humanizer.rule_edit(source)[0] is None
