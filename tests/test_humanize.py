@@ -558,6 +558,12 @@ def test_rule_edit_drops_additive_connectives():
     ("Teams can harness the power of 3 models.", "Teams can use 3 models."),
     ("In chapter 2 we delve deeper into the 3 cases.", "In chapter 2 we dig deeper into the 3 cases."),
     ("I would not buy the 2 models, but we would try 1.", "I wouldn't buy the 2 models, but we'd try 1."),
+    # dev3 round 1
+    ("The state-of-the-art space boasts 42,000 square feet.", "The modern space has 42,000 square feet."),
+    ("Priced at $229, they boast 38 hours of battery life.", "Priced at $229, they have 38 hours of battery life."),
+    ("Boasting 3 pools and a spa, the resort opens May 2.", "With 3 pools and a spa, the resort opens May 2."),
+    ("Our 4 interns made a meaningful impact on the project.", "Our 4 interns made a real impact on the project."),
+    ("The city, boasting a population of 2 million, hosts 3 fairs.", "The city, with a population of 2 million, hosts 3 fairs."),
 ])
 def test_rule_edit_genre_stock_phrases(source, expected):
     assert Humanizer.rule_edit(source)[0] == expected
@@ -684,6 +690,19 @@ def test_rule_edit_splits_long_sentences_only_between_main_clauses():
     "This tower, built in 1820, now stands as a reminder of the war.", "The dam harnesses the power of the river.",
     "Our thoughtfully curated gift boxes ship in 2 days.", "The tapestry of the cathedral shows the Last Supper.",
     "A heartfelt thank you to the nurses who cared for our father in his final days.",
+    # dev3 round 1: broke a sentence before their guards (blind judge, or probes)
+    "Version 4.2 is designed to elevate your note-taking experience to new heights in 3 ways.",
+    "Vance weaves a rich tapestry of memory, grief, and resilience that lingers after 300 pages.",
+    "She holds a B.S. in Statistics and 3 certificates.",  # no capital after the initials
+    "He likes to boast about his 3 cars.", "It was an empty boast from 2 rivals.", "Stop boasting about the 2 wins.",
+    # ... and its review (~180 probes)
+    "Our 2 homes boast.", "The kids boast constantly about 3 trophies.", "Parents boast, but 2 children know better.",
+    "This was boast, not fact, in 2 cases.", "Boasting, he said, is unbecoming for 2 reasons.",
+    "Boasting rights go to the 2 winners.", "He grinned, boasting loudly about his 3 wins.",
+    "She walked in, boasting her new ring to everyone at 9.", "The method outperforms the state-of-the-art by 3 points.",
+    "It achieves state-of-the-art results on 2 benchmarks.", "The 1985 console was state-of-the-art for its time.",
+    "The trial didn't show a meaningful impact on mortality in 2 groups.", "She holds a Ph.D. in biology and 2 patents.",
+    "He earned an LL.M. in tax law in 2019.",
 ])
 def test_rule_edit_keeps_swaps_that_break_their_context(source):
     assert Humanizer.rule_edit(source)[0] is None
@@ -756,3 +775,26 @@ def test_rule_edit_capitals_only_at_sentence_starts():
         "Meet at 2:00 p.m. We start on time."
     assert Humanizer.rule_edit("Add 1 tsp. salt. Furthermore, add 2 eggs.")[0] == "Add 1 tsp. salt. Add 2 eggs."
     assert Humanizer.rule_edit("iPhone users are required to update 2 apps.")[0] == "iPhone users must update 2 apps."
+
+
+def test_model_slips_no_claim_check_sees_are_refused():
+    from tunesmith.humanize import _slips
+
+    # dev3 round 1's blind judge: a contracted possessive "have", and a dropped opening "With"
+    assert _slips("If you have any questions, reply.", "If you've any questions, reply.")
+    assert _slips("With more than <F1> years of experience in sales, I am confident.",
+                  "More than <F1> years of experience in sales, I'm confident.")
+    # the same sentences rewritten well pass
+    assert _slips("If you have any questions, reply.", "If you have questions, just reply.") is None
+    assert _slips("We have the <F1> keys.", "We've got the <F1> keys.") is None
+    assert _slips("With more than <F1> years of experience in sales, I am sure.",
+                  "With over <F1> years of experience in sales, I'm sure.") is None
+    # ... and after its review: a bare placeholder after the preposition; good contractions and restructurings pass
+    assert _slips("With <F1> years of experience, I am confident.", "<F1> years of experience, I'm confident.")
+    for source, candidate in [("We have added <F1> rooms.", "We've added <F1> rooms."),
+                              ("I have always liked it.", "I've always liked it."),
+                              ("With the new app you can pay. The new app is free.",
+                               "With the new app you can pay. The new app is free."),
+                              ("Despite the heavy rain, the match went ahead.", "The heavy rain didn't stop the match."),
+                              ("Under the new rules, tenants must give notice.", "The new rules say tenants must give notice.")]:
+        assert _slips(source, candidate) is None, candidate

@@ -65,7 +65,7 @@ AI_PHRASES: dict[str, str] = {
     "leverage": "use", "leverages": "uses", "leveraging": "using", "leveraged": "used",
     "commence": "start", "commences": "starts", "commenced": "started",
     "more seamless": "smoother", "seamless": "smooth", "seamlessly": "", "robust": "solid",
-    "cutting-edge": "latest", "state-of-the-art": "latest", "unparalleled": "unmatched", "pivotal": "key",
+    "cutting-edge": "latest", "unparalleled": "unmatched", "pivotal": "key",
     "streamline": "simplify", "paramount": "vital", "meticulous": "careful", "meticulously": "carefully",
     "prior to": "before", "subsequently": "then", "approximately": "about", "numerous": "many",
     "in the realm of": "in", "ensure that": "make sure", "ensures that": "makes sure", "ensuring that": "making sure",
@@ -163,6 +163,11 @@ CLICHE_SWAPS: dict[str, str] = {
     "the ideal companion for": "ideal for", "the perfect companion for": "perfect for",
     "an ideal companion for": "ideal for", "a perfect companion for": "perfect for",
     "a breeze": "easy", "the landscape of": "",
+    # dev3 round 1 ("The state-of-the-art space" is no "latest space")
+    "state-of-the-art": "modern", "boast": "have", "boasting": "with", "a meaningful impact": "a real impact",
+    # Left out after review: "reach out to" -> "contact" ("I'm reaching out to follow up", a hand reaching
+    # out, a charity's outreach), "a meaningful contribution" -> "a real contribution" (a threshold:
+    # "donors who make a meaningful contribution receive ...").
     # dev2 round 12 (judged pairwise): stock phrasing of reviews, listings, posts and letters, each
     # with the plain words a person would write; only in the syntax _KEEP_IN_CONTEXT allows.
     "withstand the rigors of": "stand up to", "withstands the rigors of": "stands up to",
@@ -364,7 +369,10 @@ _KEEP_IN_CONTEXT: dict[str, Callable[[str, str], bool]] = {
     "nestled": _not_after(r"in|on|along|among|between|beside|at|within|near|amid|amidst|by|atop|beneath|below|under"),
     # Ad copy's imperative reads fine as it is ("Elevate your morning ritual": blind judges, dev2
     # round 7); which objects may be improved at all is _BY_CONTEXT's list.
-    **{k: lambda before, after: bool(re.search(r"(?:^|[.!?:\n\"“])\s*$", before))
+    **{k: lambda before, after: bool(re.search(r"(?:^|[.!?:\n\"“])\s*$", before)
+                                     # "elevate X to new heights" -> "improve X to new heights" is broken (dev3)
+                                     or re.match(r"[^.!?]{0,60}?\bto\s+(?:new|greater|higher|the next)\s+(?:heights|level)",
+                                                 after, re.I))
        for k in _ELEVATE},
     # "20 years of culinary experience" is skill, "the 3-day culinary experience includes" an event:
     # only "a/an/the [adjective] culinary experience" that is not a programme is a meal
@@ -508,7 +516,9 @@ for _keys, _keep in [
     # "weaves a tapestry of wool and silk" is weaving; "weaves together sound" needs two things
     (tuple(k for k in CLICHE_SWAPS if "tapestry of" in k and k.split()[0].startswith(("weav", "wove"))),
      lambda b, a: not re.match(r"\s+[^.;:!?]{0,80}?(?:,|\band\b)", a)
-     or bool(re.match(r"\s+(?:wool|silk|threads?|yarns?|gold|silver|cotton|linen|this|that|these|those)\b", a, re.I))),
+     or bool(re.match(r"\s+(?:wool|silk|threads?|yarns?|gold|silver|cotton|linen|this|that|these|those)\b", a, re.I))
+     # "a tapestry of memory, grief and resilience that lingers": the clause is the tapestry's (dev3)
+     or bool(re.match(r"[^.;:!?]*\b(?:that|which|who)\b", a, re.I))),
     # "The tapestry of the cathedral" is a tapestry: only "a (rich) tapestry of" is a mix
     (("tapestry of",), lambda b, a: not re.search(r"\b(?:a|an)(?:\s+[\w'’-]+)?\s+$", b, re.I)),
     # "withstood the rigors of a dozen storms" -> "stood up to a dozen" reads as "at most"
@@ -552,6 +562,34 @@ for _keys, _keep in [
     (("harness the power of", "harnesses the power of", "harnessing the power of"),
      _after_is(r"(?:the\s+)?(?:sun|solar|wind|rivers?|water|waves?|tides?|atoms?|nuclear|steam|geothermal|ocean|sea|"
                r"compound|compounding|falling|gravity|light|heat|lightning|volcan\w*|fusion)\b")),
+    # dev3 round 1, with its review: "an empty boast", "boast about", "they boast of", "the kids boast
+    # constantly", "Parents boast, but ..." (bragging, or no object), "This was boast" (a noun)
+    (("boast", "boasts"), lambda b, a: bool(re.match(r"\s*(?:[.,;:!?)]|$)|\s+(?:[\w'’-]+ly|too|so|again|about|of|"
+                                                     r"that|to|and|or|but)\b", a, re.I))),
+    (("boast",), lambda b, a: bool(re.search(r"(?:\b(?:a|an|the|empty|idle|proud|his|her|their|its|our|my|your|to|"
+                                             r"will|would|can|could|should|must|may|might|do|did|does|not)|['’]s|n['’]t)\s+$",
+                                             b, re.I))
+     or not re.search(r"\b(?:they|we|you|(?!(?:is|was|has|as|this|his|its|us|does|always|also|sometimes|perhaps|"
+                      r"yes|less|unless|thus|plus)\s)[\w'’-]+s)\s+$", b, re.I)),
+    # "Boasting 3 pools, the resort" -> "With 3 pools"; "stop boasting about", "Boasting, he said, is",
+    # "Boasting rights", "boasting her new ring to everyone" are bragging or showing off
+    (("boasting",), lambda b, a: not re.search(r"(?:^|[.!?:\n\"“(,])\s*$", b)
+     or bool(re.match(r"\s*(?:[.,;:!?)]|$)|\s+(?:[\w'’-]+ly|about|of|that|rights|is|was|again|her|his|their|my|your|"
+                      r"our|him|them)\b", a, re.I))
+     or bool(re.match(r"[^,.;:!?]*\b(?:about|that|to\s+(?:everyone|anyone|friends|all))\b", a, re.I))),
+    # "outperforms the state-of-the-art by 3 points" (a noun), "state-of-the-art results / baselines"
+    # (the research sense), "a state-of-the-art defense / review" (legal and journal terms), and
+    # a dated machine ("the 1985 console was state-of-the-art for its time")
+    (("state-of-the-art",), lambda b, a: bool(re.match(
+        r"\s*(?:[.,;:!?)]|$)|\s+(?:by|in|at|as|of|for|on|and|or|when|until)\b|\s+(?:[\w'’-]+\s+)?(?:results?|baselines?|"
+        r"performance|accuracy|methods?|models?|review|defen[cs]e|approach(?:es)?|techniques?|algorithms?|"
+        r"benchmarks?|scores?)\b", a, re.I))
+     or bool(re.search(r"\b1[89]\d\d|\b[12]\d{3}s\b|for its time|no longer|at the time|patent|prior art",
+                       b[-100:] + a[:100], re.I))),
+    # "didn't show a meaningful impact on mortality", "a meaningful impact in the trial": statistical claims
+    (("a meaningful impact",), lambda b, a: bool(_NEGATED.search(b) or re.search(
+        r"\b(?:no|not|failed|without|lack)\b[^.;]{0,30}$|stud(?:y|ies)|trials?|significan|statistic|p\s*[<=]|"
+        r"mortality|outcomes?|analys[ie]s|effect", b[-120:] + a[:120], re.I))),
     # thanks in grief is not "a big thank you"
     (("a heartfelt thank you to",), lambda b, a: bool(re.search(
         r"final days|passed|passing|\bloss\b|death|died|funeral|condolence|memor|\blate\b|grief|grieving|hospice|"
@@ -647,7 +685,8 @@ def replace_ai_phrases(text: str) -> str:
 
 _ABBREVIATION_END = re.compile(r"(?:\b(?:[ap]\.m|e\.g|i\.e|etc|vs|al|approx|incl|excl|tsp|tbsp|oz|lbs?|no|nos|fig|figs|"
                                r"dept|est|min|max|hrs?|secs?|ft|in|st|mt|jr|sr|dr|mr|mrs|ms|prof|inc|ltd|co|corp|vol|"
-                               r"pp|ed|cf|ca|gen|govt|av|ave|blvd|rd)\.)$", re.I)
+                               r"pp|ed|cf|ca|gen|govt|av|ave|blvd|rd)\.|(?:<F\d+>|\b[A-Za-z]{1,4})\.(?:(?:<F\d+>|[A-Za-z]{1,5})\.)+)$", re.I)
+# (initials: "a B.S. in Statistics", "the U.S. market", "a Ph.D. in", "LL.M.", masked "<F1>.D." too: dev3 round 1)
 
 
 def _quote_whole(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -1047,6 +1086,30 @@ def _form_flips(source: str, candidate: str) -> list[str]:
     return flips
 
 
+# Model slips blind judges found on dev3 (round 1) that no claim check sees: "If you've any
+# questions" (a contracted possessive "have"), and "With more than 7 years of experience ..., I'm
+# confident" losing its "With" (a dangling phrase).
+_POSSESSIVE_VE = re.compile(r"\b(?:I|you|we|they)['’]ve\s+(?:any|a|an|no|some|the|many|much|lots|plenty|enough|"
+                            r"several|two|three|four|five|<F\d+>|\d)(?![\w'’-])", re.I)
+# An opening phrase up to its comma ("With more than <F1> years of experience,"); only prepositions
+# that are no conjunctions ("After the meeting ended we went home" may become two clauses).
+_OPENING_PHRASE = re.compile(r"^[^\w<]*(?:with|for|in|at|by|through|during|from|on|under|without|despite|unlike|"
+                             r"given|thanks to|due to|among|upon)\s+([^,;:.!?]{8,}?),", re.I)
+
+
+def _slips(source: str, out: str) -> str | None:
+    """Why the model's candidate ``out`` is ungrammatical where its ``source`` was not, if a known slip."""
+    if _POSSESSIVE_VE.search(out) and not _POSSESSIVE_VE.search(source):
+        return "contracted a possessive 'have'"
+    # the opening phrase kept as a fragment without its preposition: "More than <F1> years ..., I'm"
+    starts = [re.sub(r"^[^\w<]+", "", c).lower() for c in sentence_split(out)]
+    for sentence in sentence_split(source):
+        m = _OPENING_PHRASE.match(sentence)
+        if m and any(start.startswith(m.group(1).lower() + ",") for start in starts):
+            return "dropped a sentence's opening preposition"
+    return None
+
+
 @functools.lru_cache(maxsize=256)
 def _rule_baseline(masked_text: str) -> tuple[str, int]:
     """The rule edit of a masked source and its sentence count: what every candidate for that
@@ -1173,6 +1236,8 @@ class Humanizer:
         rule_edited, n_sentences = _rule_baseline(masked.text)
         if len(sentence_split(out)) != n_sentences:
             return None, "split or joined sentences"
+        if slip := _slips(masked.text, out):
+            return None, slip
         if opts.cleanup:  # on the masked text, so protected spans are never touched
             out = rule_based_rewrite(out)
         # "Shifts begin" -> "Shift begins", "fees ... which include" -> "includes", "Registration desks" ->
