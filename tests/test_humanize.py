@@ -789,6 +789,10 @@ def test_model_slips_no_claim_check_sees_are_refused():
     assert _slips("We have the <F1> keys.", "We've got the <F1> keys.") is None
     assert _slips("With more than <F1> years of experience in sales, I am sure.",
                   "With over <F1> years of experience in sales, I'm sure.") is None
+    # a fact's preposition dropped ("will follow <F1>" reads as "come after"); kept or swapped for another, fine
+    assert _slips("Conferences will follow on <F1>.", "Conferences will follow <F1>.")
+    assert _slips("Conferences will follow on <F1>.", "Conferences follow on <F1>.") is None
+    assert _slips("Pay by <F1>.", "Please pay before <F1>.") is None
     # ... and after its review: a bare placeholder after the preposition; good contractions and restructurings pass
     assert _slips("With <F1> years of experience, I am confident.", "<F1> years of experience, I'm confident.")
     for source, candidate in [("We have added <F1> rooms.", "We've added <F1> rooms."),

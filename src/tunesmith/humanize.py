@@ -1097,10 +1097,21 @@ _OPENING_PHRASE = re.compile(r"^[^\w<]*(?:with|for|in|at|by|through|during|from|
                              r"given|thanks to|due to|among|upon)\s+([^,;:.!?]{8,}?),", re.I)
 
 
+# A fact's preposition carries its claim and its grammar: "conferences will follow on <F1>" ->
+# "will follow <F1>" reads as "come after <F1>" (dev3 round 1's judge).
+_FACT_PREPOSITIONS = ("on", "at", "by", "until", "till", "from", "before", "after", "since", "in", "of", "to", "for",
+                      "between", "through", "during", "within", "per", "over", "under", "about", "around", "than")
+_FACT_AFTER_PREPOSITION = re.compile(r"\b(" + "|".join(_FACT_PREPOSITIONS) + r")\s+(<F\d+>)", re.I)
+
+
 def _slips(source: str, out: str) -> str | None:
     """Why the model's candidate ``out`` is ungrammatical where its ``source`` was not, if a known slip."""
     if _POSSESSIVE_VE.search(out) and not _POSSESSIVE_VE.search(source):
         return "contracted a possessive 'have'"
+    for _, tag in _FACT_AFTER_PREPOSITION.findall(source):
+        before = re.search(rf"(?:^|([\w'’-]+))[^\w<]*{re.escape(tag)}", out)
+        if before and before.group(1) and before.group(1).lower() not in _FACT_PREPOSITIONS:
+            return f"dropped the preposition before {tag}"
     # the opening phrase kept as a fragment without its preposition: "More than <F1> years ..., I'm"
     starts = [re.sub(r"^[^\w<]+", "", c).lower() for c in sentence_split(out)]
     for sentence in sentence_split(source):
