@@ -564,6 +564,48 @@ def test_rule_edit_drops_additive_connectives():
     ("Boasting 3 pools and a spa, the resort opens May 2.", "With 3 pools and a spa, the resort opens May 2."),
     ("Our 4 interns made a meaningful impact on the project.", "Our 4 interns made a real impact on the project."),
     ("The city, boasting a population of 2 million, hosts 3 fairs.", "The city, with a population of 2 million, hosts 3 fairs."),
+    # dev3 round 2: filler frames at a sentence start, and pure-filler closing lines
+    ("In a thrilling display of resilience and steady determination, the Herons won 3-2 on Sunday.",
+     "The Herons won 3-2 on Sunday."),
+    ("In a testament to the power of community collaboration, the town opened its library on March 14.",
+     "The town opened its library on March 14."),
+    ("In today's fast-paced digital world, 2 of 3 adults reuse passwords.", "2 of 3 adults reuse passwords."),
+    ("In our fast-paced modern world, sleep is often overlooked by 1 in 3 adults.",
+     "Sleep is often overlooked by 1 in 3 adults."),
+    ("Whether you're a seasoned foodie or a first-time visitor, Fennimore's Table opens at 5 p.m.",
+     "Fennimore's Table opens at 5 p.m."),
+    ("Whether you're a seasoned athlete or just beginning your fitness journey, 2 sessions a week help.",
+     "2 sessions a week help."),
+    ("In conclusion, whether you're a busy cook or a culinary enthusiast, this 6-quart fryer is worth a look.",
+     "This 6-quart fryer is worth a look."),
+    ("Available for $149. Your next unforgettable adventure starts here.", "Available for $149."),
+    ("It passes on May 4. Truly, the cosmos never ceases to amaze us!", "It passes on May 4."),
+    ("In today's world, 3 in 4 adults own a smartphone.", "3 in 4 adults own a smartphone."),
+    ("Furthermore, in a testament to the power of community, the town raised $40,000.", "The town raised $40,000."),
+    ("Whether you're an avid hiker or a curious wanderer, Dunmarra offers 12 trails.", "Dunmarra offers 12 trails."),
+    # ... and the plain word for what follows "foster" and "unwavering" (its judges: "support a welcoming
+    # atmosphere", "remain steady in our commitment" read oddly)
+    ("The 5 cooks foster a welcoming atmosphere.", "The 5 cooks create a welcoming atmosphere."),
+    ("We foster strong relationships with 30 suppliers.", "We build strong relationships with 30 suppliers."),
+    ("The program fosters innovation among 200 students.", "The program promotes innovation among 200 students."),
+    ("We remain unwavering in our commitment to 3 million users.", "We remain firm in our commitment to 3 million users."),
+    ("It shows your firm's unwavering commitment to 2 causes.", "It shows your firm's strong commitment to 2 causes."),
+    ("Thanks for your unwavering support over 12 years.", "Thanks for your constant support over 12 years."),
+    ("You're cordially invited to join us on May 3.", "You're invited to join us on May 3."),
+    ("Our team worked tirelessly for 48 hours.", "Our team worked hard for 48 hours."),
+    ("It is crucial to note that 3 of 5 people lack savings.", "3 of 5 people lack savings."),
+    ("Let's explore the fascinating world of satellite navigation in 3 steps.",
+     "Let's explore satellite navigation in 3 steps."),
+    ("Porto Salvène, founded in 1820, is a hidden gem waiting to be discovered.",
+     "Porto Salvène, founded in 1820, is a hidden gem."),
+    ("We stay open as we navigate the path forward together in 2025.", "We stay open as we move forward together in 2025."),
+    ("We thank all of our valued subscribers in 40 countries.", "We thank all of our subscribers in 40 countries."),
+    ("I'd be honored to join your esteemed team in May 2025.", "I'd be honored to join your team in May 2025."),
+    ("Candidates must possess a valid license and 2 years of experience.",
+     "Candidates must have a valid license and 2 years of experience."),
+    ("It is with great enthusiasm that I submit my application for the role posted May 2.",
+     "I'm excited to submit my application for the role posted May 2."),
+    ("It is with great pleasure that we announce 3 new hires.", "We're pleased to announce 3 new hires."),
 ])
 def test_rule_edit_genre_stock_phrases(source, expected):
     assert Humanizer.rule_edit(source)[0] == expected
@@ -703,6 +745,34 @@ def test_rule_edit_splits_long_sentences_only_between_main_clauses():
     "It achieves state-of-the-art results on 2 benchmarks.", "The 1985 console was state-of-the-art for its time.",
     "The trial didn't show a meaningful impact on mortality in 2 groups.", "She holds a Ph.D. in biology and 2 patents.",
     "He earned an LL.M. in tax law in 2019.",
+    # dev3 round 2: frames that carry a claim stay: a reason, an audience an offer or rule is for, a fact inside
+    "In today's unpredictable economy, 3 months of savings is a minimum.",
+    "Whether you're a student or a senior, you get 10% off on Monday.",
+    "Whether you're a member or a guest, you must sign in at the desk by 9 a.m.",
+    "In a testament to her 30 years of service, the hall was named after her.",
+    "In a stunning display of force, 3 tanks rolled past the square.",
+    # ... and from its review (~275 probes): each of these dropped a claim or left a fragment
+    "Whether you're a senior or a student, you save 20% on 3 shows.",
+    "Whether you're a beginner or an expert, you must wear a helmet on the 2 trails.",
+    "Whether you're a smoker or a drinker, your premium will be 2 times higher.",
+    "Whether you're a seasoned pro or a beginner, the 2 courses cost $50.",
+    "Whether you're a student or a teacher, or just curious, this 300-page book is for you.",
+    "In a testament to the fact that the drug fails, the 2 trials were halted.",
+    "In a testament to their lack of preparation, the team lost 5-0.",
+    "In a testament to the team, which trained for 6 months, the robot won.",
+    "In a stunning display of skill, and of luck, the Hawks won 3-2 in overtime.",
+    "In a stunning display of grit, not luck, the Hawks won 3-2.",
+    "In today's world, this 1965 car would cost about $60,000.",
+    "In today's society, 2 of these habits would be unacceptable.",
+    "In today's business world, networking matters more than 2 degrees.",
+    "In today's world, which moves faster every year, 3 in 4 people feel rushed.",
+    "She sighed on May 2. In today's world, she thought, nobody writes letters anymore.",
+    "I looked up at 3 a.m. The night sky never ceases to amaze me.",
+    "They foster 2 dogs at a time.", "The Fosters foster 3 kittens.",
+    "Welcome to the fascinating world of the 3 bee species.", "She was possessed by 2 strange ideas.",
+    "It is with great sadness that we announce the passing of Tom, 84.",
+    "Whether you're a busy parent or a culinary enthusiast, this 6-quart fryer is worth a look.",  # one side only
+    "Whether you're a first-time buyer or a landlord, the 2 stamp duty rates differ.",
 ])
 def test_rule_edit_keeps_swaps_that_break_their_context(source):
     assert Humanizer.rule_edit(source)[0] is None
@@ -784,6 +854,9 @@ def test_model_slips_no_claim_check_sees_are_refused():
     assert _slips("If you have any questions, reply.", "If you've any questions, reply.")
     assert _slips("With more than <F1> years of experience in sales, I am confident.",
                   "More than <F1> years of experience in sales, I'm confident.")
+    # dev3 round 1's second judge: "Let's dive in!" cut to "Let's dive!"
+    assert _slips("Bake it twice. Let's dive in!", "Bake it twice. Let's dive!")
+    assert _slips("Let's dive into the <F1> steps.", "Let's dive into the <F1> steps.") is None
     # the same sentences rewritten well pass
     assert _slips("If you have any questions, reply.", "If you have questions, just reply.") is None
     assert _slips("We have the <F1> keys.", "We've got the <F1> keys.") is None
@@ -802,3 +875,17 @@ def test_model_slips_no_claim_check_sees_are_refused():
                               ("Despite the heavy rain, the match went ahead.", "The heavy rain didn't stop the match."),
                               ("Under the new rules, tenants must give notice.", "The new rules say tenants must give notice.")]:
         assert _slips(source, candidate) is None, candidate
+
+
+def test_filler_frames_may_be_dropped_whole_but_not_changed_or_added():
+    from tunesmith.claims import verify
+
+    frame = "In a testament to the power of community collaboration, "
+    assert verify(frame + "the town raised $40,000.", "The town raised $40,000.") == []
+    assert verify(frame + "the town raised $40,000.", frame + "the town raised $40,000.") == []
+    # a frame kept is checked word for word, and one added is a change (it can restrict: "Whether you're ...")
+    assert verify("In a thrilling display of grit, the Hawks won 3-2.", "In a thrilling display of skill, the Hawks won 3-2.")
+    assert verify("Your premium will be higher.",
+                  "Whether you're a seasoned smoker or a casual drinker, your premium will be higher.")
+    # a text that is nothing but filler is never emptied
+    assert Humanizer.rule_edit("Your next unforgettable adventure starts here.")[0] is None

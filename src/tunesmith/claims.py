@@ -164,7 +164,7 @@ def _canonical(text: str) -> str:
     low = text.replace("’", "'").replace("‘", "'").lower()
     for pattern, rep in CONTRACTIONS:  # "we're pleased to" is the stock phrase too
         low = re.sub(pattern, rep, low)
-    return replace_ai_phrases(low)
+    return replace_ai_phrases(low, frames=False)  # (verify handles the frames itself)
 
 
 def _is_content(word: str) -> bool:
@@ -510,7 +510,13 @@ def _function_words(text: str) -> tuple[Counter, int, int, int]:
 
 def verify(source: str, candidate: str) -> list[str]:
     """Empty when ``candidate`` keeps every claim of ``source``; else what changed, one entry per class."""
-    problems = compare(skeleton(source), skeleton(candidate))
+    from .humanize import frames_dropped  # here, not at the top: humanize imports this module
+
+    # A filler frame ("In a thrilling display of grit, ...") holds no claim: a rewrite may drop one
+    # whole. One it keeps is compared like any other words, and one it adds is a change.
+    source, added = frames_dropped(source, candidate)
+    problems = [f"framing added or changed: '{frame}'" for frame in added]
+    problems += compare(skeleton(source), skeleton(candidate))
     links = causal_links(source), causal_links(candidate)
     if links[0] != links[1]:
         problems.append(f"causal link changed (effect, cause links: {links[0]} -> {links[1]})")

@@ -45,8 +45,7 @@ BUNDLED_ADAPTER = Path(__file__).resolve().parent / "adapters" / "humanizer"
 AI_PHRASES: dict[str, str] = {
     "it is important to note that": "", "it is worth noting that": "", "it should be noted that": "",
     "it is crucial to": "you need to", "it is essential to": "you need to",
-    "in today's fast-paced world,": "", "in today's fast-paced digital landscape,": "",
-    "in today's digital age,": "", "we are pleased to inform you that": "", "we are pleased to announce that": "",
+    "we are pleased to inform you that": "", "we are pleased to announce that": "",
     "we are delighted to": "we're happy to", "please do not hesitate to": "feel free to",
     # Additive connectors carry no claim; a reader finds "Also," openers as stiff as the originals
     # (blind test judging), so they go.
@@ -120,16 +119,18 @@ AI_PHRASES: dict[str, str] = {
     "is required to": "must", "are required to": "must", "will be required to": "will need to",
     "is a testament to": "shows", "are a testament to": "show", "stands as a testament to": "shows",
     "serves as a testament to": "shows", "let's dive in!": "", "let's dive in.": "", "without further ado,": "",
-    "take this opportunity to": "", "nothing short of": "", "in today's rapidly changing world,": "",
+    "take this opportunity to": "", "nothing short of": "",
     "foster": "support", "fosters": "supports", "fostering": "supporting", "navigate": "handle",
     "navigates": "handles", "navigating": "handling", "underscoring": "showing",
     "in accordance with": "in line with",
     "refrain from": "avoid", "refrains from": "avoids", "it would be greatly appreciated if you could": "please",
     "it would be appreciated if you could": "please", "we would appreciate it if you could": "please",
-    "in today's fast-paced digital world,": "", "in today's ever-changing world,": "", "in today's world,": "",
-    "in today's competitive landscape,": "", "in today's rapidly evolving world,": "",
-    "in today's interconnected world,": "", "in today's modern world,": "", "in today's busy world,": "",
+    "in today's competitive landscape,": "",
     "we hope this message finds you well.": "", "we hope this email finds you well.": "",
+    "cordially invited": "invited", "cordially invite": "invite",  # (dev3 round 2: "a register mismatch")
+    # dev3 round 2 (its round 0 and 1 judges: "keeps 'it is crucial to note that'")
+    "it is crucial to note that": "", "it is essential to note that": "",
+    "it is crucial to remember that": "", "it is worth remembering that": "",
     # (Tried with them and refused by the claim checks, so left out: "a host of" -> "lots of", "make all
     # the difference" -> "a big difference", "yet" -> "but", "a vital component of" -> "a key part of".)
     # Left out after review: "has the ability to" -> "can" ("will can"), "in close proximity to",
@@ -152,6 +153,7 @@ CLICHE_SWAPS: dict[str, str] = {
     "elevate": "improve", "elevates": "improves", "elevated": "improved", "elevating": "improving",
     "culinary experience": "meal", "culinary adventure": "cooking adventure",
     "works tirelessly": "works hard", "work tirelessly": "work hard", "working tirelessly": "working hard",
+    "worked tirelessly": "worked hard",  # (dev3 round 2)
     "a meaningful difference": "a real difference", "career journey": "career",
     "economic landscape": "economy", "digital landscape": "digital world", "savvy": "smart",
     "a poignant testament to": "a moving reminder of", "a powerful testament to": "strong proof of",
@@ -184,12 +186,126 @@ CLICHE_SWAPS: dict[str, str] = {
     "helping others to": "helping others", "help us to": "help us", "helps us to": "helps us",
     # dev3 round 1 ("The state-of-the-art space" is no "latest space")
     "state-of-the-art": "modern", "boast": "have", "boasting": "with", "a meaningful impact": "a real impact",
+    # dev3 round 2 (its judges' lists of stock phrasing): each only in the syntax _KEEP_IN_CONTEXT allows
+    "the fascinating world of": "", "a hidden gem waiting to be discovered": "a hidden gem",
+    "navigate the path forward": "move forward", "navigating the path forward": "moving forward",
+    "our valued customers": "our customers", "our valued subscribers": "our subscribers",
+    "our valued members": "our members", "our valued clients": "our clients", "our valued guests": "our guests",
+    "our valued residents": "our residents", "our valued partners": "our partners",
+    "your esteemed team": "your team", "your esteemed company": "your company", "your esteemed organization": "your organization",
+    "your esteemed firm": "your firm", "possess": "have", "possesses": "has",
+    **{f"{it_is} with great {feeling} that {who}": f"{subject} {adj} to"
+       for it_is in ("it is", "it's", "it\u2019s")
+       for feeling, adj in (("enthusiasm", "excited"), ("excitement", "excited"), ("pleasure", "pleased"))
+       for who, subject in (("i", "I'm"), ("we", "we're"))},
     # Left out after review: "reach out to" -> "contact" ("I'm reaching out to follow up", a hand reaching
     # out, a charity's outreach), "a meaningful contribution" -> "a real contribution" (a threshold:
     # "donors who make a meaningful contribution receive ...").
     # Left out after review: "the answer lies in" -> "the answer is" ("lies in the 2 files on
     # your desk" is a place, not an identity).
 }
+# Framing that says nothing the rest of its sentence doesn't (dev3 round 2: the openers and closers
+# blind judges named in most dev passages). Each goes whole, only at a sentence start, never with a
+# protected fact inside, and only where two adversarial reviews (~550 probes) found it pure filler: an
+# audience that could restrict an offer or a rule, a testament to a cause, "In today's world" before a
+# counterfactual "would" all stay. The claim checks let a rewrite drop a frame whole but see any
+# frame it keeps or adds as ordinary words (claims.verify).
+_FILLER_ADJ = (r"(?:fast-paced|fast-moving|busy|hectic|modern|digital|ever-changing|ever-evolving|always-changing|"
+               r"rapidly[- ](?:changing|evolving)|constantly[- ](?:changing|evolving)|increasingly (?:digital|connected)|"
+               r"hyper-?connected|interconnected|always-on|tech-driven|technology-driven|digital-first)")
+_VIRTUE = (r"(?:resilience|determination|grit|teamwork|heart|character|composure|resolve|perseverance|tenacity|"
+           r"sportsmanship|spirit|unity|courage|fighting spirit|team spirit|skill)")
+_TESTAMENT_OF = (r"(?:the )?(?:power|spirit|resilience|strength|dedication|generosity|hard work|passion|commitment|"
+                 r"determination|kindness|warmth|creativity|ingenuity) of (?:the |our |this |a )?(?:local |close-knit |"
+                 r"tight-knit |small-town )?(?:community(?: collaboration| spirit)?|collaboration|teamwork)")
+# ... and only where the rest names who did it ("..., 200 coats were donated" would lose the givers)
+_TESTAMENT_DOER = (r"(?=[^.!?]*\b(?:community|town|city|village|volunteers|residents|neighbou?rs|locals|team|club|"
+                   r"members|people|townspeople|staff|students|families|organi[sz]ers|council|parents|group)\b)")
+# Both sides of "Whether you're a seasoned X or a first-time Y" name a level of experience or a hobby
+_EXPERIENCE = (r"(?:(?!\bor\b)[^,])*?\b(?:seasoned|first-time|beginners?|novices?|experts?|pros?|enthusiasts?|lovers?|buffs?|fans?|"
+               r"aficionados?|newbies?|newcomers?|avid|casual|curious|foodies?|connoisseurs?|hobbyists?|amateurs?|"
+               r"audiophiles?|gamers?|hikers?|commuters?|cooks?|chefs?|bakers?|runners?|athletes?|"
+               r"(?:starting|beginning|getting started))\b")
+# What may follow a dropped frame: a main clause, not a piece left dangling ("..., which trained for six
+# months, the robot won", "..., and of luck, the Hawks won", "..., though, most people pay by card").
+# ("In today's world, she thought, nobody writes letters": the frame is her thought, not filler)
+_CLAUSE_NEXT = (r"(?=[\w<])(?!(?:or|and|but|nor|not|which|who|whom|whose|where|when|though|although|too|then|that|also|"
+                r"especially|including|unlike|as|if|so|yet|even|only|just|like)\b)"
+                r"(?![\w<>]+(?:\s+[\w<>]+)?\s+(?:thought|thinks|said|says|wrote|writes|added|adds|noted|notes|argued|"
+                r"argues|believes?|believed|claims?|claimed|insists?|insisted|recalls?|recalled)\s*,)")
+_FRAMES = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=[.!?]\s\s)|(?<=\n))"
+    r"(?:(?:in conclusion|furthermore|moreover|additionally|in addition|in summary),\s+)?(?:"
+    # "In today's fast-paced digital world, ..." (not "In today's unpredictable economy": a reason; not
+    # "In today's society, such behaviour would be ...": the condition of a counterfactual)
+    rf"(?:in today['’]s (?:{_FILLER_ADJ},? (?:and )?){{0,3}}|in our (?:{_FILLER_ADJ},? (?:and )?){{1,3}})"
+    r"(?:world|landscape|age),\s+(?![^.!?]*(?:\b(?:would|wouldn['’]t|could|couldn['’]t|might|would['’]ve)\b|['’]d\b))"
+    r"(?!(?:it|they|this|that|these|those)\b)"
+    # "In a testament to the power of community collaboration, the town unveiled ..."
+    rf"|in an? (?:(?:true|powerful|remarkable|fitting|moving|heartwarming|inspiring|shining|real) )?testament to "
+    rf"{_TESTAMENT_OF},\s+{_TESTAMENT_DOER}"
+    # "In a thrilling display of resilience and steady determination, the Herons secured ..."
+    r"|in an? (?:(?:thrilling|stunning|remarkable|dazzling|impressive|commanding|spectacular|breathtaking|"
+    r"masterful|powerful|inspiring|heartwarming|incredible|resounding|brilliant|gritty|stellar|true|superb|"
+    r"relentless|sheer|inspired|gutsy|determined|spirited|memorable|fine) ){1,2}(?:display|show|demonstration) of "
+    rf"(?:(?:(?:sheer|steady|unwavering|relentless|true|real|great|remarkable|incredible|fierce|quiet) )?"
+    rf"{_VIRTUE}(?:,? (?:and )?(?=\w)|(?=,))){{1,4}},\s+"
+    # "Whether you're a seasoned foodie or a first-time visitor, X promises ...": levels of experience
+    # only (a "senior or student", "smoker or drinker", "resident or commuter" is whom a rule or offer
+    # is for), and not where the rest grants, requires or warns
+    rf"|whether you(?:['’]re| are) (?:an? |just )(?={_EXPERIENCE})[\w' ’-]{{2,50}}? or "
+    rf"(?:an? |just )(?={_EXPERIENCE})[\w' ’-]{{2,50}}?,\s+"
+    r"(?![^.!?]*\b(?:must|should|need|needs|required?|eligible|qualif\w*|discount\w*|off|free|fees?|prices?|costs?|"
+    r"admission|entry|apply|applies|get|gets|receive|receives|pay|pays|only|can't|cannot|not|no|save|saves|savings|"
+    r"cover|covers|offer|may|recommended|mandatory|rights?|avoid|consult|bonus|allowed|reduced|safe|reimburse\w*|"
+    r"complimentary|waived|exempt|insurance|warranty|refund\w*|risk\w*|danger\w*|doctor|medication|dose|helmet|"
+    r"differs?|vary|varies|accordingly|depending|depends|tailored|adjusted|suited)\b)"
+    r")" + _CLAUSE_NEXT, re.I)
+# Closing lines that are pure filler: "Your next unforgettable adventure starts here." (not a
+# narrator's "The night sky never ceases to amaze me")
+_FILLER_SENTENCES = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:"
+    r"(?:truly, )?the (?:cosmos|universe) never ceases to amaze us[.!]"
+    r"|your next (?:(?:great|big|unforgettable|epic|grand) )?(?:adventure|escape|getaway) (?:starts|begins|awaits)"
+    r"(?: here| now| today)?[.!]"
+    r")(?:[ \t]+(?!(?:it|it['’]s|this|that|they|these|those|and|but|so|or)\b)|$)", re.I)
+
+
+def _capital_after_cut(text: str) -> str:
+    return re.sub("\x02" + r"([a-z])(?![\w'’-]*[A-Z])", lambda m: m.group(1).upper(), text).replace("\x02", "")
+
+
+def _drop_frames(text: str) -> str:
+    """``text`` without the filler frames above; the sentence they opened gets its capital."""
+    def cut(m: re.Match) -> str:
+        # (lower-case text stays lower case: the claim checks compare both sides in lower case)
+        return "\x02" if m.group(0)[:1].isupper() else ""
+
+    return _capital_after_cut(_FRAMES.sub(cut, _FILLER_SENTENCES.sub("", text)))
+
+
+def frames_dropped(source: str, candidate: str) -> tuple[str, list[str]]:
+    """``source`` without the filler frames ``candidate`` dropped, and the frames ``candidate`` has
+    that ``source`` lacks (added or changed: a frame kept is compared word for word like the rest)."""
+    def found(text: str) -> list[str]:
+        return [m.group(0) for r in (_FILLER_SENTENCES, _FRAMES) for m in r.finditer(text)]
+
+    def key(frame: str) -> str:
+        return re.sub(r"\W+", " ", frame).strip().lower()
+
+    cand_low = " " + re.sub(r"\W+", " ", candidate).lower() + " "
+    src_keys = {key(f) for f in found(source)}
+    added = [f.strip() for f in found(candidate) if key(f) not in src_keys]
+    gone = {key(f) for f in found(source) if f" {key(f)} " not in cand_low}
+
+    def cut(m: re.Match) -> str:
+        return m.group(0) if key(m.group(0)) not in gone else ("\x02" if m.group(0)[:1].isupper() else "")
+
+    if gone:
+        source = _capital_after_cut(_FRAMES.sub(cut, _FILLER_SENTENCES.sub(cut, source)))
+    return source, added
+
+
 _ELEVATE = ("elevate", "elevates", "elevated", "elevating")  # (guarded by context below)
 # The model (and people) often write these contracted: "It's important to note that ...",
 # "Please don't hesitate to ...".
@@ -224,7 +340,7 @@ CONTRACT = [(r"\bdo not\b", "don't"), (r"\bdoes not\b", "doesn't"), (r"\bdid not
             # numeral ("Phase I would begin", "World War I would")
             (r"(?<![A-Z][\w-] )(?<![A-Z][\w-]{2} )(?<![A-Z][\w-]{3} )(?<![A-Z][\w-]{4} )(?<![A-Z][\w-]{5} )"
              r"\b(I|[Ww]e|[Yy]ou|[Tt]hey) would\b" + _WOULD_VERB, lambda m: m.group(1) + "'d"),
-            (r"\bit is\b(?=\s+\w)", "it's"), (r"\bthat is\b(?=\s+\w)", "that's"), (r"\bthere is\b(?=\s+\w)", "there's"),
+            (r"\bit is\b(?=\s+\w)(?!\s+with\s+(?:great|deep|heavy|profound)\b)", "it's"), (r"\bthat is\b(?=\s+\w)", "that's"), (r"\bthere is\b(?=\s+\w)", "there's"),
             # "have" as an auxiliary only (before a past participle): "we have received" -> "we've received"
             # (an "-ed" word must take an object or a phrase: "we have shared bathrooms", "you have limited
             # access" are possession, not "we've shared")
@@ -442,8 +558,13 @@ for _keys, _keep in [
      or bool(re.match(r"\s+(?:us|you|them|me|him|her|it)\b\s*(?:[.,;:!?]|$|and\b)", a, re.I))),
     # "a foster mother", "foster youth" are foster care
     (("foster", "fosters", "fostering"),
-     _after_is(r"(?:an?\s+|the\s+)?(?:mothers?|fathers?|moms?|mums?|dads?|youth|teens?|caregivers?|carers?|placements?|"
-               r"system|agency|agencies|siblings?|daughters?|sons?|children|infants?|babies|baby)\b")),
+     _either(_after_is(r"(?:an?\s+|the\s+|<F\d+>\s+|\d+\s+|(?:two|three|four|five|several|many|more|our|their|his|"
+                       r"her)\s+)?(?:[\w'’-]+\s+)?(?:mothers?|fathers?|moms?|mums?|dads?|youth|teens?|teenagers?|"
+                       r"adolescents?|minors?|young\s+people|newborns?|orphans?|refugees?|caregivers?|carers?|"
+                       r"placements?|system|agency|agencies|siblings?|daughters?|sons?|children|kids?|infants?|babies|"
+                       r"baby|dogs?|cats?|pets?|pupp(?:y|ies)|kittens?|animals?|horses?|rabbits?|birds?|"
+                       r"service|allowance|assessment|network|team|families|parents?)\b|\s*(?:[.,;:!?)]|$)"),
+             _before_is(r"\b(?:a|an|each|every|our|their|your|the|new|many|some|experienced|two|three|<F\d+>)"))),
     # "She plays a pivotal role in the new drama series": an actor's part, not importance
     (("plays a crucial role in", "plays a pivotal role in", "plays a vital role in", "plays a key role in",
       "play a key role in", "play a crucial role in", "play a vital role in", "play a pivotal role in"),
@@ -588,6 +709,32 @@ for _keys, _keep in [
     (("a meaningful impact",), lambda b, a: bool(_NEGATED.search(b) or re.search(
         r"\b(?:no|not|failed|without|lack)\b[^.;]{0,30}$|stud(?:y|ies)|trials?|significan|statistic|p\s*[<=]|"
         r"mortality|outcomes?|analys[ie]s|effect", b[-120:] + a[:120], re.I))),
+    # dev3 round 2: "Welcome to the fascinating world of bees" is no "Welcome to bees": only after a verb
+    # of exploring; "possess" only before what one has (not "possessed by", "possess the ring" in a story:
+    # those keep), and the "it is with great ... that I" opener only before a plain verb ("that I submit")
+    (("the fascinating world of",), lambda b, a: not re.search(r"\b(?:explore|explores|exploring|discover|discovers|"
+                                                             r"discovering|delve into|dive into|dig into|look at)\s*$", b, re.I)),
+    (("possess", "possesses"), lambda b, a: not (re.search(r"\b(?:must|should|will|to|you|we|i|they|candidates|"
+                                                         r"applicants|who|also|both|each)\s*$", b, re.I)
+                                                and re.match(r"\s+(?:an?|strong|excellent|solid|extensive|proven|"
+                                                             r"good|basic|working|valid|at least|over|more than|<F\d+>|\d)\b", a, re.I))),
+    ((*[k for k in CLICHE_SWAPS if k.startswith("it is with great")],),
+     lambda b, a: not re.match(r"\s+(?!am\b|was\b|have\b|had\b|will\b|would\b|must\b|can\b|could\b|"
+                              r"should\b|may\b|might\b|do\b|did\b|not\b|never\b)[a-z]+\b(?<!ed)(?<!ing)", a)),
+    # a word the swap would double ("a strong, unwavering belief"), or a law firm beside "firm"
+    (("unwavering",), lambda b, a: bool(re.search(r"\b(?:strong|constant|steady|careful)\b", b[-60:] + a[:60], re.I)
+                                        or (re.search(r"\bfirm\b", b[-60:] + a[:60], re.I) and re.match(r"\s+in\b", a)))),
+    # "You are most cordially invited" would leave "most invited"
+    (("cordially invited", "cordially invite"), _before_is(r"\b(?:most|very|so|more|all|quite)")),
+    # "I doubt it is crucial to note that ..." is a claim about the noting; only a sentence's opener goes,
+    # with a clause after it
+    (("it is crucial to note that", "it is essential to note that", "it is crucial to remember that",
+      "it is worth remembering that", "it's crucial to note that", "it’s crucial to note that",
+      "it's essential to note that", "it’s essential to note that", "it's crucial to remember that",
+      "it’s crucial to remember that", "it's worth remembering that", "it’s worth remembering that"),
+     lambda b, a: not ((re.search(_SENTENCE_START, b) or re.search(r"(?:^|[.!?]\s+|\n)\W*(?:however|but|so|still|yet|"
+                                                                  r"and|also),?\s*$", b, re.I))
+                       and re.match(r"\s+[\w<]", a))),
     # thanks in grief is not "a big thank you"
     (("a heartfelt thank you to",), lambda b, a: bool(re.search(
         r"final days|passed|passing|\bloss\b|death|died|funeral|condolence|memor|\blate\b|grief|grieving|hospice|"
@@ -626,6 +773,32 @@ _BY_CONTEXT: dict[str, list[tuple[str, str | None]]] = {
             r"adventure|cruise|ride|voyage|excursion|ships?|vessels?|boats?|ferry|ferries|planes?|aircraft|trains?|bus|"
             r"flights?|coach|yachts?)\b", None), (r"", AI_PHRASES[k])]
        for k in ("embark on", "embark upon", "embarks on", "embarked on", "embarking on")},
+    # dev3 round 2: "support a welcoming atmosphere", "remain steady in our commitment" read oddly to its
+    # judges; the plain verb or adjective a person would pick for what follows (else the old swap)
+    # (a review, ~280 probes: "foster resentment" is no "support resentment", "foster in partnership" no
+    # "build in partnership": an object the swap knows, or the word stays)
+    **{k: [(r"\s+(?!(?:in|with|for|through|on|at|by|to)\b)(?:an?\s+|the\s+|our\s+|your\s+|their\s+|this\s+)?"
+            r"(?:[\w'’-]+,?\s+){0,4}?(?:atmosphere|environment|culture|sense|climate|spirit|workplaces?|spaces?|"
+            r"settings?)\b", v[0]),
+           (r"\s+(?!(?:in|with|for|through|on|at|by|to)\b)(?:an?\s+|the\s+|our\s+|your\s+|their\s+)?"
+            r"(?:[\w'’-]+,?\s+){0,4}?(?:trust|relationships?|connections?|partnerships?|ties|bonds?|friendships?|"
+            r"communit(?:y|ies))\b", v[1]),
+           (r"\s+(?!(?:in|with|for|through|on|at|by|to)\b)(?:an?\s+|the\s+|our\s+|your\s+|their\s+)?"
+            r"(?:[\w'’-]+,?\s+){0,3}?(?:innovation|creativity|collaboration|learning|curiosity|dialogue|discussion|"
+            r"engagement|participation|teamwork|independence|transparency|accountability|openness|inclusion|diversity|"
+            r"equity|respect|kindness|understanding|awareness|safety)(?!\s+(?:hubs?|centers?|centres?|labs?|spaces?|programs?))\b",
+            v[2]),
+           (r"\s+(?!(?:in|with|for|through|on|at|by|to)\b)(?:an?\s+|the\s+|our\s+|your\s+|their\s+)?"
+            r"(?:[\w'’-]+,?\s+){0,3}?(?:growth|development|health|well-?being|success|resilience|habits)\b",
+            AI_PHRASES[k]), (r"", None)]
+       for k, v in {"foster": ("create", "build", "promote"), "fosters": ("creates", "builds", "promotes"),
+                    "fostering": ("creating", "building", "promoting")}.items()},
+    # (and the word stays elsewhere: "steady attention", "steady adherence" read oddly or weaker)
+    "unwavering": [(r"\s+in\s+(?:its|their|our|his|her|my|your|the)\s+(?:[\w'’-]+\s+)?(?:commitment|support|"
+                    r"defen[cs]e|belief|resolve|stance|position|determination|dedication|decision|view|opposition|"
+                    r"faith)\b", "firm"),
+                   (r"\s+(?:[\w'’-]+\s+)?(?:commitment|dedication|resolve|determination|belief|faith)\b", "strong"),
+                   (r"\s+(?:[\w'’-]+\s+)?(?:support|loyalty|love|encouragement)\b", "constant"), (r"", None)],
 }
 _ARTICLE_MARK, _LINE_START_MARK = "\x00", "\x01"
 
@@ -640,8 +813,9 @@ def _article_for(word: str) -> str:
     return "a"
 
 
-def replace_ai_phrases(text: str) -> str:
-    """Swap typical AI phrases for plain ones (dropping pure filler) and fix capitals after."""
+def replace_ai_phrases(text: str, frames: bool = True) -> str:
+    """Swap typical AI phrases for plain ones (dropping pure filler, and with ``frames`` the filler
+    frames) and fix capitals after."""
     def sub(m: re.Match) -> str:
         key = m.group(0).lower()
         before, after = m.string[:m.start()], m.string[m.end():]
@@ -669,7 +843,7 @@ def replace_ai_phrases(text: str) -> str:
     # "fast and, moreover, cheap" -> "fast and cheap".
     text = re.sub(r",\s+(?:without a doubt|undoubtedly|notably|importantly|interestingly|truly|moreover|furthermore|"
                   r"additionally|in addition|in essence|ultimately|simply put|needless to say),(?=\s)", "", text, flags=re.I)
-    out = _PHRASE_RE.sub(sub, text)
+    out = _PHRASE_RE.sub(sub, _drop_frames(text) if frames else text)
     out = re.sub(r"\b([Aa]n?)(\s+)" + _ARTICLE_MARK + r"\s*([\w'’-]+)",
                  lambda m: _match_case(m.group(1), _article_for(m.group(3))) + m.group(2) + m.group(3), out)
     out = re.sub(_LINE_START_MARK + r"[ \t]*([a-z])", lambda m: m.group(1).upper(), out)
@@ -681,6 +855,7 @@ def replace_ai_phrases(text: str) -> str:
                   else m.group(1) + m.group(2).upper(), out)
 
 
+_LEANS_BACK = re.compile(r"\W*(?:it|it['’]s|its|this|that|they|these|those|and|but|so|or|then|there)\b", re.I)
 _ABBREVIATION_END = re.compile(r"(?:\b(?:[ap]\.m|e\.g|i\.e|etc|vs|al|approx|incl|excl|tsp|tbsp|oz|lbs?|no|nos|fig|figs|"
                                r"dept|est|min|max|hrs?|secs?|ft|in|st|mt|jr|sr|dr|mr|mrs|ms|prof|inc|ltd|co|corp|vol|"
                                r"pp|ed|cf|ca|gen|govt|av|ave|blvd|rd)\.|(?:<F\d+>|\b[A-Za-z]{1,4})\.(?:(?:<F\d+>|[A-Za-z]{1,5})\.)+)$", re.I)
@@ -1102,10 +1277,15 @@ _FACT_PREPOSITIONS = ("on", "at", "by", "until", "till", "from", "before", "afte
 _FACT_AFTER_PREPOSITION = re.compile(r"\b(" + "|".join(_FACT_PREPOSITIONS) + r")\s+(<F\d+>)", re.I)
 
 
+_CUT_PARTICLE = re.compile(r"\blet['’]s (?:dive|jump)(?=\s*[.!?,]|$)", re.I)
+
+
 def _slips(source: str, out: str) -> str | None:
     """Why the model's candidate ``out`` is ungrammatical where its ``source`` was not, if a known slip."""
     if _POSSESSIVE_VE.search(out) and not _POSSESSIVE_VE.search(source):
         return "contracted a possessive 'have'"
+    if _CUT_PARTICLE.search(out) and not _CUT_PARTICLE.search(source):  # "Let's dive!" (dev3 round 1's judge)
+        return "cut the particle of a phrasal verb"
     for _, tag in _FACT_AFTER_PREPOSITION.findall(source):
         before = re.search(rf"(?:^|([\w'’-]+))[^\w<]*{re.escape(tag)}", out)
         if before and before.group(1) and before.group(1).lower() not in _FACT_PREPOSITIONS:
@@ -1309,11 +1489,16 @@ class Humanizer:
         # Sentence by sentence, so one edit that fails its checks keeps only its own sentence. A
         # quote of several sentences stays in one piece, so it is one protected span.
         pieces, failed = [], []
-        for sentence, sep in _quote_whole(_sentences_with_separators(source)):
+        sentences = _quote_whole(_sentences_with_separators(source))
+        for i, (sentence, sep) in enumerate(sentences):
             masked = mask_facts(sentence, keep_terms or [])
             edited = masked.restore(rule_based_rewrite(masked.text)) if sentence.strip() else sentence
             if sentence.strip() and not edited.strip() and not masked.spans:
-                # The whole sentence was a stock phrase ("I hope this message finds you well."): it goes.
+                # The whole sentence was a stock phrase ("I hope this message finds you well."): it goes,
+                # unless the next one leans on it ("The universe never ceases to amaze us. And it never will.")
+                if i + 1 < len(sentences) and _LEANS_BACK.match(sentences[i + 1][0]):
+                    pieces.append(sentence + sep)
+                    continue
                 continue
             if edited != sentence:
                 problems = verify_claims(sentence, edited)
@@ -1327,6 +1512,8 @@ class Humanizer:
             edited = edited.rstrip()
         if edited == source:
             return None, f"rule edit failed its checks ({failed[0]})" if failed else "no stock phrase to edit"
+        if not edited.strip():  # ("Your next adventure starts here." alone: a text is never emptied)
+            return None, "nothing but stock phrases: kept as written"
         return edited, "ok"
 
     def humanize(self, text: str, options: HumanizeOptions | dict[str, Any] | None = None, *,
