@@ -271,17 +271,21 @@ _FILLER_SENTENCES = re.compile(
     r")(?:[ \t]+(?!(?:it|it['’]s|this|that|they|these|those|and|but|so|or)\b)|$)", re.I)
 
 
-def _capital_after_cut(text: str) -> str:
+def _cut_frames(text: str, drop: Callable[[str], bool]) -> str:
+    """``text`` without the filler frames ``drop`` picks; the sentence a frame opened gets its capital."""
+    def cut(m: re.Match) -> str:
+        if not drop(m.group(0)):
+            return m.group(0)
+        # (lower-case text stays lower case: the claim checks compare both sides in lower case)
+        return "\x02" if m.group(0)[:1].isupper() else ""
+
+    text = _FRAMES.sub(cut, _FILLER_SENTENCES.sub(cut, text))
     return re.sub("\x02" + r"([a-z])(?![\w'’-]*[A-Z])", lambda m: m.group(1).upper(), text).replace("\x02", "")
 
 
 def _drop_frames(text: str) -> str:
-    """``text`` without the filler frames above; the sentence they opened gets its capital."""
-    def cut(m: re.Match) -> str:
-        # (lower-case text stays lower case: the claim checks compare both sides in lower case)
-        return "\x02" if m.group(0)[:1].isupper() else ""
-
-    return _capital_after_cut(_FRAMES.sub(cut, _FILLER_SENTENCES.sub("", text)))
+    """``text`` without any of the filler frames above."""
+    return _cut_frames(text, lambda frame: True)
 
 
 def frames_dropped(source: str, candidate: str) -> tuple[str, list[str]]:
@@ -297,13 +301,7 @@ def frames_dropped(source: str, candidate: str) -> tuple[str, list[str]]:
     src_keys = {key(f) for f in found(source)}
     added = [f.strip() for f in found(candidate) if key(f) not in src_keys]
     gone = {key(f) for f in found(source) if f" {key(f)} " not in cand_low}
-
-    def cut(m: re.Match) -> str:
-        return m.group(0) if key(m.group(0)) not in gone else ("\x02" if m.group(0)[:1].isupper() else "")
-
-    if gone:
-        source = _capital_after_cut(_FRAMES.sub(cut, _FILLER_SENTENCES.sub(cut, source)))
-    return source, added
+    return (_cut_frames(source, lambda frame: key(frame) in gone) if gone else source), added
 
 
 _ELEVATE = ("elevate", "elevates", "elevated", "elevating")  # (guarded by context below)
