@@ -111,6 +111,7 @@ FAITHFUL = [
     ("Should you have any questions, contact us.", "If you have any questions, contact us."),
     ("Give 5 ml to children and 5 ml to adults.", "Give 5 ml to adults and 5 ml to children."),  # same values
     ("You need not bring a laptop.", "You needn't bring a laptop."),
+    ("Please share any feedback at your earliest convenience.", "Please share any feedback as soon as you can."),
 ]
 
 
@@ -172,6 +173,15 @@ def test_half_removed_stock_phrase_is_a_change():
     assert verify(src, "We're pleased to know that the session has been moved to Tuesday.")  # judged error
     assert verify("We are pleased to confirm that your plan has been approved.",
                   "We're glad to know that your plan has been approved.")
+
+
+def test_a_count_does_not_take_its_unit_from_the_next_line():
+    """'week two' ends its line: the next line's first word is no unit of it (dev4: a list item
+    followed by 'Please note that laptops ...' with the filler dropped read as '2 please' -> '2 laptop')."""
+    src = "3. A rotation during week two\n\nPlease note that laptops must be ordered 10 days ahead."
+    assert verify(src, "3. A rotation during week two\n\nLaptops must be ordered 10 days ahead.") == []
+    assert verify("Bring two\nlaptops.", "Bring two\nlaptops.") == []
+    assert verify("We need two laptops.", "We need two tablets.")
 
 
 def test_am_is_a_time_only_after_a_number():

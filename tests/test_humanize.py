@@ -468,6 +468,9 @@ def test_rule_edit_capitalises_sentence_starts_only():
                               "it is important to note that parking is free.")[0]
     assert "a.m. and" in out and "a.m. on weekdays" in out and out.endswith("weekdays. Parking is free.")
     assert Humanizer.rule_edit("We offer a more seamless checkout.")[0] == "We offer a smoother checkout."
+    # a dropped opener after an abbreviation's full stop still leaves a sentence start (dev4)
+    out = Humanizer.rule_edit("Schools should start no earlier than 8:30 a.m. Ultimately, this study shows why.")[0]
+    assert out == "Schools should start no earlier than 8:30 a.m. This study shows why."
 
 
 def test_rule_edit_drops_additive_connectives():
@@ -857,6 +860,11 @@ def test_model_slips_no_claim_check_sees_are_refused():
     # dev3 round 1's second judge: "Let's dive in!" cut to "Let's dive!"
     assert _slips("Bake it twice. Let's dive in!", "Bake it twice. Let's dive!")
     assert _slips("Let's dive into the <F1> steps.", "Let's dive into the <F1> steps.") is None
+    # dev4's judge: an instruction turned into "let's", a heading reworded
+    assert _slips("Warm up for <F1> minutes before every workout.", "Let's warm up for <F1> minutes first.")
+    assert _slips("Let us know by Friday.", "Let us know by Friday, please.") is None
+    assert _slips("Bug Fixes:", "Fixes bug:")
+    assert _slips("Bug Fixes:", "Bug Fixes:") is None
     # the same sentences rewritten well pass
     assert _slips("If you have any questions, reply.", "If you have questions, just reply.") is None
     assert _slips("We have the <F1> keys.", "We've got the <F1> keys.") is None
@@ -889,3 +897,78 @@ def test_filler_frames_may_be_dropped_whole_but_not_changed_or_added():
                   "Whether you're a seasoned smoker or a casual drinker, your premium will be higher.")
     # a text that is nothing but filler is never emptied
     assert Humanizer.rule_edit("Your next unforgettable adventure starts here.")[0] is None
+
+
+@pytest.mark.parametrize("source, expected", [
+    # dev4 round 1: its round-0 judge's stiff phrasing, each swapped where the syntax around it allows
+    ("That being said, the unit isn't cheap.", "That said, the unit isn't cheap."),
+    ("First and foremost, you need an emergency fund covering 3 to 6 months of expenses.",
+     "First, you need an emergency fund covering 3 to 6 months of expenses."),
+    ("We hope this notice finds you well. The water will be off on Wednesday.", "The water will be off on Wednesday."),
+    ("I am more than happy to help.", "I'm happy to help."),
+    ("Thank you in advance for your cooperation.", "Thanks in advance for your cooperation."),
+    ("Our staff acted swiftly to clear the pool.", "Our staff acted quickly to clear the pool."),
+    ("Kōmori is undoubtedly a worthy addition to the neighborhood's dining landscape.",
+     "Kōmori is a worthy addition to the neighborhood's dining scene."),
+    ("We remain deeply committed to your safety.", "We remain committed to your safety."),
+    ("I would wholeheartedly recommend it to anyone.", "I'd highly recommend it to anyone."),
+    ("I wanted to inform you that the meeting has moved.", "I wanted to let you know that the meeting has moved."),
+    ("Thanks for reaching out, and please accept our sincerest apologies for the delay.",
+     "Thanks for reaching out, and we're very sorry for the delay."),
+    ("As a token of our appreciation for your patience, we refunded the $18.50 fee.",
+     "As a thank you for your patience, we refunded the $18.50 fee."),
+    ("In this pivotal role, you will oversee 25 associates.", "In this role, you'll oversee 25 associates."),
+    ("We'd like to take a moment to highlight 3 events.", "We'd like to highlight 3 events."),
+    ("We are thrilled to announce that Corvana has acquired Brightlake for $58 million.",
+     "Corvana has acquired Brightlake for $58 million."),
+    ('Tardigrades, often referred to as "water bears," are tough.', 'Tardigrades, often called "water bears," are tough.'),
+    ("The committee convened on Tuesday with 9 members present.", "The committee met on Tuesday with 9 members present."),
+    ("Navigating the complex world of personal finance can be a daunting endeavor.",
+     "Navigating personal finance can be daunting."),
+    ("Today marks a pivotal milestone for our 40 staff.", "Today marks a major milestone for our 40 staff."),
+    ("Crafted from 304 stainless steel, it holds 1.0 litre.", "Made from 304 stainless steel, it holds 1.0 litre."),
+    ("It is a must-visit for pasta lovers.", "It's a must for pasta lovers."),
+    ("The pappardelle ($26) was an absolute triumph.", "The pappardelle ($26) was a triumph."),
+    ("Members engaged in a robust discussion about the $5,000 budget.",
+     "Members engaged in a lively discussion about the $5,000 budget."),
+    ("In a heartwarming display of community spirit, 80 volunteers came together on Saturday.",
+     "80 volunteers came together on Saturday."),
+    ("In a thrilling encounter that kept fans on the edge of their seats, the Hawks beat Millbrook 3-2.",
+     "The Hawks beat Millbrook 3-2."),
+    ("A gift of $50 feeds a family for a week. Together, we can make a difference.",
+     "A gift of $50 feeds a family for a week."),
+    ("This release will revolutionize the way you plan 3 meals.", "This release will change the way you plan 3 meals."),
+    ("Choosing the right band is the key to unlocking better speed.", "Choosing the right band is the key to better speed."),
+    ("It is worth noting, however, that 40 residents could not pay.", "However, 40 residents couldn't pay."),
+    ("You have got this!", "You've got this!"),
+])
+def test_rule_edit_dev4_stock_phrases(source, expected):
+    assert Humanizer.rule_edit(source)[0] == expected
+
+
+@pytest.mark.parametrize("source, kept", [
+    ("Take a moment to review the 3 forms.", "Take a moment to"),  # an imperative asks for the time
+    ("This is the key to unlocking the door.", "unlocking"),  # a key
+    ("We're excited to share that recipe with you.", "share that recipe"),  # a demonstrative, not a clause
+    ("The board convened a task force of 5.", "convened"),  # transitive
+    ("The panel was convened on Monday.", "convened"),  # passive
+    ("Welcome to the complex world of tax.", "complex world"),  # no verb of finding one's way
+    ("He said we are thrilled to announce that it works.", "to announce that"),  # not a sentence start
+])
+def test_rule_edit_dev4_swaps_stay_out_of_other_syntax(source, kept):
+    assert kept in (Humanizer.rule_edit(source)[0] or source)
+
+
+def test_claims_tell_an_apology_from_thanks_and_a_finished_passive_from_an_ongoing_one():
+    from tunesmith.claims import verify
+
+    # dev4's judge: "We are writing to sincerely apologize for the closure" -> "Thanks for the closure"
+    assert verify("We sincerely apologize for the closure on July 12.", "Thanks for the closure on July 12.")
+    assert verify("We sincerely apologize for the delay.", "We're very sorry for the delay.") == []
+    assert verify("Please accept our apologies for the delay.", "We're sorry for the delay.") == []
+    # dev4's judge: "it has now been shipped" -> "it's now being shipped"
+    assert verify("It has now been shipped.", "It's now being shipped.")
+    assert verify("That being said, it works.", "That said, it works.") == []
+    # "a must for fans" is a noun, no obligation
+    assert verify("It is a must-read for fans.", "It's a must for fans.") == []
+    assert verify("You may bring a guest.", "You must bring a guest.")

@@ -99,6 +99,8 @@ NEUTRAL_PHRASES = (
     r"it should (?:also )?be noted(?:, however,)? that", r"not only", r"no matter", r"needless to say", r"can't wait", r"cannot wait",
     r"you can't go wrong", r"no doubt", r"nothing short of", r"most importantly", r"most notably", r"would like to", r"we'd like to", r"i'd like to", r"would love to",
     r"(?:should you|if you) (?:require|need)", r"should you", r"if you",  # a condition, not advice
+    # a courtesy, not a deadline: the rule edit's own swap read as "earliest" lost and "can" added (dev4)
+    r"at your earliest convenience", r"as soon as you can",
 )
 CONTRACTIONS = [
     (r"\bwon't\b", "will not"), (r"\bcan't\b", "can not"), (r"\bshan't\b", "shall not"), (r"\bcannot\b", "can not"),
@@ -126,6 +128,12 @@ EVENT_CLASSES: dict[str, tuple[str, ...]] = {
              "suspended"),
     "arrive": ("arrive", "arrives", "arrived", "arrival", "return", "returns", "returned", "come back"),
     "depart": ("depart", "departs", "departed", "departure", "leave", "leaves", "left"),
+    # What a letter does: an apology is no thanks (dev4: "We are writing to sincerely apologize for the
+    # closure" -> "Thanks for the closure").
+    "apology": ("apologize", "apologizes", "apologized", "apologise", "apologises", "apologised", "apology",
+                "apologies", "sorry", "regret", "regrets", "regretted"),
+    "thanks": ("thank", "thanks", "thanked", "grateful", "gratitude", "appreciate", "appreciates", "appreciated",
+               "appreciation", "thankful"),
     # On time is a claim ("buses depart promptly at 8:15" is not "depart quickly").
     "punctual": ("promptly", "punctually", "on time", "in a timely manner", "on the dot", "right on time"),
 }
@@ -252,7 +260,8 @@ def _normalise(text: str) -> str:
         low = re.sub(pattern, rep, low)
     for phrase in NEUTRAL_PHRASES:
         low = re.sub(rf"\b{phrase}\b", " ", low)
-    return low
+    # "please accept our sincerest apologies for" accepts nothing: it says sorry
+    return re.sub(r"\bplease accept (?:our|my) (?:[a-z]+ )?apolog(?:y|ies)\b", "sorry", low)
 
 
 @functools.lru_cache(maxsize=None)
@@ -308,6 +317,9 @@ def _qualifier_before(sk: Skeleton, tokens: list[str], i: int, what: object) -> 
             return
 
 
+_ONGOING = re.compile(r"\b(?:is|are|was|were|am|be)\s+(?:[a-z]+ly\s+|now\s+|still\s+|also\s+)?being\b")
+
+
 def skeleton(text: str) -> Skeleton:
     """Extract the claim skeleton of ``text`` (any length; lines are kept apart)."""
     sk = Skeleton()
@@ -326,12 +338,13 @@ def skeleton(text: str) -> Skeleton:
     low = re.sub(rf"\b({words})-(?=[a-z])", r"\1 ", low)  # "two-year" counts two years
     low = re.sub(r"\b(\d+)-(?=[a-z])", r"\1 ", low)  # "30-minute"
     # Discourse ordinals ("First, ...", "Finally, ...") order the text; they carry no claim.
-    low = re.sub(r"(^|[.!?:]\s+|\n)(first|second|third|finally|lastly|next)\s*,", r"\1", low)
+    low = re.sub(r"(^|[.!?:]\s+|\n)(first and foremost|first|second|third|finally|lastly|next)\s*,", r"\1", low)
     low = re.sub(r"\bnext to\b", "beside", low)  # a place ("next to the port"), not an order
     # Words, numbers ("5,000", "0.58", "3rd"), clock times ("9:00") and clause punctuation, which
     # ends a unit's search.
+    # A line break ends a unit's search too: "during week two\n\nPlease note" counts no "please" (dev4).
     tokens = re.findall(r"[a-z]\.[a-z]\.|\d{1,2}:\d{2}|\d+(?:,\d{3})*(?:\.\d+)?(?:st|nd|rd|th)?|[a-z]+(?:['-][a-z]+)*"
-                        r"|%|[.,;:!?()]", low)
+                        r"|%|[.,;:!?()\n]", low)
     for i, tok in enumerate(tokens):
         nxt = tokens[i + 1: i + 4]
         if re.fullmatch(r"\d{1,2}:\d{2}", tok):
@@ -372,9 +385,13 @@ def skeleton(text: str) -> Skeleton:
     # May the month vs may the modal: a capitalised "May" followed by a number is the month.
     sk.calendar["may"] += len(re.findall(r"\bMay\s+\d", text))
     low_for_modal = re.sub(r"\bmay\s+\d", " ", low)
+    low_for_modal = re.sub(r"\b(an?|the) must\b", r"\1 necessity", low_for_modal)  # "a must for fans": a noun
     sk.negations = sum(len(_whole(n).findall(low)) for n in set(NEGATIONS))
     sk.modality = _phrase_counts(low_for_modal, MODALITY)
     sk.events = _phrase_counts(low_for_modal, EVENT_CLASSES)
+    # A passive in progress is no finished one (dev4: "it has now been shipped" -> "it's now being shipped").
+    sk.events["ongoing"] += len(_ONGOING.findall(low))
+    sk.events = +sk.events
     sk.quantifiers = _phrase_counts(low_for_modal, QUANTIFIERS)
     return sk
 

@@ -56,7 +56,8 @@ AI_PHRASES: dict[str, str] = {
     "plays a crucial role in": "is key to", "plays a pivotal role in": "is key to",
     "plays a vital role in": "is key to", "plays a key role in": "is key to", "play a key role in": "are key to",
     "play a crucial role in": "are key to", "play a vital role in": "are key to", "play a pivotal role in": "are key to",
-    "it should also be noted that": "", "it should be noted, however, that": "however,", "it is important to remember that": "", "it is essential to remember that": "",
+    "it should also be noted that": "", "it should be noted, however, that": "however,",
+    "it is worth noting, however, that": "however,", "it is important to note, however, that": "however,", "it is important to remember that": "", "it is essential to remember that": "",
     "navigate the complexities of": "handle",
     "delve into": "explore", "delves into": "explores", "embark on": "start", "embark upon": "start",
     "embarks on": "starts", "embarked on": "started", "embarking on": "starting",
@@ -131,6 +132,28 @@ AI_PHRASES: dict[str, str] = {
     # dev3 round 2 (its round 0 and 1 judges: "keeps 'it is crucial to note that'")
     "it is crucial to note that": "", "it is essential to note that": "",
     "it is crucial to remember that": "", "it is worth remembering that": "",
+    # dev4 round 1 (its round-0 judge's list of stiff phrasing; each keeps the syntax around it)
+    "that being said,": "that said,", "first and foremost,": "first,", "please be reminded that": "",
+    **{f"{who} hope this {what} finds you well{end}": "" for who in ("i", "we")
+       for what in ("notice", "letter", "note", "update", "newsletter", "message", "email") for end in (".", ",", "!")},
+    "more than happy to": "happy to", "thank you in advance for": "thanks in advance for",
+    "swiftly": "quickly", "undoubtedly": "", "deeply committed to": "committed to",
+    "i completely understand": "I understand", "i totally understand": "I understand",
+    "wholeheartedly recommend": "highly recommend", "wholeheartedly recommends": "highly recommends",
+    "wholeheartedly believe": "believe", "wholeheartedly believes": "believes",
+    "to inform you that": "to let you know that", "to inform you of": "to tell you about",
+    "please accept our sincerest apologies for": "we're very sorry for",
+    "please accept our sincere apologies for": "we're very sorry for",
+    "please accept my sincerest apologies for": "I'm very sorry for",
+    "please accept my sincere apologies for": "I'm very sorry for",
+    "as a token of our appreciation": "as a thank you", "as a token of my appreciation": "as a thank you",
+    "in this pivotal role,": "in this role,", "in this exciting role,": "in this role,",
+    "take a moment to": "", "the key to unlocking": "the key to",
+    # announcing framing before a whole clause ("We're thrilled to announce that X" -> "X")
+    **{f"{who} {feel} to {verb} that": "" for who in ("we are", "we're", "we’re", "i am", "i'm", "i’m")
+       for feel in ("thrilled", "excited", "delighted", "beyond excited", "thrilled and humbled", "proud", "so excited",
+                    "incredibly excited", "absolutely thrilled")
+       for verb in ("announce", "share")},
     # (Tried with them and refused by the claim checks, so left out: "a host of" -> "lots of", "make all
     # the difference" -> "a big difference", "yet" -> "but", "a vital component of" -> "a key part of".)
     # Left out after review: "has the ability to" -> "can" ("will can"), "in close proximity to",
@@ -198,6 +221,20 @@ CLICHE_SWAPS: dict[str, str] = {
        for it_is in ("it is", "it's", "it\u2019s")
        for feeling, adj in (("enthusiasm", "excited"), ("excitement", "excited"), ("pleasure", "pleased"))
        for who, subject in (("i", "I'm"), ("we", "we're"))},
+    # dev4 round 1 (its round-0 judge's list): each only in the syntax _KEEP_IN_CONTEXT allows
+    "revolutionize the way": "change the way", "revolutionizes the way": "changes the way",
+    "revolutionizing the way": "changing the way", "referred to as": "called",
+    "convened": "met", "the complex world of": "", "a pivotal milestone": "a major milestone",
+    "a significant milestone": "a major milestone", "crafted from": "made from",
+    **{f"{be} a daunting {what}": f"{be} daunting" for be in ("be", "is", "was", "seem", "seems", "feel like", "feels like")
+       for what in ("task", "endeavor", "endeavour", "undertaking", "prospect", "process")},
+    **{f"a must-{v} for": "a must for" for v in ("read", "visit", "see", "try", "watch", "have", "listen")},
+    **{f"an absolute {n}": f"{'an' if n[0] in 'aeiou' else 'a'} {n}"
+       for n in ("triumph", "delight", "joy", "treat", "pleasure", "gem", "must", "masterpiece", "standout",
+                 "showstopper", "revelation", "dream", "marvel", "blast", "winner", "favorite", "favourite",
+                 "game-changer", "stunner", "knockout", "hit")},
+    "dining landscape": "dining scene", "culinary landscape": "food scene", "culinary scene": "food scene",
+    "the vital importance of": "the importance of",
     # Left out after review: "reach out to" -> "contact" ("I'm reaching out to follow up", a hand reaching
     # out, a charity's outreach), "a meaningful contribution" -> "a real contribution" (a threshold:
     # "donors who make a meaningful contribution receive ...").
@@ -214,7 +251,8 @@ _FILLER_ADJ = (r"(?:fast-paced|fast-moving|busy|hectic|modern|digital|ever-chang
                r"rapidly[- ](?:changing|evolving)|constantly[- ](?:changing|evolving)|increasingly (?:digital|connected)|"
                r"hyper-?connected|interconnected|always-on|tech-driven|technology-driven|digital-first)")
 _VIRTUE = (r"(?:resilience|determination|grit|teamwork|heart|character|composure|resolve|perseverance|tenacity|"
-           r"sportsmanship|spirit|unity|courage|fighting spirit|team spirit|skill)")
+           r"sportsmanship|spirit|unity|courage|fighting spirit|team spirit|skill|community spirit|civic pride|"
+           r"solidarity|togetherness|neighbou?rliness|goodwill)")
 _TESTAMENT_OF = (r"(?:the )?(?:power|spirit|resilience|strength|dedication|generosity|hard work|passion|commitment|"
                  r"determination|kindness|warmth|creativity|ingenuity) of (?:the |our |this |a )?(?:local |close-knit |"
                  r"tight-knit |small-town )?(?:community(?: collaboration| spirit)?|collaboration|teamwork)")
@@ -250,6 +288,11 @@ _FRAMES = re.compile(
     r"relentless|sheer|inspired|gutsy|determined|spirited|memorable|fine) ){1,2}(?:display|show|demonstration) of "
     rf"(?:(?:(?:sheer|steady|unwavering|relentless|true|real|great|remarkable|incredible|fierce|quiet) )?"
     rf"{_VIRTUE}(?:,? (?:and )?(?=\w)|(?=,))){{1,4}},\s+"
+    # "In a thrilling encounter that kept fans on the edge of their seats, the Hawks beat ..." (dev4)
+    r"|in an? (?:(?:thrilling|nail-biting|dramatic|captivating|electrifying|gripping|pulsating|edge-of-your-seat|"
+    r"action-packed|enthralling|riveting) ){1,2}(?:encounter|match|game|contest|clash|showdown|battle|affair|"
+    r"fixture|matchup|match-up)(?: that (?:kept|had) (?:fans|spectators|the crowd|supporters|everyone) on the "
+    r"edge of their seats)?,\s+"
     # "Whether you're a seasoned foodie or a first-time visitor, X promises ...": levels of experience
     # only (a "senior or student", "smoker or drinker", "resident or commuter" is whom a rule or offer
     # is for), and not where the rest grants, requires or warns
@@ -266,6 +309,7 @@ _FRAMES = re.compile(
 _FILLER_SENTENCES = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:"
     r"(?:truly, )?the (?:cosmos|universe) never ceases to amaze us[.!]"
+    r"|together,? we can (?:truly |really )?make (?:a|a real|a lasting|a big|a meaningful|all the) difference[.!]"
     r"|your next (?:(?:great|big|unforgettable|epic|grand) )?(?:adventure|escape|getaway) (?:starts|begins|awaits)"
     r"(?: here| now| today)?[.!]"
     r")(?:[ \t]+(?!(?:it|it['’]s|this|that|they|these|those|and|but|so|or)\b)|$)", re.I)
@@ -342,7 +386,7 @@ CONTRACT = [(r"\bdo not\b", "don't"), (r"\bdoes not\b", "doesn't"), (r"\bdid not
             # "have" as an auxiliary only (before a past participle): "we have received" -> "we've received"
             # (an "-ed" word must take an object or a phrase: "we have shared bathrooms", "you have limited
             # access" are possession, not "we've shared")
-            (r"\b([Ww]e|[Yy]ou|[Tt]hey|I) have\b(?=\s+(?:(?:been|had|done|made|seen|sent|received|reviewed|updated|"
+            (r"\b([Ww]e|[Yy]ou|[Tt]hey|I) have\b(?=\s+(?:(?:been|had|got|done|made|seen|sent|received|reviewed|updated|"
              r"completed|started|finished|decided|noticed|added|moved|changed)\b|\w+ed\s+(?:the|a|an|your|our|my|his|"
              r"her|their|its|this|that|these|those|to|from|with|for|in|on|by|it|them|us|you|him|me|all|some|every|"
              r"<F\d+>|\d+)(?!\w)))",
@@ -733,6 +777,29 @@ for _keys, _keep in [
      lambda b, a: not ((re.search(_SENTENCE_START, b) or re.search(r"(?:^|[.!?]\s+|\n)\W*(?:however|but|so|still|yet|"
                                                                   r"and|also),?\s*$", b, re.I))
                        and re.match(r"\s+[\w<]", a))),
+    # dev4 round 1: "I'd like to take a moment to thank" -> "I'd like to thank"; an imperative "Take a
+    # moment to review the form" asks for the time, so it stays
+    (("take a moment to",), lambda b, a: not re.search(r"\b(?:like|love|want|wants|wanted|wish|wished)\s+to\s*$", b, re.I)),
+    # announcing framing goes only before a whole clause at a sentence start ("We're excited to share that
+    # recipe" is a demonstrative: it stays)
+    (tuple(k for k in AI_PHRASES if re.fullmatch(r"(?:we|i)\S* .+ to (?:announce|share) that", k)),
+     lambda b, a: not re.search(_SENTENCE_START, b)
+     or bool(re.match(r"\s+(?:[\w'’-]+\s*(?:[.!?,;:]|$)|(?:recipe|news|story|photo|picture|video|post|moment|"
+                      r"milestone|update|one|day|list|link|book|song|idea|project)\b)", a, re.I))),
+    # "The committee convened on Monday" met; "convened a task force" (transitive) and "was convened"
+    # (passive) stay
+    (("convened",), lambda b, a: bool(re.search(r"\b(?:is|are|was|were|be|been|being|get|got|gets|newly|"
+                                                  r"specially|hastily)\s*$", b, re.I))
+     or not re.match(r"\s*(?:[.,;:!?]|$)|\s+(?:on|at|in|for|via|virtually|online|remotely|with|from|last|this|"
+                     r"yesterday|today|earlier|again|shortly|briefly|<F\d+>|\d)\b", a, re.I)),
+    # "Navigating the complex world of personal finance" -> "Handling personal finance": only after a verb
+    # of finding one's way ("Welcome to the complex world of tax" stays)
+    (("the complex world of",), lambda b, a: not re.search(r"\b(?:navigat\w*|explor\w*|understand\w*|demystif\w*|"
+                                                           r"decod\w*|handl\w*)\s*$", b, re.I)),
+    # "the key to unlocking the door" is a key
+    (("the key to unlocking",), _after_is(r"(?:the\s+|a\s+|an\s+|your\s+|this\s+|that\s+|my\s+|our\s+)?"
+                                          r"(?:[\w'’-]+\s+)?(?:doors?|locks?|cars?|safes?|vaults?|gates?|rooms?|house|"
+                                          r"box|chest|cabinet|phone|device|padlock|drawer|suitcase|trunk)\b")),
     # thanks in grief is not "a big thank you"
     (("a heartfelt thank you to",), lambda b, a: bool(re.search(
         r"final days|passed|passing|\bloss\b|death|died|funeral|condolence|memor|\blate\b|grief|grieving|hospice|"
@@ -749,6 +816,9 @@ _BY_CONTEXT: dict[str, list[tuple[str, str | None]]] = {
     # "a seamless transition" is a smooth one; "makes cleanup seamless" is not "makes cleanup smooth"
     "seamless": [(r"\s+(?:[\w'’-]+\s+)?(?:transition|experience|process|integration|handover|handoff|switch|"
                   r"move|rollout|onboarding|checkout|workflow|setup|upgrade|migration|journey)\b", "smooth")],
+    # "a robust discussion" is a lively one, not a "solid" one (dev4)
+    "robust": [(r"\s+(?:and\s+[\w'’-]+\s+)?(?:discussions?|debates?|conversations?|dialogues?|exchanges?)\b", "lively"),
+               (r"", "solid")],
     "vibrant": [(r"\s+(?:[\w'’-]+\s+)?(?:colou?rs?|shades?|hues?|reds?|oranges?|greens?|blues?|yellows?|pinks?|purples?|"
                  r"sunroom|room|kitchen|flavou?rs?|salad|sauce|paint|light)\b", "bright"),
                 (r"\s+(?:[\w'’-]+\s+)?(?:community|communities|culture|city|town|neighbou?rhood|scene|atmosphere|nightlife|market|"
@@ -833,7 +903,9 @@ def replace_ai_phrases(text: str, frames: bool = True) -> str:
         # A dropped or swapped word after "a"/"an" may need the other article ("a truly unforgettable");
         # a dropped opener at a line start leaves a line that needs a capital.
         mark = _ARTICLE_MARK if re.search(r"\b(?:a|an)\s+$", before, re.I) else ""
-        if not rep and re.search(r"\n[ \t]*$", before):
+        # (so does a dropped capitalised opener after an abbreviation's full stop: "by 8:30 a.m.
+        # Ultimately, this ..." -> "a.m. This ...", dev4)
+        if not rep and (re.search(r"\n[ \t]*$", before) or m.group(0)[:1].isupper()):
             mark += _LINE_START_MARK
         return mark + _match_case(m.group(0), rep)
 
@@ -1276,6 +1348,11 @@ _FACT_AFTER_PREPOSITION = re.compile(r"\b(" + "|".join(_FACT_PREPOSITIONS) + r")
 
 
 _CUT_PARTICLE = re.compile(r"\blet['’]s (?:dive|jump)(?=\s*[.!?,]|$)", re.I)
+_ASIDE = re.compile(r"(?<=[\w>]), ((?:[\w'’<>-]+ ){1,6}[\w'’<>-]+), (?=[a-z])")
+_NOTING_CUT = re.compile(r"\bworth (?:noting|mentioning|remembering),?\s+(?:but|and|so|yet|however|though)\b(?!,?\s+that\b)",
+                         re.I)
+_LETS = re.compile(r"\blet(?:['’]s| us)\b", re.I)
+_HEADING = re.compile(r"[^.!?:\n]{1,48}:")
 
 
 def _slips(source: str, out: str) -> str | None:
@@ -1284,6 +1361,19 @@ def _slips(source: str, out: str) -> str | None:
         return "contracted a possessive 'have'"
     if _CUT_PARTICLE.search(out) and not _CUT_PARTICLE.search(source):  # "Let's dive!" (dev3 round 1's judge)
         return "cut the particle of a phrasal verb"
+    # dev4: "Warm up for 5 minutes" -> "Let's warm up ..." makes the writer do what the reader was told to
+    if _LETS.search(out) and not _LETS.search(source):
+        return "turned an instruction into 'let's'"
+    # dev4: an aside that lost its closing comma ("workers, many of them Irish immigrants toiled")
+    for m in _ASIDE.finditer(source):
+        if re.search(re.escape(m.group(1)) + r"\s+(?!(?:and|or|nor)\b)[\w<]", out):
+            return "dropped the comma that closes an aside"
+    # dev4 and test: "It's worth noting, but many residents ..." lost the clause the opener needs
+    if _NOTING_CUT.search(out) and not _NOTING_CUT.search(source):
+        return "cut the clause after 'worth noting'"
+    # dev4: a heading is a label, not a sentence ("Bug Fixes:" -> "Fixes bug:")
+    if _HEADING.fullmatch(source.strip()) and out.strip() != source.strip():
+        return "reworded a heading"
     for _, tag in _FACT_AFTER_PREPOSITION.findall(source):
         before = re.search(rf"(?:^|([\w'’-]+))[^\w<]*{re.escape(tag)}", out)
         if before and before.group(1) and before.group(1).lower() not in _FACT_PREPOSITIONS:
