@@ -922,7 +922,6 @@ def test_filler_frames_may_be_dropped_whole_but_not_changed_or_added():
     ("We are thrilled to announce that Corvana has acquired Brightlake for $58 million.",
      "Corvana has acquired Brightlake for $58 million."),
     ('Tardigrades, often referred to as "water bears," are tough.', 'Tardigrades, often called "water bears," are tough.'),
-    ("The committee convened on Tuesday with 9 members present.", "The committee met on Tuesday with 9 members present."),
     ("Navigating the complex world of personal finance can be a daunting endeavor.",
      "Navigating personal finance can be daunting."),
     ("Today marks a pivotal milestone for our 40 staff.", "Today marks a major milestone for our 40 staff."),
@@ -972,3 +971,38 @@ def test_claims_tell_an_apology_from_thanks_and_a_finished_passive_from_an_ongoi
     # "a must for fans" is a noun, no obligation
     assert verify("It is a must-read for fans.", "It's a must for fans.") == []
     assert verify("You may bring a guest.", "You must bring a guest.")
+
+
+@pytest.mark.parametrize("source, kept", [
+    # dev4 round 1's review (~380 probes by a helper): each class of failure it found
+    ("I'm so excited to share that article with everyone.", "share that article"),
+    ("We're proud to announce that.", "announce that"),
+    ("I want to thank you in advance for your help.", "thank you in advance"),
+    ("Residents will please be reminded that parking is prohibited.", "please be reminded"),
+    ("I hope this message finds you well, despite the storm.", "finds you well"),
+    ("Dear Anna, I hope this email finds you well. The invoice is attached.", "finds you well"),
+    ("It is a daunting task that requires patience.", "daunting task"),
+    ("She was referred to as an outpatient to the cardiology clinic.", "referred to as"),
+    ("The key to unlocking is patience.", "unlocking"),
+    ("If he is undoubtedly guilty, the jury must convict.", "undoubtedly"),
+    ("I wholeheartedly recommend against taking this medication.", "wholeheartedly"),
+    ("Until I completely understand the risks, I will not sign.", "completely"),
+    ("She was, first and foremost, a mother.", "first and foremost"),
+    ("Please accept our sincere apologies for the error, and a refund of $20.", "accept"),
+    ("As a token of our appreciation of his work, we named the hall after him.", "token"),
+    ("We regret to inform you that your flight has been cancelled.", "inform you"),
+    ("I'd like to take a moment to think about it before I decide.", "take a moment"),
+    ("Swiftly Logistics announced record profits.", "Swiftly"),
+    ("The paper includes a robust discussion of its limitations.", "discussion of"),
+    ("No candidate emerged as an absolute winner.", "absolute winner"),
+    ("Vietnam's culinary landscape includes pho.", "culinary landscape"),
+    ("Explore the complex world of bees in this documentary.", "complex world"),
+    ("Our slogan is simple. Together, we can make a difference.", "Together"),
+    ("Together, we can make a difference. Alone, we cannot.", "Together"),
+    ("But it is worth noting, however, that the sample was small.", "worth noting"),
+    ("She and I have got tickets.", "I have got"),
+    ("The grand jury convened in March indicted him.", "convened"),
+    ("Acme Inc. did not comment.", "Inc. didn't"),
+])
+def test_rule_edit_dev4_review_cases_keep_their_sense(source, kept):
+    assert kept in (Humanizer.rule_edit(source)[0] or source)

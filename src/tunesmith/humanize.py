@@ -135,12 +135,11 @@ AI_PHRASES: dict[str, str] = {
     # dev4 round 1 (its round-0 judge's list of stiff phrasing; each keeps the syntax around it)
     "that being said,": "that said,", "first and foremost,": "first,", "please be reminded that": "",
     **{f"{who} hope this {what} finds you well{end}": "" for who in ("i", "we")
-       for what in ("notice", "letter", "note", "update", "newsletter", "message", "email") for end in (".", ",", "!")},
+       for what in ("notice", "letter", "note", "update", "newsletter", "message", "email") for end in (".", "!")},
     "more than happy to": "happy to", "thank you in advance for": "thanks in advance for",
     "swiftly": "quickly", "undoubtedly": "", "deeply committed to": "committed to",
     "i completely understand": "I understand", "i totally understand": "I understand",
     "wholeheartedly recommend": "highly recommend", "wholeheartedly recommends": "highly recommends",
-    "wholeheartedly believe": "believe", "wholeheartedly believes": "believes",
     "to inform you that": "to let you know that", "to inform you of": "to tell you about",
     "please accept our sincerest apologies for": "we're very sorry for",
     "please accept our sincere apologies for": "we're very sorry for",
@@ -224,16 +223,17 @@ CLICHE_SWAPS: dict[str, str] = {
     # dev4 round 1 (its round-0 judge's list): each only in the syntax _KEEP_IN_CONTEXT allows
     "revolutionize the way": "change the way", "revolutionizes the way": "changes the way",
     "revolutionizing the way": "changing the way", "referred to as": "called",
-    "convened": "met", "the complex world of": "", "a pivotal milestone": "a major milestone",
+    "the complex world of": "", "a pivotal milestone": "a major milestone",
     "a significant milestone": "a major milestone", "crafted from": "made from",
-    **{f"{be} a daunting {what}": f"{be} daunting" for be in ("be", "is", "was", "seem", "seems", "feel like", "feels like")
+    **{f"{be} a daunting {what}": f"{be.replace(' like', '')} daunting"
+       for be in ("be", "is", "was", "seem", "seems", "feel like", "feels like")
        for what in ("task", "endeavor", "endeavour", "undertaking", "prospect", "process")},
     **{f"a must-{v} for": "a must for" for v in ("read", "visit", "see", "try", "watch", "have", "listen")},
     **{f"an absolute {n}": f"{'an' if n[0] in 'aeiou' else 'a'} {n}"
        for n in ("triumph", "delight", "joy", "treat", "pleasure", "gem", "must", "masterpiece", "standout",
-                 "showstopper", "revelation", "dream", "marvel", "blast", "winner", "favorite", "favourite",
+                 "showstopper", "revelation", "dream", "marvel", "blast", "favorite", "favourite",
                  "game-changer", "stunner", "knockout", "hit")},
-    "dining landscape": "dining scene", "culinary landscape": "food scene", "culinary scene": "food scene",
+    "dining landscape": "dining scene", "culinary scene": "food scene",
     "the vital importance of": "the importance of",
     # Left out after review: "reach out to" -> "contact" ("I'm reaching out to follow up", a hand reaching
     # out, a charity's outreach), "a meaningful contribution" -> "a real contribution" (a threshold:
@@ -309,10 +309,13 @@ _FRAMES = re.compile(
 _FILLER_SENTENCES = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:"
     r"(?:truly, )?the (?:cosmos|universe) never ceases to amaze us[.!]"
-    r"|together,? we can (?:truly |really )?make (?:a|a real|a lasting|a big|a meaningful|all the) difference[.!]"
+    # (not where a sentence before names it: "Our motto is simple. Together, ...")
+    r"|(?<!simple[.:] )(?<!motto[.:] )(?<!slogan[.:] )(?<!mantra[.:] )(?<!same[.:] )(?<!belief[.:] )"
+    r"together,? we can (?:truly |really )?make (?:a|a real|a lasting|a big|a meaningful|all the) difference[.!]"
     r"|your next (?:(?:great|big|unforgettable|epic|grand) )?(?:adventure|escape|getaway) (?:starts|begins|awaits)"
     r"(?: here| now| today)?[.!]"
-    r")(?:[ \t]+(?!(?:it|it['’]s|this|that|they|these|those|and|but|so|or)\b)|$)", re.I)
+    r")(?:[ \t]+(?!(?:it|it['’]s|this|that|they|these|those|and|but|so|or|alone|apart|separately|divided|individually|"
+    r"here|without|that['’]s|united|join)\b)|$)", re.I)
 
 
 def _cut_frames(text: str, drop: Callable[[str], bool]) -> str:
@@ -386,7 +389,7 @@ CONTRACT = [(r"\bdo not\b", "don't"), (r"\bdoes not\b", "doesn't"), (r"\bdid not
             # "have" as an auxiliary only (before a past participle): "we have received" -> "we've received"
             # (an "-ed" word must take an object or a phrase: "we have shared bathrooms", "you have limited
             # access" are possession, not "we've shared")
-            (r"\b([Ww]e|[Yy]ou|[Tt]hey|I) have\b(?=\s+(?:(?:been|had|got|done|made|seen|sent|received|reviewed|updated|"
+            (r"(?<!\band )(?<!\bor )\b([Ww]e|[Yy]ou|[Tt]hey|I) have\b(?=\s+(?:(?:been|had|got|done|made|seen|sent|received|reviewed|updated|"
              r"completed|started|finished|decided|noticed|added|moved|changed)\b|\w+ed\s+(?:the|a|an|your|our|my|his|"
              r"her|their|its|this|that|these|those|to|from|with|for|in|on|by|it|them|us|you|him|me|all|some|every|"
              r"<F\d+>|\d+)(?!\w)))",
@@ -777,25 +780,70 @@ for _keys, _keep in [
      lambda b, a: not ((re.search(_SENTENCE_START, b) or re.search(r"(?:^|[.!?]\s+|\n)\W*(?:however|but|so|still|yet|"
                                                                   r"and|also),?\s*$", b, re.I))
                        and re.match(r"\s+[\w<]", a))),
-    # dev4 round 1: "I'd like to take a moment to thank" -> "I'd like to thank"; an imperative "Take a
-    # moment to review the form" asks for the time, so it stays
-    (("take a moment to",), lambda b, a: not re.search(r"\b(?:like|love|want|wants|wanted|wish|wished)\s+to\s*$", b, re.I)),
+    # dev4 round 1: "I'd like to take a moment to thank" -> "I'd like to thank"; only before a verb of
+    # saying (an imperative "Take a moment to review the form", "I'd like to take a moment to think" ask
+    # for the time, so they stay). Guards from its review (~380 probes by a helper):
+    (("take a moment to",), lambda b, a: not re.search(r"\b(?:like|love|want|wants|wanted|wish|wished)\s+to\s*$", b, re.I)
+     or not re.match(r"\s+(?:thank|highlight|share|introduce|remind|recogni[sz]e|acknowledge|celebrate|welcome|update|"
+                     r"explain|outline|mention|express|congratulate|announce|tell|say|recap|summari[sz]e)\b", a, re.I)),
+    # only a sentence's opener: "I want to thank you in advance", "Residents will please be reminded that",
+    # "She was, first and foremost, a mother" (above all), "Until I completely understand the risks"
+    (("thank you in advance for", "please be reminded that", "first and foremost,", "i completely understand",
+      "i totally understand"), lambda b, a: not re.search(_SENTENCE_START, b)),
+    # "It is worth noting, however, that" needs a clause after it and no "But"/"And" before it
+    (("it is worth noting, however, that", "it is important to note, however, that"),
+     lambda b, a: not re.search(_SENTENCE_START, b) or not re.match(r"\s+[\w<]", a)),
+    # a greeting's clause goes, not one a fragment would be left of ("I hope this finds you well, despite
+    # the storm"), nor after a salutation on its line ("Dear Anna, I hope ...")
+    (tuple(k for k in AI_PHRASES if "finds you well" in k),
+     lambda b, a: bool(re.search(r",\s*$", b)) or bool(re.match(r"\s+(?:and|but|or|so|despite|as|though|although|even|"
+                                                              r"since|because|that|with|after|before|while|amid|given|"
+                                                              r"especially|considering)\b", a, re.I))),
+    # "a daunting task that requires ...", "a daunting process of visits": only before the clause ends
+    (tuple(k for k in CLICHE_SWAPS if " a daunting " in k),
+     lambda b, a: not re.match(r"\s*(?:[.!?;]|$)|\s*,\s+(?:but|and|so|yet|especially)\b", a)),
+    # a patient is "referred to as an outpatient / as needed" (a referral, not a name)
+    (("referred to as",), lambda b, a: bool(re.match(r"\s+(?:needed|necessary|appropriate|required|part of|an? "
+                                                     r"(?:outpatient|inpatient|urgent|emergency|routine|priority|day)\b)",
+                                                     a, re.I))
+     or bool(re.search(r"clinic|hospital|\bgp\b|doctor|specialist|referral|patient|physician", b[-80:] + a[:80], re.I))),
+    # "The key to unlocking is patience", "The key to unlocking it is the code": a noun must follow
+    (("the key to unlocking",), lambda b, a: bool(re.match(r"\s*(?:[,.;:!?]|$)|\s+(?:is|was|it|them|this|that|and|or)\b",
+                                                       a, re.I))),
+    # "undoubtedly" goes only between a plain "is/was" and what it is ("is undoubtedly a worthy addition"),
+    # not under a negation, a condition or a proof ("must show that he undoubtedly committed the crime")
+    (("undoubtedly",), lambda b, a: not (re.search(r"\b(?:is|was|are|were|be|['’]s|['’]re)\s*$", b, re.I)
+                                         and re.match(r"\s+(?:an?|the|one|among|some|[\w-]+est|most|more)\b", a, re.I))
+     or bool(_NEGATED.search(b)) or bool(re.search(r"\b(?:if|whether|unless|must|show|shows|prove|proves|proven|"
+                                                   r"beyond|not|never|doubt)\b[^.!?]*$", b, re.I))),
+    (("wholeheartedly recommend", "wholeheartedly recommends"),
+     lambda b, a: bool(_NEGATED.search(b)) or bool(re.match(r"\s+against\b", a, re.I))),
+    # "please accept our apologies for the error and this voucher": "accept" has a second object
+    (tuple(k for k in AI_PHRASES if k.startswith("please accept")),
+     lambda b, a: bool(re.match(r"[^.!?]*\b(?:and|as well as|along with|together with|plus)\s+(?:allow|let|accept|a|an|the|"
+                                r"this|our|my|these|those|\$|<F\d+>|\d)", a, re.I))),
+    # "as a token of our appreciation and respect / of his work / towards our staff"
+    (("as a token of our appreciation", "as a token of my appreciation"),
+     lambda b, a: not re.match(r"\s*,|\s+for\b", a, re.I)),
+    # bad news keeps its register: "We regret to inform you that your flight has been cancelled"
+    (("to inform you that", "to inform you of"),
+     lambda b, a: bool(re.search(r"\b(?:regret|regrets|regretted|sad|sorrow|saddens|grief|duty|obliged|required|"
+                                 r"obligated|deeply)\b[^.!?]{0,25}$", b, re.I))),
+    # "Swiftly Logistics announced": a name
+    (("swiftly",), lambda b, a: bool(re.match(r"\s+(?:[A-Z]|<F\d)", a))),
     # announcing framing goes only before a whole clause at a sentence start ("We're excited to share that
     # recipe" is a demonstrative: it stays)
     (tuple(k for k in AI_PHRASES if re.fullmatch(r"(?:we|i)\S* .+ to (?:announce|share) that", k)),
      lambda b, a: not re.search(_SENTENCE_START, b)
-     or bool(re.match(r"\s+(?:[\w'’-]+\s*(?:[.!?,;:]|$)|(?:recipe|news|story|photo|picture|video|post|moment|"
-                      r"milestone|update|one|day|list|link|book|song|idea|project)\b)", a, re.I))),
+     or not re.match(r"\s+(?!(?:with|to|for|at|in|on|now|today|here|again|too|and|or)\b)(?:[\w'’<>$.,-]+\s+){0,8}?"
+                     r"(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|shall|did|does|do|"
+                     r"[\w-]+ed|[\w<>-]+['’](?:s|re|ve|ll|m|d))\b", a, re.I)),
     # "The committee convened on Monday" met; "convened a task force" (transitive) and "was convened"
     # (passive) stay
-    (("convened",), lambda b, a: bool(re.search(r"\b(?:is|are|was|were|be|been|being|get|got|gets|newly|"
-                                                  r"specially|hastily)\s*$", b, re.I))
-     or not re.match(r"\s*(?:[.,;:!?]|$)|\s+(?:on|at|in|for|via|virtually|online|remotely|with|from|last|this|"
-                     r"yesterday|today|earlier|again|shortly|briefly|<F\d+>|\d)\b", a, re.I)),
     # "Navigating the complex world of personal finance" -> "Handling personal finance": only after a verb
     # of finding one's way ("Welcome to the complex world of tax" stays)
-    (("the complex world of",), lambda b, a: not re.search(r"\b(?:navigat\w*|explor\w*|understand\w*|demystif\w*|"
-                                                           r"decod\w*|handl\w*)\s*$", b, re.I)),
+    (("the complex world of",), lambda b, a: not re.search(r"\b(?:navigat\w*|understand\w*|demystif\w*|decod\w*)\s*$",
+                                                           b, re.I)),
     # "the key to unlocking the door" is a key
     (("the key to unlocking",), _after_is(r"(?:the\s+|a\s+|an\s+|your\s+|this\s+|that\s+|my\s+|our\s+)?"
                                           r"(?:[\w'’-]+\s+)?(?:doors?|locks?|cars?|safes?|vaults?|gates?|rooms?|house|"
@@ -817,7 +865,7 @@ _BY_CONTEXT: dict[str, list[tuple[str, str | None]]] = {
     "seamless": [(r"\s+(?:[\w'’-]+\s+)?(?:transition|experience|process|integration|handover|handoff|switch|"
                   r"move|rollout|onboarding|checkout|workflow|setup|upgrade|migration|journey)\b", "smooth")],
     # "a robust discussion" is a lively one, not a "solid" one (dev4)
-    "robust": [(r"\s+(?:and\s+[\w'’-]+\s+)?(?:discussions?|debates?|conversations?|dialogues?|exchanges?)\b", "lively"),
+    "robust": [(r"\s+(?:discussions?|debates?|conversations?)\b(?!\s+(?:of|on)\b)", "lively"),
                (r"", "solid")],
     "vibrant": [(r"\s+(?:[\w'’-]+\s+)?(?:colou?rs?|shades?|hues?|reds?|oranges?|greens?|blues?|yellows?|pinks?|purples?|"
                  r"sunroom|room|kitchen|flavou?rs?|salad|sauce|paint|light)\b", "bright"),
@@ -921,11 +969,16 @@ def replace_ai_phrases(text: str, frames: bool = True) -> str:
     # Sentence starts get a capital; an abbreviation's full stop ("a.m.", "tsp.", "et al.") ends no
     # sentence, and a word with a capital inside ("iPhone") keeps its first letter.
     return re.sub(r"(^|(?<=[.!?])\s+)([a-z])(?![\w'’-]*[A-Z])",
-                  lambda m: m.group(0) if m.group(1) and _ABBREVIATION_END.search(m.string[:m.start()])
+                  # (a masked name that ends in one, "<F1>. did not" for "Acme Inc. did not", keeps it too)
+                  lambda m: m.group(0) if m.group(1) and (_ABBREVIATION_END.search(m.string[:m.start()])
+                                                          or m.string[:m.start()].endswith(">."))
                   else m.group(1) + m.group(2).upper(), out)
 
 
-_LEANS_BACK = re.compile(r"\W*(?:it|it['’]s|its|this|that|they|these|those|and|but|so|or|then|there)\b", re.I)
+_LEANS_BACK = re.compile(r"\W*(?:it|it['’]s|its|this|that|they|these|those|and|but|so|or|then|there|alone|apart|"
+                         r"separately|divided|individually|without|here(?:['’]s| is| are) (?:how|why|what))\b", re.I)
+# ... or the one before announces it ("Our motto is simple. Together, we can make a difference.")
+_ANNOUNCES_NEXT = re.compile(r"\b(?:simple|motto|slogan|mantra|same|belief|promise|message|words|this)\W*$", re.I)
 _ABBREVIATION_END = re.compile(r"(?:\b(?:[ap]\.m|e\.g|i\.e|etc|vs|al|approx|incl|excl|tsp|tbsp|oz|lbs?|no|nos|fig|figs|"
                                r"dept|est|min|max|hrs?|secs?|ft|in|st|mt|jr|sr|dr|mr|mrs|ms|prof|inc|ltd|co|corp|vol|"
                                r"pp|ed|cf|ca|gen|govt|av|ave|blvd|rd)\.|(?:<F\d+>|\b[A-Za-z]{1,4})\.(?:(?:<F\d+>|[A-Za-z]{1,5})\.)+)$", re.I)
@@ -1581,10 +1634,13 @@ class Humanizer:
         for i, (sentence, sep) in enumerate(sentences):
             masked = mask_facts(sentence, keep_terms or [])
             edited = masked.restore(rule_based_rewrite(masked.text)) if sentence.strip() else sentence
+            if sentence[:1].islower() and edited[:1].isupper() and edited[:1].lower() == sentence[:1]:
+                edited = sentence[:1] + edited[1:]  # "Acme Inc. did not comment": no sentence start
             if sentence.strip() and not edited.strip() and not masked.spans:
                 # The whole sentence was a stock phrase ("I hope this message finds you well."): it goes,
                 # unless the next one leans on it ("The universe never ceases to amaze us. And it never will.")
-                if i + 1 < len(sentences) and _LEANS_BACK.match(sentences[i + 1][0]):
+                if (i + 1 < len(sentences) and _LEANS_BACK.match(sentences[i + 1][0])
+                        or i > 0 and _ANNOUNCES_NEXT.search(sentences[i - 1][0])):
                     pieces.append(sentence + sep)
                     continue
                 continue
