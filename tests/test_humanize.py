@@ -940,6 +940,11 @@ def test_filler_frames_may_be_dropped_whole_but_not_changed_or_added():
     ("Choosing the right band is the key to unlocking better speed.", "Choosing the right band is the key to better speed."),
     ("It is worth noting, however, that 40 residents could not pay.", "However, 40 residents couldn't pay."),
     ("You have got this!", "You've got this!"),
+    ("Finally, we are delighted to announce that our club raised $1,240.", "Finally, our club raised $1,240."),
+    ("We hope this message finds you well. As winter approaches, we have 3 events.",
+     "As winter approaches, we have 3 events."),
+    ("2FA blocks 99% of attacks. It is important to note, however, that not all methods are secure.",
+     "2FA blocks 99% of attacks. However, not all methods are secure."),
 ])
 def test_rule_edit_dev4_stock_phrases(source, expected):
     assert Humanizer.rule_edit(source)[0] == expected

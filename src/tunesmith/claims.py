@@ -95,6 +95,9 @@ QUANTIFIERS: dict[str, tuple[str, ...]] = {
 NEUTRAL_PHRASES = (
     r"(?:please\s+)?do not hesitate to", r"(?:please\s+)?don't hesitate to", r"feel free to",
     r"(?:it is|it's) (?:also )?(?:important|crucial|essential|worth noting|worth mentioning) (?:to note |to remember )?that",
+    # "It is important to note, however, that X" says "However, X": its "however" stays to be compared
+    r"(?:it is|it's) (?:also )?(?:important|crucial|essential|worth noting|worth mentioning)(?: to note| to remember)?"
+    r"(?=, however, that)",
     r"without a doubt",
     r"it should (?:also )?be noted(?:, however,)? that", r"not only", r"no matter", r"needless to say", r"can't wait", r"cannot wait",
     r"you can't go wrong", r"no doubt", r"nothing short of", r"most importantly", r"most notably", r"would like to", r"we'd like to", r"i'd like to", r"would love to",

@@ -795,7 +795,9 @@ for _keys, _keep in [
      lambda b, a: not re.search(_SENTENCE_START, b) or not re.match(r"\s+[\w<]", a)),
     # a greeting's clause goes, not one a fragment would be left of ("I hope this finds you well, despite
     # the storm"), nor after a salutation on its line ("Dear Anna, I hope ...")
-    (tuple(k for k in AI_PHRASES if "finds you well" in k),
+    (tuple(k for k in AI_PHRASES if "finds you well" in k and k.endswith(".")),
+     lambda b, a: bool(re.search(r",\s*$", b))),
+    (tuple(k for k in AI_PHRASES if "finds you well" in k and k.endswith(",")),
      lambda b, a: bool(re.search(r",\s*$", b)) or bool(re.match(r"\s+(?:and|but|or|so|despite|as|though|although|even|"
                                                               r"since|because|that|with|after|before|while|amid|given|"
                                                               r"especially|considering)\b", a, re.I))),
@@ -834,7 +836,8 @@ for _keys, _keep in [
     # announcing framing goes only before a whole clause at a sentence start ("We're excited to share that
     # recipe" is a demonstrative: it stays)
     (tuple(k for k in AI_PHRASES if re.fullmatch(r"(?:we|i)\S* .+ to (?:announce|share) that", k)),
-     lambda b, a: not re.search(_SENTENCE_START, b)
+     lambda b, a: not (re.search(_SENTENCE_START, b) or re.search(r"(?:^|[.!?]\s+|\n)\W*(?:finally|also|lastly|and|"
+                                                                r"today|now|first|next),?\s*$", b, re.I))
      or not re.match(r"\s+(?!(?:with|to|for|at|in|on|now|today|here|again|too|and|or)\b)(?:[\w'’<>$.,-]+\s+){0,8}?"
                      r"(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|shall|did|does|do|"
                      r"[\w-]+ed|[\w<>-]+['’](?:s|re|ve|ll|m|d))\b", a, re.I)),
