@@ -941,6 +941,12 @@ def test_filler_frames_may_be_dropped_whole_but_not_changed_or_added():
     ("It is worth noting, however, that 40 residents could not pay.", "However, 40 residents couldn't pay."),
     ("You have got this!", "You've got this!"),
     ("Finally, we are delighted to announce that our club raised $1,240.", "Finally, our club raised $1,240."),
+    ("I wanted to reach out to inform you that the meeting has moved to 3 p.m.",
+     "I wanted to let you know that the meeting has moved to 3 p.m."),
+    ("Feel free to reach out if you have any questions.", "Feel free to get in touch if you have any questions."),
+    ("Thank you for your patience and understanding.", "Thanks for your patience."),
+    ("Whether you are a busy professional or a coffee connoisseur, the Brewmaster 5 makes 2 cups.",
+     "The Brewmaster 5 makes 2 cups."),
     ("We hope this message finds you well. As winter approaches, we have 3 events.",
      "As winter approaches, we have 3 events."),
     ("2FA blocks 99% of attacks. It is important to note, however, that not all methods are secure.",
@@ -1008,6 +1014,7 @@ def test_claims_tell_an_apology_from_thanks_and_a_finished_passive_from_an_ongoi
     ("She and I have got tickets.", "I have got"),
     ("The grand jury convened in March indicted him.", "convened"),
     ("Acme Inc. did not comment.", "Inc. didn't"),
+    ("Please reach out to the Smiths.", "reach out"),
 ])
 def test_rule_edit_dev4_review_cases_keep_their_sense(source, kept):
     assert kept in (Humanizer.rule_edit(source)[0] or source)

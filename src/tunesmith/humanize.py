@@ -148,6 +148,10 @@ AI_PHRASES: dict[str, str] = {
     "as a token of our appreciation": "as a thank you", "as a token of my appreciation": "as a thank you",
     "in this pivotal role,": "in this role,", "in this exciting role,": "in this role,",
     "take a moment to": "", "the key to unlocking": "the key to",
+    "reach out to let you know": "let you know", "reaching out to let you know": "letting you know",
+    "reach out to inform you that": "let you know that", "reaching out to inform you that": "letting you know that",
+    "feel free to reach out": "feel free to get in touch", "please reach out": "please get in touch",
+    "your patience and understanding": "your patience", "your understanding and patience": "your patience",
     # announcing framing before a whole clause ("We're thrilled to announce that X" -> "X")
     **{f"{who} {feel} to {verb} that": "" for who in ("we are", "we're", "we’re", "i am", "i'm", "i’m")
        for feel in ("thrilled", "excited", "delighted", "beyond excited", "thrilled and humbled", "proud", "so excited",
@@ -262,7 +266,8 @@ _TESTAMENT_DOER = (r"(?=[^.!?]*\b(?:community|town|city|village|volunteers|resid
 # Both sides of "Whether you're a seasoned X or a first-time Y" name a level of experience or a hobby
 _EXPERIENCE = (r"(?:(?!\bor\b)[^,])*?\b(?:seasoned|first-time|beginners?|novices?|experts?|pros?|enthusiasts?|lovers?|buffs?|fans?|"
                r"aficionados?|newbies?|newcomers?|avid|casual|curious|foodies?|connoisseurs?|hobbyists?|amateurs?|"
-               r"audiophiles?|gamers?|hikers?|commuters?|cooks?|chefs?|bakers?|runners?|athletes?|"
+               r"audiophiles?|gamers?|hikers?|commuters?|cooks?|chefs?|bakers?|runners?|athletes?|professionals?|"
+               r"moviegoers?|cinephiles?|readers?|travell?ers?|diners?|shoppers?|explorers?|adventurers?|"
                r"(?:starting|beginning|getting started))\b")
 # What may follow a dropped frame: a main clause, not a piece left dangling ("..., which trained for six
 # months, the robot won", "..., and of luck, the Hawks won", "..., though, most people pay by card").
@@ -831,6 +836,10 @@ for _keys, _keep in [
     (("to inform you that", "to inform you of"),
      lambda b, a: bool(re.search(r"\b(?:regret|regrets|regretted|sad|sorrow|saddens|grief|duty|obliged|required|"
                                  r"obligated|deeply)\b[^.!?]{0,25}$", b, re.I))),
+    # "please reach out to the Smiths" would need "get in touch with": only before "if", a full stop, "at", ...
+    (("feel free to reach out", "please reach out"),
+     lambda b, a: not re.match(r"\s*(?:[.,;!]|$)|\s+(?:if|at|via|by|anytime|any\s+time|with|whenever|should|"
+                               r"when|for|on)\b", a, re.I)),
     # "Swiftly Logistics announced": a name
     (("swiftly",), lambda b, a: bool(re.match(r"\s+(?:[A-Z]|<F\d)", a))),
     # announcing framing goes only before a whole clause at a sentence start ("We're excited to share that
