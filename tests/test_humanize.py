@@ -919,8 +919,8 @@ def test_filler_frames_may_be_dropped_whole_but_not_changed_or_added():
      "As a thank you for your patience, we refunded the $18.50 fee."),
     ("In this pivotal role, you will oversee 25 associates.", "In this role, you'll oversee 25 associates."),
     ("We'd like to take a moment to highlight 3 events.", "We'd like to highlight 3 events."),
-    ("We are thrilled to announce that Corvana has acquired Brightlake for $58 million.",
-     "Corvana has acquired Brightlake for $58 million."),
+    ("We are thrilled to announce that our company has acquired Brightlake for $58 million.",
+     "Our company has acquired Brightlake for $58 million."),
     ('Tardigrades, often referred to as "water bears," are tough.', 'Tardigrades, often called "water bears," are tough.'),
     ("Navigating the complex world of personal finance can be a daunting endeavor.",
      "Navigating personal finance can be daunting."),
@@ -988,6 +988,7 @@ def test_claims_tell_an_apology_from_thanks_and_a_finished_passive_from_an_ongoi
     # dev4 round 1's review (~380 probes by a helper): each class of failure it found
     ("I'm so excited to share that article with everyone.", "share that article"),
     ("We're proud to announce that.", "announce that"),
+    ("We're thrilled to announce that Corvana has acquired Brightlake. Today, we signed.", "announce that"),
     ("I want to thank you in advance for your help.", "thank you in advance"),
     ("Residents will please be reminded that parking is prohibited.", "please be reminded"),
     ("I hope this message finds you well, despite the storm.", "finds you well"),
