@@ -175,7 +175,13 @@ def _canonical(text: str) -> str:
     low = text.replace("’", "'").replace("‘", "'").lower()
     for pattern, rep in CONTRACTIONS:  # "we're pleased to" is the stock phrase too
         low = re.sub(pattern, rep, low)
-    return replace_ai_phrases(low, frames=False)  # (verify handles the frames itself)
+    # (verify handles the frames itself) Until nothing changes: one swap's output can be another's input
+    # ("please do not hesitate to reach out" -> "feel free to reach out" -> "feel free to get in touch")
+    for _ in range(3):
+        low, before = replace_ai_phrases(low, frames=False), low
+        if low == before:
+            break
+    return low
 
 
 def _is_content(word: str) -> bool:

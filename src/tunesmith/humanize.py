@@ -801,7 +801,7 @@ for _keys, _keep in [
     # a greeting's clause goes, not one a fragment would be left of ("I hope this finds you well, despite
     # the storm"), nor after a salutation on its line ("Dear Anna, I hope ...")
     (tuple(k for k in AI_PHRASES if "finds you well" in k and k.endswith(".")),
-     lambda b, a: bool(re.search(r",\s*$", b))),
+     lambda b, a: bool(re.search(r",[ \t]*$", b))),
     (tuple(k for k in AI_PHRASES if "finds you well" in k and k.endswith(",")),
      lambda b, a: bool(re.search(r",\s*$", b)) or bool(re.match(r"\s+(?:and|but|or|so|despite|as|though|although|even|"
                                                               r"since|because|that|with|after|before|while|amid|given|"
@@ -968,7 +968,8 @@ def replace_ai_phrases(text: str, frames: bool = True) -> str:
         mark = _ARTICLE_MARK if re.search(r"\b(?:a|an)\s+$", before, re.I) else ""
         # (so does a dropped capitalised opener after an abbreviation's full stop: "by 8:30 a.m.
         # Ultimately, this ..." -> "a.m. This ...", dev4)
-        if not rep and (re.search(r"\n[ \t]*$", before) or m.group(0)[:1].isupper()):
+        if not rep and (re.search(r"\n[ \t]*$", before)
+                        or m.group(0)[:1].isupper() and re.search(r"(?:^|[.!?][\"”’)]*)\s*$", before)):
             mark += _LINE_START_MARK
         return mark + _match_case(m.group(0), rep)
 
@@ -990,6 +991,8 @@ def replace_ai_phrases(text: str, frames: bool = True) -> str:
                   else m.group(1) + m.group(2).upper(), out)
 
 
+_GREETING_AFTER_SALUTATION = re.compile(r"(?<=,)\s+(?:I|We) hope this (?:email|e-mail|message|note|letter) finds you "
+                                        r"well[.!]$")
 _LEANS_BACK = re.compile(r"\W*(?:it|it['’]s|its|this|that|they|these|those|and|but|so|or|then|there|alone|apart|"
                          r"separately|divided|individually|without|here(?:['’]s| is| are) (?:how|why|what))\b", re.I)
 # ... or the one before announces it ("Our motto is simple. Together, we can make a difference.")
@@ -1651,6 +1654,12 @@ class Humanizer:
             edited = masked.restore(rule_based_rewrite(masked.text)) if sentence.strip() else sentence
             if sentence[:1].islower() and edited[:1].isupper() and edited[:1].lower() == sentence[:1]:
                 edited = sentence[:1] + edited[1:]  # "Acme Inc. did not comment": no sentence start
+            # "Hi Rachel, I hope this email finds you well. I wanted ..." -> "Hi Rachel, I wanted ...": the
+            # greeting after a salutation goes only where the next sentence can follow the comma
+            greeting = _GREETING_AFTER_SALUTATION.search(edited)
+            if greeting and i + 1 < len(sentences) and re.match(r"I\b|I['’]", sentences[i + 1][0]):
+                edited = edited[:greeting.start()]
+                sep = sep or " "
             if sentence.strip() and not edited.strip() and not masked.spans:
                 # The whole sentence was a stock phrase ("I hope this message finds you well."): it goes,
                 # unless the next one leans on it ("The universe never ceases to amaze us. And it never will.")
