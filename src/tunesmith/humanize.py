@@ -307,7 +307,8 @@ _FRAMES = re.compile(
     r"admission|entry|apply|applies|get|gets|receive|receives|pay|pays|only|can't|cannot|not|no|save|saves|savings|"
     r"cover|covers|offer|may|recommended|mandatory|rights?|avoid|consult|bonus|allowed|reduced|safe|reimburse\w*|"
     r"complimentary|waived|exempt|insurance|warranty|refund\w*|risk\w*|danger\w*|doctor|medication|dose|helmet|"
-    r"differs?|vary|varies|accordingly|depending|depends|tailored|adjusted|suited)\b)"
+    r"differs?|vary|varies|accordingly|depending|depends|tailored|adjusted|suited|different|differently|separate|"
+    r"separately|each|both|either|respectively|own)\b)"
     r")" + _CLAUSE_NEXT, re.I)
 # Closing lines that are pure filler: "Your next unforgettable adventure starts here." (not a
 # narrator's "The night sky never ceases to amaze me")
@@ -837,16 +838,23 @@ for _keys, _keep in [
      lambda b, a: bool(re.search(r"\b(?:regret|regrets|regretted|sad|sorrow|saddens|grief|duty|obliged|required|"
                                  r"obligated|deeply)\b[^.!?]{0,25}$", b, re.I))),
     # "please reach out to the Smiths" would need "get in touch with": only before "if", a full stop, "at", ...
+    # (and only where it means contact: "reach out with your right arm", "for the handrail" are arms)
     (("feel free to reach out", "please reach out"),
-     lambda b, a: not re.match(r"\s*(?:[.,;!]|$)|\s+(?:if|at|via|by|anytime|any\s+time|with|whenever|should|"
-                               r"when|for|on)\b", a, re.I)),
+     lambda b, a: not re.match(r"\s*(?:[.;!]|$)|\s+(?:if|anytime|any\s+time|whenever|should|when)\b|"
+                               r"\s+with\s+(?:any|your)\s+(?:[\w-]+\s+)?(?:questions?|concerns?|feedback|comments?|"
+                               r"thoughts?|ideas?|requests?)\b|\s+(?:at|via|by)\s+(?:<F\d|\d|phone|e-?mail|text|"
+                               r"our|the\s+(?:number|e-?mail|address|link|form))", a, re.I)),
+    # "Your patience and understanding are appreciated" (a plural subject), "... of the new rules"
+    (("your patience and understanding", "your understanding and patience"),
+     lambda b, a: not re.match(r"\s*(?:[.!,;]|$)|\s+(?:as|while|during|throughout|in\s+this|with\s+this|regarding|"
+                               r"on\s+this|in\s+the\s+meantime|so\s+far|thus\s+far)\b", a, re.I)),
     # "Swiftly Logistics announced": a name
     (("swiftly",), lambda b, a: bool(re.match(r"\s+(?:[A-Z]|<F\d)", a))),
     # announcing framing goes only before a whole clause at a sentence start ("We're excited to share that
     # recipe" is a demonstrative: it stays)
     (tuple(k for k in AI_PHRASES if re.fullmatch(r"(?:we|i)\S* .+ to (?:announce|share) that", k)),
-     lambda b, a: not (re.search(_SENTENCE_START, b) or re.search(r"(?:^|[.!?]\s+|\n)\W*(?:finally|also|lastly|and|"
-                                                                r"today|now|first|next),?\s*$", b, re.I))
+     lambda b, a: not (re.search(_SENTENCE_START, b) or re.search(r"(?:^|[.!?]\s+|\n)\W*(?:also|lastly|and|first|next),?"
+                                                                r"\s*$", b, re.I))
      # (nor before a name: "We're thrilled to announce that Corvana is ... Today, we signed" would leave a
      # third-person opener among the "we"s, dev4 round 1's judge)
      or bool(re.match(r"\s+(?:<F\d|[A-Z](?![’'\s]|(?:he|hey|his|hese|hose|t|ts|f|n|ur|y|e|o)\b))", a))
@@ -969,7 +977,8 @@ def replace_ai_phrases(text: str, frames: bool = True) -> str:
         # (so does a dropped capitalised opener after an abbreviation's full stop: "by 8:30 a.m.
         # Ultimately, this ..." -> "a.m. This ...", dev4)
         if not rep and (re.search(r"\n[ \t]*$", before)
-                        or m.group(0)[:1].isupper() and re.search(r"(?:^|[.!?][\"”’)]*)\s*$", before)):
+                        or m.group(0)[:1].isupper() and re.search(r"(?:^|[.!?:][\"”’)]*|[(\[]|^[ \t]*[-*•]|\n[ \t]*[-*•])[ \t]*$",
+                                                                  before)):
             mark += _LINE_START_MARK
         return mark + _match_case(m.group(0), rep)
 
@@ -991,6 +1000,7 @@ def replace_ai_phrases(text: str, frames: bool = True) -> str:
                   else m.group(1) + m.group(2).upper(), out)
 
 
+_SALUTATION = re.compile(r"\W*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b[^,.!?]{0,40},$", re.I)
 _GREETING_AFTER_SALUTATION = re.compile(r"(?<=,)\s+(?:I|We) hope this (?:email|e-mail|message|note|letter) finds you "
                                         r"well[.!]$")
 _LEANS_BACK = re.compile(r"\W*(?:it|it['’]s|its|this|that|they|these|those|and|but|so|or|then|there|alone|apart|"
@@ -1093,6 +1103,7 @@ def tidy(text: str) -> str:
     text = re.sub(r" +([,.;:!?])", r"\1", text)
     text = re.sub(r"^\s*,\s*", "", text)
     text = re.sub(r"(^|[.!?]\s+),\s*", r"\1", text)
+    text = re.sub(r"([(\[]) +(?=\S)", r"\1", text)  # "(Additionally, the fee ...)" -> "(The fee ...)"
     return text.strip()
 
 
@@ -1657,7 +1668,8 @@ class Humanizer:
             # "Hi Rachel, I hope this email finds you well. I wanted ..." -> "Hi Rachel, I wanted ...": the
             # greeting after a salutation goes only where the next sentence can follow the comma
             greeting = _GREETING_AFTER_SALUTATION.search(edited)
-            if greeting and i + 1 < len(sentences) and re.match(r"I\b|I['’]", sentences[i + 1][0]):
+            if (greeting and i + 1 < len(sentences) and re.match(r"I\b|I['’]", sentences[i + 1][0])
+                    and _SALUTATION.match(edited[:greeting.start()])):
                 edited = edited[:greeting.start()]
                 sep = sep or " "
             if sentence.strip() and not edited.strip() and not masked.spans:
