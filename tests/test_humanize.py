@@ -800,8 +800,7 @@ def test_rule_edit_plain_english_set_phrases():
 
 @pytest.mark.parametrize("text", ["We received an inquiry about your account.", "Ensure a sufficient supply of water.",
                                   "We protect individuals' privacy.", "She lives in an assisted living facility.",
-                                  "The law requires that all staff wear badges.", "Demand, as a result, fell.",
-                                  "We kindly ask that you not bring food."])
+                                  "The law requires that all staff wear badges.", "Demand, as a result, fell."])
 def test_rule_edit_leaves_set_phrases_that_would_break_the_sentence(text):
     assert rule_based_rewrite(text) == text
 
@@ -940,6 +939,18 @@ def test_filler_frames_may_be_dropped_whole_but_not_changed_or_added():
     ("Choosing the right band is the key to unlocking better speed.", "Choosing the right band is the key to better speed."),
     ("It is worth noting, however, that 40 residents could not pay.", "However, 40 residents couldn't pay."),
     ("You have got this!", "You've got this!"),
+    # dev4 round 2
+    ("If you can't attend, kindly let me know by Monday.", "If you can't attend, please let me know by Monday."),
+    ("We kindly recommend that residents store 10 litres of water.", "We recommend that residents store 10 litres of water."),
+    ("We kindly ask that you not bring food.", "We ask that you not bring food."),  # (no "Please not bring")
+    ("Please kindly note that the office is closed on Monday.", "The office is closed on Monday."),
+    ("Dear Valued Members,", "Dear Members,"),
+    ("In this groundbreaking study, researchers followed 412 students.", "In this study, researchers followed 412 students."),
+    ("Thanks for your cooperation and understanding.", "Thanks for your cooperation."),
+    ("Key updates in version 2 include the following:", "Key updates in version 2 include:"),
+    ("The lab uses cutting-edge technology to sequence 40 genomes a day.",
+     "The lab uses modern technology to sequence 40 genomes a day."),
+    ("The BrewMate 3 seamlessly combines 2 functions.", "The BrewMate 3 combines 2 functions."),
     ("Also, we are delighted to announce that our club raised $1,240.", "Also, our club raised $1,240."),
     ("(Additionally, the fee is waived for 2 groups.)", "(The fee is waived for 2 groups.)"),
     ("- Moreover, the warranty covers 2 parts.", "- The warranty covers 2 parts."),
@@ -1024,6 +1035,9 @@ def test_claims_tell_an_apology_from_thanks_and_a_finished_passive_from_an_ongoi
     ("The grand jury convened in March indicted him.", "convened"),
     ("Acme Inc. did not comment.", "Inc. didn't"),
     ("Please reach out to the Smiths.", "reach out"),
+    ("She treated us kindly.", "kindly"), ("A kindly neighbour brought soup.", "kindly"),
+    ("He kindly offered to drive us.", "kindly"),
+    ("Brightlake is a cutting-edge leader in predictive data tools.", "cutting-edge"),
     # ... and its second review (~130 probes)
     ("Please reach out with your right arm and hold the stretch.", "reach out"),
     ("Your patience and understanding are greatly appreciated.", "understanding"),

@@ -304,7 +304,8 @@ def _unit(words_after: list[str]) -> str:
     for w in words_after[:3]:
         if not w[0].isalnum():  # the sentence or clause ended: no unit ("by February 28. Also, ...")
             return ""
-        if w in skip or _number(w) is not None:
+        # (nor a filler word the rule edit drops: "BrewMate 3 seamlessly combines" counts no "seamlessly")
+        if w in skip or _number(w) is not None or w.endswith("ly") and w in _rule_editor_words()[1]:
             continue
         w = re.sub(r"'s$", "", w)
         w = PLAIN_SYNONYMS.get(w, (w,))[0]  # "12 individuals" counts what "12 people" does

@@ -152,6 +152,9 @@ AI_PHRASES: dict[str, str] = {
     "reach out to inform you that": "let you know that", "reaching out to inform you that": "letting you know that",
     "feel free to reach out": "feel free to get in touch", "please reach out": "please get in touch",
     "your patience and understanding": "your patience", "your understanding and patience": "your patience",
+    "your cooperation and understanding": "your cooperation", "include the following:": "include:",
+    "kindly": "please", "we kindly": "we", "i kindly": "I",
+    "please kindly note that": "", "please, kindly note that": "",  # (was "Please the office is closed")
     # announcing framing before a whole clause ("We're thrilled to announce that X" -> "X")
     **{f"{who} {feel} to {verb} that": "" for who in ("we are", "we're", "we’re", "i am", "i'm", "i’m")
        for feel in ("thrilled", "excited", "delighted", "beyond excited", "thrilled and humbled", "proud", "so excited",
@@ -237,7 +240,8 @@ CLICHE_SWAPS: dict[str, str] = {
        for n in ("triumph", "delight", "joy", "treat", "pleasure", "gem", "must", "masterpiece", "standout",
                  "showstopper", "revelation", "dream", "marvel", "blast", "favorite", "favourite",
                  "game-changer", "stunner", "knockout", "hit")},
-    "dining landscape": "dining scene", "culinary scene": "food scene",
+    "dining landscape": "dining scene", "culinary scene": "food scene", "dear valued": "dear",
+    **{f"this groundbreaking {w}": f"this {w}" for w in ("study", "research", "paper", "work", "trial", "report")},
     "the vital importance of": "the importance of",
     # Left out after review: "reach out to" -> "contact" ("I'm reaching out to follow up", a hand reaching
     # out, a charity's outreach), "a meaningful contribution" -> "a real contribution" (a threshold:
@@ -845,9 +849,19 @@ for _keys, _keep in [
                                r"thoughts?|ideas?|requests?)\b|\s+(?:at|via|by)\s+(?:<F\d|\d|phone|e-?mail|text|"
                                r"our|the\s+(?:number|e-?mail|address|link|form))", a, re.I)),
     # "Your patience and understanding are appreciated" (a plural subject), "... of the new rules"
-    (("your patience and understanding", "your understanding and patience"),
+    (("your patience and understanding", "your understanding and patience", "your cooperation and understanding"),
      lambda b, a: not re.match(r"\s*(?:[.!,;]|$)|\s+(?:as|while|during|throughout|in\s+this|with\s+this|regarding|"
                                r"on\s+this|in\s+the\s+meantime|so\s+far|thus\s+far)\b", a, re.I)),
+    # "kindly" -> "please" only where it opens a request ("If you can't attend, kindly let me know"), not
+    # "treated us kindly", "a kindly neighbour", "Could you kindly" (its own swap); "We kindly recommend
+    # that" -> "We recommend that" only before a verb of asking
+    (("kindly",), lambda b, a: not re.search(r"(?:^|[.!?:\n\"“(]|,|\band|\bso|\bthen)\s*$", b, re.I)
+     or not re.match(r"\s+(?:let|check|confirm|send|provide|share|submit|return|reply|respond|contact|review|complete|"
+                     r"remember|inform|advise|refer|allow|arrive|bring|keep|fill|sign|read|forward|click|visit|call|"
+                     r"email|e-mail|update|verify|rsvp|remove|leave|wait|follow|direct|address|ensure|make|use|"
+                     r"notify|refrain|avoid|switch|turn|close|lock|park|report|join|register|download)\b", a, re.I)),
+    (("we kindly", "i kindly"), lambda b, a: not re.match(r"\s+(?:recommend|request|ask|remind|invite|encourage|urge)\b",
+                                                          a, re.I)),
     # "Swiftly Logistics announced": a name
     (("swiftly",), lambda b, a: bool(re.match(r"\s+(?:[A-Z]|<F\d)", a))),
     # announcing framing goes only before a whole clause at a sentence start ("We're excited to share that
@@ -888,6 +902,12 @@ _BY_CONTEXT: dict[str, list[tuple[str, str | None]]] = {
     "seamless": [(r"\s+(?:[\w'’-]+\s+)?(?:transition|experience|process|integration|handover|handoff|switch|"
                   r"move|rollout|onboarding|checkout|workflow|setup|upgrade|migration|journey)\b", "smooth")],
     # "a robust discussion" is a lively one, not a "solid" one (dev4)
+    # "cutting-edge" -> "latest" failed its own claim check ("latest" is a deadline word) and read oddly
+    # before a person ("a latest leader"): "modern" before things made, else the word stays (dev4)
+    "cutting-edge": [(r"\s+(?:[\w'’-]+,?\s+)?(?:technology|technologies|tech|design|features?|equipment|facilit(?:y|ies)|"
+                      r"tools?|machines?|devices?|systems?|software|hardware|kitchens?|labs?|laborator(?:y|ies)|"
+                      r"platforms?|solutions?|materials?|gadgets?|appliances?|engineering|infrastructure)\b", "modern"),
+                     (r"", None)],
     "robust": [(r"\s+(?:discussions?|debates?|conversations?)\b(?!\s+(?:of|on)\b)", "lively"),
                (r"", "solid")],
     "vibrant": [(r"\s+(?:[\w'’-]+\s+)?(?:colou?rs?|shades?|hues?|reds?|oranges?|greens?|blues?|yellows?|pinks?|purples?|"
