@@ -947,7 +947,7 @@ def test_filler_frames_may_be_dropped_whole_but_not_changed_or_added():
     ("Dear Valued Members,", "Dear Members,"),
     ("In this groundbreaking study, researchers followed 412 students.", "In this study, researchers followed 412 students."),
     ("Thanks for your cooperation and understanding.", "Thanks for your cooperation."),
-    ("Key updates in version 2 include the following:", "Key updates in version 2 include:"),
+    ("Key updates in version 2 include the following:\n- faster search", "Key updates in version 2 include:\n- faster search"),
     ("The lab uses cutting-edge technology to sequence 40 genomes a day.",
      "The lab uses modern technology to sequence 40 genomes a day."),
     ("The BrewMate 3 seamlessly combines 2 functions.", "The BrewMate 3 combines 2 functions."),
@@ -1038,6 +1038,15 @@ def test_claims_tell_an_apology_from_thanks_and_a_finished_passive_from_an_ongoi
     ("She treated us kindly.", "kindly"), ("A kindly neighbour brought soup.", "kindly"),
     ("He kindly offered to drive us.", "kindly"),
     ("Brightlake is a cutting-edge leader in predictive data tools.", "cutting-edge"),
+    # ... and its review (~170 probes)
+    ("She opened the door and kindly let us in out of the rain.", "kindly"),
+    ("Mrs. Kindly let the dog out this morning.", "Mrs. Kindly"),
+    ("If you are travelling, please kindly note that flights are delayed.", "note that"),
+    ("This isn't cutting-edge technology, but it works.", "cutting-edge"),
+    ("She is a cutting-edge technology leader.", "cutting-edge"),
+    ("I wouldn't call this groundbreaking research.", "groundbreaking"),
+    ("Without your cooperation and understanding, we cannot proceed.", "understanding"),
+    ("Reasons to include the following: it saves time.", "the following"),
     # ... and its second review (~130 probes)
     ("Please reach out with your right arm and hold the stretch.", "reach out"),
     ("Your patience and understanding are greatly appreciated.", "understanding"),
@@ -1047,3 +1056,10 @@ def test_claims_tell_an_apology_from_thanks_and_a_finished_passive_from_an_ongoi
 ])
 def test_rule_edit_dev4_review_cases_keep_their_sense(source, kept):
     assert kept in (Humanizer.rule_edit(source)[0] or source)
+
+
+def test_a_title_ends_no_sentence():
+    from tunesmith.humanize import sentence_split
+
+    assert sentence_split("The team, led by Dr. Anika Rasmussen, met. We met Mr. Li. It works.") == [
+        "The team, led by Dr. Anika Rasmussen, met.", "We met Mr. Li.", "It works."]

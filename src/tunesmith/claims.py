@@ -296,6 +296,10 @@ def _number(token: str) -> object | None:
     return NUMBER_WORDS.get(t)
 
 
+_FILLER_ADVERBS = frozenset({"seamlessly", "truly", "really", "greatly", "deeply", "completely", "wholeheartedly",
+                             "undoubtedly", "swiftly", "quickly", "proudly", "effortlessly", "beautifully"})
+
+
 def _unit(words_after: list[str]) -> str:
     """The thing a number counts: the next word, skipping a few adjectives; singular."""
     skip = {"more", "full", "additional", "extra", "new", "different", "separate", "short", "long", "whole",
@@ -305,7 +309,7 @@ def _unit(words_after: list[str]) -> str:
         if not w[0].isalnum():  # the sentence or clause ended: no unit ("by February 28. Also, ...")
             return ""
         # (nor a filler word the rule edit drops: "BrewMate 3 seamlessly combines" counts no "seamlessly")
-        if w in skip or _number(w) is not None or w.endswith("ly") and w in _rule_editor_words()[1]:
+        if w in skip or _number(w) is not None or w in _FILLER_ADVERBS:
             continue
         w = re.sub(r"'s$", "", w)
         w = PLAIN_SYNONYMS.get(w, (w,))[0]  # "12 individuals" counts what "12 people" does
