@@ -863,6 +863,8 @@ def test_model_slips_no_claim_check_sees_are_refused():
     assert _slips("Warm up for <F1> minutes before every workout.", "Let's warm up for <F1> minutes first.")
     assert _slips("Let us know by Friday.", "Let us know by Friday, please.") is None
     assert _slips("Bug Fixes:", "Fixes bug:")
+    assert _slips("Start after <F1> Ultimately, this study shows why.", "Start after <F1> this study shows why.")
+    assert _slips("Start after <F1> Ultimately, this study shows why.", "Start after <F1> This study shows why.") is None
     assert _slips("Bug Fixes:", "Bug Fixes:") is None
     # the same sentences rewritten well pass
     assert _slips("If you have any questions, reply.", "If you have questions, just reply.") is None

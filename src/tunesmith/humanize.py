@@ -1026,8 +1026,8 @@ def replace_ai_phrases(text: str, frames: bool = True) -> str:
         # (so does a dropped capitalised opener after an abbreviation's full stop: "by 8:30 a.m.
         # Ultimately, this ..." -> "a.m. This ...", dev4)
         if not rep and (re.search(r"\n[ \t]*$", before)
-                        or m.group(0)[:1].isupper() and re.search(r"(?:^|[.!?:][\"”’)]*|[(\[]|^[ \t]*[-*•]|\n[ \t]*[-*•])[ \t]*$",
-                                                                  before)):
+                        or m.group(0)[:1].isupper() and re.search(r"(?:^|[.!?:][\"”’)]*|[(\[]|^[ \t]*[-*•]|\n[ \t]*[-*•]|"
+                                                                  r"<F\d+>)[ \t]*$", before)):
             mark += _LINE_START_MARK
         return mark + _match_case(m.group(0), rep)
 
@@ -1502,6 +1502,10 @@ def _slips(source: str, out: str) -> str | None:
     # dev4 and test: "It's worth noting, but many residents ..." lost the clause the opener needs
     if _NOTING_CUT.search(out) and not _NOTING_CUT.search(source):
         return "cut the clause after 'worth noting'"
+    # dev4: "... no earlier than <F1> Ultimately, this research" -> "<F1> this research" (<F1> = "8:30 a.m.")
+    for tag in re.findall(r"(<F\d+>)\s+[A-Z]", source):
+        if re.search(re.escape(tag) + r"\s+[a-z]", out):
+            return f"lost the sentence start after {tag}"
     # dev4: a heading is a label, not a sentence ("Bug Fixes:" -> "Fixes bug:")
     if _HEADING.fullmatch(source.strip()) and out.strip() != source.strip():
         return "reworded a heading"
