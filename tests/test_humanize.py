@@ -863,6 +863,8 @@ def test_model_slips_no_claim_check_sees_are_refused():
     assert _slips("Warm up for <F1> minutes before every workout.", "Let's warm up for <F1> minutes first.")
     assert _slips("Let us know by Friday.", "Let us know by Friday, please.") is None
     assert _slips("Bug Fixes:", "Fixes bug:")
+    assert _slips("A milestone for <F1> as we unveil the <F2>.", "A milestone for <F1> we unveil the <F2>.")
+    assert _slips("A milestone for <F1> as we unveil the <F2>.", "A big day for <F1> as we unveil the <F2>.") is None
     assert _slips("Start after <F1> Ultimately, this study shows why.", "Start after <F1> this study shows why.")
     assert _slips("Start after <F1> Ultimately, this study shows why.", "Start after <F1> This study shows why.") is None
     assert _slips("Bug Fixes:", "Bug Fixes:") is None

@@ -1482,6 +1482,7 @@ _CUT_PARTICLE = re.compile(r"\blet['’]s (?:dive|jump)(?=\s*[.!?,]|$)", re.I)
 _ASIDE = re.compile(r"(?<=[\w>]), ((?:[\w'’<>-]+ ){1,6}[\w'’<>-]+), (?=[a-z])")
 _NOTING_CUT = re.compile(r"\bworth (?:noting|mentioning|remembering),?\s+(?:but|and|so|yet|however|though)\b(?!,?\s+that\b)",
                          re.I)
+_AS_CLAUSE = re.compile(r"\bas\s+(?:we|i|you|they|he|she|it|the|our|their|this|these|those)\b", re.I)
 _LETS = re.compile(r"\blet(?:['’]s| us)\b", re.I)
 _HEADING = re.compile(r"[^.!?:\n]{1,48}:")
 
@@ -1506,6 +1507,9 @@ def _slips(source: str, out: str) -> str | None:
     for tag in re.findall(r"(<F\d+>)\s+[A-Z]", source):
         if re.search(re.escape(tag) + r"\s+[a-z]", out):
             return f"lost the sentence start after {tag}"
+    # dev4 round 2's judge: "... for <F1> as we proudly unveil" -> "for <F1> we proudly unveil" (run-on)
+    if len(_AS_CLAUSE.findall(out)) < len(_AS_CLAUSE.findall(source)):
+        return "dropped the 'as' that joins two clauses"
     # dev4: a heading is a label, not a sentence ("Bug Fixes:" -> "Fixes bug:")
     if _HEADING.fullmatch(source.strip()) and out.strip() != source.strip():
         return "reworded a heading"
