@@ -308,7 +308,8 @@ def _unit(words_after: list[str]) -> str:
     for w in words_after[:3]:
         if not w[0].isalnum():  # the sentence or clause ended: no unit ("by February 28. Also, ...")
             return ""
-        # (nor a filler word the rule edit drops: "BrewMate 3 seamlessly combines" counts no "seamlessly")
+        # (nor an adverb before a verb: "the BrewMate 3 seamlessly combines" counts no "seamlessly", which
+        # the rule edit drops)
         if w in skip or _number(w) is not None or w in _FILLER_ADVERBS:
             continue
         w = re.sub(r"'s$", "", w)
