@@ -903,8 +903,6 @@ for _keys, _keep in [
      or not re.match(r"\s+(?!(?:with|to|for|at|in|on|now|today|here|again|too|and|or)\b)(?:[\w'’<>$.,-]+\s+){0,8}?"
                      r"(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|shall|did|does|do|"
                      r"[\w-]+ed|[\w<>-]+['’](?:s|re|ve|ll|m|d))\b", a, re.I)),
-    # "The committee convened on Monday" met; "convened a task force" (transitive) and "was convened"
-    # (passive) stay
     # "Navigating the complex world of personal finance" -> "Handling personal finance": only after a verb
     # of finding one's way ("Welcome to the complex world of tax" stays)
     (("the complex world of",), lambda b, a: not re.search(r"\b(?:navigat\w*|understand\w*|demystif\w*|decod\w*)\s*$",
@@ -1721,7 +1719,7 @@ class Humanizer:
             masked = mask_facts(sentence, keep_terms or [])
             edited = masked.restore(rule_based_rewrite(masked.text)) if sentence.strip() else sentence
             if sentence[:1].islower() and edited[:1].isupper() and edited[:1].lower() == sentence[:1]:
-                edited = sentence[:1] + edited[1:]  # "Acme Inc. did not comment": no sentence start
+                edited = sentence[:1] + edited[1:]  # a piece written in lowercase keeps its first letter
             # "Hi Rachel, I hope this email finds you well. I wanted ..." -> "Hi Rachel, I wanted ...": the
             # greeting after a salutation goes only where the next sentence can follow the comma
             greeting = _GREETING_AFTER_SALUTATION.search(edited)
