@@ -78,6 +78,7 @@ CHANGED = [
     ("This dose is too high for children.", "This dose is very high for children.", "small word"),
     ("Cancellations made by us are refunded in full.", "Cancellations made by you are refunded in full.", "person"),
     ("The nurse will visit you at my residence.", "The nurse will visit you at your residence.", "person"),
+    ("The plan\nwill be Closed soon.", "The plan\nwill be Shut soon.", "name"),  # a wrapped line is no sentence start
 ]
 
 
@@ -112,6 +113,11 @@ FAITHFUL = [
     ("Give 5 ml to children and 5 ml to adults.", "Give 5 ml to adults and 5 ml to children."),  # same values
     ("You need not bring a laptop.", "You needn't bring a laptop."),
     ("Please share any feedback at your earliest convenience.", "Please share any feedback as soon as you can."),
+    # the line after a salutation or a header starts a sentence; a contraction is its word (dev5 round 0)
+    ("Dear Parents,\nWe are writing about Bus 14.", "Dear Parents,\nWe're writing about Bus 14."),
+    ("Dear Residents,\nPlease be advised that, in order to ensure safety, the lift will close.",
+     "Dear Residents,\nTo ensure safety, the lift will close."),
+    ("Subject: Budget\nHi Daniel,\nThe meeting went well.", "Subject: Budget\nHello Daniel,\nThe meeting went well."),
 ]
 
 

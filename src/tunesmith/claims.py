@@ -224,6 +224,10 @@ def invented_words(source: str, candidate: str) -> list[str]:
 
 
 _LIST_MARKER = re.compile(r"^\s*(?:[-*•‣◦]|\d{1,3}[.)]|[a-zA-Z][.)](?=\s))\s*")
+# Lines after which the next line starts a sentence although they end without a full stop: a
+# letter's salutation ("Dear Parents and Guardians,", "Hi Daniel,") and a header ("Subject: ...").
+_OPENING_LINE = re.compile(r"^\s*(?:(?:dear|hi|hello|hey|greetings|good (?:morning|afternoon|evening))\b[^\n]*,"
+                           r"|(?:subject|re|from|to|date|cc)\s*:[^\n]*)\s*$", re.I)
 
 
 def _line_start(text: str, pos: int) -> bool:
@@ -237,7 +241,8 @@ def _line_start(text: str, pos: int) -> bool:
     if line_start == 0 or prefix.strip():
         return True
     previous = text[text.rfind("\n", 0, line_start - 1) + 1:line_start - 1]
-    return not previous.strip() or bool(_LIST_MARKER.match(previous)) or previous.rstrip()[-1] in ".!?:;"
+    return (not previous.strip() or bool(_LIST_MARKER.match(previous)) or previous.rstrip()[-1] in ".!?:;"
+            or bool(_OPENING_LINE.match(previous)))
 
 
 @dataclass
@@ -347,7 +352,8 @@ def skeleton(text: str) -> Skeleton:
         before = text[:start].rstrip()
         if not before or before[-1] in ".!?:\n\"“(" or _line_start(text, start) or m.group(1) in ("I", "I'm", "I'll", "I've", "I'd"):
             continue
-        sk.names[m.group(1).rstrip("'’s").lower()] += 1
+        # (a contraction is its word: "We're" where the source had "We")
+        sk.names[re.sub(r"['’](?:s|re|ll|ve|d|m)$|n['’]t$", "", m.group(1)).rstrip("'’").lower()] += 1
     low = _normalise(text)
     words = "|".join(list(NUMBER_WORDS) + list(ORDINALS))
     low = re.sub(rf"\b({words})-(?=[a-z])", r"\1 ", low)  # "two-year" counts two years
