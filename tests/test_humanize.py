@@ -9,7 +9,7 @@ from tunesmith.errors import ConfigError
 from tunesmith.generate import Completion
 from tunesmith.humanize import (Humanizer, ai_phrase_density, clean_output, drop_repeated_sentences,
                                 lowercase_sentence_starts, make_sure_without_clause,
-                                has_repetition_loop, rule_based_rewrite, split_chunks, word_diff)
+                                has_repetition_loop, rule_based_rewrite, split_chunks, word_diff, _slips)
 
 FORMAL = ("Thank you for reaching out to Brightlane Support. It is important to note that order #A-20931 was "
           "dispatched on June 3, 2025, via Parcelink. Furthermore, we will facilitate a full refund of $84.50 "
@@ -575,17 +575,10 @@ def test_rule_edit_drops_additive_connectives():
     ("In today's fast-paced digital world, 2 of 3 adults reuse passwords.", "2 of 3 adults reuse passwords."),
     ("In our fast-paced modern world, sleep is often overlooked by 1 in 3 adults.",
      "Sleep is often overlooked by 1 in 3 adults."),
-    ("Whether you're a seasoned foodie or a first-time visitor, Fennimore's Table opens at 5 p.m.",
-     "Fennimore's Table opens at 5 p.m."),
-    ("Whether you're a seasoned athlete or just beginning your fitness journey, 2 sessions a week help.",
-     "2 sessions a week help."),
-    ("In conclusion, whether you're a busy cook or a culinary enthusiast, this 6-quart fryer is worth a look.",
-     "This 6-quart fryer is worth a look."),
     ("Available for $149. Your next unforgettable adventure starts here.", "Available for $149."),
     ("It passes on May 4. Truly, the cosmos never ceases to amaze us!", "It passes on May 4."),
     ("In today's world, 3 in 4 adults own a smartphone.", "3 in 4 adults own a smartphone."),
     ("Furthermore, in a testament to the power of community, the town raised $40,000.", "The town raised $40,000."),
-    ("Whether you're an avid hiker or a curious wanderer, Dunmarra offers 12 trails.", "Dunmarra offers 12 trails."),
     # ... and the plain word for what follows "foster" and "unwavering" (its judges: "support a welcoming
     # atmosphere", "remain steady in our commitment" read oddly)
     ("The 5 cooks foster a welcoming atmosphere.", "The 5 cooks create a welcoming atmosphere."),
@@ -932,7 +925,7 @@ def test_filler_frames_may_be_dropped_whole_but_not_changed_or_added():
     ("It is a must-visit for pasta lovers.", "It's a must for pasta lovers."),
     ("The pappardelle ($26) was an absolute triumph.", "The pappardelle ($26) was a triumph."),
     ("Members engaged in a robust discussion about the $5,000 budget.",
-     "Members engaged in a lively discussion about the $5,000 budget."),
+     "Members discussed the $5,000 budget."),
     ("In a heartwarming display of community spirit, 80 volunteers came together on Saturday.",
      "80 volunteers came together on Saturday."),
     ("In a thrilling encounter that kept fans on the edge of their seats, the Hawks beat Millbrook 3-2.",
@@ -968,8 +961,6 @@ def test_filler_frames_may_be_dropped_whole_but_not_changed_or_added():
      "I wanted to let you know that the meeting has moved to 3 p.m."),
     ("Feel free to reach out if you have any questions.", "Feel free to get in touch if you have any questions."),
     ("Thank you for your patience and understanding.", "Thanks for your patience."),
-    ("Whether you are a busy professional or a coffee connoisseur, the Brewmaster 5 makes 2 cups.",
-     "The Brewmaster 5 makes 2 cups."),
     ("We hope this message finds you well. As winter approaches, we have 3 events.",
      "As winter approaches, we have 3 events."),
     ("2FA blocks 99% of attacks. It is important to note, however, that not all methods are secure.",
@@ -1067,3 +1058,88 @@ def test_a_title_ends_no_sentence():
 
     assert sentence_split("The team, led by Dr. Anika Rasmussen, met. We met Mr. Li. It works.") == [
         "The team, led by Dr. Anika Rasmussen, met.", "We met Mr. Li.", "It works."]
+
+
+# dev5 round 0: two blind judges' error reports and stiff-phrase lists
+@pytest.mark.parametrize("source,expected", [
+    # a whether-frame says the thing suits everyone: kept (four test judges and a dev5 judge counted
+    # its drop as a lost claim)
+    ("Whether you are a seasoned baker or a nervous beginner, I am confident that this recipe will become a favorite.",
+     "Whether you're a seasoned baker or a nervous beginner, I'm confident that this recipe will become a favorite."),
+    ("Whether you're an avid hiker or a curious wanderer, Dunmarra offers 12 trails.", None),
+    # a second that-clause keeps the frame it hangs on ("Attire is requested and that the venue ...")
+    ("Please note that cocktail attire is requested and that the venue does not offer on-site parking.",
+     "Please note that cocktail attire is requested and that the venue doesn't offer on-site parking."),
+    # a frame with its comma goes with the comma (was ", to ensure ...")
+    ("Dear Residents,\nPlease be advised that, in order to ensure the safety of our building, the lift will close on "
+     "Thursday, August 14.",
+     "Dear Residents,\nTo ensure the safety of our building, the lift will close on Thursday, August 14."),
+    # "individuals" are people only where they are people
+    ("Tardigrades are tough. Active, hydrated individuals are considerably more vulnerable.", None),
+    ("Furthermore, individuals with heart conditions should consult a physician.",
+     "People with heart conditions should consult a physician."),
+    ("Many individuals struggle with sleep.", "Many people struggle with sleep."),
+    # an invitation hurried is a request
+    ("Please do not hesitate to reach out at your earliest convenience.", "Please reach out as soon as you can."),
+    ("Please do not hesitate to contact us if you have any questions.",
+     "Feel free to contact us if you have any questions."),
+    ("It is worth emphasizing that Mr. Oyelaran will not be departing the organization entirely.",
+     "Mr. Oyelaran won't be departing the organization entirely."),
+    ("It is important to emphasize, however, that tardigrades are not invincible.", "However, tardigrades aren't invincible."),
+    ("As a precautionary measure, the school nurse evaluated each student.",
+     "As a precaution, the school nurse evaluated each student."),
+    ("Researchers monitored their sleep for a period of six consecutive weeks.",
+     "Researchers monitored their sleep for six consecutive weeks."),
+    ("The team followed 412 students over a period of 18 months.", None),  # "over 18 months" is more than 18
+    ("After a period of calm, the storm returned.", None),
+    ("Resolved an issue whereby attachments failed to sync.", "Resolved an issue where attachments failed to sync."),
+    ("Users are strongly encouraged to upgrade at their earliest convenience.",
+     "Users are strongly encouraged to upgrade as soon as they can."),
+    ("The active preparation is long, but rest assured that it takes no more than 25 minutes.",
+     "The active preparation is long, but it takes no more than 25 minutes."),
+    ("As you are aware, the lease ends on May 31.", "As you know, the lease ends on May 31."),
+    ("Regrettably, the service faltered considerably.", "Unfortunately, the service faltered considerably."),
+    ("We are beyond excited to share some news with our community!",
+     "We're really excited to share some news with our community!"),
+    ("I eagerly look forward to contributing to your team.", "I look forward to contributing to your team."),
+    ("The team engaged in a robust discussion regarding the release timeline.", "The team discussed the release timeline."),
+    ("The purpose of this summary is to provide a comprehensive overview of the key points discussed during the Q3 meeting.",
+     "This summary covers the key points discussed during the Q3 meeting."),
+    ("This document serves to summarize the proceedings of the annual meeting held on May 3.",
+     "This document summarizes the proceedings of the annual meeting held on May 3."),
+    ("Let us explore the key stages:", "Let's look at the key stages:"),
+    ("Should you encounter any unexpected behavior, please open an issue.",
+     "If you encounter any unexpected behavior, please open an issue."),
+    ("This release encompasses a wide range of enhancements.", "This release covers a wide range of enhancements."),
+    ("We wish to remind families that school closes at 3 p.m.", "We'd like to remind families that school closes at 3 p.m."),
+    ("In a thrilling encounter that will undoubtedly be remembered for years to come, Harborview United secured a "
+     "dramatic 3-2 victory over Kestrel Town.", "Harborview United secured a dramatic 3-2 victory over Kestrel Town."),
+    ("Crucially, the vaccine must be stored below 8 degrees.", "The vaccine must be stored below 8 degrees."),
+])
+def test_rule_edit_dev5_cases(source, expected):
+    assert Humanizer.rule_edit(source)[0] == expected
+
+
+@pytest.mark.parametrize("source,candidate,why", [
+    ("Embark on your next outdoor adventure with confidence thanks to the Trailhaven Summit 45.",
+     "Starting your next outdoor adventure with confidence thanks to the Trailhaven Summit 45.", "fragment"),
+    ("At sunset, however, sunlight must travel through a thicker layer.",
+     "At sunset, but sunlight must travel through a thicker layer.", "'but'"),
+    ("Our eyes are not especially sensitive to it.", "Our eyes aren't really sensitive to it.", "denies"),
+    ("Before we delve into the step-by-step instructions, here are a few tips:",
+     "Before we do the step-by-step instructions, here are a few tips:", "'do'"),
+    ("An in-unit washer and dryer installed in 2023", "An in-unit washer and dryer was installed in 2023", "list item"),
+])
+def test_model_slips_dev5_are_refused(source, candidate, why):
+    assert why in (_slips(source, candidate) or "")
+
+
+@pytest.mark.parametrize("source,candidate", [
+    ("The plan is good, however, the budget is tight.", "The plan is good, but the budget is tight."),
+    ("Our eyes are not especially sensitive to it.", "Our eyes aren't especially sensitive to it."),
+    ("Please do the survey by Friday.", "Please do the survey by Friday."),
+    ("Store a sufficient supply of drinking water prior to the shutoff.", "Store enough drinking water before the shutoff."),
+    ("Embark on your next adventure with the Summit 45.", "Start your next adventure with the Summit 45."),
+])
+def test_model_rewrites_near_the_dev5_slips_pass(source, candidate):
+    assert _slips(source, candidate) is None

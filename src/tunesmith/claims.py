@@ -98,12 +98,15 @@ NEUTRAL_PHRASES = (
     # "It is important to note, however, that X" says "However, X": its "however" stays to be compared
     r"(?:it is|it's) (?:also )?(?:important|crucial|essential|worth noting|worth mentioning)(?: to note| to remember)?"
     r"(?=, however, that)",
+    # dev5: the same frames with "emphasize" and "acknowledged" (dropped by the rule edit)
+    r"(?:it is|it's) (?:also )?(?:important to emphasi[sz]e|worth emphasi[sz]ing|worth highlighting)(?: that|(?=, however, that))",
+    r"it (?:should|must) be (?:emphasi[sz]ed|acknowledged)(?: that|(?=, however, that))",
     r"without a doubt",
     r"it should (?:also )?be noted(?:, however,)? that", r"not only", r"no matter", r"needless to say", r"can't wait", r"cannot wait",
     r"you can't go wrong", r"no doubt", r"nothing short of", r"most importantly", r"most notably", r"would like to", r"we'd like to", r"i'd like to", r"would love to",
     r"(?:should you|if you) (?:require|need)", r"should you", r"if you",  # a condition, not advice
     # a courtesy, not a deadline: the rule edit's own swap read as "earliest" lost and "can" added (dev4)
-    r"at your earliest convenience", r"as soon as you can",
+    r"at (?:your|their|his|her) earliest convenience", r"as soon as (?:you|they|he|she) can",
 )
 CONTRACTIONS = [
     (r"\bwon't\b", "will not"), (r"\bcan't\b", "can not"), (r"\bshan't\b", "shall not"), (r"\bcannot\b", "can not"),

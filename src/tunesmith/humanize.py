@@ -160,6 +160,34 @@ AI_PHRASES: dict[str, str] = {
        for feel in ("thrilled", "excited", "delighted", "beyond excited", "thrilled and humbled", "proud", "so excited",
                     "incredibly excited", "absolutely thrilled")
        for verb in ("announce", "share")},
+    # dev5 round 1 (its two round-0 judges' lists of stiff phrasing; each keeps the syntax around it)
+    **{k: "" for k in ("it is worth emphasizing that", "it is important to emphasize that", "it should be emphasized that",
+                       "it is worth highlighting that", "it must be acknowledged that", "rest assured that",
+                       "please rest assured that", "crucially,")},
+    **{k: "however," for k in ("it is important to emphasize, however, that", "it is worth emphasizing, however, that",
+                               "it must be acknowledged, however, that", "it should be emphasized, however, that")},
+    # a frame with its comma: "Please be advised that, in order to ..." -> "To ..." (was ", to ...")
+    **{f"{k},": "" for k in ("please be advised that", "please note that", "please be aware that",
+                             "it is important to note that", "it should be noted that", "it is worth noting that")},
+    "as a precautionary measure": "as a precaution", "whereby": "where", "as you are aware,": "as you know,",
+    "at their earliest convenience": "as soon as they can", "regrettably,": "unfortunately,",
+    "absolutely thrilled": "thrilled", "beyond excited": "really excited", "profoundly grateful": "very grateful",
+    "eagerly look forward to": "look forward to", "eagerly looking forward to": "looking forward to",
+    **{f"engaged in a {how} discussion {about}": "discussed" for how in ("lively", "robust")
+       for about in ("about", "regarding", "on")},
+    "i trust you are well.": "", "i trust this email finds you well.": "", "i trust this message finds you well.": "",
+    **{f"the purpose of this {doc} is to provide {kind} overview of": f"this {doc} covers"
+       for doc in ("summary", "document", "memo", "report", "email", "letter", "note", "update")
+       for kind in ("a comprehensive", "a brief", "an", "a detailed", "a concise", "a clear")},
+    "this document serves to summarize": "this document summarizes", "this summary serves to outline": "this summary outlines",
+    "let us explore": "let's look at", "let us take a closer look at": "let's take a closer look at",
+    "should you encounter": "if you encounter", "should you notice": "if you notice", "should you decide": "if you decide",
+    "should you prefer": "if you prefer", "should you have": "if you have",
+    "in alignment with": "in line with",
+    "encompass": "cover", "encompasses": "covers", "encompassed": "covered", "encompassing": "covering",
+    "we wish to": "we'd like to", "i wish to": "I'd like to",
+    "we wish to inform you of": "we'd like to tell you about", "i wish to inform you of": "I'd like to tell you about",
+    "for a period of": "for",  # (not "over a period of 18 months" -> "over 18 months": more than 18)
     # (Tried with them and refused by the claim checks, so left out: "a host of" -> "lots of", "make all
     # the difference" -> "a big difference", "yet" -> "but", "a vital component of" -> "a key part of".)
     # Left out after review: "has the ability to" -> "can" ("will can"), "in close proximity to",
@@ -267,12 +295,6 @@ _TESTAMENT_OF = (r"(?:the )?(?:power|spirit|resilience|strength|dedication|gener
 # ... and only where the rest names who did it ("..., 200 coats were donated" would lose the givers)
 _TESTAMENT_DOER = (r"(?=[^.!?]*\b(?:community|town|city|village|volunteers|residents|neighbou?rs|locals|team|club|"
                    r"members|people|townspeople|staff|students|families|organi[sz]ers|council|parents|group)\b)")
-# Both sides of "Whether you're a seasoned X or a first-time Y" name a level of experience or a hobby
-_EXPERIENCE = (r"(?:(?!\bor\b)[^,])*?\b(?:seasoned|first-time|beginners?|novices?|experts?|pros?|enthusiasts?|lovers?|buffs?|fans?|"
-               r"aficionados?|newbies?|newcomers?|avid|casual|curious|foodies?|connoisseurs?|hobbyists?|amateurs?|"
-               r"audiophiles?|gamers?|hikers?|commuters?|cooks?|chefs?|bakers?|runners?|athletes?|professionals?|"
-               r"moviegoers?|cinephiles?|readers?|travell?ers?|diners?|shoppers?|explorers?|adventurers?|"
-               r"(?:starting|beginning|getting started))\b")
 # What may follow a dropped frame: a main clause, not a piece left dangling ("..., which trained for six
 # months, the robot won", "..., and of luck, the Hawks won", "..., though, most people pay by card").
 # ("In today's world, she thought, nobody writes letters": the frame is her thought, not filler)
@@ -301,18 +323,9 @@ _FRAMES = re.compile(
     r"|in an? (?:(?:thrilling|nail-biting|dramatic|captivating|electrifying|gripping|pulsating|edge-of-your-seat|"
     r"action-packed|enthralling|riveting) ){1,2}(?:encounter|match|game|contest|clash|showdown|battle|affair|"
     r"fixture|matchup|match-up)(?: that (?:kept|had) (?:fans|spectators|the crowd|supporters|everyone) on the "
-    r"edge of their seats)?,\s+"
-    # "Whether you're a seasoned foodie or a first-time visitor, X promises ...": levels of experience
-    # only (a "senior or student", "smoker or drinker", "resident or commuter" is whom a rule or offer
-    # is for), and not where the rest grants, requires or warns
-    rf"|whether you(?:['’]re| are) (?:an? |just )(?={_EXPERIENCE})[\w' ’-]{{2,50}}? or "
-    rf"(?:an? |just )(?={_EXPERIENCE})[\w' ’-]{{2,50}}?,\s+"
-    r"(?![^.!?]*\b(?:must|should|need|needs|required?|eligible|qualif\w*|discount\w*|off|free|fees?|prices?|costs?|"
-    r"admission|entry|apply|applies|get|gets|receive|receives|pay|pays|only|can't|cannot|not|no|save|saves|savings|"
-    r"cover|covers|offer|may|recommended|mandatory|rights?|avoid|consult|bonus|allowed|reduced|safe|reimburse\w*|"
-    r"complimentary|waived|exempt|insurance|warranty|refund\w*|risk\w*|danger\w*|doctor|medication|dose|helmet|"
-    r"differs?|vary|varies|accordingly|depending|depends|tailored|adjusted|suited|different|differently|separate|"
-    r"separately|each|both|either|respectively|own)\b)"
+    r"edge of their seats| that will (?:undoubtedly |surely |certainly |long )?be remembered for years(?: to come)?)?,\s+"
+    # (Not "Whether you're a seasoned baker or a nervous beginner, ...": dropped until dev5, but blind
+    # judges (four on test, one of two on dev5) read it as a dropped claim, that the thing suits everyone.)
     r")" + _CLAUSE_NEXT, re.I)
 # Closing lines that are pure filler: "Your next unforgettable adventure starts here." (not a
 # narrator's "The night sky never ceases to amaze me")
@@ -806,11 +819,13 @@ for _keys, _keep in [
     (("thank you in advance for", "please be reminded that", "first and foremost,", "i completely understand",
       "i totally understand"), lambda b, a: not re.search(_SENTENCE_START, b)),
     # "It is worth noting, however, that" needs a clause after it and no "But"/"And" before it
-    (("it is worth noting, however, that", "it is important to note, however, that"),
+    (("it is worth noting, however, that", "it is important to note, however, that",
+      "it is important to emphasize, however, that", "it is worth emphasizing, however, that",
+      "it must be acknowledged, however, that", "it should be emphasized, however, that"),
      lambda b, a: not re.search(_SENTENCE_START, b) or not re.match(r"\s+[\w<]", a)),
     # a greeting's clause goes, not one a fragment would be left of ("I hope this finds you well, despite
     # the storm"), nor after a salutation on its line ("Dear Anna, I hope ...")
-    (tuple(k for k in AI_PHRASES if "finds you well" in k and k.endswith(".")),
+    (tuple(k for k in AI_PHRASES if ("finds you well" in k or k.startswith("i trust you are well")) and k.endswith(".")),
      lambda b, a: bool(re.search(r",[ \t]*$", b))),
     (tuple(k for k in AI_PHRASES if "finds you well" in k and k.endswith(",")),
      lambda b, a: bool(re.search(r",\s*$", b)) or bool(re.match(r"\s+(?:and|but|or|so|despite|as|though|although|even|"
@@ -915,6 +930,19 @@ for _keys, _keep in [
     (("a heartfelt thank you to",), lambda b, a: bool(re.search(
         r"final days|passed|passing|\bloss\b|death|died|funeral|condolence|memor|\blate\b|grief|grieving|hospice|"
         r"bereave", b[-200:] + a[:200], re.I))),
+    # dev5: "Please note that attire is requested and that the venue ..." lost its frame and left "and that"
+    # without a verb to hang on: the frame stays
+    (tuple(k for k, v in AI_PHRASES.items() if not v and k.endswith((" that", " that,"))),
+     lambda b, a: bool(re.match(r"[^.!?\n]*\band that\b", a, re.I))),
+    # "individuals" are "people" only where they are people (dev5: "Active, hydrated individuals" were
+    # tardigrades): at a sentence start, before who/with/aged ..., or after a word that counts or helps people
+    (("individuals",), lambda b, a: not (
+        re.match(r"\s+(?:who|with|aged|over|under|living|working|seeking|looking|interested|experiencing|suffering|"
+                 r"diagnosed|affected|at risk|in need|from|whose)\b", a, re.I)
+        or re.search(r"(?:^|[.!?:\n(]\s*|(?:\d|<F\d+>)\s+|\b(?:many|some|most|all|these|those|such|other|young|older|elderly|healthy|"
+                     r"certain|several|vulnerable|eligible|qualified|interested|for|of|help|helps|helping|among|talented|"
+                     r"skilled|motivated|dedicated|passionate|experienced|creative|driven|hardworking|like-minded)\s+)$",
+                     b, re.I))),
 ]:
     for _k in _keys:
         _KEEP_IN_CONTEXT[_k] = _either(_KEEP_IN_CONTEXT.get(_k), _keep)
@@ -924,6 +952,12 @@ for _keys, _keep in [
 # Swaps whose plain word depends on what follows: (pattern after the phrase, replacement); the
 # first that matches wins, none keeps the original ("vibrant community" is no "bright community").
 _BY_CONTEXT: dict[str, list[tuple[str, str | None]]] = {
+    # dev5: "Please do not hesitate to reach out at your earliest convenience" was "Feel free to reach out
+    # as soon as you can" (an invitation hurried): a request is what it asks
+    "please do not hesitate to": [(r"[^.!?\n]*\bat your earliest convenience\b", "please"), (r"", "feel free to")],
+    # only before a length of time: "for a period of 6 weeks" -> "for 6 weeks" ("a period of calm" stays)
+    **{k: [(r"\s+(?:<F\d+>|\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|"
+            r"fifteen|twenty|thirty|forty|fifty|sixty)\b)", AI_PHRASES[k])] for k in ("for a period of",)},
     # "a seamless transition" is a smooth one; "makes cleanup seamless" is not "makes cleanup smooth"
     "seamless": [(r"\s+(?:[\w'’-]+\s+)?(?:transition|experience|process|integration|handover|handoff|switch|"
                   r"move|rollout|onboarding|checkout|workflow|setup|upgrade|migration|journey)\b", "smooth")],
@@ -1485,8 +1519,36 @@ _LETS = re.compile(r"\blet(?:['’]s| us)\b", re.I)
 _HEADING = re.compile(r"[^.!?:\n]{1,48}:")
 
 
+# dev5 round 0's judges: model slips the claim checks passed
+# an instruction turned into a fragment: "Embark on your next adventure ..." -> "Starting your next adventure ..."
+_IMPERATIVE = re.compile(r"^\W*[A-Z][a-z]+(?:\s+(?:on|up|out|in|into|to|off|over|through))?\s+"
+                         r"(?:your|the|a|an|this|these|those|our|some|any|my|every|each)\b")
+_GERUND_START = re.compile(r"^\W*[A-Z][a-z]+ing\b")
+# "At sunset, however, sunlight must ..." -> "At sunset, but sunlight must ..."
+_PHRASE_THEN_BUT = re.compile(r"(?:^|[.!?]\s+)(?:At|In|On|For|During|After|Before|By|With|Over|Under|Without|Since|Until|"
+                              r"Throughout|Despite|Within|Across)\b[^,.;:!?]{0,60},\s+but\b")
+# "not especially sensitive" -> "not really sensitive" (not sensitive at all)
+_NEGATED_DEGREE = re.compile(r"(?:\bnot|\bnever|n['’]t)\s+(especially|particularly|very|entirely|always|necessarily|fully|"
+                             r"completely|quite|exactly|really|too|that|all that|overly|terribly|so)\b", re.I)
+# "Before we delve into the instructions" -> "Before we do the instructions"
+_LIGHT_DO = re.compile(r"\b(?:do|does|did|doing)\s+(?:the|a|an|this|these|those|our|your|their|its|some)\b", re.I)
+_BE = re.compile(r"\b(?:is|are|was|were)\b", re.I)
+
+
 def _slips(source: str, out: str) -> str | None:
     """Why the model's candidate ``out`` is ungrammatical where its ``source`` was not, if a known slip."""
+    if _IMPERATIVE.match(source) and _GERUND_START.match(out) and not _GERUND_START.match(source):
+        return "turned an instruction into a fragment"
+    if _PHRASE_THEN_BUT.search(out) and not _PHRASE_THEN_BUT.search(source):
+        return "joined an opening phrase to its clause with 'but'"
+    if sorted(m.lower() for m in _NEGATED_DEGREE.findall(out)) != sorted(m.lower() for m in _NEGATED_DEGREE.findall(source)):
+        return "changed how much a 'not' denies"
+    if len(_LIGHT_DO.findall(out)) > len(_LIGHT_DO.findall(source)):
+        return "put 'do' for a verb"
+    # a list item or heading without a verb made a sentence ("An in-unit washer installed in 2023" ->
+    # "An in-unit washer was installed in 2023"; the list no longer reads as one)
+    if not re.search(r"[.!?:][\"'”’)]*\s*$", source) and len(_BE.findall(out)) > len(_BE.findall(source)):
+        return "made a list item a sentence"
     if _POSSESSIVE_VE.search(out) and not _POSSESSIVE_VE.search(source):
         return "contracted a possessive 'have'"
     if _CUT_PARTICLE.search(out) and not _CUT_PARTICLE.search(source):  # "Let's dive!" (dev3 round 1's judge)
