@@ -169,9 +169,9 @@ AI_PHRASES: dict[str, str] = {
     # a frame with its comma: "Please be advised that, in order to ..." -> "To ..." (was ", to ...")
     **{f"{k},": "" for k in ("please be advised that", "please note that", "please be aware that",
                              "it is important to note that", "it should be noted that", "it is worth noting that")},
-    "as a precautionary measure": "as a precaution", "whereby": "where", "as you are aware,": "as you know,",
-    "at their earliest convenience": "as soon as they can", "regrettably,": "unfortunately,",
-    "absolutely thrilled": "thrilled", "beyond excited": "really excited", "profoundly grateful": "very grateful",
+    "as a precautionary measure": "as a precaution", "as you are aware,": "as you know,",
+    "regrettably,": "unfortunately,",
+    "absolutely thrilled": "thrilled", "beyond excited": "so excited", "profoundly grateful": "very grateful",
     "eagerly look forward to": "look forward to", "eagerly looking forward to": "looking forward to",
     **{f"engaged in a {how} discussion {about}": "discussed" for how in ("lively", "robust")
        for about in ("about", "regarding", "on")},
@@ -180,14 +180,15 @@ AI_PHRASES: dict[str, str] = {
        for doc in ("summary", "document", "memo", "report", "email", "letter", "note", "update")
        for kind in ("a comprehensive", "a brief", "an", "a detailed", "a concise", "a clear")},
     "this document serves to summarize": "this document summarizes", "this summary serves to outline": "this summary outlines",
-    "let us explore": "let's look at", "let us take a closer look at": "let's take a closer look at",
     "should you encounter": "if you encounter", "should you notice": "if you notice", "should you decide": "if you decide",
     "should you prefer": "if you prefer", "should you have": "if you have",
     "in alignment with": "in line with",
-    "encompass": "cover", "encompasses": "covers", "encompassed": "covered", "encompassing": "covering",
-    "we wish to": "we'd like to", "i wish to": "I'd like to",
-    "we wish to inform you of": "we'd like to tell you about", "i wish to inform you of": "I'd like to tell you about",
+    "we wish to": "we'd like to", "we wish to inform you of": "we'd like to tell you about",
     "for a period of": "for",  # (not "over a period of 18 months" -> "over 18 months": more than 18)
+    # (Left out after the review of dev5 round 1, ~500 probes: "whereby" -> "where" ("the mechanism whereby",
+    # the Whereby app), "encompass" -> "cover" ("the walls encompass the town"), "let us explore" ("they let
+    # us explore"), "I wish to" ("I wish to God"), "at their earliest convenience" ("ship to customers at
+    # their earliest convenience").)
     # (Tried with them and refused by the claim checks, so left out: "a host of" -> "lots of", "make all
     # the difference" -> "a big difference", "yet" -> "but", "a vital component of" -> "a key part of".)
     # Left out after review: "has the ability to" -> "can" ("will can"), "in close proximity to",
@@ -930,34 +931,81 @@ for _keys, _keep in [
     (("a heartfelt thank you to",), lambda b, a: bool(re.search(
         r"final days|passed|passing|\bloss\b|death|died|funeral|condolence|memor|\blate\b|grief|grieving|hospice|"
         r"bereave", b[-200:] + a[:200], re.I))),
-    # dev5: "Please note that attire is requested and that the venue ..." lost its frame and left "and that"
-    # without a verb to hang on: the frame stays
-    (tuple(k for k, v in AI_PHRASES.items() if not v and k.endswith((" that", " that,"))),
-     lambda b, a: bool(re.match(r"[^.!?\n]*\band that\b", a, re.I))),
+    # a frame before "X, not that Y" stays: without it "not that" reads as a denial (the review of dev5
+    # round 1); before "and that" its second "that" goes first (_SECOND_THAT)
+    (tuple(k for k in AI_PHRASES if k.endswith((" that", " that,")) and k.startswith(("please", "it ", "rest", "we", "i "))),
+     lambda b, a: bool(re.match(r"[^.!?\n]*\b(?:not|yet)\s+(?:also\s+)?that\b", a, re.I))),
+    # the review of dev5 round 1: its frames only open a sentence, before a clause ("I don't think it is
+    # worth emphasizing that ...", "Why it is worth ...", "You can rest assured that ...", "It is important to
+    # emphasize that." stay); with a comma, not before "and this is important," ...
+    (("it is worth emphasizing that", "it is important to emphasize that", "it should be emphasized that",
+      "it is worth highlighting that", "it must be acknowledged that", "rest assured that", "please rest assured that",
+      "crucially,", "regrettably,", "as you are aware,", *(k for k in AI_PHRASES if k.endswith(" that,"))),
+     lambda b, a: not re.search(r"(?:^|[.!?:;\n\"“(]|\b(?:but|and|so))\s*$", b, re.I)
+     or not re.match(r"\s+(?!(?:and|but|or|as|so)\b)[\w<\"“]", a, re.I)),
+    # "We aren't absolutely thrilled", "The dog went beyond excited into frantic barking"
+    (("absolutely thrilled", "profoundly grateful", "eagerly look forward to", "eagerly looking forward to"),
+     lambda b, a: bool(_NEGATED.search(b))),
+    (("beyond excited",), lambda b, a: not re.search(r"(?:\b(?:am|are|is|was|were|be|been|feel|feels|felt)|['’](?:m|re|s))\s*$",
+                                                    b, re.I) or bool(_NEGATED.search(b))),
+    # "The students were engaged in a lively discussion" is no "were discussed"
+    (tuple(k for k in AI_PHRASES if k.startswith("engaged in a ")),
+     lambda b, a: bool(re.search(r"(?:\b(?:is|are|was|were|be|been|being|got|get|gets|getting|become|became|remain|"
+                                 r"remained)|['’](?:s|re|m))\s*$|" + _SENTENCE_START, b, re.I))),
+    # "The purpose of this email is to provide an overview of the changes and to ask ...", "... overview of, and"
+    (tuple(k for k in AI_PHRASES if k.startswith("the purpose of this ") or " serves to " in k),
+     lambda b, a: bool(re.match(r"\s*(?:,|and\b|or\b)|[^.!?\n]*\band to\b", a, re.I))),
+    # "Should you" opens a condition, not a question ("Should you have told him?", "Why should you have to
+    # pay?") or a past one ("Should you have been there, ...")
+    (tuple(k for k in AI_PHRASES if k.startswith("should you")),
+     lambda b, a: bool(re.match(r"[^.!\n]*\?", a)) or bool(re.search(r"\b(?:what|which|why|how|when|where|who|whom|whose)\b"
+                                                                    r"[^,.!?;:\n]*$", b, re.I))
+     or bool(re.match(r"\s+(?:been|had|[a-z]+ed|told|paid|made|done|gone|seen|known|taken|given|heard|met)\b", a, re.I))),
+    # "We wish to" opens a sentence, or follows its opening phrase ("Do we wish to continue?" stays)
+    (("we wish to", "we wish to inform you of"),
+     lambda b, a: not re.search(r"(?:^|[.!?:\n\"“(])\s*(?:[^.!?,;:\n]{1,60},)?\s*$", b)),
     # "individuals" are "people" only where they are people (dev5: "Active, hydrated individuals" were
-    # tardigrades): at a sentence start, before who/with/aged ..., or after a word that counts or helps people
+    # tardigrades; the review: "12 individuals in the wolf pack", "for individuals and couples"): before
+    # who/aged/seeking ..., or after a word that only describes people, and never beside a group
     (("individuals",), lambda b, a: not (
-        re.match(r"\s+(?:who|with|aged|over|under|living|working|seeking|looking|interested|experiencing|suffering|"
-                 r"diagnosed|affected|at risk|in need|from|whose)\b", a, re.I)
-        or re.search(r"(?:^|[.!?:\n(]\s*|(?:\d|<F\d+>)\s+|\b(?:many|some|most|all|these|those|such|other|young|older|elderly|healthy|"
-                     r"certain|several|vulnerable|eligible|qualified|interested|for|of|help|helps|helping|among|talented|"
-                     r"skilled|motivated|dedicated|passionate|experienced|creative|driven|hardworking|like-minded)\s+)$",
-                     b, re.I))),
+        re.match(r"\s+(?:who|whose|with|aged|living|working|seeking|looking|interested|experiencing|suffering|diagnosed|"
+                 r"at risk|in need|(?:under|over) (?:the )?age)\b", a, re.I)
+        # (people served or helped: "served more than 14,000 individuals")
+        or re.search(r"\b(?:serve[sd]?|serving|help(?:s|ed|ing)?|employ(?:s|ed|ing)?|hir(?:e|es|ed|ing)|support(?:s|ed|ing)?|"
+                     r"welcom(?:e|es|ed|ing)|train(?:s|ed|ing)?|reach(?:es|ed|ing)?)\b[^.!?,;:\n]{0,30}$", b, re.I)
+        or re.search(r"\b(?:talented|skilled|motivated|dedicated|passionate|experienced|creative|driven|hardworking|"
+                     r"like-minded|eligible|qualified|help|helps|helping)\s+$", b, re.I))
+     or bool(re.match(r"\s*(?:,\s*(?:\$|<F|\d|and\b|or\b|famil|groups?\b|couples?\b|teams?\b|compan|businesses|"
+                      r"organi[sz]ations?)|and\b|or\b|of\b|in the\b)", a, re.I))
+     or bool(re.search(r"\b(?:and|or)\s+$", b, re.I))),
 ]:
     for _k in _keys:
         _KEEP_IN_CONTEXT[_k] = _either(_KEEP_IN_CONTEXT.get(_k), _keep)
 
 
 
+# The contracted variants ("It's worth emphasizing that", "Please don't hesitate to") share their full
+# forms' guards and context swaps (the review of dev5 round 1: they had escaped them).
+for _table in (_KEEP_IN_CONTEXT,):
+    for _k in list(_table):
+        for _full, _short in (("it is ", ("it's ", "it\u2019s ")), ("do not ", ("don't ", "don\u2019t "))):
+            if _full in _k:
+                for _c in _short:
+                    _table.setdefault(_k.replace(_full, _c, 1), _table[_k])
+
 # Swaps whose plain word depends on what follows: (pattern after the phrase, replacement); the
 # first that matches wins, none keeps the original ("vibrant community" is no "bright community").
 _BY_CONTEXT: dict[str, list[tuple[str, str | None]]] = {
     # dev5: "Please do not hesitate to reach out at your earliest convenience" was "Feel free to reach out
     # as soon as you can" (an invitation hurried): a request is what it asks
-    "please do not hesitate to": [(r"[^.!?\n]*\bat your earliest convenience\b", "please"), (r"", "feel free to")],
-    # only before a length of time: "for a period of 6 weeks" -> "for 6 weeks" ("a period of calm" stays)
-    **{k: [(r"\s+(?:<F\d+>|\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|"
-            r"fifteen|twenty|thirty|forty|fifty|sixty)\b)", AI_PHRASES[k])] for k in ("for a period of",)},
+    # (the same clause: not "..., and return the form at your earliest convenience", "..., who will reply ...")
+    "please do not hesitate to": [(r"[^.!?\n,;]*\bat your earliest convenience\b", "please"), (r"", "feel free to")],
+    # only before a length of time: "for a period of 6 weeks" -> "for 6 weeks" ("a period of calm", a
+    # pendulum's "period of 2 seconds" stay)
+    **{k: [(r"\s+(?:<F\d+>\s+(?:consecutive\s+)?(?:days?|weeks?|months?|years?)\b|(?:\d+|one|two|three|four|five|six|"
+            r"seven|eight|nine|ten|eleven|twelve|several|a few|fifteen|twenty|thirty|forty|fifty|sixty|ninety)\s+"
+            r"(?:consecutive\s+|full\s+|additional\s+)?(?:days?|weeks?|months?|years?|decades?)\b)", AI_PHRASES[k])]
+       for k in ("for a period of",)},
     # "a seamless transition" is a smooth one; "makes cleanup seamless" is not "makes cleanup smooth"
     "seamless": [(r"\s+(?:[\w'’-]+\s+)?(?:transition|experience|process|integration|handover|handoff|switch|"
                   r"move|rollout|onboarding|checkout|workflow|setup|upgrade|migration|journey)\b", "smooth")],
@@ -1020,6 +1068,11 @@ _BY_CONTEXT: dict[str, list[tuple[str, str | None]]] = {
                    (r"\s+(?:[\w'’-]+\s+)?(?:commitment|dedication|resolve|determination|belief|faith)\b", "strong"),
                    (r"\s+(?:[\w'’-]+\s+)?(?:support|loyalty|love|encouragement)\b", "constant"), (r"", None)],
 }
+for _k in list(_BY_CONTEXT):  # (as the guards above: the contracted variants too)
+    for _full, _short in (("it is ", ("it's ", "it\u2019s ")), ("do not ", ("don't ", "don\u2019t "))):
+        if _full in _k:
+            for _c in _short:
+                _BY_CONTEXT.setdefault(_k.replace(_full, _c, 1), _BY_CONTEXT[_k])
 _ARTICLE_MARK, _LINE_START_MARK = "\x00", "\x01"
 
 
@@ -1031,6 +1084,12 @@ def _article_for(word: str) -> str:
     if re.match(r"(?:hour|honest|honou?r|heir)", w) or w[:1] in "aeiou":
         return "an"
     return "a"
+
+
+_SECOND_THAT = re.compile(
+    r"(\b(?:" + "|".join(re.escape(k[:-5]) for k, v in AI_PHRASES.items() if v in ("", "however,") and k.endswith(" that"))
+    + r")\s+that\b[^.!?\n]*?,?\s+(?:and|but|or)\s+(?:also\s+)?)that\s+(?!(?:of|is|was|will|would|has|had|'s|’s)\b)",
+    re.I)
 
 
 def replace_ai_phrases(text: str, frames: bool = True) -> str:
@@ -1067,6 +1126,9 @@ def replace_ai_phrases(text: str, frames: bool = True) -> str:
     # "fast and, moreover, cheap" -> "fast and cheap".
     text = re.sub(r",\s+(?:without a doubt|undoubtedly|notably|importantly|interestingly|truly|moreover|furthermore|"
                   r"additionally|in addition|in essence|ultimately|simply put|needless to say),(?=\s)", "", text, flags=re.I)
+    # dev5: "Please note that attire is requested and that the venue ..." -> "Attire is requested and that the
+    # venue ..." left the second that-clause hanging: its "that" goes first ("... is requested and the venue ...")
+    text = _SECOND_THAT.sub(r"\1", text)
     out = _PHRASE_RE.sub(sub, _drop_frames(text) if frames else text)
     out = re.sub(r"\b([Aa]n?)(\s+)" + _ARTICLE_MARK + r"\s*([\w'’-]+)",
                  lambda m: _match_case(m.group(1), _article_for(m.group(3))) + m.group(2) + m.group(3), out)
@@ -1519,36 +1581,53 @@ _LETS = re.compile(r"\blet(?:['’]s| us)\b", re.I)
 _HEADING = re.compile(r"[^.!?:\n]{1,48}:")
 
 
-# dev5 round 0's judges: model slips the claim checks passed
+# dev5 round 0's judges: model slips the claim checks passed (narrowed by the review of dev5 round 1)
 # an instruction turned into a fragment: "Embark on your next adventure ..." -> "Starting your next adventure ..."
-_IMPERATIVE = re.compile(r"^\W*[A-Z][a-z]+(?:\s+(?:on|up|out|in|into|to|off|over|through))?\s+"
-                         r"(?:your|the|a|an|this|these|those|our|some|any|my|every|each)\b")
-_GERUND_START = re.compile(r"^\W*[A-Z][a-z]+ing\b")
+_IMPERATIVE = re.compile(r"^\W*(?:please\s+)?(?!(?:the|a|an|this|our|your|my|its|their|life|lunch|it|we|you|they|he|she|"
+                         r"i|there|here|today|now)\b)[A-Za-z][a-z]+(?:\s+(?:on|upon|up|out|off|over|through|and\s+\w+))?\s+"
+                         r"(?:your|the|a|an|this|these|those|our|some|any|my|every|each|it|us|them|(?-i:[A-Z][a-z]+))\b", re.I)
+_GERUND_START = re.compile(r"^\W*(?!(?i:bring|string|spring|during|nothing|something|anything|everything|morning|evening|"
+                           r"king|thing|sing|wing|ring|swing|sting|cling|fling|according|including)\b)[A-Z][a-z]{2,}ing\b")
 # "At sunset, however, sunlight must ..." -> "At sunset, but sunlight must ..."
-_PHRASE_THEN_BUT = re.compile(r"(?:^|[.!?]\s+)(?:At|In|On|For|During|After|Before|By|With|Over|Under|Without|Since|Until|"
-                              r"Throughout|Despite|Within|Across)\b[^,.;:!?]{0,60},\s+but\b")
-# "not especially sensitive" -> "not really sensitive" (not sensitive at all)
-_NEGATED_DEGREE = re.compile(r"(?:\bnot|\bnever|n['’]t)\s+(especially|particularly|very|entirely|always|necessarily|fully|"
-                             r"completely|quite|exactly|really|too|that|all that|overly|terribly|so)\b", re.I)
+_ASIDE_CONTRAST = re.compile(r"(?:^|[.!?;:]\s+|\n)([^,.;:!?\n]{1,60}),\s+(?:however|though|nevertheless|nonetheless|"
+                             r"still|yet),", re.I)
+# "not especially sensitive" -> "not really sensitive" (not sensitive at all): the kind of degree a "not"
+# is softened by must stay (synonyms within a kind may swap)
+_NEGATED_DEGREE = re.compile(r"(?:\bnot|\bnever|n['’]t)\s+(?!so much\b)(especially|particularly|very|terribly|overly|"
+                             r"hugely|too|exactly|all that|(?:that|so)(?!\s+(?:it|this|these|those|i|we|you|he|she|they|the|a|an|there|much)\b)|entirely|fully|completely|wholly|always|necessarily|"
+                             r"quite|really|at all|remotely|in the least)\b", re.I)
+_DEGREE_KIND = {**{w: "mild" for w in ("especially", "particularly", "very", "terribly", "overly", "hugely", "too",
+                                       "exactly", "all that", "that", "so")},
+                **{w: "partial" for w in ("entirely", "fully", "completely", "wholly", "always", "necessarily", "quite")},
+                **{w: "none" for w in ("really", "at all", "remotely", "in the least")}}
 # "Before we delve into the instructions" -> "Before we do the instructions"
-_LIGHT_DO = re.compile(r"\b(?:do|does|did|doing)\s+(?:the|a|an|this|these|those|our|your|their|its|some)\b", re.I)
-_BE = re.compile(r"\b(?:is|are|was|were)\b", re.I)
+_DELVE = re.compile(r"\b(?:delve|delves|delving|delved|dive|dives|diving|dig|digs|digging|tackle|tackles|tackling)\b",
+                    re.I)
+_DO = re.compile(r"\b(?:do|does|did|doing)\b", re.I)
+# a list item without a verb made a sentence: "washer and dryer installed in 2023" -> "... was installed ..."
+_BE_ADDED = re.compile(r"\b([\w'’-]+)\s+(?:is|are|was|were|has been|have been|had been|will be|is being)\s+([\w'’-]+)",
+                       re.I)
 
 
 def _slips(source: str, out: str) -> str | None:
     """Why the model's candidate ``out`` is ungrammatical where its ``source`` was not, if a known slip."""
     if _IMPERATIVE.match(source) and _GERUND_START.match(out) and not _GERUND_START.match(source):
         return "turned an instruction into a fragment"
-    if _PHRASE_THEN_BUT.search(out) and not _PHRASE_THEN_BUT.search(source):
-        return "joined an opening phrase to its clause with 'but'"
-    if sorted(m.lower() for m in _NEGATED_DEGREE.findall(out)) != sorted(m.lower() for m in _NEGATED_DEGREE.findall(source)):
+    for m in _ASIDE_CONTRAST.finditer(source):
+        # (an opening phrase, not a clause: "The plan is good, however, the budget ..." -> "..., but the budget")
+        if re.search(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|do|does|did|may|might|must)\b|n['’]t\b",
+                     m.group(1), re.I) or len(m.group(1).split()) > 6:
+            continue
+        if re.search(r"(?:^|\W)" + re.escape(m.group(1).strip()) + r",\s+but\b", out, re.I):
+            return "joined an opening phrase to its clause with 'but'"
+    kinds = [sorted(_DEGREE_KIND[w.lower()] for w in _NEGATED_DEGREE.findall(t)) for t in (source, out)]
+    if kinds[0] and kinds[0] != kinds[1]:
         return "changed how much a 'not' denies"
-    if len(_LIGHT_DO.findall(out)) > len(_LIGHT_DO.findall(source)):
+    if _DELVE.search(source) and len(_DO.findall(out)) > len(_DO.findall(source)):
         return "put 'do' for a verb"
-    # a list item or heading without a verb made a sentence ("An in-unit washer installed in 2023" ->
-    # "An in-unit washer was installed in 2023"; the list no longer reads as one)
-    if not re.search(r"[.!?:][\"'”’)]*\s*$", source) and len(_BE.findall(out)) > len(_BE.findall(source)):
-        return "made a list item a sentence"
+    for m in _BE_ADDED.finditer(out):
+        if re.search(rf"\b{re.escape(m.group(1))}\s+{re.escape(m.group(2))}\b", source, re.I):
+            return "made a list item a sentence"
     if _POSSESSIVE_VE.search(out) and not _POSSESSIVE_VE.search(source):
         return "contracted a possessive 'have'"
     if _CUT_PARTICLE.search(out) and not _CUT_PARTICLE.search(source):  # "Let's dive!" (dev3 round 1's judge)
