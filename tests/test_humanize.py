@@ -1191,3 +1191,25 @@ def test_model_rewrites_near_the_dev5_slips_pass(source, candidate):
 ])
 def test_rule_edit_dev5_review_cases_keep_their_sense(source, expected):
     assert Humanizer.rule_edit(source)[0] == expected
+
+
+# dev5 round 3: plain words for set phrases its round-2 judges still flagged (each keeps its syntax)
+@pytest.mark.parametrize("source,expected", [
+    ("Please stay seated for the duration of the flight.", "Please stay seated throughout the flight."),
+    ("The salary is $58,000 per year, commensurate with experience.",
+     "The salary is $58,000 per year, depending on experience."),
+    ("Problems of this nature are rare.", "Problems like this are rare."),
+    ("In the event of rain, bring a coat.", "In case of rain, bring a coat."),
+    ("A sturdy wooden spoon will suffice.", "A sturdy wooden spoon will do."),
+    ("Freeze one loaf for later enjoyment.", "Freeze one loaf for later."),
+    ("Notable highlights include:", "Highlights include:"),
+    ("At its core, two-factor authentication adds a second step.", "Two-factor authentication adds a second step."),
+    ("The heart of it, at its core, is simple.", None),
+    ("These earbuds stand as a testament to thoughtful design.", "These earbuds show thoughtful design."),
+    ("Stories like his are a powerful testament to your generosity.", "Stories like his clearly show your generosity."),
+    ("This expansion represents a major milestone in our journey.", "This expansion is a major milestone in our journey."),
+    ("The red line represents a 10% increase.", None),
+    ("In today's increasingly interconnected digital world, passwords are not enough.", "Passwords aren't enough."),
+])
+def test_rule_edit_dev5_round3(source, expected):
+    assert Humanizer.rule_edit(source)[0] == expected
