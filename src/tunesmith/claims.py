@@ -313,11 +313,8 @@ def _unit(words_after: list[str]) -> str:
     skip = {"more", "full", "additional", "extra", "new", "different", "separate", "short", "long", "whole",
             "consecutive", "business", "working", "calendar", "straight", "of", "the", "or", "so", "and",
             "hundred", "thousand", "million", "billion", "-"}
-    for i, w in enumerate(words_after[:3]):
+    for w in words_after[:3]:
         if not w[0].isalnum():  # the sentence or clause ended: no unit ("by February 28. Also, ...")
-            return ""
-        # "and"/"or" joins a range ("2 or 3 days"), not a clause: "8 out of 10 and stand as ..." counts no "stand"
-        if w in ("and", "or") and (i + 1 >= len(words_after) or _number(words_after[i + 1]) is None):
             return ""
         # (nor an adverb before a verb: "the BrewMate 3 seamlessly combines" counts no "seamlessly", which
         # the rule edit drops)

@@ -190,14 +190,9 @@ AI_PHRASES: dict[str, str] = {
     "of this nature": "like this", "in the event of": "in case of", "will suffice": "will do",
     "should suffice": "should do", "for later enjoyment": "for later",
     "notable highlights include": "highlights include", "key highlights include": "highlights include",
-    "at its core,": "",
-    "stand as a testament to": "show", "stood as a testament to": "showed", "serve as a testament to": "show",
-    **{f"{verb} a {how} testament to": f"clearly {shows}" for verb, shows in (("is", "shows"), ("are", "show"))
-       for how in ("powerful", "true", "clear", "strong", "remarkable")},
-    **{f"{verb} a {what}": f"{be} a {'major milestone' if what.endswith('milestone') else what}"
-       for verb, be in (("represents", "is"), ("represent", "are"))
-       for what in ("major milestone", "significant milestone", "key milestone", "pivotal milestone", "rare opportunity",
-                    "hidden gem", "significant step", "major step", "noteworthy attempt", "turning point")},
+    # (Left out after its review, ~250 probes: "represents a turning point" -> "is a ..." (a chart's line
+    # represents one; "doesn't represent"), "At its core," (the Sun's core), "stood as a testament to" ("has
+    # stood"), "is a true testament to" -> "clearly shows" ("a true testament to their coach").)
     # (Left out after the review of dev5 round 1, ~500 probes: "whereby" -> "where" ("the mechanism whereby",
     # the Whereby app), "encompass" -> "cover" ("the walls encompass the town"), "let us explore" ("they let
     # us explore"), "I wish to" ("I wish to God"), "at their earliest convenience" ("ship to customers at
@@ -953,7 +948,7 @@ for _keys, _keep in [
     # emphasize that." stay); with a comma, not before "and this is important," ...
     (("it is worth emphasizing that", "it is important to emphasize that", "it should be emphasized that",
       "it is worth highlighting that", "it must be acknowledged that", "rest assured that", "please rest assured that",
-      "crucially,", "regrettably,", "as you are aware,", "at its core,", *(k for k in AI_PHRASES if k.endswith(" that,"))),
+      "crucially,", "regrettably,", "as you are aware,", *(k for k in AI_PHRASES if k.endswith(" that,"))),
      lambda b, a: not re.search(r"(?:^|[.!?:;\n\"“(]|\b(?:but|and|so))\s*$", b, re.I)
      or not re.match(r"\s+(?!(?:and|but|or|as|so)\b)[\w<\"“]", a, re.I)),
     # "We aren't absolutely thrilled", "The dog went beyond excited into frantic barking"
@@ -974,6 +969,19 @@ for _keys, _keep in [
      lambda b, a: bool(re.match(r"[^.!\n]*\?", a)) or bool(re.search(r"\b(?:what|which|why|how|when|where|who|whom|whose)\b"
                                                                     r"[^,.!?;:\n]*$", b, re.I))
      or bool(re.match(r"\s+(?:been|had|[a-z]+ed|told|paid|made|done|gone|seen|known|taken|given|heard|met)\b", a, re.I))),
+    # dev5 round 3's review: "Pay is commensurate with experience", "this nature reserve", "the problem is of
+    # this nature", "for the duration of 12 months", "in the event of the year" (a race), "It will suffice to
+    # note", "for later enjoyment by the kids"
+    (("commensurate with experience",), lambda b, a: not re.search(r",\s*$", b)),
+    (("of this nature",), lambda b, a: bool(re.search(r"\b(?:is|are|was|were|be|been)\s*$", b, re.I))
+     or not re.match(r"\s*(?:[,.;:!?)]|$)|\s+(?:is|are|was|were|will|would|can|could|may|might|must|should|do|does|did|"
+                     r"has|have|had|that|which|who|in|on|at|to|for|from|with|without|occurs?|happens?|recurs?|"
+                     r"doesn['’]t|don['’]t|won['’]t|isn['’]t|aren['’]t|again|before|after|are|were)\b", a, re.I)),
+    (("for the duration of",), lambda b, a: not re.match(r"\s+(?:the|your|my|our|their|his|her|its|this|that)\s+(?!time\b)",
+                                                         a, re.I)),
+    (("in the event of",), _after_is(r"the\s+(?:year|evening|day|night|season|century|decade|week|month|weekend|"
+                                     r"summer|winter|games|meet|championships?|tournament|olympics)\b")),
+    (("will suffice", "should suffice", "for later enjoyment"), lambda b, a: not re.match(r"\s*(?:[.!,;:)]|$)", a)),
     # "We wish to" opens a sentence, or follows its opening phrase ("Do we wish to continue?" stays)
     (("we wish to", "we wish to inform you of"),
      lambda b, a: not re.search(r"(?:^|[.!?:\n\"“(])\s*(?:[^.!?,;:\n]{1,60},)?\s*$", b)),
