@@ -106,7 +106,7 @@ NEUTRAL_PHRASES = (
     r"you can't go wrong", r"no doubt", r"nothing short of", r"most importantly", r"most notably", r"would like to", r"we'd like to", r"i'd like to", r"would love to",
     r"(?:should you|if you) (?:require|need)", r"should you", r"if you",  # a condition, not advice
     # a courtesy, not a deadline: the rule edit's own swap read as "earliest" lost and "can" added (dev4)
-    r"at (?:your|their|his|her) earliest convenience", r"as soon as (?:you|they|he|she) can",
+    r"at your earliest convenience", r"as soon as you can",
 )
 CONTRACTIONS = [
     (r"\bwon't\b", "will not"), (r"\bcan't\b", "can not"), (r"\bshan't\b", "shall not"), (r"\bcannot\b", "can not"),

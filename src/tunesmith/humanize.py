@@ -1005,14 +1005,17 @@ for _keys, _keep in [
 
 
 
-# The contracted variants ("It's worth emphasizing that", "Please don't hesitate to") share their full
-# forms' guards and context swaps (the review of dev5 round 1: they had escaped them).
-for _table in (_KEEP_IN_CONTEXT,):
-    for _k in list(_table):
-        for _full, _short in (("it is ", ("it's ", "it\u2019s ")), ("do not ", ("don't ", "don\u2019t "))):
-            if _full in _k:
-                for _c in _short:
-                    _table.setdefault(_k.replace(_full, _c, 1), _table[_k])
+def _share_with_contractions(table: dict) -> None:
+    """The contracted variants ("It's worth emphasizing that", "Please don't hesitate to") get their full
+    forms' guards or context swaps (the review of dev5 round 1: they had escaped them)."""
+    for key in list(table):
+        for full, short in (("it is ", ("it's ", "it\u2019s ")), ("do not ", ("don't ", "don\u2019t "))):
+            if full in key:
+                for contracted in short:
+                    table.setdefault(key.replace(full, contracted, 1), table[key])
+
+
+_share_with_contractions(_KEEP_IN_CONTEXT)
 
 # Swaps whose plain word depends on what follows: (pattern after the phrase, replacement); the
 # first that matches wins, none keeps the original ("vibrant community" is no "bright community").
@@ -1023,10 +1026,10 @@ _BY_CONTEXT: dict[str, list[tuple[str, str | None]]] = {
     "please do not hesitate to": [(r"[^.!?\n,;]*\bat your earliest convenience\b", "please"), (r"", "feel free to")],
     # only before a length of time: "for a period of 6 weeks" -> "for 6 weeks" ("a period of calm", a
     # pendulum's "period of 2 seconds" stay)
-    **{k: [(r"\s+(?:<F\d+>\s+(?:consecutive\s+)?(?:days?|weeks?|months?|years?)\b|(?:\d+|one|two|three|four|five|six|"
-            r"seven|eight|nine|ten|eleven|twelve|several|a few|fifteen|twenty|thirty|forty|fifty|sixty|ninety)\s+"
-            r"(?:consecutive\s+|full\s+|additional\s+)?(?:days?|weeks?|months?|years?|decades?)\b)", AI_PHRASES[k])]
-       for k in ("for a period of",)},
+    "for a period of": [(r"\s+(?:<F\d+>\s+(?:consecutive\s+)?(?:days?|weeks?|months?|years?)\b|(?:\d+|one|two|three|"
+                         r"four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|fifteen|twenty|thirty|forty|"
+                         r"fifty|sixty|ninety)\s+(?:consecutive\s+|full\s+|additional\s+)?"
+                         r"(?:days?|weeks?|months?|years?|decades?)\b)", "for")],
     # "a seamless transition" is a smooth one; "makes cleanup seamless" is not "makes cleanup smooth"
     "seamless": [(r"\s+(?:[\w'’-]+\s+)?(?:transition|experience|process|integration|handover|handoff|switch|"
                   r"move|rollout|onboarding|checkout|workflow|setup|upgrade|migration|journey)\b", "smooth")],
@@ -1089,11 +1092,7 @@ _BY_CONTEXT: dict[str, list[tuple[str, str | None]]] = {
                    (r"\s+(?:[\w'’-]+\s+)?(?:commitment|dedication|resolve|determination|belief|faith)\b", "strong"),
                    (r"\s+(?:[\w'’-]+\s+)?(?:support|loyalty|love|encouragement)\b", "constant"), (r"", None)],
 }
-for _k in list(_BY_CONTEXT):  # (as the guards above: the contracted variants too)
-    for _full, _short in (("it is ", ("it's ", "it\u2019s ")), ("do not ", ("don't ", "don\u2019t "))):
-        if _full in _k:
-            for _c in _short:
-                _BY_CONTEXT.setdefault(_k.replace(_full, _c, 1), _BY_CONTEXT[_k])
+_share_with_contractions(_BY_CONTEXT)
 _ARTICLE_MARK, _LINE_START_MARK = "\x00", "\x01"
 
 
@@ -1614,9 +1613,12 @@ _ASIDE_CONTRAST = re.compile(r"(?:^|[.!?;:]\s+|\n)([^,.;:!?\n]{1,60}),\s+(?:howe
                              r"still|yet),", re.I)
 # "not especially sensitive" -> "not really sensitive" (not sensitive at all): the kind of degree a "not"
 # is softened by must stay (synonyms within a kind may swap)
+# ("not that it matters", "not so much a tool as a toy" soften nothing)
 _NEGATED_DEGREE = re.compile(r"(?:\bnot|\bnever|n['’]t)\s+(?!so much\b)(especially|particularly|very|terribly|overly|"
-                             r"hugely|too|exactly|all that|(?:that|so)(?!\s+(?:it|this|these|those|i|we|you|he|she|they|the|a|an|there|much)\b)|entirely|fully|completely|wholly|always|necessarily|"
-                             r"quite|really|at all|remotely|in the least)\b", re.I)
+                             r"hugely|too|exactly|all that|"
+                             r"(?:that|so)(?!\s+(?:it|this|these|those|i|we|you|he|she|they|the|a|an|there|much)\b)|"
+                             r"entirely|fully|completely|wholly|always|necessarily|quite|really|at all|remotely|"
+                             r"in the least)\b", re.I)
 _DEGREE_KIND = {**{w: "mild" for w in ("especially", "particularly", "very", "terribly", "overly", "hugely", "too",
                                        "exactly", "all that", "that", "so")},
                 **{w: "partial" for w in ("entirely", "fully", "completely", "wholly", "always", "necessarily", "quite")},
