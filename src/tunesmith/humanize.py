@@ -386,9 +386,9 @@ def frames_dropped(source: str, candidate: str) -> tuple[str, list[str]]:
 _ELEVATE = ("elevate", "elevates", "elevated", "elevating")  # (guarded by context below)
 # The model (and people) often write these contracted: "It's important to note that ...",
 # "Please don't hesitate to ...".
+_CONTRACTED_FORMS = (("it is ", ("it's ", "it\u2019s ")), ("do not ", ("don't ", "don\u2019t ")))
 AI_PHRASES.update({p.replace(full, contraction, 1): r for p, r in list(AI_PHRASES.items())
-                   for full, contracted in (("it is ", ("it's ", "it\u2019s ")), ("do not ", ("don't ", "don\u2019t ")))
-                   if full in p for contraction in contracted})
+                   for full, contracted in _CONTRACTED_FORMS if full in p for contraction in contracted})
 
 
 def _phrases_re(phrases: Iterable[str]) -> re.Pattern:
@@ -611,6 +611,8 @@ def _either(*keeps: Callable[[str, str], bool] | None) -> Callable[[str, str], b
 
 
 _SENTENCE_START = r"(?:^|[.!?:\n\"“(])\s*$"
+# A clause's finite verb, for guards that need one after a phrase
+_AUXILIARY = r"is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does|do"
 # Guards from an adversarial review of the rule edit (2026-12-02): each swap changed a claim or broke
 # the sentence in the context named (tests: test_rule_edit_keeps_swaps_that_break_their_context).
 for _keys, _keep in [
@@ -925,8 +927,7 @@ for _keys, _keep in [
      # third-person opener among the "we"s, dev4 round 1's judge)
      or bool(re.match(r"\s+(?:<F\d|[A-Z](?![’'\s]|(?:he|hey|his|hese|hose|t|ts|f|n|ur|y|e|o)\b))", a))
      or not re.match(r"\s+(?!(?:with|to|for|at|in|on|now|today|here|again|too|and|or)\b)(?:[\w'’<>$.,-]+\s+){0,8}?"
-                     r"(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|shall|did|does|do|"
-                     r"[\w-]+ed|[\w<>-]+['’](?:s|re|ve|ll|m|d))\b", a, re.I)),
+                     rf"(?:{_AUXILIARY}|shall|[\w-]+ed|[\w<>-]+['’](?:s|re|ve|ll|m|d))\b", a, re.I)),
     # "Navigating the complex world of personal finance" -> "Handling personal finance": only after a verb
     # of finding one's way ("Welcome to the complex world of tax" stays)
     (("the complex world of",), lambda b, a: not re.search(r"\b(?:navigat\w*|understand\w*|demystif\w*|decod\w*)\s*$",
@@ -974,8 +975,8 @@ for _keys, _keep in [
     # note", "for later enjoyment by the kids"
     (("commensurate with experience",), lambda b, a: not re.search(r",\s*$", b)),
     (("of this nature",), lambda b, a: bool(re.search(r"\b(?:is|are|was|were|be|been)\s*$", b, re.I))
-     or not re.match(r"\s*(?:[,.;:!?)]|$)|\s+(?:is|are|was|were|will|would|can|could|may|might|must|should|do|does|did|"
-                     r"has|have|had|that|which|who|in|on|at|to|for|from|with|without|occurs?|happens?|recurs?|"
+     or not re.match(rf"\s*(?:[,.;:!?)]|$)|\s+(?:{_AUXILIARY}|that|which|who|in|on|at|to|for|from|with|without|"
+                     r"occurs?|happens?|recurs?|"
                      r"doesn['’]t|don['’]t|won['’]t|isn['’]t|aren['’]t|again|before|after|are|were)\b", a, re.I)),
     (("for the duration of",), lambda b, a: not re.match(r"\s+(?:the|your|my|our|their|his|her|its|this|that)\s+(?!time\b)",
                                                          a, re.I)),
@@ -1009,7 +1010,7 @@ def _share_with_contractions(table: dict) -> None:
     """The contracted variants ("It's worth emphasizing that", "Please don't hesitate to") get their full
     forms' guards or context swaps (the review of dev5 round 1: they had escaped them)."""
     for key in list(table):
-        for full, short in (("it is ", ("it's ", "it\u2019s ")), ("do not ", ("don't ", "don\u2019t "))):
+        for full, short in _CONTRACTED_FORMS:
             if full in key:
                 for contracted in short:
                     table.setdefault(key.replace(full, contracted, 1), table[key])
