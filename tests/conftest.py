@@ -52,8 +52,25 @@ def tiny_adapter(tmp_path_factory, tiny):
     return path
 
 
+@pytest.fixture(scope="session")
+def kernel_builds():
+    """Build every kernel path this CPU runs at once, one process each: a fresh clone compiles
+    two or three paths, ~35 s each, and one after another they leave a core idle. A failed build
+    is not hidden: the test that loads that path builds it again and reports the error."""
+    import subprocess
+    import sys
+
+    from tunesmith import kernels
+
+    code = "import sys; from tunesmith import kernels; kernels.load(sys.argv[1])"
+    builds = [subprocess.Popen([sys.executable, "-c", code, path], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL) for path in kernels.cpu_paths()]
+    for build in builds:
+        build.wait()
+
+
 @pytest.fixture(params=["avx512", "avxvnni", "avx2", "torch"])
-def kernel_path(request, monkeypatch):
+def kernel_path(request, monkeypatch, kernel_builds):
     """Run a test once per kernel path this CPU can execute, and once on torch's kernels.
 
     Skips name the missing CPU feature (shown in the summary: pytest runs with -ra).

@@ -484,7 +484,7 @@ def test_rule_edit_drops_additive_connectives():
     ("Nestled on a quiet street, the home boasts 4 bedrooms and a vibrant sunroom.",
      "Set on a quiet street, the home has 4 bedrooms and a bright sunroom."),
     ("Most importantly, a bug that caused 3 crashes is fixed.", "A bug that caused 3 crashes is fixed."),
-    ("Vellora is a truly unforgettable escape for 2 nights.", "Vellora is an unforgettable escape for 2 nights."),
+    ("Vellora is a truly unforgettable escape for 2 nights.", "Vellora is a memorable escape for 2 nights."),
     ("The town has a vibrant arts scene and 3 vibrant murals.", "The town has a lively arts scene and 3 vibrant murals."),
     ("The team delved into the Q4 results.", "The team explored the Q4 results."),
     ("The 3-2 win is a testament to the team's resilience.", "The 3-2 win shows the team's resilience."),
@@ -513,11 +513,11 @@ def test_rule_edit_drops_additive_connectives():
     ("Construction is anticipated to last approximately 14 months.", "Construction is expected to last about 14 months."),
     # genre clichés blind judges flagged in dev2 round 6
     ("The pan elevated my cooking experience in 2 weeks.", "The pan improved my cooking experience in 2 weeks."),
-    ("It was an unforgettable culinary experience for 6 guests.", "It was an unforgettable meal for 6 guests."),
+    ("It was an unforgettable culinary experience for 6 guests.", "It was a memorable meal for 6 guests."),
     ("Our 40 volunteers work tirelessly to make a meaningful difference.",
      "Our 40 volunteers work hard to make a real difference."),
     ("In today's unpredictable economic landscape, 3 funds closed.", "In today's unpredictable economy, 3 funds closed."),
-    ("As a testament to their work, the 3 teams won.", "As proof of their work, the 3 teams won."),
+    ("As a testament to their work, the 3 teams won.", "As a sign of their work, the 3 teams won."),
     ("It is a poignant testament to the 2 brothers.", "It's a moving reminder of the 2 brothers."),
     ("I bring a proven track record of 8 launches.", "I bring a strong track record of 8 launches."),
     ("The 2 apps help savvy investors and tech-savvy buyers.", "The 2 apps help smart investors and tech-savvy buyers."),
@@ -861,6 +861,17 @@ def test_model_slips_no_claim_check_sees_are_refused():
     assert _slips("Start after <F1> Ultimately, this study shows why.", "Start after <F1> this study shows why.")
     assert _slips("Start after <F1> Ultimately, this study shows why.", "Start after <F1> This study shows why.") is None
     assert _slips("Bug Fixes:", "Bug Fixes:") is None
+    # dev6: a list item given a trailing ellipsis; one the source has may stay
+    assert _slips("Programmable timer with a <F1> advance setting", "Programmable timer with a <F1> advance setting...")
+    assert _slips("Wait for it... then pour.", "Wait for it… then pour.") is None
+    # dev6: "Indeed," made "Yes,", "continuing to use" made "continuing using", an all-caps heading recased
+    assert _slips("Indeed, in a <F1> survey, his team found ice.", "Yes, in a <F1> survey, his team found ice.")
+    assert _slips("Yes, we open on <F1>.", "Yes, we're open on <F1>.") is None
+    assert _slips("By continuing to use our services, you agree.", "By continuing using our services, you agree.")
+    assert _slips("By continuing to use our services, you agree.", "If you keep using our services, you agree.") is None
+    assert _slips("Keep stirring during cooking.", "Keep stirring during cooking, please.") is None
+    assert _slips("NOTICE TO ALL RESIDENTS", "Notice TO ALL RESIDENTS")
+    assert _slips("The NASA team met.", "The NASA team got together.") is None
     # the same sentences rewritten well pass
     assert _slips("If you have any questions, reply.", "If you have questions, just reply.") is None
     assert _slips("We have the <F1> keys.", "We've got the <F1> keys.") is None
@@ -1207,7 +1218,7 @@ def test_rule_edit_dev5_review_cases_keep_their_sense(source, expected):
     ("At its core, the Sun reaches 15 million degrees.", None),
     ("This does not represent a major milestone.", "This doesn't represent a major milestone."),
     ("The walls have stood as a testament to the town's history for 600 years.",
-     "The walls have stood as proof of the town's history for 600 years."),
+     "The walls have stood as a sign of the town's history for 600 years."),
     ("Pay is commensurate with experience.", None),
     ("We must protect the wildlife of this nature reserve.", None),
     ("The problem is of this nature, not of that one.", None),
@@ -1219,3 +1230,55 @@ def test_rule_edit_dev5_review_cases_keep_their_sense(source, expected):
 ])
 def test_rule_edit_dev5_round3(source, expected):
     assert Humanizer.rule_edit(source)[0] == expected
+
+
+# dev6 round 0: its two judges' grammar notes on the rule edit, and stiff phrases the claim checks
+# had refused to let go (a false alarm each: "in order to" moved the word after a count, "It goes
+# without saying" read as a negation, "All in all" as a quantifier, "a myriad of" counted nothing)
+@pytest.mark.parametrize("source,expected", [
+    ("The decision comes in light of growing concerns regarding the roof.",
+     "The decision follows growing concerns about the roof."),
+    ("In light of the storm, we closed early.", "Given the storm, we closed early."),
+    ("We closed early in light of the storm.", None),  # ("closed early given the storm" reads oddly)
+    ("A solid fund is one of the most pivotal steps you can take.", "A solid fund is one of the most important steps you can take."),
+    ("Few events have played as pivotal a role as the strike.", "Few events have played as important a role as the strike."),
+    ("Security matters, and understanding it is of the utmost importance.", "Security matters, and understanding it is essential."),
+    ("To Our Valued Customers,\nWe are writing to explain.", "To Our Customers,\nWe're writing to explain."),
+    ("I felt no pain — a testament to the padded straps.", None),
+    ("Historians regard the strike as a testament to the strength of labor.",
+     "Historians regard the strike as a sign of the strength of labor."),
+    ("The novel follows Maren as she embarks on a journey to uncover the truth.",
+     "The novel follows Maren as she sets out to uncover the truth."),
+    ("For the purpose of ensuring your safety, the pool will close on Monday.",
+     "To ensure your safety, the pool will close on Monday."),
+    ("You are cordially invited to embark on an unforgettable evening of jazz.",
+     "You're invited to embark on a memorable evening of jazz."),
+    ("All in all, consistency is the key to lasting success.", "Consistency is the key to lasting success."),
+    ("It goes without saying that this recipe holds a special place in my heart.",
+     "This recipe holds a special place in my heart."),
+    ("The team tracked 312 adults aged 40 to 65 in order to study their sleep.",
+     "The team tracked 312 adults aged 40 to 65 to study their sleep."),
+    ("Users must update to version 5.3.0 prior to April 1 in order to keep syncing.",
+     "Users must update to version 5.3.0 before April 1 to keep syncing."),
+    ("The island offers a myriad of experiences.", "The island offers lots of experiences."),
+    # ... and the claims still see what these phrases' neighbours say
+    ("All in all, all 12 rooms were booked.", "All 12 rooms were booked."),
+    ("The boathouse will serve as the backdrop for the gala.", "The boathouse will be the backdrop for the gala."),
+    ("The Brew Pro 12 serves as the perfect companion for busy people.",
+     "The Brew Pro 12 is the perfect companion for busy people."),
+    ("She also serves as a mentor to 12 students.", None),
+    ("Below, please find a comprehensive overview of the key takeaways.", "Below is a full overview of the key takeaways."),
+    ("I must say, it exceeded my expectations.", "It exceeded my expectations."),
+    ("A fund is the best way to safeguard your savings.", "A fund is the best way to protect your savings."),
+    ("We value your partnership in your child's educational journey.", "We value your partnership in your child's education."),
+])
+def test_rule_edit_dev6_round0(source, expected):
+    assert Humanizer.rule_edit(source)[0] == expected
+
+
+def test_claims_see_you_turned_into_they():
+    from tunesmith.claims import verify
+
+    source = "Listen more than you speak; your customers will tell you everything you need to know."
+    assert verify(source, source.replace("you need to know", "they need to know"))
+    assert verify("Tell them what you need.", "Tell them what you need, please.") == []

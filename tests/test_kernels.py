@@ -28,7 +28,7 @@ def kernel_ops(path: str):
 
 
 @pytest.fixture(params=list(kernels.PATHS))
-def ops(request):
+def ops(request, kernel_builds):
     return kernel_ops(request.param)
 
 

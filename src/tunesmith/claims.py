@@ -89,7 +89,8 @@ NEGATIONS = ("not", "no", "never", "none", "nobody", "nothing", "nowhere", "neit
 QUANTIFIERS: dict[str, tuple[str, ...]] = {
     "all": ("all", "every", "each", "entire", "whole", "everyone", "everybody", "everything"),
     "some": ("some", "several", "certain", "a few", "few", "a couple of", "part of"),
-    "many": ("many", "most", "a lot of", "lots of", "plenty of", "numerous", "the majority of", "much"),
+    "many": ("many", "most", "a lot of", "lots of", "plenty of", "numerous", "the majority of", "much", "a myriad of",
+             "myriad", "a plethora of"),
 }
 # Set phrases whose negation or modal word carries no claim (rule edits map them to plain ones).
 NEUTRAL_PHRASES = (
@@ -107,6 +108,8 @@ NEUTRAL_PHRASES = (
     r"(?:should you|if you) (?:require|need)", r"should you", r"if you",  # a condition, not advice
     # a courtesy, not a deadline: the rule edit's own swap read as "earliest" lost and "can" added (dev4)
     r"at your earliest convenience", r"as soon as you can",
+    # dev6: set phrases read as a negation and a quantifier ("without", "all") that deny and count nothing
+    r"it goes without saying(?: that)?", r"all in all", r"i must say",
 )
 CONTRACTIONS = [
     (r"\bwon't\b", "will not"), (r"\bcan't\b", "can not"), (r"\bshan't\b", "shall not"), (r"\bcannot\b", "can not"),
@@ -117,7 +120,7 @@ CONTRACTIONS = [
 EVENT_CLASSES: dict[str, tuple[str, ...]] = {
     "start": ("start", "starts", "started", "starting", "begin", "begins", "began", "beginning", "commence",
               "commences", "commenced", "commencing", "embark", "embarks", "embarked", "embarking", "open", "opens", "opened", "opening", "launch", "launches",
-              "launched", "kick off", "kicks off", "kicked off"),
+              "launched", "kick off", "kicks off", "kicked off", "set out to", "sets out to", "setting out to"),
     "end": ("end", "ends", "ended", "ending", "finish", "finishes", "finished", "conclude", "concludes", "concluded",
             "close", "closes", "closed", "closing", "expire", "expires", "expired", "terminate", "terminates",
             "wrap up", "wraps up"),
@@ -277,6 +280,10 @@ def _normalise(text: str) -> str:
         low = re.sub(pattern, rep, low)
     for phrase in NEUTRAL_PHRASES:
         low = re.sub(rf"\b{phrase}\b", " ", low)
+    # the same words, shorter: "65 in order to explore" counts 65 of what "65 to explore" does (dev6)
+    low = re.sub(r"\bin order to\b", "to", low)
+    low = re.sub(r"\bprior to\b", "before", low)
+    low = re.sub(r"\bserves as (?=(?:a|an|the)\b)", "is ", low)  # ("the Brew Pro 12 serves as" counts no "serves")
     # "please accept our sincerest apologies for" accepts nothing: it says sorry
     return re.sub(r"\bplease accept (?:our|my) (?:[a-z]+ )?apolog(?:y|ies)\b", "sorry", low)
 
@@ -540,6 +547,7 @@ _NO_OBLIGATION_RE = re.compile(r"\b(?:need not|needn't|do not need to|don't need
                                r"no need to|not necessary|not obligated to|not mandatory|optional)\b")
 _FIRST_PERSON = re.compile(r"\b(?:i|me|my|mine|we|us|our|ours|i'm|we're|i've|we've|i'll|we'll|i'd|we'd)\b")
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|you're|you've|you'll|you'd)\b")
+_THIRD_PLURAL = re.compile(r"\b(?:they|them|their|theirs|themselves|they're|they've|they'll|they'd)\b")
 
 
 def _function_words(text: str) -> tuple[Counter, int, int, int]:
@@ -576,6 +584,10 @@ def verify(source: str, candidate: str) -> list[str]:
         problems.append(f"obligation: 'need not' / 'not required' {free} -> {free2} (a ban and no obligation differ)")
     if (first2 < first and second2 > second) or (first2 > first and second2 < second):
         problems.append(f"person changed (first person {first} -> {first2}, second person {second} -> {second2})")
+    # dev6: "your customers will tell you everything you need to know" -> "... they need to know"
+    they = len(_THIRD_PLURAL.findall(source.lower())), len(_THIRD_PLURAL.findall(candidate.lower()))
+    if second2 < second and they[1] > they[0]:
+        problems.append(f"person changed (second person {second} -> {second2}, 'they' {they[0]} -> {they[1]})")
     new = invented_words(source, candidate)
     if len(new) > MAX_NEW_WORDS:
         problems.append(f"new content: {', '.join(new)}")

@@ -51,7 +51,7 @@ AI_PHRASES: dict[str, str] = {
     # (blind test judging), so they go.
     "furthermore,": "", "moreover,": "", "additionally,": "", "in conclusion,": "",
     "in summary,": "", "ultimately,": "", "consequently,": "so", "nevertheless,": "still,",
-    "in order to": "to", "a myriad of": "lots of", "a plethora of": "plenty of", "a testament to": "proof of",
+    "in order to": "to", "a myriad of": "lots of", "a plethora of": "plenty of", "a testament to": "a sign of",
     # "matters for" read oddly to blind judges: "X is key to Y" keeps the syntax around it.
     "plays a crucial role in": "is key to", "plays a pivotal role in": "is key to",
     "plays a vital role in": "is key to", "plays a key role in": "is key to", "play a key role in": "are key to",
@@ -190,6 +190,22 @@ AI_PHRASES: dict[str, str] = {
     "of this nature": "like this", "in the event of": "in case of", "will suffice": "will do",
     "should suffice": "should do", "for later enjoyment": "for later",
     "notable highlights include": "highlights include", "key highlights include": "highlights include",
+    # dev6 round 0 (its two judges' lists and grammar notes)
+    "all in all,": "", "one of the most pivotal": "one of the most important",
+    "one of the most crucial": "one of the most important", "as pivotal a": "as important a",
+    "as crucial a": "as important a", "the most pivotal": "the most important", "the most crucial": "the most important",
+    "comes in light of": "follows", "came in light of": "followed",
+    "embarks on a journey to": "sets out to", "embark on a journey to": "set out to",
+    "embarked on a journey to": "set out to", "embarking on a journey to": "setting out to",
+    "for the purpose of ensuring": "to ensure", "for the purpose of providing": "to provide",
+    "for the purpose of improving": "to improve", "for the purpose of maintaining": "to maintain",
+    "is of the utmost importance": "is essential", "are of the utmost importance": "are essential",
+    "is of paramount importance": "is essential", "are of paramount importance": "are essential",
+    "comprehensive overview": "full overview", "comprehensive understanding": "full understanding",
+    "serves as a": "is a", "serves as an": "is an", "serves as the": "is the", "will serve as a": "will be a",
+    "will serve as an": "will be an", "will serve as the": "will be the", "i must say,": "",
+    "below, please find a": "below is a", "below, please find an": "below is an", "to safeguard": "to protect",
+    "help safeguard": "help protect", "educational journey": "education", "unforgettable": "memorable",
     # (Left out after its review, ~250 probes: "represents a turning point" -> "is a ..." (a chart's line
     # represents one; "doesn't represent"), "At its core," (the Sun's core), "stood as a testament to" ("has
     # stood"), "is a true testament to" -> "clearly shows" ("a true testament to their coach").)
@@ -223,7 +239,7 @@ CLICHE_SWAPS: dict[str, str] = {
     "a meaningful difference": "a real difference", "career journey": "career",
     "economic landscape": "economy", "digital landscape": "digital world", "savvy": "smart",
     "a poignant testament to": "a moving reminder of", "a powerful testament to": "strong proof of",
-    "as a testament to": "as proof of", "optimal performance": "peak performance",
+    "as a testament to": "as a sign of", "optimal performance": "peak performance",
     "a beloved favorite": "a favorite", "a proven track record": "a strong track record",
     # dev2 round 10 (judged pairwise): "it's the ideal companion for commutes" -> "it's ideal for
     # commutes"; "making cleanup a breeze" -> "making cleanup easy"; "reshaping the landscape of
@@ -417,7 +433,7 @@ CONTRACT = [(r"\bdo not\b", "don't"), (r"\bdoes not\b", "doesn't"), (r"\bdid not
             # numeral ("Phase I would begin", "World War I would")
             (r"(?<![A-Z][\w-] )(?<![A-Z][\w-]{2} )(?<![A-Z][\w-]{3} )(?<![A-Z][\w-]{4} )(?<![A-Z][\w-]{5} )"
              r"\b(I|[Ww]e|[Yy]ou|[Tt]hey) would\b" + _WOULD_VERB, lambda m: m.group(1) + "'d"),
-            (r"\bit is\b(?=\s+\w)(?!\s+with\s+(?:great|deep|heavy|profound)\b)", "it's"), (r"\bthat is\b(?=\s+\w)", "that's"), (r"\bthere is\b(?=\s+\w)", "there's"),
+            (r"\bit is\b(?<!ing it is)(?=\s+\w)(?!\s+with\s+(?:great|deep|heavy|profound)\b)", "it's"), (r"\bthat is\b(?=\s+\w)", "that's"), (r"\bthere is\b(?=\s+\w)", "there's"),
             # "have" as an auxiliary only (before a past participle): "we have received" -> "we've received"
             # (an "-ed" word must take an object or a phrase: "we have shared bathrooms", "you have limited
             # access" are possession, not "we've shared")
@@ -470,6 +486,9 @@ def style_scores(text: str) -> dict[str, float]:
 
 
 def _match_case(src: str, rep: str) -> str:
+    # a title keeps its capitals: "To Our Valued Customers," -> "To Our Customers," (dev6)
+    if rep and " " in src.strip() and all(w[:1].isupper() for w in src.split()):
+        return " ".join(w[:1].upper() + w[1:] for w in rep.split(" "))
     return rep[:1].upper() + rep[1:] if src[:1].isupper() and rep else rep
 
 
@@ -556,7 +575,8 @@ _KEEP_IN_CONTEXT: dict[str, Callable[[str, str], bool]] = {
     # "7 assists" (a count of passes; the number may be masked as "<F1>") is no verb
     "assists": _before_is(r"[\d>]|\b(?:and|many|few|two|three|four|five|six|seven|eight|nine|ten|of|no)"),
     # "In a testament to X, ..." -> "In proof of X" is not English
-    "a testament to": _before_is(r"\b(?:in|as)"),
+    # (nor "no shoulder pain — a sign of the padded straps": after a dash or comma it names a cause, dev6)
+    "a testament to": _before_is(r"\b(?:in|as)|[—–,]|\s-"),
     # "$13 billion in assistance" is aid; "interested in assistance with bills" is help
     "in assistance": lambda before, after: not re.search(r"(?:<F\d+>|\d[\d.,]*|million|billion|thousand)\s*$",
                                                          before, re.I),
@@ -678,8 +698,10 @@ for _keys, _keep in [
     # "will inquire into the causes" is an investigation, not a question
     (("inquire",), _after_is(r"into\b")),
     # "bathed in light of the setting sun" is light
-    (("in light of",), _after_is(r"(?:the|a)\s+(?:[\w'’-]+\s+)?(?:sun|moon|candles?|fire|lamps?|day|dawn|dusk|sunset|"
-                                 r"sunrise|stars?|lanterns?)\b")),
+    # (and "given" is a clause's opener: "The decision comes given growing concerns" is no English, dev6)
+    (("in light of",), lambda b, a: bool(re.match(r"\s+(?:the|a)\s+(?:[\w'’-]+\s+)?(?:sun|moon|candles?|fire|lamps?|day|"
+                                                 r"dawn|dusk|sunset|sunrise|stars?|lanterns?)\b", a, re.I))
+     or not re.search(_SENTENCE_START + r"|,\s*$", b)),
     # "a culinary adventure through the night markets" is a food tour, not cooking
     (("culinary adventure",), _after_is(r"through|in|across|around|at|of|along")),
     # "robust to outliers" (statistics), "a robust red" (wine) are not "solid"
@@ -749,7 +771,7 @@ for _keys, _keep in [
      or not re.match(r"\s+(?:the|a|an|your|our|their|its|his|her|my|this|that|these|those|what|how|some|new|"
                      r"<F\d+>|\d)", a, re.I)),
     # "It also / now / even serves as a reminder" -> "It also is a reminder" reads oddly
-    (("serves as a reminder", "stands as a reminder"),
+    (("serves as a reminder", "stands as a reminder", "serves as a", "serves as an", "serves as the"),
      _before_is(r"\b(?:also|still|always|often|now|even|today|then|[\w'’-]+ly)")),
     # "help you to bed", "helps you to healthier skin", "help us to victory": a destination, not a verb;
     # only before a common verb
@@ -1061,10 +1083,12 @@ _BY_CONTEXT: dict[str, list[tuple[str, str | None]]] = {
                r"decisions?)\b", "smart")],
     # "start a leisurely stroll" reads oddly, and "take" would drop the claim checker's start event
     # (a protected number is a placeholder here: "a <F1> camping trip")
-    # ("Passengers embark on the ship at Pier 4" boards it: no "start the ship")
+    # ("Passengers embark on the ship at Pier 4" boards it: no "start the ship"; nor "invited to start an
+    # unforgettable evening", dev6)
     **{k: [(r"\s+(?:an?|the|their|your|our)\s+(?:[\w'’<>-]+\s+){0,2}?(?:stroll|walk|hike|tour|trip|(?<!career\s)journey|"
             r"adventure|cruise|ride|voyage|excursion|ships?|vessels?|boats?|ferry|ferries|planes?|aircraft|trains?|bus|"
-            r"flights?|coach|yachts?)\b", None), (r"", AI_PHRASES[k])]
+            r"flights?|coach|yachts?|evening|night|celebration|gala|afternoon|weekend|experience)\b", None),
+           (r"", AI_PHRASES[k])]
        for k in ("embark on", "embark upon", "embarks on", "embarked on", "embarking on")},
     # dev3 round 2: "support a welcoming atmosphere", "remain steady in our commitment" read oddly to its
     # judges; the plain verb or adjective a person would pick for what follows (else the old swap)
@@ -1599,6 +1623,11 @@ _NOTING_CUT = re.compile(r"\bworth (?:noting|mentioning|remembering),?\s+(?:but|
                          re.I)
 _AS_CLAUSE = re.compile(r"\bas\s+(?:we|i|you|they|he|she|it|the|our|their|this|these|those)\b", re.I)
 _LETS = re.compile(r"\blet(?:['’]s| us)\b", re.I)
+_ELLIPSIS = re.compile(r"\.\.\.|…")
+_YES = re.compile(r"(?:^|[.!?]\s+)yes\b", re.I)
+_DOUBLE_GERUND = re.compile(r"\b(?:continuing|keeping|starting|stopping|avoiding)\s+(?!(?:during|morning|evening|anything|"
+                            r"everything|something|nothing|bring|thing|king|ring|spring|string|swing|wing|sing)\b)\w+ing\b",
+                            re.I)
 _HEADING = re.compile(r"[^.!?:\n]{1,48}:")
 
 
@@ -1659,6 +1688,18 @@ def _slips(source: str, out: str) -> str | None:
     # dev4: "Warm up for 5 minutes" -> "Let's warm up ..." makes the writer do what the reader was told to
     if _LETS.search(out) and not _LETS.search(source):
         return "turned an instruction into 'let's'"
+    # dev6: "Programmable timer with a 24-hour advance setting" -> "... setting..." (a trailing-off nobody wrote)
+    if _ELLIPSIS.search(out) and not _ELLIPSIS.search(source):
+        return "added an ellipsis"
+    # dev6: "Indeed, in a 2021 survey" -> "Yes, in a 2021 survey" answers nobody; "By continuing using"
+    if _YES.search(out) and not re.search(r"\byes\b", source, re.I):
+        return "put 'Yes' for a connector"
+    if len(_DOUBLE_GERUND.findall(out)) > len(_DOUBLE_GERUND.findall(source)):
+        return "put two '-ing' verbs in a row"
+    # dev6: "NOTICE TO ALL RESIDENTS" -> "Notice TO ALL RESIDENTS": capitals someone typed stay
+    for word in set(re.findall(r"\b[A-Z]{3,}\b", source)):
+        if not re.search(rf"\b{word}\b", out) and re.search(rf"\b{word}\b", out, re.I):
+            return f"changed the capitals of '{word}'"
     # dev4: an aside that lost its closing comma ("workers, many of them Irish immigrants toiled")
     for m in _ASIDE.finditer(source):
         if re.search(re.escape(m.group(1)) + r"\s+(?!(?:and|or|nor)\b)[\w<]", out):
