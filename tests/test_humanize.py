@@ -870,6 +870,8 @@ def test_model_slips_no_claim_check_sees_are_refused():
     assert _slips("By continuing to use our services, you agree.", "By continuing using our services, you agree.")
     assert _slips("By continuing to use our services, you agree.", "If you keep using our services, you agree.") is None
     assert _slips("Keep stirring during cooking.", "Keep stirring during cooking, please.") is None
+    assert _slips("Stopping smoking lowers your risk.", "Quitting smoking lowers your risk.") is None
+    assert _slips("Tips for keeping bills low", "Tips for keeping heating bills low") is None
     assert _slips("NOTICE TO ALL RESIDENTS", "Notice TO ALL RESIDENTS")
     assert _slips("The NASA team met.", "The NASA team got together.") is None
     # the same sentences rewritten well pass
@@ -1236,8 +1238,9 @@ def test_rule_edit_dev5_round3(source, expected):
 # had refused to let go (a false alarm each: "in order to" moved the word after a count, "It goes
 # without saying" read as a negation, "All in all" as a quantifier, "a myriad of" counted nothing)
 @pytest.mark.parametrize("source,expected", [
+    # ("comes in light of" -> "follows" was dropped after review: a cause is no sequence)
     ("The decision comes in light of growing concerns regarding the roof.",
-     "The decision follows growing concerns about the roof."),
+     "The decision comes in light of growing concerns about the roof."),
     ("In light of the storm, we closed early.", "Given the storm, we closed early."),
     ("We closed early in light of the storm.", None),  # ("closed early given the storm" reads oddly)
     ("A solid fund is one of the most pivotal steps you can take.", "A solid fund is one of the most important steps you can take."),
@@ -1271,6 +1274,22 @@ def test_rule_edit_dev5_round3(source, expected):
     ("I must say, it exceeded my expectations.", "It exceeded my expectations."),
     ("A fund is the best way to safeguard your savings.", "A fund is the best way to protect your savings."),
     ("We value your partnership in your child's educational journey.", "We value your partnership in your child's education."),
+    # its review (~450 probes): each of these kept, or edited without the reviewed slip
+    ("Napoleon embarked on a journey to Russia in 1812.", None),
+    ("Nadal serves as the crowd falls silent.", None),
+    ("Serves as a base for sauces and soups.", None),
+    ("Goods subject to safeguard duties cost more.", None),
+    ("Make sure your passport is in order to avoid delays.", None),
+    ("Join our 10-day educational journey to Israel.", None),
+    ("The memorial stands as a testament to those we lost.", None),
+    ("It was an unforgettable tragedy for the families.", None),
+    ("We spent two unforgettable nights in Rome.", "We spent two memorable nights in Rome."),
+    ("This is a more comprehensive overview.", None),
+    ("Below, please find a few photos.", None),
+    ("Safety is of the utmost importance to us.", None),
+    ("The pasta, I must say, was excellent.", None),
+    ("They were all in all the photos.", None),
+    ("UNFORGETTABLE.", "MEMORABLE."),
 ])
 def test_rule_edit_dev6_round0(source, expected):
     assert Humanizer.rule_edit(source)[0] == expected
@@ -1282,3 +1301,7 @@ def test_claims_see_you_turned_into_they():
     source = "Listen more than you speak; your customers will tell you everything you need to know."
     assert verify(source, source.replace("you need to know", "they need to know"))
     assert verify("Tell them what you need.", "Tell them what you need, please.") == []
+    # the set phrases the claims read as empty are empty only as openers with their comma
+    assert verify("I must say sorry to Anna before the meeting.", "I'm sorry to Anna before the meeting.")
+    assert verify("They were all in all the photos.", "They were in the photos.")
+    assert verify("I must say, the 3 rooms were clean.", "The 3 rooms were clean.") == []

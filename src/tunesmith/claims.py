@@ -109,7 +109,7 @@ NEUTRAL_PHRASES = (
     # a courtesy, not a deadline: the rule edit's own swap read as "earliest" lost and "can" added (dev4)
     r"at your earliest convenience", r"as soon as you can",
     # dev6: set phrases read as a negation and a quantifier ("without", "all") that deny and count nothing
-    r"it goes without saying(?: that)?", r"all in all", r"i must say",
+    r"it goes without saying(?: that)?", r"all in all(?=,)", r"i must say(?=,)",
 )
 CONTRACTIONS = [
     (r"\bwon't\b", "will not"), (r"\bcan't\b", "can not"), (r"\bshan't\b", "shall not"), (r"\bcannot\b", "can not"),
@@ -319,7 +319,9 @@ def _unit(words_after: list[str]) -> str:
     """The thing a number counts: the next word, skipping a few adjectives; singular."""
     skip = {"more", "full", "additional", "extra", "new", "different", "separate", "short", "long", "whole",
             "consecutive", "business", "working", "calendar", "straight", "of", "the", "or", "so", "and",
-            "hundred", "thousand", "million", "billion", "-"}
+            "hundred", "thousand", "million", "billion", "-",
+            # (evaluative words the rule edit swaps: "Two unforgettable nights" counts nights, dev6)
+            "unforgettable", "memorable", "crucial", "pivotal", "important", "key", "essential", "vital"}
     for w in words_after[:3]:
         if not w[0].isalnum():  # the sentence or clause ended: no unit ("by February 28. Also, ...")
             return ""
