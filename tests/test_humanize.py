@@ -871,6 +871,13 @@ def test_model_slips_no_claim_check_sees_are_refused():
     assert _slips("By continuing to use our services, you agree.", "If you keep using our services, you agree.") is None
     assert _slips("Keep stirring during cooking.", "Keep stirring during cooking, please.") is None
     assert _slips("Stopping smoking lowers your risk.", "Quitting smoking lowers your risk.") is None
+    # dev6 round 1: a lost where-clause, a noun phrase after "make sure"
+    assert _slips("This is where you come in.", "You come here.")
+    assert _slips("This is where you come in.", "That's where you come in.") is None
+    assert make_sure_without_clause("For making sure the continued safety and well-being of our community, work starts.")
+    for good in ("To make sure the water stays clean, work starts.", "Please make sure the updated form is signed.",
+                 "Make sure you sign in.", "Make sure that nothing breaks.", "Make sure the printer works."):
+        assert not make_sure_without_clause(good), good
     assert _slips("Tips for keeping bills low", "Tips for keeping heating bills low") is None
     assert _slips("NOTICE TO ALL RESIDENTS", "Notice TO ALL RESIDENTS")
     assert _slips("The NASA team met.", "The NASA team got together.") is None
@@ -1290,6 +1297,23 @@ def test_rule_edit_dev5_round3(source, expected):
     ("The pasta, I must say, was excellent.", None),
     ("They were all in all the photos.", None),
     ("UNFORGETTABLE.", "MEMORABLE."),
+    ("We deeply regret the inconvenience this may have caused.", "We're sorry for the inconvenience this may have caused."),
+    ("I'm deeply passionate about clean data.", "I'm passionate about clean data."),
+    ("With heartfelt gratitude,\nEvelyn Marsh", "With gratitude,\nEvelyn Marsh"),
+    ("A heartfelt thank-you to everyone who helped!", "A big thank-you to everyone who helped!"),
+    ("We'd like to extend a warm and heartfelt invitation to you.", "We'd like to extend a warm invitation to you."),
+    ("To facilitate this process as smoothly as possible, please follow these steps.",
+     "To make this process as smooth as possible, please follow these steps."),
+    ("First, the comfort is unparalleled.", "First, the comfort is unmatched."),
+    ("The hotel offers unparalleled views of the bay.", "The hotel offers unbeatable views of the bay."),
+    ("The film builds an atmosphere of unparalleled tension.", "The film builds an atmosphere of unmatched tension."),
+    # dev6 round 1: "has the ability to" -> "can" only for a finite verb ("will can", "Does it can" are no English)
+    ("With the right habits, anyone has the ability to get fit.", "With the right habits, anyone can get fit."),
+    ("Only admins have the ability to delete 3 accounts.", "Only admins can delete 3 accounts."),
+    ("You will have the ability to export reports.", "You'll have the ability to export reports."),
+    ("You'll have the ability to export reports.", None),
+    ("Does it have the ability to sync?", None),
+    ("Should you have the ability to travel, call us.", "If you have the ability to travel, call us."),
 ])
 def test_rule_edit_dev6_round0(source, expected):
     assert Humanizer.rule_edit(source)[0] == expected

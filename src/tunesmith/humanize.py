@@ -205,6 +205,16 @@ AI_PHRASES: dict[str, str] = {
     "will serve as an": "will be an", "will serve as the": "will be the", "i must say,": "",
     "below, please find a": "below is a", "below, please find an": "below is an", "to safeguard": "to protect",
     "help safeguard": "help protect", "educational journey": "education", "unforgettable": "memorable",
+    "has the ability to": "can", "have the ability to": "can",
+    # dev6 round 1 (its two judges' lists)
+    "we deeply regret any inconvenience": "we're sorry for any inconvenience",
+    "we deeply regret the inconvenience": "we're sorry for the inconvenience",
+    "we sincerely regret any inconvenience": "we're sorry for any inconvenience",
+    "we sincerely regret the inconvenience": "we're sorry for the inconvenience",
+    "deeply passionate about": "passionate about", "steadfastly committed to": "committed to",
+    "with heartfelt gratitude,": "with gratitude,", "a heartfelt thank-you": "a big thank-you",
+    "a heartfelt thank you": "a big thank you", "warm and heartfelt": "warm", "heartfelt thanks": "warm thanks",
+    "to facilitate this process as smoothly as possible,": "to make this process as smooth as possible,",
     # (Left out after its review, ~250 probes: "represents a turning point" -> "is a ..." (a chart's line
     # represents one; "doesn't represent"), "At its core," (the Sun's core), "stood as a testament to" ("has
     # stood"), "is a true testament to" -> "clearly shows" ("a true testament to their coach").)
@@ -693,6 +703,14 @@ for _keys, _keep in [
     # Guards from the review of dev6 round 0 (~450 probes). An aside mid-sentence keeps its words ("The
     # pasta, I must say, was excellent" lost one comma with them).
     (("all in all,", "i must say,"), lambda b, a: not re.search(_SENTENCE_START, b)),
+    # "will have the ability to" -> "will can" (why it was left out before); only a finite "has"/"have"
+    # ... nor after a do-form or a modal earlier in its clause ("Does it have the ability to", "Should you have")
+    (("have the ability to",), lambda b, a: bool(re.search(
+        r"\b(?:do|does|did|don['’]t|doesn['’]t|didn['’]t|will|would|shall|should|may|might|must|could|can|to)\b[^.,;:!?\n]*$",
+        b[-60:], re.I))),
+    (("has the ability to", "have the ability to"),
+     _before_is(r"\b(?:will|would|shall|should|may|might|must|could|can|to|not|never|also|now|still|always|often|"
+                r"already|just|don['’]t|doesn['’]t|didn['’]t|won['’]t|wouldn['’]t)|['’](?:ll|d)|\b(?:i|you|we|they)\s+(?:all|both)")),
     # "embarked on a journey to Russia / to becoming a doctor": only "to" + a verb is "set out to"
     (("embarks on a journey to", "embark on a journey to", "embarked on a journey to", "embarking on a journey to"),
      _not_after(r"(?:uncover|discover|find|learn|explore|build|create|become|understand|rediscover|reclaim|improve|"
@@ -1103,6 +1121,10 @@ _BY_CONTEXT: dict[str, list[tuple[str, str | None]]] = {
                       r"\b(?!\s+(?:leaders?|compan(?:y|ies)|firms?|teams?|researchers?|engineers?|start-?ups?|"
                       r"providers?|groups?|of\s+(?:19|20)\d\d))", "modern"),
                      (r"", None)],
+    # dev6: judges read "unmatched" as stiff too; "unbeatable" fits what is sold, not "unbeatable tension"
+    "unparalleled": [(r"\s+(?:[\w'’-]+\s+)?(?:value|prices?|deals?|performance|comfort|quality|views?|service|"
+                      r"opportunit(?:y|ies)|location|selection|accuracy|blend|balance|convenience|reliability|"
+                      r"sound|audio|coverage)\b", "unbeatable"), (r"", "unmatched")],
     "robust": [(r"\s+(?:discussions?|debates?|conversations?)\b(?!\s+(?:of|on)\b)", "lively"),
                (r"", "solid")],
     "vibrant": [(r"\s+(?:[\w'’-]+\s+)?(?:colou?rs?|shades?|hues?|reds?|oranges?|greens?|blues?|yellows?|pinks?|purples?|"
@@ -1370,14 +1392,17 @@ def lowercase_sentence_starts(text: str) -> int:
 # "ensure a smooth start to the term" for it leaves "make sure a smooth start to the term" (twice
 # in blind dev judging). Flagged: "make sure a/an" + up to three words + a preposition or stop,
 # none of them a verb form (an auxiliary, or a word ending in -s / -ed).
-_MAKE_SURE_NP = re.compile(r"\bmak(?:e|es|ing) sure (?:a|an) ((?:[\w'-]+ ){0,2}[\w'-]+)(?= (?:to|of|for|in|on|at|"
-                           r"with|during|across|and)\b|[,.;:!?])", re.I)
+# (dev6: "the"/"our"/... too: "For making sure the continued safety and well-being of our community")
+_MAKE_SURE_NP = re.compile(r"\bmak(?:e|es|ing) sure (?:a|an|the|our|your|their|its) ((?:[\w'-]+ ){0,2}[\w'-]+)"
+                           r"(?= (?:to|of|for|in|on|at|with|during|across|and)\b|[,.;:!?])", re.I)
 _VERBISH = re.compile(r"^(?:is|are|was|were|be|been|has|have|had|will|can|could|should|would|may|might|must|does|"
                       r"did|gets|get|stays|\w+s|\w+ed)$", re.I)
 
 
 def make_sure_without_clause(text: str) -> bool:
-    return any(not any(_VERBISH.match(w) for w in m.group(1).split()) for m in _MAKE_SURE_NP.finditer(text))
+    # (a participle right after the determiner is an adjective: "the continued safety", "the updated form")
+    return any(not any(_VERBISH.match(w) and not (i == 0 and w.lower().endswith("ed")) for i, w in enumerate(m.group(1).split()))
+               for m in _MAKE_SURE_NP.finditer(text))
 
 
 def _doubled_words(text: str) -> set[str]:
@@ -1664,6 +1689,7 @@ _AS_CLAUSE = re.compile(r"\bas\s+(?:we|i|you|they|he|she|it|the|our|their|this|t
 _LETS = re.compile(r"\blet(?:['’]s| us)\b", re.I)
 _ELLIPSIS = re.compile(r"\.\.\.|…")
 _YES = re.compile(r"(?:^|[.!?]\s+)yes\b", re.I)
+_WH_CLAUSE = re.compile(r"\b(?:where|when|why|how)\b", re.I)
 _CONTINUING = re.compile(r"\bcontinuing\s+\w+ing\b", re.I)
 _HEADING = re.compile(r"[^.!?:\n]{1,48}:")
 
@@ -1728,6 +1754,9 @@ def _slips(source: str, out: str) -> str | None:
     # dev6: "Programmable timer with a 24-hour advance setting" -> "... setting..." (a trailing-off nobody wrote)
     if _ELLIPSIS.search(out) and not _ELLIPSIS.search(source):
         return "added an ellipsis"
+    # dev6: "This is where you come in." -> "You come here." (a where/when/why/how clause lost its frame)
+    if len(_WH_CLAUSE.findall(out)) < len(_WH_CLAUSE.findall(source)):
+        return "dropped a where/when/why/how clause"
     # dev6: "Indeed, in a 2021 survey" -> "Yes, in a 2021 survey" answers nobody; "By continuing using"
     if _YES.search(out) and not re.search(r"\byes\b", source, re.I):
         return "put 'Yes' for a connector"
