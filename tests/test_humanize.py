@@ -871,13 +871,17 @@ def test_model_slips_no_claim_check_sees_are_refused():
     assert _slips("By continuing to use our services, you agree.", "If you keep using our services, you agree.") is None
     assert _slips("Keep stirring during cooking.", "Keep stirring during cooking, please.") is None
     assert _slips("Stopping smoking lowers your risk.", "Quitting smoking lowers your risk.") is None
-    # dev6 round 1: a lost where-clause, a noun phrase after "make sure"
+    # dev6 round 1: "this is where" lost, a sentence opened with "For making sure"
     assert _slips("This is where you come in.", "You come here.")
     assert _slips("This is where you come in.", "That's where you come in.") is None
-    assert make_sure_without_clause("For making sure the continued safety and well-being of our community, work starts.")
-    for good in ("To make sure the water stays clean, work starts.", "Please make sure the updated form is signed.",
-                 "Make sure you sign in.", "Make sure that nothing breaks.", "Make sure the printer works."):
-        assert not make_sure_without_clause(good), good
+    assert _slips("For the purpose of ensuring the safety of our community, work starts <F1>.",
+                  "For making sure the safety of our community, work starts <F1>.")
+    # ... narrowed after review: other wh-words may go, and "make sure the lid of the jar is tight" is English
+    for source, good in [("When it comes to pricing, we are competitive.", "On pricing, we're competitive."),
+                         ("Where possible, use public transit.", "If you can, use public transit."),
+                         ("Thanks for ensuring the door was locked.", "Thanks for making sure the door was locked.")]:
+        assert _slips(source, good) is None, good
+    assert not make_sure_without_clause("Make sure the lid of the jar is tight.")
     assert _slips("Tips for keeping bills low", "Tips for keeping heating bills low") is None
     assert _slips("NOTICE TO ALL RESIDENTS", "Notice TO ALL RESIDENTS")
     assert _slips("The NASA team met.", "The NASA team got together.") is None
@@ -1307,6 +1311,17 @@ def test_rule_edit_dev5_round3(source, expected):
     ("First, the comfort is unparalleled.", "First, the comfort is unmatched."),
     ("The hotel offers unparalleled views of the bay.", "The hotel offers unbeatable views of the bay."),
     ("The film builds an atmosphere of unparalleled tension.", "The film builds an atmosphere of unmatched tension."),
+    # the review of round 2 (~190 probes)
+    ("You will, with the new plan, have the ability to pause.", None),
+    ("Let users have the ability to export their data.", None),
+    ("Please have the ability to show ID at the door.", None),
+    ("The drone only has the ability to fly for 20 minutes.", None),
+    ("The service saw unparalleled performance problems.", "The service saw unmatched performance problems."),
+    ("His unparalleled views on policy shaped the bank.", "His unmatched views on policy shaped the bank."),
+    ("I'm not deeply passionate about golf, but I enjoy it.", None),
+    ("She wrote a heartfelt thank-you note to 3 teachers.", None),
+    ("A heartfelt thank-you to the nurses who cared for Dad before he passed away.", None),
+    ("The speech was warm and heartfelt.", None),
     # dev6 round 1: "has the ability to" -> "can" only for a finite verb ("will can", "Does it can" are no English)
     ("With the right habits, anyone has the ability to get fit.", "With the right habits, anyone can get fit."),
     ("Only admins have the ability to delete 3 accounts.", "Only admins can delete 3 accounts."),

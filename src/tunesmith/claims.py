@@ -71,7 +71,8 @@ MODALITY: dict[str, tuple[str, ...]] = {
     # differently to a careful reader: each is its own class.
     "may": ("may", "possibly", "perhaps", "maybe", "potentially", "possible"),
     "might": ("might", "could"),
-    "can": ("can", "able to", "allowed to", "the ability to", "capable of"),
+    "can": ("can", "able to", "allowed to", "has the ability to", "have the ability to", "had the ability to",
+            "capable of"),
     "likely": ("likely", "probably", "unlikely", "tends to", "tend to", "usually", "often", "typically",
                "generally", "sometimes", "rarely", "occasionally"),
     "advised": ("should", "ought to", "recommended", "recommend", "advisable", "encouraged", "encourage",

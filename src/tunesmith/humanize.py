@@ -703,14 +703,26 @@ for _keys, _keep in [
     # Guards from the review of dev6 round 0 (~450 probes). An aside mid-sentence keeps its words ("The
     # pasta, I must say, was excellent" lost one comma with them).
     (("all in all,", "i must say,"), lambda b, a: not re.search(_SENTENCE_START, b)),
+    # The review of round 2: a dropped intensifier under "not"/"never" changes what is denied ("I'm not
+    # deeply passionate about golf"); thanks for a death are not "big" or "warm"; "a heartfelt thank-you
+    # note" is a note; "The speech was warm and heartfelt." keeps its pair
+    (("deeply passionate about", "steadfastly committed to", "warm and heartfelt", "heartfelt thanks",
+      "a heartfelt thank-you", "a heartfelt thank you", "with heartfelt gratitude,"),
+     lambda b, a: bool(_NEGATED.search(b) or re.search(
+         r"\b(?:pass(?:ed|ing) away|passing|death|died|dies|loss|condolences?|memory|memorial|funeral|grief|sympathy|"
+         r"mourn\w*|lost)\b", b[-150:] + a[:150], re.I))),
+    (("a heartfelt thank-you", "a heartfelt thank you"), _after_is(r"(?:notes?|cards?|letters?|gifts?|messages?|e-?mails?)\b")),
+    (("warm and heartfelt",), lambda b, a: bool(re.match(r"\s*(?:[.,;:!?)\n]|$)", a))),
     # "will have the ability to" -> "will can" (why it was left out before); only a finite "has"/"have"
     # ... nor after a do-form or a modal earlier in its clause ("Does it have the ability to", "Should you have")
+    # (the review of round 2: "You will, with the new plan, have ...", "Let users have ...", "Please have ...",
+    # "Have the ability to read people?": the whole sentence so far, and commands and causatives)
     (("have the ability to",), lambda b, a: bool(re.search(
-        r"\b(?:do|does|did|don['’]t|doesn['’]t|didn['’]t|will|would|shall|should|may|might|must|could|can|to)\b[^.,;:!?\n]*$",
-        b[-60:], re.I))),
+        r"\b(?:do|does|did|don['’]t|doesn['’]t|didn['’]t|will|would|shall|should|may|might|must|could|can|to|let|lets|"
+        r"make|makes|made|help|helps|helped|please|and|or)\b[^.!?\n]*$", b[-200:], re.I) or re.search(_SENTENCE_START, b))),
     (("has the ability to", "have the ability to"),
      _before_is(r"\b(?:will|would|shall|should|may|might|must|could|can|to|not|never|also|now|still|always|often|"
-                r"already|just|don['’]t|doesn['’]t|didn['’]t|won['’]t|wouldn['’]t)|['’](?:ll|d)|\b(?:i|you|we|they)\s+(?:all|both)")),
+                r"already|just|don['’]t|doesn['’]t|didn['’]t|won['’]t|wouldn['’]t|longer|only|even|all|both)|['’](?:ll|d)")),
     # "embarked on a journey to Russia / to becoming a doctor": only "to" + a verb is "set out to"
     (("embarks on a journey to", "embark on a journey to", "embarked on a journey to", "embarking on a journey to"),
      _not_after(r"(?:uncover|discover|find|learn|explore|build|create|become|understand|rediscover|reclaim|improve|"
@@ -1122,9 +1134,11 @@ _BY_CONTEXT: dict[str, list[tuple[str, str | None]]] = {
                       r"providers?|groups?|of\s+(?:19|20)\d\d))", "modern"),
                      (r"", None)],
     # dev6: judges read "unmatched" as stiff too; "unbeatable" fits what is sold, not "unbeatable tension"
+    # (not "unbeatable performance problems", "his unbeatable views on policy": the review of round 2)
     "unparalleled": [(r"\s+(?:[\w'’-]+\s+)?(?:value|prices?|deals?|performance|comfort|quality|views?|service|"
-                      r"opportunit(?:y|ies)|location|selection|accuracy|blend|balance|convenience|reliability|"
-                      r"sound|audio|coverage)\b", "unbeatable"), (r"", "unmatched")],
+                      r"opportunit(?:y|ies)|location|selection|accuracy|blend|convenience|reliability|audio|coverage)\b"
+                      r"(?!\s+(?:problems?|issues?|disruptions?|increases?|hikes?|gaps?|breakers?|pressure|cuts?|"
+                      r"outages?|failures?|delays?|errors?|complaints?|on|about)\b)", "unbeatable"), (r"", "unmatched")],
     "robust": [(r"\s+(?:discussions?|debates?|conversations?)\b(?!\s+(?:of|on)\b)", "lively"),
                (r"", "solid")],
     "vibrant": [(r"\s+(?:[\w'’-]+\s+)?(?:colou?rs?|shades?|hues?|reds?|oranges?|greens?|blues?|yellows?|pinks?|purples?|"
@@ -1392,17 +1406,14 @@ def lowercase_sentence_starts(text: str) -> int:
 # "ensure a smooth start to the term" for it leaves "make sure a smooth start to the term" (twice
 # in blind dev judging). Flagged: "make sure a/an" + up to three words + a preposition or stop,
 # none of them a verb form (an auxiliary, or a word ending in -s / -ed).
-# (dev6: "the"/"our"/... too: "For making sure the continued safety and well-being of our community")
-_MAKE_SURE_NP = re.compile(r"\bmak(?:e|es|ing) sure (?:a|an|the|our|your|their|its) ((?:[\w'-]+ ){0,2}[\w'-]+)"
-                           r"(?= (?:to|of|for|in|on|at|with|during|across|and)\b|[,.;:!?])", re.I)
+_MAKE_SURE_NP = re.compile(r"\bmak(?:e|es|ing) sure (?:a|an) ((?:[\w'-]+ ){0,2}[\w'-]+)(?= (?:to|of|for|in|on|at|"
+                           r"with|during|across|and)\b|[,.;:!?])", re.I)
 _VERBISH = re.compile(r"^(?:is|are|was|were|be|been|has|have|had|will|can|could|should|would|may|might|must|does|"
                       r"did|gets|get|stays|\w+s|\w+ed)$", re.I)
 
 
 def make_sure_without_clause(text: str) -> bool:
-    # (a participle right after the determiner is an adjective: "the continued safety", "the updated form")
-    return any(not any(_VERBISH.match(w) and not (i == 0 and w.lower().endswith("ed")) for i, w in enumerate(m.group(1).split()))
-               for m in _MAKE_SURE_NP.finditer(text))
+    return any(not any(_VERBISH.match(w) for w in m.group(1).split()) for m in _MAKE_SURE_NP.finditer(text))
 
 
 def _doubled_words(text: str) -> set[str]:
@@ -1689,7 +1700,8 @@ _AS_CLAUSE = re.compile(r"\bas\s+(?:we|i|you|they|he|she|it|the|our|their|this|t
 _LETS = re.compile(r"\blet(?:['’]s| us)\b", re.I)
 _ELLIPSIS = re.compile(r"\.\.\.|…")
 _YES = re.compile(r"(?:^|[.!?]\s+)yes\b", re.I)
-_WH_CLAUSE = re.compile(r"\b(?:where|when|why|how)\b", re.I)
+_THIS_IS_WHERE = re.compile(r"\b(?:this|that|here)(?:\s+is|['’]s)\s+(?:where|when)\b", re.I)
+_FOR_MAKING_SURE = re.compile(r"(?:^|[.!?]\s+)for making sure\b", re.I)
 _CONTINUING = re.compile(r"\bcontinuing\s+\w+ing\b", re.I)
 _HEADING = re.compile(r"[^.!?:\n]{1,48}:")
 
@@ -1755,8 +1767,11 @@ def _slips(source: str, out: str) -> str | None:
     if _ELLIPSIS.search(out) and not _ELLIPSIS.search(source):
         return "added an ellipsis"
     # dev6: "This is where you come in." -> "You come here." (a where/when/why/how clause lost its frame)
-    if len(_WH_CLAUSE.findall(out)) < len(_WH_CLAUSE.findall(source)):
-        return "dropped a where/when/why/how clause"
+    if _THIS_IS_WHERE.search(source) and not re.search(r"\b(?:where|when)\b", out, re.I):
+        return "dropped the 'where' of 'this is where'"
+    # ... and "For making sure the continued safety ..., work starts" (for "For the purpose of ensuring")
+    if _FOR_MAKING_SURE.search(out) and not _FOR_MAKING_SURE.search(source):
+        return "opened with 'For making sure'"
     # dev6: "Indeed, in a 2021 survey" -> "Yes, in a 2021 survey" answers nobody; "By continuing using"
     if _YES.search(out) and not re.search(r"\byes\b", source, re.I):
         return "put 'Yes' for a connector"
