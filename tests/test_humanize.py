@@ -871,6 +871,8 @@ def test_model_slips_no_claim_check_sees_are_refused():
     assert _slips("By continuing to use our services, you agree.", "If you keep using our services, you agree.") is None
     assert _slips("Keep stirring during cooking.", "Keep stirring during cooking, please.") is None
     assert _slips("Stopping smoking lowers your risk.", "Quitting smoking lowers your risk.") is None
+    assert _slips("I'm thrilled to share some news! 🎉", "🎉 I'm thrilled to share some news! 🎉")
+    assert _slips("I'm thrilled to share some news! 🎉", "I'm so happy to share some news! 🎉") is None
     # dev6 round 1: "this is where" lost, a sentence opened with "For making sure"
     assert _slips("This is where you come in.", "You come here.")
     assert _slips("This is where you come in.", "That's where you come in.") is None
@@ -1322,6 +1324,9 @@ def test_rule_edit_dev5_round3(source, expected):
     ("She wrote a heartfelt thank-you note to 3 teachers.", None),
     ("A heartfelt thank-you to the nurses who cared for Dad before he passed away.", None),
     ("The speech was warm and heartfelt.", None),
+    # dev6 round 2's pairwise judge: the praise of "nothing short of a testament to" is not "a sign of"
+    ("The debut novel is nothing short of a testament to the power of stories.",
+     "The debut novel is a testament to the power of stories."),
     # dev6 round 1: "has the ability to" -> "can" only for a finite verb ("will can", "Does it can" are no English)
     ("With the right habits, anyone has the ability to get fit.", "With the right habits, anyone can get fit."),
     ("Only admins have the ability to delete 3 accounts.", "Only admins can delete 3 accounts."),

@@ -224,12 +224,13 @@ AI_PHRASES: dict[str, str] = {
     # their earliest convenience").)
     # (Tried with them and refused by the claim checks, so left out: "a host of" -> "lots of", "make all
     # the difference" -> "a big difference", "yet" -> "but", "a vital component of" -> "a key part of".)
-    # Left out after review: "has the ability to" -> "can" ("will can"), "in close proximity to",
-    # "terminated" (the claim checks refuse them), "inquiry" ("an question", "a public inquiry"),
-    # "sufficient" ("a enough supply"), "assisted" ("assisted living"), bare "do not hesitate to"
-    # ("if you notice chest pain, feel free to call"), "we kindly ask that you" ("Please not bring"),
+    # Left out after review: "in close proximity to", "terminated" (the claim checks refuse them),
+    # "inquiry" ("an question", "a public inquiry"), "sufficient" ("a enough supply"), "assisted"
+    # ("assisted living"), bare "do not hesitate to" ("if you notice chest pain, feel free to call"),
+    # "we kindly ask that you" ("Please not bring"),
     # "as a result," -> "so," (mid-sentence: "Demand, so, fell").
-    # Left out after blind judging: "comprehensive" -> "full" ("a full American initiative"),
+    # Left out after blind judging: "comprehensive" -> "full" ("a full American initiative"; only
+    # "comprehensive overview/understanding" are swapped, dev6),
     # "utilization" -> "use" ("credit utilization" is a ratio).
     # Left out on purpose: swaps that need other syntax ("facilitate a refund" -> "help a refund",
     # "ensure quality" -> "make sure quality", "we streamlined" -> "we simpler", "tailored to" ->
@@ -495,9 +496,9 @@ def style_scores(text: str) -> dict[str, float]:
 
 
 def _match_case(src: str, rep: str) -> str:
-    # a title keeps its capitals: "To Our Valued Customers," -> "To Our Customers," (dev6)
     if rep and len(src) > 1 and src.isupper():  # "UNFORGETTABLE" -> "MEMORABLE"
         return rep.upper()
+    # a title keeps its capitals: "To Our Valued Customers," -> "To Our Customers," (dev6)
     if rep and " " in src.strip() and all(w[:1].isupper() for w in src.split()):
         return " ".join(w[:1].upper() + w[1:] for w in rep.split(" "))
     return rep[:1].upper() + rep[1:] if src[:1].isupper() and rep else rep
@@ -587,7 +588,8 @@ _KEEP_IN_CONTEXT: dict[str, Callable[[str, str], bool]] = {
     "assists": _before_is(r"[\d>]|\b(?:and|many|few|two|three|four|five|six|seven|eight|nine|ten|of|no)"),
     # "In a testament to X, ..." -> "In proof of X" is not English
     # (nor "no shoulder pain — a sign of the padded straps": after a dash or comma it names a cause, dev6)
-    "a testament to": _before_is(r"\b(?:in|as)|[—–,]|\s-"),
+    # (nor "nothing short of a testament to" -> "a sign of": the praise toned down, dev6 round 2's judge)
+    "a testament to": _before_is(r"\b(?:in|as|nothing short of)|[—–,]|\s-"),
     # "$13 billion in assistance" is aid; "interested in assistance with bills" is help
     "in assistance": lambda before, after: not re.search(r"(?:<F\d+>|\d[\d.,]*|million|billion|thousand)\s*$",
                                                          before, re.I),
@@ -1700,6 +1702,7 @@ _AS_CLAUSE = re.compile(r"\bas\s+(?:we|i|you|they|he|she|it|the|our|their|this|t
 _LETS = re.compile(r"\blet(?:['’]s| us)\b", re.I)
 _ELLIPSIS = re.compile(r"\.\.\.|…")
 _YES = re.compile(r"(?:^|[.!?]\s+)yes\b", re.I)
+_EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50\u2B55]")
 _THIS_IS_WHERE = re.compile(r"\b(?:this|that|here)(?:\s+is|['’]s)\s+(?:where|when)\b", re.I)
 _FOR_MAKING_SURE = re.compile(r"(?:^|[.!?]\s+)for making sure\b", re.I)
 _CONTINUING = re.compile(r"\bcontinuing\s+\w+ing\b", re.I)
@@ -1766,6 +1769,9 @@ def _slips(source: str, out: str) -> str | None:
     # dev6: "Programmable timer with a 24-hour advance setting" -> "... setting..." (a trailing-off nobody wrote)
     if _ELLIPSIS.search(out) and not _ELLIPSIS.search(source):
         return "added an ellipsis"
+    # dev6 round 2: "I'm thrilled to share some news! 🎉" -> "🎉 I'm thrilled ... 🎉"
+    if len(_EMOJI.findall(out)) > len(_EMOJI.findall(source)):
+        return "added an emoji"
     # dev6: "This is where you come in." -> "You come here." (a where/when/why/how clause lost its frame)
     if _THIS_IS_WHERE.search(source) and not re.search(r"\b(?:where|when)\b", out, re.I):
         return "dropped the 'where' of 'this is where'"
