@@ -1324,6 +1324,14 @@ def test_rule_edit_dev5_round3(source, expected):
     ("She wrote a heartfelt thank-you note to 3 teachers.", None),
     ("A heartfelt thank-you to the nurses who cared for Dad before he passed away.", None),
     ("The speech was warm and heartfelt.", None),
+    # dev6 round 3: "comprehensive" where a plain word says the same, else kept
+    ("This comprehensive study followed 412 students.", "This thorough study followed 412 students."),
+    ("For comprehensive upgrade instructions, see the wiki.", "For full upgrade instructions, see the wiki."),
+    ("Read our comprehensive guide to 5 trails.", "Read our complete guide to 5 trails."),
+    ("She led a comprehensive American initiative.", None),
+    ("Comprehensive insurance costs $80 a month.", None),
+    ("It is a more comprehensive guide.", "It's a more comprehensive guide."),
+    ("Even for a complete beginner, this comprehensive guide helps.", None),
     # dev6 round 2's pairwise judge: the praise of "nothing short of a testament to" is not "a sign of"
     ("The debut novel is nothing short of a testament to the power of stories.",
      "The debut novel is a testament to the power of stories."),
