@@ -1325,8 +1325,14 @@ def test_rule_edit_dev5_round3(source, expected):
     ("A heartfelt thank-you to the nurses who cared for Dad before he passed away.", None),
     ("The speech was warm and heartfelt.", None),
     # dev6 round 3: "comprehensive" where a plain word says the same, else kept
-    ("This comprehensive study followed 412 students.", "This thorough study followed 412 students."),
-    ("For comprehensive upgrade instructions, see the wiki.", "For full upgrade instructions, see the wiki."),
+    ("This comprehensive study found that 412 students slept less.", "This thorough study found that 412 students slept less."),
+    ("For comprehensive instructions, see the wiki.", "For full instructions, see the wiki."),
+    # ... its review (~160 probes): a noun that is not the head, a fixed term, a stronger "complete"
+    ("Comprehensive policies range from $300 to $900 a year.", None),
+    ("The court granted a comprehensive summary judgment.", None),
+    ("The leaflet gives a comprehensive list of side effects.", None),
+    ("Comprehensive coverage training starts Monday.", None),
+    ("It is a very comprehensive overview.", "It's a very comprehensive overview."),
     ("Read our comprehensive guide to 5 trails.", "Read our complete guide to 5 trails."),
     ("She led a comprehensive American initiative.", None),
     ("Comprehensive insurance costs $80 a month.", None),

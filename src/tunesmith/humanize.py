@@ -749,7 +749,8 @@ for _keys, _keep in [
         r"war|massacre|fire|flood|attack|accident|crash|defeat|humiliation|scream|sight of)\b", b[-50:] + a[:50], re.I))
         or re.search(r"\b(?:more|most|less|least|so|too)\s*$", b, re.I)),
     # "a more comprehensive overview" -> "a more full" is no English
-    (("comprehensive overview", "comprehensive understanding", "comprehensive"), _before_is(r"\b(?:more|most|less|least)")),
+    (("comprehensive overview", "comprehensive understanding", "comprehensive"),
+     _before_is(r"\b(?:more|most|less|least|very|so|too|extremely|highly|truly|really)")),
     # "Whether you're a complete beginner, this complete guide" repeats itself
     (("comprehensive",), lambda b, a: bool(re.search(r"\b(?:complete|completely|full|fully|thorough)\b",
                                                      b[-100:] + a[:100], re.I))),
@@ -1114,6 +1115,9 @@ def _share_with_contractions(table: dict) -> None:
 
 _share_with_contractions(_KEEP_IN_CONTEXT)
 
+# The end of a noun phrase: punctuation, a preposition, a conjunction or a verb, not another noun.
+_PHRASE_END = (r"(?=\s*[.,;:!?)]|\s*$|\s+(?:of|to|for|on|in|at|by|and|or|that|which|from|with|into|is|are|was|were|"
+               r"will|has|have|had|can|should|must|may|covers?|covered|shows?|showed|found|finds)\b)")
 # Swaps whose plain word depends on what follows: (pattern after the phrase, replacement); the
 # first that matches wins, none keeps the original ("vibrant community" is no "bright community").
 _BY_CONTEXT: dict[str, list[tuple[str, str | None]]] = {
@@ -1147,11 +1151,14 @@ _BY_CONTEXT: dict[str, list[tuple[str, str | None]]] = {
     # dev6 round 3: "comprehensive" only where a plain word says the same ("a full American initiative"
     # was why the bare swap was left out): "full" or "complete" for what is handed over, "thorough" for
     # what is done
-    "comprehensive": [(r"\s+(?:[\w'’-]+\s+)?(?:overview|update|handover|instructions|training|breakdown|rundown|"
-                       r"summary)\b", "full"),
-                      (r"\s+(?:[\w'’-]+\s+)?(?:guide|list|suite|range|library|set|collection)\b", "complete"),
-                      (r"\s+(?:[\w'’-]+\s+)?(?:study|studies|analys[ie]s|exploration|investigation|evaluation|"
-                       r"inspection|assessment|review|audit|check|survey)\b", "thorough"), (r"", None)],
+    # (the noun right after it and ending its phrase: "comprehensive policies range", "a comprehensive
+    # summary judgment", "comprehensive coverage training" stay, the review of round 3; "complete" only
+    # for a guide: "a complete list of side effects" claims more)
+    "comprehensive": [(r"\s+(?:overview|update|handover|instructions|training|breakdown|rundown|summary)" + _PHRASE_END,
+                       "full"),
+                      (r"\s+guide" + _PHRASE_END, "complete"),
+                      (r"\s+(?:study|studies|analys[ie]s|exploration|investigation|evaluation|inspection|assessment|"
+                       r"review|audit|survey)" + _PHRASE_END, "thorough"), (r"", None)],
     "robust": [(r"\s+(?:discussions?|debates?|conversations?)\b(?!\s+(?:of|on)\b)", "lively"),
                (r"", "solid")],
     "vibrant": [(r"\s+(?:[\w'’-]+\s+)?(?:colou?rs?|shades?|hues?|reds?|oranges?|greens?|blues?|yellows?|pinks?|purples?|"
