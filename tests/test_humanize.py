@@ -1338,6 +1338,10 @@ def test_rule_edit_dev5_round3(source, expected):
     ("Comprehensive insurance costs $80 a month.", None),
     ("It is a more comprehensive guide.", "It's a more comprehensive guide."),
     ("Even for a complete beginner, this comprehensive guide helps.", None),
+    # two leftovers of earlier sessions: an inverted "Should you have", a testament to a person
+    ("Should you have been there, you would have seen 3 goals.", "Should you have been there, you'd have seen 3 goals."),
+    ("The trophy stands as a testament to the coach.", None),
+    ("The win was hailed as a testament to the coach.", None),
     # dev6 round 2's pairwise judge: the praise of "nothing short of a testament to" is not "a sign of"
     ("The debut novel is nothing short of a testament to the power of stories.",
      "The debut novel is a testament to the power of stories."),

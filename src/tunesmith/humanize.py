@@ -447,7 +447,9 @@ CONTRACT = [(r"\bdo not\b", "don't"), (r"\bdoes not\b", "doesn't"), (r"\bdid not
             # "have" as an auxiliary only (before a past participle): "we have received" -> "we've received"
             # (an "-ed" word must take an object or a phrase: "we have shared bathrooms", "you have limited
             # access" are possession, not "we've shared")
-            (r"(?<!\band )(?<!\bor )\b([Ww]e|[Yy]ou|[Tt]hey|I) have\b(?=\s+(?:(?:been|had|got|done|made|seen|sent|received|reviewed|updated|"
+            # (not after an inverted modal: "Should you have been there" -> "Should you've been" is no English)
+            (r"(?<!\band )(?<!\bor )(?<![Ss]hould )(?<![Ww]ould )(?<![Cc]ould )(?<![Mm]ight )(?<![Mm]ust )"
+             r"(?<![Ww]ill )(?<![Cc]an )(?<![Mm]ay )\b([Ww]e|[Yy]ou|[Tt]hey|I) have\b(?=\s+(?:(?:been|had|got|done|made|seen|sent|received|reviewed|updated|"
              r"completed|started|finished|decided|noticed|added|moved|changed)\b|\w+ed\s+(?:the|a|an|your|our|my|his|"
              r"her|their|its|this|that|these|those|to|from|with|for|in|on|by|it|them|us|you|him|me|all|some|every|"
              r"<F\d+>|\d+)(?!\w)))",
@@ -739,9 +741,11 @@ for _keys, _keep in [
     (("educational journey",), _after_is(r"to|through|across|around|into|along|in|at|from|of")),
     # "a testament to those we lost / the volunteers who planted it" is a tribute, not a sign
     (("a testament to", "as a testament to", "is a testament to", "are a testament to", "stands as a testament to",
-      "serves as a testament to"), _after_is(r"those|the\s+(?:[\w'’-]+\s+)?(?:men|women|people|workers|volunteers|"
-                                               r"soldiers|families|victims|staff|crew|players|founders|residents|pioneers|"
-                                               r"miners|builders|nurses|firefighters)\b|(?:our|their|his|her)\s+(?:users|"
+      "serves as a testament to"), _after_is(r"those|(?:the|his|her|their|our|its)\s+(?:[\w'’-]+\s+)?(?:men|women|"
+                                               r"people|workers|volunteers|soldiers|families|victims|staff|crew|players?|"
+                                               r"founders?|residents|pioneers|miners|builders|nurses|firefighters|"
+                                               r"coach(?:es)?|teachers?|chefs?|captain|directors?|leaders?|mentors?|"
+                                               r"mother|father|parents|managers?|authors?|artists?|architects?)\b|(?:our|their|his|her)\s+(?:users|"
                                                r"members|customers|staff|volunteers|team|founders|ancestors)\b")),
     # "a memorable tragedy", "the horrors were memorable": "unforgettable" there is not praise
     (("unforgettable",), lambda b, a: bool(re.search(
