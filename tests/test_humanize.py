@@ -285,6 +285,16 @@ def test_make_sure_with_a_noun_phrase_is_rejected(tiny_generator):
     assert not make_sure_without_clause("Make sure a manager signs the form. Make sure the door is locked.")
 
 
+def test_for_making_sure_made_by_the_cleanup_is_rejected(tiny_generator):
+    """Dev6: the model's "For ensuring that the continued safety ..." became "For making sure the
+    continued safety ..." in the rule edit's cleanup, after the slip checks had passed it."""
+    source = "For the purpose of ensuring the continued safety of our community, work starts on Monday."
+    bad = "For ensuring that the continued safety of our community, work starts on Monday."
+    hz = Humanizer(adapter=None, generator=ScriptedGenerator(tiny_generator, lambda p, j: bad))
+    res = hz.humanize(source, chunk_words=200, candidates=1)
+    assert "making sure the continued" not in res.humanized_text and res.chunks[0].status != "rewritten"
+
+
 def test_humanizer_retry_rounds(tiny_generator):
     """Default: one round, then the rule edit. ``retries`` adds rounds only for pieces that failed."""
     class Counting(ScriptedGenerator):
@@ -876,8 +886,8 @@ def test_model_slips_no_claim_check_sees_are_refused():
     # dev6 round 1: "this is where" lost, a sentence opened with "For making sure"
     assert _slips("This is where you come in.", "You come here.")
     assert _slips("This is where you come in.", "That's where you come in.") is None
-    assert _slips("For the purpose of ensuring the safety of our community, work starts <F1>.",
-                  "For making sure the safety of our community, work starts <F1>.")
+    # (checked after the rule edit's cleanup too: it makes "For ensuring that" -> "For making sure")
+    assert make_sure_without_clause("For making sure the safety of our community, work starts <F1>.")
     # ... narrowed after review: other wh-words may go, and "make sure the lid of the jar is tight" is English
     for source, good in [("When it comes to pricing, we are competitive.", "On pricing, we're competitive."),
                          ("Where possible, use public transit.", "If you can, use public transit."),

@@ -249,7 +249,8 @@ CLICHE_SWAPS: dict[str, str] = {
     "a meaningful difference": "a real difference", "career journey": "career",
     "economic landscape": "economy", "digital landscape": "digital world", "savvy": "smart",
     "a poignant testament to": "a moving reminder of", "a powerful testament to": "strong proof of",
-    "as a testament to": "as a sign of", "optimal performance": "peak performance", "comprehensive": "full",
+    "as a testament to": "as a sign of", "optimal performance": "peak performance",
+    "comprehensive": "full",  # (only before the nouns _BY_CONTEXT lists; else kept)
     "a beloved favorite": "a favorite", "a proven track record": "a strong track record",
     # dev2 round 10 (judged pairwise): "it's the ideal companion for commutes" -> "it's ideal for
     # commutes"; "making cleanup a breeze" -> "making cleanup easy"; "reshaping the landscape of
@@ -449,8 +450,9 @@ CONTRACT = [(r"\bdo not\b", "don't"), (r"\bdoes not\b", "doesn't"), (r"\bdid not
             # access" are possession, not "we've shared")
             # (not after an inverted modal: "Should you have been there" -> "Should you've been" is no English)
             (r"(?<!\band )(?<!\bor )(?<![Ss]hould )(?<![Ww]ould )(?<![Cc]ould )(?<![Mm]ight )(?<![Mm]ust )"
-             r"(?<![Ww]ill )(?<![Cc]an )(?<![Mm]ay )\b([Ww]e|[Yy]ou|[Tt]hey|I) have\b(?=\s+(?:(?:been|had|got|done|made|seen|sent|received|reviewed|updated|"
-             r"completed|started|finished|decided|noticed|added|moved|changed)\b|\w+ed\s+(?:the|a|an|your|our|my|his|"
+             r"(?<![Ww]ill )(?<![Cc]an )(?<![Mm]ay )\b([Ww]e|[Yy]ou|[Tt]hey|I) have\b"
+             r"(?=\s+(?:(?:been|had|got|done|made|seen|sent|received|reviewed|updated|completed|started|finished|"
+             r"decided|noticed|added|moved|changed)\b|\w+ed\s+(?:the|a|an|your|our|my|his|"
              r"her|their|its|this|that|these|those|to|from|with|for|in|on|by|it|them|us|you|him|me|all|some|every|"
              r"<F\d+>|\d+)(?!\w)))",
              lambda m: m.group(1) + "'ve")]
@@ -741,12 +743,12 @@ for _keys, _keep in [
     (("educational journey",), _after_is(r"to|through|across|around|into|along|in|at|from|of")),
     # "a testament to those we lost / the volunteers who planted it" is a tribute, not a sign
     (("a testament to", "as a testament to", "is a testament to", "are a testament to", "stands as a testament to",
-      "serves as a testament to"), _after_is(r"those|(?:the|his|her|their|our|its)\s+(?:[\w'’-]+\s+)?(?:men|women|"
-                                               r"people|workers|volunteers|soldiers|families|victims|staff|crew|players?|"
-                                               r"founders?|residents|pioneers|miners|builders|nurses|firefighters|"
-                                               r"coach(?:es)?|teachers?|chefs?|captain|directors?|leaders?|mentors?|"
-                                               r"mother|father|parents|managers?|authors?|artists?|architects?)\b|(?:our|their|his|her)\s+(?:users|"
-                                               r"members|customers|staff|volunteers|team|founders|ancestors)\b")),
+      "serves as a testament to"),
+     _after_is(r"those|(?:the|his|her|their|our|its)\s+(?:[\w'’-]+\s+)?(?:men|women|people|workers|volunteers|soldiers|"
+               r"families|victims|staff|crew|players?|founders?|residents|pioneers|miners|builders|nurses|firefighters|"
+               r"coach(?:es)?|teachers?|chefs?|captain|directors?|leaders?|mentors?|mother|father|parents|managers?|"
+               r"authors?|artists?|architects?)\b(?!['’]s)"
+               r"|(?:our|their|his|her)\s+(?:users|members|customers|staff|volunteers|team|founders|ancestors)\b")),
     # "a memorable tragedy", "the horrors were memorable": "unforgettable" there is not praise
     (("unforgettable",), lambda b, a: bool(re.search(
         r"\b(?:traged(?:y|ies)|horrors?|mistakes?|loss|disasters?|nightmares?|pain|grief|haunting|trauma|ordeal|crisis|"
@@ -1436,7 +1438,14 @@ _VERBISH = re.compile(r"^(?:is|are|was|were|be|been|has|have|had|will|can|could|
                       r"did|gets|get|stays|\w+s|\w+ed)$", re.I)
 
 
+# dev6: a sentence opened with "For making sure the continued safety ..., work starts" (the model's "For
+# ensuring that ..." after the rule edit's "ensuring that" -> "making sure")
+_FOR_MAKING_SURE = re.compile(r"(?:^|[.!?]\s+)for making sure\b", re.I)
+
+
 def make_sure_without_clause(text: str) -> bool:
+    if _FOR_MAKING_SURE.search(text):
+        return True
     return any(not any(_VERBISH.match(w) for w in m.group(1).split()) for m in _MAKE_SURE_NP.finditer(text))
 
 
@@ -1726,7 +1735,6 @@ _ELLIPSIS = re.compile(r"\.\.\.|…")
 _YES = re.compile(r"(?:^|[.!?]\s+)yes\b", re.I)
 _EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50\u2B55]")
 _THIS_IS_WHERE = re.compile(r"\b(?:this|that|here)(?:\s+is|['’]s)\s+(?:where|when)\b", re.I)
-_FOR_MAKING_SURE = re.compile(r"(?:^|[.!?]\s+)for making sure\b", re.I)
 _CONTINUING = re.compile(r"\bcontinuing\s+\w+ing\b", re.I)
 _HEADING = re.compile(r"[^.!?:\n]{1,48}:")
 
@@ -1797,9 +1805,6 @@ def _slips(source: str, out: str) -> str | None:
     # dev6: "This is where you come in." -> "You come here." (a where/when/why/how clause lost its frame)
     if _THIS_IS_WHERE.search(source) and not re.search(r"\b(?:where|when)\b", out, re.I):
         return "dropped the 'where' of 'this is where'"
-    # ... and "For making sure the continued safety ..., work starts" (for "For the purpose of ensuring")
-    if _FOR_MAKING_SURE.search(out) and not _FOR_MAKING_SURE.search(source):
-        return "opened with 'For making sure'"
     # dev6: "Indeed, in a 2021 survey" -> "Yes, in a 2021 survey" answers nobody; "By continuing using"
     if _YES.search(out) and not re.search(r"\byes\b", source, re.I):
         return "put 'Yes' for a connector"
