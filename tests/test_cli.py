@@ -89,6 +89,19 @@ def test_jobs_events_pages_back_to_the_first_event(monkeypatch):
     assert printed == list(range(250))
 
 
+def test_empty_text_is_refused_before_the_model_loads(tmp_path, monkeypatch):
+    import tunesmith.humanize as humanize
+
+    def no_model(*args, **kwargs):
+        raise AssertionError("the model loaded for an empty text")
+
+    monkeypatch.setattr(humanize.Humanizer, "__init__", no_model)
+    (tmp_path / "empty.txt").write_text("  \n")
+    for args in (["humanize", ""], ["humanize", "-f", str(tmp_path / "empty.txt")]):
+        res = runner.invoke(app, args)
+        assert res.exit_code == 2 and "text is empty" in res.output, (args, res.output)
+
+
 def test_options_that_cannot_take_effect_are_refused_before_loading(tmp_path):
     """Code review 2026-12-02: each was accepted and silently ignored (or failed late)."""
     from tunesmith.errors import TunesmithError

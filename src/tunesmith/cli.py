@@ -368,6 +368,12 @@ def humanize(
     for path, name in ((file, "file"), (jsonl, "jsonl")):
         if path is not None and not path.is_file():  # (before the model loads)
             raise TunesmithError(f"file not found: {path}", field=name)
+    if file is not None:
+        text = file.read_text(encoding="utf-8")
+    elif text == "-":
+        text = sys.stdin.read()
+    if jsonl is None and not text.strip():  # (before the model loads, too)
+        raise TunesmithError("text is empty: give the text to humanize", field="text")
     hz = Humanizer(model, adapter=None if adapter == "none" else adapter, quantize=quantize, compile=compile)
     if jsonl is not None:
         from .humanize import humanize_jsonl
@@ -375,12 +381,6 @@ def humanize(
         n = humanize_jsonl(hz, jsonl, output, opts)
         console.print(f"{n} records humanized -> {output}")
         return
-    if file is not None:
-        if not file.is_file():
-            raise TunesmithError(f"file not found: {file}", field="file")
-        text = file.read_text(encoding="utf-8")
-    elif text == "-":
-        text = sys.stdin.read()
     res = hz.humanize(text, opts)
     if json_out:
         print(json.dumps(res.to_dict(), indent=2, ensure_ascii=False))
