@@ -871,21 +871,23 @@ def test_model_slips_no_claim_check_sees_are_refused():
     assert _slips("Start after <F1> Ultimately, this study shows why.", "Start after <F1> this study shows why.")
     assert _slips("Start after <F1> Ultimately, this study shows why.", "Start after <F1> This study shows why.") is None
     assert _slips("Bug Fixes:", "Bug Fixes:") is None
-    # dev6: a list item given a trailing ellipsis; one the source has may stay
-    assert _slips("Programmable timer with a <F1> advance setting", "Programmable timer with a <F1> advance setting...")
-    assert _slips("Wait for it... then pour.", "Wait for it… then pour.") is None
-    # dev6: "Indeed," made "Yes,", "continuing to use" made "continuing using", an all-caps heading recased
-    assert _slips("Indeed, in a <F1> survey, his team found ice.", "Yes, in a <F1> survey, his team found ice.")
-    assert _slips("Yes, we open on <F1>.", "Yes, we're open on <F1>.") is None
-    assert _slips("By continuing to use our services, you agree.", "By continuing using our services, you agree.")
-    assert _slips("By continuing to use our services, you agree.", "If you keep using our services, you agree.") is None
-    assert _slips("Keep stirring during cooking.", "Keep stirring during cooking, please.") is None
-    assert _slips("Stopping smoking lowers your risk.", "Quitting smoking lowers your risk.") is None
-    assert _slips("I'm thrilled to share some news! 🎉", "🎉 I'm thrilled to share some news! 🎉")
-    assert _slips("I'm thrilled to share some news! 🎉", "I'm so happy to share some news! 🎉") is None
-    # dev6 round 1: "this is where" lost, a sentence opened with "For making sure"
-    assert _slips("This is where you come in.", "You come here.")
-    assert _slips("This is where you come in.", "That's where you come in.") is None
+    # dev6: (source, candidate, refused?) - an added ellipsis or emoji, "Yes," for "Indeed,", "continuing to
+    # use" made "continuing using", a lost "this is where"; and the rewrites next to them that are fine
+    for source, candidate, refused in [
+        ("Programmable timer with a <F1> advance setting", "Programmable timer with a <F1> advance setting...", True),
+        ("Wait for it... then pour.", "Wait for it… then pour.", False),
+        ("Indeed, in a <F1> survey, his team found ice.", "Yes, in a <F1> survey, his team found ice.", True),
+        ("Yes, we open on <F1>.", "Yes, we're open on <F1>.", False),
+        ("By continuing to use our services, you agree.", "By continuing using our services, you agree.", True),
+        ("By continuing to use our services, you agree.", "If you keep using our services, you agree.", False),
+        ("Keep stirring during cooking.", "Keep stirring during cooking, please.", False),
+        ("Stopping smoking lowers your risk.", "Quitting smoking lowers your risk.", False),
+        ("I'm thrilled to share some news! 🎉", "🎉 I'm thrilled to share some news! 🎉", True),
+        ("I'm thrilled to share some news! 🎉", "I'm so happy to share some news! 🎉", False),
+        ("This is where you come in.", "You come here.", True),
+        ("This is where you come in.", "That's where you come in.", False),
+    ]:
+        assert bool(_slips(source, candidate)) is refused, (source, candidate)
     # (checked after the rule edit's cleanup too: it makes "For ensuring that" -> "For making sure")
     assert make_sure_without_clause("For making sure the safety of our community, work starts <F1>.")
     # ... narrowed after review: other wh-words may go, and "make sure the lid of the jar is tight" is English

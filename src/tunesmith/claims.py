@@ -112,6 +112,9 @@ NEUTRAL_PHRASES = (
     # dev6: set phrases read as a negation and a quantifier ("without", "all") that deny and count nothing
     r"it goes without saying(?: that)?", r"all in all(?=,)", r"i must say(?=,)",
 )
+# Shorter words for the same thing, read alike on both sides: "65 in order to explore" counts 65 of
+# what "65 to explore" does; "the Brew Pro 12 serves as" counts no "serves" (dev6).
+SAME_MEANING = [(r"\bin order to\b", "to"), (r"\bprior to\b", "before"), (r"\bserves as (?=(?:a|an|the)\b)", "is ")]
 CONTRACTIONS = [
     (r"\bwon't\b", "will not"), (r"\bcan't\b", "can not"), (r"\bshan't\b", "shall not"), (r"\bcannot\b", "can not"),
     (r"n't\b", " not"), (r"'ll\b", " will"), (r"'re\b", " are"), (r"'ve\b", " have"), (r"'m\b", " am"),
@@ -281,10 +284,8 @@ def _normalise(text: str) -> str:
         low = re.sub(pattern, rep, low)
     for phrase in NEUTRAL_PHRASES:
         low = re.sub(rf"\b{phrase}\b", " ", low)
-    # the same words, shorter: "65 in order to explore" counts 65 of what "65 to explore" does (dev6)
-    low = re.sub(r"\bin order to\b", "to", low)
-    low = re.sub(r"\bprior to\b", "before", low)
-    low = re.sub(r"\bserves as (?=(?:a|an|the)\b)", "is ", low)  # ("the Brew Pro 12 serves as" counts no "serves")
+    for pattern, rep in SAME_MEANING:
+        low = re.sub(pattern, rep, low)
     # "please accept our sincerest apologies for" accepts nothing: it says sorry
     return re.sub(r"\bplease accept (?:our|my) (?:[a-z]+ )?apolog(?:y|ies)\b", "sorry", low)
 

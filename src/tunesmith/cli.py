@@ -351,7 +351,7 @@ def humanize(
     quantize: QuantOpt = "auto", compile: CompileOpt = False,
 ):
     """Rewrite AI-sounding text so it reads naturally, keeping every fact."""
-    from .humanize import Humanizer, HumanizeOptions
+    from .humanize import Humanizer, HumanizeOptions, check_text
 
     from .config import build
 
@@ -372,8 +372,8 @@ def humanize(
         text = file.read_text(encoding="utf-8")
     elif text == "-":
         text = sys.stdin.read()
-    if jsonl is None and not text.strip():  # (before the model loads, too)
-        raise TunesmithError("text is empty: give the text to humanize", field="text")
+    if jsonl is None:
+        check_text(text)  # (before the model loads, too)
     hz = Humanizer(model, adapter=None if adapter == "none" else adapter, quantize=quantize, compile=compile)
     if jsonl is not None:
         from .humanize import humanize_jsonl

@@ -207,10 +207,8 @@ AI_PHRASES: dict[str, str] = {
     "help safeguard": "help protect", "educational journey": "education", "unforgettable": "memorable",
     "has the ability to": "can", "have the ability to": "can",
     # dev6 round 1 (its two judges' lists)
-    "we deeply regret any inconvenience": "we're sorry for any inconvenience",
-    "we deeply regret the inconvenience": "we're sorry for the inconvenience",
-    "we sincerely regret any inconvenience": "we're sorry for any inconvenience",
-    "we sincerely regret the inconvenience": "we're sorry for the inconvenience",
+    **{f"we {how} regret {which} inconvenience": f"we're sorry for {which} inconvenience"
+       for how in ("deeply", "sincerely") for which in ("any", "the")},
     "deeply passionate about": "passionate about", "steadfastly committed to": "committed to",
     "with heartfelt gratitude,": "with gratitude,", "a heartfelt thank-you": "a big thank-you",
     "a heartfelt thank you": "a big thank you", "warm and heartfelt": "warm", "heartfelt thanks": "warm thanks",
@@ -1438,6 +1436,12 @@ _VERBISH = re.compile(r"^(?:is|are|was|were|be|been|has|have|had|will|can|could|
                       r"did|gets|get|stays|\w+s|\w+ed)$", re.I)
 
 
+def check_text(text: object) -> None:
+    """Refuse what cannot be humanized (the CLI calls it before the model loads)."""
+    if not isinstance(text, str) or not text.strip():
+        raise ConfigError("text is empty: give the text to humanize", field="text")
+
+
 # dev6: a sentence opened with "For making sure the continued safety ..., work starts" (the model's "For
 # ensuring that ..." after the rule edit's "ensuring that" -> "making sure")
 _FOR_MAKING_SURE = re.compile(r"(?:^|[.!?]\s+)for making sure\b", re.I)
@@ -2090,8 +2094,7 @@ class Humanizer:
         started = time.perf_counter()
         base = options.model_dump() if isinstance(options, HumanizeOptions) else dict(options or {})
         opts = build(HumanizeOptions, {**base, **kwargs})
-        if not isinstance(text, str) or not text.strip():
-            raise ConfigError("text is empty: give the text to humanize", field="text")
+        check_text(text)
         pieces = split_chunks(text, opts.chunk_words)
         if max_chunks is not None and len(pieces) > max_chunks:
             raise ConfigError(f"text splits into {len(pieces)} pieces (lines, list items, sentence groups); the "
