@@ -1379,3 +1379,73 @@ def test_claims_see_you_turned_into_they():
     assert verify("I must say sorry to Anna before the meeting.", "I'm sorry to Anna before the meeting.")
     assert verify("They were all in all the photos.", "They were in the photos.")
     assert verify("I must say, the 3 rooms were clean.", "The 3 rooms were clean.") == []
+
+
+# dev7 round 0 (read by hand and by its two judges): model slips no check saw, each refused, with a
+# fine rewrite of the same sentence beside it
+@pytest.mark.parametrize("source,candidate,refused", [
+    ("Unplug the grinder and hold the button for <F1>.", "Quick: Unplug the grinder and hold the button for <F1>.", True),
+    ("Direct windfalls straight into the fund.", "Direction: Direct windfalls straight into the fund.", True),
+    ("Note: the fund is separate.", "Note: the fund is kept apart.", False),
+    ("Not everyone was in favor, however. <F1> voted against it.", "Not everyone was in favor of, but. <F1> voted against it.", True),
+    ("Not everyone was in favor, however.", "Not everyone was in favor, though.", False),
+    ("The second is something you have, like a code.", "The second is something you've, like a code.", True),
+    ("The second is something you have, like a code.", "The second is something you own, like a code.", False),
+    ("It serves <F1> and comes together in an hour.", "It goes <F1> and comes together in an hour.", True),
+    ("It serves <F1> and comes together in an hour.", "It feeds <F1> and comes together in an hour.", False),
+    ("The drive raised <F1>. Notably, <F2> class read <F3> books!", "The drive raised <F1>. It's <F2> class read <F3> books!", True),
+    ("This is not just a recipe.", "It's not just a recipe.", False),
+    ("Your commitment to fostering evidence-based decisions.", "Your commitment to making evidence-based decisions.", True),
+    ("Your commitment to fostering evidence-based decisions.", "Your commitment to building evidence-based decisions.", False),
+    ("And right now, thanks to a pledge, every dollar is matched.", "Thanks to a pledge, every dollar is matched.", True),
+    ("And right now, thanks to a pledge, every dollar is matched.", "Right now, thanks to a pledge, every dollar is matched.", False),
+    ("FOR IMMEDIATE RELEASE", "IMMEDIATE RELEASE", True),
+    ("FOR IMMEDIATE RELEASE", "FOR IMMEDIATE RELEASE", False),
+    ("Hi Team,", "Hey Team,", True),
+    ("Hi <F1>,", "Hello <F1>,", True),
+    ("Hi <F1>,", "Hi <F1>,", False),
+    ("The venue is accessible; however, parking is limited.", "The venue is accessible; but parking is limited.", True),
+    ("The venue is accessible; however, parking is limited.", "The venue is accessible, but parking is limited.", False),
+])
+def test_dev7_model_slips_are_refused(source, candidate, refused):
+    assert bool(_slips(source, candidate)) is refused, _slips(source, candidate)
+
+
+# dev7 round 0: its judges' grammar notes on the rule edit, and stock phrases from their lists
+@pytest.mark.parametrize("source,expected", [
+    ("So, grab your apron, and let's dive in. Happy baking!", None),  # (was "and Happy baking!")
+    ("Ready? Let's dive in. First, mix the flour.", "Ready? First, mix the flour."),
+    ("Only 45 minutes of that is hands-on time.", None),  # (was "of that's")
+    ("I think that is fine.", "I think that's fine."),
+    ("Getting there is easy.", None),  # (was "Getting there's")
+    ("There is a bus every hour.", "There's a bus every hour."),
+    ("I am available for an interview at your earliest convenience.", "I'm available for an interview at your earliest convenience."),
+    ("Please return the form at your earliest convenience.", "Please return the form as soon as you can."),
+    ("This study endeavored to shed light on sleep.", "This study tried to shed light on sleep."),
+    ("We endeavor to reply within 2 days.", "We try to reply within 2 days."),
+    ("This endeavor to reform the tax code failed.", None),
+    ("The team's endeavors to win failed.", None),
+    ("The story is a powerful reminder that towns can change.", "The story reminds us that towns can change."),
+    ("These letters are poignant reminders that war touches everyone.", "These letters remind us that war touches everyone."),
+    ("Osteria Vellino is a true hidden gem just waiting to be discovered.", "Osteria Vellino is a true hidden gem."),
+    ("The cafe is a hidden gem waiting to be discovered by locals.", None),
+    ("That being said, the film is not without its flaws.", "That said, the film has its flaws."),
+    ("These shoes are not without their drawbacks.", "These shoes have their drawbacks."),
+    ("Order today. Your perfect cup awaits!", "Order today."),
+    ("I wanted to take a moment to touch base regarding the launch.", "I wanted to touch base about the launch."),
+    ("Work will be commencing on Monday.", "Work will be starting on Monday."),
+])
+def test_rule_edit_dev7_round0(source, expected):
+    assert Humanizer.rule_edit(source)[0] == expected
+
+
+def test_an_emergency_word_in_another_paragraph_keeps_no_hesitate():
+    """The 'do not hesitate' guard reads its own paragraph, so a check of the whole text sees the phrase
+    as a check of its paragraph does (dev7: the whole letter failed its own claim check)."""
+    from tunesmith.claims import verify
+
+    source = ("I will remain reachable via email should any urgent matters arise.\n\n"
+              "Thank you in advance. Please do not hesitate to reach out if you have any questions.")
+    edited = Humanizer.rule_edit(source)[0]
+    assert "Feel free to reach out" in edited and verify(source, edited) == []
+    assert "hesitate" in Humanizer.rule_edit("If your pain worsens, please do not hesitate to call your doctor.")[0]

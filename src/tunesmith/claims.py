@@ -114,7 +114,10 @@ NEUTRAL_PHRASES = (
 )
 # Shorter words for the same thing, read alike on both sides: "65 in order to explore" counts 65 of
 # what "65 to explore" does; "the Brew Pro 12 serves as" counts no "serves" (dev6).
-SAME_MEANING = [(r"\bin order to\b", "to"), (r"\bprior to\b", "before"), (r"\bserves as (?=(?:a|an|the)\b)", "is ")]
+SAME_MEANING = [(r"\bin order to\b", "to"), (r"\bprior to\b", "before"), (r"\bserves as (?=(?:a|an|the)\b)", "is "),
+                # dev7: "The film isn't without its flaws" has its flaws (two negatives, no denial)
+                (r"\b(?:it|that|this) is not without its\b", "it has its"), (r"\bis not without its\b", "has its"),
+                (r"\bare not without their\b", "have their")]
 CONTRACTIONS = [
     (r"\bwon't\b", "will not"), (r"\bcan't\b", "can not"), (r"\bshan't\b", "shall not"), (r"\bcannot\b", "can not"),
     (r"n't\b", " not"), (r"'ll\b", " will"), (r"'re\b", " are"), (r"'ve\b", " have"), (r"'m\b", " am"),
