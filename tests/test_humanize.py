@@ -557,7 +557,9 @@ def test_rule_edit_drops_additive_connectives():
      "Have you ever wondered how your phone finds 4 satellites?"),
     ("Tardigrades are animals renowned for surviving -272°C.", "Tardigrades are animals famous for surviving -272°C."),
     ("She spearheads 3 projects.", "She leads 3 projects."), ("They would rather wait 2 days.", "They'd rather wait 2 days."),
-    ("Elevate your morning ritual with the 2-cup set.", "Elevate your morning routine with the 2-cup set."),
+    # (dev5-dev7 judges quoted "Elevate your morning routine" on nearly every product page: improved now)
+    ("Elevate your morning ritual with the 2-cup set.", "Improve your morning routine with the 2-cup set."),
+    ("Elevate your career with the 2-week course.", None),
     ("The novel weaves a tapestry of 3 family histories and 2 wars.",
      "The novel weaves together 3 family histories and 2 wars."),
     ("I would be a valuable addition to your dynamic team of 12.", "I'd be a valuable addition to your team of 12."),
@@ -1396,7 +1398,17 @@ def test_claims_see_you_turned_into_they():
     ("The drive raised <F1>. Notably, <F2> class read <F3> books!", "The drive raised <F1>. It's <F2> class read <F3> books!", True),
     ("This is not just a recipe.", "It's not just a recipe.", False),
     ("Your commitment to fostering evidence-based decisions.", "Your commitment to making evidence-based decisions.", True),
-    ("Your commitment to fostering evidence-based decisions.", "Your commitment to building evidence-based decisions.", False),
+    ("Your commitment to fostering collaboration.", "Your commitment to promoting collaboration.", False),
+    # (its review, ~540 probes: a rule's word only where the rule puts it; fine rewrites of other kinds pass)
+    ("Patients with elevated blood pressure need checks.", "Patients with improved blood pressure need checks.", True),
+    ("This is approximately <F1>.", "This is roughly <F1>.", False),
+    ("Honestly, great value for the price.", "It's great value for the price.", False),
+    ("What do you fear?", "What are you afraid of?", False),
+    ("Vitamins A, C and zinc are present.", "Vitamins A, C and zinc are there.", False),
+    ("Hello World is the first program.", "Hello World is the very first program.", False),
+    ("And right now, thanks to a pledge, every dollar is matched.", "Currently, thanks to a pledge, every dollar is matched.", False),
+    ("Unplug the grinder.", "Quick tip: Unplug the grinder.", True),
+    ("Unplug the grinder.", "Pro tip - unplug the grinder.", True),
     ("And right now, thanks to a pledge, every dollar is matched.", "Thanks to a pledge, every dollar is matched.", True),
     ("And right now, thanks to a pledge, every dollar is matched.", "Right now, thanks to a pledge, every dollar is matched.", False),
     ("FOR IMMEDIATE RELEASE", "IMMEDIATE RELEASE", True),
@@ -1434,6 +1446,25 @@ def test_dev7_model_slips_are_refused(source, candidate, refused):
     ("Order today. Your perfect cup awaits!", "Order today."),
     ("I wanted to take a moment to touch base regarding the launch.", "I wanted to touch base about the launch."),
     ("Work will be commencing on Monday.", "Work will be starting on Monday."),
+    ("Dear Residents,\n\nWe hope this notice finds you well. Work starts Monday.", "Dear Residents,\n\nWork starts Monday."),
+    # its review (~540 probes): each of these broke a sentence or changed a claim before its guard
+    ("Hundreds of species are still waiting to be discovered.", None),
+    ("The manuscript sat in the attic for 80 years, waiting to be discovered.", None),
+    ("Scientific endeavors to cure cancer are ongoing.", None),
+    ("She endeavors to help.", "She tries to help."),
+    ("In Python, a leading underscore marks a private name.", None),
+    ("The composer underscored the scene with strings.", None),
+    ("This underscores how fragile the system is.", "This highlights how fragile the system is."),
+    ("In that is a lesson.", None), ("Walking there is a joy.", None), ("Right there is the station.", None),
+    ("I don't want to take a moment to check in; I want to leave now.", None),
+    ("I can start at your earliest convenience.", None),
+    ("We will deliver the sofa at your earliest convenience.", "We'll deliver the sofa at your earliest convenience."),
+    ("Feel free to contact me at your earliest convenience.", "Feel free to contact me as soon as you can."),
+    ("That's not without its risks.", "That has its risks."),
+    ("Elevate your kitchen sink to a comfortable height.", None),
+    ("Elevate your morning legs for 20 minutes.", None),
+    ("Her tattoo is a powerful reminder that she survived.", None),
+    ("The film is a powerful reminder that hope endures, and a warning too.", None),
 ])
 def test_rule_edit_dev7_round0(source, expected):
     assert Humanizer.rule_edit(source)[0] == expected
@@ -1449,3 +1480,16 @@ def test_an_emergency_word_in_another_paragraph_keeps_no_hesitate():
     edited = Humanizer.rule_edit(source)[0]
     assert "Feel free to reach out" in edited and verify(source, edited) == []
     assert "hesitate" in Humanizer.rule_edit("If your pain worsens, please do not hesitate to call your doctor.")[0]
+
+
+@pytest.mark.parametrize("source,expected", [
+    ("These findings underscore the role of urban planning.", "These findings highlight the role of urban planning."),
+    ("The report underscored the need for 2 reforms.", "The report highlighted the need for 2 reforms."),
+    ("The underscore character is not allowed.", "The underscore character isn't allowed."),
+    ("Use an underscore or a dash.", None),
+    ("Please underscore the title in the form.", None),
+    ("Elevate your morning routine. The kettle heats in 4 minutes.", "Improve your morning routine. The kettle heats in 4 minutes."),
+    ("Elevate your coffee game to new heights.", None),
+])
+def test_rule_edit_dev7_round1(source, expected):
+    assert Humanizer.rule_edit(source)[0] == expected

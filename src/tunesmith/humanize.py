@@ -223,8 +223,9 @@ AI_PHRASES: dict[str, str] = {
                                                                      ("were", "reminded"))
        for how in ("powerful", "poignant", "vivid", "timely", "sobering")},
     "just waiting to be discovered": "", "waiting to be discovered": "",
-    **{f"{it} {be} without {its}": f"{has} {its}" for it, has in (("it", "it has"), ("this", "this has"), ("that", "that has"))
-       for be in ("is not", "isn't", "isn’t", "'s not", "’s not") for its in ("its",)},
+    "underscores": "highlights", "underscore": "highlight", "underscored": "highlighted",
+    **{f"{it}{be} without its": f"{has} its" for it, has in (("it", "it has"), ("this", "this has"), ("that", "that has"))
+       for be in (" is not", " isn't", " isn’t", "'s not", "’s not")},
     **{f"{be} without its": "has its" for be in ("is not", "isn't", "isn’t")},
     **{f"{be} without their": "have their" for be in ("are not", "aren't", "aren’t")},
     # (Left out after its review, ~250 probes: "represents a turning point" -> "is a ..." (a chart's line
@@ -460,10 +461,14 @@ CONTRACT = [(r"\bdo not\b", "don't"), (r"\bdoes not\b", "doesn't"), (r"\bdid not
              r"\b(I|[Ww]e|[Yy]ou|[Tt]hey) would\b" + _WOULD_VERB, lambda m: m.group(1) + "'d"),
             (r"\bit is\b(?<!ing it is)(?=\s+\w)(?!\s+with\s+(?:great|deep|heavy|profound)\b)", "it's"),
             # "of that is hands-on time" -> "of that's" is no English: after a preposition "that" is a pronoun (dev7)
-            (r"\bthat" + "".join(rf"(?<!\b{p} that)" for p in ("of", "in", "on", "at", "for", "with", "by", "to", "all"))
+            (r"\bthat" + "".join(rf"(?<!\b{p} that)" for w in ("of", "in", "on", "at", "for", "with", "by", "to", "all", "about", "after",
+                                                                  "beside", "behind", "below", "despite", "like", "besides",
+                                                                  "above", "under", "from", "into", "than", "without")
+                                                for p in (w, w.title()))
              + r" is\b(?=\s+\w)", "that's"), (r"\bthere" + "".join(rf"(?<!\b{v} there)" for w in ("getting", "get", "got", "going", "go", "being",
-                                                                   "living", "working", "staying", "out", "in", "up",
-                                                                   "over", "down", "from") for v in (w, w.title()))
+                                                                   "out", "in", "up", "over", "down", "from", "near",
+                                                                   "around", "under", "beyond", "back", "right")
+                                           for v in (w, w.title())) + r"(?<!ing there)(?<!ING there)"
              + r" is\b(?=\s+\w)", "there's"),
             # "have" as an auxiliary only (before a past participle): "we have received" -> "we've received"
             # (an "-ed" word must take an object or a phrase: "we have shared bathrooms", "you have limited
@@ -622,7 +627,11 @@ _KEEP_IN_CONTEXT: dict[str, Callable[[str, str], bool]] = {
     "nestled": _not_after(r"in|on|along|among|between|beside|at|within|near|amid|amidst|by|atop|beneath|below|under"),
     # Ad copy's imperative reads fine as it is ("Elevate your morning ritual": blind judges, dev2
     # round 7); which objects may be improved at all is _BY_CONTEXT's list.
-    **{k: lambda before, after: bool(re.search(r"(?:^|[.!?:\n\"“])\s*$", before)
+    # (dev5-dev7 judges, though, quoted "Elevate your morning routine" in nearly every product page: an
+    # imperative before "your" and a routine-like object is improved there too)
+    **{k: lambda before, after: bool(re.search(r"(?:^|[.!?:\n\"“])\s*$", before) and not re.match(
+                                         r"\s+your\s+(?:[\w'’-]+\s+)?(?:routine|ritual|coffee|cooking|kitchen|mornings?|"
+                                         r"workflow|breakfast)(?=\s*(?:[.,;:!?]|$)|\s+(?:with|and|by|using|this|today|at|every|each|for|in)\b)", after, re.I)
                                      # "elevate X to new heights" -> "improve X to new heights" is broken (dev3)
                                      or re.match(r"[^.!?]{0,60}?\bto\s+(?:new|greater|higher|the next)\s+(?:heights|level)",
                                                  after, re.I))
@@ -949,6 +958,9 @@ for _keys, _keep in [
     # saying (an imperative "Take a moment to review the form", "I'd like to take a moment to think" ask
     # for the time, so they stay). Guards from its review (~380 probes by a helper):
     (("take a moment to",), lambda b, a: not re.search(r"\b(?:like|love|want|wants|wanted|wish|wished)\s+to\s*$", b, re.I)
+     # "Nobody wanted to take a moment to check in" denies the taking of time, not the act (its review)
+     or bool(re.search(r"(?:n['’]t|\bnot|\bnever|\bnobody|\bno one)\b[^.!?,;]{0,30}\b(?:like|love|want|wants|wanted|wish|"
+                       r"wished)\s+to\s*$", b, re.I))
      or not re.match(r"\s+(?:thank|highlight|share|introduce|remind|recogni[sz]e|acknowledge|celebrate|welcome|update|"
                      r"explain|outline|mention|express|congratulate|announce|tell|say|recap|summari[sz]e|touch base|follow up|"
                      r"check in|reach out)\b", a, re.I)),
@@ -1110,15 +1122,42 @@ for _keys, _keep in [
     (("in the event of",), _after_is(r"the\s+(?:year|evening|day|night|season|century|decade|week|month|weekend|"
                                      r"summer|winter|games|meet|championships?|tournament|olympics)\b")),
     # dev7 round 0: the noun keeps its words ("This endeavor to reform the tax code" is no "This try to",
-    # "The company's endeavors to"): only after a subject, never after a determiner or a possessive
-    (("endeavor to", "endeavors to", "endeavour to", "endeavours to"),
-     lambda b, a: bool(re.search(r"(?:\b(?:this|that|the|an?|our|their|his|her|its|my|your|every|any|each|these|those|"
-                                 r"whose|such|of|in|for|with|and|many|all|other|own)\s+(?:[\w-]+\s+)?|['’]s?\s+(?:[\w-]+\s+)?)$",
-                                 b, re.I))),
-    # "a hidden gem waiting to be discovered by locals" keeps its agent
-    (("just waiting to be discovered", "waiting to be discovered", "a hidden gem waiting to be discovered"), lambda b, a: not re.match(r"\s*(?:[.!;]|$)", a)),
-    # "I'm available for an interview at your earliest convenience" is no "as soon as you can" (dev7)
-    (("at your earliest convenience",), lambda b, a: bool(re.search(r"\b(?:available|free)\b[^.!?]*$", b, re.I))),
+    # "Scientific endeavors to cure cancer", "Despite endeavors to save it"): only right after a subject
+    # pronoun, a modal or "to" (its review, ~540 probes)
+    (("endeavor to", "endeavour to"),
+     lambda b, a: not re.search(r"\b(?:I|we|you|they|to|will|would|shall|should|must|can|could|may|might|who|which|that)"
+                                r"(?:\s+(?:always|also|continually|constantly|still|really|truly|will|must))?\s+$", b, re.I)),
+    (("endeavors to", "endeavours to"),
+     lambda b, a: not re.search(r"\b(?:he|she|it|who|which|that)(?:\s+(?:always|also|continually|constantly|still))?\s+$",
+                                b, re.I)),
+    # the character, a film's score and the underline stay ("a leading underscore", "The film's underscore",
+    # "underscored the date"): only a point someone makes is highlighted (its review)
+    (("underscores", "underscore", "underscored"),
+     lambda b, a: bool(re.search(r"\b(?:the|an?|with|single|double|no|each|or|and|of|leading|trailing)\s+$|['’]s?\s+$|"
+                                 r"\b(?:is|are|was|were|be|been|being)\s+$", b, re.I))
+     or not re.match(r"\s+(?:(?:just\s+)?(?:how|that|why|what|the\s+fact)\b|(?:the|our|their|its|his|her|this|a|an|your)\s+"
+                     r"(?:[\w-]+\s+){0,2}?(?:importance|need|role|value|urgency|significance|commitment|dedication|"
+                     r"challenges?|risks?|benefits?|power|complexity|nature|difficulty|gap|potential|impact|problem|point|"
+                     r"dangers?|strength|resilience|necessity|promise|limits?|limitations?|relevance)\b)", a, re.I)),
+    # "Her tattoo is a powerful reminder that she survived" reminds her, not "us"; "..., and a warning too" and
+    # "..., sent by the bank" lean on the noun; "Not every defeat is" (its review)
+    (tuple(k for k in AI_PHRASES if k.endswith(" reminder that") or k.endswith(" reminders that")),
+     lambda b, a: bool(re.search(r"\b(?:I|me|my|mine|you|your|he|she|him|his|her|we|our|us|they|their|them)\b",
+                                 re.split(r"[.!?]", a, maxsplit=1)[0], re.I)
+                       or re.search(r",\s+(?:and|or|but)\s+(?:a|an|the)\b|,\s+\w+ed\b", re.split(r"[.!?]", a, maxsplit=1)[0])
+                       or re.search(r"\b(?:not|no|never|every|each)\b[^.!?]*$", b, re.I))),
+    # "a hidden gem waiting to be discovered by locals" keeps its agent; and only a gem-like noun's tag goes
+    # ("Hundreds of species are still waiting to be discovered", "a lake waiting to be discovered": its review)
+    (("a hidden gem waiting to be discovered",), lambda b, a: not re.match(r"\s*(?:[.!]|$)", a)),
+    (("just waiting to be discovered", "waiting to be discovered"),
+     lambda b, a: not re.match(r"\s*(?:[.!]|$)", a)
+     or not re.search(r"\b(?:gem|gems|treasure|treasures|jewel|paradise|haven|oasis|retreat|escape|spot)\s*$", b, re.I)),
+    # "I'm available for an interview at your earliest convenience", "We will deliver the sofa at your
+    # earliest convenience" are no "as soon as you can" (dev7 and its review): only where the reader acts
+    (("at your earliest convenience",),
+     lambda b, a: not re.search(r"(?:\b(?:please|kindly|you)\b|(?:^|[.!?:\n]\s*)(?:contact|call|reply|respond|return|send|"
+                                r"submit|complete|sign|review|let|get|reach|visit|e-?mail|schedule|confirm|pay|come|drop|stop|"
+                                r"book|fill|update|read|feel|check|register|arrange|collect|pick)\b)[^.!?]*$", b, re.I)),
     # a whole sentence only: "So, grab your apron, and let's dive in. Happy baking!" lost its verb (dev7)
     (("let's dive in!", "let's dive in.", "let’s dive in!", "let’s dive in."),
      lambda b, a: not re.search(r"(?:^|[.!?:][\"”’)]*\s+|\n\s*)$", b)),
@@ -1815,10 +1854,13 @@ _BE_ADDED = re.compile(r"\b([\w'’-]+)\s+(?:is|are|was|were|has been|have been|
 
 # dev7 round 0 (read by hand): model slips no check saw
 # a label the source has not: "1. Unplug the grinder" -> "1. Quick: Unplug the grinder"
-_LABEL = re.compile(r"(?:^|\n)[ \t]*(?:[-*•][ \t]*|\d+[.)][ \t]*)?[A-Z][\w'’-]*:\s")
+_LABEL = re.compile(r"(?:^|\n)[ \t]*(?:[-*•][ \t]*|\d+[.)][ \t]*)?[A-Z][\w'’-]*(?:[ \t][\w'’-]+)?[ \t]*(?::|\s[-–—])\s")
 # a word that needs what follows left before a stop: "Not everyone was in favor of, but."
-_DANGLING = re.compile(r"\b(?:of|the|an?|than)\s*[,.;:!?]|\b(?:but|and|or)\s*[.;:!?]", re.I)
-_GREETING = re.compile(r"^\W*(hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening))\b", re.I)
+# ("What are you afraid of?" is English, and "Vitamins A, C" names a letter)
+_DANGLING = re.compile(r"\b(?i:of|than)\s*[,.;:!]|\b(?:the|an?|The|An)\s*[,.;:!?]|\b(?i:but|and|or)\s*[.;:!?]")
+# a salutation line ("Hi Dmitri,"), not "Hello World is the first program ..."
+_GREETING = re.compile(r"^\W*(hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening))\b(?=[^\n.!?]{0,40}[,!]\s*(?:\n|$))",
+                       re.I)
 _ALL_CAPS_LINE = re.compile(r"[^a-z\n]*[A-Z]{2,}[^a-z\n]*\s[^a-z\n]*[A-Z]{2,}[^a-z\n]*")
 # "It serves 6" -> "It goes 6": the verb that says what a number counts (swaps only within a group)
 _COUNT_VERB_GROUPS = (("serve", "feed"), ("yield", "make"), ("seat", "hold", "fit", "accommodate"), ("sleep",),
@@ -1827,19 +1869,29 @@ _COUNT_VERB = {form: group for group in _COUNT_VERB_GROUPS for verb in group for
 _COUNT_VERB_BEFORE_FACT = re.compile(r"\b(" + "|".join(_COUNT_VERB) + r")\s+(<F\d+>)", re.I)
 
 
+# plain words a person would put for a stock word besides the rule edit's own (its review: refused before)
+_NEAR_SYNONYMS = {"approximately": ("roughly", "around"), "pivotal": ("crucial", "big"), "robust": ("strong",),
+                  "underscores": ("stresses", "shows"), "underscore": ("stress", "show"), "nestled": ("tucked",)}
+
+
 def _odd_swap(source: str, out: str) -> str | None:
     """A stock word the model swapped for a word that is not a plain one for it ("your commitment to
-    fostering evidence-based decision-making" -> "to making evidence-based decision-making", dev7)."""
+    fostering evidence-based decision-making" -> "to making evidence-based decision-making", dev7), nor
+    the word the rule edit puts there ("elevated blood pressure" -> "improved" is the rule's word, but the
+    rule keeps "elevated" there)."""
     from .claims import PLAIN_SYNONYMS
 
     a, b = re.findall(r"[\w'’-]+", source.lower()), re.findall(r"[\w'’-]+", out.lower())
+    ruled = re.findall(r"[\w'’-]+", _rule_baseline(source)[0].lower())
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
         if op != "replace" or i2 - i1 != 1 or j2 - j1 != 1:
             continue
         x, y = a[i1], b[j1]
         if not AI_PHRASES.get(x) or _same_word(x, y):
             continue
-        allowed = {AI_PHRASES[x], *(rep for _, rep in _BY_CONTEXT.get(x, ()) if rep), *PLAIN_SYNONYMS.get(x, ())}
+        allowed = {*PLAIN_SYNONYMS.get(x, ()), *_NEAR_SYNONYMS.get(x, ())}
+        if ruled.count(y) > a.count(y):  # the rule edit's own word, where the rule edit puts it
+            allowed |= {AI_PHRASES[x], *(rep for _, rep in _BY_CONTEXT.get(x, ()) if rep)}
         if y not in {w.split()[0].lower() for w in allowed}:
             return f"put '{y}' for '{x}'"
     return None
@@ -1861,14 +1913,17 @@ def _dev7_slips(source: str, out: str) -> str | None:
     # "Notably, Mrs. Abernathy's class read ..." -> "It's Mrs. Abernathy's class read ..."
     if not re.search(r"\bit(?:['’]s| is)\b", source, re.I):
         for m in re.finditer(r"(?:^|[.!?]\s+)It(?:['’]s| is)\s+([\w<>'’-]+)", out):
-            if re.search(r"(?:^|[.!?]\s+)(?:[\w'’]+,\s+)?" + re.escape(m.group(1)) + r"(?![\w])", source):
+            # (a name or a fact after it: "Honestly, great value." -> "It's great value." is fine)
+            if (m.group(1)[:1].isupper() or m.group(1).startswith("<")) and re.search(
+                    r"(?:^|[.!?]\s+)(?:[\w'’]+,\s+)?" + re.escape(m.group(1)) + r"(?![\w])", source):
                 return "put 'It's' before a sentence's subject"
     for verb, tag in _COUNT_VERB_BEFORE_FACT.findall(source):
         before = re.search(r"([\w'’-]+)\s+" + re.escape(tag), out)
         if before and _COUNT_VERB.get(before.group(1).lower()) is not _COUNT_VERB[verb.lower()]:
             return f"changed the verb of a quantity ('{verb}')"
     # "And right now, thanks to a pledge, every dollar ... will be matched" -> "Thanks to ...": a time claim
-    if len(re.findall(r"\bright now\b", out, re.I)) < len(re.findall(r"\bright now\b", source, re.I)):
+    if len(re.findall(r"\b(?:right now|now|currently|at the moment|at present)\b", out, re.I)) < len(
+            re.findall(r"\bright now\b", source, re.I)):
         return "dropped 'right now'"
     return _odd_swap(source, out)
 
@@ -2150,6 +2205,14 @@ class Humanizer:
                     and _SALUTATION.match(edited[:greeting.start()])):
                 edited = edited[:greeting.start()]
                 sep = sep or " "
+            # "Dear Residents,\n\nWe hope this notice finds you well." -> "Dear Residents,": the stock sentence on
+            # the last line went whole, and the line break before it stays (dev7: it went too, so the claim
+            # checks refused the edit)
+            head = re.match(r"(.*\n\s*)", sentence, re.S)
+            if (head and edited.count("\n") < sentence.count("\n") and edited.rstrip() == head.group(1).rstrip()
+                    and not mask_facts(sentence[head.end():], keep_terms or []).spans):
+                pieces.append(head.group(1))
+                continue
             if sentence.strip() and not edited.strip() and not masked.spans:
                 # The whole sentence was a stock phrase ("I hope this message finds you well."): it goes,
                 # unless the next one leans on it ("The universe never ceases to amaze us. And it never will.")
