@@ -1493,3 +1493,23 @@ def test_an_emergency_word_in_another_paragraph_keeps_no_hesitate():
 ])
 def test_rule_edit_dev7_round1(source, expected):
     assert Humanizer.rule_edit(source)[0] == expected
+
+
+# dev7 round 1: round 0's two judges' lists (plain words with the same syntax, each where it keeps the claim)
+@pytest.mark.parametrize("source,expected", [
+    ("The study was observational in nature; it proves nothing.", "The study was observational; it proves nothing."),
+    ("This advice is general in nature and is not financial advice.", "This advice is general and isn't financial advice."),
+    ("Symmetry is typical in nature.", None), ("These compounds are found in nature.", None),
+    ("Fractals are abundant in nature.", None),
+    ("We deeply regret any disruption this may have caused.", "We're sorry for any disruption this may have caused."),
+    ("We're absolutely delighted to welcome you.", "We're delighted to welcome you."),
+    ("We extend our heartfelt gratitude to our 40 volunteers.", "We're very grateful to our 40 volunteers."),
+    ("Weight training can bolster bone density.", "Weight training can strengthen bone density."),
+    ("Add a bolster pillow.", None),
+    ("Should you be unable to attend, a staff member will come.", "If you can't attend, a staff member will come."),
+    ("I believe it would be prudent to reconvene.", "I believe it would be wise to reconvene."),
+    ("The app helps in a multitude of ways.", "The app helps in many ways."),
+    ("We're incredibly grateful for your support.", "We're very grateful for your support."),
+])
+def test_rule_edit_dev7_round1_phrases(source, expected):
+    assert Humanizer.rule_edit(source)[0] == expected

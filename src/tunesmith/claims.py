@@ -91,7 +91,7 @@ QUANTIFIERS: dict[str, tuple[str, ...]] = {
     "all": ("all", "every", "each", "entire", "whole", "everyone", "everybody", "everything"),
     "some": ("some", "several", "certain", "a few", "few", "a couple of", "part of"),
     "many": ("many", "most", "a lot of", "lots of", "plenty of", "numerous", "the majority of", "much", "a myriad of",
-             "myriad", "a plethora of"),
+             "myriad", "a plethora of", "a multitude of"),
 }
 # Set phrases whose negation or modal word carries no claim (rule edits map them to plain ones).
 NEUTRAL_PHRASES = (
@@ -117,7 +117,10 @@ NEUTRAL_PHRASES = (
 SAME_MEANING = [(r"\bin order to\b", "to"), (r"\bprior to\b", "before"), (r"\bserves as (?=(?:a|an|the)\b)", "is "),
                 # dev7: "The film isn't without its flaws" has its flaws (two negatives, no denial)
                 (r"\b(?:it|that|this) is not without its\b", "it has its"), (r"\bis not without its\b", "has its"),
-                (r"\bare not without their\b", "have their")]
+                (r"\bare not without their\b", "have their"),
+                # (the gratitude is no extension of anything; an inverted "should" is an "if")
+                (r"\bwe extend our (?:heartfelt|sincere) gratitude\b", "we are very grateful"),
+                (r"\bbe unable to\b", "can not"), (r"\ba multitude of\b", "many")]
 CONTRACTIONS = [
     (r"\bwon't\b", "will not"), (r"\bcan't\b", "can not"), (r"\bshan't\b", "shall not"), (r"\bcannot\b", "can not"),
     (r"n't\b", " not"), (r"'ll\b", " will"), (r"'re\b", " are"), (r"'ve\b", " have"), (r"'m\b", " am"),
