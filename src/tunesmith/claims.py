@@ -115,6 +115,7 @@ NEUTRAL_PHRASES = (
 # Shorter words for the same thing, read alike on both sides: "65 in order to explore" counts 65 of
 # what "65 to explore" does; "the Brew Pro 12 serves as" counts no "serves" (dev6).
 SAME_MEANING = [(r"\bin order to\b", "to"), (r"\bprior to\b", "before"), (r"\bserves as (?=(?:a|an|the)\b)", "is "),
+                (r"\b(has|have) served as (?=(?:a|an)\b)", r"\1 been "),
                 # dev7: "The film isn't without its flaws" has its flaws (two negatives, no denial)
                 (r"\b(?:it|that|this) is not without its\b", "it has its"), (r"\bis not without its\b", "has its"),
                 (r"\bare not without their\b", "have their"),

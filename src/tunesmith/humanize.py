@@ -231,6 +231,10 @@ AI_PHRASES: dict[str, str] = {
     "should you be unable to": "if you can't", "it would be prudent to": "it would be wise to",
     "bolster": "strengthen", "bolsters": "strengthens", "bolstered": "strengthened", "bolstering": "strengthening",
     "in nature": "",
+    # dev7 round 1 (its pairwise judges' lists)
+    "a beacon of hope": "a source of hope", "beacon of hope": "source of hope", "a deep-rooted passion": "a deep passion",
+    "has served as a": "has been a", "has served as an": "has been an", "have served as a": "have been a",
+    "have served as an": "have been an",
     **{f"{it}{be} without its": f"{has} its" for it, has in (("it", "it has"), ("this", "this has"), ("that", "that has"))
        for be in (" is not", " isn't", " isn’t", "'s not", "’s not")},
     **{f"{be} without its": "has its" for be in ("is not", "isn't", "isn’t")},
@@ -1099,8 +1103,9 @@ for _keys, _keep in [
      lambda b, a: not re.search(r"(?:^|[.!?:;\n\"“(]|\b(?:but|and|so))\s*$", b, re.I)
      or not re.match(r"\s+(?!(?:and|but|or|as|so)\b)[\w<\"“]", a, re.I)),
     # "We aren't absolutely thrilled", "The dog went beyond excited into frantic barking"
-    (("absolutely thrilled", "profoundly grateful", "eagerly look forward to", "eagerly looking forward to"),
-     lambda b, a: bool(_NEGATED.search(b))),
+    (("absolutely thrilled", "profoundly grateful", "eagerly look forward to", "eagerly looking forward to",
+      "absolutely delighted", "incredibly grateful"),
+     lambda b, a: bool(_NEGATED.search(b) or re.search(r"\b(?:nobody|no one|never|hardly|neither|nor)\b[^.!?,;]*$", b, re.I))),
     (("beyond excited",), lambda b, a: not re.search(r"(?:\b(?:am|are|is|was|were|be|been|feel|feels|felt)|['’](?:m|re|s))\s*$",
                                                     b, re.I) or bool(_NEGATED.search(b))),
     # "The students were engaged in a lively discussion" is no "were discussed"
@@ -1142,6 +1147,7 @@ for _keys, _keep in [
     (("underscores", "underscore", "underscored"),
      lambda b, a: bool(re.search(r"\b(?:the|an?|with|single|double|no|each|or|and|of|leading|trailing)\s+$|['’]s?\s+$|"
                                  r"\b(?:is|are|was|were|be|been|being)\s+$", b, re.I))
+     or bool(re.match(r"[^.!?]{0,60}\b(?:number|title|name|word|line|heading|pen|ink|red|page|board)\b", a, re.I))
      or not re.match(r"\s+(?:(?:just\s+)?(?:how|that|why|what|the\s+fact)\b|(?:the|our|their|its|his|her|this|a|an|your)\s+"
                      r"(?:[\w'’-]+\s+){0,3}?(?:importance|need|role|value|urgency|significance|commitment|dedication|spirit|"
                      r"appeal|message|theme|case|argument|truth|lesson|idea|"
@@ -1155,13 +1161,42 @@ for _keys, _keep in [
                        or re.search(r",\s+(?:and|or|but)\s+(?:a|an|the)\b|,\s+\w+ed\b", re.split(r"[.!?]", a, maxsplit=1)[0])
                        or re.search(r"\b(?:not|no|never|every|each)\b[^.!?]*$", b, re.I))),
     # "observational in nature" is observational; "found in nature", "typical in nature" are about nature
+    # (its review: "Nothing is static in nature", "Children are more active in nature", "Monogamy is unusual
+    # in nature" are about the natural world: only adjectives that say what kind a thing is)
     (("in nature",),
-     lambda b, a: not (re.search(r"\b(?:is|are|was|were|be|been|being|remains?|remained|seems?|seemed)\s+(?:(?:purely|largely|"
-                                 r"mostly|primarily|entirely|very|more|less|highly|often)\s+)?(?!(?:typical|atypical|natural|"
-                                 r"universal|essential|vital|crucial|critical|ic|al)\s)[a-z]+(?:al|ive|ary|ory|ic)\s+$", b, re.I)
+     lambda b, a: not (re.search(r"\b(?:is|are|was|were|be|been|remains?|remained|seems?|seemed)\s+(?:(?:purely|largely|"
+                                 r"mostly|primarily|entirely)\s+)?(?:general|observational|temporary|preliminary|informational|"
+                                 r"cosmetic|advisory|voluntary|confidential|educational|experimental|exploratory|procedural|"
+                                 r"administrative|speculative|anecdotal|illustrative|descriptive|qualitative|quantitative|"
+                                 r"introductory|superficial|precautionary|retrospective|correlational|hypothetical|"
+                                 r"theoretical|ceremonial|informal|routine)\s+$", b, re.I)
                        and re.match(r"\s*(?:[.,;:!?)]|$)|\s+(?:and|but|or|so)\b", a, re.I))),
     # the pillow: "a bolster pillow", "two bolsters"
-    (("bolster", "bolsters"), _before_is(r"\b(?:a|the|this|that|these|those|two|three|four|\d+|round|foam|velvet|matching)")),
+    # (its review: yoga bolsters, a knife's bolster, a seat's side bolsters, "bolster up": the verb only, before its object)
+    (("bolster",), lambda b, a: not (re.search(r"\b(?:to|can|could|will|would|may|might|must|should|help|helps|helped)\s+$", b, re.I)
+                                     and re.match(r"\s+(?:the|your|our|their|its|his|her|this|that|a|an|local|public|bone|"
+                                                  r"immune|confidence|morale|security|trust|sales|growth)\b", a, re.I))),
+    (("bolsters", "bolstered"), lambda b, a: not re.match(r"\s+(?:the|your|our|their|its|his|her|this|that|a|an|local|public|"
+                                                          r"bone|immune|confidence|morale|security|trust|sales|growth)\b", a, re.I)
+     or bool(re.search(r"\b(?:a|the|side|seat|yoga|lumbar|knife|bogie|full|heavy|foam|\d+)\s+$", b, re.I))),
+    # (its review: "A multitude of factors is involved", "such a multitude of", "There's a multitude of options")
+    (("a multitude of",), lambda b, a: not re.search(r"\b(?:in|of|for|with|from|by|on|at|across|among|to|through|offers?|"
+                                                     r"has|have|had|provides?|includes?|features?|supports?|offering|"
+                                                     r"providing|including)\s+$", b, re.I)),
+    # (its review: "Should we deeply regret the delay?", "Can we extend our ..."; the gratitude only as the thanks
+    # itself: "... to volunteers with a dinner", "When we extend ...", "... gratitude and best wishes")
+    (tuple(k for k in AI_PHRASES if re.match(r"we (?:deeply|sincerely) regret|we extend our", k)),
+     lambda b, a: bool(re.search(r"\b(?:do|did|does|can|could|should|would|will|shall|must|may|might|why|how|when|if|each|"
+                                 r"every|whenever)\b[^.!?,;]*$", b, re.I))),
+    (("we extend our heartfelt gratitude", "we extend our sincere gratitude"),
+     lambda b, a: not re.match(r"\s+(?:to|for)\b(?![^.!?]*\b(?:with|by|through|at|during)\s+(?:a|an|the)\b)", a, re.I)),
+    # "At no point should you be unable to access your funds" is no condition (its review)
+    (tuple(k for k in AI_PHRASES if k.startswith("should you ")),
+     lambda b, a: bool(re.search(r"\b(?:no|nor|never|only|neither|not)\b[^.!?,;]*$", b, re.I))),
+    # an invoice's or a scar's reminder is not "us" (its review)
+    (tuple(k for k in AI_PHRASES if k.endswith(" reminder that") or k.endswith(" reminders that")),
+     lambda b, a: bool(re.search(r"(?:\b(?:my|her|his|their|your)\b|['’]s\b|\b(?:invoice|letter|note|bill|notice|e-?mail|message|"
+                                 r"statement|text|card|alert|notification|receipt)s?\b)[^.!?]*$", b, re.I))),
     # "a hidden gem waiting to be discovered by locals" keeps its agent; and only a gem-like noun's tag goes
     # ("Hundreds of species are still waiting to be discovered", "a lake waiting to be discovered": its review)
     (("a hidden gem waiting to be discovered",), lambda b, a: not re.match(r"\s*(?:[.!]|$)", a)),
@@ -1918,6 +1953,10 @@ def _dev7_slips(source: str, out: str) -> str | None:
         return "added a label"
     if len(_DANGLING.findall(out)) > len(_DANGLING.findall(source)):
         return "left a word that needs what follows before a stop"
+    # "reminds us that the oceans remain a frontier—and that there's more to learn" -> ", and there's more":
+    # the second clause is no longer part of what we are reminded of (dev7 round 2)
+    if len(re.findall(r"\band that\b", out, re.I)) < len(re.findall(r"\band that\b", source, re.I)):
+        return "dropped the 'that' of a second clause"
     if len(re.findall(r";\s+but\b", out, re.I)) > len(re.findall(r";\s+but\b", source, re.I)):
         return "put 'but' after a semicolon"  # "accessible; however, parking" -> "accessible; but parking"
     greeting = _GREETING.match(source), _GREETING.match(out)
