@@ -1536,6 +1536,13 @@ def test_rule_edit_dev7_round1(source, expected):
     ("Her scar is a powerful reminder that the accident nearly killed her.", None),
     ("Please underscore the case number on the form.", None),
     ("The lawyer underscored the argument on page 4 with a red pen.", None),
+    # dev7 round 0's judges: "I recently had the opportunity to test", "I would welcome the opportunity to"
+    ("I recently had the opportunity to test the X3 for 3 weeks.", "I recently got to test the X3 for 3 weeks."),
+    ("I would welcome the opportunity to discuss my application.", "I'd welcome the chance to discuss my application."),
+    ("Members will have the opportunity to vote on 3 proposals.", "Members will get to vote on 3 proposals."),
+    ("I have had the opportunity to work with 40 clients.", "I've had the opportunity to work with 40 clients."),
+    ("We haven't had the opportunity to meet.", None),  # ("haven't got to" is no obligation denied)
+    ("She took the opportunity to thank the 12 volunteers.", None),
 ])
 def test_rule_edit_dev7_round1_phrases(source, expected):
     assert Humanizer.rule_edit(source)[0] == expected

@@ -213,7 +213,7 @@ def _content_stems(text: str) -> set[str]:
 # rewrite may put the plain word where the source had the inflated one, and nothing else.
 PLAIN_SYNONYMS: dict[str, tuple[str, ...]] = {
     "assist": ("help",), "assists": ("helps",), "assisted": ("helped",), "assistance": ("help",),
-    "purchase": ("buy",), "purchased": ("bought",), "demonstrate": ("show",), "demonstrates": ("shows",),
+    "purchase": ("buy",), "purchased": ("bought",), "opportunity": ("chance",), "opportunities": ("chances",), "demonstrate": ("show",), "demonstrates": ("shows",),
     "obtain": ("get",), "obtained": ("got",), "request": ("ask",), "inform": ("tell", "let"),
     "require": ("need",), "requires": ("needs",), "numerous": ("many", "lots"), "sufficient": ("enough",),
     "individuals": ("people",), "children": ("kids",), "perhaps": ("maybe",), "however": ("but",),

@@ -235,6 +235,9 @@ AI_PHRASES: dict[str, str] = {
     "a beacon of hope": "a source of hope", "beacon of hope": "source of hope", "a deep-rooted passion": "a deep passion",
     "has served as a": "has been a", "has served as an": "has been an", "have served as a": "have been a",
     "have served as an": "have been an",
+    # dev7 (round 0's judges: "I recently had the opportunity to test", "I would welcome the opportunity to")
+    "had the opportunity to": "got to", "have the opportunity to": "get to", "has the opportunity to": "gets to",
+    "the opportunity to": "the chance to",
     **{f"{it}{be} without its": f"{has} its" for it, has in (("it", "it has"), ("this", "this has"), ("that", "that has"))
        for be in (" is not", " isn't", " isn’t", "'s not", "’s not")},
     **{f"{be} without its": "has its" for be in ("is not", "isn't", "isn’t")},
@@ -1197,6 +1200,13 @@ for _keys, _keep in [
     (tuple(k for k in AI_PHRASES if k.endswith(" reminder that") or k.endswith(" reminders that")),
      lambda b, a: bool(re.search(r"(?:\b(?:my|her|his|their|your)\b|['’]s\b|\b(?:invoice|letter|note|bill|notice|e-?mail|message|"
                                  r"statement|text|card|alert|notification|receipt)s?\b)[^.!?]*$", b, re.I))),
+    # "I have had the opportunity to" is no "have got to" (an obligation); "took the chance to" may be a risk;
+    # "the opportunity to vote" after "equal" or a noun stays as it is (the swap needs a verb after it)
+    (("had the opportunity to", "have the opportunity to", "has the opportunity to"),
+     lambda b, a: bool(re.search(r"(?:\b(?:have|has|had|to)|n['’]t|['’]ve|['’]d)\s+(?:[a-z]+\s+)?$", b, re.I))
+     or not re.match(r"\s+[a-z]+\b(?<!ing)", a)),
+    (("the opportunity to",), lambda b, a: bool(re.search(r"\b(?:take|takes|took|taking|taken|equal)\s+$", b, re.I))
+     or not re.match(r"\s+(?:[a-z]+ly\s+)?[a-z]+\b(?<!ing)(?<!ed)", a)),
     # "a hidden gem waiting to be discovered by locals" keeps its agent; and only a gem-like noun's tag goes
     # ("Hundreds of species are still waiting to be discovered", "a lake waiting to be discovered": its review)
     (("a hidden gem waiting to be discovered",), lambda b, a: not re.match(r"\s*(?:[.!]|$)", a)),
