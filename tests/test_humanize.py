@@ -1543,6 +1543,18 @@ def test_rule_edit_dev7_round1(source, expected):
     ("I have had the opportunity to work with 40 clients.", "I've had the opportunity to work with 40 clients."),
     ("We haven't had the opportunity to meet.", None),  # ("haven't got to" is no obligation denied)
     ("She took the opportunity to thank the 12 volunteers.", None),
+    # round 2's judges
+    ("In the vast and mysterious realm of the deep ocean, 3 species were found.", "In the deep ocean, 3 species were found."),
+    ("The costs were in the vast realm of $40,000.", None),
+    ("Osteria Vellino is a must-visit destination for food lovers.", "Osteria Vellino is a must-visit for food lovers."),
+    ("Additionally, we are delighted to announce that our club raised $2,340 for books.", "Our club raised $2,340 for books."),
+    ("Thanks for reaching out, and I sincerely apologize for the delay.", "Thanks for reaching out, and I'm very sorry for the delay."),
+    ("Kindly RSVP by Friday. We sincerely look forward to celebrating with you.",
+     "Kindly RSVP by Friday. We look forward to celebrating with you."),
+    ("Managers will reach out within 30 days to facilitate a smooth transition.",
+     "Managers will reach out within 30 days to make the transition smooth."),
+    ("We will work with you to facilitate a seamless transition to the new portal.",
+     "We'll work with you to facilitate a seamless transition to the new portal."),
 ])
 def test_rule_edit_dev7_round1_phrases(source, expected):
     assert Humanizer.rule_edit(source)[0] == expected

@@ -42,6 +42,8 @@ BUNDLED_ADAPTER = Path(__file__).resolve().parent / "adapters" / "humanizer"
 # ------------------------------------------------------------------ text scores
 # Typical AI phrasing and a plain replacement ("" = drop). Used for the AI-phrasing score,
 # the rule-based baseline and the residual clean-up of model output.
+_REALM_ADJ = ("vast", "mysterious", "fascinating", "ever-evolving", "exciting", "complex", "intricate", "dynamic",
+              "captivating", "enchanting", "magical", "wonderful", "ever-changing", "dazzling", "competitive")
 AI_PHRASES: dict[str, str] = {
     "it is important to note that": "", "it is worth noting that": "", "it should be noted that": "",
     "it is crucial to": "you need to", "it is essential to": "you need to",
@@ -238,6 +240,13 @@ AI_PHRASES: dict[str, str] = {
     # dev7 (round 0's judges: "I recently had the opportunity to test", "I would welcome the opportunity to")
     "had the opportunity to": "got to", "have the opportunity to": "get to", "has the opportunity to": "gets to",
     "the opportunity to": "the chance to",
+    # dev7 round 2's judges: "In the vast and mysterious realm of the deep ocean, ..." -> "In the deep ocean, ..."
+    **{f"in the {adj}realm of": "in" for adj in [
+        f"{x} " for x in _REALM_ADJ] + [f"{x} and {y} " for x in _REALM_ADJ for y in _REALM_ADJ if x != y]},
+    "a must-visit destination for": "a must-visit for", "a must-see destination for": "a must-see for",
+    "i sincerely apologize": "I'm very sorry", "we sincerely look forward to": "we look forward to",
+    "i sincerely look forward to": "I look forward to", "to facilitate a smooth transition": "to make the transition smooth",
+    "to facilitate a seamless transition": "to make the transition smooth",
     **{f"{it}{be} without its": f"{has} its" for it, has in (("it", "it has"), ("this", "this has"), ("that", "that has"))
        for be in (" is not", " isn't", " isn’t", "'s not", "’s not")},
     **{f"{be} without its": "has its" for be in ("is not", "isn't", "isn’t")},
@@ -716,7 +725,7 @@ for _keys, _keep in [
      or bool(re.match(r"\s+(?:secure|return|confirm|complete|reserve|activate|process|verify|unlock|claim|receive|"
                       r"book|rent|borrow|purchase|buy|order|board|travel|cover|hold|guarantee|qualify)\b", a, re.I))),
     # "in the realm of $40,000" is an estimate: "in $40,000" drops the hedge
-    (("in the realm of",), _after_is(r"<F\d+>|[$€£\d]|about|around|several|hundreds|thousands|millions|billions")),
+    (tuple(k for k in AI_PHRASES if k.startswith("in the ") and k.endswith("realm of")), _after_is(r"<F\d+>|[$€£\d]|about|around|several|hundreds|thousands|millions|billions")),
     # "Newcastle upon Tyne" is a name; "The holiday season is upon us" is no "on us"
     (("upon",), lambda b, a: bool(re.search(r"(?:[A-Z][\w'’-]*|<F\d+>)\s*$", b) and re.match(r"\s+(?:[A-Z]|<F\d)", a))
      or bool(re.match(r"\s+(?:us|you|them|me|him|her|it)\b\s*(?:[.,;:!?]|$|and\b)", a, re.I))),
@@ -1074,7 +1083,8 @@ for _keys, _keep in [
     # announcing framing goes only before a whole clause at a sentence start ("We're excited to share that
     # recipe" is a demonstrative: it stays)
     (tuple(k for k in AI_PHRASES if re.fullmatch(r"(?:we|i)\S* .+ to (?:announce|share) that", k)),
-     lambda b, a: not (re.search(_SENTENCE_START, b) or re.search(r"(?:^|[.!?]\s+|\n)\W*(?:also|lastly|and|first|next),?"
+     lambda b, a: not (re.search(_SENTENCE_START, b) or re.search(r"(?:^|[.!?]\s+|\n)\W*(?:also|lastly|and|first|next|"
+                                                                r"additionally|furthermore|moreover|in addition|finally),?"
                                                                 r"\s*$", b, re.I))
      # (nor before a name: "We're thrilled to announce that Corvana is ... Today, we signed" would leave a
      # third-person opener among the "we"s, dev4 round 1's judge)
@@ -1207,6 +1217,9 @@ for _keys, _keep in [
      or not re.match(r"\s+[a-z]+\b(?<!ing)", a)),
     (("the opportunity to",), lambda b, a: bool(re.search(r"\b(?:take|takes|took|taking|taken|equal)\s+$", b, re.I))
      or not re.match(r"\s+(?:[a-z]+ly\s+)?[a-z]+\b(?<!ing)(?<!ed)", a)),
+    # "to make the transition smooth to the new portal" breaks the order: only at a clause's end
+    (("to facilitate a smooth transition", "to facilitate a seamless transition"),
+     lambda b, a: not re.match(r"\s*(?:[.!;,]|$)", a)),
     # "a hidden gem waiting to be discovered by locals" keeps its agent; and only a gem-like noun's tag goes
     # ("Hundreds of species are still waiting to be discovered", "a lake waiting to be discovered": its review)
     (("a hidden gem waiting to be discovered",), lambda b, a: not re.match(r"\s*(?:[.!]|$)", a)),
