@@ -1537,12 +1537,27 @@ def test_rule_edit_dev7_round1(source, expected):
     ("Please underscore the case number on the form.", None),
     ("The lawyer underscored the argument on page 4 with a red pen.", None),
     # dev7 round 0's judges: "I recently had the opportunity to test", "I would welcome the opportunity to"
-    ("I recently had the opportunity to test the X3 for 3 weeks.", "I recently got to test the X3 for 3 weeks."),
+    # (not "had the opportunity to" -> "got to": "I had the opportunity to join in 2004 but declined" did not join)
+    ("I recently had the opportunity to test the X3 for 3 weeks.", "I recently had the chance to test the X3 for 3 weeks."),
     ("I would welcome the opportunity to discuss my application.", "I'd welcome the chance to discuss my application."),
-    ("Members will have the opportunity to vote on 3 proposals.", "Members will get to vote on 3 proposals."),
-    ("I have had the opportunity to work with 40 clients.", "I've had the opportunity to work with 40 clients."),
-    ("We haven't had the opportunity to meet.", None),  # ("haven't got to" is no obligation denied)
+    ("Members will have the opportunity to vote on 3 proposals.", "Members will have the chance to vote on 3 proposals."),
+    ("We haven't had the opportunity to meet.", "We haven't had the chance to meet."),
     ("She took the opportunity to thank the 12 volunteers.", None),
+    # its review (~210 probes): the preposition "to", a probability, a kingdom, an apology that is no act
+    ("The board presented the opportunity to shareholders.", None),
+    ("This partnership opens the opportunity to new markets.", None),
+    ("Analysts assessed the opportunity to expand margins as low.", None),
+    ("The army marched for months in the vast realm of the emperor.", None),
+    ("Anything in the vast realm of the possible can happen.", None),
+    ("I sincerely apologize to the families affected.", None),
+    ("My wife and I sincerely apologize for the noise.", None),
+    ("If I sincerely apologize, will you forgive me?", None),
+    ("Moreover, we are excited to share that story in next month's issue.",
+     "We're excited to share that story in next month's issue."),
+    ("Finally, we are delighted to announce that the bridge has reopened.",
+     "Finally, we're delighted to announce that the bridge has reopened."),
+    ("Furthermore, I'm proud to share that which I have learned.", "I'm proud to share that which I have learned."),
+    ("Do we sincerely look forward to the merger, or are we just saying so?", None),
     # round 2's judges
     ("In the vast and mysterious realm of the deep ocean, 3 species were found.", "In the deep ocean, 3 species were found."),
     ("The costs were in the vast realm of $40,000.", None),

@@ -42,8 +42,8 @@ BUNDLED_ADAPTER = Path(__file__).resolve().parent / "adapters" / "humanizer"
 # ------------------------------------------------------------------ text scores
 # Typical AI phrasing and a plain replacement ("" = drop). Used for the AI-phrasing score,
 # the rule-based baseline and the residual clean-up of model output.
-_REALM_ADJ = ("vast", "mysterious", "fascinating", "ever-evolving", "exciting", "complex", "intricate", "dynamic",
-              "captivating", "enchanting", "magical", "wonderful", "ever-changing", "dazzling", "competitive")
+_REALM_ADJ = ("vast", "mysterious", "fascinating", "ever-evolving", "exciting", "intricate", "dynamic",
+              "captivating", "enchanting", "magical", "wonderful", "ever-changing", "dazzling")
 AI_PHRASES: dict[str, str] = {
     "it is important to note that": "", "it is worth noting that": "", "it should be noted that": "",
     "it is crucial to": "you need to", "it is essential to": "you need to",
@@ -238,7 +238,8 @@ AI_PHRASES: dict[str, str] = {
     "has served as a": "has been a", "has served as an": "has been an", "have served as a": "have been a",
     "have served as an": "have been an",
     # dev7 (round 0's judges: "I recently had the opportunity to test", "I would welcome the opportunity to")
-    "had the opportunity to": "got to", "have the opportunity to": "get to", "has the opportunity to": "gets to",
+    # (not "had the opportunity to" -> "got to": "I had the opportunity to join in 2004 but declined" did not
+    # join; nor "Has the committee had the opportunity to" -> "got to", a must: its review)
     "the opportunity to": "the chance to",
     # dev7 round 2's judges: "In the vast and mysterious realm of the deep ocean, ..." -> "In the deep ocean, ..."
     **{f"in the {adj}realm of": "in" for adj in [
@@ -1084,13 +1085,18 @@ for _keys, _keep in [
     # recipe" is a demonstrative: it stays)
     (tuple(k for k in AI_PHRASES if re.fullmatch(r"(?:we|i)\S* .+ to (?:announce|share) that", k)),
      lambda b, a: not (re.search(_SENTENCE_START, b) or re.search(r"(?:^|[.!?]\s+|\n)\W*(?:also|lastly|and|first|next|"
-                                                                r"additionally|furthermore|moreover|in addition|finally),?"
+                                                                r"additionally|furthermore|moreover|in addition),?"
                                                                 r"\s*$", b, re.I))
      # (nor before a name: "We're thrilled to announce that Corvana is ... Today, we signed" would leave a
      # third-person opener among the "we"s, dev4 round 1's judge)
      or bool(re.match(r"\s+(?:<F\d|[A-Z](?![’'\s]|(?:he|hey|his|hese|hose|t|ts|f|n|ur|y|e|o)\b))", a))
-     or not re.match(r"\s+(?!(?:with|to|for|at|in|on|now|today|here|again|too|and|or)\b)(?:[\w'’<>$.,-]+\s+){0,8}?"
-                     rf"(?:{_AUXILIARY}|shall|[\w-]+ed|[\w<>-]+['’](?:s|re|ve|ll|m|d))\b", a, re.I)),
+     # (its review of dev7's rounds: "that story in next month's issue", "that photo we've been teasing", "that
+     # which I have learned" are no clauses: a "'s" is a verb only after a pronoun, the verb comes before any
+     # comma, and no pronoun starts a relative clause right after the first word)
+     or not re.match(r"\s+(?!(?:with|to|for|at|in|on|now|today|here|again|too|and|or|which|what)\b)(?:[\w'’<>$.-]+\s+){0,8}?"
+                     rf"(?:{_AUXILIARY}|shall|[\w-]+ed|(?:it|that|there|he|she|what|who|we|they|you|i)['’](?:s|re|ve|ll|m|d))\b",
+                     a, re.I)
+     or bool(re.match(r"\s+[a-z][\w-]*\s+(?:we|i|you|they|he|she)\b", a))),
     # "Navigating the complex world of personal finance" -> "Handling personal finance": only after a verb
     # of finding one's way ("Welcome to the complex world of tax" stays)
     (("the complex world of",), lambda b, a: not re.search(r"\b(?:navigat\w*|understand\w*|demystif\w*|decod\w*)\s*$",
@@ -1210,16 +1216,34 @@ for _keys, _keep in [
     (tuple(k for k in AI_PHRASES if k.endswith(" reminder that") or k.endswith(" reminders that")),
      lambda b, a: bool(re.search(r"(?:\b(?:my|her|his|their|your)\b|['’]s\b|\b(?:invoice|letter|note|bill|notice|e-?mail|message|"
                                  r"statement|text|card|alert|notification|receipt)s?\b)[^.!?]*$", b, re.I))),
-    # "I have had the opportunity to" is no "have got to" (an obligation); "took the chance to" may be a risk;
-    # "the opportunity to vote" after "equal" or a noun stays as it is (the swap needs a verb after it)
-    (("had the opportunity to", "have the opportunity to", "has the opportunity to"),
-     lambda b, a: bool(re.search(r"(?:\b(?:have|has|had|to)|n['’]t|['’]ve|['’]d)\s+(?:[a-z]+\s+)?$", b, re.I))
-     or not re.match(r"\s+[a-z]+\b(?<!ing)", a)),
-    (("the opportunity to",), lambda b, a: bool(re.search(r"\b(?:take|takes|took|taking|taken|equal)\s+$", b, re.I))
-     or not re.match(r"\s+(?:[a-z]+ly\s+)?[a-z]+\b(?<!ing)(?<!ed)", a)),
+    # "took the chance to" may be a risk, "assessed the chance to expand" a probability, and "presented the
+    # opportunity to shareholders", "opens the opportunity to new markets" have the preposition "to" (its review):
+    # only before a verb, after no verb of giving, moving or rating
+    (("the opportunity to",),
+     lambda b, a: bool(re.search(r"\b(?:take|takes|took|taking|taken|equal|present|presents|presented|presenting|pitch|"
+                                 r"pitched|extend|extends|extended|extending|pass|passed|transfer|transferred|assign|"
+                                 r"assigned|owe|owed|bring|brings|brought|bringing|give|gives|gave|giving|given|open|opens|"
+                                 r"opened|opening|assess|assessed|evaluate|evaluated|estimate|estimated|rate|rated|"
+                                 r"calculate|calculated|sell|sold|offer|offered|offers|offering)\s+$", b, re.I))
+     or not re.match(r"\s+(?:[a-z]+ly\s+)?(?!(?:the|a|an|our|your|their|his|her|its|my|new|all|every|each|this|that|these|"
+                     r"those|some|many|more|other|any|smaller|larger|local|us|them|me|him|you)\b)[a-z]+\b(?<!ing)(?<!ed)"
+                     r"(?![^.!?,;]*\bto\s+[a-z]+\b[^.!?,;]*$)", a)),
     # "to make the transition smooth to the new portal" breaks the order: only at a clause's end
     (("to facilitate a smooth transition", "to facilitate a seamless transition"),
      lambda b, a: not re.match(r"\s*(?:[.!;,]|$)", a)),
+    # a kingdom is a realm ("marched in the vast realm of the emperor", "in the vast realm of her father"), and
+    # "the possible" is no field: only before a field's name in lower case (its review)
+    (tuple(k for k in AI_PHRASES if k.startswith("in the ") and k.endswith(" realm of")),
+     lambda b, a: not re.match(r"\s+(?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s*[,.;:!?]", a)
+     or bool(re.match(r"\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2})?(?:king|queen|emperor|empress|sultan|khan|father|mother|gods?|"
+                      r"possible|impossible|unknown|dead|living|lord|prince|princess|tsar|czar|pharaoh|caliph)\b", a, re.I))),
+    # "I sincerely apologize" as the apology itself: a sentence's or a clause's opener ("My wife and I sincerely
+    # apologize", "Should I sincerely apologize", "If I sincerely apologize", "apologize to the families" stay)
+    (("i sincerely apologize",),
+     lambda b, a: not ((re.search(_SENTENCE_START, b) or re.search(r",\s+and\s+$", b))
+                       and re.match(r"\s*(?:[.,!]|$)|\s+(?:for|if|that)\b", a))),
+    (("we sincerely look forward to", "i sincerely look forward to"), lambda b, a: bool(re.search(r"\?", a.split(".")[0]))
+     or bool(re.search(r"\b(?:do|did|does)\s+$", b, re.I))),
     # "a hidden gem waiting to be discovered by locals" keeps its agent; and only a gem-like noun's tag goes
     # ("Hundreds of species are still waiting to be discovered", "a lake waiting to be discovered": its review)
     (("a hidden gem waiting to be discovered",), lambda b, a: not re.match(r"\s*(?:[.!]|$)", a)),
