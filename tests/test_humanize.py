@@ -1510,6 +1510,8 @@ def test_rule_edit_dev7_round1(source, expected):
     ("We extend our heartfelt gratitude to our 40 volunteers.", "We're very grateful to our 40 volunteers."),
     ("Weight training can bolster bone density.", "Weight training can strengthen bone density."),
     ("Add a bolster pillow.", None),
+    ("Lifting may help preserve muscle and bolster bone density.", "Lifting may help preserve muscle and strengthen bone density."),
+    ("Buy yoga blocks and bolster pillows.", None),
     ("Should you be unable to attend, a staff member will come.", "If you can't attend, a staff member will come."),
     ("I believe it would be prudent to reconvene.", "I believe it would be wise to reconvene."),
     ("The app helps in a multitude of ways.", "The app helps in many ways."),
