@@ -1417,6 +1417,8 @@ def test_claims_see_you_turned_into_they():
     ("And right now, thanks to a pledge, every dollar is matched.", "Right now, thanks to a pledge, every dollar is matched.", False),
     ("FOR IMMEDIATE RELEASE", "IMMEDIATE RELEASE", True),
     ("FOR IMMEDIATE RELEASE", "FOR IMMEDIATE RELEASE", False),
+    ("FOR <F1>", "<F1>", True),  # (as the humanizer sees it: the capitalised words are masked as a name)
+    ("NOTICE <F1>", "NOTICE <F1>", False),
     ("Hi Team,", "Hey Team,", True),
     ("Hi <F1>,", "Hello <F1>,", True),
     ("Hi <F1>,", "Hi <F1>,", False),
