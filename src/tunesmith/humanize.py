@@ -725,8 +725,6 @@ for _keys, _keep in [
                                  r"logins?|minimum|balance|purchase|membership)\s+$", b, re.I))
      or bool(re.match(r"\s+(?:secure|return|confirm|complete|reserve|activate|process|verify|unlock|claim|receive|"
                       r"book|rent|borrow|purchase|buy|order|board|travel|cover|hold|guarantee|qualify)\b", a, re.I))),
-    # "in the realm of $40,000" is an estimate: "in $40,000" drops the hedge
-    (tuple(k for k in AI_PHRASES if k.startswith("in the ") and k.endswith("realm of")), _after_is(r"<F\d+>|[$€£\d]|about|around|several|hundreds|thousands|millions|billions")),
     # "Newcastle upon Tyne" is a name; "The holiday season is upon us" is no "on us"
     (("upon",), lambda b, a: bool(re.search(r"(?:[A-Z][\w'’-]*|<F\d+>)\s*$", b) and re.match(r"\s+(?:[A-Z]|<F\d)", a))
      or bool(re.match(r"\s+(?:us|you|them|me|him|her|it)\b\s*(?:[.,;:!?]|$|and\b)", a, re.I))),
@@ -1230,10 +1228,12 @@ for _keys, _keep in [
     # "to make the transition smooth to the new portal" breaks the order: only at a clause's end
     (("to facilitate a smooth transition", "to facilitate a seamless transition"),
      lambda b, a: not re.match(r"\s*(?:[.!;,]|$)", a)),
-    # a kingdom is a realm ("marched in the vast realm of the emperor", "in the vast realm of her father"), and
-    # "the possible" is no field: only before a field's name in lower case (its review)
+    # "in the realm of $40,000" is an estimate: "in $40,000" drops the hedge; a kingdom is a realm ("marched in the
+    # vast realm of the emperor", "in the vast realm of her father"), and "the possible" is no field: only before a
+    # field's name in lower case (dev7's review)
     (tuple(k for k in AI_PHRASES if k.startswith("in the ") and k.endswith(" realm of")),
-     lambda b, a: not re.match(r"\s+(?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s*[,.;:!?]", a)
+     lambda b, a: bool(re.match(r"\s+(?:<F\d+>|[$€£\d]|about|around|several|hundreds|thousands|millions|billions)", a, re.I))
+     or not re.match(r"\s+(?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s*[,.;:!?]", a)
      or bool(re.match(r"\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2})?(?:king|queen|emperor|empress|sultan|khan|father|mother|gods?|"
                       r"possible|impossible|unknown|dead|living|lord|prince|princess|tsar|czar|pharaoh|caliph)\b", a, re.I))),
     # "I sincerely apologize" as the apology itself: a sentence's or a clause's opener ("My wife and I sincerely
