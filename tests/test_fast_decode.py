@@ -252,6 +252,34 @@ def test_adapter_models_are_routed_too():
     assert torch.equal(greedy(peft_model, enc, GrowingCache(config=model.config)), ref)
 
 
+def test_lora_beside_int4_bases_runs_fused(monkeypatch, kernel_path):
+    """A LoRA adapter on every projection over int4 bases (the bundled humanizer) runs the fused
+    q/k/v and gate/up base calls plus one stacked update per group, with transformers' logits."""
+    from peft import LoraConfig, get_peft_model
+
+    from tunesmith.engine import adapters
+    from tunesmith.quantize import fuse_lora
+
+    model, tok = tiny_model(seed=3)
+    targets = ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"]
+    peft_model = get_peft_model(model, LoraConfig(r=4, target_modules=targets, init_lora_weights=False)).eval()
+    quantize_weights(peft_model, "int4")
+    assert fuse_lora(peft_model) == 7 * model.config.num_hidden_layers
+    enc = tok(PROMPTS, return_tensors="pt", padding=True, add_special_tokens=False)
+    ref = decode_logits(peft_model, enc, fast=False)
+    updates = []
+    update = adapters.update_
+    monkeypatch.setattr(adapters, "update_", lambda *a: updates.append(a[2].shape[1]) or update(*a))
+    assert fast_decode.install(peft_model)
+    fast = decode_logits(peft_model, enc, fast=True)
+    if kernel_path == "torch":  # (no fused int4 kernel: each layer's own forward)
+        assert not updates and torch.allclose(fast, ref, rtol=1e-4, atol=1e-4)
+        return
+    # four groups per layer (q/k/v stacked to rank 12, gate/up to 8, o and down 4 each), once per decode step
+    assert sorted(updates) == sorted([12, 8, 4, 4] * model.config.num_hidden_layers)
+    assert ((fast - ref).norm(dim=-1) / ref.norm(dim=-1)).max() < 0.05
+
+
 def test_generator_runs_the_lean_step_and_kernels(monkeypatch, tiny):
     """Fails loudly when the fast path switches itself off (a transformers release renaming an
     argument did that once): a packed llama Generator must route every decode step through the

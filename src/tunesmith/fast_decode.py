@@ -29,7 +29,7 @@ from transformers.modeling_outputs import BaseModelOutputWithPast
 
 from . import kernels
 from .kv_cache import CACHE_KWARG, CACHE_OUTPUT, GrowingCache
-from .quantize import PACKED_MAX_ROWS, Int4Linear, call_precision, precision_args
+from .quantize import PACKED_MAX_ROWS, Int4Linear, LoRAPacked, call_precision, precision_args
 
 __all__ = ["install", "supports"]
 
@@ -159,13 +159,26 @@ def _projection(modules: list[nn.Module]) -> Callable[[torch.Tensor], torch.Tens
     allow, else the modules themselves (concatenated). Layers that serve adapters per row
     (:class:`~tunesmith.engine.adapters.LoRARows`) keep the fused base matmul and add each
     row group's updates."""
-    from .engine.adapters import LoRARows
+    from .engine.adapters import LoRARows, stack_lora, update_
 
     rows = all(isinstance(m, LoRARows) for m in modules)
-    bases = [m.base for m in modules] if rows else modules
+    # One LoRA adapter beside packed bases (a fine-tuned model, the bundled humanizer): the fused
+    # base call plus the stacked update, one kernel call each (unfused, the humanizer's decode steps
+    # made 7 base and 14 LoRA matmul calls per layer instead of 4 and 4)
+    lora = not rows and all(isinstance(m, LoRAPacked) for m in modules)
+    bases = [m.base for m in modules] if rows or lora else modules
     if not _fusable(bases):
         return lambda x: _each(modules, x)
     base = _fuse(bases)
+    if lora:
+        a, b = stack_lora([(m.lora_a, m.lora_b) for m in modules], [m.out_features for m in modules])
+
+        def call_lora(x: torch.Tensor) -> torch.Tensor:
+            y = base(x)
+            update_(y, x, a, b)
+            return y
+
+        return call_lora
     if not rows:
         return base
     from .engine.adapters import LoRAGroup

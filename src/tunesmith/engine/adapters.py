@@ -114,21 +114,10 @@ class LoRAGroup:
         self._version = -1
 
     def _stack(self, name: str) -> tuple[torch.Tensor, torch.Tensor] | None:
-        parts = [(m.updates.get(name), m.out_features) for m in self.modules]
-        if all(u is None for u, _ in parts):
+        updates = [m.updates.get(name) for m in self.modules]
+        if all(u is None for u in updates):
             return None
-        if len(parts) == 1:  # one projection: its own matrices, transposed
-            return parts[0][0][0].t().contiguous(), parts[0][0][1].t().contiguous()
-        a_cols, b_rows, start, width = [], [], 0, sum(w for _, w in parts)
-        for update, w in parts:
-            if update is not None:
-                a, b = update
-                a_cols.append(a.t())
-                block = a.new_zeros((a.shape[0], width))
-                block[:, start: start + w] = b.t()
-                b_rows.append(block)
-            start += w
-        return torch.cat(a_cols, 1).contiguous(), torch.cat(b_rows, 0).contiguous()
+        return stack_lora(updates, [m.out_features for m in self.modules])
 
     def add_(self, y: torch.Tensor, x: torch.Tensor) -> torch.Tensor:
         """``y`` (the base output for ``x``, 2-D) plus each row's adapter update, in place."""
@@ -144,11 +133,11 @@ class LoRAGroup:
             if stacked[0].dtype != x.dtype:  # (a half-precision model)
                 stacked = self._stacked[name] = (stacked[0].to(x.dtype), stacked[1].to(x.dtype))
             if rows.uniform:
-                _update(y, x, *stacked)
+                update_(y, x, *stacked)
             elif rows.spans is not None:  # its rows are contiguous: update just them
                 per = x.shape[0] // rows.rows  # (a prefill has several positions per row)
                 start, end = rows.spans[name]
-                _update(y[start * per: end * per], x[start * per: end * per], *stacked)
+                update_(y[start * per: end * per], x[start * per: end * per], *stacked)
             else:
                 h = torch.mm(x, stacked[0])
                 mask = rows.masks[name]
@@ -157,7 +146,26 @@ class LoRAGroup:
         return y
 
 
-def _update(y: torch.Tensor, x: torch.Tensor, a: torch.Tensor, b: torch.Tensor) -> None:
+def stack_lora(updates: Sequence[tuple[torch.Tensor, torch.Tensor] | None],
+               widths: Sequence[int]) -> tuple[torch.Tensor, torch.Tensor]:
+    """Sibling projections' LoRA updates ``(A, B)`` (``B`` scaled; None: no update for that
+    projection) as one ``A^T`` of the stacked ranks and one block-diagonal ``B^T`` over the
+    concatenated outputs of ``widths``."""
+    if len(updates) == 1:  # one projection: its own matrices, transposed
+        return updates[0][0].t().contiguous(), updates[0][1].t().contiguous()
+    a_cols, b_rows, start, width = [], [], 0, sum(widths)
+    for update, w in zip(updates, widths):
+        if update is not None:
+            a, b = update
+            a_cols.append(a.t())
+            block = a.new_zeros((a.shape[0], width))
+            block[:, start: start + w] = b.t()
+            b_rows.append(block)
+        start += w
+    return torch.cat(a_cols, 1).contiguous(), torch.cat(b_rows, 0).contiguous()
+
+
+def update_(y: torch.Tensor, x: torch.Tensor, a: torch.Tensor, b: torch.Tensor) -> None:
     """``y += (x a) b`` in place: our kernel when it applies (one call instead of two torch
     matmuls, ~8 us instead of ~45 us for a decode step's few rows: see csrc/packed_mm.cpp)."""
     if x.dtype == torch.float32 and x.is_contiguous() and y.is_contiguous() and kernels.available():
