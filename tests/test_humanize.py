@@ -1439,7 +1439,7 @@ def test_dev7_model_slips_are_refused(source, candidate, refused):
     ("There is a bus every hour.", "There's a bus every hour."),
     ("I am available for an interview at your earliest convenience.", "I'm available for an interview at your earliest convenience."),
     ("Please return the form at your earliest convenience.", "Please return the form as soon as you can."),
-    ("This study endeavored to shed light on sleep.", "This study tried to shed light on sleep."),
+    ("This study endeavored to shed light on sleep.", "This study tried to help explain sleep."),
     ("We endeavor to reply within 2 days.", "We try to reply within 2 days."),
     ("This endeavor to reform the tax code failed.", None),
     ("The team's endeavors to win failed.", None),
@@ -1576,4 +1576,72 @@ def test_rule_edit_dev7_round1(source, expected):
      "We'll work with you to facilitate a seamless transition to the new portal."),
 ])
 def test_rule_edit_dev7_round1_phrases(source, expected):
+    assert Humanizer.rule_edit(source)[0] == expected
+
+
+# dev8 round 0: its two judges' grammar and meaning notes on the model's rewrites, as checks (refused), and
+# fine rewrites of the same kinds (passed)
+@pytest.mark.parametrize("source,candidate,refused", [
+    ("- Same-day dispatch for orders placed before <F1>", "- The same-day dispatch for orders placed before <F1>", True),
+    ("- Same-day dispatch for orders placed before <F1>", "- Same-day dispatch on orders placed before <F1>", False),
+    ("It extends to <F1> if you register within <F2> of purchase.", "It extends to <F1> if you register within <F2> of buy.", True),
+    ("Purchase it within <F1>.", "Buy it within <F1>.", False),
+    ("<F1> of honey, and <F2> of buttermilk.", "<F1> of honey, <F2> of buttermilk.", True),
+    ("<F1> of honey, and <F2> of buttermilk.", "<F1> of honey and <F2> of buttermilk.", False),
+    ("something you have (like your phone) or something you are (like a fingerprint).",
+     "something you've (like your phone) or something you're (like a fingerprint).", True),
+    ("I know who you are.", "I know who you're.", True), ("We are sure you will love it.", "We're sure you'll love it.", False),
+    ("Let us know if you will not be home.", "Let us know if you'll not be home.", True),
+    ("Let us know if you will not be home.", "Let us know if you won't be home.", False),
+    ("- A bachelor's degree in statistics or a related field", "- A bachelor's degree in statistics or a related field?", True),
+    ("Olivia", "Olivia!", True), ("We can't wait to see you.", "We can't wait to see you!", False),
+    ("Your order ships today.", "Want to know when your order ships? Today.", True),
+])
+def test_dev8_model_slips_are_refused(source, candidate, refused):
+    assert bool(_slips(source, candidate)) is refused, _slips(source, candidate)
+
+
+def test_a_dropped_word_the_rule_editor_also_writes_is_still_dropped():
+    """'warm' is a word the rule edit writes ('heartfelt thanks' -> 'warm thanks'): free to appear in a
+    rewrite, not free to go (dev8: 'Warm up for 5 to 10 minutes' lost 'Warm up for' unseen)."""
+    from tunesmith.claims import dropped_words, verify
+
+    source = "5. Warm up for 5 to 10 minutes before any workout to reduce the risk of injury."
+    assert dropped_words(source, "5. 5 to 10 minutes before any workout to reduce the risk of injury.") == ["warm"]
+    assert verify(source, "5. 5 to 10 minutes before any workout to reduce the risk of injury.")
+    assert verify("Send heartfelt thanks to all 12 volunteers.", "Send warm thanks to all 12 volunteers.") == []
+
+
+@pytest.mark.parametrize("source,expected", [
+    # a swap never doubles the word beside it (dev8 round 0's judges: "a smooth and smooth process", "careful care")
+    ("To ensure a smooth and seamless process, please keep the following in mind:", None),
+    ("The pasta was clearly made with meticulous care.", "The pasta was clearly made with great care."),
+    # round 1: the judges' lists, each in the syntax where it keeps the claim
+    ("In simple terms, water helps regulate body temperature.", "Water helps regulate body temperature."),
+    ("Water is, in simple terms, a solvent.", None),
+    ("This study sheds light on why 12 adults sleep better.", "This study helps explain why 12 adults sleep better."),
+    ("Earlier work has shed light on this.", None), ("In 2019, they shed light on the cause.", None),
+    ("These results may shed light on aging.", "These results may help explain aging."),
+    ("Elena to touch base with the finance team by Friday.", "Elena to check in with the finance team by Friday."),
+    ("As discussed, I wanted to circle back with a brief summary.", "As discussed, I wanted to follow up with a brief summary."),
+    ("The answer lies in a fascinating phenomenon known as Rayleigh scattering.",
+     "The answer lies in a phenomenon called Rayleigh scattering."),
+    ("We greatly appreciate your understanding and cooperation.", "We really appreciate your cooperation."),
+    ("Thanks for being a valued member of our community.", "Thanks for being a member of our community."),
+    ("We would like to sincerely apologize for the outage on May 3.", "We're very sorry for the outage on May 3."),
+    ("We hope this newsletter finds you and your families well! Term ends on June 2.", "Term ends on June 2."),
+    ("This research is a key reminder that sleep matters.", "This research reminds us that sleep matters."),
+    ("We deeply regret any impact on your work.", "We're sorry for any impact on your work."),
+    # the stiff phrases dev1-7's judges listed most that the rule edit still left
+    ("I am writing to express my sincere interest in the Analyst position at Kora.",
+     "I'm very interested in the Analyst position at Kora."),
+    ("Dear Ms. Lee,\n\nI am writing to express my strong interest in the role.", "Dear Ms. Lee,\n\nI'm very interested in the role."),
+    ("She wrote that I am writing to express my interest in art.", "She wrote that I'm writing to express my interest in art."),
+    ("Thanks to the unwavering generosity of supporters like you, we built 4 homes.",
+     "Thanks to the generosity of supporters like you, we built 4 homes."),
+    ("Moving forward, we will review every change.", "From now on, we'll review every change."),
+    ("Moving forward, customers can expect the following changes:", "From now on, customers can expect the following changes:"),
+    ("Moving forward, the car hit a pole.", None), ("Moving forward, I am eager to grow.", "Moving forward, I'm eager to grow."),
+])
+def test_rule_edit_dev8(source, expected):
     assert Humanizer.rule_edit(source)[0] == expected

@@ -136,8 +136,9 @@ AI_PHRASES: dict[str, str] = {
     "it is crucial to remember that": "", "it is worth remembering that": "",
     # dev4 round 1 (its round-0 judge's list of stiff phrasing; each keeps the syntax around it)
     "that being said,": "that said,", "first and foremost,": "first,", "please be reminded that": "",
-    **{f"{who} hope this {what} finds you well{end}": "" for who in ("i", "we")
-       for what in ("notice", "letter", "note", "update", "newsletter", "message", "email") for end in (".", "!")},
+    **{f"{who} hope this {what} finds you{fam} well{end}": "" for who in ("i", "we")
+       for what in ("notice", "letter", "note", "update", "newsletter", "message", "email") for end in (".", "!")
+       for fam in ("", " and your family", " and your families", " and your loved ones")},  # (dev8: "and your families")
     "more than happy to": "happy to", "thank you in advance for": "thanks in advance for",
     "swiftly": "quickly", "undoubtedly": "", "deeply committed to": "committed to",
     "i completely understand": "I understand", "i totally understand": "I understand",
@@ -211,7 +212,7 @@ AI_PHRASES: dict[str, str] = {
     # dev6 round 1 (its two judges' lists)
     **{f"we {how} regret {which} {what}": f"we're sorry for {which} {what}"
        for how in ("deeply", "sincerely") for which in ("any", "the")
-       for what in ("inconvenience", "disruption", "confusion", "frustration", "trouble", "delay", "delays")},
+       for what in ("inconvenience", "disruption", "confusion", "frustration", "trouble", "delay", "delays", "impact")},
     "deeply passionate about": "passionate about", "steadfastly committed to": "committed to",
     "with heartfelt gratitude,": "with gratitude,", "a heartfelt thank-you": "a big thank-you",
     "a heartfelt thank you": "a big thank you", "warm and heartfelt": "warm", "heartfelt thanks": "warm thanks",
@@ -221,10 +222,10 @@ AI_PHRASES: dict[str, str] = {
     "endeavour to": "try to", "endeavours to": "tries to", "endeavoured to": "tried to", "endeavouring to": "trying to",
     **{f"{be} a {how} reminder that": f"{verb} us that" for be, verb in (("is", "reminds"), ("serves as", "reminds"),
                                                                       ("was", "reminded"), ("will be", "will remind"))
-       for how in ("powerful", "poignant", "vivid", "timely", "sobering")},
+       for how in ("powerful", "poignant", "vivid", "timely", "sobering", "key", "stark", "clear")},
     **{f"{be} {how} reminders that": f"{verb} us that" for be, verb in (("are", "remind"), ("serve as", "remind"),
                                                                      ("were", "reminded"))
-       for how in ("powerful", "poignant", "vivid", "timely", "sobering")},
+       for how in ("powerful", "poignant", "vivid", "timely", "sobering", "key", "stark", "clear")},
     "just waiting to be discovered": "", "waiting to be discovered": "",
     "underscores": "highlights", "underscore": "highlight", "underscored": "highlighted",
     # dev7 round 1 (round 0's two judges' lists): plain words with the same syntax
@@ -344,6 +345,26 @@ CLICHE_SWAPS: dict[str, str] = {
     "dining landscape": "dining scene", "culinary scene": "food scene", "dear valued": "dear",
     **{f"this groundbreaking {w}": f"this {w}" for w in ("study", "research", "paper", "work", "trial", "report")},
     "the vital importance of": "the importance of",
+    # dev1-7's judges (their stiff-phrase lists, counted over all rounds, that the rule edit still left):
+    # the cover letter's opener says the interest plainly; "unwavering" before the donors' generosity is
+    # praise; "Moving forward, we ..." is "From now on, we ..." (clichés: their words stay checked; each only where _KEEP_IN_CONTEXT lets it)
+    **{f"{i} writing to express my {how}interest in": f"I'm {very}interested in"
+       for i in ("i am", "i'm", "i’m")
+       for how, very in (("", ""), ("sincere ", "very "), ("strong ", "very "), ("keen ", "very "), ("genuine ", "very "),
+                         ("great ", "very "), ("sincere and enthusiastic ", "very "), ("strong and enthusiastic ", "very "),
+                         ("enthusiastic ", "very "))},
+    "the unwavering generosity of": "the generosity of", "moving forward,": "from now on,", "going forward,": "from now on,",
+    # dev8 round 1 (round 0's two judges' lists): plain words in the syntax _KEEP_IN_CONTEXT allows
+    "in simple terms,": "", "touch base with": "check in with", "touch base about": "check in about",
+    "touches base with": "checks in with", "touching base with": "checking in with", "to touch base": "to check in",
+    "circle back with": "follow up with", "circle back on": "follow up on", "circle back about": "follow up on",
+    "circling back on": "following up on", "to circle back": "to follow up",
+    "a fascinating phenomenon known as": "a phenomenon called", "a phenomenon known as": "a phenomenon called",
+    "sheds light on": "helps explain", "shed light on": "help explain", "shedding light on": "helping explain",
+    "your understanding and cooperation": "your cooperation", "greatly appreciate": "really appreciate",
+    "a valued member of": "a member of", "valued members of": "members of",
+    "we'd like to sincerely apologize for": "we're very sorry for", "we would like to sincerely apologize for": "we're very sorry for",
+    "with meticulous care": "with great care", "with meticulous precision": "with great precision",
     # Left out after review: "reach out to" -> "contact" ("I'm reaching out to follow up", a hand reaching
     # out, a charity's outreach), "a meaningful contribution" -> "a real contribution" (a threshold:
     # "donors who make a meaningful contribution receive ...").
@@ -997,7 +1018,8 @@ for _keys, _keep in [
      lambda b, a: not re.search(_SENTENCE_START, b) or not re.match(r"\s+[\w<]", a)),
     # a greeting's clause goes, not one a fragment would be left of ("I hope this finds you well, despite
     # the storm"), nor after a salutation on its line ("Dear Anna, I hope ...")
-    (tuple(k for k in AI_PHRASES if ("finds you well" in k or k.startswith("i trust you are well")) and k.endswith(".")),
+    (tuple(k for k in AI_PHRASES if (re.search(r"finds you (?:and your [\w ]+ )?well", k) or k.startswith("i trust you are well"))
+           and k.endswith(".")),
      lambda b, a: bool(re.search(r",[ \t]*$", b))),
     (tuple(k for k in AI_PHRASES if "finds you well" in k and k.endswith(",")),
      lambda b, a: bool(re.search(r",\s*$", b)) or bool(re.match(r"\s+(?:and|but|or|so|despite|as|though|although|even|"
@@ -1210,6 +1232,22 @@ for _keys, _keep in [
                                  r"every|whenever)\b[^.!?,;]*$", b, re.I))),
     (("we extend our heartfelt gratitude", "we extend our sincere gratitude"),
      lambda b, a: not re.match(r"\s+(?:to|for)\b(?![^.!?]*\b(?:with|by|through|at|during)\s+(?:a|an|the)\b)", a, re.I)),
+    # dev1-7's judges: the cover letter's opener and "From now on, we ..." only open a sentence ("Moving forward,
+    # I'm eager to ..." is no "From now on, I'm"); praise under "not" stays ("It wasn't the unwavering generosity")
+    ((*[k for k in AI_PHRASES if k.endswith("interest in") and "writing to express" in k],),
+     lambda b, a: not re.search(_SENTENCE_START, b)),
+    (("moving forward,", "going forward,"),
+     lambda b, a: not re.search(_SENTENCE_START, b) or not re.match(r"\s+(?:we|our|all|every|each|the|customers|users|"
+                                                                    r"staff|residents|members|you|they|this|these)\b", a, re.I)
+     # (what follows is a rule or a plan, not a story: "Moving forward, the car hit a pole")
+     or not re.match(r"[^.!?\n]*?\b(?:will|shall|can|must|should|are|is|plan|plans|intend|aim|expect)\b|[^.!?\n]*?['’](?:ll|re)\b",
+                     a, re.I)),
+    (("the unwavering generosity of",), lambda b, a: bool(_NEGATED.search(b))),
+    # dev8 round 1: "In simple terms," only opens a sentence; "has shed light on" and "They shed light on" (past) are
+    # no "help explain": the bare verb only after a modal or "to"
+    (("in simple terms,",), lambda b, a: not re.search(_SENTENCE_START, b)),
+    (("shed light on",), lambda b, a: not re.search(r"\b(?:to|can|could|may|might|will|would|should|must|helps?|"
+                                                    r"helped)\s+$", b, re.I)),
     # "At no point should you be unable to access your funds" is no condition (its review)
     (tuple(k for k in AI_PHRASES if k.startswith("should you ")),
      lambda b, a: bool(re.search(r"\b(?:no|nor|never|only|neither|not)\b[^.!?,;]*$", b, re.I))),
@@ -1430,6 +1468,13 @@ def replace_ai_phrases(text: str, frames: bool = True) -> str:
             rep = next((r for pattern, r in _BY_CONTEXT[key] if re.match(pattern, after, re.I)), None)
             if rep is None:  # no pattern matched, or the one that did says keep
                 return m.group(0)
+        # A swap must not double a word beside it: "a smooth and seamless process" -> "a smooth and smooth
+        # process", "made with meticulous care" -> "careful care" (dev8 round 0's judges)
+        said = re.findall(r"[\w'’-]+", rep.lower())
+        if said and ((nxt := re.match(r"\s+([\w'’-]+)", after)) and nxt.group(1).lower()[:4] == said[-1][:4]
+                     or (prev := re.search(r"([\w'’-]+)(?:,?\s+(?:and|or)|,)\s+$", before))
+                     and prev.group(1).lower()[:5] == said[0][:5]):
+            return m.group(0)
         # A dropped or swapped word after "a"/"an" may need the other article ("a truly unforgettable");
         # a dropped opener at a line start leaves a line that needs a capital.
         mark = _ARTICLE_MARK if re.search(r"\b(?:a|an)\s+$", before, re.I) else ""
@@ -2027,7 +2072,41 @@ def _wording_slips(source: str, out: str) -> str | None:
     if len(re.findall(r"\b(?:right now|now|currently|at the moment|at present)\b", out, re.I)) < len(
             re.findall(r"\bright now\b", source, re.I)):
         return "dropped 'right now'"
-    return _odd_swap(source, out)
+    return _line_slips(source, out) or _odd_swap(source, out)
+
+
+# dev8 round 0's judges: "something you've (like your phone)", "if you'll not be home", "within 30 days of buy"
+_CLAUSE_END_CONTRACTION = re.compile(r"\b[\w]+['’](?:re|ve|m|ll|d)\s*(?:[,.;:!?(]|$)", re.I | re.M)
+_LL_NOT = re.compile(r"['’]ll not\b", re.I)
+_NOUN_PURCHASE = re.compile(r"\b(of|the|a|your|my|our|their|each|per|first|any|every|this|that|its|upon|after|before|"
+                            r"with|at|on|since|from|your)\s+purchases?\b", re.I)
+_LIST_ITEM = re.compile(r"^(\s*(?:[-*•]|\d+[.)])\s+)([\w<][\w'’<>-]*)", re.M)
+
+
+def _line_slips(source: str, out: str) -> str | None:
+    """Slips of punctuation, contractions and list items (dev8 round 0's judges)."""
+    if len(_CLAUSE_END_CONTRACTION.findall(out)) > len(_CLAUSE_END_CONTRACTION.findall(source)):
+        return "put a contraction before a stop"  # "something you're (like a fingerprint)"
+    if len(_LL_NOT.findall(out)) > len(_LL_NOT.findall(source)):
+        return "wrote ''ll not' for 'won't'"
+    for m in _NOUN_PURCHASE.finditer(source):
+        if re.search(rf"\b{m.group(1)}\s+buys?\b", out, re.I):
+            return "put the verb 'buy' for the noun 'purchase'"
+    if out.count("?") > source.count("?"):
+        return "added a question mark"  # "or a related field?" in a list of requirements
+    for line in source.splitlines():  # "Olivia" -> "Olivia!": a sign-off, heading or list item gets no new stop
+        bare = line.strip()
+        if bare and bare[-1] not in ".!?:;," and re.search(re.escape(bare) + r"\s*[!?]", out):
+            return "added a '!' or '?' to a line"
+    for m in _LIST_ITEM.finditer(source):  # "- Same-day dispatch" -> "- The same-day dispatch"
+        if (m.group(2).lower() not in ("the", "a", "an")
+                and re.search(re.escape(m.group(1).strip()) + r"\s+(?:the|a|an)\s+" + re.escape(m.group(2)), out, re.I)):
+            return "put an article before a list item"
+    for m in re.finditer(r",\s+and\s+", source):  # "..., 1 tablespoon of honey, about 400 ml ..." lost its "and"
+        left, right = source[max(0, m.start() - 25): m.start()], source[m.end(): m.end() + 25]
+        if left.strip() and right.strip() and f"{left}, {right}" in out:
+            return "dropped the 'and' before a list's last item"
+    return None
 
 
 def _slips(source: str, out: str) -> str | None:
