@@ -975,7 +975,7 @@ def test_filler_frames_may_be_dropped_whole_but_not_changed_or_added():
     ("This release will revolutionize the way you plan 3 meals.", "This release will change the way you plan 3 meals."),
     ("Choosing the right band is the key to unlocking better speed.", "Choosing the right band is the key to better speed."),
     ("It is worth noting, however, that 40 residents could not pay.", "However, 40 residents couldn't pay."),
-    ("You have got this!", "You've got this!"),
+    ("You have got this!", None),  # (dev8: a cheer that closes a tip list goes; alone, a text is never emptied)
     # dev4 round 2
     ("If you can't attend, kindly let me know by Monday.", "If you can't attend, please let me know by Monday."),
     ("We kindly recommend that residents store 10 litres of water.", "We recommend that residents store 10 litres of water."),
@@ -1439,7 +1439,7 @@ def test_dev7_model_slips_are_refused(source, candidate, refused):
     ("There is a bus every hour.", "There's a bus every hour."),
     ("I am available for an interview at your earliest convenience.", "I'm available for an interview at your earliest convenience."),
     ("Please return the form at your earliest convenience.", "Please return the form as soon as you can."),
-    ("This study endeavored to shed light on sleep.", "This study tried to help explain sleep."),
+    ("This study endeavored to shed light on sleep.", "This study tried to shed light on sleep."),
     ("We endeavor to reply within 2 days.", "We try to reply within 2 days."),
     ("This endeavor to reform the tax code failed.", None),
     ("The team's endeavors to win failed.", None),
@@ -1586,8 +1586,8 @@ def test_rule_edit_dev7_round1_phrases(source, expected):
     ("- Same-day dispatch for orders placed before <F1>", "- Same-day dispatch on orders placed before <F1>", False),
     ("It extends to <F1> if you register within <F2> of purchase.", "It extends to <F1> if you register within <F2> of buy.", True),
     ("Purchase it within <F1>.", "Buy it within <F1>.", False),
-    ("<F1> of honey, and <F2> of buttermilk.", "<F1> of honey, <F2> of buttermilk.", True),
-    ("<F1> of honey, and <F2> of buttermilk.", "<F1> of honey and <F2> of buttermilk.", False),
+    ("<F1> of salt, <F2> of honey, and <F3> of buttermilk.", "<F1> of salt, <F2> of honey, <F3> of buttermilk.", True),
+    ("<F1> of salt, <F2> of honey, and <F3> of buttermilk.", "<F1> of salt, <F2> of honey and <F3> of buttermilk.", False),
     ("something you have (like your phone) or something you are (like a fingerprint).",
      "something you've (like your phone) or something you're (like a fingerprint).", True),
     ("I know who you are.", "I know who you're.", True), ("We are sure you will love it.", "We're sure you'll love it.", False),
@@ -1595,21 +1595,27 @@ def test_rule_edit_dev7_round1_phrases(source, expected):
     ("Let us know if you will not be home.", "Let us know if you won't be home.", False),
     ("- A bachelor's degree in statistics or a related field", "- A bachelor's degree in statistics or a related field?", True),
     ("Olivia", "Olivia!", True), ("We can't wait to see you.", "We can't wait to see you!", False),
-    ("Your order ships today.", "Want to know when your order ships? Today.", True),
+    ("5. Warm up for <F1> before any workout.", "5. <F1> before any workout.", True),  # (the instruction's verb is gone)
+    ("5. Warm up for <F1> before any workout.", "5. Warm up for <F1> before you work out.", False),
+    # its review (~470 probes): asides after a contraction, a question a rewrite may ask, a heading's word in the
+    # body, a list item that starts like another, two clauses joined by ", and so"
+    ("You will, however, need a photo ID.", "You'll, however, need a photo ID.", False),
+    ("They are (as always) welcome to join.", "They're (as always) welcome to join.", False),
+    ("Use something you have - like your phone - as a second factor.",
+     "Use something you've - like your phone - as a second factor.", True),
+    ("Tap the Buy button to complete the purchase.", "Tap the Buy button to complete the purchase.", False),
+    ("Free shipping for purchases over <F1>.", "Free shipping for buys over <F1>.", True),
+    ("Are you looking for a weekend getaway? Look no further.", "Looking for a weekend getaway? Look no further.", False),
+    ("Welcome\nWelcome! We are glad you are here.", "Welcome\nWelcome! We're glad you're here.", False),
+    ("Bring:\n- Tea\n- A teapot", "Bring:\n- Tea\n- A teapot", False),
+    ("The road was closed, and so we took the bus.", "The road was closed, so we took the bus.", False),
+    ("You will need flour, sugar, and eggs.", "You'll need flour, sugar, eggs.", True),
+    ("The pasta was made with meticulous care.", "The pasta was made with great care.", False),  # (the rule's own words)
+    ("Mirages come from a phenomenon known as the superior refraction of light.",
+     "Mirages come from a phenomenon called the superior refraction of light.", False),
 ])
 def test_dev8_model_slips_are_refused(source, candidate, refused):
     assert bool(_slips(source, candidate)) is refused, _slips(source, candidate)
-
-
-def test_a_dropped_word_the_rule_editor_also_writes_is_still_dropped():
-    """'warm' is a word the rule edit writes ('heartfelt thanks' -> 'warm thanks'): free to appear in a
-    rewrite, not free to go (dev8: 'Warm up for 5 to 10 minutes' lost 'Warm up for' unseen)."""
-    from tunesmith.claims import dropped_words, verify
-
-    source = "5. Warm up for 5 to 10 minutes before any workout to reduce the risk of injury."
-    assert dropped_words(source, "5. 5 to 10 minutes before any workout to reduce the risk of injury.") == ["warm"]
-    assert verify(source, "5. 5 to 10 minutes before any workout to reduce the risk of injury.")
-    assert verify("Send heartfelt thanks to all 12 volunteers.", "Send warm thanks to all 12 volunteers.") == []
 
 
 @pytest.mark.parametrize("source,expected", [
@@ -1621,11 +1627,10 @@ def test_a_dropped_word_the_rule_editor_also_writes_is_still_dropped():
     ("Water is, in simple terms, a solvent.", None),
     ("This study sheds light on why 12 adults sleep better.", "This study helps explain why 12 adults sleep better."),
     ("Earlier work has shed light on this.", None), ("In 2019, they shed light on the cause.", None),
-    ("These results may shed light on aging.", "These results may help explain aging."),
+    ("These results may shed light on aging.", None),
+    ("These results may shed light on why we age.", "These results may help explain why we age."),
     ("Elena to touch base with the finance team by Friday.", "Elena to check in with the finance team by Friday."),
     ("As discussed, I wanted to circle back with a brief summary.", "As discussed, I wanted to follow up with a brief summary."),
-    ("The answer lies in a fascinating phenomenon known as Rayleigh scattering.",
-     "The answer lies in a phenomenon called Rayleigh scattering."),
     ("We greatly appreciate your understanding and cooperation.", "We really appreciate your cooperation."),
     ("Thanks for being a valued member of our community.", "Thanks for being a member of our community."),
     ("We would like to sincerely apologize for the outage on May 3.", "We're very sorry for the outage on May 3."),
@@ -1642,6 +1647,40 @@ def test_a_dropped_word_the_rule_editor_also_writes_is_still_dropped():
     ("Moving forward, we will review every change.", "From now on, we'll review every change."),
     ("Moving forward, customers can expect the following changes:", "From now on, customers can expect the following changes:"),
     ("Moving forward, the car hit a pole.", None), ("Moving forward, I am eager to grow.", "Moving forward, I'm eager to grow."),
+    ("The answer lies in a fascinating phenomenon known as Rayleigh scattering.",
+     "The answer is a phenomenon called Rayleigh scattering."),
+    ("The answer lies in the 2 files on your desk.", None), ("The secret lies in how you knead it.", "The secret is how you knead it."),
+    ("Remember, consistency is key. You've got this!", "Remember, consistency is key."),
+    ("Saving is hard. Let's break it down. First, list 3 bills.", "Saving is hard. First, list 3 bills."),
+    ("Pack your bags and prepare to be captivated! The ferry leaves at 9.", "The ferry leaves at 9."),
+    # its review (~470 probes): each swap only in the sense and syntax where it keeps the claim and the grammar
+    ("I am writing to express my interest in, and support for, the proposed bike lane.",
+     "I'm writing to express my interest in, and support for, the proposed bike lane."),
+    ("I am writing to express my interest in the position and to ask whether it is still open.",
+     "I'm writing to express my interest in the position and to ask whether it's still open."),
+    ("I’m writing to express my interest in the role. I’ve worked in retail for 6 years.",
+     "I’m interested in the role. I’ve worked in retail for 6 years."),
+    ("Moving forward, the troops will cross the river at dawn.", None),
+    ("Moving forward, you will see the lake on your left.", "Moving forward, you'll see the lake on your left."),
+    ("Going forward, customers can return items within 60 days.", "From now on, customers can return items within 60 days."),
+    ("In simple terms, pH measures how acidic a liquid is.", None), ("In simple terms, npm installs packages.", None),
+    ("In simple terms, though, the contract favors the landlord.", None),
+    ("The runner failed to touch base at second, and the umpire called him out.", None),
+    ("I am touching base with everyone on the list this week.", "I'm checking in with everyone on the list this week."),
+    ("The plane had to circle back to the airport.", None), ("Buses circle back about every 20 minutes.", None),
+    ("It's a phenomenon known as much for its beauty as for its danger.", None),
+    ("Economists call it a phenomenon known as stagflation.", None),
+    ("The lamp sheds light on the whole porch.", None), ("These records could help shed light on the cause.", None),
+    ("This study sheds light on this question.", None),
+    ("Your understanding and cooperation are greatly appreciated.", None),
+    ("Patients rated your understanding and cooperation as excellent.", None),
+    ("Homes in the district are expected to greatly appreciate in value.", None),
+    ("She was one of the most valued members of the team.", None), ("She has been such a valued member of our team.", None),
+    ("I never felt like a valued member of the club.", None),
+    ("There is a stark reminder that winter is coming.", "There's a stark reminder that winter is coming."),
+    ("For the players, the defeat was a stark reminder that fitness matters.", None),
+    ("Happy spring, everyone, and we hope this newsletter finds you and your families well!", None),
+    ("Dear parents, we hope this newsletter finds you and your families well! The term starts on Monday.", None),
 ])
 def test_rule_edit_dev8(source, expected):
     assert Humanizer.rule_edit(source)[0] == expected

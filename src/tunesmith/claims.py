@@ -510,12 +510,11 @@ MAX_DROPPED_WORDS = 0  # judged: "pleased to confirm your registration" -> "glad
 
 def dropped_words(source: str, candidate: str) -> list[str]:
     """Content words of ``source`` whose stem the candidate lost (droppable filler excepted)."""
+    cand = _content_stems(candidate)
     cand_all = {w[:5] for w in _CONTENT_RE.findall(_normalise(candidate))}  # plain words are often free words
     removable = _rule_editor_words()[1]
-    # (A word the rule editor writes is free to *appear*, not to go: "Warm up for 5 to 10 minutes" lost
-    # "Warm up for" unseen while "warm" counted as the editor's word, dev8.)
-    return sorted({w for w in _CONTENT_RE.findall(_normalise(source)) if len(w) > 2 and w not in _FREE_WORDS
-                   and w[:5] not in cand_all and w not in DROPPABLE and w not in removable
+    return sorted({w for w in _CONTENT_RE.findall(_normalise(source)) if _is_content(w) and w[:5] not in cand
+                   and w not in DROPPABLE and w not in removable
                    and not (_SYNONYM_STEMS.get(w[:5], set()) & cand_all)})
 
 

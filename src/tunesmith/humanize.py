@@ -348,8 +348,8 @@ CLICHE_SWAPS: dict[str, str] = {
     # dev1-7's judges (their stiff-phrase lists, counted over all rounds, that the rule edit still left):
     # the cover letter's opener says the interest plainly; "unwavering" before the donors' generosity is
     # praise; "Moving forward, we ..." is "From now on, we ..." (clichés: their words stay checked; each only where _KEEP_IN_CONTEXT lets it)
-    **{f"{i} writing to express my {how}interest in": f"I'm {very}interested in"
-       for i in ("i am", "i'm", "i’m")
+    **{f"{i} writing to express my {how}interest in": f"I{mark}m {very}interested in"
+       for i, mark in (("i am", "'"), ("i'm", "'"), ("i’m", "’"))
        for how, very in (("", ""), ("sincere ", "very "), ("strong ", "very "), ("keen ", "very "), ("genuine ", "very "),
                          ("great ", "very "), ("sincere and enthusiastic ", "very "), ("strong and enthusiastic ", "very "),
                          ("enthusiastic ", "very "))},
@@ -365,11 +365,11 @@ CLICHE_SWAPS: dict[str, str] = {
     "a valued member of": "a member of", "valued members of": "members of",
     "we'd like to sincerely apologize for": "we're very sorry for", "we would like to sincerely apologize for": "we're very sorry for",
     "with meticulous care": "with great care", "with meticulous precision": "with great precision",
+    # ("lies in the 2 files on your desk" is a place: only before a mechanism or a how/why clause, _KEEP_IN_CONTEXT)
+    "the answer lies in": "the answer is", "the secret lies in": "the secret is",
     # Left out after review: "reach out to" -> "contact" ("I'm reaching out to follow up", a hand reaching
     # out, a charity's outreach), "a meaningful contribution" -> "a real contribution" (a threshold:
     # "donors who make a meaningful contribution receive ...").
-    # Left out after review: "the answer lies in" -> "the answer is" ("lies in the 2 files on
-    # your desk" is a place, not an identity).
 }
 # Framing that says nothing the rest of its sentence doesn't (dev3 round 2: the openers and closers
 # blind judges named in most dev passages). Each goes whole, only at a sentence start, never with a
@@ -433,6 +433,8 @@ _FILLER_SENTENCES = re.compile(
     r"|your (?:perfect|dream|ideal) (?:cup|brew|getaway|escape|retreat|morning|bowl|loaf|meal) awaits[.!]"
     r"|your next (?:(?:great|big|unforgettable|epic|grand) )?(?:adventure|escape|getaway) (?:starts|begins|awaits)"
     r"(?: here| now| today)?[.!]"
+    # (dev8's judges: a fitness tip list's cheer, an explainer's announcement, a travel guide's send-off)
+    r"|you['’]ve got this[.!]|let['’]s break it down[.!:]|pack your bags and prepare to be (?:captivated|amazed|enchanted)[.!]"
     r")(?:[ \t]+(?!(?:it|it['’]s|this|that|they|these|those|and|but|so|or|alone|apart|separately|divided|individually|"
     r"here|without|that['’]s|united|join)\b)|$)", re.I)
 
@@ -588,6 +590,11 @@ def _before_is(pattern: str) -> Callable[[str, str], bool]:
     """Keep the original when the text before it ends with ``pattern`` (a regex)."""
     compiled = re.compile(rf"(?:{pattern})\s*$", re.I)
     return lambda before, after: bool(compiled.search(before))
+
+
+def _sentence_around(before: str, after: str) -> str:
+    """The sentence a match sits in: ``before``'s end from the last sentence stop, ``after``'s start to the next."""
+    return re.split(r"[.!?]\s|\n", before)[-1] + " " + re.split(r"[.!?](?:\s|$)|\n", after, maxsplit=1)[0]
 
 
 def _after_is(pattern: str) -> Callable[[str, str], bool]:
@@ -1019,8 +1026,9 @@ for _keys, _keep in [
     # a greeting's clause goes, not one a fragment would be left of ("I hope this finds you well, despite
     # the storm"), nor after a salutation on its line ("Dear Anna, I hope ...")
     (tuple(k for k in AI_PHRASES if (re.search(r"finds you (?:and your [\w ]+ )?well", k) or k.startswith("i trust you are well"))
-           and k.endswith(".")),
-     lambda b, a: bool(re.search(r",[ \t]*$", b))),
+           and k[-1] in ".!"),
+     # (nor mid-sentence: "Happy spring, everyone, and we hope this newsletter finds you well!" kept "and", its review)
+     lambda b, a: bool(re.search(r",[ \t]*$", b)) or not re.search(_SENTENCE_START, b)),
     (tuple(k for k in AI_PHRASES if "finds you well" in k and k.endswith(",")),
      lambda b, a: bool(re.search(r",\s*$", b)) or bool(re.match(r"\s+(?:and|but|or|so|despite|as|though|although|even|"
                                                               r"since|because|that|with|after|before|while|amid|given|"
@@ -1200,7 +1208,11 @@ for _keys, _keep in [
                        or re.search(r",\s+(?:and|or|but)\s+(?:a|an|the)\b|,\s+\w+ed\b", re.split(r"[.!?]", a, maxsplit=1)[0])
                        or re.search(r"\b(?:not|no|never|every|each)\b[^.!?]*$", b, re.I)
                        or re.search(r"(?:\b(?:my|her|his|their|your)\b|['’]s\b|\b(?:invoice|letter|note|bill|notice|e-?mail|"
-                                    r"message|statement|text|card|alert|notification|receipt)s?\b)[^.!?]*$", b, re.I))),
+                                    r"message|statement|text|card|alert|notification|receipt)s?\b)[^.!?]*$", b, re.I)
+                       # ("There is a stark reminder" has no subject to remind; "For the players, the defeat was a
+                       # stark reminder" reminds the players, not "us": dev8's review)
+                       or re.search(r"\b(?:there|here)\s+$", b, re.I)
+                       or re.search(r"(?:^|[.!?]\s+)(?:for|to)\s+[^,.!?]+,[^.!?]*$", b, re.I))),
     # "observational in nature" is observational; "found in nature", "typical in nature" are about nature
     # (its review: "Nothing is static in nature", "Children are more active in nature", "Monogamy is unusual
     # in nature" are about the natural world: only adjectives that say what kind a thing is)
@@ -1232,22 +1244,69 @@ for _keys, _keep in [
                                  r"every|whenever)\b[^.!?,;]*$", b, re.I))),
     (("we extend our heartfelt gratitude", "we extend our sincere gratitude"),
      lambda b, a: not re.match(r"\s+(?:to|for)\b(?![^.!?]*\b(?:with|by|through|at|during)\s+(?:a|an|the)\b)", a, re.I)),
-    # dev1-7's judges: the cover letter's opener and "From now on, we ..." only open a sentence ("Moving forward,
-    # I'm eager to ..." is no "From now on, I'm"); praise under "not" stays ("It wasn't the unwavering generosity")
+    # dev1-7's judges: the cover letter's opener only opens a sentence, and only before the job it names
+    # with nothing joined after it ("I'm interested in the position and to ask ...", "in, and support for,"
+    # break: its review); "Moving forward, we will ..." is a plan, never a movement ("Moving forward, the troops
+    # will cross", "you'll pass a church": only an organisation's or its people's plans); praise under "not" stays
     ((*[k for k in AI_PHRASES if k.endswith("interest in") and "writing to express" in k],),
-     lambda b, a: not re.search(_SENTENCE_START, b)),
+     lambda b, a: not re.search(_SENTENCE_START, b)
+     or not re.match(r"\s+(?:(?:the|your|a|an)\s+[^.!?,;]*?\b(?:position|role|opportunity|job|opening|post|vacancy|"
+                     r"internship|program|programme|residency|fellowship|apprenticeship|placement)\b|joining\s+(?:your|the)\s+"
+                     r"(?:team|company|firm|practice|staff|organi[sz]ation))[^.!?]*(?:[.!?]|$)", a, re.I)
+     or bool(re.match(r"[^.!?]*?(?:\band\b|\bas well as\b|,\s*(?:my|and|along)\b)", a, re.I))),
     (("moving forward,", "going forward,"),
-     lambda b, a: not re.search(_SENTENCE_START, b) or not re.match(r"\s+(?:we|our|all|every|each|the|customers|users|"
-                                                                    r"staff|residents|members|you|they|this|these)\b", a, re.I)
-     # (what follows is a rule or a plan, not a story: "Moving forward, the car hit a pole")
-     or not re.match(r"[^.!?\n]*?\b(?:will|shall|can|must|should|are|is|plan|plans|intend|aim|expect)\b|[^.!?\n]*?['’](?:ll|re)\b",
-                     a, re.I)),
+     lambda b, a: not re.search(_SENTENCE_START, b)
+     or not re.match(r"\s+(?:we|our\s+(?:team|staff|company|store|office|policy|policies|customers|members)|all\s+\w+|"
+                     r"every\s+\w+|each\s+\w+|customers|users|staff|residents|members|employees|tenants|clients|patients|"
+                     r"students|parents)\s+(?:will\b|['’]ll\b|must\b|should\b|can\b|plan\b|intend\b|aim\b|"
+                     r"are\s+(?:implementing|introducing|adding|updating|changing|requiring|committed|moving\s+to)\b|"
+                     r"['’]re\s+(?:implementing|introducing|adding|updating|changing|requiring|committed)\b)", a, re.I)),
     (("the unwavering generosity of",), lambda b, a: bool(_NEGATED.search(b))),
-    # dev8 round 1: "In simple terms," only opens a sentence; "has shed light on" and "They shed light on" (past) are
-    # no "help explain": the bare verb only after a modal or "to"
-    (("in simple terms,",), lambda b, a: not re.search(_SENTENCE_START, b)),
-    (("shed light on",), lambda b, a: not re.search(r"\b(?:to|can|could|may|might|will|would|should|must|helps?|"
-                                                    r"helped)\s+$", b, re.I)),
+    # dev8 round 1: "In simple terms," only opens a sentence before a word whose capital is plain ("pH",
+    # "npm", "macOS" and "though," stay with it); touch base and circle back only as talk (a runner touches
+    # base, a plane circles back: its review); "a phenomenon known as" only before the name
+    (("in simple terms,",),
+     lambda b, a: not re.search(_SENTENCE_START, b)
+     or not re.match(r"\s+(?:[A-Z][a-z'’-]*\b(?![A-Z])|(?:the|a|an|it|this|that|these|those|we|you|they|your|our|its|"
+                     r"their|there|when|if|each|every|most|many|some|all|people|water|light|money|interest|"
+                     r"inflation|a\s+\w+)\b(?!,))", a)),
+    (tuple(k for k in CLICHE_SWAPS if re.search(r"touch(?:es|ing)? base|circl(?:e|ing) back", k)),
+     lambda b, a: bool(re.search(r"\b(?:inning|innings|runner|umpire|baseman|batter|pitcher|plate|outfielders?|"
+                                 r"tagging|slid|bag|plane|flight|airport|bus|buses|shark|sharks|prey|trail|path|loop|"
+                                 r"loops|drone|river|road|route|cyclists?|vultures?|boat|car|driver|pilot|itself|"
+                                 r"themselves|runway|lap|orbit)\b", _sentence_around(b, a), re.I))
+     or bool(re.match(r"\s+(?:(?:every|once)\b|\d|to\s+(?:the|a|an|its|their|his|her)\b|with\s+(?:his|her|their|a|the)\s+"
+                      r"(?:foot|feet|hand|hands)\b)", a, re.I))),
+    (("a fascinating phenomenon known as", "a phenomenon known as"),
+     lambda b, a: bool(re.match(r"\s+(?:much|far|well|early|long|widely|soon|quickly|both|not)\b", a, re.I))
+     or bool(re.search(r"\b(?:call|calls|called|calling|term|terms|termed|name|names|named)\s+(?:it|this|that|them)\s+$",
+                       b, re.I))),
+    (("the answer lies in", "the secret lies in"),
+     lambda b, a: not re.match(r"\s+(?:(?:a|an)\s+(?:[\w-]+\s+)?(?:phenomenon|process|principle|mechanism|effect)\b|"
+                               r"(?:how|why)\b|the\s+way\b)", a, re.I)
+     or bool(re.search(r"\b(?:not|never|no)\b[^.!?]*$", b, re.I))),
+    # "The report sheds light on why costs rose": what is explained is a how/why clause or a cause, never a
+    # lamp's porch, a question (answered, not explained), a "help" before it ("could help help explain")
+    (("sheds light on", "shed light on", "shedding light on"),
+     lambda b, a: not re.match(r"\s+(?:how|why|what|whether|the\s+(?:causes?|reasons?|origins?|mechanisms?|role|roles)\b)",
+                               a, re.I)
+     or bool(re.search(r"\bhelp(?:s|ed|ing)?\s+$", b, re.I))
+     or bool(re.search(r"\bnot\s+on\b|\bbut\s+(?:also\s+)?on\b", _sentence_around("", a), re.I))),
+    (("shed light on",), lambda b, a: not re.search(r"\b(?:to|can|could|may|might|will|would|should|must)\s+$", b, re.I)),
+    # "Your understanding and cooperation are appreciated" (the verb agrees with two), "rated your understanding
+    # and cooperation as excellent" (both are rated): only as what is thanked for
+    (("your understanding and cooperation",),
+     lambda b, a: not re.search(r"\b(?:appreciate|thank you for|thanks for|grateful for|in advance for)\s+$", b, re.I)
+     or bool(re.match(r"\s+(?:with|skills?)\b", a, re.I))),
+    # "Homes are expected to greatly appreciate in value": only a person's thanks
+    (("greatly appreciate",),
+     lambda b, a: not re.search(r"\b(?:we|i|would|we'd|i'd|we’d|i’d|really|all|truly|and)\s+$", b, re.I)
+     or not re.match(r"\s+(?:your|you|the|it|this|that|any|all|our|everyone|everything|his|her|their|each)\b", a, re.I)),
+    # "one of the most valued members", "such a valued member", "I never felt like a valued member": keep
+    (("a valued member of", "valued members of"),
+     lambda b, a: bool(re.search(r"\b(?:most|least|highly|more|less|very|truly|deeply|greatly|so|such|what|quite|as|"
+                                 r"genuinely|really)\s+(?:a\s+)?$", b, re.I) or _NEGATED.search(b)
+                       or re.search(r"\b(?:felt|feel|feels|feeling|seem|seems|seemed)\b[^.!?]*$", b, re.I))),
     # "At no point should you be unable to access your funds" is no condition (its review)
     (tuple(k for k in AI_PHRASES if k.startswith("should you ")),
      lambda b, a: bool(re.search(r"\b(?:no|nor|never|only|neither|not)\b[^.!?,;]*$", b, re.I))),
@@ -1953,7 +2012,8 @@ _CUT_PARTICLE = re.compile(r"\blet['’]s (?:dive|jump)(?=\s*[.!?,]|$)", re.I)
 _ASIDE = re.compile(r"(?<=[\w>]), ((?:[\w'’<>-]+ ){1,6}[\w'’<>-]+), (?=[a-z])")
 _NOTING_CUT = re.compile(r"\bworth (?:noting|mentioning|remembering),?\s+(?:but|and|so|yet|however|though)\b(?!,?\s+that\b)",
                          re.I)
-_AS_CLAUSE = re.compile(r"\bas\s+(?:we|i|you|they|he|she|it|the|our|their|this|these|those)\b", re.I)
+_AS_CLAUSE = re.compile(r"(?<!known )(?<!such )(?<!referred to )\bas\s+(?:we|i|you|they|he|she|it|the|our|their|this|"
+                        r"these|those)\b", re.I)
 _LETS = re.compile(r"\blet(?:['’]s| us)\b", re.I)
 _ELLIPSIS = re.compile(r"\.\.\.|…")
 _YES = re.compile(r"(?:^|[.!?]\s+)yes\b", re.I)
@@ -2031,8 +2091,8 @@ def _odd_swap(source: str, out: str) -> str | None:
         if not AI_PHRASES.get(x) or _same_word(x, y):
             continue
         allowed = {*PLAIN_SYNONYMS.get(x, ()), *_NEAR_SYNONYMS.get(x, ())}
-        if ruled.count(y) > a.count(y):  # the rule edit's own word, where the rule edit puts it
-            allowed |= {AI_PHRASES[x], *(rep for _, rep in _BY_CONTEXT.get(x, ()) if rep)}
+        if ruled.count(y) > a.count(y):  # the rule edit's own word, where the rule edit puts it (a phrase's too:
+            continue                      # "with meticulous care" -> "with great care", its review)
         if y not in {w.split()[0].lower() for w in allowed}:
             return f"put '{y}' for '{x}'"
     return None
@@ -2076,11 +2136,14 @@ def _wording_slips(source: str, out: str) -> str | None:
 
 
 # dev8 round 0's judges: "something you've (like your phone)", "if you'll not be home", "within 30 days of buy"
-_CLAUSE_END_CONTRACTION = re.compile(r"\b[\w]+['’](?:re|ve|m|ll|d)\s*(?:[,.;:!?(]|$)", re.I | re.M)
+# (a comma or a bracket after a contraction is often an aside: "You'll, however, need", "You'll (usually) get")
+_CLAUSE_END_CONTRACTION = re.compile(r"\b\w+['’](?:re|ve|m|ll|d)\s*(?:[.;:!?]|$)|\b(?:something|anything|everything|"
+                                     r"nothing|what|whatever|who|all)\s+(?:you|we|they|i)['’](?:re|ve|m)\s*[,(—–-]",
+                                     re.I | re.M)
 _LL_NOT = re.compile(r"['’]ll not\b", re.I)
-_NOUN_PURCHASE = re.compile(r"\b(of|the|a|your|my|our|their|each|per|first|any|every|this|that|its|upon|after|before|"
-                            r"with|at|on|since|from|your)\s+purchases?\b", re.I)
-_LIST_ITEM = re.compile(r"^(\s*(?:[-*•]|\d+[.)])\s+)([\w<][\w'’<>-]*)", re.M)
+_PURCHASE_DET = (r"\b(?:of|the|a|your|my|our|their|each|per|first|any|every|this|that|its|upon|after|before|with|at|on|"
+                 r"since|from|for)\s+")
+_LIST_ITEM = re.compile(r"^([ \t]*(?:[-*•]|\d+[.)])[ \t]+)([\w<][\w'’<>-]*)", re.M)
 
 
 def _line_slips(source: str, out: str) -> str | None:
@@ -2089,22 +2152,28 @@ def _line_slips(source: str, out: str) -> str | None:
         return "put a contraction before a stop"  # "something you're (like a fingerprint)"
     if len(_LL_NOT.findall(out)) > len(_LL_NOT.findall(source)):
         return "wrote ''ll not' for 'won't'"
-    for m in _NOUN_PURCHASE.finditer(source):
-        if re.search(rf"\b{m.group(1)}\s+buys?\b", out, re.I):
-            return "put the verb 'buy' for the noun 'purchase'"
-    if out.count("?") > source.count("?"):
-        return "added a question mark"  # "or a related field?" in a list of requirements
+    buy = re.compile(_PURCHASE_DET + r"buys?\b", re.I)
+    if re.search(_PURCHASE_DET + r"purchases?\b", source, re.I) and len(buy.findall(out)) > len(buy.findall(source)):
+        return "put the verb 'buy' for the noun 'purchase'"
     for line in source.splitlines():  # "Olivia" -> "Olivia!": a sign-off, heading or list item gets no new stop
         bare = line.strip()
-        if bare and bare[-1] not in ".!?:;," and re.search(re.escape(bare) + r"\s*[!?]", out):
+        if (bare and bare[-1] not in ".!?:;,"
+                and re.search(r"(?m)^[ \t]*" + re.escape(bare) + r"[ \t]*[!?][ \t]*$", out)):
             return "added a '!' or '?' to a line"
-    for m in _LIST_ITEM.finditer(source):  # "- Same-day dispatch" -> "- The same-day dispatch"
-        if (m.group(2).lower() not in ("the", "a", "an")
-                and re.search(re.escape(m.group(1).strip()) + r"\s+(?:the|a|an)\s+" + re.escape(m.group(2)), out, re.I)):
-            return "put an article before a list item"
-    for m in re.finditer(r",\s+and\s+", source):  # "..., 1 tablespoon of honey, about 400 ml ..." lost its "and"
-        left, right = source[max(0, m.start() - 25): m.start()], source[m.end(): m.end() + 25]
-        if left.strip() and right.strip() and f"{left}, {right}" in out:
+    for m in _LIST_ITEM.finditer(source):
+        item = re.compile(r"(?m)^" + re.escape(m.group(1).strip()) + r"[ \t]+(?:the|a|an)[ \t]+" + re.escape(m.group(2))
+                          + r"(?![\w'’-])", re.I)
+        if m.group(2).lower() not in ("the", "a", "an") and len(item.findall(out)) > len(item.findall(source)):
+            return "put an article before a list item"  # "- Same-day dispatch" -> "- The same-day dispatch"
+        # "5. Warm up for 5 to 10 minutes" -> "5. 5 to 10 minutes": an instruction's verb is gone
+        first = m.group(2).lower()
+        if (not first.startswith("<") and first not in AI_PHRASES and len(first) > 2
+                and not re.search(r"(?<![\w'’-])" + re.escape(first[:4]), out.lower())):
+            return f"dropped the first word of a list item ('{m.group(2)}')"
+    for m in re.finditer(r",\s+and\s+(?!(?:so|yet|still|then|thus|therefore|now|also)\b)", source):
+        # "..., 1 tablespoon of honey, about 400 ml ..." lost its "and" (a list: another comma before it)
+        left, right = source[max(0, m.start() - 12): m.start()], source[m.end(): m.end() + 12]
+        if "," in source[max(0, m.start() - 60): m.start()] and right.strip() and f"{left}, {right}" in out:
             return "dropped the 'and' before a list's last item"
     return None
 
