@@ -1684,3 +1684,15 @@ def test_dev8_model_slips_are_refused(source, candidate, refused):
 ])
 def test_rule_edit_dev8(source, expected):
     assert Humanizer.rule_edit(source)[0] == expected
+
+
+def test_a_stock_sentence_that_ends_a_paragraph_keeps_the_paragraph_break():
+    """dev8 round 2: "... financial security. Let's break it down.\\n\\nMost experts ..." lost the sentence *and*
+    its paragraph break (two paragraphs became one; the whole-text check saw a line lost)."""
+    from tunesmith.claims import verify
+
+    source = ("The good news? Saving works. Let's break it down.\n\nMost experts recommend 3 months.\n\n"
+              "Together, we can make a difference.\n\nDonate by May 2.")
+    edited = Humanizer.rule_edit(source)[0]
+    assert edited == "The good news? Saving works.\n\nMost experts recommend 3 months.\n\nDonate by May 2."
+    assert verify(source, edited) == []

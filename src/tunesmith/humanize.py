@@ -436,7 +436,7 @@ _FILLER_SENTENCES = re.compile(
     # (dev8's judges: a fitness tip list's cheer, an explainer's announcement, a travel guide's send-off)
     r"|you['’]ve got this[.!]|let['’]s break it down[.!:]|pack your bags and prepare to be (?:captivated|amazed|enchanted)[.!]"
     r")(?:[ \t]+(?!(?:it|it['’]s|this|that|they|these|those|and|but|so|or|alone|apart|separately|divided|individually|"
-    r"here|without|that['’]s|united|join)\b)|$)", re.I)
+    r"here|without|that['’]s|united|join)\b)|(?=[ \t]*\n)|$)", re.I)
 
 
 def _cut_frames(text: str, drop: Callable[[str], bool]) -> str:
@@ -2470,6 +2470,8 @@ class Humanizer:
                         or i > 0 and _ANNOUNCES_NEXT.search(sentences[i - 1][0])):
                     pieces.append(sentence + sep)
                     continue
+                if "\n" in sep and pieces:  # (a paragraph's last sentence: its paragraph break stays, dev8)
+                    pieces[-1] = pieces[-1].rstrip() + sep
                 continue
             if edited != sentence:
                 problems = verify_claims(sentence, edited)
