@@ -433,13 +433,18 @@ _FILLER_SENTENCES = re.compile(
     r"|your (?:perfect|dream|ideal) (?:cup|brew|getaway|escape|retreat|morning|bowl|loaf|meal) awaits[.!]"
     r"|your next (?:(?:great|big|unforgettable|epic|grand) )?(?:adventure|escape|getaway) (?:starts|begins|awaits)"
     r"(?: here| now| today)?[.!]"
-    # (dev8's judges: a fitness tip list's cheer, an explainer's announcement, a travel guide's send-off)
-    r"|you['’]ve got this[.!]|let['’]s break it down[.!:]|pack your bags and prepare to be (?:captivated|amazed|enchanted)[.!]"
+    # (Left out after its review: "You've got this!" (a story's dialogue, a sign, "you've got this code"), "Let's
+    # break it down." (a list after it on the next line was joined to the sentence before).)
     r")(?:[ \t]+(?!(?:it|it['’]s|this|that|they|these|those|and|but|so|or|alone|apart|separately|divided|individually|"
-    r"here|without|that['’]s|united|join)\b)|(?=[ \t]*\n)|$)", re.I)
+    r"here|without|that['’]s|united|join)\b)|$)", re.I)
 
 
-def _cut_frames(text: str, drop: Callable[[str], bool]) -> str:
+# The claim checks read a whole text, where a stock sentence may end a paragraph ("... a difference.\n\nDonate by
+# May 2."): the rule edit drops it sentence by sentence and keeps the break (dev8), so the checks must see it whole
+_FILLER_SENTENCES_IN_TEXT = re.compile(_FILLER_SENTENCES.pattern[:-len(r"|$)")] + r"|(?=[ \t]*\n)|$)", re.I)
+
+
+def _cut_frames(text: str, drop: Callable[[str], bool], fillers: re.Pattern = _FILLER_SENTENCES) -> str:
     """``text`` without the filler frames ``drop`` picks; the sentence a frame opened gets its capital."""
     def cut(m: re.Match) -> str:
         if not drop(m.group(0)):
@@ -447,7 +452,7 @@ def _cut_frames(text: str, drop: Callable[[str], bool]) -> str:
         # (lower-case text stays lower case: the claim checks compare both sides in lower case)
         return "\x02" if m.group(0)[:1].isupper() else ""
 
-    text = _FRAMES.sub(cut, _FILLER_SENTENCES.sub(cut, text))
+    text = _FRAMES.sub(cut, fillers.sub(cut, text))
     return re.sub("\x02" + r"([a-z])(?![\w'’-]*[A-Z])", lambda m: m.group(1).upper(), text).replace("\x02", "")
 
 
@@ -460,7 +465,7 @@ def frames_dropped(source: str, candidate: str) -> tuple[str, list[str]]:
     """``source`` without the filler frames ``candidate`` dropped, and the frames ``candidate`` has
     that ``source`` lacks (added or changed: a frame kept is compared word for word like the rest)."""
     def found(text: str) -> list[str]:
-        return [m.group(0) for r in (_FILLER_SENTENCES, _FRAMES) for m in r.finditer(text)]
+        return [m.group(0) for r in (_FILLER_SENTENCES_IN_TEXT, _FRAMES) for m in r.finditer(text)]
 
     def key(frame: str) -> str:
         return re.sub(r"\W+", " ", frame).strip().lower()
@@ -469,7 +474,7 @@ def frames_dropped(source: str, candidate: str) -> tuple[str, list[str]]:
     src_keys = {key(f) for f in found(source)}
     added = [f.strip() for f in found(candidate) if key(f) not in src_keys]
     gone = {key(f) for f in found(source) if f" {key(f)} " not in cand_low}
-    return (_cut_frames(source, lambda frame: key(frame) in gone) if gone else source), added
+    return (_cut_frames(source, lambda frame: key(frame) in gone, _FILLER_SENTENCES_IN_TEXT) if gone else source), added
 
 
 _ELEVATE = ("elevate", "elevates", "elevated", "elevating")  # (guarded by context below)
@@ -1212,6 +1217,8 @@ for _keys, _keep in [
                        # ("There is a stark reminder" has no subject to remind; "For the players, the defeat was a
                        # stark reminder" reminds the players, not "us": dev8's review)
                        or re.search(r"\b(?:there|here)\s+$", b, re.I)
+                       or re.match(r"\s+(?:<F\d+>|(?!(?:The|This|That|These|Those|There|It|We|Our|Every|Each|All|No|Some|"
+                                   r"Many|Most|Even|Small|Life|Time|Nature|History|Science|Health|Safety)\b)[A-Z][a-z]+\b)", a)
                        or re.search(r"(?:^|[.!?]\s+)(?:for|to)\s+[^,.!?]+,[^.!?]*$", b, re.I))),
     # "observational in nature" is observational; "found in nature", "typical in nature" are about nature
     # (its review: "Nothing is static in nature", "Children are more active in nature", "Monogamy is unusual
@@ -1258,16 +1265,21 @@ for _keys, _keep in [
      lambda b, a: not re.search(_SENTENCE_START, b)
      or not re.match(r"\s+(?:we|our\s+(?:team|staff|company|store|office|policy|policies|customers|members)|all\s+\w+|"
                      r"every\s+\w+|each\s+\w+|customers|users|staff|residents|members|employees|tenants|clients|patients|"
-                     r"students|parents)\s+(?:will\b|['’]ll\b|must\b|should\b|can\b|plan\b|intend\b|aim\b|"
-                     r"are\s+(?:implementing|introducing|adding|updating|changing|requiring|committed|moving\s+to)\b|"
-                     r"['’]re\s+(?:implementing|introducing|adding|updating|changing|requiring|committed)\b)", a, re.I)),
+                     r"students|parents)\s+(?:(?:will|['’]ll|must|should|can)\s+(?:also\s+|now\s+|only\s+)?"
+                     r"(?:be|need|have|implement|introduce|require|send|review|update|change|add|use|offer|provide|hold|"
+                     r"publish|post|charge|close|open|track|monitor|ask|start|stop|continue|ensure|make|share|report|"
+                     r"notify|apply|follow|keep|limit|accept|process|credit|refund|schedule|receive|expect|return|"
+                     r"submit|contact|pay|book|register|email|call|see\s+(?:a|an|the|new|higher|lower)\b)\b|plan\b|"
+                     r"intend\b|aim\b|are\s+(?:implementing|introducing|adding|updating|changing|requiring|committed|"
+                     r"moving\s+to)\b|['’]re\s+(?:implementing|introducing|adding|updating|changing|requiring|"
+                     r"committed)\b)", a, re.I)),
     (("the unwavering generosity of",), lambda b, a: bool(_NEGATED.search(b))),
     # dev8 round 1: "In simple terms," only opens a sentence before a word whose capital is plain ("pH",
     # "npm", "macOS" and "though," stay with it); touch base and circle back only as talk (a runner touches
     # base, a plane circles back: its review); "a phenomenon known as" only before the name
     (("in simple terms,",),
      lambda b, a: not re.search(_SENTENCE_START, b)
-     or not re.match(r"\s+(?:[A-Z][a-z'’-]*\b(?![A-Z])|(?:the|a|an|it|this|that|these|those|we|you|they|your|our|its|"
+     or not re.match(r"\s+(?:<F\d+>|[A-Z][a-z'’-]*\b(?![A-Z])|(?:the|a|an|it|this|that|these|those|we|you|they|your|our|its|"
                      r"their|there|when|if|each|every|most|many|some|all|people|water|light|money|interest|"
                      r"inflation|a\s+\w+)\b(?!,))", a)),
     (tuple(k for k in CLICHE_SWAPS if re.search(r"touch(?:es|ing)? base|circl(?:e|ing) back", k)),
@@ -1277,6 +1289,21 @@ for _keys, _keep in [
                                  r"themselves|runway|lap|orbit)\b", _sentence_around(b, a), re.I))
      or bool(re.match(r"\s+(?:(?:every|once)\b|\d|to\s+(?:the|a|an|its|their|his|her)\b|with\s+(?:his|her|their|a|the)\s+"
                       r"(?:foot|feet|hand|hands)\b)", a, re.I))),
+    # (and only with a person, a group of people or a topic, or closing the clause: "check in with the big oak tree",
+    # "follow up toward the house", "follow up over the field" were no talk: its second review)
+    (tuple(k for k in CLICHE_SWAPS if re.search(r"(?:touch(?:es|ing)? base|circl(?:e|ing) back) with$", k)),
+     lambda b, a: not re.match(r"\s+(?:you|me|us|them|him|her|everyone|everybody|<F\d+>|[A-Z][a-z]+\b|(?:the|your|our|my|"
+                               r"their|each|all)\s+(?:[\w-]+\s+)?(?:team|teams|group|client|clients|customers?|board|"
+                               r"committee|managers?|staff|department|vendors?|suppliers?|office|landlord|agent|school|"
+                               r"teachers?|famil(?:y|ies)|organizers?|parents?|leads?|partners?|colleagues?|members?|"
+                               r"residents?|tenants?)\b)", a)),
+    (tuple(k for k in CLICHE_SWAPS if re.search(r"(?:touch(?:es|ing)? base|circl(?:e|ing) back) (?:on|about)$", k)),
+     lambda b, a: not re.match(r"\s+(?:this|that|it|these|those|(?:the|your|our|my|their)\s+(?:[\w-]+\s+)?(?:question|"
+                               r"questions|issue|issues|topic|topics|proposal|budget|plan|request|item|items|point|points|"
+                               r"idea|ideas|details|draft|contract|offer|invoice|report|project|timeline|feedback))\b", a, re.I)),
+    (("to touch base", "to circle back"),
+     lambda b, a: not re.match(r"\s*(?:[.,;!?]|$)|\s+(?:next|later|soon|tomorrow|again|this\s+week|next\s+week|with|on|"
+                               r"about|regarding)\b", a, re.I)),
     (("a fascinating phenomenon known as", "a phenomenon known as"),
      lambda b, a: bool(re.match(r"\s+(?:much|far|well|early|long|widely|soon|quickly|both|not)\b", a, re.I))
      or bool(re.search(r"\b(?:call|calls|called|calling|term|terms|termed|name|names|named)\s+(?:it|this|that|them)\s+$",
@@ -1284,14 +1311,15 @@ for _keys, _keep in [
     (("the answer lies in", "the secret lies in"),
      lambda b, a: not re.match(r"\s+(?:(?:a|an)\s+(?:[\w-]+\s+)?(?:phenomenon|process|principle|mechanism|effect)\b|"
                                r"(?:how|why)\b|the\s+way\b)", a, re.I)
-     or bool(re.search(r"\b(?:not|never|no)\b[^.!?]*$", b, re.I))),
+     or bool(re.search(r"\b(?:not|never|no)\b[^.!?]*$", b, re.I))
+     or bool(re.search(r"\b(?:not|but|and|as well as|or)\s+(?:also\s+)?in\b", _sentence_around("", a), re.I))),
     # "The report sheds light on why costs rose": what is explained is a how/why clause or a cause, never a
     # lamp's porch, a question (answered, not explained), a "help" before it ("could help help explain")
     (("sheds light on", "shed light on", "shedding light on"),
-     lambda b, a: not re.match(r"\s+(?:how|why|what|whether|the\s+(?:causes?|reasons?|origins?|mechanisms?|role|roles)\b)",
+     lambda b, a: not re.match(r"\s+(?:how|why|whether|the\s+(?:causes?|reasons?|origins?|mechanisms?|role|roles)\b)",
                                a, re.I)
      or bool(re.search(r"\bhelp(?:s|ed|ing)?\s+$", b, re.I))
-     or bool(re.search(r"\bnot\s+on\b|\bbut\s+(?:also\s+)?on\b", _sentence_around("", a), re.I))),
+     or bool(re.search(r"\b(?:not|but|and|as well as|or)\s+(?:also\s+)?on\b", _sentence_around("", a), re.I))),
     (("shed light on",), lambda b, a: not re.search(r"\b(?:to|can|could|may|might|will|would|should|must)\s+$", b, re.I)),
     # "Your understanding and cooperation are appreciated" (the verb agrees with two), "rated your understanding
     # and cooperation as excellent" (both are rated): only as what is thanked for
@@ -1300,13 +1328,15 @@ for _keys, _keep in [
      or bool(re.match(r"\s+(?:with|skills?)\b", a, re.I))),
     # "Homes are expected to greatly appreciate in value": only a person's thanks
     (("greatly appreciate",),
-     lambda b, a: not re.search(r"\b(?:we|i|would|we'd|i'd|we’d|i’d|really|all|truly|and)\s+$", b, re.I)
+     lambda b, a: not re.search(r"\b(?:we|i)\s+(?:would\s+|all\s+|truly\s+)?$|\b(?:we|i)['’]d\s+$", b, re.I)
      or not re.match(r"\s+(?:your|you|the|it|this|that|any|all|our|everyone|everything|his|her|their|each)\b", a, re.I)),
     # "one of the most valued members", "such a valued member", "I never felt like a valued member": keep
     (("a valued member of", "valued members of"),
      lambda b, a: bool(re.search(r"\b(?:most|least|highly|more|less|very|truly|deeply|greatly|so|such|what|quite|as|"
                                  r"genuinely|really)\s+(?:a\s+)?$", b, re.I) or _NEGATED.search(b)
-                       or re.search(r"\b(?:felt|feel|feels|feeling|seem|seems|seemed)\b[^.!?]*$", b, re.I))),
+                       or re.search(r"\b(?:felt|feel|feels|feeling|seem|seems|seemed)\b[^.!?]*$", b, re.I)
+                       # ("went from an outsider to a valued member", "is now a valued member", "became": its second review)
+                       or re.search(r"\b(?:become|became|becomes|becoming|now|to|into|grew|grown)\s+$", b, re.I))),
     # "At no point should you be unable to access your funds" is no condition (its review)
     (tuple(k for k in AI_PHRASES if k.startswith("should you ")),
      lambda b, a: bool(re.search(r"\b(?:no|nor|never|only|neither|not)\b[^.!?,;]*$", b, re.I))),
@@ -2137,12 +2167,16 @@ def _wording_slips(source: str, out: str) -> str | None:
 
 # dev8 round 0's judges: "something you've (like your phone)", "if you'll not be home", "within 30 days of buy"
 # (a comma or a bracket after a contraction is often an aside: "You'll, however, need", "You'll (usually) get")
-_CLAUSE_END_CONTRACTION = re.compile(r"\b\w+['’](?:re|ve|m|ll|d)\s*(?:[.;:!?]|$)|\b(?:something|anything|everything|"
-                                     r"nothing|what|whatever|who|all)\s+(?:you|we|they|i)['’](?:re|ve|m)\s*[,(—–-]",
-                                     re.I | re.M)
+_CLAUSE_END_CONTRACTION = re.compile(r"\b\w+['’](?:re|ve|m|ll|d)\s*(?:[.;:!?]|\Z)|\b(?:something|anything|everything|"
+                                     r"nothing|what|whatever|who|all)\s+(?:you|we|they|i)['’](?:re|ve|m)\s*[(—–-]", re.I)
 _LL_NOT = re.compile(r"['’]ll not\b", re.I)
-_PURCHASE_DET = (r"\b(?:of|the|a|your|my|our|their|each|per|first|any|every|this|that|its|upon|after|before|with|at|on|"
+_PURCHASE_DET = (r"\b(?:of|the|a|your|my|our|their|each|per|first|any|every|this|its|upon|after|before|with|at|on|"
                  r"since|from|for)\s+")
+_POSSESSIVE_PERSON = {"my": 1, "our": 1, "your": 2, "his": 3, "her": 3, "its": 3, "their": 3}
+_HEDGES = frozenset("essentially basically roughly mostly largely generally typically usually often sometimes partly "
+                    "partially somewhat fairly relatively arguably probably likely approximately nearly almost".split())
+_INTENSIFIERS = frozenset("really truly definitely certainly absolutely completely totally entirely always fully "
+                          "clearly undoubtedly very".split())
 _LIST_ITEM = re.compile(r"^([ \t]*(?:[-*•]|\d+[.)])[ \t]+)([\w<][\w'’<>-]*)", re.M)
 
 
@@ -2158,18 +2192,33 @@ def _line_slips(source: str, out: str) -> str | None:
     for line in source.splitlines():  # "Olivia" -> "Olivia!": a sign-off, heading or list item gets no new stop
         bare = line.strip()
         if (bare and bare[-1] not in ".!?:;,"
-                and re.search(r"(?m)^[ \t]*" + re.escape(bare) + r"[ \t]*[!?][ \t]*$", out)):
-            return "added a '!' or '?' to a line"
+                and re.search(r"(?m)^[ \t]*" + re.escape(bare) + r"[ \t]*[!?:][ \t]*$", out)):
+            return "added a '!', '?' or ':' to a line"  # (dev8 round 2: "Olivia:")
     for m in _LIST_ITEM.finditer(source):
         item = re.compile(r"(?m)^" + re.escape(m.group(1).strip()) + r"[ \t]+(?:the|a|an)[ \t]+" + re.escape(m.group(2))
                           + r"(?![\w'’-])", re.I)
         if m.group(2).lower() not in ("the", "a", "an") and len(item.findall(out)) > len(item.findall(source)):
             return "put an article before a list item"  # "- Same-day dispatch" -> "- The same-day dispatch"
-        # "5. Warm up for 5 to 10 minutes" -> "5. 5 to 10 minutes": an instruction's verb is gone
-        first = m.group(2).lower()
-        if (not first.startswith("<") and first not in AI_PHRASES and len(first) > 2
-                and not re.search(r"(?<![\w'’-])" + re.escape(first[:4]), out.lower())):
-            return f"dropped the first word of a list item ('{m.group(2)}')"
+    # "or a related field. Three years ..." -> "or a related field? Three years ...": a statement made a question
+    for q in re.finditer(r"([\w'’)]+(?:\s+[\w'’)]+){1,2})\?", out):
+        if q.group(1) + "." in source and q.group(1) + "?" not in source:
+            return "turned a statement into a question"
+    # dev8 round 2: "Warm up for <F1> to <F2> minutes before any workout" -> "<F1> to <F2> minutes before ...": the
+    # piece (a list item without its marker) lost the words before its first fact
+    first = re.match(r"\W*([A-Za-z][\w'’-]*)\s+[\w<]", source)
+    if (first and re.match(r"\W*<F\d+>", out) and first.group(1).lower() not in AI_PHRASES
+            and not re.search(r"(?<![\w'’-])" + re.escape(first.group(1).lower()[:4]), out.lower())):
+        return f"dropped the words before the first fact ('{first.group(1)}')"
+    a, b = re.findall(r"[\w'’-]+", source.lower()), re.findall(r"[\w'’-]+", out.lower())
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if op == "replace" and i2 - i1 == 1 and j2 - j1 == 1:
+            x, y = a[i1], b[j1]
+            # "how much water their bodies need" (people's) -> "your bodies" (dev8 round 2's judges)
+            if x in _POSSESSIVE_PERSON and y in _POSSESSIVE_PERSON and _POSSESSIVE_PERSON[x] != _POSSESSIVE_PERSON[y]:
+                return f"put '{y}' for '{x}'"
+            # "essentially depends on" -> "really depends on": a hedge became an intensifier (its judges)
+            if x in _HEDGES and y in _INTENSIFIERS:
+                return f"put '{y}' for the hedge '{x}'"
     for m in re.finditer(r",\s+and\s+(?!(?:so|yet|still|then|thus|therefore|now|also)\b)", source):
         # "..., 1 tablespoon of honey, about 400 ml ..." lost its "and" (a list: another comma before it)
         left, right = source[max(0, m.start() - 12): m.start()], source[m.end(): m.end() + 12]
