@@ -34,8 +34,10 @@ def test_schemathesis_all_checks(tiny_server):
     if st is None:
         pytest.fail("schemathesis is not installed: `make test` installs the dev extras")
     config = os.path.join(os.path.dirname(__file__), "schemathesis.toml")
+    # Every check, response time only up to the request timeout (issue 13's target exempts it): a generation
+    # request took 10.5 s against schemathesis' 10 s default on a 2-core AVX2-only CPU during the full suite.
     out = subprocess.run([st, "--config-file", config, "run", f"{tiny_server}/openapi.json", "--checks", "all",
-                          "--max-examples", "25", "--seed", "1", "--request-timeout", "120",
+                          "--max-response-time", "120", "--max-examples", "25", "--seed", "1", "--request-timeout", "120",
                           "--generation-deterministic", "--no-color"],
                          capture_output=True, text=True, cwd=ROOT, timeout=900)
     assert out.returncode == 0, out.stdout[-6000:] + out.stderr[-2000:]
