@@ -172,7 +172,7 @@ def test_a_status_change_and_its_events_land_together(service, data_file):
 
 def test_pause_while_running_seals_a_checkpoint_and_resume_finishes(service, data_file):
     job = service.create(model="tiny-random", training_file=data_file["id"], seed=5,
-                         tunesmith=tiny_settings(steps=400, save=100))
+                         tunesmith=tiny_settings(steps=200, save=100))
     worker = Worker(service.store, poll=0.1, heartbeat=0.3)
     t = threading.Thread(target=worker.run, kwargs={"max_jobs": 1})
     t.start()
@@ -182,11 +182,11 @@ def test_pause_while_running_seals_a_checkpoint_and_resume_finishes(service, dat
     row = service.store.job(job["id"])
     assert row["status"] == "paused", row
     paused_at = row["step"]
-    assert 0 < paused_at < 400 and service.checkpoints(job["id"])[0][0]["step_number"] == paused_at
+    assert 0 < paused_at < 200 and service.checkpoints(job["id"])[0][0]["step_number"] == paused_at
     service.resume(job["id"])
     Worker(service.store, poll=0.1, heartbeat=0.3).run(max_jobs=1)
     row = service.store.job(job["id"])
-    assert row["status"] == "succeeded" and row["step"] == 400
+    assert row["status"] == "succeeded" and row["step"] == 200
     assert any(f"Resuming from the checkpoint at step {paused_at}" in e["message"]
                for e in service.events(job["id"], limit=1000)[0])
 
@@ -235,7 +235,7 @@ def test_resume_skips_incomplete_and_damaged_checkpoints(tmp_path):
 def test_kill_9_of_the_worker_resumes_to_the_same_adapter(service, data_file, tmp_path):
     """A worker killed mid-run: the next worker resumes from the newest sealed checkpoint and the
     final adapter equals an uninterrupted run with the same seed."""
-    settings = tiny_settings(steps=300, save=25, logging_steps=5)
+    settings = tiny_settings(steps=150, save=25, logging_steps=5)
     url = service.store.url
     straight = service.create(model="tiny-random", training_file=data_file["id"], seed=11, tunesmith=settings)
     Worker(service.store, poll=0.1, heartbeat=0.5).run(max_jobs=1)
@@ -245,8 +245,8 @@ def test_kill_9_of_the_worker_resumes_to_the_same_adapter(service, data_file, tm
     log = (tmp_path / "w1.log").open("wb")
     first = start_worker(url, stale_after=2, log=log)
     try:
-        wait_for(lambda: any(c["step_number"] >= 75 for c in service.checkpoints(job["id"])[0]), 180,
-                 "a checkpoint at step >= 75", every=0.01)
+        wait_for(lambda: any(c["step_number"] >= 50 for c in service.checkpoints(job["id"])[0]), 180,
+                 "a checkpoint at step >= 50", every=0.01)
         os.kill(first.pid, signal.SIGKILL)
         sealed = max(c["step_number"] for c in service.checkpoints(job["id"])[0])
     finally:
@@ -269,7 +269,7 @@ def test_kill_9_of_the_worker_resumes_to_the_same_adapter(service, data_file, tm
     assert sealed - 25 <= resumed_at <= sealed  # at most one checkpoint interval repeated
     metrics = service.metrics(job["id"])
     points = [(m["step"], k) for m in metrics for k in m if k.endswith("loss")]
-    assert len(points) == len(set(points)) and max(s for s, _ in points) == 300
+    assert len(points) == len(set(points)) and max(s for s, _ in points) == 150
     a = load_file(f"{service.store.job(straight['id'])['run_dir']}/adapter_model.safetensors")
     b = load_file(f"{row['run_dir']}/adapter_model.safetensors")
     assert a.keys() == b.keys()
@@ -278,7 +278,7 @@ def test_kill_9_of_the_worker_resumes_to_the_same_adapter(service, data_file, tm
     assert not torch.equal(a[next(iter(a))], torch.zeros_like(a[next(iter(a))]))
     ev = json.loads((tmp_path / "home" / "jobs" / job["id"] / "run" / "eval.json").read_text())
     straight_ev = json.loads((tmp_path / "home" / "jobs" / straight["id"] / "run" / "eval.json").read_text())
-    assert ev["tokens_seen"] == straight_ev["tokens_seen"] and ev["steps"] == 300
+    assert ev["tokens_seen"] == straight_ev["tokens_seen"] and ev["steps"] == 150
     assert ev["train_seconds"] > 0
 
 

@@ -29,7 +29,7 @@ def test_two_workers_share_one_postgres_store(pg_service, tmp_path):
     with write_jsonl(tmp_path / "d.jsonl").open("rb") as fh:
         f = pg_service.upload("d.jsonl", fh)
     ids = [pg_service.create(model="tiny-random", training_file=f["id"], seed=i,
-                             tunesmith=tiny_settings(steps=40, save=20))["id"] for i in range(4)]
+                             tunesmith=tiny_settings(steps=20, save=10))["id"] for i in range(4)]
     workers = [start_worker(pg_service.store.url) for _ in range(2)]
     try:
         wait_for(lambda: all(pg_service.store.job(i)["status"] in ("succeeded", "failed") for i in ids), 300,

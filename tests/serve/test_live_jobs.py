@@ -117,7 +117,7 @@ def test_browser_fine_tunes_watches_reloads_and_tries_the_model(jobs_server, tmp
         assert "Name thing number 0" in page.locator("#ft-preview").inner_text()
         page.locator("#ft-base input").fill("tiny-random")
         page.locator("#ft-base input").press("Enter")
-        page.locator("#ft-steps input").fill("600")
+        page.locator("#ft-steps input").fill("300")
         page.locator("#ft-start").click()
         # the loss chart grows while the job runs
         wait_for(lambda: "running" in status() and page.locator("#ft-events textarea").input_value().count("loss") >= 3,
@@ -207,7 +207,7 @@ def test_kill_9_of_the_server_resumes_the_job_after_a_restart(tmp_path_factory, 
     data = write_jsonl(tmp_path / "d.jsonl")
     f = httpx.post(f"{base}/v1/files", files={"file": ("d.jsonl", data.read_bytes())}, data={"purpose": "fine-tune"}).json()
     job = httpx.post(f"{base}/v1/fine_tuning/jobs", json={"model": "tiny-random", "training_file": f["id"], "seed": 3,
-                                                          "tunesmith": tiny_settings(steps=1500, save=100)}).json()
+                                                          "tunesmith": tiny_settings(steps=500, save=100)}).json()
 
     def sealed():
         return [c["step_number"] for c in httpx.get(f"{base}/v1/fine_tuning/jobs/{job['id']}/checkpoints").json()["data"]]
