@@ -30,11 +30,11 @@ def humanizer(stacked: bool):
     from tunesmith.humanize import Humanizer
 
     if stacked:
-        return Humanizer()
+        return Humanizer(generator=Humanizer.base_generator())
     real = fast_decode.LoRAPacked
     fast_decode.LoRAPacked = type("NoStacking", (), {})  # (isinstance never true: each projection's own module)
     try:
-        hz = Humanizer()
+        hz = Humanizer(generator=Humanizer.base_generator())
         hz.humanize(WARM_UP)  # the lean step's plans are built on the first decode
     finally:
         fast_decode.LoRAPacked = real

@@ -69,7 +69,7 @@ def capture(passages: int):
     from tunesmith.humanize import Humanizer
 
     rows = [json.loads(line) for line in (ROOT / "data/humanizer/dev2.jsonl").read_text().splitlines() if line.strip()]
-    hz = Humanizer()
+    hz = Humanizer(generator=Humanizer.base_generator())  # (the Generator path: its generate calls are captured)
     gen = hz.generator
     seen: list[tuple[list[int], list[list[int]]]] = []
     original = gen.generate

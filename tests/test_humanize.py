@@ -1717,3 +1717,23 @@ def test_a_stock_sentence_that_ends_a_paragraph_keeps_the_paragraph_break():
     edited = Humanizer.rule_edit(source)[0]
     assert edited == "Saving works.\n\nMost experts recommend 3 months.\n\nDonate by May 2."
     assert verify(source, edited) == []
+
+
+def test_default_humanizer_decodes_its_candidates_on_its_own_engine():
+    """Without a generator given, candidates run through an engine (continuous batching): a
+    candidate that ends leaves the batch instead of decoding padding until the longest is done."""
+    from tunesmith.engine import Engine
+
+    hz = Humanizer("tiny-random", adapter=None)
+    try:
+        assert isinstance(hz.generator, Engine)
+        source = "It is important to note that the office opens at 9:00 AM on Monday.\n\nPlease be advised that parking is free."
+        res = hz.humanize(source, candidates=3, seed=4)
+        assert "9:00 AM" in res.humanized_text and "Monday" in res.humanized_text
+        load = hz.generator.scheduler.load
+        assert load["steps"] > 0 and load["largest_batch"] == 6  # 2 pieces x 3 candidates in one batch
+        assert load["running_rows"] == 0 and load["waiting_requests"] == 0
+        again = Humanizer(generator=hz.generator, adapter=None).humanize(source, candidates=3, seed=4)
+        assert again.humanized_text == res.humanized_text  # a seed still gives the same rewrite
+    finally:
+        hz.close()

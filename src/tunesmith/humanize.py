@@ -2345,19 +2345,42 @@ class Humanizer:
 
     def __init__(self, model: str = "smollm2-135m-instruct", adapter: str | None = "bundled",
                  generator=None, quantize: str = "auto", compile: bool = False):
+        self.adapter = adapter = self.adapter_path(adapter)
+        if generator is None:
+            from .engine import Engine
+
+            # Candidates run through an engine of the humanizer's own (continuous batching, as in
+            # the server): a candidate that ends leaves the batch. transformers' generate decodes
+            # every row until the longest is done, ~1.7x slower on the dev split.
+            generator = Engine(self.base_generator(model, adapter, quantize, compile), max_rows=self.max_rows)
+        self.generator = generator
+
+    @staticmethod
+    def adapter_path(adapter: str | None) -> str | None:
+        """``"bundled"`` -> the shipped adapter's folder (or a clear error when it is missing)."""
+        if adapter != "bundled":
+            return adapter
+        if not (BUNDLED_ADAPTER / "adapter_config.json").is_file():
+            raise TunesmithError("the shipped humanizer adapter is missing from this install; train one with "
+                                 "`tunesmith train configs/humanizer.yaml` and pass --adapter runs/humanizer",
+                                 field="adapter")
+        return str(BUNDLED_ADAPTER)
+
+    @staticmethod
+    def base_generator(model: str = "smollm2-135m-instruct", adapter: str | None = "bundled", quantize: str = "auto",
+                       compile: bool = False):
+        """The loaded model the humanizer's candidates decode on (no batching of its own)."""
         from .generate import Generator
 
-        if adapter == "bundled":
-            if not (BUNDLED_ADAPTER / "adapter_config.json").is_file():
-                raise TunesmithError("the shipped humanizer adapter is missing from this install; train one with "
-                                     "`tunesmith train configs/humanizer.yaml` and pass --adapter runs/humanizer",
-                                     field="adapter")
-            adapter = str(BUNDLED_ADAPTER)
-        self.adapter = adapter
         # Precise activations (the default, pinned here): with one int8 term per block the shipped
         # adapter's held-out pass rate fell from 91% to 82%; two terms keep it.
-        self.generator = generator or Generator(model, adapter=adapter, quantize=quantize, compile=compile,
-                                                precise_activations=True)
+        return Generator(model, adapter=Humanizer.adapter_path(adapter), quantize=quantize, compile=compile,
+                         precise_activations=True)
+
+    def close(self) -> None:
+        """Stop the engine's decode thread (when the humanizer has one)."""
+        if hasattr(self.generator, "close"):
+            self.generator.close()
 
     def info(self) -> dict[str, Any]:
         return {**self.generator.info(), "humanizer_adapter": self.adapter}

@@ -110,10 +110,9 @@ class State:
         shared = self.pool.adapter_engine(base, path, name) if path else None
         if shared is not None:
             return Humanizer(adapter=path, generator=shared)
-        humanizer = Humanizer(base, adapter=adapter, quantize=s.quantize)
-        humanizer.generator = Engine(humanizer.generator, max_rows=s.max_batch, queue_size=s.queue_size,
-                                     timeout=s.request_timeout)
-        return humanizer
+        return Humanizer(base, adapter=adapter, generator=Engine(
+            Humanizer.base_generator(base, adapter, s.quantize), max_rows=s.max_batch, queue_size=s.queue_size,
+            timeout=s.request_timeout))
 
     @property
     def jobs(self):
