@@ -1733,7 +1733,10 @@ def test_default_humanizer_decodes_its_candidates_on_its_own_engine():
         load = hz.generator.scheduler.load
         assert load["steps"] > 0 and load["largest_batch"] == 6  # 2 pieces x 3 candidates in one batch
         assert load["running_rows"] == 0 and load["waiting_requests"] == 0
-        again = Humanizer(generator=hz.generator, adapter=None).humanize(source, candidates=3, seed=4)
+        borrower = Humanizer(generator=hz.generator, adapter=None)
+        again = borrower.humanize(source, candidates=3, seed=4)
         assert again.humanized_text == res.humanized_text  # a seed still gives the same rewrite
+        borrower.close()  # a humanizer given an engine leaves it running for its owner
+        assert hz.humanize(source, candidates=3, seed=4).humanized_text == res.humanized_text
     finally:
         hz.close()
