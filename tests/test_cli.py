@@ -122,3 +122,26 @@ def test_options_that_cannot_take_effect_are_refused_before_loading(tmp_path):
         with pytest.raises(TunesmithError, match="unknown device"):
             pick_device(device)
     assert str(pick_device("cpu")) == "cpu"
+
+
+def test_plain_output_is_the_generated_text_unwrapped():
+    """Piped text is what the model generated: no line breaks at the terminal's width."""
+    args = ["generate", "Hello there", "--model", "tiny-random", "--temperature", "0", "-t", "60", "--quantize", "none"]
+    row = json.loads(runner.invoke(app, args + ["--json"]).output.strip().splitlines()[-1])
+    plain = runner.invoke(app, args, terminal_width=40)
+    assert plain.exit_code == 0, plain.output
+    assert plain.output == "Hello there" + row["text"] + "\n"
+
+
+def test_stop_flag_reads_backslash_n_as_a_newline():
+    from tunesmith.cli import sampling_options
+
+    params = sampling_options(0.0, 0, 1.0, 0.0, 1.0, 1.0, 0, 1, 1.0, 8, ["\\n\\n", "a\\tb"], None, 1)
+    assert params.stop == ["\n\n", "a\tb"]
+
+
+def test_out_of_range_counts_are_refused():
+    res = runner.invoke(app, ["chat", "--model", "tiny-random", "--history", "-1"], input="hi\n")
+    assert res.exit_code == 2 and "history" in res.output and "Traceback" not in res.output
+    res = runner.invoke(app, ["eval-humanizer", "--systems", "rules", "--limit", "0"])
+    assert res.exit_code == 2 and "limit" in res.output

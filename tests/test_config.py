@@ -72,3 +72,13 @@ def test_page_and_cli_sampling_controls_come_from_sampling_params():
     help_text = " ".join(CliRunner().invoke(app, ["generate", "--help"], env={"COLUMNS": "400"}).output.split())
     for name in ("temperature", "top_p", "min_p", "num_beams", "max_new_tokens"):
         assert f"Range {field_range(SamplingParams, name)[2]}." in help_text, name
+
+
+def test_max_steps_zero_is_refused_with_what_to_use():
+    from tunesmith.config import TrainSettings
+    from tunesmith.errors import TunesmithError
+    from tunesmith.config import build
+
+    with pytest.raises(TunesmithError, match="max_steps.*at least 1, or -1"):
+        build(TrainSettings, {"max_steps": 0})
+    assert build(TrainSettings, {"max_steps": -1}).max_steps == -1

@@ -231,3 +231,13 @@ def test_chunked_loss_trains_the_head_in_full_finetuning():
     assert torch.allclose(ours, ref, atol=1e-5)
     for n, p in model.named_parameters():  # including the (tied) embedding / head weight
         assert torch.allclose(p.grad, ref_grads[n], atol=1e-6, rtol=1e-4), n
+
+
+def test_resume_with_another_lora_rank_is_refused_and_the_run_kept(tmp_path):
+    out = tmp_path / "run"
+    fit(load_run_config(write_cfg(tmp_path, train={"max_steps": 4, "save_steps": 2}), output=str(out)))
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    cfg = load_run_config(write_cfg(tmp_path, train={"max_steps": 6, "save_steps": 2}, lora={"r": 4}), output=str(out))
+    with pytest.raises(TunesmithError, match=r"lora.r=16 \(now 4\)"):
+        fit(cfg, resume=True)
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before  # nothing touched

@@ -59,7 +59,9 @@ def sampling_options(
     return build(
         SamplingParams, temperature=temperature, top_k=top_k, top_p=top_p, min_p=min_p, typical_p=typical_p,
         repetition_penalty=repetition_penalty, no_repeat_ngram_size=no_repeat_ngram_size, num_beams=num_beams,
-        length_penalty=length_penalty, max_new_tokens=max_new_tokens, stop=stop or [], seed=seed, n=n,
+        length_penalty=length_penalty, max_new_tokens=max_new_tokens, seed=seed, n=n,
+        # a shell passes --stop "\n\n" as backslash-n: read \n and \t as a newline and a tab
+        stop=[s.replace("\\n", "\n").replace("\\t", "\t") for s in stop or []],
     )
 
 
@@ -71,12 +73,12 @@ def _engine(generator):
     return Engine(generator, max_rows=64)
 
 
-def sampling_flag(name: str, *flags: str):
+def sampling_flag(name: str, *flags: str, note: str = ""):
     """A CLI option for a ``SamplingParams`` field: its help and range come from the field, so the
     CLI, the page and the API can't disagree (values are validated by SamplingParams itself)."""
     field = SamplingParams.model_fields[name]
     _, _, where = field_range(SamplingParams, name)
-    return typer.Option(*flags, help=field.description + (f" Range {where}." if where else ""))
+    return typer.Option(*flags, help=field.description + (f" Range {where}." if where else "") + note)
 
 
 Temperature = Annotated[float, sampling_flag("temperature")]
@@ -89,7 +91,7 @@ NoRepeat = Annotated[int, sampling_flag("no_repeat_ngram_size")]
 Beams = Annotated[int, sampling_flag("num_beams")]
 LenPen = Annotated[float, sampling_flag("length_penalty")]
 MaxNew = Annotated[int, sampling_flag("max_new_tokens", "--max-new-tokens", "-t")]
-Stop = Annotated[Optional[list[str]], sampling_flag("stop", "--stop")]
+Stop = Annotated[Optional[list[str]], sampling_flag("stop", "--stop", note=r" \n and \t are read as a newline and a tab.")]
 Seed = Annotated[Optional[int], sampling_flag("seed")]
 N = Annotated[int, sampling_flag("n", "--n", "-n")]
 
@@ -148,7 +150,8 @@ def generate(
         else:
             if n > 1:
                 console.rule(f"candidate {c.index + 1}")
-            console.print(("" if chat else prompt) + c.text, highlight=False, markup=False)
+            # soft_wrap: the text as generated (no line breaks at the terminal's width, piped or not)
+            console.print(("" if chat else prompt) + c.text, highlight=False, markup=False, soft_wrap=True)
 
 
 @app.command()
@@ -157,7 +160,7 @@ def chat(
     model: ModelOpt = "smollm2-135m-instruct",
     adapter: AdapterOpt = None,
     system: Annotated[Optional[str], typer.Option(help="System prompt / persona.")] = None,
-    history: Annotated[int, typer.Option(help="Keep this many past turns (user+assistant pairs) in context.")] = 6,
+    history: Annotated[int, typer.Option(min=0, help="Keep this many past turns (user+assistant pairs) in context.")] = 6,
     temperature: Temperature = 0.7, top_p: TopP = 0.9, repetition_penalty: RepPen = 1.1,
     max_new_tokens: MaxNew = 256, seed: Seed = None,
     device: DeviceOpt = "auto", dtype: DtypeOpt = "auto", quantize: QuantOpt = "auto", compile: CompileOpt = False,
@@ -192,7 +195,7 @@ def chat(
         reply = ""
         for chunk in gen.stream(gen.chat_prompt(window, system), params):
             reply += chunk.text
-            console.print(chunk.text, end="", highlight=False, markup=False)
+            console.print(chunk.text, end="", highlight=False, markup=False, soft_wrap=True)
         console.print()
         turns.append({"role": "assistant", "content": reply.strip()})
 
@@ -411,7 +414,7 @@ def eval_humanizer(
     data: Annotated[Path, typer.Option("--data", help="Pairs JSONL (formal/natural).")] = Path("data/humanizer/test.jsonl"),
     adapter: HAdapter = "bundled",
     systems: Annotated[str, typer.Option(help="Comma-separated: ours, rules, zero-shot.")] = "ours,rules,zero-shot",
-    limit: Annotated[Optional[int], typer.Option(help="Evaluate only the first N pairs.")] = None,
+    limit: Annotated[Optional[int], typer.Option(min=1, help="Evaluate only the first N pairs.")] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the full report (JSON).")] = None,
 ):
     """Held-out humanizer evaluation: pass rate on every criterion vs rule-based and zero-shot baselines."""
@@ -483,7 +486,8 @@ def serve(
     settings = Settings.load(**overrides)
     settings.check_safe_to_bind()
     app_ = create_app(settings)
-    console.print(f"tunesmith serving on http://{settings.host}:{settings.port}  (page: /, API docs: /docs)")
+    page = "page: /" if settings.ui else "no page (--no-ui)"
+    console.print(f"tunesmith serving on http://{settings.host}:{settings.port}  ({page}, API docs: /docs)")
     uvicorn.run(app_, host=settings.host, port=settings.port, log_level="info")
 
 

@@ -206,7 +206,7 @@ def load_yaml(path: str | Path) -> dict[str, Any]:
 def parse_override(item: str) -> tuple[list[str], Any]:
     """Parse ``key.sub=value`` (value read as YAML, so numbers/bools/lists work)."""
     if "=" not in item:
-        raise ConfigError(f"override {item!r} must look like key=value (e.g. train.lr=1e-4)", field="set")
+        raise ConfigError(f"override {item!r} must look like key=value (e.g. train.learning_rate=1e-4)", field="set")
     key, raw = item.split("=", 1)
     value = yaml.safe_load(raw) if raw.strip() else ""
     if isinstance(value, str):  # YAML 1.1 reads "3e-4" as a string
@@ -280,6 +280,13 @@ class TrainSettings(StrictModel):
     learning_rate: float = Field(2e-4, gt=0, le=1.0, description="Peak learning rate (AdamW).")
     epochs: float = Field(1.0, gt=0, description="Passes over the training set (ignored when max_steps > 0).")
     max_steps: int = Field(-1, ge=-1, description="Stop after this many optimizer steps (-1 = use epochs).")
+
+    @field_validator("max_steps")
+    @classmethod
+    def _steps_or_epochs(cls, v: int) -> int:
+        if v == 0:  # (the Trainer ran 1 step for 0)
+            raise ValueError("max_steps must be at least 1, or -1 to train for `epochs`")
+        return v
     max_seconds: float | None = Field(None, gt=0, description="Time budget: stop (after a checkpoint) once training "
                                       "has run this many seconds, across resumes.")
     batch_size: int = Field(8, ge=1, description="Examples per device per step.")

@@ -168,6 +168,29 @@ def latest_complete_checkpoint(ckpt_dir: Path) -> Path | None:
     return None
 
 
+# What decides the shapes a checkpoint holds: resuming with any of them changed cannot load it.
+_RESUME_FIXED = ("model", "method", "architecture", "lora.r", "lora.target_modules", "data.add_special_tokens")
+
+
+def check_resume_settings(out: Path, cfg: RunConfig) -> None:
+    """Refuse --resume when a setting that shapes the checkpoint differs from the run's own
+    (config.yaml): the load would fail half-way with a size mismatch."""
+    saved_file = out / RUN_CONFIG_FILE
+    if not saved_file.is_file():
+        return
+    saved, now = yaml.safe_load(saved_file.read_text()) or {}, cfg.model_dump(mode="json")
+
+    def get(tree: dict, dotted: str):
+        for part in dotted.split("."):
+            tree = tree.get(part) if isinstance(tree, dict) else None
+        return tree
+
+    changed = [f"{k}={get(saved, k)!r} (now {get(now, k)!r})" for k in _RESUME_FIXED if get(saved, k) != get(now, k)]
+    if changed:
+        raise TunesmithError(f"--resume: this run was trained with {', '.join(changed)}; resume with the run's own "
+                             f"settings (see {saved_file}) or start a new --output", field="resume")
+
+
 def prepare_resume(out: Path, ckpt: Path) -> int:
     """Make the run dir agree with ``ckpt``: drop newer (incomplete or damaged) checkpoints and
     the metrics rows logged after it, which the resumed run will log again. Returns its step."""
@@ -703,6 +726,7 @@ def fit(cfg: RunConfig, resume: bool = False, callbacks: list | None = None) -> 
         raise TunesmithError(f"--resume: no complete checkpoint in {ckpt_dir}; start without --resume", field="resume")
     clock = RunClock()
     if resume_from is not None:
+        check_resume_settings(out, cfg)  # before prepare_resume touches the run's files
         prepare_resume(out, resume_from)
         clock.before = float(checkpoint_counters(resume_from).get("train_seconds") or 0.0)
     # Under torchrun every rank runs this; only rank 0 owns the run directory (a slower rank
