@@ -832,6 +832,12 @@ def fit(cfg: RunConfig, resume: bool = False, callbacks: list | None = None) -> 
     if trainer.is_world_process_zero():
         save_run(trainer, tok, out)
         write_atomic(eval_file, json.dumps(results, indent=2))
+    if torch.distributed.is_available() and torch.distributed.is_initialized():
+        # Under torchrun, close the process group before exit. Left to interpreter teardown, gloo's
+        # threads once aborted a finished rank ("terminate called without an active exception",
+        # CI, a 2-process job), which failed the job after its run was saved.
+        torch.distributed.barrier()  # (rank 0 has written the run)
+        torch.distributed.destroy_process_group()
     return FitResult(out, results)
 
 
