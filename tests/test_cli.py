@@ -145,3 +145,14 @@ def test_out_of_range_counts_are_refused():
     assert res.exit_code == 2 and "history" in res.output and "Traceback" not in res.output
     res = runner.invoke(app, ["eval-humanizer", "--systems", "rules", "--limit", "0"])
     assert res.exit_code == 2 and "limit" in res.output
+
+
+def test_humanized_text_is_printed_unwrapped():
+    text = ("It is important to note that the quarterly planning meeting will commence at 9:00 AM on Monday in the "
+            "main conference room on the third floor.")
+    res = runner.invoke(app, ["humanize", text, "--model", "tiny-random", "--adapter", "none", "--no-scores"],
+                        terminal_width=40)
+    assert res.exit_code == 0, res.output
+    line = next(x for x in res.output.splitlines() if "quarterly" in x)  # (stderr's progress bars share output)
+    assert line.endswith("The quarterly planning meeting will start at 9:00 AM on Monday in the main conference "
+                         "room on the third floor."), res.output

@@ -388,10 +388,10 @@ def humanize(
     if json_out:
         print(json.dumps(res.to_dict(), indent=2, ensure_ascii=False))
         return
-    console.print(res.humanized_text, highlight=False, markup=False)
+    console.print(res.humanized_text, highlight=False, markup=False, soft_wrap=True)  # (as written: no wrapping)
     for i, alt in enumerate(res.alternatives, 1):
         console.rule(f"alternative {i}")
-        console.print(alt, highlight=False, markup=False)
+        console.print(alt, highlight=False, markup=False, soft_wrap=True)
     if scores:
         marks = {"rewritten": "[green]rewritten[/]", "rule-edited": "[yellow]rule-edited[/]", "kept": "[red]kept[/]"}
         parts = Table("part", "status", "why", title="per part", title_justify="left")
