@@ -320,7 +320,7 @@ def test_real_humanizer_adapter_per_row_equals_its_own_model(real_generator):
     from tunesmith.generate import Generator
     from tunesmith.humanize import BUNDLED_ADAPTER, HumanizeOptions, Humanizer
 
-    own = Humanizer()  # its own Generator: base + adapter, precise activations
+    own = Humanizer(generator=Humanizer.base_generator())  # its own Generator: base + adapter, precise activations
     eng = Engine(real_generator, max_rows=16)
     try:
         eng.load_adapter("humanizer", str(BUNDLED_ADAPTER))
