@@ -156,3 +156,51 @@ def test_humanized_text_is_printed_unwrapped():
     line = next(x for x in res.output.splitlines() if "quarterly" in x)  # (stderr's progress bars share output)
     assert line.endswith("The quarterly planning meeting will start at 9:00 AM on Monday in the main conference "
                          "room on the third floor."), res.output
+
+
+def test_piped_models_list_prints_whole_names(monkeypatch):
+    """Piped, the rich table was cut at 80 columns ('smollm2-135m-instr…')."""
+    from tunesmith import kernels
+    from tunesmith.models import list_models
+
+    monkeypatch.setenv("TUNESMITH_KERNELS", "0")  # (the listing needs no kernel build)
+    monkeypatch.setattr(kernels, "_state", {})
+    res = runner.invoke(app, ["models"], terminal_width=80)
+    assert res.exit_code == 0, res.output
+    lines = res.output.splitlines()
+    assert lines[0] == "name\tstatus\tsource\tdescription"
+    for row in list_models():
+        assert "\t".join([row["name"], row["status"], row["source"], row["description"]]) in lines
+    assert "…" not in res.output
+
+
+@pytest.mark.parametrize("name,content,message", [
+    ("blank.txt", " \n\n", "blank.txt: the text is empty (or only whitespace); put text in it or remove it"),
+    ("chat.jsonl", json.dumps({"messages": [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "yo"}]})
+     + "\n" + json.dumps({"messages": [{"role": "bot", "content": "hi"}, {"role": "assistant", "content": "yo"}]}),
+     "chat.jsonl:2: messages[0].role is 'bot'; use one of system, user, assistant"),
+])
+def test_train_refuses_rows_an_upload_would_refuse(tmp_path, name, content, message):
+    data = tmp_path / name
+    data.write_text(content)
+    res = runner.invoke(app, ["train", "--data", str(data), "--model", "tiny-random", "--max-steps", "1",
+                              "--output", str(tmp_path / "run")])
+    assert res.exit_code == 2, res.output
+    assert f"error: {tmp_path}/{message}" in res.output and "Traceback" not in res.output
+
+
+def test_only_rank_0_prints_the_training_summary(monkeypatch, capsys):
+    """Under torchrun every rank runs the CLI; the summary table came out once per rank."""
+    from types import SimpleNamespace
+
+    from tunesmith import cli
+
+    result = SimpleNamespace(output="runs/x", metrics={"steps": 7, "train_seconds": 3.0, "tokens_per_second": 99.0})
+    printed = []
+    monkeypatch.setattr(cli.console, "print", lambda *a, **k: printed.append(a))
+    monkeypatch.setenv("RANK", "1")
+    cli._report(result)
+    assert printed == []
+    monkeypatch.setenv("RANK", "0")
+    cli._report(result)
+    assert len(printed) == 1 and printed[0][0].title == "run saved to runs/x"

@@ -82,3 +82,17 @@ def test_max_steps_zero_is_refused_with_what_to_use():
     with pytest.raises(TunesmithError, match="max_steps.*at least 1, or -1"):
         build(TrainSettings, {"max_steps": 0})
     assert build(TrainSettings, {"max_steps": -1}).max_steps == -1
+
+
+def test_a_prompt_column_with_another_format_is_refused_naming_the_field():
+    from tunesmith.config import RunConfig, load_run_config
+
+    with pytest.raises(ConfigError) as err:
+        load_run_config(overrides=["data.source=d.jsonl", "data.format=text", "data.prompt_column=question"])
+    assert err.value.field == "data.prompt_column"
+    assert "drop data.prompt_column or set data.format to completion" in err.value.message
+    assert load_run_config(overrides=["data.source=d.jsonl", "data.completion_column=answer"]).data.format == "completion"
+    # a saved config.yaml holds every default column name: it loads back as it was
+    for fmt in ("auto", "text", "chat"):
+        saved = load_run_config(overrides=["data.source=d.jsonl", f"data.format={fmt}"]).model_dump(mode="json")
+        assert build(RunConfig, saved).data.format == fmt

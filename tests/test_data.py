@@ -181,3 +181,60 @@ def test_a_single_document_holds_out_its_last_blocks(tmp_path, tiny):
     whole = build_datasets(DataConfig(source=str(doc), block_size=64, val_fraction=0.0), tiny.tokenizer)
     assert [r["input_ids"] for r in data.train + data.val] == [r["input_ids"] for r in whole.train]  # the tail
     assert "last" in data.stats["validation"]
+
+
+CHAT_OK = {"messages": [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "hello"}]}
+
+
+@pytest.mark.parametrize("name,content,message", [
+    ("blank.txt", "", "blank.txt: the text is empty (or only whitespace); put text in it or remove it"),
+    ("spaces.md", " \n\t\n", "spaces.md: the text is empty (or only whitespace)"),
+    ("rows.jsonl", '{"text": "fine"}\n{"text": "   "}\n', "rows.jsonl:2: the text is empty (or only whitespace)"),
+    # line 3, not record 2: the blank line counts
+    ("robot.jsonl", json.dumps(CHAT_OK) + "\n\n" + json.dumps({"messages": [{"role": "robot", "content": "hi"},
+                                                                           CHAT_OK["messages"][1]]}) + "\n",
+     "robot.jsonl:3: messages[0].role is 'robot'; use one of system, user, assistant"),
+    ("norole.jsonl", json.dumps({"messages": [{"content": "hi"}, CHAT_OK["messages"][1]]}) + "\n",
+     "norole.jsonl:1: messages[0].role is missing; use one of system, user, assistant"),
+    ("content.jsonl", json.dumps({"messages": [CHAT_OK["messages"][0], {"role": "assistant", "content": ["x"]}]}),
+     "content.jsonl:1: messages[1].content must be a string"),
+])
+def test_train_data_and_uploads_refuse_the_same_rows(tmp_path, tiny, name, content, message):
+    """`tunesmith train` used to accept these (blank text, unknown chat roles) while uploads
+    refused them: both now go through one row check and say the same thing."""
+    from tunesmith.jobs.files import inspect_file
+
+    path = tmp_path / name
+    path.write_text(content)
+    with pytest.raises(DataError) as train_err:
+        build_datasets(cfg(source=str(path)), tiny.tokenizer)
+    with pytest.raises(DataError) as upload_err:
+        inspect_file(path, name)
+    assert message in upload_err.value.message
+    assert train_err.value.message.replace(str(path), name) == upload_err.value.message
+
+
+def test_blank_rows_of_a_hub_data_set_are_skipped_and_counted(monkeypatch, tiny):
+    """A Hub data set can't be edited (wikitext has blank rows): its blank text rows are skipped
+    and counted, where the same rows in a user's own file are an error (above)."""
+    from tunesmith.data import sources
+
+    rows = [{"text": "first line of text"}, {"text": ""}, {"text": "  \n"}, {"text": "second line"}]
+    monkeypatch.setattr(sources, "load_hub", lambda name, config, split: rows)
+    data = build_datasets(cfg(source="hf:someone/wiki", val_fraction=0), tiny.tokenizer)
+    assert data.stats["skipped: blank text"] == 2 and data.stats["after length filter"] == 2
+    monkeypatch.setattr(sources, "load_hub", lambda name, config, split: rows[1:3])
+    with pytest.raises(DataError, match="every record's 'text' is blank"):
+        build_datasets(cfg(source="hf:someone/wiki", val_fraction=0), tiny.tokenizer)
+
+
+def test_prompt_column_alone_selects_the_completion_format(tmp_path, tiny):
+    f = tmp_path / "qa.jsonl"
+    f.write_text("\n".join(json.dumps({"question": f"Q{i}: ", "completion": f"answer {i}"}) for i in range(4)))
+    c = cfg(source=str(f), prompt_column="question", val_fraction=0)
+    assert (c.format, c.completion_column) == ("completion", "completion")
+    data = build_datasets(c, tiny.tokenizer)
+    assert data.format == "completion" and len(data.train) == 4
+    n_prompt = len(tiny.tokenizer("Q0: ", add_special_tokens=False)["input_ids"])
+    assert data.train[0]["labels"][:n_prompt] == [IGNORE] * n_prompt  # the question is not learned
+    assert data.train[0]["labels"][n_prompt:] == data.train[0]["input_ids"][n_prompt:]

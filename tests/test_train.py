@@ -241,3 +241,20 @@ def test_resume_with_another_lora_rank_is_refused_and_the_run_kept(tmp_path):
     with pytest.raises(TunesmithError, match=r"lora.r=16 \(now 4\)"):
         fit(cfg, resume=True)
     assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before  # nothing touched
+
+
+def test_a_failed_train_leaves_no_output_dir(tmp_path):
+    """A data error used to leave an empty run dir behind; a folder that was there stays."""
+    from typer.testing import CliRunner
+
+    from tunesmith.cli import app
+
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "fine"}\n{"text": broken}\n')
+    existing = tmp_path / "existing"
+    existing.mkdir()
+    for out in (tmp_path / "new" / "run", existing):
+        res = CliRunner().invoke(app, ["train", "--data", str(bad), "--model", "tiny-random", "--output", str(out)])
+        assert res.exit_code == 2 and "bad.jsonl:2: invalid JSON" in res.output, res.output
+    assert not (tmp_path / "new").exists()
+    assert existing.is_dir() and not any(existing.iterdir())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -206,17 +207,25 @@ def models():
     """List the models tunesmith knows and where each comes from."""
     from .models import list_models
 
-    table = Table("name", "status", "source", "description")
-    for row in list_models():
-        table.add_row(row["name"], row["status"], row["source"], row["description"])
-    console.print(table)
+    columns = ("name", "status", "source", "description")
+    rows = [[row[c] for c in columns] for row in list_models()]
+    if console.is_terminal:
+        table = Table(*columns)
+        for column in table.columns:
+            column.overflow = "fold"  # a narrow terminal wraps a long name or command, never cuts it
+        for cells in rows:
+            table.add_row(*cells)
+        console.print(table)
+    else:  # piped: one tab-separated line per model, whole names for grep and cut (rich would expand tabs)
+        for cells in [list(columns), *rows]:
+            print("\t".join(cells))
     console.print("[dim]Also accepted anywhere a model is: a Hugging Face id (org/name), a local model dir, "
-                  "or a tunesmith run dir.[/]")
+                  "or a tunesmith run dir.[/]", soft_wrap=True)
     from . import kernels
 
     paths = ", ".join(kernels.cpu_paths()) or "none"
     console.print(f"CPU kernels: {kernels.describe()} (this CPU runs: {paths}; TUNESMITH_KERNELS=<path> forces a "
-                  "lower one, 0 switches them off)")
+                  "lower one, 0 switches them off)", soft_wrap=True)
 
 
 
@@ -261,6 +270,8 @@ def pretrain(
 
 
 def _report(result) -> None:
+    if os.environ.get("RANK", "0") != "0":  # under torchrun, one summary (rank 0's) is enough
+        return
     m = result.metrics
     table = Table("metric", "value", title=f"run saved to {result.output}")
     for key in ("before", "after"):

@@ -244,8 +244,12 @@ class DataConfig(StrictModel):
         "auto", description="How records become training text; 'auto' guesses from the fields.")
     columns: list[str] | None = Field(None, description="Tabular sources: columns to keep (each must exist).")
     text_column: str = Field("text", description="Field holding the text (format 'text').")
-    prompt_column: str = Field("prompt", description="Field holding the prompt (format 'completion').")
-    completion_column: str = Field("completion", description="Field holding the completion (format 'completion').")
+    prompt_column: str = Field("prompt", description="Field holding the prompt (format 'completion'). A name other "
+                               "than 'prompt' selects format 'completion' when format is 'auto' (completion_column "
+                               "keeps its default unless set); with another format it is an error.")
+    completion_column: str = Field("completion", description="Field holding the completion (format 'completion'). A name "
+                                   "other than 'completion' selects format 'completion' when format is 'auto'; with "
+                                   "another format it is an error.")
     chat_template: bool = Field(False, description="Wrap prompt/completion pairs in the tokenizer's chat template.")
     hf_config: str | None = Field(None, description="Hugging Face data set configuration.")
     hf_split: str = Field("train", description="Hugging Face split to load.")
@@ -267,6 +271,27 @@ class DataConfig(StrictModel):
                                     "{'natural': N, 'chitchat': N} formalizer pairs, verified by construction).")
     verify_pairs: bool = Field(False, description="Humanizer format: drop formal/natural pairs whose rewrite changes a "
                                "claim (numbers, qualifiers, negation, modality, times ... per tunesmith.claims).")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _columns_pick_completion(cls, data: Any) -> Any:
+        # Naming a prompt or completion field says the data is prompt/completion pairs: 'auto'
+        # would look for the default names and miss them. (A default value, as every saved
+        # config.yaml holds, names nothing.)
+        if isinstance(data, dict) and data.get("format", "auto") == "auto" and any(
+                data.get(name, cls.model_fields[name].default) != cls.model_fields[name].default
+                for name in ("prompt_column", "completion_column")):
+            data = {**data, "format": "completion"}
+        return data
+
+    @field_validator("prompt_column", "completion_column")
+    @classmethod
+    def _columns_need_completion(cls, value: str, info: ValidationInfo) -> str:
+        fmt = info.data.get("format")  # (declared earlier, so already validated)
+        if value != cls.model_fields[info.field_name].default and fmt not in (None, "completion"):
+            raise ValueError(f"only format 'completion' reads {info.field_name}, but data.format is '{fmt}': "
+                             f"drop data.{info.field_name} or set data.format to completion (or auto)")
+        return value
 
 
 class LoraSettings(StrictModel):

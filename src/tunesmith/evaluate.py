@@ -94,12 +94,12 @@ def evaluate_model(model: str, data: DataConfig | dict[str, Any], adapter: str |
         params: Sampling for generation metrics (default greedy, 128 tokens).
     """
     from .data.dataset import shape_records
-    from .data.sources import load_records
+    from .data.sources import load_located
     from .generate import Generator
     from .models import load_model
 
     cfg = data if isinstance(data, DataConfig) else build(DataConfig, data)
-    records = load_records(cfg.source, cfg.columns, cfg.hf_config, cfg.hf_split, cfg.max_records)
+    records = load_located(cfg.source, cfg.columns, cfg.hf_config, cfg.hf_split, cfg.max_records)
     shaped, fmt, _ = shape_records(cfg, records, cfg.source)
     lm = load_model(model, adapter)
     texts = [ex["text"] if "text" in ex else

@@ -633,12 +633,12 @@ def scratch_model(cfg: RunConfig):
     loaded), the model initialised from the family's settings. Returns a LoadedModel."""
     from . import architectures
     from .data.dataset import shape_records
-    from .data.sources import load_records
+    from .data.sources import load_located
     from .models import LoadedModel, ModelSource, pick_device
 
     arch = cfg.architecture
     if arch.tokenizer in ("char", "word"):
-        records = load_records(cfg.data.source, cfg.data.columns, cfg.data.hf_config, cfg.data.hf_split,
+        records = load_located(cfg.data.source, cfg.data.columns, cfg.data.hf_config, cfg.data.hf_split,
                                cfg.data.max_records)
         shaped, _, _ = shape_records(cfg.data, records, cfg.data.source)
         texts = [" ".join(str(v) for v in ex.values() if isinstance(v, str)) for ex in shaped]
@@ -736,11 +736,12 @@ def fit(cfg: RunConfig, resume: bool = False, callbacks: list | None = None) -> 
         if (out / RUN_CONFIG_FILE).exists() or ckpt_dir.exists():
             raise TunesmithError(f"{out} already holds a run; pass --resume to continue it or choose another --output",
                                  field="output")
-    out.mkdir(parents=True, exist_ok=True)
     set_seed(cfg.train.seed)
     model, tok, lm = prepare_model(cfg)
     data: TokenizedData = build_datasets(cfg.data, tok)
     log.info("data: %s", data.stats)
+    # Created only now: a bad model or bad data must not leave an empty run dir behind.
+    out.mkdir(parents=True, exist_ok=True)
     if main_rank:
         write_atomic(out / RUN_CONFIG_FILE, yaml.safe_dump(cfg.model_dump(mode="json"), sort_keys=False))
     if main_rank and not resume:

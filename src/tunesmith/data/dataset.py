@@ -15,7 +15,7 @@ from typing import Any
 
 from ..config import DataConfig
 from ..errors import DataError
-from .sources import load_records
+from .sources import load_located
 from .templates import NAMED_TEMPLATES, detect_format, to_shape
 
 IGNORE = -100
@@ -30,18 +30,29 @@ class TokenizedData:
     val_examples: list[dict[str, Any]] = field(default_factory=list)  # shaped, untokenized (for samples/metrics)
 
 
-def shape_records(cfg: DataConfig, records: list[dict[str, Any]], source: str) -> tuple[list[dict], str, dict]:
-    """Apply format, named-template filter, de-dup and length filters; report counts."""
-    fmt = cfg.format if cfg.format != "auto" else detect_format(records[0], cfg.text_column)
-    counts = {"records": len(records)}
+def shape_records(cfg: DataConfig, located: list[tuple[str, dict[str, Any]]], source: str
+                  ) -> tuple[list[dict], str, dict]:
+    """Apply format, named-template filter, de-dup and length filters to ``(where, record)``
+    pairs (as :func:`load_located` returns them); report counts."""
+    fmt = cfg.format if cfg.format != "auto" else detect_format(located[0][1], cfg.text_column)
+    counts = {"records": len(located)}
     if fmt in NAMED_TEMPLATES and NAMED_TEMPLATES[fmt][1] is not None:
         keep = NAMED_TEMPLATES[fmt][1]
-        records = [r for r in records if keep(r)]
-        counts["after quality filter"] = len(records)
-        if not records:
+        located = [(where, r) for where, r in located if keep(r)]
+        counts["after quality filter"] = len(located)
+        if not located:
             raise DataError(f"{source}: the {fmt} quality filter removed every record", field="data.format")
-    shaped = [to_shape(r, fmt, cfg.text_column, cfg.prompt_column, cfg.completion_column, f"{source} record {i + 1}")
-              for i, r in enumerate(records)]
+    if fmt == "text" and source.startswith("hf:"):
+        # A Hub data set can't be edited to fix a blank row (wikitext has many): skip and count
+        # them. Files the user owns get the error, as uploads do.
+        filled = [(where, r) for where, r in located if str(r.get(cfg.text_column) or "").strip()]
+        if len(filled) < len(located):
+            counts["skipped: blank text"] = len(located) - len(filled)
+            located = filled
+        if not located:
+            raise DataError(f"{source}: every record's '{cfg.text_column}' is blank", field="data.text_column")
+    shaped = [to_shape(r, fmt, cfg.text_column, cfg.prompt_column, cfg.completion_column, where)
+              for where, r in located]
     if cfg.dedup:
         seen, unique = set(), []
         for ex in shaped:
@@ -144,23 +155,24 @@ def build_datasets(cfg: DataConfig, tokenizer) -> TokenizedData:
     Returns:
         :class:`TokenizedData` with lists of ``{"input_ids", "labels"}`` rows and counts.
     """
-    records = load_records(cfg.source, cfg.columns, cfg.hf_config, cfg.hf_split, cfg.max_records)
+    located = load_located(cfg.source, cfg.columns, cfg.hf_config, cfg.hf_split, cfg.max_records)
     drifted = 0
     if cfg.verify_pairs:  # a rewrite that changes a claim must not be learned as a good one
         from ..claims import verify
 
-        kept = [r for r in records if not ("formal" in r and "natural" in r) or not verify(r["formal"], r["natural"])]
-        drifted, records = len(records) - len(kept), kept
-    if records or not (cfg.augment and cfg.format == "humanizer"):
-        shaped, fmt, counts = shape_records(cfg, records, cfg.source)
+        kept = [(where, r) for where, r in located
+                if not ("formal" in r and "natural" in r) or not verify(r["formal"], r["natural"])]
+        drifted, located = len(located) - len(kept), kept
+    if located or not (cfg.augment and cfg.format == "humanizer"):
+        shaped, fmt, counts = shape_records(cfg, located, cfg.source)
     else:  # every authored pair drifted: the verified augmentation pairs are the data
         shaped, fmt, counts = [], cfg.format, {"records": 0}
     if cfg.verify_pairs:
         counts["dropped: rewrite changed a claim"] = drifted
     if cfg.val_source:
-        val_records = load_records(cfg.val_source, cfg.columns, cfg.hf_config, cfg.hf_split)
+        val_located = load_located(cfg.val_source, cfg.columns, cfg.hf_config, cfg.hf_split)
         train_ex = shaped
-        val_ex, _, _ = shape_records(cfg.model_copy(update={"format": fmt}), val_records, cfg.val_source)
+        val_ex, _, _ = shape_records(cfg.model_copy(update={"format": fmt}), val_located, cfg.val_source)
     else:
         train_ex, val_ex = split(shaped, cfg.val_fraction, cfg.seed)
     if fmt == "humanizer" and cfg.augment:

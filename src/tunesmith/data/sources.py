@@ -35,7 +35,15 @@ def package_dir(module: str, install: str) -> Path:
 
 def load_records(source: str, columns: list[str] | None = None, hf_config: str | None = None,
                  hf_split: str = "train", max_records: int | None = None) -> list[dict[str, Any]]:
-    """Load records from ``source``.
+    """Load records from ``source`` (see :func:`load_located`)."""
+    return [rec for _, rec in load_located(source, columns, hf_config, hf_split, max_records)]
+
+
+def load_located(source: str, columns: list[str] | None = None, hf_config: str | None = None,
+                 hf_split: str = "train", max_records: int | None = None) -> list[tuple[str, dict[str, Any]]]:
+    """Load records from ``source``, each with where it came from (``FILE:LINE`` for JSONL and CSV,
+    ``FILE record N`` / ``FILE row N`` for JSON and parquet, ``SOURCE record N`` otherwise) so
+    that a bad record can be named by its line.
 
     Args:
         source: ``bundled:NAME`` (shakespeare, recipes, chitchat, humanizer), ``hf:ORG/NAME``
@@ -47,19 +55,20 @@ def load_records(source: str, columns: list[str] | None = None, hf_config: str |
         max_records: Keep only the first N records (after loading).
 
     Returns:
-        A list of dict records.
+        A list of ``(where, record)`` pairs.
     """
     if source.startswith("bundled:"):
-        records = load_bundled(source.split(":", 1)[1])
+        located = [(f"{source} record {i}", rec) for i, rec in enumerate(load_bundled(source.split(":", 1)[1]), 1)]
     elif source.startswith("hf:"):
-        records = load_hub(source[3:], hf_config, hf_split)
+        located = [(f"{source} record {i}", rec) for i, rec in enumerate(load_hub(source[3:], hf_config, hf_split), 1)]
     else:
-        records = load_path(Path(source).expanduser())
+        located = load_path(Path(source).expanduser())
     if columns:
-        records = select_columns(records, columns, source)
-    if not records:
+        kept = select_columns([rec for _, rec in located], columns, source)
+        located = [(where, rec) for (where, _), rec in zip(located, kept)]
+    if not located:
         raise DataError(f"{source}: no records found", field="data.source")
-    return records[:max_records] if max_records else records
+    return located[:max_records] if max_records else located
 
 
 def select_columns(records: list[dict], columns: list[str], source: str) -> list[dict]:
@@ -111,47 +120,59 @@ def read_json(path: Path, name: str | None = None, field: str = "data.source") -
 
 
 def read_parquet(path: Path, name: str | None = None, field: str = "data.source") -> list[dict[str, Any]]:
-    import pyarrow as pa
     import pyarrow.parquet as pq
 
     try:
         return pq.read_table(path).to_pylist()
-    except (pa.ArrowException, OSError) as err:
+    except Exception as err:  # pyarrow raises several types for a corrupt file
         raise DataError(f"{name or path}: not a readable Parquet file ({err})", field=field) from None
 
 
-def load_path(path: Path) -> list[dict[str, Any]]:
+def load_path(path: Path) -> list[tuple[str, dict[str, Any]]]:
+    """``(where, record)`` pairs from a file, or from a folder of text files (one record each)."""
     if not path.exists():
         raise DataError(f"data not found: {path}", field="data.source")
     if path.is_dir():
         files = sorted(p for p in path.rglob("*") if p.suffix.lower() in TEXT_SUFFIXES)
         if not files:
             raise DataError(f"{path}: folder has no text files ({', '.join(sorted(TEXT_SUFFIXES))})", field="data.source")
-        return [{"text": read_text(f), "source": str(f)} for f in files]
+        return [(str(f), {"text": read_text(f), "source": str(f)}) for f in files]
+    if path.suffix.lower() not in TEXT_SUFFIXES | {".csv", ".jsonl", ".json", ".parquet"}:
+        raise DataError(f"{path}: unsupported file type '{path.suffix.lower()}'; use .txt, .csv, .jsonl, .json or "
+                        ".parquet", field="data.source")
+    return list(iter_file_records(path))
+
+
+def iter_file_records(path: Path, name: str | None = None, field: str = "data.source"):
+    """Yield ``(where, record)`` from one data file, ``where`` naming it and the line (JSONL, CSV),
+    record (JSON) or row (parquet); any other suffix is read as one text document. ``name`` (the
+    file's name in messages) defaults to the path."""
+    name = name or str(path)
     suffix = path.suffix.lower()
-    if suffix in TEXT_SUFFIXES:
-        return [{"text": read_text(path), "source": str(path)}]
-    if suffix == ".csv":
-        return [row for _, row in read_csv(path)]
     if suffix == ".jsonl":
-        return read_jsonl(path)
-    if suffix == ".json":
-        data = read_json(path)
-        for i, rec in enumerate(data, 1):
+        for lineno, obj in iter_jsonl(path, name, field):
+            yield f"{name}:{lineno}", obj
+    elif suffix == ".csv":
+        for lineno, row in read_csv(path, name, field):
+            yield f"{name}:{lineno}", row
+    elif suffix == ".json":
+        for i, rec in enumerate(read_json(path, name, field), 1):
             if not isinstance(rec, dict):
-                raise DataError(f"{path} record {i}: expected an object, got {type(rec).__name__}", field="data.source")
-        return data
-    if suffix == ".parquet":
-        return read_parquet(path)
-    raise DataError(f"{path}: unsupported file type '{suffix}'; use .txt, .csv, .jsonl, .json or .parquet",
-                    field="data.source")
+                raise DataError(f"{name} record {i}: expected an object, got {type(rec).__name__}", field=field)
+            yield f"{name} record {i}", rec
+    elif suffix == ".parquet":
+        for i, rec in enumerate(read_parquet(path, name, field), 1):
+            yield f"{name} row {i}", rec
+    else:
+        yield name, {"text": read_text(path, name, field)}
 
 
-def read_text(path: Path) -> str:
+def read_text(path: Path, name: str | None = None, field: str = "data.source") -> str:
     try:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as err:
-        raise DataError(f"{path}: not UTF-8 text (byte {err.start}); convert it to UTF-8", field="data.source") from None
+        raise DataError(f"{name or path}: not UTF-8 text (byte {err.start}); convert it to UTF-8",
+                        field=field) from None
 
 
 def iter_jsonl(path: Path, name: str | None = None, field: str = "data.source"):

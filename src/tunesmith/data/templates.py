@@ -15,6 +15,7 @@ from typing import Any
 from ..errors import DataError
 
 RECIPE_END = "[END]"
+ROLES = ("system", "user", "assistant")  # (a tuple: an unhashable role must fail the check, not raise TypeError)
 
 
 def _as_list(value: Any) -> list[str]:
@@ -67,16 +68,39 @@ NAMED_TEMPLATES: dict[str, tuple[Callable[[dict], dict], Callable[[dict], bool] 
 }
 
 
+def check_messages(msgs: Any, where: str) -> None:
+    """A chat example's rules: a list of turns, each with a known role and text content, and at
+    least one assistant turn to learn from. (``tunesmith train`` and uploads both come here.)"""
+    if not isinstance(msgs, list) or not all(isinstance(m, dict) for m in msgs):
+        raise DataError(f"{where}: 'messages' must be a list of {{\"role\": ..., \"content\": ...}} objects",
+                        field="data.format")
+    for i, m in enumerate(msgs):
+        if m.get("role") not in ROLES:
+            got = repr(m["role"]) if "role" in m else "missing"
+            raise DataError(f"{where}: messages[{i}].role is {got}; use one of {', '.join(ROLES)}",
+                            field="data.format")
+        if not isinstance(m.get("content"), str):
+            raise DataError(f"{where}: messages[{i}].content must be a string (the turn's text)", field="data.format")
+    if not any(m["role"] == "assistant" for m in msgs):
+        raise DataError(f"{where}: conversation has no assistant turn to learn from; add one", field="data.format")
+
+
 def to_shape(rec: dict[str, Any], fmt: str, text_column: str, prompt_column: str, completion_column: str,
              where: str) -> dict[str, Any]:
-    """Map one record to a training shape according to ``fmt``."""
+    """Map one record to a training shape according to ``fmt``, or raise a DataError naming
+    ``where`` (file and line) and the fix. This is the one row check: ``tunesmith train`` and
+    the jobs service's uploads both use it, so they accept and refuse the same rows."""
     if fmt in NAMED_TEMPLATES:
         return NAMED_TEMPLATES[fmt][0](rec)
     if fmt == "text":
         if text_column not in rec:
             raise DataError(f"{where}: no '{text_column}' field; fields present: {list(rec)} "
                             f"(set data.text_column)", field="data.text_column")
-        return {"text": str(rec[text_column] or "")}
+        text = str(rec[text_column] or "")
+        if not text.strip():  # (it would train on nothing, or on whitespace)
+            raise DataError(f"{where}: the text is empty (or only whitespace); put text in it or remove it from "
+                            "the data", field="data.source")
+        return {"text": text}
     if fmt == "completion":
         for col in (prompt_column, completion_column):
             if col not in rec:
@@ -89,10 +113,7 @@ def to_shape(rec: dict[str, Any], fmt: str, text_column: str, prompt_column: str
         return {"prompt": str(rec[prompt_column]), "completion": str(rec[completion_column])}
     if fmt == "chat":
         msgs = rec.get("messages")
-        if not isinstance(msgs, list) or not all(isinstance(m, dict) and "role" in m and "content" in m for m in msgs):
-            raise DataError(f"{where}: 'messages' must be a list of {{role, content}} objects", field="data.format")
-        if not any(m["role"] == "assistant" for m in msgs):
-            raise DataError(f"{where}: conversation has no assistant turn to learn from", field="data.format")
+        check_messages(msgs, where)
         return {"messages": msgs}
     raise DataError(f"unknown data format '{fmt}'; use text, completion, chat, {', '.join(NAMED_TEMPLATES)} or auto",
                     field="data.format")

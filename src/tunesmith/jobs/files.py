@@ -12,12 +12,11 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..data.sources import iter_jsonl, read_csv, read_json
+from ..data.sources import iter_file_records
 from ..data.templates import detect_format, to_shape
 from ..errors import DataError
 
 SUFFIXES = (".jsonl", ".json", ".csv", ".parquet", ".txt", ".md")
-ROLES = {"system", "user", "assistant"}
 PREVIEW_RECORDS = 5
 
 
@@ -34,46 +33,6 @@ def safe_filename(name: str) -> str:
     return base
 
 
-def _records_with_lines(path: Path, name: str):
-    """Yield ``(where, record)`` with a human location (``name:LINE`` / ``name row N``)."""
-    suffix = path.suffix.lower()
-    if suffix == ".jsonl":
-        for lineno, obj in iter_jsonl(path, name, field="file"):
-            yield f"{name}:{lineno}", obj
-    elif suffix == ".csv":
-        for lineno, row in read_csv(path, name, field="file"):
-            yield f"{name}:{lineno}", row
-    elif suffix == ".json":
-        for i, rec in enumerate(read_json(path, name, field="file"), 1):
-            if not isinstance(rec, dict):
-                raise DataError(f"{name} record {i}: expected an object, got {type(rec).__name__}", field="file")
-            yield f"{name} record {i}", rec
-    elif suffix == ".parquet":
-        import pyarrow.parquet as pq
-
-        try:
-            table = pq.read_table(path)
-        except Exception as err:  # pyarrow raises several types for a corrupt file
-            raise DataError(f"{name}: not a readable parquet file ({err})", field="file") from None
-        for i, rec in enumerate(table.to_pylist(), 1):
-            yield f"{name} row {i}", rec
-    else:  # plain text: one document
-        try:
-            text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError as err:
-            raise DataError(f"{name}: not UTF-8 text (byte {err.start}); convert it to UTF-8", field="file") from None
-        yield name, {"text": text}
-
-
-def _check_chat(where: str, messages: list[dict[str, Any]]) -> None:
-    for i, m in enumerate(messages):
-        if m.get("role") not in ROLES:
-            raise DataError(f"{where}: messages[{i}].role is {m.get('role')!r}; use one of {sorted(ROLES)}",
-                            field="file")
-        if not isinstance(m.get("content"), str):
-            raise DataError(f"{where}: messages[{i}].content must be a string", field="file")
-
-
 def inspect_file(path: Path, name: str) -> dict[str, Any]:
     """Check every record of an uploaded file and describe it.
 
@@ -85,7 +44,7 @@ def inspect_file(path: Path, name: str) -> dict[str, Any]:
         DataError: naming the file, line/row and field of the first bad record.
     """
     fmt, count, preview = None, 0, []
-    for where, rec in _records_with_lines(path, name):
+    for where, rec in iter_file_records(path, name, field="file"):
         if fmt is None:
             try:
                 fmt = detect_format(rec, "text")
@@ -93,14 +52,10 @@ def inspect_file(path: Path, name: str) -> dict[str, Any]:
                 raise DataError(f"{where}: can't tell the data format from fields {list(rec)}: each record needs "
                                 "'text', or 'prompt' and 'completion', or 'messages', or 'formal' and 'natural' "
                                 "(or recipe fields: title, ingredients, directions)", field="file") from None
-        try:
-            shaped = to_shape(rec, fmt, "text", "prompt", "completion", where)
+        try:  # the same row check as `tunesmith train`
+            to_shape(rec, fmt, "text", "prompt", "completion", where)
         except DataError as err:
             raise DataError(err.message, field="file") from None
-        if fmt == "chat":
-            _check_chat(where, shaped["messages"])
-        if fmt == "text" and not shaped["text"].strip():
-            raise DataError(f"{where}: the text is empty", field="file")
         count += 1
         if len(preview) < PREVIEW_RECORDS:
             preview.append(_shorten(rec))
