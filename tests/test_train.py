@@ -43,6 +43,10 @@ def test_lora_run_dir_is_complete_and_reloads(tmp_path):
     assert ev["steps"] == 8 and ev["tokens_seen"] > 0
     metrics = [json.loads(x) for x in (out / "metrics.jsonl").read_text().splitlines()]
     assert any("eval_loss" in m for m in metrics) and any("loss" in m for m in metrics)
+    eval_steps = [m["step"] for m in metrics if "eval_loss" in m]
+    assert eval_steps == sorted(set(eval_steps)) and 8 in eval_steps  # one evaluation per step, none repeated
+    # the saved model is the best evaluated one (load_best_model_at_end), and "after" is its loss
+    assert ev["after"]["val_loss"] == pytest.approx(min(m["eval_loss"] for m in metrics if "eval_loss" in m))
     assert "## step 4" in (out / "samples.md").read_text()
     # the run dir loads wherever a model name is accepted, with the added [END] token
     from tunesmith.generate import Generator

@@ -812,7 +812,7 @@ def fit(cfg: RunConfig, resume: bool = False, callbacks: list | None = None) -> 
     train_out = trainer.train(resume_from_checkpoint=str(resume_from) if resume_from else None)
     train_seconds = clock.seconds()
     if has_val:
-        after = trainer.evaluate()
+        after = _final_eval(trainer)
         results["after"] = {"val_loss": after["eval_loss"], "val_perplexity": perplexity_of(after["eval_loss"])}
         if cfg.architecture is not None and trainer.is_world_process_zero():
             # A from-scratch model also says how it continues held-out text (BLEU/chrF, distinct-n).
@@ -840,6 +840,17 @@ def fit(cfg: RunConfig, resume: bool = False, callbacks: list | None = None) -> 
         torch.distributed.barrier()  # (rank 0 has written the run)
         torch.distributed.destroy_process_group()
     return FitResult(out, results)
+
+
+def _final_eval(trainer) -> dict[str, float]:
+    """The validation metrics of the model as saved. When the training loop already evaluated at
+    its last step and that model is the one kept, those are reused: evaluating again gave the
+    same numbers and a second eval row at the same step in metrics.jsonl."""
+    last = next((row for row in reversed(trainer.state.log_history) if "eval_loss" in row), None)
+    kept_last = not trainer.args.load_best_model_at_end or trainer.state.best_global_step in (None, trainer.state.global_step)
+    if last is not None and last.get("step") == trainer.state.global_step and kept_last:
+        return last
+    return trainer.evaluate()
 
 
 def save_run(trainer, tokenizer, out: Path) -> None:
