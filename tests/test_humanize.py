@@ -590,6 +590,10 @@ def test_rule_edit_drops_additive_connectives():
     ("Available for $149. Your next unforgettable adventure starts here.", "Available for $149."),
     ("It passes on May 4. Truly, the cosmos never ceases to amaze us!", "It passes on May 4."),
     ("In today's world, 3 in 4 adults own a smartphone.", "3 in 4 adults own a smartphone."),
+    # (2026-12-04, a fresh passage: the empty "it" of "it is crucial to ..." kept the frame)
+    ("In today's world, it is important to back up 2 copies of your files.",
+     "It's important to back up 2 copies of your files."),
+    ("In today's fast-paced world, it's easy to forget 3 things.", "It's easy to forget 3 things."),
     ("Furthermore, in a testament to the power of community, the town raised $40,000.", "The town raised $40,000."),
     # ... and the plain word for what follows "foster" and "unwavering" (its judges: "support a welcoming
     # atmosphere", "remain steady in our commitment" read oddly)
@@ -771,6 +775,8 @@ def test_rule_edit_splits_long_sentences_only_between_main_clauses():
     "In a stunning display of skill, and of luck, the Hawks won 3-2 in overtime.",
     "In a stunning display of grit, not luck, the Hawks won 3-2.",
     "In today's world, this 1965 car would cost about $60,000.",
+    "In today's world, it is 3 times cheaper to fly.",  # ("it": the thing just named, not an empty subject)
+    "In today's digital world, it remains the top 1 choice.",
     "In today's society, 2 of these habits would be unacceptable.",
     "In today's business world, networking matters more than 2 degrees.",
     "In today's world, which moves faster every year, 3 in 4 people feel rushed.",

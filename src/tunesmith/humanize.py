@@ -403,7 +403,11 @@ _FRAMES = re.compile(
     # "In today's society, such behaviour would be ...": the condition of a counterfactual)
     rf"(?:in today['’]s (?:{_FILLER_ADJ},? (?:and )?){{0,3}}|in our (?:{_FILLER_ADJ},? (?:and )?){{1,3}})"
     r"(?:world|landscape|age),\s+(?![^.!?]*(?:\b(?:would|wouldn['’]t|could|couldn['’]t|might|would['’]ve)\b|['’]d\b))"
-    r"(?!(?:it|they|this|that|these|those)\b)"
+    r"(?!(?:they|this|that|these|those)\b)"
+    # ("it" may point back at something; as the empty subject of "it is crucial to ..." it doesn't)
+    r"(?!it\b(?!(?:['’]s| is| has become| can be| remains| becomes) (?:(?:more|increasingly|even more|now) )?"
+    r"(?:crucial|important|essential|vital|critical|necessary|imperative|key|paramount|hard|harder|difficult|"
+    r"easy|easier|common) (?:to|that|for)\b))"
     # "In a testament to the power of community collaboration, the town unveiled ..."
     rf"|in an? (?:(?:true|powerful|remarkable|fitting|moving|heartwarming|inspiring|shining|real) )?testament to "
     rf"{_TESTAMENT_OF},\s+{_TESTAMENT_DOER}"
