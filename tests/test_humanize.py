@@ -187,7 +187,7 @@ def test_humanizer_never_returns_a_rewrite_that_lost_facts(tiny_generator):
     res = hz.humanize(long)
     assert "Something vague" not in res.humanized_text and res.facts_kept
     assert res.humanized_text.count("\n\n") == 3  # nothing truncated, paragraphs kept
-    assert all(c.status == "rule-edited" and c.reason.startswith("rule-edited: lost") for c in res.chunks
+    assert all(c.status == "rule-edited" and c.reason.startswith("rule-edited; no model rewrite passed: lost") for c in res.chunks
                if "important to note" in c.source)
     assert "It is important to note" not in res.humanized_text and "rule-edited" in res.message
     # cleanup off: no rule edit either, the source comes back unchanged

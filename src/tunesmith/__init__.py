@@ -4,6 +4,13 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+import warnings
+
+# peft reads `model.is_gradient_checkpointing`, which transformers 5 deprecates with a FutureWarning
+# on every adapter load: noise in every `tunesmith humanize` and `generate --adapter` output, and
+# nothing a user can act on.
+warnings.filterwarnings("ignore", message="`is_gradient_checkpointing` is deprecated", category=FutureWarning)
+
 from .config import SamplingParams
 from .errors import TunesmithError
 from .models import DEFAULT_MODEL, load_model

@@ -2637,8 +2637,9 @@ class Humanizer:
             else:
                 why = "the model kept it as written" if accepted.get(i) else reasons.get(i, "no valid rewrite")
                 edited, edit_why = self.rule_edit(src, opts.keep_terms) if opts.cleanup else (None, "cleanup off")
-                if edited is not None:
-                    chunks.append(ChunkResult(src, edited, True, f"rule-edited: {why}", status="rule-edited"))
+                if edited is not None:  # (why: what stopped the model's rewrites, not what the rules did)
+                    chunks.append(ChunkResult(src, edited, True, f"rule-edited; no model rewrite passed: {why}",
+                                              status="rule-edited"))
                 else:
                     chunks.append(ChunkResult(src, src, False, f"kept original: {why}; {edit_why}", status="kept"))
         final = "".join(c.output + sep for c, (_, sep) in zip(chunks, pieces))
@@ -2657,7 +2658,7 @@ class Humanizer:
         else:
             counts = [f"{n_total - n_kept - n_rules} rewritten by the model", f"{n_rules} rule-edited",
                       f"{n_kept} kept as written"]
-            message = f"Of {n_total} parts: " + ", ".join(counts) + "; every change passed the fact and claim checks."
+            message = f"Of {n_total} part{'s' if n_total != 1 else ''}: " + ", ".join(counts) + "; every change passed the fact and claim checks."
         return HumanizeResult(
             original_text=text, humanized_text=final, success=n_kept < n_total and not lost, message=message,
             scores_before=style_scores(text), scores_after=style_scores(final),
