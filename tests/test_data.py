@@ -190,6 +190,10 @@ CHAT_OK = {"messages": [{"role": "user", "content": "hi"}, {"role": "assistant",
     ("blank.txt", "", "blank.txt: the text is empty (or only whitespace); put text in it or remove it"),
     ("spaces.md", " \n\t\n", "spaces.md: the text is empty (or only whitespace)"),
     ("rows.jsonl", '{"text": "fine"}\n{"text": "   "}\n', "rows.jsonl:2: the text is empty (or only whitespace)"),
+    # (a list or true was trained on as its Python repr)
+    ("list.jsonl", '{"text": ["a", "b"]}\n', "list.jsonl:1: 'text' must be text, got list"),
+    ("bool.jsonl", '{"text": "fine"}\n{"text": true}\n', "bool.jsonl:2: 'text' must be text, got bool"),
+    ("ctrl.jsonl", '{"text": "fine"}\n{"text": "a\x01b"}\n', "ctrl.jsonl:2: invalid JSON (Invalid control character at column"),
     # line 3, not record 2: the blank line counts
     ("robot.jsonl", json.dumps(CHAT_OK) + "\n\n" + json.dumps({"messages": [{"role": "robot", "content": "hi"},
                                                                            CHAT_OK["messages"][1]]}) + "\n",

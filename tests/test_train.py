@@ -90,7 +90,7 @@ def test_existing_run_needs_resume(tmp_path):
     fit(cfg)
     with pytest.raises(TunesmithError, match="--resume"):
         fit(cfg)
-    with pytest.raises(TunesmithError, match="no complete checkpoint"):
+    with pytest.raises(TunesmithError, match="holds no run .* check --output, or start without --resume"):
         fit(load_run_config(write_cfg(tmp_path), output=str(tmp_path / "fresh")), resume=True)
 
 
@@ -262,3 +262,30 @@ def test_a_failed_train_leaves_no_output_dir(tmp_path):
         assert res.exit_code == 2 and "bad.jsonl:2: invalid JSON" in res.output, res.output
     assert not (tmp_path / "new").exists()
     assert existing.is_dir() and not any(existing.iterdir())
+
+
+def test_a_run_stopped_before_its_first_checkpoint_can_be_resumed_and_a_finished_one_is_not(tmp_path):
+    """Stopped (Ctrl-C) before any checkpoint, a run dir was a dead end: --resume said 'no complete
+    checkpoint; start without --resume', and starting without it said 'already holds a run'."""
+    from transformers import TrainerCallback
+
+    class Interrupt(TrainerCallback):
+        def on_step_end(self, args, state, control, **kw):
+            if state.global_step == 2:
+                raise KeyboardInterrupt
+
+    out = tmp_path / "run"
+    cfg = load_run_config(write_cfg(tmp_path), output=str(out))  # checkpoints every 4 steps
+    with pytest.raises(KeyboardInterrupt):
+        fit(cfg, callbacks=[Interrupt()])
+    assert latest_complete_checkpoint(out / "checkpoints") is None
+    with pytest.raises(TunesmithError, match="no checkpoint yet: --resume trains it again"):
+        fit(cfg)
+    res = fit(cfg, resume=True)
+    assert res.metrics["steps"] == 8
+    with pytest.raises(TunesmithError, match=r"already finished its 8 steps \(train.max_steps=8\)"):
+        fit(cfg, resume=True)
+    other = load_run_config(write_cfg(tmp_path, data={"source": "bundled:shakespeare", "format": "text"}),
+                            output=str(out))
+    with pytest.raises(TunesmithError, match="data.source='bundled:recipes'"):
+        fit(other, resume=True)

@@ -169,7 +169,11 @@ def latest_complete_checkpoint(ckpt_dir: Path) -> Path | None:
 
 
 # What decides the shapes a checkpoint holds: resuming with any of them changed cannot load it.
-_RESUME_FIXED = ("model", "method", "architecture", "lora.r", "lora.target_modules", "data.add_special_tokens")
+# (data.source too: a resumed run on other data would restore a position in data it never saw and
+# compare perplexities over two validation sets; training further on new data is a new run whose
+# --model is this run's dir)
+_RESUME_FIXED = ("model", "method", "architecture", "lora.r", "lora.target_modules", "data.add_special_tokens",
+                 "data.source")
 
 
 def check_resume_settings(out: Path, cfg: RunConfig) -> None:
@@ -722,20 +726,36 @@ def fit(cfg: RunConfig, resume: bool = False, callbacks: list | None = None) -> 
     out = Path(cfg.output).expanduser()
     ckpt_dir = out / "checkpoints"
     resume_from = latest_complete_checkpoint(ckpt_dir) if resume else None
+    started = (out / RUN_CONFIG_FILE).exists()
     if resume and resume_from is None:
-        raise TunesmithError(f"--resume: no complete checkpoint in {ckpt_dir}; start without --resume", field="resume")
+        if not started:
+            raise TunesmithError(f"--resume: {out} holds no run (no {RUN_CONFIG_FILE}); check --output, or start "
+                                 "without --resume", field="resume")
+        # Stopped before its first checkpoint: nothing to continue from and nothing to lose, so
+        # it starts again (the other way out, a new run here, is refused below as "holds a run").
+        check_resume_settings(out, cfg)
+        log.warning("%s has no complete checkpoint yet (stopped before train.save_steps); training again from "
+                    "step 0", out)
+        resume, restart = False, True
+    else:
+        restart = False
     clock = RunClock()
     if resume_from is not None:
         check_resume_settings(out, cfg)  # before prepare_resume touches the run's files
+        step = int(resume_from.name.split("-")[-1])
+        if 0 < cfg.train.max_steps <= step and (out / "eval.json").is_file():
+            raise TunesmithError(f"--resume: {out} already finished its {step} steps (train.max_steps="
+                                 f"{cfg.train.max_steps}); raise train.max_steps to train it further", field="resume")
         prepare_resume(out, resume_from)
         clock.before = float(checkpoint_counters(resume_from).get("train_seconds") or 0.0)
     # Under torchrun every rank runs this; only rank 0 owns the run directory (a slower rank
     # checking after rank 0 had written its config took the run for an old one and failed).
     main_rank = int(os.environ.get("RANK", "0")) == 0
-    if main_rank and not resume and out.exists() and any(out.iterdir()):
-        if (out / RUN_CONFIG_FILE).exists() or ckpt_dir.exists():
-            raise TunesmithError(f"{out} already holds a run; pass --resume to continue it or choose another --output",
-                                 field="output")
+    if main_rank and not resume and not restart and out.exists() and any(out.iterdir()):
+        if started or ckpt_dir.exists():
+            again = "" if latest_complete_checkpoint(ckpt_dir) else " (it has no checkpoint yet: --resume trains it again)"
+            raise TunesmithError(f"{out} already holds a run{again}; pass --resume to continue it or choose another "
+                                 "--output", field="output")
     set_seed(cfg.train.seed)
     model, tok, lm = prepare_model(cfg)
     data: TokenizedData = build_datasets(cfg.data, tok)

@@ -192,7 +192,7 @@ def iter_jsonl(path: Path, name: str | None = None, field: str = "data.source"):
             try:
                 obj = json.loads(line)
             except json.JSONDecodeError as err:
-                raise DataError(f"{name}:{lineno}: invalid JSON ({err.msg} at column {err.colno})",
+                raise DataError(f"{name}:{lineno}: invalid JSON ({err.msg.removesuffix(' at')} at column {err.colno})",
                                 field=field) from None
             if not isinstance(obj, dict):
                 raise DataError(f"{name}:{lineno}: expected a JSON object, got {type(obj).__name__}",

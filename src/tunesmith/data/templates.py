@@ -96,7 +96,12 @@ def to_shape(rec: dict[str, Any], fmt: str, text_column: str, prompt_column: str
         if text_column not in rec:
             raise DataError(f"{where}: no '{text_column}' field; fields present: {list(rec)} "
                             f"(set data.text_column)", field="data.text_column")
-        text = str(rec[text_column] or "")
+        value = rec[text_column]
+        if value is not None and (not isinstance(value, (str, int, float)) or isinstance(value, bool)):
+            # (a list, object or true would be trained on as its Python repr: "['a', 'b']", "True")
+            raise DataError(f"{where}: '{text_column}' must be text, got {type(value).__name__}; put the text "
+                            "in one string", field="data.text_column")
+        text = "" if value is None else str(value)
         if not text.strip():  # (it would train on nothing, or on whitespace)
             raise DataError(f"{where}: the text is empty (or only whitespace); put text in it or remove it from "
                             "the data", field="data.source")
