@@ -180,6 +180,29 @@ def test_humanizer_restores_facts_and_ranks(tiny_generator):
     assert any(op["op"] != "equal" for op in res.diff)
 
 
+def test_a_part_that_lost_a_fact_anyway_is_kept_and_the_message_agrees(tiny_generator, monkeypatch):
+    """A review found "every change passed the fact and claim checks" beside facts_kept False: a
+    rule edit had dropped a protected word. Whatever loses a fact, that part is kept as written."""
+    hz = Humanizer(adapter=None, generator=ScriptedGenerator(tiny_generator, lambda p, j: "Something vague."))
+    monkeypatch.setattr(Humanizer, "rule_edit", staticmethod(
+        lambda src, keep_terms=None: (src.replace("$250,000", "a lot of money"), "ok")))
+    text = "It is important to note that the budget is $250,000. The review is on Monday."
+    res = hz.humanize(text)
+    assert res.facts_kept and "$250,000" in res.humanized_text
+    lossy = [c for c in res.chunks if "$250,000" in c.source]
+    assert lossy and all(c.status == "kept" and "lost" in c.reason for c in lossy)
+    assert "facts missing" not in res.message
+
+
+def test_quoted_sentence_then_capitalised_word_is_a_sentence_start():
+    """'... budget." Prior to the meeting' made "Prior" a protected name (the edit to "Before" then
+    lost it)."""
+    from tunesmith.humanize import mask_facts
+
+    assert "Prior" not in mask_facts('The CFO said, "We cannot exceed the $250,000 budget." Prior to the '
+                                     'meeting, use the checklist.').spans
+
+
 def test_humanizer_never_returns_a_rewrite_that_lost_facts(tiny_generator):
     """No model rewrite passes: the verified rule edit is the floor (never the lossy rewrite)."""
     hz = Humanizer(adapter=None, generator=ScriptedGenerator(tiny_generator, lambda p, j: "Something vague."))

@@ -2650,6 +2650,13 @@ class Humanizer:
             if alt != final and alt not in alternatives:
                 alternatives.append(alt)
         lost = missing_facts(text, final, opts.keep_terms)
+        if lost:  # the last guard: a part whose output lost a protected fact is kept as written
+            for k, c in enumerate(chunks):
+                gone = [f for f in lost if f in c.source and f not in c.output]
+                if gone and c.output != c.source:
+                    chunks[k] = ChunkResult(c.source, c.source, False, f"kept original: the edit lost {gone}")
+            final = "".join(c.output + sep for c, (_, sep) in zip(chunks, pieces))
+            lost = missing_facts(text, final, opts.keep_terms)
         n_kept = sum(1 for c in chunks if words(c.source) and not c.rewritten)
         n_rules = sum(1 for c in chunks if c.status == "rule-edited")
         n_total = sum(1 for c in chunks if words(c.source))
@@ -2658,7 +2665,8 @@ class Humanizer:
         else:
             counts = [f"{n_total - n_kept - n_rules} rewritten by the model", f"{n_rules} rule-edited",
                       f"{n_kept} kept as written"]
-            message = f"Of {n_total} part{'s' if n_total != 1 else ''}: " + ", ".join(counts) + "; every change passed the fact and claim checks."
+            message = f"Of {n_total} part{'s' if n_total != 1 else ''}: " + ", ".join(counts) + (
+                f"; facts missing from the output: {lost}." if lost else "; every change passed the fact and claim checks.")
         return HumanizeResult(
             original_text=text, humanized_text=final, success=n_kept < n_total and not lost, message=message,
             scores_before=style_scores(text), scores_after=style_scores(final),

@@ -76,7 +76,8 @@ PLACEHOLDER_RE = re.compile(r"<F(\d+)>")
 
 def _sentence_starts(text: str) -> set[int]:
     starts = {0}
-    for m in re.finditer(r"[.!?:]\s+|\n+", text):
+    # (a closing quote or bracket may follow the full stop: '... budget." Prior to ...')
+    for m in re.finditer(r"[.!?:][\"”’')\]]*\s+|\n+", text):
         starts.add(m.end())
     return starts
 
