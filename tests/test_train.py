@@ -289,3 +289,17 @@ def test_a_run_stopped_before_its_first_checkpoint_can_be_resumed_and_a_finished
                             output=str(out))
     with pytest.raises(TunesmithError, match="data.source='bundled:recipes'"):
         fit(other, resume=True)
+
+
+def test_lora_targets_that_match_nothing_and_an_adapter_on_the_wrong_base_are_clear_errors(tmp_path):
+    """Both were peft tracebacks (NoMatchingPeftModuleError; a wall of 'size mismatch' lines)."""
+    from tunesmith.errors import ConfigError
+    from tunesmith.models import load_model
+
+    cfg = load_run_config(write_cfg(tmp_path, lora={"target_modules": ["nothing"]}), output=str(tmp_path / "bad"))
+    with pytest.raises(ConfigError, match=r"lora.target_modules \['nothing'\] match no layer .*'q_proj'"):
+        fit(cfg)
+    out = tmp_path / "run"
+    fit(load_run_config(write_cfg(tmp_path, train={"max_steps": 2}), output=str(out)))
+    with pytest.raises(TunesmithError, match="does not fit this base model .*pass --model tiny-random"):
+        load_model("smollm2-135m-instruct", adapter=str(out))

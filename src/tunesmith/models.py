@@ -367,7 +367,23 @@ def apply_adapter(model, tokenizer, adapter: str, trainable: bool = False):
         tokenizer = AutoTokenizer.from_pretrained(path)
         if len(tokenizer) != model.get_input_embeddings().weight.shape[0]:
             model.resize_token_embeddings(len(tokenizer))
-    return PeftModel.from_pretrained(model, str(path), is_trainable=trainable), tokenizer
+    try:
+        return PeftModel.from_pretrained(model, str(path), is_trainable=trainable), tokenizer
+    except RuntimeError as err:
+        if "size mismatch" not in str(err):
+            raise
+        # An adapter trained on another base model: peft's error is a traceback of tensor shapes.
+        try:  # a tunesmith run dir names its model in config.yaml; any adapter in adapter_config.json
+            import yaml
+
+            run = path / "config.yaml"
+            base = (yaml.safe_load(run.read_text()) or {}).get("model") if run.is_file() else None
+            base = base or json.loads((path / "adapter_config.json").read_text()).get("base_model_name_or_path")
+        except (OSError, ValueError, AttributeError, yaml.YAMLError):
+            base = None
+        hint = f"it was trained on '{base}': pass --model {base}" if base else "pass the --model it was trained on"
+        raise TunesmithError(f"adapter {path} does not fit this base model (its layer sizes differ); {hint}",
+                             field="adapter") from None
 
 
 def list_models() -> list[dict[str, str]]:

@@ -72,6 +72,12 @@ def pick_precision(precision: str, device: torch.device) -> str:
 
 def lora_targets(model, configured) -> list[str]:
     if configured != "auto":
+        # Checked here: peft's own error for a name that matches nothing is a traceback.
+        names = {name.rsplit(".", 1)[-1] for name, module in model.named_modules() if isinstance(module, torch.nn.Linear)}
+        unknown = [t for t in configured if t not in names and not any(n.endswith(t) for n in names)]
+        if unknown:
+            raise ConfigError(f"lora.target_modules {unknown} match no layer of this model; its linear layers are "
+                              f"{sorted(names)}", field="lora.target_modules")
         return list(configured)
     model_type = getattr(model.config, "model_type", "")
     if model_type in LORA_TARGETS:
@@ -783,7 +789,7 @@ def fit(cfg: RunConfig, resume: bool = False, callbacks: list | None = None) -> 
         lr_scheduler_type=cfg.train.lr_scheduler,
         weight_decay=cfg.train.weight_decay,
         max_grad_norm=cfg.train.max_grad_norm,
-        gradient_checkpointing=cfg.train.gradient_checkpointing,
+        activation_checkpointing=cfg.train.gradient_checkpointing,  # (transformers 5 name; the old one warns)
         bf16=precision == "bf16",
         fp16=precision == "fp16",
         eval_strategy="steps" if has_val else "no",
