@@ -65,3 +65,12 @@ def test_converted_cache_matches_gguf_logits(tmp_path, monkeypatch):
         torch.testing.assert_close(ours(ids).logits, ref(ids).logits, rtol=0, atol=1e-5)
     # second call reads the cache, no conversion
     assert models.ensure_bundled_model() == cache
+
+
+def test_a_mistyped_path_under_a_local_folder_is_not_sent_to_the_hub(tmp_path, monkeypatch):
+    """'runs/typo' beside a runs/ folder spent ~50 s retrying huggingface.co before failing."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "runs").mkdir()
+    with pytest.raises(ModelNotFoundError, match="runs/doesnotexist: no such directory"):
+        models.resolve("runs/doesnotexist")
+    assert models.resolve("HuggingFaceTB/SmolLM2-135M").kind == "hub"  # no such local folder: a Hub id

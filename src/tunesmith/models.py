@@ -251,6 +251,11 @@ def resolve(name: str) -> ModelSource:
             field="model",
         )
     if name.count("/") == 1 and not name.startswith((".", "/")):
+        if Path(name.split("/")[0]).expanduser().is_dir():
+            # "runs/typo" next to a runs/ folder is a mistyped path, not a Hub id (asking the Hub
+            # for it took ~50 s of retries offline before this error)
+            raise ModelNotFoundError(f"{path}: no such directory (and '{name.split('/')[0]}' here is a folder, so not "
+                                     "a Hugging Face id); check the path", field="model")
         return ModelSource("hub", name)
     known = ", ".join(REGISTRY)
     raise ModelNotFoundError(
