@@ -242,3 +242,19 @@ def test_prompt_column_alone_selects_the_completion_format(tmp_path, tiny):
     n_prompt = len(tiny.tokenizer("Q0: ", add_special_tokens=False)["input_ids"])
     assert data.train[0]["labels"][:n_prompt] == [IGNORE] * n_prompt  # the question is not learned
     assert data.train[0]["labels"][n_prompt:] == data.train[0]["input_ids"][n_prompt:]
+
+
+def test_small_packed_text_warns_about_dropped_tokens_and_no_validation(tmp_path, tiny, caplog):
+    """948 tokens in one .txt trained on one 512-token block with no validation, silently."""
+    import logging
+
+    f = tmp_path / "notes.txt"
+    f.write_text(" ".join(f"word{i}" for i in range(70)))
+    n_tokens = len(tiny.tokenizer(f.read_text())["input_ids"])
+    assert 128 < n_tokens < 256  # one block of 128 and a dropped tail
+    with caplog.at_level(logging.WARNING, logger="tunesmith.data.dataset"):
+        data = build_datasets(cfg(source=str(f), block_size=128), tiny.tokenizer)
+    dropped = data.stats["tokens dropped (the part after the last full block)"]
+    assert 0.1 * n_tokens < dropped < 128 and len(data.train) == 1 and data.val == []
+    assert "lower data.block_size to keep them" in caplog.text
+    assert "too little data for a validation split" in caplog.text

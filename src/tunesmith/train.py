@@ -523,7 +523,11 @@ def plot_loss(metrics_file: Path, out: Path) -> None:
     ax.set_xlabel("step")
     ax.set_ylabel("loss")
     ax.grid(alpha=0.3)
-    ax.legend()
+    if train or val:
+        ax.legend()
+    else:  # (fewer steps than train.logging_steps and no evaluation: nothing logged yet)
+        ax.text(0.5, 0.5, "no loss logged yet (train.logging_steps)", ha="center", va="center",
+                transform=ax.transAxes, color="#666666")
     fig.tight_layout()
     tmp = out.with_name(".loss.tmp.png")
     fig.savefig(tmp)

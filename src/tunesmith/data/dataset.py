@@ -9,6 +9,7 @@ almost no compute goes to padding.
 from __future__ import annotations
 
 import hashlib
+import logging
 import random
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,6 +19,7 @@ from ..errors import DataError
 from .sources import load_located
 from .templates import NAMED_TEMPLATES, detect_format, to_shape
 
+log = logging.getLogger(__name__)
 IGNORE = -100
 
 
@@ -187,13 +189,25 @@ def build_datasets(cfg: DataConfig, tokenizer) -> TokenizedData:
     train_rows = [tokenize_example(ex, tokenizer, cfg, truncate=not packing) for ex in train_ex]
     val_rows = [tokenize_example(ex, tokenizer, cfg, truncate=not packing) for ex in val_ex]
     if packing:
+        before = sum(len(r["input_ids"]) for r in train_rows + val_rows)
         train_rows, val_rows = pack(train_rows, cfg.block_size), pack(val_rows, cfg.block_size)
+        dropped = before - sum(len(r["input_ids"]) for r in train_rows + val_rows)
+        if dropped:
+            counts["tokens dropped (the part after the last full block)"] = dropped
+        if dropped > 0.1 * before:
+            log.warning("%s: %d of its %d tokens are dropped, because packing keeps only full blocks of "
+                        "data.block_size=%d; lower data.block_size to keep them", cfg.source, dropped, before,
+                        cfg.block_size)
         if not val_rows and not cfg.val_source and cfg.val_fraction > 0 and len(train_rows) > 1:
             # One document (a single uploaded .txt) can't be split by record: hold out its last
             # blocks instead, a contiguous tail as nanoGPT's 90/10 split does.
             n_val = max(1, round(len(train_rows) * cfg.val_fraction))
             train_rows, val_rows = train_rows[:-n_val], train_rows[-n_val:]
             counts["validation"] = f"last {n_val} blocks of the text"
+    if not val_rows and not cfg.val_source and cfg.val_fraction > 0:
+        log.warning("%s: too little data for a validation split (data.val_fraction=%s); the run reports no "
+                    "validation perplexity (add data, lower data.block_size, or set data.val_source)", cfg.source,
+                    cfg.val_fraction)
     train_rows = [r for r in train_rows if any(label != IGNORE for label in r["labels"])]
     if not train_rows:
         raise DataError(f"{cfg.source}: no training examples left after tokenization (prompts longer than "
