@@ -96,3 +96,12 @@ def test_a_prompt_column_with_another_format_is_refused_naming_the_field():
     for fmt in ("auto", "text", "chat"):
         saved = load_run_config(overrides=["data.source=d.jsonl", f"data.format={fmt}"]).model_dump(mode="json")
         assert build(RunConfig, saved).data.format == fmt
+
+
+def test_a_vanishing_temperature_is_greedy_decoding():
+    """temperature=2.9e-303 passed the schema and divided float32 scores into inf/NaN (a 500)."""
+    from tunesmith.config import SamplingParams
+
+    assert build(SamplingParams, {"temperature": 2.9e-303}).greedy
+    assert build(SamplingParams, {"temperature": 1e-7}).greedy and not build(SamplingParams, {"temperature": 1e-5}).greedy
+    assert build(SamplingParams, {"temperature": 1e-300}).to_generation_kwargs()["do_sample"] is False

@@ -1769,3 +1769,11 @@ def test_default_humanizer_decodes_its_candidates_on_its_own_engine():
         assert hz.humanize(source, candidates=3, seed=4).humanized_text == res.humanized_text
     finally:
         hz.close()
+
+
+def test_reasons_name_the_fact_not_its_placeholder(tiny_generator):
+    """'kept original: dropped the preposition before <F3>': the user never sees what <F3> is."""
+    hz = Humanizer(adapter=None, generator=ScriptedGenerator(tiny_generator, lambda p, j: "The office opens <F1>."))
+    res = hz.humanize("The office opens at 9:00 AM.", cleanup=False)
+    (part,) = res.chunks
+    assert part.status == "kept" and "<F" not in part.reason and "'9:00 AM'" in part.reason, part.reason

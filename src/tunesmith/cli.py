@@ -405,9 +405,11 @@ def humanize(
         console.print(alt, highlight=False, markup=False, soft_wrap=True)
     if scores:
         marks = {"rewritten": "[green]rewritten[/]", "rule-edited": "[yellow]rule-edited[/]", "kept": "[red]kept[/]"}
-        parts = Table("part", "status", "why", title="per part", title_justify="left")
-        for i, (status, _, reason) in enumerate(res.sentence_report(), 1):
-            parts.add_row(str(i), marks.get(status, status), "" if status == "rewritten" else reason)
+        parts = Table("part", "starts with", "status", "why", title="per part", title_justify="left")
+        for i, (status, text, reason) in enumerate(res.sentence_report(), 1):
+            head = " ".join(text.split()[:6])  # (which part is which, in a text with lists and paragraphs)
+            parts.add_row(str(i), head + (" …" if len(text.split()) > 6 else ""), marks.get(status, status),
+                          "" if status == "rewritten" else reason)
         err_console.print(parts)
         b, a = res.scores_before, res.scores_after
         table = Table("score", "before", "after", title=res.message, title_justify="left")

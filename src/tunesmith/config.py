@@ -73,20 +73,25 @@ MAX_STOPS, MAX_STOP_CHARS = 4, 64  # OpenAI allows 4 stop sequences
 MAX_SEED = 2**64 - 1  # torch.manual_seed's range
 
 
+# Temperatures below this are greedy decoding, the limit they tend to: dividing float32 scores by
+# 1e-303 gave inf and NaN probabilities (a 500 that schemathesis found).
+GREEDY_BELOW = 1e-6
+
+
 def check_candidates(n: int, num_beams: int, temperature: float) -> None:
     """The cross-field rule for ``n`` (raises ValueError): beam search returns at most num_beams
     candidates, and greedy decoding only one."""
     if num_beams > 1 and n > num_beams:
         raise ValueError(f"n={n} is more than num_beams={num_beams}: beam search returns at most num_beams "
                          "candidates (raise num_beams or lower n)")
-    if n > 1 and temperature == 0 and num_beams == 1:
+    if n > 1 and temperature < GREEDY_BELOW and num_beams == 1:
         raise ValueError(f"n={n} needs sampling (temperature > 0) or beam search with num_beams >= n")
 
 
 class SamplingParams(StrictModel):
     """Decoding controls. Maps onto transformers' ``GenerationConfig`` (see ``to_generation_kwargs``)."""
 
-    temperature: float = Field(0.7, ge=0.0, le=2.0, description="Softmax temperature; 0 means greedy decoding.")
+    temperature: float = Field(0.7, ge=0.0, le=2.0, description="Softmax temperature; 0 (or below 1e-6) means greedy decoding.")
     top_k: int = Field(0, ge=0, le=1000, description="Keep only the k most likely tokens (0 = off).")
     top_p: float = Field(1.0, gt=0.0, le=1.0, description="Nucleus sampling: smallest token set with this much probability.")
     min_p: float = Field(0.0, ge=0.0, lt=1.0, description="Drop tokens below min_p x the top token's probability (0 = off).")
@@ -135,7 +140,7 @@ class SamplingParams(StrictModel):
 
     @property
     def greedy(self) -> bool:
-        return self.temperature == 0.0
+        return self.temperature < GREEDY_BELOW
 
     def to_generation_kwargs(self) -> dict[str, Any]:
         """Keyword arguments for ``model.generate`` / ``GenerationConfig``."""

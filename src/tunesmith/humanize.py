@@ -2610,8 +2610,10 @@ class Humanizer:
                 i, src = work[k]
                 for raw in cands:
                     ok, why = self._check(src, masked[k], raw, opts)
-                    if ok is None:
-                        reasons[i] = why
+                    if ok is None:  # (the checks speak of placeholders: name the fact instead)
+                        spans = masked[k].spans
+                        reasons[i] = re.sub(r"<F(\d+)>", lambda m: f"'{spans[int(m.group(1)) - 1]}'"
+                                            if 0 < int(m.group(1)) <= len(spans) else m.group(0), why)
                     else:
                         checked.append((k, ok))
             if checked:

@@ -327,3 +327,143 @@ def test_a_voice_still_in_use_is_never_closed(make_client, monkeypatch):
     with pytest.raises(RuntimeError):
         st.humanize("Some text to rewrite.", {}, "e")
     assert not st._voice_users and list(st._voices) == ["d", "e"]
+
+
+# ------------------------------------------------------------ new-user review 2026-12-04
+CHAT = {"messages": [{"role": "user", "content": "hi"}]}
+
+
+@pytest.mark.parametrize("content,headers,says", [
+    (b"{not json", {"content-type": "application/json"},
+     "request body is not valid JSON: Expecting property name enclosed in double quotes (at position 1)"),
+    (b'{"messages": []', {"content-type": "application/json"}, "request body is not valid JSON"),
+    (b"{not json", {"content-type": "application/x-www-form-urlencoded"}, "Content-Type: application/json"),  # curl -d
+    (b"", {"content-type": "application/json"}, "request body is missing"),
+    (b"[1]", {"content-type": "application/json"}, "request body must be a JSON object"),
+])
+def test_malformed_body_is_400_not_a_field_error(client, content, headers, says):
+    """Was: 422 "invalid value for '1': JSON decode error", param "1" (the position)."""
+    r = client.post("/v1/chat/completions", content=content, headers=headers)
+    assert r.status_code == 400, r.text
+    err = r.json()["error"]
+    assert says in err["message"] and err["param"] is None and err["code"] == "invalid_json"
+
+
+@pytest.mark.parametrize("path,body,field", [
+    ("/v1/chat/completions", CHAT, "max_tokens"),
+    ("/v1/completions", {"prompt": "x"}, "max_tokens"),
+    ("/generate", {"prompt": "x"}, "max_new_tokens"),
+    ("/generate", {"prompt": "x"}, "max_tokens"),
+])
+def test_max_tokens_errors_state_the_servers_own_range(make_client, path, body, field):
+    """Was: 1000000 -> "less than or equal to 4096", then 2000 -> "above this server's limit of
+    1024": a client following the first message was refused again."""
+    c = make_client(max_new_tokens=8)
+    for value in (0, 9, 4096, 1_000_000):  # under the schema's range, over the setting, over both
+        r = c.post(path, json={**body, field: value})
+        assert r.status_code == 422, r.text
+        err = r.json()["error"]
+        assert err["param"] == field
+        assert err["message"] == f"invalid value for '{field}': {value} is outside this server's range 1..8"
+    assert c.post(path, json={**body, field: 8, "temperature": 0}).status_code == 200  # following it works
+
+
+def test_retrieve_a_model(make_client):
+    c = make_client(models="poet=tiny-random")
+    listed = {m["id"]: m for m in c.get("/v1/models").json()["data"]}
+    for name in ("tiny-random", "poet"):
+        r = c.get(f"/v1/models/{name}")
+        assert r.status_code == 200 and r.json() == listed[name]
+    r = c.get("/v1/models/gpt-4o")
+    err = r.json()["error"]
+    assert r.status_code == 404 and err["code"] == "model_not_found" and err["param"] == "model"
+    assert "poet" in err["message"] and err["type"] == "invalid_request_error"
+
+
+@pytest.mark.parametrize("path,field,value", [
+    ("/v1/chat/completions", "logprobs", True),
+    ("/v1/chat/completions", "top_logprobs", 3),
+    ("/v1/chat/completions", "tools", [{"type": "function", "function": {"name": "f", "parameters": {}}}]),
+    ("/v1/chat/completions", "tool_choice", "required"),
+    ("/v1/chat/completions", "tool_choice", {"type": "function", "function": {"name": "f"}}),
+    ("/v1/chat/completions", "functions", [{"name": "f", "parameters": {}}]),
+    ("/v1/chat/completions", "function_call", {"name": "f"}),
+    ("/v1/chat/completions", "response_format", {"type": "json_object"}),
+    ("/v1/chat/completions", "presence_penalty", 0.5),
+    ("/v1/chat/completions", "frequency_penalty", -1),
+    ("/v1/chat/completions", "logit_bias", {"50256": -100}),
+    ("/v1/completions", "logprobs", 2),
+    ("/v1/completions", "suffix", "the end"),
+    ("/v1/completions", "best_of", 3),
+    ("/v1/completions", "presence_penalty", 1),
+    ("/v1/completions", "logit_bias", {"1": 5}),
+])
+def test_unsupported_openai_parameters_are_refused_not_ignored(client, path, field, value):
+    body = {**CHAT} if path == "/v1/chat/completions" else {"prompt": "x"}
+    r = client.post(path, json={**body, "max_tokens": 2, field: value})
+    assert r.status_code == 422, r.text
+    err = r.json()["error"]
+    assert err["param"] == field and err["code"] == "unsupported_parameter"
+    assert err["message"].startswith(f"'{field}' is not supported by this server")
+
+
+def test_openai_default_values_are_still_accepted(client):
+    """SDKs and tools send OpenAI's defaults; unknown (vendor) fields stay ignored."""
+    off = {"presence_penalty": 0, "frequency_penalty": 0.0, "logit_bias": {}, "stream_options": None,
+           "x_vendor_field": 1}
+    chat = {**CHAT, **off, "max_tokens": 2, "logprobs": False, "top_logprobs": None, "tools": [],
+            "tool_choice": "none", "functions": None, "function_call": "auto", "response_format": {"type": "text"}}
+    r = client.post("/v1/chat/completions", json=chat)
+    assert r.status_code == 200, r.text
+    comp = {"prompt": "x", **off, "max_tokens": 2, "logprobs": None, "echo": False, "suffix": None, "best_of": 1}
+    r = client.post("/v1/completions", json=comp)
+    assert r.status_code == 200, r.text
+
+
+def _stream(client, path, body):
+    with client.stream("POST", path, json={**body, "stream": True}) as r:
+        assert r.status_code == 200
+        return parse_sse(r.read().decode())
+
+
+def test_stream_include_usage_and_echo(client):
+    body = {"prompt": "Once upon", "max_tokens": 6, "temperature": 0}
+    whole = client.post("/v1/completions", json={**body, "echo": True}).json()
+    chunks = _stream(client, "/v1/completions", {**body, "echo": True, "stream_options": {"include_usage": True}})
+    assert chunks[-1]["choices"] == [] and chunks[-1]["usage"] == whole["usage"]
+    assert "".join(c["choices"][0]["text"] for c in chunks[:-1]) == whole["choices"][0]["text"]  # echo: the prompt too
+    assert whole["choices"][0]["text"].startswith("Once upon")
+    chat = {**CHAT, "max_tokens": 6, "temperature": 0}
+    whole = client.post("/v1/chat/completions", json=chat).json()
+    chunks = _stream(client, "/v1/chat/completions", {**chat, "stream_options": {"include_usage": True}})
+    assert chunks[-1]["choices"] == [] and chunks[-1]["usage"] == whole["usage"]
+    assert "usage" not in _stream(client, "/v1/chat/completions", chat)[-1]  # only when asked
+
+
+def test_openai_sdk_in_process(client):
+    """The official SDK against the app (no server): retrieve, defaults accepted, refusals, usage."""
+    import httpx
+    import openai
+
+    class Transport(httpx.BaseTransport):  # httpx -> the app's TestClient
+        def handle_request(self, request):
+            r = client.request(request.method, str(request.url), headers=dict(request.headers), content=request.read())
+            return httpx.Response(r.status_code, headers={k: v for k, v in r.headers.items()
+                                                          if k.lower() not in ("content-length", "content-encoding")},
+                                  content=r.content)
+
+    sdk = openai.OpenAI(base_url="http://testserver/v1", api_key="unused", max_retries=0,
+                        http_client=httpx.Client(transport=Transport()))
+    assert sdk.models.retrieve("tiny-random").id == "tiny-random"
+    with pytest.raises(openai.NotFoundError):
+        sdk.models.retrieve("gpt-4o")
+    messages = [{"role": "user", "content": "hi"}]
+    chat = sdk.chat.completions.create(model="tiny-random", messages=messages, max_tokens=3, temperature=0,
+                                       logprobs=False, presence_penalty=0, response_format={"type": "text"})
+    assert chat.usage.completion_tokens <= 3
+    with pytest.raises(openai.UnprocessableEntityError) as err:
+        sdk.chat.completions.create(model="tiny-random", messages=messages, max_tokens=3, logprobs=True)
+    assert err.value.body["param"] == "logprobs"
+    chunks = list(sdk.chat.completions.create(model="tiny-random", messages=messages, max_tokens=3, temperature=0,
+                                              stream=True, stream_options={"include_usage": True}))
+    assert chunks[-1].usage.total_tokens == chat.usage.total_tokens and chunks[-1].choices == []

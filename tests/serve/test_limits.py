@@ -193,3 +193,20 @@ def test_parallel_humanize_requests_all_finish(client):
     for t in threads:
         t.join(60)
     assert results == [200] * 4
+
+
+@pytest.mark.parametrize("ui", [False, True])
+def test_unknown_path_is_404_in_openai_shape(make_client, ui):
+    """Was FastAPI's {"detail": "Not Found"} (with the page mounted at /, every unknown path)."""
+    client = make_client(ui=ui)
+    for method, path in [("GET", "/v1/nope"), ("POST", "/v1/chat/completion"), ("GET", "/chat/completions"),
+                         ("GET", "/nope")]:
+        r = client.request(method, path)
+        assert r.status_code == 404, (path, r.text)
+        assert r.json() == {"error": {"message": f"{method} {path} is not an endpoint of this server (see /docs)",
+                                      "type": "invalid_request_error", "param": None, "code": "not_found"}}
+    r = client.put("/v1/models/tiny-random")  # a known path: still 405
+    assert r.status_code == 405 and r.headers["allow"] == "GET"
+    assert client.get("/v1/models/tiny-random").status_code == 200
+    if ui:
+        assert "<html" in client.get("/").text.lower()  # the page itself is untouched

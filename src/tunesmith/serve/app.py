@@ -29,7 +29,7 @@ from ..errors import Cancelled, ModelNotFoundError, TunesmithError
 from ..models import DEFAULT_MODEL
 from .schemas import (ERRORS, STREAMS, ChatRequest, CompletionRequest, GenerateRequest, HumanizeRequest,
                       HumanizeResponse)
-from .guard import Guard, MethodCheck, error_body, key_problem
+from .guard import Guard, MethodCheck, error_body, key_problem, not_found
 from .jobs_api import jobs_router
 from .settings import Settings
 
@@ -258,6 +258,23 @@ def declare_limits(spec: dict[str, Any], settings: Settings) -> dict[str, Any]:
     return spec
 
 
+def body_problem(error: dict[str, Any]) -> str | None:
+    """What is wrong with a body that is not a JSON object at all (FastAPI reports it as an error
+    of a field, e.g. '1' for the position of a JSON syntax error); None for a field's error."""
+    if error["type"] == "json_invalid":
+        detail = error.get("ctx", {}).get("error") or error["msg"]
+        return f"request body is not valid JSON: {detail} (at position {error['loc'][-1]})"
+    if tuple(error["loc"]) != ("body",):
+        return None
+    if isinstance(error.get("input"), bytes):  # e.g. curl -d without a JSON content type
+        return "request body is not JSON: send a JSON object with 'Content-Type: application/json'"
+    if error["type"] == "missing":
+        return "request body is missing: send a JSON object"
+    if error["type"] in ("model_attributes_type", "model_type", "dict_type"):
+        return "request body must be a JSON object"
+    return None  # a rule of the whole body (a model validator): answered as usual
+
+
 def api_routes(routes) -> list[APIRoute]:
     """Every API route, including those of included routers (FastAPI keeps those nested; ours
     have no prefix, so their own paths are the served paths)."""
@@ -307,22 +324,45 @@ def create_app(settings: Settings | None = None, state: State | None = None) -> 
         code = getattr(err, "code", None) or ("model_not_found" if isinstance(err, ModelNotFoundError) else None)
         return JSONResponse(error_body(err.message, "invalid_request_error", err.field, code), status_code=status)
 
+    def token_range(field: str, value: Any) -> APIError:
+        """max_tokens outside 1..the server's limit: one message whether the schema or the setting
+        refused it, so a client that follows it is not refused again."""
+        top = settings.max_new_tokens
+        return APIError(422, f"invalid value for '{field}': {value} is outside this server's range 1..{top}",
+                        param=field, code="limit_exceeded")
+
+    def check_tokens(req: Any) -> None:
+        for field in ("max_tokens", "max_new_tokens"):
+            value = getattr(req, field, None)
+            if value is not None and value > settings.max_new_tokens:
+                raise token_range(field, value)
+
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, err: RequestValidationError):
         errors = err.errors()
+        body_error = body_problem(errors[0])
+        if body_error:
+            return JSONResponse(error_body(body_error, "invalid_request_error", None, "invalid_json"), status_code=400)
         # A union field (a prompt or a list of prompts) reports a type mismatch for each form it
         # could take: the error worth showing is the one about the value itself.
         first = next((e for e in errors if not e["type"].endswith("_type")), errors[0])
         # Drop pydantic's union tags ("constrained-str", "list[...]") from the location.
         loc = [str(p) for p in first["loc"] if p != "body" and (isinstance(p, int) or str(p).isidentifier())]
         field = ".".join(loc) or "body"
+        if first["type"] == "unsupported_parameter":
+            return JSONResponse(error_body(first["msg"], "invalid_request_error", field, "unsupported_parameter"),
+                                status_code=422)
+        if (field in ("max_tokens", "max_new_tokens") and request.url.path != "/humanize"
+                and first["type"] in ("less_than_equal", "greater_than_equal")):
+            return await _api_error(request, token_range(field, first["input"]))
         return JSONResponse(error_body(f"invalid value for '{field}': {first['msg']}", "invalid_request_error", field),
                             status_code=422)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, err: StarletteHTTPException):
-        return JSONResponse(error_body(str(err.detail), "invalid_request_error"), status_code=err.status_code,
-                            headers=getattr(err, "headers", None))
+        body = (not_found(request.method, request.url.path) if err.status_code == 404 and err.detail == "Not Found"
+                else error_body(str(err.detail), "invalid_request_error"))
+        return JSONResponse(body, status_code=err.status_code, headers=getattr(err, "headers", None))
 
     auth: list = []  # the Guard middleware checks keys before the body is read
 
@@ -451,19 +491,37 @@ def create_app(settings: Settings | None = None, state: State | None = None) -> 
 
         return pieces()
 
+    def wants_usage(req: Any) -> bool:
+        """stream_options.include_usage: OpenAI's last chunk, with no choices and the usage."""
+        return req.stream_options is not None and req.stream_options.include_usage
+
     def usage(prompt_tokens: int, completion_tokens: int) -> dict[str, int]:
         return {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens,
                 "total_tokens": prompt_tokens + completion_tokens}
 
     # ------------------------------------------------------------ OpenAI-compatible
+    def served_names() -> list[str]:
+        return list(dict.fromkeys(loaded().pool.names() + state.jobs.model_names()))
+
+    def model_card(name: str) -> dict[str, Any]:
+        return {"id": name, "object": "model", "created": int(state.started), "owned_by": "tunesmith"}
+
     @app.get("/v1/models", tags=["openai"], dependencies=auth, responses=ERRORS)
     def list_models() -> dict[str, Any]:
-        names = list(dict.fromkeys(loaded().pool.names() + state.jobs.model_names()))
-        return {"object": "list", "data": [{"id": n, "object": "model", "created": int(state.started),
-                                            "owned_by": "tunesmith"} for n in names]}
+        return {"object": "list", "data": [model_card(n) for n in served_names()]}
+
+    # :path, as a served model may be a Hugging Face id ("org/name")
+    @app.get("/v1/models/{model_id:path}", tags=["openai"], dependencies=auth, responses=ERRORS)
+    def retrieve_model(model_id: str) -> dict[str, Any]:
+        names = served_names()
+        if model_id not in names:
+            raise ModelNotFoundError(f"unknown model '{model_id}'; this server serves {', '.join(names)} "
+                                     "(see /v1/models)", field="model")
+        return model_card(model_id)
 
     @app.post("/v1/completions", tags=["openai"], dependencies=auth, responses=STREAMS)
     async def completions(req: CompletionRequest, request: Request):
+        check_tokens(req)
         model = await model_ready(req.model)
         prompts = [req.prompt] if isinstance(req.prompt, str) else req.prompt
         params = req.sampling(default_max=min(16, limits.max_new_tokens))
@@ -473,12 +531,19 @@ def create_app(settings: Settings | None = None, state: State | None = None) -> 
             if len(prompts) != 1:
                 raise APIError(422, "stream=true supports one prompt", param="stream")
             pieces = start_stream(request, model, prompts[0], params)
+            head = {"id": cid, "object": "text_completion", "created": created, "model": model}
 
             async def chunks():
+                last = None
+                if req.echo:
+                    yield {**head, "choices": [{"text": prompts[0], "index": 0, "logprobs": None,
+                                                "finish_reason": None}]}
                 async for c in pieces:
-                    yield {"id": cid, "object": "text_completion", "created": created, "model": model,
-                           "choices": [{"text": c.text, "index": 0, "logprobs": None,
-                                        "finish_reason": c.finish_reason}]}
+                    yield {**head, "choices": [{"text": c.text, "index": 0, "logprobs": None,
+                                                "finish_reason": c.finish_reason}]}
+                    last = c
+                if wants_usage(req) and last is not None and last.finish_reason:  # (not after a disconnect)
+                    yield {**head, "choices": [], "usage": usage(last.prompt_tokens, last.completion_tokens)}
             return sse(chunks())
         outs = await wait_for(request, submit(model, prompts, params))
         choices = [{"text": (prompts[c.prompt_index] if req.echo else "") + c.text,
@@ -490,6 +555,7 @@ def create_app(settings: Settings | None = None, state: State | None = None) -> 
 
     @app.post("/v1/chat/completions", tags=["openai"], dependencies=auth, responses=STREAMS)
     async def chat_completions(req: ChatRequest, request: Request):
+        check_tokens(req)
         st = loaded()
         model = await model_ready(req.model)
         prompt = st.pool.get(model).chat_prompt([m.model_dump() for m in req.messages])
@@ -498,14 +564,18 @@ def create_app(settings: Settings | None = None, state: State | None = None) -> 
         cid, created = f"chatcmpl-{uuid.uuid4().hex[:24]}", int(time.time())
         if req.stream:
             pieces = start_stream(request, model, prompt, params)
+            head = {"id": cid, "object": "chat.completion.chunk", "created": created, "model": model}
 
             async def chunks():
-                yield {"id": cid, "object": "chat.completion.chunk", "created": created, "model": model,
-                       "choices": [{"index": 0, "delta": {"role": "assistant", "content": ""}, "finish_reason": None}]}
+                last = None
+                yield {**head, "choices": [{"index": 0, "delta": {"role": "assistant", "content": ""},
+                                            "finish_reason": None}]}
                 async for c in pieces:
                     delta = {"content": c.text} if c.text else {}
-                    yield {"id": cid, "object": "chat.completion.chunk", "created": created, "model": model,
-                           "choices": [{"index": 0, "delta": delta, "finish_reason": c.finish_reason}]}
+                    yield {**head, "choices": [{"index": 0, "delta": delta, "finish_reason": c.finish_reason}]}
+                    last = c
+                if wants_usage(req) and last is not None and last.finish_reason:  # (not after a disconnect)
+                    yield {**head, "choices": [], "usage": usage(last.prompt_tokens, last.completion_tokens)}
             return sse(chunks())
         outs = await wait_for(request, submit(model, [prompt], params))
         choices = [{"index": c.index, "message": {"role": "assistant", "content": c.text},
@@ -516,8 +586,7 @@ def create_app(settings: Settings | None = None, state: State | None = None) -> 
     # ------------------------------------------------------------ the seeds' endpoints
     @app.post("/generate", tags=["generate"], dependencies=auth, responses=ERRORS)
     async def generate(req: GenerateRequest, request: Request) -> dict[str, Any]:
-        limits.tokens(req.max_new_tokens, "max_new_tokens")
-        limits.tokens(req.max_tokens, "max_tokens")
+        check_tokens(req)
         st = loaded()
         prompt = st.engine.chat_prompt([{"role": "user", "content": req.prompt}]) if req.chat else req.prompt
         params = req.sampling(default_max=min(req.max_new_tokens or 128, limits.max_new_tokens))

@@ -110,9 +110,47 @@ async def _respond(send, status: int, body: dict[str, Any], extra: list[tuple[by
     await send({"type": "http.response.body", "body": data})
 
 
+def not_found(method: str, path: str) -> dict[str, Any]:
+    return error_body(f"{method} {path} is not an endpoint of this server (see /docs)", "invalid_request_error",
+                      None, "not_found")
+
+
+def _openai_404(scope: Scope, send):
+    """``send`` with a JSON ``{"detail": ...}`` 404 (Starlette's, the page's) rewritten into
+    OpenAI's error shape, which the API promises for every error; other responses pass as sent."""
+    start: Message | None = None
+    chunks: list[bytes] = []
+
+    async def wrapped(message: Message) -> None:
+        nonlocal start
+        if message["type"] == "http.response.start" and message["status"] == 404:
+            start = message
+            return
+        if start is None or message["type"] != "http.response.body":
+            return await send(message)
+        chunks.append(message.get("body", b""))
+        if message.get("more_body"):
+            return
+        body = b"".join(chunks)
+        try:
+            detail = json.loads(body)["detail"]
+        except (ValueError, KeyError, TypeError):
+            detail = None
+        if not isinstance(detail, str):  # an HTML page, or a body of its own: as it was
+            await send(start)
+            return await send({"type": "http.response.body", "body": body})
+        new = (not_found(scope["method"], scope["path"]) if detail == "Not Found"
+               else error_body(detail, "invalid_request_error", None, "not_found"))
+        keep = [(k, v) for k, v in start.get("headers", []) if k.lower() not in (b"content-length", b"content-type")]
+        await _respond(send, 404, new, keep)
+
+    return wrapped
+
+
 class MethodCheck:
     """405 (with ``Allow``) for a known API path asked with another method. Without it the
-    page mounted at ``/`` catches the request and answers 404."""
+    page mounted at ``/`` catches the request and answers 404. A path no API route matches
+    that ends in a JSON 404 gets OpenAI's error shape (the page's own 404s are FastAPI's)."""
 
     def __init__(self, app, routes):
         self.app, self.routes = app, routes
@@ -122,10 +160,11 @@ class MethodCheck:
             from starlette.routing import Match
 
             allowed: set[str] = set()
+            matched = False
             for route in self.routes:
                 match, _ = route.matches(scope)
                 if match == Match.FULL:
-                    allowed = set()
+                    allowed, matched = set(), True
                     break
                 if match == Match.PARTIAL and getattr(route, "methods", None):
                     allowed |= route.methods
@@ -135,4 +174,6 @@ class MethodCheck:
                                                      "method_not_allowed"),
                                [(b"allow", ", ".join(sorted(allowed)).encode())])
                 return
+            if not matched:
+                send = _openai_404(scope, send)
         await self.app(scope, receive, send)

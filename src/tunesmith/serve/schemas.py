@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
 
 from ..engine.limits import NONBLANK
 from ..config import MAX_STOP_CHARS, MAX_STOPS, NoBoolNumbers, SamplingParams, check_candidates
@@ -82,11 +84,58 @@ class SamplingFields(NoBoolNumbers):
         return build(SamplingParams, data)
 
 
-class CompletionRequest(SamplingFields):
+# OpenAI parameters this server does not implement, and the values that mean "off" (OpenAI's
+# defaults, which SDKs and tools send): anything else is a 422, never silently ignored.
+UNSUPPORTED: dict[str, tuple[Any, ...]] = {
+    "logprobs": (False,), "top_logprobs": (0,), "tools": ([],), "functions": ([],),
+    "tool_choice": ("none", "auto"), "function_call": ("none", "auto"), "response_format": ({"type": "text"},),
+    "presence_penalty": (0,), "frequency_penalty": (0,), "logit_bias": ({},), "suffix": ("",), "best_of": (1,),
+}
+
+
+def _same(a: Any, b: Any) -> bool:
+    return a == b and isinstance(a, bool) == isinstance(b, bool)  # False == 0 in Python, not in JSON
+
+
+class TextFormat(BaseModel):
+    type: Literal["text"]
+
+
+class StreamOptions(BaseModel):
+    include_usage: bool = Field(False, strict=True, description="A last chunk with the request's usage.")
+
+
+_OFF = "Not supported by this server: only the default is accepted."
+Off = Annotated[float, Field(ge=0, le=0)]
+NoItems = Annotated[list[Any], Field(max_length=0)]
+
+
+class OpenAIFields(SamplingFields):
+    """Fields of both OpenAI endpoints, including those declared only to refuse them (UNSUPPORTED)."""
+
+    presence_penalty: Off | None = Field(None, description=_OFF)
+    frequency_penalty: Off | None = Field(None, description=_OFF)
+    logit_bias: Annotated[dict[str, float], Field(max_length=0)] | None = Field(None, description=_OFF)
+    stream_options: StreamOptions | None = Field(None, description="With stream=true.")
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _only_defaults(cls, value: Any, info: ValidationInfo) -> Any:
+        allowed = UNSUPPORTED.get(info.field_name)
+        if allowed is None or value is None or any(_same(value, a) for a in allowed):
+            return value
+        raise PydanticCustomError("unsupported_parameter", "'{name}' is not supported by this server: leave it out"
+                                  " or send {default}", {"name": info.field_name, "default": json.dumps(allowed[0])})
+
+
+class CompletionRequest(OpenAIFields):
     model: str | None = Field(None, description="Served model id (see /v1/models).")
     prompt: NonBlank | Annotated[list[NonBlank], Field(min_length=1)] = Field(
         ..., description="Prompt text, or a list for a batch (rows = prompts x n count against max_rows).")
     echo: bool = Field(False, strict=True, description="Prepend the prompt to the returned text.")
+    logprobs: Literal[False] | None = Field(None, description=_OFF)
+    suffix: Literal[""] | None = Field(None, description=_OFF)
+    best_of: Literal[1] | None = Field(None, description=_OFF)
 
 
 class ChatMessage(BaseModel):
@@ -94,9 +143,16 @@ class ChatMessage(BaseModel):
     content: str
 
 
-class ChatRequest(SamplingFields):
+class ChatRequest(OpenAIFields):
     model: str | None = None
     messages: list[ChatMessage] = Field(..., min_length=1)
+    logprobs: Literal[False] | None = Field(None, description=_OFF)
+    top_logprobs: Literal[0] | None = Field(None, description=_OFF)
+    tools: NoItems | None = Field(None, description=_OFF)
+    tool_choice: Literal["none", "auto"] | None = Field(None, description=_OFF)
+    functions: NoItems | None = Field(None, description=_OFF)
+    function_call: Literal["none", "auto"] | None = Field(None, description=_OFF)
+    response_format: TextFormat | None = Field(None, description=_OFF)
 
 
 class GenerateRequest(SamplingFields):
