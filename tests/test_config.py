@@ -105,3 +105,13 @@ def test_a_vanishing_temperature_is_greedy_decoding():
     assert build(SamplingParams, {"temperature": 2.9e-303}).greedy
     assert build(SamplingParams, {"temperature": 1e-7}).greedy and not build(SamplingParams, {"temperature": 1e-5}).greedy
     assert build(SamplingParams, {"temperature": 1e-300}).to_generation_kwargs()["do_sample"] is False
+
+
+def test_a_boolean_for_a_number_is_called_a_boolean_and_union_tags_stay_out_of_the_field():
+    from tunesmith.config import RunConfig
+
+    with pytest.raises(ConfigError, match=r"invalid value for 'temperature' .*true is not a number"):
+        build(SamplingParams, {"temperature": True})
+    with pytest.raises(ConfigError) as err:
+        build(RunConfig, {"model": "tiny-random", "data": {"source": "x.txt"}, "lora": {"target_modules": 5}})
+    assert err.value.field == "lora.target_modules"

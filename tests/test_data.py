@@ -258,3 +258,12 @@ def test_small_packed_text_warns_about_dropped_tokens_and_no_validation(tmp_path
     assert 0.1 * n_tokens < dropped < 128 and len(data.train) == 1 and data.val == []
     assert "lower data.block_size to keep them" in caplog.text
     assert "too little data for a validation split" in caplog.text
+
+
+def test_a_one_column_file_is_pointed_at_text_column(tmp_path, tiny):
+    f = tmp_path / "q.csv"
+    f.write_text("question\nWhat is 2+2?\nWho wrote Hamlet?\n")
+    with pytest.raises(DataError, match="if 'question' is the text, set data.text_column=question"):
+        build_datasets(cfg(source=str(f)), tiny.tokenizer)
+    data = build_datasets(cfg(source=str(f), text_column="question", val_fraction=0), tiny.tokenizer)
+    assert data.format == "text"

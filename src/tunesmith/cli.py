@@ -356,7 +356,7 @@ def humanize(
     jsonl: Annotated[Optional[Path], typer.Option("--jsonl", help="Batch: JSONL with 'id' and 'text' per line.")] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Batch output JSONL (with --jsonl).")] = None,
     tone: Tone = "conversational", strength: Strength = "medium", keep: Keep = None,
-    candidates: Annotated[Optional[int], typer.Option(help="Rewrites generated per chunk (default 5).")] = None,
+    candidates: Annotated[Optional[int], typer.Option(help="Rewrites generated per chunk, 1 to 8 (default 5).")] = None,
     alternatives: Annotated[int, typer.Option(help="Extra full rewrites to show.")] = 0,
     temperature: Temperature = 0.7, top_p: TopP = 0.9, seed: Seed = 0,
     adapter: HAdapter = "bundled", model: ModelOpt = "smollm2-135m-instruct",

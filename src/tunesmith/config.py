@@ -48,12 +48,21 @@ class StrictModel(NoBoolNumbers):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
 
+def error_message(error: dict[str, Any]) -> str:
+    """pydantic's message for one error, except where it misleads: a true/false sent as a number
+    (NoBoolNumbers turns it into the string "true") is not "a string it could not parse"."""
+    if error["type"] in ("float_parsing", "int_parsing") and error.get("input") in ("true", "false"):
+        return f"{error['input']} is not a number; send a number"
+    return error["msg"]
+
+
 def explain_validation_error(err: ValidationError, prefix: str = "") -> ConfigError:
     """Turn pydantic's error into one readable ConfigError naming the field and the rule."""
     first = err.errors()[0]
-    field = ".".join(str(p) for p in first["loc"]) or "<root>"
+    # (without pydantic's union tags: "lora.target_modules", not "lora.target_modules.list[str]")
+    field = ".".join(str(p) for p in first["loc"] if isinstance(p, int) or str(p).isidentifier()) or "<root>"
     field = f"{prefix}{field}"
-    msg = first["msg"]
+    msg = error_message(first)
     if first["type"] == "extra_forbidden":
         msg = "unknown setting (check the spelling; see --help or the config docs)"
     value = first.get("input")

@@ -2696,7 +2696,8 @@ def humanize_jsonl(humanizer: Humanizer, src: str | Path, dst: str | Path, optio
     rows = read_jsonl(src)
     for lineno, row in enumerate(rows, 1):
         if not isinstance(row.get("text"), str) or not row["text"].strip():
-            raise ConfigError(f"{src}:{lineno}: needs a non-empty 'text' field", field="text")
+            raise ConfigError(f"{src}:{lineno}: needs a non-empty 'text' field (fields present: {list(row)})",
+                              field="text")
     tmp = dst.with_name(f".{dst.name}.tmp")
     from tqdm import tqdm
 

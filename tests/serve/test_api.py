@@ -467,3 +467,11 @@ def test_openai_sdk_in_process(client):
     chunks = list(sdk.chat.completions.create(model="tiny-random", messages=messages, max_tokens=3, temperature=0,
                                               stream=True, stream_options={"include_usage": True}))
     assert chunks[-1].usage.total_tokens == chat.usage.total_tokens and chunks[-1].choices == []
+
+
+def test_a_boolean_number_is_reported_as_a_boolean(make_client):
+    """{"temperature": true} said "unable to parse string as a number"."""
+    r = make_client().post("/v1/chat/completions", json={"messages": [{"role": "user", "content": "hi"}],
+                                                         "temperature": True})
+    assert r.status_code == 422 and r.json()["error"]["param"] == "temperature"
+    assert "true is not a number" in r.json()["error"]["message"]

@@ -135,5 +135,6 @@ def detect_format(rec: dict[str, Any], text_column: str) -> str:
         return "recipe"
     if text_column in rec:
         return "text"
+    hint = f"; if '{next(iter(rec))}' is the text, set data.text_column={next(iter(rec))}" if len(rec) == 1 else ""
     raise DataError(f"can't tell the data format from fields {list(rec)}; set data.format "
-                    f"(text, completion, chat, recipe, humanizer)", field="data.format")
+                    f"(text, completion, chat, recipe, humanizer){hint}", field="data.format")

@@ -22,6 +22,7 @@ from fastapi.responses import JSONResponse, StreamingResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
+from ..config import error_message
 from ..engine import DeadlineExceeded, Engine, QueueFull
 from ..engine.limits import Limits
 from ..engine.pool import ModelPool, ModelSpec, parse_models
@@ -355,8 +356,8 @@ def create_app(settings: Settings | None = None, state: State | None = None) -> 
         if (field in ("max_tokens", "max_new_tokens") and request.url.path != "/humanize"
                 and first["type"] in ("less_than_equal", "greater_than_equal")):
             return await _api_error(request, token_range(field, first["input"]))
-        return JSONResponse(error_body(f"invalid value for '{field}': {first['msg']}", "invalid_request_error", field),
-                            status_code=422)
+        return JSONResponse(error_body(f"invalid value for '{field}': {error_message(first)}", "invalid_request_error",
+                                       field), status_code=422)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, err: StarletteHTTPException):

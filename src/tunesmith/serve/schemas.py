@@ -186,8 +186,8 @@ class HumanizeResponse(BaseModel):
     humanized_text: str
     success: bool
     message: str
-    scores_before: dict[str, float]
-    scores_after: dict[str, float]
+    scores_before: dict[str, int | float]  # (counts stay whole numbers)
+    scores_after: dict[str, int | float]
     similarity: float
     facts: list[str]
     missing_facts: list[str]
