@@ -270,17 +270,24 @@ def test_a_run_stopped_before_its_first_checkpoint_can_be_resumed_and_a_finished
     from transformers import TrainerCallback
 
     class Interrupt(TrainerCallback):
-        def on_step_end(self, args, state, control, **kw):
-            if state.global_step == 2:
+        def __init__(self, at):
+            self.at = at
+
+        def on_step_begin(self, args, state, control, **kw):
+            if state.global_step == self.at:
                 raise KeyboardInterrupt
 
     out = tmp_path / "run"
     cfg = load_run_config(write_cfg(tmp_path), output=str(out))  # checkpoints every 4 steps
     with pytest.raises(KeyboardInterrupt):
-        fit(cfg, callbacks=[Interrupt()])
+        fit(cfg, callbacks=[Interrupt(0)])  # before the first step: nothing to save
     assert latest_complete_checkpoint(out / "checkpoints") is None
     with pytest.raises(TunesmithError, match="no checkpoint yet: --resume trains it again"):
         fit(cfg)
+    # Ctrl-C after step 2 (checkpoints come every 4): step 2 is saved and sealed, and resumed from
+    with pytest.raises(KeyboardInterrupt):
+        fit(cfg, resume=True, callbacks=[Interrupt(2)])
+    assert latest_complete_checkpoint(out / "checkpoints").name == "checkpoint-2"
     res = fit(cfg, resume=True)
     assert res.metrics["steps"] == 8
     with pytest.raises(TunesmithError, match=r"already finished its 8 steps \(train.max_steps=8\)"):

@@ -839,7 +839,11 @@ def fit(cfg: RunConfig, resume: bool = False, callbacks: list | None = None) -> 
         results["before"] = {"val_loss": before["eval_loss"], "val_perplexity": perplexity_of(before["eval_loss"])}
         if trainer.is_world_process_zero():  # kept now, so a resumed run doesn't measure (and log) it again
             write_atomic(eval_file, json.dumps(results, indent=2))
-    train_out = trainer.train(resume_from_checkpoint=str(resume_from) if resume_from else None)
+    try:
+        train_out = trainer.train(resume_from_checkpoint=str(resume_from) if resume_from else None)
+    except KeyboardInterrupt:
+        _save_on_interrupt(trainer, ckpt_dir)
+        raise
     train_seconds = clock.seconds()
     if has_val:
         after = _final_eval(trainer)
@@ -870,6 +874,18 @@ def fit(cfg: RunConfig, resume: bool = False, callbacks: list | None = None) -> 
         torch.distributed.barrier()  # (rank 0 has written the run)
         torch.distributed.destroy_process_group()
     return FitResult(out, results)
+
+
+def _save_on_interrupt(trainer, ckpt_dir: Path) -> None:
+    """Ctrl-C: seal a checkpoint at the last finished step, so --resume loses no finished work
+    (before, everything since the last train.save_steps was gone). One process only: under
+    torchrun every rank would have to take part in the save."""
+    step = trainer.state.global_step
+    if step == 0 or (ckpt_dir / f"checkpoint-{step}").exists() or int(os.environ.get("WORLD_SIZE", "1")) > 1:
+        return
+    log.warning("interrupted at step %d: saving a checkpoint (--resume continues from it)", step)
+    trainer._save_checkpoint(trainer.model, trial=None)  # (transformers' own save: model, optimizer, RNG, state)
+    trainer.callback_handler.on_save(trainer.args, trainer.state, trainer.control)  # seals it
 
 
 def _final_eval(trainer) -> dict[str, float]:
