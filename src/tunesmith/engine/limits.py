@@ -56,10 +56,15 @@ class Limits:
         if len(text) > self.max_text_chars:
             raise LimitError(f"'{field}' has {len(text)} characters; the limit is {self.max_text_chars}", field)
 
+    def token_range(self, n: object, field: str = "max_tokens") -> LimitError:
+        """The error for a token count outside 1..the server's limit: one message whether the
+        schema or this setting refused it, so a client that follows it is not refused again."""
+        return LimitError(f"invalid value for '{field}': {n} is outside this server's range 1..{self.max_new_tokens}",
+                          field)
+
     def tokens(self, n: int | None, field: str = "max_tokens") -> None:
         if n is not None and n > self.max_new_tokens:
-            raise LimitError(f"invalid value for '{field}': {n} is above this server's limit of "
-                             f"{self.max_new_tokens}", field)
+            raise self.token_range(n, field)
 
     def rows(self, prompts: int, params: SamplingParams) -> None:
         """Prompts are admitted to the running batch a few at a time, so a request may hold more

@@ -292,6 +292,7 @@ def create_app(settings: Settings | None = None, state: State | None = None) -> 
     """Build the app. ``state`` can be injected (tests pass one with tiny models)."""
     settings = settings or Settings.load()
     state = state or State(settings)
+    limits = state.limits
 
     async def lifespan(app: FastAPI):
         if settings.workers:
@@ -325,18 +326,9 @@ def create_app(settings: Settings | None = None, state: State | None = None) -> 
         code = getattr(err, "code", None) or ("model_not_found" if isinstance(err, ModelNotFoundError) else None)
         return JSONResponse(error_body(err.message, "invalid_request_error", err.field, code), status_code=status)
 
-    def token_range(field: str, value: Any) -> APIError:
-        """max_tokens outside 1..the server's limit: one message whether the schema or the setting
-        refused it, so a client that follows it is not refused again."""
-        top = settings.max_new_tokens
-        return APIError(422, f"invalid value for '{field}': {value} is outside this server's range 1..{top}",
-                        param=field, code="limit_exceeded")
-
     def check_tokens(req: Any) -> None:
         for field in ("max_tokens", "max_new_tokens"):
-            value = getattr(req, field, None)
-            if value is not None and value > settings.max_new_tokens:
-                raise token_range(field, value)
+            limits.tokens(getattr(req, field, None), field)
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, err: RequestValidationError):
@@ -355,7 +347,7 @@ def create_app(settings: Settings | None = None, state: State | None = None) -> 
                                 status_code=422)
         if (field in ("max_tokens", "max_new_tokens") and request.url.path != "/humanize"
                 and first["type"] in ("less_than_equal", "greater_than_equal")):
-            return await _api_error(request, token_range(field, first["input"]))
+            return await _user_error(request, limits.token_range(first["input"], field))
         return JSONResponse(error_body(f"invalid value for '{field}': {error_message(first)}", "invalid_request_error",
                                        field), status_code=422)
 
@@ -397,7 +389,6 @@ def create_app(settings: Settings | None = None, state: State | None = None) -> 
         }
 
     # ------------------------------------------------------------ helpers
-    limits = state.limits
 
     async def wait_for(request: Request, job) -> Any:
         """Await an engine request; a client that goes away cancels its rows."""
