@@ -9,7 +9,7 @@ from tunesmith.errors import ConfigError
 from tunesmith.generate import Completion
 from tunesmith.humanize import (Humanizer, ai_phrase_density, clean_output, drop_repeated_sentences,
                                 lowercase_sentence_starts, make_sure_without_clause,
-                                has_repetition_loop, rule_based_rewrite, split_chunks, word_diff, _slips)
+                                has_repetition_loop, rule_based_rewrite, split_chunks, tidy, word_diff, _slips)
 
 FORMAL = ("Thank you for reaching out to Brightlane Support. It is important to note that order #A-20931 was "
           "dispatched on June 3, 2025, via Parcelink. Furthermore, we will facilitate a full refund of $84.50 "
@@ -801,6 +801,23 @@ def test_rule_edit_splits_long_sentences_only_between_main_clauses():
     "It is with great sadness that we announce the passing of Tom, 84.",
     "Whether you're a busy parent or a culinary enthusiast, this 6-quart fryer is worth a look.",  # one side only
     "Whether you're a first-time buyer or a landlord, the 2 stamp duty rates differ.",
+    # the judges' idioms of dev1-8 outside the syntax they suit
+    "She holds a special place in her heart for the 3 rescue dogs.",  # whom, not the thing
+    "The band recorded an instrumental in 1972.", "The 2 albums mix instrumental in style and vocal tracks.",
+    "The train is rapidly approaching the 2 platforms.", "Welcome to the complex landscape of 3 tax codes.",
+    "He humbly accepted the 2 awards.",
+    # ... and their adversarial review (336 probes): each changed a claim or broke the sentence before its guard
+    "The box holds a special place in my heart monitor kit.", "She holds a special place in my heart and in my will.",
+    "I have a special place in my heart.", "I'm reaching out to follow up on the quote and to ask about 2 deliveries.",
+    "Dosage didn't make a significant difference to outcomes (p = 0.42).",
+    "The new drug made a significant difference in survival at 5 years.",
+    "The band's instrumental in the 2nd act was stunning.", "The song is instrumental in the first 2 minutes.",
+    "He had an instrumental role in the 2 films, playing cello onscreen.",
+    "This course unlocks your full potential in 6 weeks.", "The 2 reforms unlocked the full potential of the market.",
+    "The ratio is rapidly approaching, but not yet at, parity in 3 regions.",
+    "They said we humbly ask too often, 3 times a week.",
+    "The hikers navigated the complex landscape of the Alps for 9 days.",
+    "Does this represent good value at $40?", "The dotted line represents good value; the 2 solid lines, poor value.",
 ])
 def test_rule_edit_keeps_swaps_that_break_their_context(source):
     assert Humanizer.rule_edit(source)[0] is None
@@ -821,6 +838,47 @@ def test_rule_edit_plain_english_set_phrases():
     # written contracted too (dev round 8)
     for text in ("Please don't hesitate to call us.", "Please don\u2019t hesitate to call us."):
         assert Humanizer.rule_edit(text)[0] == "Feel free to call us."
+
+
+@pytest.mark.parametrize("source, edited", [
+    ("The museum holds a special place in my heart.", "The museum means a lot to me."),
+    ("This town will always hold a special place in our hearts.", "This town will always mean a lot to us."),
+    ("It doesn't hold a special place in my heart.", "It doesn't mean a lot to me."),
+    ("I am reaching out to follow up on my application from May 3.", "I'm following up on my application from May 3."),
+    ("Small, consistent habits can make a significant difference.", "Small, consistent habits can make a big difference."),
+    ("Dr. Lee was instrumental in securing the $2 million grant.", "Dr. Lee was key to securing the $2 million grant."),
+    ("She played an instrumental role in the merger.", "She played a key role in the merger."),
+    ("Unlock the full potential of your garden with these tips.", "Get the most out of your garden with these tips."),
+    ("Our coaching helps students unlock their full potential.", "Our coaching helps students reach their full potential."),
+    ("The deadline is rapidly approaching, so register by Friday.", "The deadline is coming up fast, so register by Friday."),
+    ("We humbly invite you to join us on May 4.", "We invite you to join us on May 4."),
+    ("Navigating the complex landscape of personal finance can feel daunting.",
+     "Navigating personal finance can feel daunting."),
+    ("At $45, this blender represents excellent value for money.", "At $45, this blender is excellent value for money."),
+])
+def test_rule_edit_plain_idioms_for_judged_stock_phrases(source, edited):
+    """Stock phrases blind judges listed most often over dev1-8 that the rule edit had left, each
+    swapped for the idiom a person writes, verified like every rule edit."""
+    from tunesmith.claims import verify
+    assert Humanizer.rule_edit(source)[0] == edited
+    # The claim checks read a whole text: a guard must look at its own sentence only, or words elsewhere
+    # ("key", "data", "color", "2 percent") make the checks see a swap the sentence's edit made as a change
+    text = "The color-coded key shows 2 percent of the data points and the song's film score. " + source
+    assert verify(text, Humanizer.rule_edit(text)[0]) == []
+
+
+def test_rule_edit_keeps_the_stock_edits_when_a_cliche_swap_fails_its_checks():
+    # "Trail 45 is" reads as another count than "Trail 45 represents": the swap fails the quantity check, and the
+    # sentence still loses its stock connector instead of staying as written
+    text = "Ultimately, at $159, the Kestrel Trail 45 represents excellent value for money."
+    assert Humanizer.rule_edit(text)[0] == "At $159, the Kestrel Trail 45 represents excellent value for money."
+
+
+def test_tidy_keeps_the_space_before_a_decimal_point():
+    """Closing the gap a dropped phrase leaves must not glue "p < .05" or ".NET" to the word before."""
+    assert tidy("The threshold was p < .05 , as planned .") == "The threshold was p < .05, as planned."
+    assert Humanizer.rule_edit("Furthermore, we found p = .006 with the .NET tool.")[0] == \
+        "We found p = .006 with the .NET tool."
 
 
 @pytest.mark.parametrize("text", ["We received an inquiry about your account.", "Ensure a sufficient supply of water.",
@@ -1305,7 +1363,7 @@ def test_rule_edit_dev5_round3(source, expected):
      "You're invited to embark on a memorable evening of jazz."),
     ("All in all, consistency is the key to lasting success.", "Consistency is the key to lasting success."),
     ("It goes without saying that this recipe holds a special place in my heart.",
-     "This recipe holds a special place in my heart."),
+     "This recipe means a lot to me."),
     ("The team tracked 312 adults aged 40 to 65 in order to study their sleep.",
      "The team tracked 312 adults aged 40 to 65 to study their sleep."),
     ("Users must update to version 5.3.0 prior to April 1 in order to keep syncing.",

@@ -428,6 +428,9 @@ def skeleton(text: str) -> Skeleton:
     sk.calendar["may"] += len(re.findall(r"\bMay\s+\d", text))
     low_for_modal = re.sub(r"\bmay\s+\d", " ", low)
     low_for_modal = re.sub(r"\b(an?|the) must\b", r"\1 necessity", low_for_modal)  # "a must for fans": a noun
+    # "get the most out of X" is an idiom that counts nothing (the rule edit's "unlock the full potential of")
+    low_for_modal = re.sub(r"\b(get|gets|got|getting|make|makes|made|making) the most out of\b", r"\1 value from",
+                           low_for_modal)
     sk.negations = sum(len(_whole(n).findall(low)) for n in set(NEGATIONS))
     sk.modality = _phrase_counts(low_for_modal, MODALITY)
     sk.events = _phrase_counts(low_for_modal, EVENT_CLASSES)

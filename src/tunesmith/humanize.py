@@ -367,6 +367,28 @@ CLICHE_SWAPS: dict[str, str] = {
     "with meticulous care": "with great care", "with meticulous precision": "with great precision",
     # ("lies in the 2 files on your desk" is a place: only before a mechanism or a how/why clause, _KEEP_IN_CONTEXT)
     "the answer lies in": "the answer is", "the secret lies in": "the secret is",
+    # The judges' lists over dev1-8 (counted over every round) that the rule edit still left, as idioms a
+    # person would write; each only in the syntax _KEEP_IN_CONTEXT allows
+    **{f"{verb} a special place in {poss} {heart}": f"{plain} a lot to {obj}"
+       for verb, plain in (("holds", "means"), ("hold", "mean"), ("held", "meant"), ("holding", "meaning"),
+                           ("has", "means"), ("have", "mean"), ("had", "meant"))
+       for poss, obj in (("my", "me"), ("our", "us"), ("his", "him"), ("her", "her"), ("their", "them"), ("your", "you"))
+       for heart in ("heart", "hearts")},
+    "reaching out to follow up on": "following up on", "reach out to follow up on": "follow up on",
+    "reached out to follow up on": "followed up on",
+    "make a significant difference": "make a big difference", "makes a significant difference": "makes a big difference",
+    "made a significant difference": "made a big difference", "making a significant difference": "making a big difference",
+    "instrumental in": "key to", "an instrumental role in": "a key role in",
+    # (the base form only: "The reform unlocked the full potential of the market" is no "got the most out of")
+    "unlock the full potential of": "get the most out of",
+    **{f"unlock {poss} full potential": f"reach {poss} full potential"
+       for poss in ("your", "their", "our", "his", "her", "my", "its")},
+    "is rapidly approaching": "is coming up fast", "are rapidly approaching": "are coming up fast",
+    **{f"{who} humbly {verb}": f"{who} {verb}" for who in ("we", "i") for verb in ("invite", "ask", "request")},
+    "the complex landscape of": "",
+    # (not "represent": "Does this represent good value?", "The bars represent great value, while ...")
+    **{f"represents {how} value": f"is {how} value"
+       for how in ("excellent", "great", "good", "outstanding", "exceptional", "fantastic", "superb")},
     # Left out after review: "reach out to" -> "contact" ("I'm reaching out to follow up", a hand reaching
     # out, a charity's outreach), "a meaningful contribution" -> "a real contribution" (a threshold:
     # "donors who make a meaningful contribution receive ...").
@@ -735,6 +757,15 @@ def _either(*keeps: Callable[[str, str], bool] | None) -> Callable[[str, str], b
     """Keep the original where any of the guards says so."""
     found = [k for k in keeps if k is not None]
     return lambda before, after: any(k(before, after) for k in found)
+
+
+def _heart_guard(key: str) -> Callable[[str, str], bool]:
+    """Keep "holds a special place in <whose> heart" unless it ends its clause and the heart is not the
+    subject's own ("I have a special place in my heart" is no "I mean a lot to me")."""
+    owner = {"my": "i", "our": "we", "his": "he", "her": "she", "their": "they", "your": "you"}[
+        key.split(" in ")[-1].split()[0]]
+    return lambda b, a: (not re.match(r"\s*(?:[.!?]|$)", a)
+                         or bool(re.search(rf"\b{owner}\s+(?:[\w'’]+\s+){{0,2}}$", b, re.I)))
 
 
 _SENTENCE_START = r"(?:^|[.!?:\n\"“(])\s*$"
@@ -1136,7 +1167,7 @@ for _keys, _keep in [
      or bool(re.match(r"\s+[a-z][\w-]*\s+(?:we|i|you|they|he|she)\b", a))),
     # "Navigating the complex world of personal finance" -> "Handling personal finance": only after a verb
     # of finding one's way ("Welcome to the complex world of tax" stays)
-    (("the complex world of",), lambda b, a: not re.search(r"\b(?:navigat\w*|understand\w*|demystif\w*|decod\w*)\s*$",
+    (("the complex world of", "the complex landscape of"), lambda b, a: not re.search(r"\b(?:navigat\w*|understand\w*|demystif\w*|decod\w*)\s*$",
                                                            b, re.I)),
     # "the key to unlocking the door" is a key
     (("the key to unlocking",), _after_is(r"(?:the\s+|a\s+|an\s+|your\s+|this\s+|that\s+|my\s+|our\s+)?"
@@ -1390,6 +1421,72 @@ for _keys, _keep in [
     (("let's dive in!", "let's dive in.", "let’s dive in!", "let’s dive in."),
      lambda b, a: not re.search(r"(?:^|[.!?:][\"”’)]*\s+|\n\s*)$", b)),
     (("will suffice", "should suffice", "for later enjoyment"), lambda b, a: not re.match(r"\s*(?:[.!,;:)]|$)", a)),
+    # "was instrumental in" is "was key to" only after a verb of being (music's "an instrumental in 1972"
+    # stays); a deadline "is coming up fast", a train "is rapidly approaching the station" stays
+    # ... and only before what someone does or brings about ("was instrumental in securing the grant", "in the
+    # success of"), not music's "The song is instrumental in the first half", "The band's instrumental in ..."
+    # (nor a role in music: "He had an instrumental role in the film, playing cello")
+    (("an instrumental role in",), lambda b, a: bool(re.search(
+        r"\b(?:films?|soundtracks?|bands?|albums?|songs?|tracks?|orchestras?|music\w*|cello|violin|piano|guitars?|horns?|"
+        r"score|concerts?|quartet|ensemble|opera|musical|drums?|strings|brass)\b", _sentence_around(b, a), re.I))),
+    (("instrumental in",), lambda b, a: not re.search(
+        r"(?:\b(?:is|are|was|were|be|been|being)|\b(?:he|she|it|that|who|what)['’]s|['’]re)\s+"
+        r"(?:(?:also|truly|really|particularly|especially|absolutely|equally|always)\s+)?$", b, re.I)
+     or not re.match(r"\s+(?:(?!\w*thing\b|(?:spring|morning|evening|king|ring|string|wing|ceiling|during)\b)[a-z]+ing\b|"
+                     r"the\s+(?:success|development|creation|growth|design|launch|founding|"
+                     r"establishment|formation|passage|recovery|rescue|cleanup|clean-up|effort|efforts|campaign|fight|"
+                     r"transition|expansion|revival|restoration|adoption|approval|rollout|discovery|win|victory|"
+                     r"turnaround|renovation|merger|negotiations|project)\b)", a)),
+    # a deadline "is coming up fast" at its clause's end; "is rapidly approaching, but not yet at, parity" and a
+    # train "rapidly approaching the station" stay
+    (("is rapidly approaching", "are rapidly approaching"),
+     lambda b, a: not re.match(r"\s*(?:[.!?;]|$|,\s+(?:so|and so|which)\b)", a)),
+    # "means a lot to me" only for a thing in the writer's heart and at the clause's end ("... in my heart
+    # for rescue dogs", "in my heart monitor kit", "in my heart and in my will", "I have a special place in my
+    # heart" stay)
+    *(((k,), _heart_guard(k)) for k in CLICHE_SWAPS if " a special place in " in k),
+    # "I'm reaching out to follow up on the quote and to ask about delivery" keeps its second verb's "to"
+    (("reaching out to follow up on", "reach out to follow up on", "reached out to follow up on"),
+     lambda b, a: bool(re.match(r"\s*,|[^.!?]*\b(?:and|or)\s+(?:to\s+)?(?!(?:the|a|an|my|your|our|his|her|their|its|"
+                                r"this|that|these|those|any|all|some)\b)[a-z]+\b", a))),
+    # the cliché's "can make a significant difference", not a statistical claim ("made a significant difference
+    # (p = .03)", "did not make a significant difference to outcomes"): only after a modal, away from statistics
+    (("make a significant difference", "makes a significant difference", "made a significant difference",
+      "making a significant difference"),
+     lambda b, a: not re.search(r"\b(?:can|could|will|may|might|would|to)\s+(?:really\s+|truly\s+|still\s+|also\s+)?$",
+                                b, re.I)
+     or bool(_NEGATED.search(b))
+     or bool(re.search(r"\bp\s*[<=>]|statistic|signific|effect size|placebo|regression|anova|covariat|\bdos(?:e|age)|"
+                       r"\bsample|\btrials?\b|\bconfidence|\bp-value|\bt\(|\bf\s*=|percent|%|\bunits?\b|\bdata",
+                       _sentence_around(b, a), re.I))),
+    # the imperative ("Unlock the full potential of your garden") or what something helps a person do
+    # ("helps students unlock their full potential"); "The reform unlocked ...", "This course unlocks your full
+    # potential" (the course does it), "Unlocking the full potential of the site requires ..." stay
+    (tuple(k for k in CLICHE_SWAPS if k.startswith("unlock ")),
+     lambda b, a: not re.search(r"(?:^|[.!?:\n\"“]\s*|\b(?:help|helps|helped|helping|let|lets|you|to)\s+"
+                                r"(?:[\w'’-]+\s+){0,2}?(?:to\s+)?)$", b, re.I)
+     or bool(re.search(r"\b(?:reform|policy|treaty|law|investment|drug|code|password|key|carrier|enzyme|cheat)\b",
+                       _sentence_around(b, ""), re.I))),
+    # "We humbly invite ..." opens a letter's sentence; under a negation or in reported speech ("Not once did
+    # we humbly ask", "They said we humbly ask too often") the manner is the claim
+    (tuple(k for k in CLICHE_SWAPS if " humbly " in k), lambda b, a: not re.search(_SENTENCE_START, b)),
+    # a real terrain keeps its "complex landscape" ("navigated the complex landscape of the Alps", "of Jezero
+    # crater", "of the fitness function")
+    (("the complex landscape of",),
+     lambda b, a: bool(re.match(r"\s+(?:(?:a|an|the)\s|[A-Z<]|[\w'’-]+['’]s\s)", a))
+     or bool(re.match(r"\s+(?:[\w'’-]+\s+){0,4}?(?:terrain|mountains?|crater|highlands?|valleys?|desert|forest|"
+                      r"islands?|canyons?|hills|coast|peaks|fitness|energy|protein|glacier|reef|seabed|ridge|rivers?|"
+                      r"lakes?|streams?|caves?|wetlands?|rapids|waterways?|canals?|streets?|cit(?:y|ies))\b", a, re.I))),
+    # "represents excellent value" for a price, a buyer, or at its clause's end ("It no longer represents ...",
+    # "Each point represents exceptional value in the dataset" stay)
+    (tuple(k for k in CLICHE_SWAPS if k.startswith("represents ")),
+     lambda b, a: bool(re.search(r"\b(?:no longer|still|also|truly|really|clearly|arguably|certainly|not|never|"
+                                 r"always|hardly|rarely|only)\s+$", b, re.I))
+     # (a chart's mark stands for a value: "The dotted line represents good value; the solid line, poor value")
+     or bool(re.search(r"\b(?:lines?|bars?|points?|cells?|dots?|columns?|rows?|curves?|axis|figures?|colou?rs?|red|blue|"
+                       r"green|shading|area|region|symbols?|icons?|markers?)\b", _sentence_around(b, ""), re.I))
+     or not re.match(r"\s*(?:[.!?;,]|$|for\s+(?:money|the\s+(?:price|money|cost)|buyers?|families|shoppers|customers|"
+                     r"travell?ers|anyone|everyone|most|first-time)|at\s)", a, re.I)),
     # "We wish to" opens a sentence, or follows its opening phrase ("Do we wish to continue?" stays)
     (("we wish to", "we wish to inform you of"),
      lambda b, a: not re.search(r"(?:^|[.!?:\n\"“(])\s*(?:[^.!?,;:\n]{1,60},)?\s*$", b)),
@@ -1542,12 +1639,14 @@ _SECOND_THAT = re.compile(
     re.I)
 
 
-def replace_ai_phrases(text: str, frames: bool = True) -> str:
+def replace_ai_phrases(text: str, frames: bool = True, cliches: bool = True) -> str:
     """Swap typical AI phrases for plain ones (dropping pure filler, and with ``frames`` the filler
-    frames) and fix capitals after."""
+    frames; with ``cliches`` the genre clichés too) and fix capitals after."""
     def sub(m: re.Match) -> str:
         key = m.group(0).lower()
         before, after = m.string[:m.start()], m.string[m.end():]
+        if not cliches and key in CLICHE_SWAPS:
+            return m.group(0)
         if (keep := _KEEP_IN_CONTEXT.get(key)) and keep(before, after):
             return m.group(0)
         # "Paramount announced ...", "Foster said ...": a capitalised single word acting as a subject
@@ -1692,15 +1791,16 @@ def split_long_sentences(text: str, min_words: int = 20) -> str:
     return "".join(out)
 
 
-def rule_based_rewrite(text: str) -> str:
+def rule_based_rewrite(text: str, cliches: bool = True) -> str:
     """The baseline: contractions + plain-word swaps + long sentences split, no model."""
-    return contract(split_long_sentences(replace_ai_phrases(text)))
+    return contract(split_long_sentences(replace_ai_phrases(text, cliches=cliches)))
 
 
 def tidy(text: str) -> str:
     # Only the gaps a dropped phrase leaves: indentation, tabs and line layout stay as written.
     text = re.sub(r"(?<=\S) {2,}(?=\S)", " ", text)
-    text = re.sub(r" +([,.;:!?])", r"\1", text)
+    # (only a mark that ends a word: "p < .05" and "the .NET runtime" keep their space)
+    text = re.sub(r" +([,.;:!?])(?=\s|$|[\"”’')\]])", r"\1", text)
     text = re.sub(r"^\s*,\s*", "", text)
     text = re.sub(r"(^|[.!?]\s+),\s*", r"\1", text)
     text = re.sub(r"([(\[]) +(?=\S)", r"\1", text)  # "(Additionally, the fee ...)" -> "(The fee ...)"
@@ -2555,7 +2655,12 @@ class Humanizer:
                 lost = missing_facts(sentence, edited, keep_terms or [])
                 if problems or lost:
                     failed.append("; ".join(problems) or f"lost {lost}")
-                    edited = sentence
+                    # A cliché swap reworded content ("Trail 45 represents" -> "Trail 45 is" reads as a changed
+                    # count): the stock-phrase edits alone may still pass ("Ultimately, ..." goes)
+                    edited = masked.restore(rule_based_rewrite(masked.text, cliches=False))
+                    if edited == sentence or verify_claims(sentence, edited) or missing_facts(sentence, edited,
+                                                                                              keep_terms or []):
+                        edited = sentence
             pieces.append(edited + sep)
         edited = "".join(pieces)
         if edited.rstrip() != edited and source.rstrip() == source:  # a dropped last sentence left a space
