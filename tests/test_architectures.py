@@ -2,6 +2,7 @@
 generation, save + reload with plain transformers, training through fit(), serving."""
 
 import json
+import logging
 import math
 import subprocess
 import sys
@@ -157,6 +158,69 @@ def test_scratch_needs_full_method_and_valid_settings(tmp_path):
     assert err.value.field == "architecture.settings"
 
 
+@pytest.mark.parametrize("family, settings, message", [
+    ("gpt", {"n_head": 5, "n_embd": 128}, r"n_embd \(128\) must be a multiple of n_head \(5\)"),
+    ("transformer", {"n_head": 3, "n_embd": 32}, r"n_embd \(32\) must be a multiple of n_head \(3\)"),
+    ("gpt", {"n_head": 4, "n_embd": 36}, r"36 / 4 = 9\) must be even"),
+])
+def test_scratch_refuses_a_head_shape_before_making_the_run_dir(tmp_path, family, settings, message):
+    """A head count that doesn't divide the width was a reshape traceback at the first step,
+    after the run dir had been made (a rerun then said "already holds a run")."""
+    from tunesmith.config import RunConfig, build
+    from tunesmith.errors import ConfigError
+    from tunesmith.train import fit
+
+    data = tmp_path / "t.txt"
+    data.write_text(TEXT)
+    cfg = build(RunConfig, {"method": "full", "output": str(tmp_path / "run"),
+                            "architecture": {"family": family, "settings": {"n_layer": 1, **settings}},
+                            "data": {"source": str(data), "block_size": 32}, "train": {"max_steps": 1}})
+    with pytest.raises(ConfigError, match=message) as err:
+        fit(cfg)
+    assert err.value.field == "architecture.settings" and not (tmp_path / "run").exists()
+
+
+def test_scratch_names_the_tokenizer_choices(tmp_path):
+    from tunesmith.config import RunConfig, build
+    from tunesmith.errors import ConfigError
+    from tunesmith.train import scratch_model
+
+    data = tmp_path / "t.txt"
+    data.write_text(TEXT)
+    cfg = build(RunConfig, {"method": "full", "architecture": {"family": "gpt", "tokenizer": "bpe"},
+                            "data": {"source": str(data)}})
+    with pytest.raises(ConfigError, match="architecture.tokenizer 'bpe': use 'char', 'word', or a model") as err:
+        scratch_model(cfg)
+    assert err.value.field == "architecture.tokenizer"
+
+
+def test_train_seconds_leave_out_evaluation_and_samples(tmp_path, monkeypatch):
+    """"train time" and tokens/s counted every evaluation (half a short run's time)."""
+    import time as time_module
+
+    import tunesmith.train as train_module
+    from tunesmith.config import RunConfig, build
+
+    slow = train_module.write_samples
+
+    def slow_samples(*args, **kwargs):
+        time_module.sleep(1.5)
+        return slow(*args, **kwargs)
+
+    monkeypatch.setattr(train_module, "write_samples", slow_samples)
+    data = tmp_path / "plays.txt"
+    data.write_text(TEXT * 4)
+    cfg = build(RunConfig, {"method": "full", "output": str(tmp_path / "run"),
+                            "architecture": {"family": "gpt", "settings": TINY["gpt"]},
+                            "data": {"source": str(data), "block_size": 32},
+                            "samples": {"prompts": ["First"], "max_new_tokens": 2},
+                            "train": {"max_steps": 2, "eval_steps": 1, "batch_size": 2}})
+    began = time_module.perf_counter()
+    result = train_module.fit(cfg)
+    assert time_module.perf_counter() - began > 3.0  # (two evaluations, each with its slow samples)
+    assert result.metrics["train_seconds"] < 1.5, result.metrics
+
+
 def test_time_budget_stops_training(tmp_path):
     from tunesmith.config import RunConfig, build
     from tunesmith.train import fit
@@ -169,6 +233,38 @@ def test_time_budget_stops_training(tmp_path):
                             "train": {"max_steps": 100_000, "max_seconds": 3, "eval_steps": 100_000, "batch_size": 4}})
     result = fit(cfg)
     assert 0 < result.metrics["steps"] < 100_000 and result.metrics["train_seconds"] < 30
+
+
+def test_a_tied_head_resumes_without_a_missing_keys_warning(tmp_path):
+    """A tied head is saved as the embedding: resuming warned "There were missing keys in the
+    checkpoint model loaded: ['lm_head.weight']", though the weights were right."""
+    import shutil
+
+    from tunesmith.config import RunConfig, build
+    from tunesmith.train import fit
+
+    data = tmp_path / "plays.txt"
+    data.write_text(TEXT * 4)
+
+    def cfg(out, steps):
+        return build(RunConfig, {"method": "full", "output": str(out),
+                                 "architecture": {"family": "gpt",
+                                                  "settings": {**TINY["gpt"], "tie_word_embeddings": True}},
+                                 "data": {"source": str(data), "block_size": 32, "val_fraction": 0.1},
+                                 "train": {"max_steps": steps, "eval_steps": 2, "batch_size": 4}})
+
+    seen: list[str] = []
+    handler = logging.Handler()
+    handler.emit = lambda record: seen.append(record.getMessage())
+    trainer_log = logging.getLogger("transformers.trainer")  # (transformers' loggers don't propagate to caplog)
+    trainer_log.addHandler(handler)
+    try:
+        fit(cfg(tmp_path / "a", 2))  # (loads its best checkpoint at the end)
+        resumed = fit(cfg(tmp_path / "a", 4), resume=True)
+    finally:
+        trainer_log.removeHandler(handler)
+    assert resumed.metrics["steps"] == 4
+    assert not [m for m in seen if "missing keys" in m], seen
 
 
 def test_muon_trains_and_resumes_exactly(tmp_path):

@@ -41,6 +41,20 @@ def test_bad_bytes_and_cells_name_file_and_line(tmp_path):
         load_records(str(tmp_path / "bad.parquet"))
 
 
+@pytest.mark.parametrize("name, body", [("d.jsonl", '{"text": "hello"}\n{"text": "bye"}\n'),
+                                        ("d.csv", "text\nhello\nbye\n"),
+                                        ("d.json", '[{"text": "hello"}, {"text": "bye"}]')])
+def test_a_byte_order_mark_opens_no_record(tmp_path, name, body):
+    """Windows Notepad and Excel save UTF-8 with a byte-order mark: it was "invalid JSON (Unexpected
+    UTF-8 BOM ...)" in JSONL and part of the first column's name in CSV."""
+    f = tmp_path / name
+    f.write_bytes(b"\xef\xbb\xbf" + body.encode())
+    assert [r["text"] for r in load_records(str(f))] == ["hello", "bye"]
+    f = tmp_path / "d.txt"
+    f.write_bytes(b"\xef\xbb\xbfhello")
+    assert load_records(str(f))[0]["text"] == "hello"
+
+
 def test_a_later_record_without_a_selected_column_is_named(tmp_path):
     f = tmp_path / "d.jsonl"
     f.write_text('{"text": "a"}\n{"text": "b"}\n{"other": "c"}\n')

@@ -327,7 +327,7 @@ class TrainSettings(StrictModel):
             raise ValueError("max_steps must be at least 1, or -1 to train for `epochs`")
         return v
     max_seconds: float | None = Field(None, gt=0, description="Time budget: stop (after a checkpoint) once training "
-                                      "has run this many seconds, across resumes.")
+                                      "has run this many seconds, across resumes (evaluation and samples not counted).")
     batch_size: int = Field(8, ge=1, description="Examples per device per step.")
     grad_accum: int = Field(1, ge=1, description="Gradient accumulation steps.")
     warmup_ratio: float = Field(0.05, ge=0.0, lt=1.0, description="Share of steps with linear warm-up.")

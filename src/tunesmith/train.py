@@ -10,6 +10,7 @@ A run directory ends up holding everything needed to reload, evaluate and serve 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import math
@@ -25,7 +26,7 @@ import yaml
 
 from .config import RunConfig
 from .data.dataset import IGNORE, TokenizedData, build_datasets
-from .errors import ConfigError, TunesmithError
+from .errors import ConfigError, ModelNotFoundError, TunesmithError
 from .models import RUN_CONFIG_FILE, load_model
 
 log = logging.getLogger(__name__)
@@ -438,6 +439,12 @@ def make_trainer_class():
         teacher = None  # set for knowledge distillation
         clock: RunClock | None = None  # set for a time budget: the LR schedule runs on seconds
 
+        def evaluate(self, *args, **kwargs):
+            if self.clock is None:
+                return super().evaluate(*args, **kwargs)
+            with self.clock.paused():  # (samples are written inside it too, by RunFiles.on_evaluate)
+                return super().evaluate(*args, **kwargs)
+
         def create_scheduler(self, num_training_steps, optimizer=None):
             budget = self.run_config.train.max_seconds if self.run_config is not None else None
             if self.lr_scheduler is None and budget and self.clock is not None:
@@ -536,16 +543,28 @@ def plot_loss(metrics_file: Path, out: Path) -> None:
 
 
 class RunClock:
-    """Training seconds across sessions: those sealed in the resumed checkpoint plus this session's."""
+    """Training seconds across sessions: those sealed in the resumed checkpoint plus this session's,
+    without the time spent evaluating and writing samples (it was half of a short run's "train
+    time" and tokens/s, and ate into a time budget)."""
 
     def __init__(self, before: float = 0.0):
-        self.before, self.started = before, None
+        self.before, self.started, self.excluded = before, None, 0.0
 
     def start(self) -> None:
-        self.started = time.perf_counter()
+        self.started, self.excluded = time.perf_counter(), 0.0
 
     def seconds(self) -> float:
-        return self.before + (time.perf_counter() - self.started if self.started is not None else 0.0)
+        if self.started is None:
+            return self.before
+        return self.before + time.perf_counter() - self.started - self.excluded
+
+    @contextlib.contextmanager
+    def paused(self):
+        began = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.excluded += time.perf_counter() - began
 
 
 def _callbacks(cfg: RunConfig, out: Path, tokenizer, sample_prompts: list[str], clock: RunClock,
@@ -659,7 +678,11 @@ def scratch_model(cfg: RunConfig):
         tok = (architectures.char_tokenizer(texts) if arch.tokenizer == "char"
                else architectures.word_tokenizer(texts, arch.vocab_size, arch.min_freq))
     else:
-        tok = load_model(arch.tokenizer, device="cpu").tokenizer
+        try:
+            tok = load_model(arch.tokenizer, device="cpu").tokenizer
+        except ModelNotFoundError as err:
+            raise ConfigError(f"architecture.tokenizer {arch.tokenizer!r}: use 'char', 'word', or a model whose "
+                              f"tokenizer to borrow ({err.message})", field="architecture.tokenizer") from None
     if tok.pad_token is None:
         tok.pad_token = tok.eos_token
     settings = dict(arch.settings)

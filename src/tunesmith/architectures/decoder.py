@@ -28,6 +28,10 @@ class _DecoderConfig(PretrainedConfig):
     def __init__(self, vocab_size: int = 256, n_layer: int = 4, n_head: int = 4, n_embd: int = 128,
                  block_size: int = 256, dropout: float = 0.0, bias: bool = False, mlp_ratio: float = 4.0,
                  **kwargs):
+        # (checked here, not at the first forward pass: a run dir is made only after the model is built)
+        if n_head < 1 or n_embd % n_head:
+            raise ValueError(f"n_embd ({n_embd}) must be a multiple of n_head ({n_head}): each head gets "
+                             f"n_embd / n_head dimensions")
         self.vocab_size, self.n_layer, self.n_head, self.n_embd = vocab_size, n_layer, n_head, n_embd
         self.block_size, self.dropout, self.bias, self.mlp_ratio = block_size, dropout, bias, mlp_ratio
         # generate() reads these names
@@ -61,6 +65,10 @@ class GPTConfig(_DecoderConfig):
                  zero_init_head: bool = True, logit_softcap: float = 0.0, **kwargs):
         if mlp not in ("gelu", "relu2", "swiglu"):
             raise ValueError("mlp must be 'gelu', 'relu2' or 'swiglu'")
+        n_embd, n_head = kwargs.get("n_embd", 128), kwargs.get("n_head", 4)
+        if n_head >= 1 and n_embd % n_head == 0 and (n_embd // n_head) % 2:
+            raise ValueError(f"n_embd / n_head ({n_embd} / {n_head} = {n_embd // n_head}) must be even: rotary "
+                             "positions rotate pairs of dimensions")
         self.mlp, self.qk_norm, self.rope_theta = mlp, qk_norm, rope_theta
         self.zero_init_head, self.logit_softcap = zero_init_head, logit_softcap
         kwargs.setdefault("tie_word_embeddings", False)
@@ -153,6 +161,10 @@ class _DecoderLM(PreTrainedModel, GenerationMixin):
         self.norm = nn.RMSNorm(config.n_embd) if self.modern else nn.LayerNorm(config.n_embd, bias=config.bias)
         self.lm_head = nn.Linear(config.n_embd, config.vocab_size, bias=False)
         self.post_init()
+        if config.tie_word_embeddings:
+            # a tied head is saved as the embedding only: the Trainer then ties it on load instead of
+            # warning "There were missing keys in the checkpoint model loaded: ['lm_head.weight']"
+            self._keys_to_ignore_on_save = {"lm_head.weight"}
 
     def _init_weights(self, module: nn.Module) -> None:
         # GPT-2's scheme: N(0, 0.02), residual projections scaled by 1/sqrt(2 * layers).

@@ -86,7 +86,8 @@ def read_csv(path: Path, name: str | None = None, field: str = "data.source"):
     name = name or str(path)
     line = 1
     try:
-        with path.open(newline="", encoding="utf-8") as fh:
+        # ("utf-8-sig": a byte-order mark, as Windows Notepad and Excel write, is no part of the first column's name)
+        with path.open(newline="", encoding="utf-8-sig") as fh:
             reader = csv.DictReader(fh)
             for row in reader:
                 line = reader.line_num
@@ -107,7 +108,7 @@ def read_json(path: Path, name: str | None = None, field: str = "data.source") -
     """A JSON file's records: a list of objects, or {"data": [...]} / {"records": [...]} / {id: record}."""
     name = name or str(path)
     try:
-        data = json.loads(path.read_bytes().decode("utf-8"))
+        data = json.loads(path.read_bytes().decode("utf-8-sig"))
     except UnicodeDecodeError as err:
         raise DataError(f"{name}: not UTF-8 text (byte {err.start}); convert it to UTF-8", field=field) from None
     except json.JSONDecodeError as err:
@@ -169,7 +170,7 @@ def iter_file_records(path: Path, name: str | None = None, field: str = "data.so
 
 def read_text(path: Path, name: str | None = None, field: str = "data.source") -> str:
     try:
-        return path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8-sig")  # (a byte-order mark is no text to train on)
     except UnicodeDecodeError as err:
         raise DataError(f"{name or path}: not UTF-8 text (byte {err.start}); convert it to UTF-8",
                         field=field) from None
@@ -182,6 +183,8 @@ def iter_jsonl(path: Path, name: str | None = None, field: str = "data.source"):
     name = name or str(path)
     with path.open("rb") as fh:  # (decoded line by line, so a bad byte is reported on its own line)
         for lineno, raw in enumerate(fh, 1):
+            if lineno == 1:
+                raw = raw.removeprefix(b"\xef\xbb\xbf")  # a byte-order mark (Windows Notepad) opens no record
             try:
                 line = raw.decode("utf-8")
             except UnicodeDecodeError as err:
