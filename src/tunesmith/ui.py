@@ -25,6 +25,8 @@ JOB_COLUMNS = ("job", "status", "step", "base model", "fine-tuned model", "creat
 
 CSS = """
 #hz-output .textspan { font-size: 1rem; }
+/* a part's reason is a sentence to read, not a tag: no capitals, no breaks inside words */
+#hz-parts .label { text-transform: none; white-space: normal; word-break: normal; overflow-wrap: normal; }
 footer { display: none !important; }
 """
 
@@ -58,13 +60,17 @@ def sampling_control(name: str, max_new_tokens: int):
 
 
 def _diff_spans(diff: list[dict[str, str]]) -> list[tuple[str, str | None]]:
-    """Word diff -> HighlightedText spans: changed words highlighted, removed ones shown struck."""
+    """Word diff -> HighlightedText spans: what went is shown as "removed", then what came as "new"
+    (a dropped "It is important to note that" was invisible when only new words were marked)."""
     spans: list[tuple[str, str | None]] = []
     for op in diff:
         if op["op"] == "equal":
             spans.append((op["after"], None))
-        elif op["after"]:
-            spans.append((op["after"], "changed"))
+            continue
+        if op["before"].strip():
+            spans.append((op["before"], "removed"))
+        if op["after"].strip():
+            spans.append((op["after"], "new"))
     return spans
 
 
@@ -90,7 +96,9 @@ def _parts(res: dict[str, Any]) -> list[tuple[str, str | None]]:
     for c in res["chunks"]:
         if not c["source"].strip():
             continue
-        label = c["status"] if c["status"] == "rewritten" else f"{c['status']}: {c['reason']}"
+        # (a reason that names its status already, "rule-edited; no model rewrite passed: ...", is not repeated)
+        reason = c["reason"] if c["reason"].startswith(c["status"].split("-")[0]) else f"{c['status']}: {c['reason']}"
+        label = c["status"] if c["status"] == "rewritten" else reason
         spans.append((c["output"], label))
         spans.append(("\n", None))
     return spans
@@ -279,8 +287,9 @@ def build_blocks(state, settings) -> gr.Blocks:
                         hz_btn = gr.Button("Humanize", variant="primary", elem_id="hz-button")
                     with gr.Column():
                         hz_out = gr.Textbox(label="Humanized text", lines=10, buttons=["copy"], elem_id="hz-output-text")
-                        hz_diff = gr.HighlightedText(label="What changed", color_map={"changed": "#ffd166"},
-                                                     combine_adjacent=True, elem_id="hz-output")
+                        hz_diff = gr.HighlightedText(label="What changed",
+                                                     color_map={"removed": "#f4a6a6", "new": "#ffd166"},
+                                                     combine_adjacent=True, show_legend=True, elem_id="hz-output")
                         hz_parts = gr.HighlightedText(label="Per part: rewritten / rule-edited / kept (and why)",
                                                       show_legend=False, elem_id="hz-parts")
                         hz_scores = gr.Markdown(elem_id="hz-scores")

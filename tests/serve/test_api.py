@@ -475,3 +475,21 @@ def test_a_boolean_number_is_reported_as_a_boolean(make_client):
                                                          "temperature": True})
     assert r.status_code == 422 and r.json()["error"]["param"] == "temperature"
     assert "true is not a number" in r.json()["error"]["message"]
+
+
+def test_page_shows_removed_words_and_each_part_reason_once():
+    """The page marked only new words (a dropped "It is important to note that" was invisible) and
+    labelled a part "rule-edited: rule-edited; no model rewrite passed: ..."."""
+    from tunesmith.humanize import word_diff
+    from tunesmith.ui import _diff_spans, _parts
+
+    spans = _diff_spans(word_diff("It is important to note that the fee is $5. Call us.", "The fee is $5. Call us."))
+    assert ("It is important to note that the ", "removed") in spans and ("The ", "new") in spans
+    assert "".join(text for text, label in spans if label != "removed") == "The fee is $5. Call us."
+    chunks = [{"source": "A.", "output": "A.", "status": "rule-edited",
+               "reason": "rule-edited; no model rewrite passed: lost 1 protected span(s)"},
+              {"source": "B.", "output": "B.", "status": "kept", "reason": "kept original: no stock phrase to edit"},
+              {"source": "C.", "output": "C!", "status": "rewritten", "reason": "ok"}]
+    labels = [label for _, label in _parts({"chunks": chunks}) if label]
+    assert labels == ["rule-edited; no model rewrite passed: lost 1 protected span(s)",
+                      "kept original: no stock phrase to edit", "rewritten"]
