@@ -124,6 +124,17 @@ def test_options_that_cannot_take_effect_are_refused_before_loading(tmp_path):
     assert str(pick_device("cpu")) == "cpu"
 
 
+def test_eval_humanizer_names_the_line_a_pair_lacks_its_fields(tmp_path):
+    """Prompt/completion rows were a KeyError traceback, an empty file an IndexError."""
+    (tmp_path / "pc.jsonl").write_text('{"formal": "It is vital.", "natural": "It matters."}\n'
+                                       '{"prompt": "Hi", "completion": "Hello"}\n')
+    (tmp_path / "empty.jsonl").write_text("\n")
+    for name, message in (("pc.jsonl", "pc.jsonl:2: needs a 'formal' text"), ("empty.jsonl", "no records found")):
+        res = runner.invoke(app, ["eval-humanizer", "--data", str(tmp_path / name), "--systems", "rules"])
+        assert res.exit_code == 2 and message in " ".join(res.output.split()), res.output
+        assert "Traceback" not in res.output
+
+
 def test_plain_output_is_the_generated_text_unwrapped():
     """Piped text is what the model generated: no line breaks at the terminal's width."""
     args = ["generate", "Hello there", "--model", "tiny-random", "--temperature", "0", "-t", "60", "--quantize", "none"]
@@ -204,3 +215,22 @@ def test_only_rank_0_prints_the_training_summary(monkeypatch, capsys):
     monkeypatch.setenv("RANK", "0")
     cli._report(result)
     assert len(printed) == 1 and printed[0][0].title == "run saved to runs/x"
+
+
+def test_summary_title_is_not_broken_inside_a_path():
+    """A long run path or model name was wrapped over two lines ("smollm2-135m-instruct+" / "run")."""
+    from types import SimpleNamespace
+
+    from rich.console import Console
+
+    from tunesmith import cli
+
+    out = "runs/a-rather-long-experiment-name/with-a-subfolder"
+    result = SimpleNamespace(output=out, metrics={"steps": 7, "train_seconds": 3.0, "tokens_per_second": 99.0})
+    console = Console(width=100, record=True)
+    original, cli.console = cli.console, console
+    try:
+        cli._report(result)
+    finally:
+        cli.console = original
+    assert f"run saved to {out}" in console.export_text()

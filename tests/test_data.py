@@ -216,6 +216,11 @@ CHAT_OK = {"messages": [{"role": "user", "content": "hi"}, {"role": "assistant",
      "norole.jsonl:1: messages[0].role is missing; use one of system, user, assistant"),
     ("content.jsonl", json.dumps({"messages": [CHAT_OK["messages"][0], {"role": "assistant", "content": ["x"]}]}),
      "content.jsonl:1: messages[1].content must be a string"),
+    # (an empty answer teaches only to stop at once; an upload accepted it)
+    ("nocompletion.jsonl", '{"prompt": "Hi", "completion": "Hello"}\n{"prompt": "Hi", "completion": " "}\n',
+     "nocompletion.jsonl:2: 'completion' is empty (or only whitespace)"),
+    ("noanswer.jsonl", json.dumps({"messages": [CHAT_OK["messages"][0], {"role": "assistant", "content": ""}]}),
+     "noanswer.jsonl:1: every assistant turn is empty"),
 ])
 def test_train_data_and_uploads_refuse_the_same_rows(tmp_path, tiny, name, content, message):
     """`tunesmith train` used to accept these (blank text, unknown chat roles) while uploads

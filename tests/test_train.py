@@ -120,6 +120,27 @@ def test_kill_and_resume_continues(tmp_path):
     assert max(steps) == 20 and min(steps) <= killed_at  # one curve: before the kill and after
 
 
+def test_sigterm_saves_the_last_finished_step_like_ctrl_c(tmp_path):
+    """A run started in the background from a script ignores Ctrl-C; `kill PID` (SIGTERM, what a
+    scheduler sends) now seals a checkpoint at the last finished step too, instead of losing the steps."""
+    import signal
+
+    out = tmp_path / "run"
+    cfg = write_cfg(tmp_path, train={"max_steps": 100_000, "eval_steps": 100_000, "save_steps": 100_000,
+                                     "logging_steps": 1})
+    cmd = [sys.executable, "-m", "tunesmith.cli", "train", str(cfg), "--output", str(out)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 240
+    metrics = out / "metrics.jsonl"
+    while time.time() < deadline and not (metrics.is_file() and '"loss"' in metrics.read_text()):  # (a step is done)
+        time.sleep(0.2)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode != 0, err[-2000:]
+    ck = latest_complete_checkpoint(out / "checkpoints")
+    assert ck is not None and int(ck.name.split("-")[1]) >= 1, err[-2000:]
+
+
 def test_every_preset_loads():
     from pathlib import Path
 

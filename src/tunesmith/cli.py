@@ -243,10 +243,23 @@ def train(
 ):
     """Fine-tune a model (LoRA or full) from a config; writes a self-contained run dir."""
     from .config import load_run_config
-    from .train import fit
 
     cfg = load_run_config(config, set_, model=model, data=data, output=output, max_steps=max_steps, epochs=epochs)
-    _report(fit(cfg, resume=resume))
+    _report(_fit(cfg, resume))
+
+
+def _fit(cfg, resume: bool):
+    """fit() where SIGTERM (``kill PID``, a scheduler's stop) saves and stops the way Ctrl-C does: a
+    run started in the background from a script ignores Ctrl-C (SIGINT), as background jobs do."""
+    import signal
+
+    from .train import fit
+
+    previous = signal.signal(signal.SIGTERM, signal.default_int_handler)
+    try:
+        return fit(cfg, resume=resume)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @app.command()
@@ -260,20 +273,20 @@ def pretrain(
 ):
     """Train a language model from scratch (char-rnn, word-lstm, transformer, gpt); same run dir as train."""
     from .config import load_run_config
-    from .train import fit
 
     cfg = load_run_config(config, set_, output=output, max_steps=max_steps)
     if cfg.architecture is None:
         raise TunesmithError(f"{config}: no 'architecture' section: pretrain builds a new model (family, tokenizer, "
                              "settings); to fine-tune an existing model use `tunesmith train`", field="architecture")
-    _report(fit(cfg, resume=resume))
+    _report(_fit(cfg, resume))
 
 
 def _report(result) -> None:
     if os.environ.get("RANK", "0") != "0":  # under torchrun, one summary (rank 0's) is enough
         return
     m = result.metrics
-    table = Table("metric", "value", title=f"run saved to {result.output}")
+    title = f"run saved to {result.output}"
+    table = Table("metric", "value", title=title, min_width=len(title))  # (a long path wrapped mid-name)
     for key in ("before", "after"):
         if key in m:
             table.add_row(f"validation perplexity {key}", f"{m[key]['val_perplexity']:.3f}")
@@ -300,7 +313,7 @@ def eval_(
     _check_output(output)
     rep = evaluate_model(model, {"source": data, "format": format, "max_records": max_records, "dedup": False},
                          adapter=adapter, max_examples=max_examples)
-    table = Table("metric", "value", title=rep.model)
+    table = Table("metric", "value", title=rep.model, min_width=len(rep.model))
     table.add_row("perplexity", f"{rep.perplexity:.3f}")
     for k, v in rep.metrics.items():
         table.add_row(k, str(v))
@@ -431,19 +444,30 @@ def eval_humanizer(
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the full report (JSON).")] = None,
 ):
     """Held-out humanizer evaluation: pass rate on every criterion vs rule-based and zero-shot baselines."""
-    from .data.sources import read_jsonl
+    from .data.sources import iter_jsonl
+    from .errors import DataError
     from .evaluate import evaluate_humanizer, humanizer_table
     from .humanize import Humanizer
 
     if not data.is_file():
         raise TunesmithError(f"evaluation data not found: {data}", field="data")
+    pairs = []
+    for line, row in iter_jsonl(data, field="data"):
+        if not isinstance(row.get("formal"), str) or not row["formal"].strip():
+            raise DataError(f"{data}:{line}: needs a 'formal' text (the passage to humanize) and, for the reference "
+                            f"scores, 'natural' (a person's rewrite); found {', '.join(sorted(row)) or 'no fields'}",
+                            field="data")
+        pairs.append(row)
+    if not pairs:
+        raise DataError(f"{data}: no records found; write one JSON object per line with 'formal' and 'natural'",
+                        field="data")
     names = [s.strip() for s in systems.split(",") if s.strip()]
     unknown = sorted(set(names) - {"ours", "rules", "zero-shot"})
     if unknown or not names:
         raise TunesmithError(f"unknown system(s) {unknown}; use ours, rules and/or zero-shot", field="systems")
     _check_output(output)
     hz = Humanizer(adapter=None if adapter == "none" else adapter) if "ours" in names else None
-    report = evaluate_humanizer(read_jsonl(data), hz, names, limit)
+    report = evaluate_humanizer(pairs, hz, names, limit)
     console.print(humanizer_table(report))
     if output:
         _write_report(output, json.dumps(report, indent=2, ensure_ascii=False))
@@ -562,7 +586,9 @@ def _api(server: str, key: str | None, method: str, path: str, **kw):
 def _job_line(job: dict) -> str:
     t = job.get("tunesmith") or {}
     steps = f"{t.get('step', 0)}/{t.get('total_steps') or '?'}"
-    return f"{job['id']}  {job['status']:<16} {steps:>9}  {job['model']}  {job.get('fine_tuned_model') or ''}"
+    # "running (cancel requested)": the request was taken; the status changes when the job stops
+    status = job["status"] + (f" ({t['requested']} requested)" if t.get("requested") else "")
+    return f"{job['id']}  {status:<16} {steps:>9}  {job['model']}  {job.get('fine_tuned_model') or ''}"
 
 
 @jobs_app.command("create")
@@ -581,7 +607,10 @@ def jobs_create(
     api_key: KeyOpt = None,
 ):
     """Upload data (if a path) and start a fine-tuning job."""
+    import contextlib
+
     from .config import apply_overrides
+    from .jobs import JobService
 
     def file_id(value: str) -> str:
         if value.startswith("file-"):
@@ -593,15 +622,26 @@ def jobs_create(
             up = _api(server, api_key, "POST", "/v1/files", files={"file": (path.name, fh)},
                       data={"purpose": "fine-tune"})
         console.print(f"uploaded {path} -> {up['id']} ({up.get('records')} records, format {up.get('format')})")
+        uploaded.append(up["id"])
         return up["id"]
 
     hp = {k: v for k, v in dict(n_epochs=epochs, batch_size=batch_size, learning_rate_multiplier=lr_multiplier).items()
           if v is not None}
-    body = {"model": model, "training_file": file_id(data), "suffix": suffix, "seed": seed,
-            "validation_file": file_id(validation) if validation else None,
+    body = {"model": model, "suffix": suffix, "seed": seed,
             "method": {"type": "supervised", "supervised": {"hyperparameters": hp}},
             "tunesmith": apply_overrides({}, set_ or [])}
-    job = _api(server, api_key, "POST", "/v1/fine_tuning/jobs", json={k: v for k, v in body.items() if v is not None})
+    # the settings first (as the server will check them), so a typo leaves no orphan upload
+    JobService.check_settings(**{k: body[k] for k in ("suffix", "seed", "method", "tunesmith")})
+    uploaded: list[str] = []
+    try:
+        body.update(training_file=file_id(data), validation_file=file_id(validation) if validation else None)
+        job = _api(server, api_key, "POST", "/v1/fine_tuning/jobs",
+                   json={k: v for k, v in body.items() if v is not None})
+    except TunesmithError:  # refused all the same (e.g. an unknown model): take back what we uploaded
+        for fid in uploaded:
+            with contextlib.suppress(TunesmithError):
+                _api(server, api_key, "DELETE", f"/v1/files/{fid}")
+        raise
     console.print(_job_line(job), highlight=False)
     if job.get("error"):
         raise TunesmithError(job["error"]["message"])

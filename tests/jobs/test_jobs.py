@@ -12,7 +12,7 @@ import torch
 from safetensors.torch import load_file
 
 from tunesmith.errors import ConfigError, DataError, ModelNotFoundError
-from tunesmith.jobs import JobNotFound, JobStateError, Worker
+from tunesmith.jobs import JobNotFound, JobService, JobStateError, Worker
 
 from .helpers import start_worker, tiny_settings, wait_for, write_jsonl
 
@@ -33,6 +33,12 @@ from .helpers import start_worker, tiny_settings, wait_for, write_jsonl
     ("null.jsonl", '{"prompt": "a", "completion": null}\n', "null.jsonl:1: 'completion' must be text, got null"),
     ("latin.json", b'[{"text": "caf\xe9"}]', "latin.json: not UTF-8 text"),
     ("latin.csv", b"text\nok\ncaf\xe9\n", "latin.csv: not UTF-8 text"),
+    # new-user review: an empty answer teaches nothing but to stop at once
+    ("empty.jsonl", '{"prompt": "a", "completion": "b"}\n{"prompt": "Hi", "completion": ""}\n',
+     "empty.jsonl:2: 'completion' is empty"),
+    ("blank.csv", "prompt,completion\nHi,  \n", "blank.csv:2: 'completion' is empty"),
+    ("mute.jsonl", '{"messages": [{"role": "user", "content": "hi"}, {"role": "assistant", "content": " "}]}\n',
+     "mute.jsonl:1: every assistant turn is empty"),
 ])
 def test_a_bad_upload_is_refused_naming_file_and_line(service, name, content, where):
     with pytest.raises(DataError) as err:
@@ -86,6 +92,18 @@ def test_bad_job_parameters_name_the_field(service, data_file, kwargs, error, fi
         service.create(**args)
     assert err.value.field == field, err.value.message
     assert service.jobs()[0] == []
+    if not {"model", "training_file"} & set(kwargs):  # what `tunesmith jobs create` checks before uploading
+        with pytest.raises(error) as err:
+            JobService.check_settings(**kwargs)
+        assert err.value.field == field, err.value.message
+
+
+def test_settings_checked_before_upload_accept_what_a_job_accepts(service, data_file):
+    settings = dict(suffix="ok", seed=3, hyperparameters={"n_epochs": 2}, tunesmith={
+        "voice": False, "launch": {"num_processes": 1}, "method": "full", "data": {"block_size": 64},
+        "train": {"distill_from": "tiny-random"}})
+    JobService.check_settings(**settings)
+    assert service.create(model="tiny-random", training_file=data_file["id"], **settings)["status"] == "queued"
 
 
 def test_hyperparameters_map_onto_the_run_config(service, data_file):
@@ -373,3 +391,30 @@ def test_a_newer_gathering_job_yields_to_an_older_one(service, data_file):
         from tunesmith.jobs.store import MemberRow
         s.query(MemberRow).filter_by(machine_rank=1).update({"heartbeat_at": 0.0})
     assert [m["worker"] for m in Worker(service.store, stale_after=30).silent_members(a["id"], a["attempts"])] == ["w3"]
+
+
+# ------------------------------------------------------------------ new-user review 2026-12
+def test_training_warnings_become_job_events(service, tmp_path):
+    """A job on far too little data "succeeded" and its only warning ("too little data for a
+    validation split") went to train.log, which the API does not show: tunesmith's warnings while
+    a job trains are events with level "warn" (OpenAI's levels: info, warn, error)."""
+    from tunesmith.jobs.runner import run_job
+
+    with write_jsonl(tmp_path / "tiny.jsonl", [{"prompt": "Hi", "completion": "Hello."}]).open("rb") as fh:
+        f = service.upload("tiny.jsonl", fh)
+    job = service.create(model="tiny-random", training_file=f["id"],
+                         tunesmith={"train": {"max_steps": 2, "batch_size": 1, "save_steps": 2, "logging_steps": 1}})
+    assert service.store.claim("w")["id"] == job["id"]
+    assert run_job(service.store, job["id"]) == "succeeded"
+    warned = [e for e in service.events(job["id"], limit=100)[0] if e["level"] == "warn"]
+    assert [e["message"].split(":")[0] for e in warned] == ["tiny.jsonl"], warned  # not the path on the server
+    assert "too little data for a validation split" in warned[0]["message"]
+    assert str(service.home) not in warned[0]["message"]
+    # a second attempt (resumed after a lost worker) warns again in train.log, not twice in the events
+    service.store.update_job(job["id"], status="queued")
+    service.store.claim("w")
+    run_job(service.store, job["id"])
+    assert sum(e["level"] == "warn" for e in service.events(job["id"], limit=100)[0]) == 1
+    import logging
+
+    assert not any(type(h).__name__ == "WarningsAsEvents" for h in logging.getLogger("tunesmith").handlers)

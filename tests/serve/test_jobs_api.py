@@ -88,3 +88,92 @@ def test_a_voice_job_trains_a_humanizer_used_by_name(make_client, tmp_path):
     bad = client.post("/v1/fine_tuning/jobs", json={"model": "tiny-random", "training_file": job["training_file"],
                                                     "tunesmith": {"voice": True}})
     assert bad.status_code == 422 and "samples of your own writing" in bad.json()["error"]["message"]
+
+
+def test_unknown_and_unsupported_job_fields_are_refused_by_name(make_client, tmp_path):
+    """New-user review: {"foo": 1} or a misspelled "hyperparameter" created a job that ran on
+    defaults. Unknown fields are a 422 naming them; OpenAI fields this server does not implement
+    are refused as the completions endpoints refuse theirs (code unsupported_parameter)."""
+    client = make_client()
+    f = upload(client, "d.jsonl", write_jsonl(tmp_path / "d.jsonl").read_bytes()).json()
+    base = {"model": "tiny-random", "training_file": f["id"]}
+    for extra, param in [({"foo": 1}, "foo"), ({"hyperparameter": {"n_epochs": 2}}, "hyperparameter"),
+                         ({"method": {"type": "supervised", "supervized": {}}}, "method.supervized"),
+                         ({"method": {"supervised": {"hyperparameter": {}}}}, "method.supervised.hyperparameter")]:
+        r = client.post("/v1/fine_tuning/jobs", json={**base, **extra})
+        assert r.status_code == 422, (extra, r.text)
+        error = r.json()["error"]
+        assert error["param"] == param and param.split(".")[-1] in error["message"], error
+        assert error["type"] == "invalid_request_error"
+    for extra, param in [({"integrations": [{"type": "wandb", "wandb": {"project": "p"}}]}, "integrations"),
+                         ({"method": {"type": "dpo"}}, "method.type"),
+                         ({"method": {"type": "supervised", "dpo": {"hyperparameters": {"beta": 0.1}}}}, "method.dpo")]:
+        r = client.post("/v1/fine_tuning/jobs", json={**base, **extra})
+        assert r.status_code == 422, (extra, r.text)
+        assert (r.json()["error"]["param"], r.json()["error"]["code"]) == (param, "unsupported_parameter"), r.json()
+    r = client.post("/fine_tune", json={**base, "epoch": 1})
+    assert r.status_code == 422 and r.json()["error"]["param"] == "epoch"
+    assert client.get("/v1/fine_tuning/jobs").json()["data"] == []  # none of them made a job
+    # every OpenAI field we implement is still accepted, and "off" values of the others
+    r = client.post("/v1/fine_tuning/jobs", json={
+        **base, "validation_file": f["id"], "suffix": "ok", "seed": 1, "metadata": {"a": "b"}, "integrations": [],
+        "hyperparameters": {"n_epochs": 1}, "method": {"type": "supervised", "supervised": {"hyperparameters": {
+            "batch_size": 2, "learning_rate_multiplier": "auto"}}, "dpo": None}, "tunesmith": tiny_settings()})
+    assert r.status_code == 200 and r.json()["status"] == "queued", r.text
+
+
+def _cli_against(client, monkeypatch):
+    """`tunesmith jobs ...` with its HTTP calls answered by ``client`` (the app in-process)."""
+    import httpx
+    from typer.testing import CliRunner
+
+    from tunesmith.cli import app
+
+    def request(method, url, headers=None, timeout=None, **kw):
+        return client.request(method, url.removeprefix("http://127.0.0.1:8000"), headers=headers, **kw)
+
+    monkeypatch.setattr(httpx, "request", request)
+    return lambda *args: CliRunner().invoke(app, ["jobs", *args])
+
+
+def test_jobs_create_with_a_bad_setting_leaves_no_upload(make_client, tmp_path, monkeypatch):
+    """New-user review: `jobs create FILE --set train.max_stepz=3` uploaded the file, then the job
+    was refused: each retry left an orphan upload. The settings are checked before the upload,
+    and an upload whose job the server refuses anyway (an unknown model) is deleted again."""
+    client = make_client()
+    cli = _cli_against(client, monkeypatch)
+    data = write_jsonl(tmp_path / "d.jsonl")
+    res = cli("create", str(data), "--model", "tiny-random", "--set", "train.max_stepz=3")
+    assert res.exit_code == 2 and "max_stepz" in res.output, res.output
+    assert "uploaded" not in res.output
+    res = cli("create", str(data), "--model", "tiny-random", "--epochs", "0")
+    assert res.exit_code == 2 and "n_epochs" in res.output, res.output
+    res = cli("create", str(data), "--model", "no-such-model", "--set", "train.max_steps=3")
+    assert res.exit_code == 2 and "uploaded" in res.output and "no-such-model" in res.output, res.output
+    assert client.get("/v1/files").json()["data"] == []
+    assert client.get("/v1/fine_tuning/jobs").json()["data"] == []
+    res = cli("create", str(data), "--model", "tiny-random", "--set", "train.max_steps=3")
+    assert res.exit_code == 0 and "queued" in res.output, res.output
+    assert len(client.get("/v1/files").json()["data"]) == 1
+
+
+def test_pause_and_cancel_of_a_running_job_say_they_were_taken(make_client, tmp_path, monkeypatch):
+    """New-user review: pause answered "status": "running", "paused": false and `jobs cancel`
+    printed "running 11/16", as if nothing had happened. The job stops at its worker's next look,
+    so the status is still running, but the answer says what was asked."""
+    client = make_client()
+    f = upload(client, "d.jsonl", write_jsonl(tmp_path / "d.jsonl").read_bytes()).json()
+    store = client.app.state.tunesmith.jobs.store
+    ids = [client.post("/v1/fine_tuning/jobs", json={"model": "tiny-random", "training_file": f["id"]}).json()["id"]
+           for _ in range(2)]
+    assert store.claim("w")["id"] == ids[0] and store.claim("w")["id"] == ids[1]  # both running now
+    paused = client.post(f"/v1/fine_tuning/jobs/{ids[0]}/pause").json()
+    assert (paused["status"], paused["tunesmith"]["requested"]) == ("running", "pause")
+    assert client.get(f"/v1/fine_tuning/jobs/{ids[0]}").json()["tunesmith"]["requested"] == "pause"
+    res = _cli_against(client, monkeypatch)("cancel", ids[1])
+    assert res.exit_code == 0 and "running (cancel requested)" in res.output, res.output
+    cancelled = client.post(f"/v1/fine_tuning/jobs/{ids[1]}/cancel").json()  # asked twice: still the job object
+    assert cancelled["object"] == "fine_tuning.job" and cancelled["tunesmith"]["requested"] == "cancel"
+    # once the worker has stopped it, nothing is pending any more
+    store.update_job(ids[1], status="cancelled", requested=None)
+    assert client.get(f"/v1/fine_tuning/jobs/{ids[1]}").json()["tunesmith"]["requested"] is None

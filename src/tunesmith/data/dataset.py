@@ -44,15 +44,16 @@ def shape_records(cfg: DataConfig, located: list[tuple[str, dict[str, Any]]], so
         counts["after quality filter"] = len(located)
         if not located:
             raise DataError(f"{source}: the {fmt} quality filter removed every record", field="data.format")
-    if fmt == "text" and source.startswith("hf:"):
+    if fmt in ("text", "completion") and source.startswith("hf:"):
         # A Hub data set can't be edited to fix a blank row (wikitext has many): skip and count
         # them. Files the user owns get the error, as uploads do.
-        filled = [(where, r) for where, r in located if str(r.get(cfg.text_column) or "").strip()]
+        column = cfg.text_column if fmt == "text" else cfg.completion_column
+        filled = [(where, r) for where, r in located if str(r.get(column) or "").strip()]
         if len(filled) < len(located):
-            counts["skipped: blank text"] = len(located) - len(filled)
+            counts[f"skipped: blank {fmt}"] = len(located) - len(filled)
             located = filled
         if not located:
-            raise DataError(f"{source}: every record's '{cfg.text_column}' is blank", field="data.text_column")
+            raise DataError(f"{source}: every record's '{column}' is blank", field=f"data.{fmt}_column")
     shaped = [to_shape(r, fmt, cfg.text_column, cfg.prompt_column, cfg.completion_column, where)
               for where, r in located]
     if cfg.dedup:

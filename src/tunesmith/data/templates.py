@@ -83,6 +83,10 @@ def check_messages(msgs: Any, where: str) -> None:
             raise DataError(f"{where}: messages[{i}].content must be a string (the turn's text)", field="data.format")
     if not any(m["role"] == "assistant" for m in msgs):
         raise DataError(f"{where}: conversation has no assistant turn to learn from; add one", field="data.format")
+    # (empty answers teach nothing but to stop at once: almost always a data mistake)
+    if not any(m["role"] == "assistant" and m["content"].strip() for m in msgs):
+        raise DataError(f"{where}: every assistant turn is empty (or only whitespace); the model learns the "
+                        "assistant's turns, so put the answer in one or remove the conversation", field="data.format")
 
 
 def to_shape(rec: dict[str, Any], fmt: str, text_column: str, prompt_column: str, completion_column: str,
@@ -115,6 +119,9 @@ def to_shape(rec: dict[str, Any], fmt: str, text_column: str, prompt_column: str
             if not isinstance(rec[col], (str, int, float)) or isinstance(rec[col], bool):  # (null would train as "None")
                 raise DataError(f"{where}: '{col}' must be text, got {'null' if rec[col] is None else type(rec[col]).__name__}",
                                 field="data.format")
+        if not str(rec[completion_column]).strip():
+            raise DataError(f"{where}: '{completion_column}' is empty (or only whitespace); the model learns the "
+                            "completion, so put the answer in it or remove the row", field="data.format")
         return {"prompt": str(rec[prompt_column]), "completion": str(rec[completion_column])}
     if fmt == "chat":
         msgs = rec.get("messages")

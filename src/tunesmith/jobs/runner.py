@@ -10,6 +10,8 @@ steps in when this process dies without doing so.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import logging
 import os
 import time
 import traceback
@@ -99,6 +101,43 @@ def progress_callback(store: JobStore, job_id: str):
     return StoreProgress()
 
 
+class WarningsAsEvents(logging.Handler):
+    """tunesmith's warnings while a job trains (the data's "too little data for a validation
+    split", "tokens are dropped", a checkpoint skipped on resume, ...) become job events with
+    level "warn": the API and the page show them, not only ``train.log``. Each once per job (a
+    resumed attempt prepares the data again), with the upload's path on the server shortened to
+    its file name."""
+
+    def __init__(self, store: JobStore, job_id: str, paths: tuple[str | None, ...] = ()):
+        super().__init__(logging.WARNING)
+        self.store, self.job_id = store, job_id
+        self.paths = [p for p in paths if p]
+        self.seen = {e["message"] for e in store.events(job_id, limit=10_000)[0] if e["level"] == "warn"}
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            message = record.getMessage()
+            for path in self.paths:
+                message = message.replace(path, Path(path).name)
+            if message not in self.seen:
+                self.seen.add(message)
+                self.store.add_event(self.job_id, message[:4000], level="warn")
+        except Exception:  # never let a warning stop the training
+            self.handleError(record)
+
+
+@contextlib.contextmanager
+def warnings_as_events(store: JobStore, job_id: str, paths: tuple[str | None, ...] = ()):
+    """While active, WARNING and above from the ``tunesmith`` loggers also go to the job's events."""
+    logger = logging.getLogger("tunesmith")
+    handler = WarningsAsEvents(store, job_id, paths)
+    logger.addHandler(handler)
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
+
+
 def run_job(store: JobStore, job_id: str) -> str:
     """Train job ``job_id`` to its end (or a pause). Returns the status it left the job in.
 
@@ -120,7 +159,8 @@ def run_job(store: JobStore, job_id: str) -> str:
         store.forget_after(job_id, -1)
         store.add_event(job_id, f"Fine-tuning {job['model']} ({cfg.method}) started")
     try:
-        result = fit(cfg, resume=ckpt is not None, callbacks=[progress_callback(store, job_id)])
+        with warnings_as_events(store, job_id, (cfg.data.source, cfg.data.val_source)):
+            result = fit(cfg, resume=ckpt is not None, callbacks=[progress_callback(store, job_id)])
     except Paused:
         store.update_job(job_id, only_if=("running",), status="paused", requested=None, worker=None, events=[
             dict(message="Job paused after sealing a checkpoint; resume continues from it")])
@@ -186,6 +226,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--db", required=True, help="job store URL")
     parser.add_argument("job_id")
     args = parser.parse_args(argv)
+    # warnings (and errors) into train.log as before; run_job also makes tunesmith's into job events
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     store = JobStore(args.db)
     run_job(store, args.job_id)
 

@@ -53,6 +53,35 @@ def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _parameters(suffix: Any, metadata: Any, seed: Any, method: Any, hyperparameters: Any) -> dict[str, Any]:
+    """Check a job's OpenAI parameters that need no file or model; returns the hyperparameters
+    (each a number or "auto")."""
+    if suffix is not None and not SUFFIX.match(suffix):
+        raise ConfigError("suffix must be 1-40 letters, digits, '-' or '_'", field="suffix")
+    if metadata is not None and (not isinstance(metadata, dict) or len(metadata) > 16 or any(
+            not isinstance(k, str) or not isinstance(v, str) or len(k) > 64 or len(v) > 512
+            for k, v in metadata.items())):
+        raise ConfigError("metadata: at most 16 string keys (<= 64 chars) with string values (<= 512 chars)",
+                          field="metadata")
+    if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed <= 2**31 - 1):
+        raise ConfigError("seed must be an integer in [0, 2147483647]", field="seed")
+    method = method or {"type": "supervised"}
+    kind = method.get("type", "supervised")
+    if kind != "supervised":
+        raise ConfigError(f"method.type {kind!r} is not supported; use 'supervised'", field="method.type")
+    hp = dict(hyperparameters or {})
+    hp.update(((method.get("supervised") or {}).get("hyperparameters")) or {})
+    unknown = set(hp) - {"n_epochs", "batch_size", "learning_rate_multiplier"}
+    if unknown:
+        raise ConfigError(f"unknown hyperparameter(s) {sorted(unknown)}; use n_epochs, batch_size, "
+                          "learning_rate_multiplier (anything else goes in 'tunesmith')", field="hyperparameters")
+    hp = {"n_epochs": _hyper(hp.get("n_epochs"), "n_epochs", int, 1, 50),
+          "batch_size": _hyper(hp.get("batch_size"), "batch_size", int, 1, 256),
+          "learning_rate_multiplier": _hyper(hp.get("learning_rate_multiplier"), "learning_rate_multiplier",
+                                             float, 1e-3, 10.0)}
+    return hp
+
+
 class JobService:
     """Files, jobs, events and checkpoints over one :class:`JobStore`.
 
@@ -161,38 +190,11 @@ class JobService:
         train_file = self._training_file(training_file, "training_file")
         val_file = self._training_file(validation_file, "validation_file") if validation_file else None
         base = self.base_model(model)
-        if suffix is not None and not SUFFIX.match(suffix):
-            raise ConfigError("suffix must be 1-40 letters, digits, '-' or '_'", field="suffix")
-        if metadata is not None and (not isinstance(metadata, dict) or len(metadata) > 16 or any(
-                not isinstance(k, str) or not isinstance(v, str) or len(k) > 64 or len(v) > 512
-                for k, v in metadata.items())):
-            raise ConfigError("metadata: at most 16 string keys (<= 64 chars) with string values (<= 512 chars)",
-                              field="metadata")
-        if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed <= 2**31 - 1):
-            raise ConfigError("seed must be an integer in [0, 2147483647]", field="seed")
-        method = method or {"type": "supervised"}
-        kind = method.get("type", "supervised")
-        if kind != "supervised":
-            raise ConfigError(f"method.type {kind!r} is not supported; use 'supervised'", field="method.type")
-        hp = dict(hyperparameters or {})
-        hp.update(((method.get("supervised") or {}).get("hyperparameters")) or {})
-        unknown = set(hp) - {"n_epochs", "batch_size", "learning_rate_multiplier"}
-        if unknown:
-            raise ConfigError(f"unknown hyperparameter(s) {sorted(unknown)}; use n_epochs, batch_size, "
-                              "learning_rate_multiplier (anything else goes in 'tunesmith')", field="hyperparameters")
-        hp = {"n_epochs": _hyper(hp.get("n_epochs"), "n_epochs", int, 1, 50),
-              "batch_size": _hyper(hp.get("batch_size"), "batch_size", int, 1, 256),
-              "learning_rate_multiplier": _hyper(hp.get("learning_rate_multiplier"), "learning_rate_multiplier",
-                                                 float, 1e-3, 10.0)}
+        hp = _parameters(suffix, metadata, seed, method, hyperparameters)
         seed = seed if seed is not None else int(time.time()) % 2**31
         job_id = new_id("ftjob")
         run_dir = self.home / "jobs" / job_id / "run"
-        extra = dict(tunesmith or {}) if isinstance(tunesmith or {}, dict) else tunesmith
-        voice = extra.pop("voice", False) if isinstance(extra, dict) else False
-        if not isinstance(voice, bool):
-            raise ConfigError("tunesmith.voice must be true or false", field="tunesmith.voice")
-        launch = extra.pop("launch", None) if isinstance(extra, dict) else None
-        processes, machines = self._launch(launch)
+        extra, voice, processes, machines = self._tunesmith(tunesmith)
         if voice:  # "your voice": the samples become formal -> natural pairs; the humanizer recipe trains them
             train_file, extra = self._voice_data(train_file, extra, job_id)
             suffix = suffix or "voice"
@@ -222,6 +224,28 @@ class JobService:
             self.store.update_job(job_id, only_if=("validating_files",), status="queued",
                                   events=[dict(message="Files validated, moving job to queued state")])
         return self.job(row["id"])
+
+    @classmethod
+    def check_settings(cls, suffix: str | None = None, seed: int | None = None,
+                       metadata: dict[str, str] | None = None, method: dict[str, Any] | None = None,
+                       hyperparameters: dict[str, Any] | None = None, tunesmith: dict[str, Any] | None = None) -> None:
+        """Check a job's settings as :meth:`create` will, without files, a model or a store: what a
+        client can check before it uploads anything (``tunesmith jobs create``), so a misspelled
+        setting does not leave an orphan upload. Raises ConfigError naming the field."""
+        hp = _parameters(suffix, metadata, seed, method, hyperparameters)
+        extra, _, _, _ = cls._tunesmith(tunesmith)
+        cls.run_config("model", {"path": "upload.jsonl", "format": "auto"}, None, hp, seed or 0, extra, Path("run"))
+
+    @classmethod
+    def _tunesmith(cls, tunesmith: Any) -> tuple[Any, bool, int, int]:
+        """``tunesmith`` without its job-only keys: (RunConfig settings, voice, processes, machines)."""
+        extra = dict(tunesmith or {}) if isinstance(tunesmith or {}, dict) else tunesmith
+        voice = extra.pop("voice", False) if isinstance(extra, dict) else False
+        if not isinstance(voice, bool):
+            raise ConfigError("tunesmith.voice must be true or false", field="tunesmith.voice")
+        launch = extra.pop("launch", None) if isinstance(extra, dict) else None
+        processes, machines = cls._launch(launch)
+        return extra, voice, processes, machines
 
     @staticmethod
     def _launch(launch: Any) -> tuple[int, int]:
@@ -272,7 +296,8 @@ class JobService:
         rows, _ = self.store.jobs(limit=10_000, status=("succeeded",))
         return [r["fine_tuned_model"] for r in rows if (r["hyperparameters"] or {}).get("voice")]
 
-    def run_config(self, base: str, train_file: dict, val_file: dict | None, hp: dict[str, Any], seed: int,
+    @staticmethod
+    def run_config(base: str, train_file: dict, val_file: dict | None, hp: dict[str, Any], seed: int,
                    extra: dict[str, Any], run_dir: Path) -> RunConfig:
         """The job's RunConfig: defaults, then OpenAI hyperparameters, then ``tunesmith`` settings."""
         if not isinstance(extra, dict):
@@ -341,7 +366,10 @@ class JobService:
             # tunesmith's own fields
             "tunesmith": {"method": hp.get("method"), "lora_rank": hp.get("lora_rank"), "step": row["step"],
                           "total_steps": row["total_steps"], "attempts": row["attempts"], "worker": row["worker"],
-                          "run_dir": row["run_dir"], "paused": row["status"] == "paused"},
+                          "run_dir": row["run_dir"], "paused": row["status"] == "paused",
+                          # "cancel" / "pause": asked for and taken; the running job stops at its next
+                          # heartbeat (cancel) or after sealing a checkpoint (pause), then changes status
+                          "requested": row["requested"] if row["status"] not in FINAL else None},
         }
 
     def _request(self, job_id: str, action: str) -> dict[str, Any]:

@@ -4,11 +4,13 @@ Thin: every route is one call into :class:`tunesmith.jobs.JobService`."""
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import FileResponse
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
 
 from ..jobs import JobService
 from .schemas import ERRORS
@@ -31,19 +33,45 @@ Metadata = Annotated[dict[Annotated[str, Field(max_length=64)], Annotated[str, F
                      Field(max_length=16)]
 
 
+_OFF = "Not supported by this server: only the default (null) is accepted."
+
+
+def _unsupported(name: str, default: Any) -> PydanticCustomError:
+    """The error the completions endpoints give an OpenAI parameter this server does not implement
+    (a 422 with code ``unsupported_parameter``, naming it): never silently ignored."""
+    return PydanticCustomError("unsupported_parameter", "'{name}' is not supported by this server: leave it out"
+                               " or send {default}", {"name": name, "default": json.dumps(default)})
+
+
 class Supervised(BaseModel):
+    model_config = ConfigDict(extra="forbid")
     hyperparameters: Hyperparameters | None = None
 
 
 class Method(BaseModel):
+    # OpenAI's other methods (dpo, reinforcement) are declared only to refuse them by name
+    model_config = ConfigDict(extra="forbid")
     type: Literal["supervised"] = "supervised"
     supervised: Supervised | None = None
+    dpo: None = Field(None, description=_OFF)
+    reinforcement: None = Field(None, description=_OFF)
+
+    @field_validator("type", "dpo", "reinforcement", mode="before")
+    @classmethod
+    def _supervised_only(cls, value: Any, info: ValidationInfo) -> Any:
+        if info.field_name == "type" and value in ("dpo", "reinforcement"):
+            raise PydanticCustomError("unsupported_parameter", "method.type '{value}' is not supported by this "
+                                      "server: use 'supervised' (or leave method out)", {"value": value})
+        if info.field_name != "type" and value is not None:
+            raise _unsupported(f"method.{info.field_name}", None)
+        return value
 
 
 class JobCreate(BaseModel):
-    """OpenAI's job parameters, plus ``tunesmith``: any RunConfig setting (our extension)."""
+    """OpenAI's job parameters, plus ``tunesmith``: any RunConfig setting (our extension). Any
+    other field is refused (a 422 naming it), so a misspelled one never runs on defaults."""
 
-    model_config = ConfigDict(extra="ignore")  # e.g. OpenAI's "integrations" (no-op here)
+    model_config = ConfigDict(extra="forbid")
     model: str = Field(..., min_length=1, description="Base model: registry name, HF id, model dir, or the "
                        "fine_tuned_model of a succeeded job.")
     training_file: str = Field(..., min_length=1, description="Id of an uploaded file (purpose fine-tune).")
@@ -53,13 +81,24 @@ class JobCreate(BaseModel):
     metadata: Metadata | None = None
     method: Method | None = None
     hyperparameters: Hyperparameters | None = Field(None, description="Deprecated by OpenAI in favour of method.")
+    integrations: Annotated[list[Any], Field(max_length=0)] | None = Field(
+        None, description="OpenAI's Weights & Biases integration. Not supported by this server: only null or [] "
+        "is accepted.")
     tunesmith: dict[str, Any] | None = Field(None, description="RunConfig settings: e.g. {'method': 'full'}, "
                                              "{'lora': {'r': 8}}, {'train': {'max_steps': 200}}.")
 
+    @field_validator("integrations", mode="before")
+    @classmethod
+    def _no_integrations(cls, value: Any) -> Any:
+        if value is None or value == []:
+            return value
+        raise _unsupported("integrations", [])
+
 
 class SimpleFineTune(BaseModel):
-    """The seed's ``/fine_tune``: an uploaded file id and a few settings."""
+    """The seed's ``/fine_tune``: an uploaded file id and a few settings (nothing else)."""
 
+    model_config = ConfigDict(extra="forbid")
     model: str = Field("smollm2-135m-instruct", min_length=1, description="Base model (as for /v1/fine_tuning/jobs).")
     training_file: str = Field(..., min_length=1, description="Id of an uploaded file (POST /v1/files).")
     epochs: int | None = Field(None, ge=1, le=50)
@@ -111,7 +150,7 @@ def jobs_router(service_of) -> APIRouter:
     # ------------------------------------------------------------------ jobs
     @router.post("/v1/fine_tuning/jobs", tags=["fine-tuning"], responses=ERRORS)
     def create_job(req: JobCreate) -> dict[str, Any]:
-        body = req.model_dump(exclude_none=True)
+        body = req.model_dump(exclude_none=True, exclude={"integrations"})
         return svc().create(**body)
 
     @router.get("/v1/fine_tuning/jobs", tags=["fine-tuning"], responses=ERRORS)
