@@ -6,7 +6,9 @@ Starts ``tunesmith serve`` (default model + shipped humanizer + web page) on loo
   2. concurrent: the same N requests from 16 client threads (continuous batching);
   3. repeats the concurrent round to check that memory does not grow.
 Prints total tokens/s and the ratio, p50/p95 latency, errors, and server RSS idle / under
-load / after each round (read from /proc).
+load / after each round (read from /proc). Last, the ceiling batching can reach on this CPU: the
+model's forward pass alone (same weights and kernels, in this process once the server has
+stopped) for 16 and 32 rows at once against 1 row, in tokens per second.
 
     python benchmarks/bench_serve.py [--requests 32] [--rounds 3]
 """
@@ -115,6 +117,34 @@ def run_round(base: str, n: int, concurrency: int, max_tokens: int, pid: int) ->
             "errors": sum(not r[2] for r in results), "peak_rss_mb": peak[0], "rss_after_mb": rss_mb(pid)}
 
 
+def forward_ceiling(rows: int = 16, context: int = 120, steps: int = 20) -> tuple[float, float, float]:
+    """(ms per decode step for 1 row, for ``rows`` rows, the tokens/s ratio): the model's forward
+    alone, after a ``context``-token prompt, on the kernels the server uses. No sampling, no cache
+    edits, no HTTP: what batching could give if everything else were free."""
+    import torch
+
+    from tunesmith.generate import Generator
+    from tunesmith.kv_cache import CACHE_KWARG, GrowingCache
+
+    model = Generator().model
+
+    def step_ms(n: int) -> float:
+        cache = GrowingCache(config=model.config)
+        times = []
+        with torch.no_grad():
+            model(input_ids=torch.randint(100, 1000, (n, context)), use_cache=True, logits_to_keep=1,
+                  **{CACHE_KWARG: cache})
+            for i in range(steps):
+                t = time.perf_counter()
+                model(input_ids=torch.randint(100, 1000, (n, 1)), position_ids=torch.full((n, 1), context + i),
+                      use_cache=True, **{CACHE_KWARG: cache})
+                times.append(time.perf_counter() - t)
+        return statistics.median(times) * 1000
+
+    one, many = step_ms(1), step_ms(rows)
+    return one, many, rows * one / many
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--requests", type=int, default=32)
@@ -171,6 +201,10 @@ def main() -> None:
     print(f"idle RSS {idle / 1024:.2f} GiB (target <= 1.5), peak under load "
           f"{max(r['peak_rss_mb'] for r in rounds) / 1024:.2f} GiB (target <= 2.5), "
           f"RSS after rounds: {after} MB (no growth expected)")
+    for rows in (args.clients, 32):  # the clients' own rows; the engine's most (humanize candidates fill it)
+        one, many, ceiling = forward_ceiling(rows)
+        print(f"ceiling on this CPU: the model's forward alone takes {one:.1f} ms per token for 1 row and {many:.1f} ms "
+              f"for {rows} rows, so {rows} rows at once give at most {ceiling:.2f}x the tokens/s of one")
 
 
 if __name__ == "__main__":
