@@ -663,11 +663,29 @@ def jobs_show(job_id: str, server: ServerOpt = "http://127.0.0.1:8000", api_key:
     console.print_json(json.dumps(_api(server, api_key, "GET", f"/v1/fine_tuning/jobs/{job_id}")))
 
 
+def _job_action(job_id: str, action: str, server: str, api_key: str | None) -> None:
+    console.print(_job_line(_api(server, api_key, "POST", f"/v1/fine_tuning/jobs/{job_id}/{action}")), highlight=False)
+
+
 @jobs_app.command("cancel")
 @user_errors
 def jobs_cancel(job_id: str, server: ServerOpt = "http://127.0.0.1:8000", api_key: KeyOpt = None):
     """Cancel a queued or running job."""
-    console.print(_job_line(_api(server, api_key, "POST", f"/v1/fine_tuning/jobs/{job_id}/cancel")), highlight=False)
+    _job_action(job_id, "cancel", server, api_key)
+
+
+@jobs_app.command("pause")
+@user_errors
+def jobs_pause(job_id: str, server: ServerOpt = "http://127.0.0.1:8000", api_key: KeyOpt = None):
+    """Pause a running job: it saves a checkpoint and stops; `jobs resume` goes on from there."""
+    _job_action(job_id, "pause", server, api_key)
+
+
+@jobs_app.command("resume")
+@user_errors
+def jobs_resume(job_id: str, server: ServerOpt = "http://127.0.0.1:8000", api_key: KeyOpt = None):
+    """Resume a paused job from its last checkpoint."""
+    _job_action(job_id, "resume", server, api_key)
 
 
 @jobs_app.command("events")

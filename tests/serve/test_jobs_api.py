@@ -157,6 +157,20 @@ def test_jobs_create_with_a_bad_setting_leaves_no_upload(make_client, tmp_path, 
     assert len(client.get("/v1/files").json()["data"]) == 1
 
 
+def test_jobs_pause_and_resume_from_the_cli(make_client, tmp_path, monkeypatch):
+    """New-user review: the API pauses and resumes jobs but the CLI had no way to."""
+    client = make_client()
+    f = upload(client, "d.jsonl", write_jsonl(tmp_path / "d.jsonl").read_bytes()).json()
+    job = client.post("/v1/fine_tuning/jobs", json={"model": "tiny-random", "training_file": f["id"]}).json()
+    cli = _cli_against(client, monkeypatch)
+    res = cli("pause", job["id"])
+    assert res.exit_code == 0 and f"{job['id']}  paused" in res.output, res.output
+    res = cli("resume", job["id"])
+    assert res.exit_code == 0 and f"{job['id']}  queued" in res.output, res.output
+    res = cli("resume", job["id"])  # not paused: refused, saying why
+    assert res.exit_code != 0 and "queued" in res.output, res.output
+
+
 def test_pause_and_cancel_of_a_running_job_say_they_were_taken(make_client, tmp_path, monkeypatch):
     """New-user review: pause answered "status": "running", "paused": false and `jobs cancel`
     printed "running 11/16", as if nothing had happened. The job stops at its worker's next look,
@@ -167,6 +181,8 @@ def test_pause_and_cancel_of_a_running_job_say_they_were_taken(make_client, tmp_
     ids = [client.post("/v1/fine_tuning/jobs", json={"model": "tiny-random", "training_file": f["id"]}).json()["id"]
            for _ in range(2)]
     assert store.claim("w")["id"] == ids[0] and store.claim("w")["id"] == ids[1]  # both running now
+    res = _cli_against(client, monkeypatch)("pause", ids[0])
+    assert res.exit_code == 0 and "running (pause requested)" in res.output, res.output
     paused = client.post(f"/v1/fine_tuning/jobs/{ids[0]}/pause").json()
     assert (paused["status"], paused["tunesmith"]["requested"]) == ("running", "pause")
     assert client.get(f"/v1/fine_tuning/jobs/{ids[0]}").json()["tunesmith"]["requested"] == "pause"
