@@ -136,7 +136,7 @@ def test_a_job_trains_streams_metrics_and_is_servable(service, data_file):
     assert len(points) == len(set(points)), "a metric was logged twice"
     assert {k for _, k in points} == {"train_loss", "valid_loss"}
     ckpts, _ = service.checkpoints(job["id"])
-    assert [c["step_number"] for c in ckpts] == [12, 8, 4]  # newest first
+    assert [c["step_number"] for c in ckpts] == [12, 8]  # newest first; those still on disk (save_total_limit 2)
     assert all("train_loss" in c["metrics"] and "valid_loss" in c["metrics"] for c in ckpts)
     # served by name through the same loading path as the server's pool
     base, adapter = service.served_model(job["fine_tuned_model"])
@@ -144,6 +144,16 @@ def test_a_job_trains_streams_metrics_and_is_servable(service, data_file):
     assert out[0].completion_tokens == 3
     assert service.model_names() == [job["fine_tuned_model"]]
     assert service.jobs(metadata={"team": "b"})[0] == []
+    # a checkpoint is served by its fine_tuned_model_checkpoint name (new-user review: it was "unknown model")
+    base, ckpt = service.served_model(ckpts[-1]["fine_tuned_model_checkpoint"])
+    assert Path(ckpt).name == "checkpoint-8" and ckpt != adapter
+    out = Generator(base, adapter=ckpt, quantize="none").generate("Name thing", {"max_new_tokens": 3})
+    assert out[0].completion_tokens == 3
+    for gone in (4, 5):  # removed by save_total_limit; never saved
+        assert service.served_model(f"{job['fine_tuned_model']}:ckpt-step-{gone}") is None
+    (Path(ckpt) / "adapter_model.safetensors").write_bytes(b"x")
+    with pytest.raises(ModelNotFoundError, match="does not match its recorded checksum"):
+        service.served_model(ckpts[-1]["fine_tuned_model_checkpoint"])
 
 
 def test_cancel_and_pause_follow_the_job_state(service, data_file):

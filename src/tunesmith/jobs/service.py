@@ -445,18 +445,42 @@ class JobService:
 
     # ------------------------------------------------------------------ serving
     def served_model(self, name: str):
-        """(base model, adapter or None) for a succeeded job's ``fine_tuned_model``, else None."""
+        """(base model, adapter or None) for a succeeded job's ``fine_tuned_model`` or for one of a
+        job's checkpoints (its ``fine_tuned_model_checkpoint``: an earlier step, or a paused or
+        running job's progress so far), else None."""
         from ..models import is_adapter_dir
 
-        job = self.store.find_model(name)
-        if job is None:
+        if found := _CHECKPOINT_NAME.match(name):
+            rows, _ = self.store.jobs(limit=10_000)
+            job = next((r for r in rows if (r["fine_tuned_model"] or model_name(r)) == found["model"]), None)
+            run = self._checkpoint_dir(job, int(found["step"]), name) if job else None
+        else:
+            job = self.store.find_model(name)
+            run = Path(job["run_dir"]) if job else None
+        if run is None:
             return None
-        run = Path(job["run_dir"])
-        return (str(run), None) if not is_adapter_dir(run) else (job["config"]["model"], str(run))
+        return (job["config"]["model"], str(run)) if is_adapter_dir(run) else (str(run), None)
+
+    def _checkpoint_dir(self, job: dict[str, Any], step: int, name: str) -> Path | None:
+        """The job's sealed checkpoint at ``step``; None if it has none there (any more: a run keeps
+        its newest ``train.save_total_limit``)."""
+        from ..train import checkpoint_problem
+
+        rows, _ = self.store.checkpoints(job["id"], None, 10_000)
+        row = next((r for r in rows if r["step"] == step), None)
+        if row is None:
+            return None
+        path = Path(row["path"])
+        if problem := checkpoint_problem(path):
+            raise ModelNotFoundError(f"{name} can't be served: {problem}", field="model")
+        return path
 
     def model_names(self) -> list[str]:
         rows, _ = self.store.jobs(limit=10_000, status=("succeeded",))
         return [r["fine_tuned_model"] for r in rows if r["fine_tuned_model"]]
+
+
+_CHECKPOINT_NAME = re.compile(r"^(?P<model>.+):ckpt-step-(?P<step>\d+)$")
 
 
 def model_name(job: dict[str, Any]) -> str:

@@ -392,10 +392,12 @@ class JobStore:
                                 metrics=metrics))
 
     def checkpoints(self, job_id: str, after: str | None = None, limit: int = 10) -> tuple[list[dict[str, Any]], bool]:
+        """Newest first; only those still on disk (a run keeps its newest ``train.save_total_limit``)."""
         self.job(job_id)
         with self.session() as s:
             q = select(CheckpointRow).where(CheckpointRow.job_id == job_id).order_by(CheckpointRow.step.desc())
             rows = [row_dict(r) for r in s.scalars(q)]
+        rows = [r for r in rows if Path(r["path"]).is_dir()]
         page = _page(rows, after, limit + 1)
         return page[:limit], len(page) > limit
 
