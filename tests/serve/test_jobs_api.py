@@ -147,7 +147,7 @@ def test_jobs_create_with_a_bad_setting_leaves_no_upload(make_client, tmp_path, 
     assert res.exit_code == 2 and "max_stepz" in res.output, res.output
     assert "uploaded" not in res.output
     res = cli("create", str(data), "--model", "tiny-random", "--epochs", "0")
-    assert res.exit_code == 2 and "n_epochs" in res.output, res.output
+    assert res.exit_code == 2 and "--epochs" in res.output and "greater than or equal to 1" in res.output, res.output
     res = cli("create", str(data), "--model", "no-such-model", "--set", "train.max_steps=3")
     assert res.exit_code == 2 and "uploaded" in res.output and "no-such-model" in res.output, res.output
     assert client.get("/v1/files").json()["data"] == []
