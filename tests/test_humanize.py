@@ -694,7 +694,6 @@ def test_rule_edit_splits_long_sentences_only_between_main_clauses():
     "The 2 sauces were elevated by fresh herbs.",
     "She has business savvy and 3 degrees.",  # the noun
     "Elevate your style with our 3 blends.",  # ad copy's imperative reads better as it is
-    "The score elevates every tense moment of the 2 chases.",  # "improves every tense moment": no collocation
     # code review of round 7: each changed a claim or broke the sentence before its guard
     "Patients had elevated LDL cholesterol in 2 tests.", "Inflation remained elevated in 2 months.",
     "Keep the leg elevated above the heart for 2 hours.", "Try elevating your legs for 10 minutes.",
@@ -818,6 +817,24 @@ def test_rule_edit_splits_long_sentences_only_between_main_clauses():
     "They said we humbly ask too often, 3 times a week.",
     "The hikers navigated the complex landscape of the Alps for 9 days.",
     "Does this represent good value at $40?", "The dotted line represents good value; the 2 solid lines, poor value.",
+    # ... and the probes of the swaps for the stock words still counted over dev1-8: a trip, a colour-free
+    # surprise, a literal lock or tapestry, a name, a risk, a verb's other sense
+    "We embarked on a cycling journey across France.", "They embarked on a running journey of 300 km.",
+    "Help your kids embark on their fitness journey with confidence.", "The journey took 3 hours.",
+    "Our journey to help build a school took three days by bus.", "Financial security is a journey, not a destination.",
+    "The seamless tube was welded in 1950.", "Seamless stockings were back in fashion.",
+    "The seamless steel pipe service costs $40.", "Their 3-0 loss was a stunning upset.",
+    "The 2-1 loss was a stunning home defeat.", "She was stunning in red.", "These remarkable creatures survive anything.",
+    "There was nothing remarkable about the 2 films.", "A remarkable recovery rate was seen in 12 patients.",
+    "Your invaluable feedback shaped 2 releases.", "The key will unlock the full benefits of the vault.",
+    # (both blind judges of the round preferred "invaluable" and "cutting-edge" to the plain words)
+    "The Kettlemoor Pro 2 is the cutting-edge electric gooseneck kettle for 4 cups.",
+    "The museum holds the rich tapestry of the cathedral.", "He was delighted to see her on May 2.",
+    "It shapes the rich tapestry of the region's cultural heritage.",
+    "Vibrant Health Ltd said profits rose 4%.", "The cutting-edge leader in software won.",
+    "This was cutting-edge technology in 1995.", "Navigating the river took hours.", "They foster a dog.",
+    "Look no further than Kōmori Noodle Bar.", "Elevate the head of the bed.", "Elevate your career to new heights.",
+    "Doing so could elevate your risk of injury.", "Its journey to deliver parcels across the Alps took 3 days.",
 ])
 def test_rule_edit_keeps_swaps_that_break_their_context(source):
     assert Humanizer.rule_edit(source)[0] is None
@@ -853,8 +870,40 @@ def test_rule_edit_plain_english_set_phrases():
     ("The deadline is rapidly approaching, so register by Friday.", "The deadline is coming up fast, so register by Friday."),
     ("We humbly invite you to join us on May 4.", "We invite you to join us on May 4."),
     ("Navigating the complex landscape of personal finance can feel daunting.",
-     "Navigating personal finance can feel daunting."),
+     "Managing personal finance can feel daunting."),
     ("At $45, this blender represents excellent value for money.", "At $45, this blender is excellent value for money."),
+    # the stock words still counted in the rule edit over dev1-8 (446 passages), each with the plain idiom
+    ("Embarking on a fitness journey can feel overwhelming.", "Getting started with fitness can feel overwhelming."),
+    ("Whether you're a seasoned athlete or just beginning your fitness journey, lift twice a week.",
+     "Whether you're a seasoned athlete or just getting started with fitness, lift twice a week."),
+    ("The deal is a major milestone in our ongoing journey to deliver faster service.",
+     "The deal is a major milestone in our ongoing work to deliver faster service."),
+    ("Mara Quell equalized with a stunning 25-yard strike in the 78th minute.",
+     "Mara Quell equalized with a brilliant 25-yard strike in the 78th minute."),
+    ("Welcome home to 47 Alder Lane, a stunning and carefully maintained residence set in Cedar Hollow.",
+     "Welcome home to 47 Alder Lane, a gorgeous and carefully maintained residence set in Cedar Hollow."),
+    ("Trailing 2-0 at halftime, the Herons mounted a remarkable comeback.",
+     "Trailing 2-0 at halftime, the Herons mounted an impressive comeback."),
+    ("Thank you for fostering a vibrant, supportive learning community.",
+     "Thanks for building a lively, supportive learning community."),
+    ("We are committed to providing a seamless, secure, and enjoyable reading experience.",
+     "We're committed to providing a smooth, secure, and enjoyable reading experience."),
+    ("To ensure a seamless review, please submit your budget by May 2.",
+     "To ensure a smooth review, please submit your budget by May 2."),
+    ("To unlock the full benefits of restorative rest, sleep 8 hours.", "To get the full benefits of restorative rest, sleep 8 hours."),
+    ("The Fenwick Arts Council is delighted to host its 12th gala.", "The Fenwick Arts Council is happy to host its 12th gala."),
+    ("Navigating the intricate world of personal finance can be daunting.", "Managing personal finance can be daunting."),
+    ("The haunting score by Oren Thal elevates every scene.", "The haunting score by Oren Thal lifts every scene."),
+    # (it was kept: "improves every tense moment" is no collocation; "lifts" is)
+    ("The score elevates every tense moment of the 2 chases.", "The score lifts every tense moment of the 2 chases."),
+    ("Ready to elevate your career? Apply by July 11.", "Ready to boost your career? Apply by July 11."),
+    ("Its legacy continues to shape the rich tapestry of the region's cultural traditions.",
+     "Its legacy continues to shape the rich mix of the region's cultural traditions."),
+    ("The reception features a curated selection of local wines.",
+     "The reception features a hand-picked selection of local wines."),
+    ("In today's fast-paced world, it can be challenging to prioritize sleep.", "It can be challenging to prioritize sleep."),
+    ("Are you ready to try pottery? Look no further! Clayhouse Studio opens on May 3.",
+     "Are you ready to try pottery? Clayhouse Studio opens on May 3."),
 ])
 def test_rule_edit_plain_idioms_for_judged_stock_phrases(source, edited):
     """Stock phrases blind judges listed most often over dev1-8 that the rule edit had left, each
@@ -1037,7 +1086,7 @@ def test_filler_frames_may_be_dropped_whole_but_not_changed_or_added():
      "Our company has acquired Brightlake for $58 million."),
     ('Tardigrades, often referred to as "water bears," are tough.', 'Tardigrades, often called "water bears," are tough.'),
     ("Navigating the complex world of personal finance can be a daunting endeavor.",
-     "Navigating personal finance can be daunting."),
+     "Managing personal finance can be daunting."),  # (dev1-8 round: personal finance is managed)
     ("Today marks a pivotal milestone for our 40 staff.", "Today marks a major milestone for our 40 staff."),
     ("Crafted from 304 stainless steel, it holds 1.0 litre.", "Made from 304 stainless steel, it holds 1.0 litre."),
     ("It is a must-visit for pasta lovers.", "It's a must for pasta lovers."),
