@@ -757,8 +757,8 @@ def test_rule_edit_splits_long_sentences_only_between_main_clauses():
     "This tower, built in 1820, now stands as a reminder of the war.", "The dam harnesses the power of the river.",
     "Our thoughtfully curated gift boxes ship in 2 days.", "The tapestry of the cathedral shows the Last Supper.",
     "A heartfelt thank you to the nurses who cared for our father in his final days.",
-    # dev3 round 1: broke a sentence before their guards (blind judge, or probes)
-    "Version 4.2 is designed to elevate your note-taking experience to new heights in 3 ways.",
+    # dev3 round 1: broke a sentence before their guards (blind judge, or probes) ("elevate ... to new heights" is
+    # "take ... to new heights" now: test_rule_edit_plain_idioms_for_judged_stock_phrases)
     "Vance weaves a rich tapestry of memory, grief, and resilience that lingers after 300 pages.",
     "She holds a B.S. in Statistics and 3 certificates.",  # no capital after the initials
     "He likes to boast about his 3 cars.", "It was an empty boast from 2 rivals.", "Stop boasting about the 2 wins.",
@@ -833,8 +833,22 @@ def test_rule_edit_splits_long_sentences_only_between_main_clauses():
     "It shapes the rich tapestry of the region's cultural heritage.",
     "Vibrant Health Ltd said profits rose 4%.", "The cutting-edge leader in software won.",
     "This was cutting-edge technology in 1995.", "Navigating the river took hours.", "They foster a dog.",
-    "Look no further than Kōmori Noodle Bar.", "Elevate the head of the bed.", "Elevate your career to new heights.",
+    "Look no further than Kōmori Noodle Bar.", "Elevate the head of the bed.",
     "Doing so could elevate your risk of injury.", "Its journey to deliver parcels across the Alps took 3 days.",
+    # ... and the probes of the third count's swaps: a performance, a transformation, a speed, a tour's name, a verb,
+    # a number the checks tie to the next word, a real trip, a raised level, a literal lock
+    "The performances are breathtaking in all 3 acts.", "The leaves begin their breathtaking transformation in 2 weeks.",
+    "The breathtaking speed of the 2 cars scared us.", "The breathtaking views tour costs $40.",
+    "She thoughtfully placed the vase on the 2 tables.", "The pack features 11 thoughtfully placed pockets.",
+    "The kitchen is thoughtfully designed for 2 cooks.", "This is the most thoughtfully designed tent of the 3.",
+    "The study found no evidence that ads drive meaningful impact on sales in 3 trials.",
+    "As we boarded the ship in 1912, none of us could have imagined the journey that lay ahead.",
+    "Nobody knew the journey that lay ahead of the 3 wagons.", "The new coach has elevated the team to new heights in 2 seasons.",
+    "The drug may elevate your blood pressure to new heights within 2 hours.",
+    "The crane will elevate the beams to new heights of 300 metres.",
+    "Members can unlock a better rate after 3 months.", "Premium users unlock a better version of the 2 apps.",
+    "To start your journey to Rome, take the 9:10 train.", "Make sure you have a ticket to begin your journey.",
+    "The best time to begin your journey is May.",
 ])
 def test_rule_edit_keeps_swaps_that_break_their_context(source):
     assert Humanizer.rule_edit(source)[0] is None
@@ -904,6 +918,28 @@ def test_rule_edit_plain_english_set_phrases():
     ("In today's fast-paced world, it can be challenging to prioritize sleep.", "It can be challenging to prioritize sleep."),
     ("Are you ready to try pottery? Look no further! Clayhouse Studio opens on May 3.",
      "Are you ready to try pottery? Clayhouse Studio opens on May 3."),
+    # the stock words still left most often after that (a third count over dev1-8), as the idiom of the same strength
+    ("Hike the Ridgeline Trail, an 8-kilometer loop offering breathtaking views of the lake.",
+     "Hike the Ridgeline Trail, an 8-kilometer loop offering spectacular views of the lake."),
+    ("The film's breathtaking cinematography won 2 awards.", "The film's spectacular cinematography won 2 awards."),
+    ("The house offers 2,350 square feet of thoughtfully designed living space.",
+     "The house offers 2,350 square feet of well-designed living space."),
+    ("I had no shoulder pain, thanks to the thoughtfully padded straps.",
+     "I had no shoulder pain, thanks to the well-padded straps."),
+    ("I can't wait to use my experience to drive meaningful impact in healthcare.",
+     "I can't wait to use my experience to make a real difference in healthcare."),
+    ("When I joined Stratton in 2017, I never could have imagined the journey that lay ahead.",
+     "When I joined Stratton in 2017, I never could have imagined what lay ahead."),
+    ("Elevate your career to new heights.", "Take your career to new heights."),
+    ("Version 4.2 is designed to elevate your note-taking experience to new heights in 3 ways.",
+     "Version 4.2 is designed to take your note-taking experience to new heights in 3 ways."),
+    ("This kettle helps you to unlock the full flavor potential of every bean.",
+     "This kettle helps you to bring out the full flavor of every bean."),
+    ("With these habits, you can unlock a healthier, more vibrant version of yourself.",
+     "With these habits, you can become a healthier, more vibrant version of yourself."),
+    ("To embark on this journey, consider the following 3 strategies.", "To get started, consider the following 3 strategies."),
+    ("If bread baking scares you, this is the perfect place to begin your journey!",
+     "If bread baking scares you, this is the perfect place to get started!"),
 ])
 def test_rule_edit_plain_idioms_for_judged_stock_phrases(source, edited):
     """Stock phrases blind judges listed most often over dev1-8 that the rule edit had left, each
@@ -1622,7 +1658,8 @@ def test_an_emergency_word_in_another_paragraph_keeps_no_hesitate():
     ("Use an underscore or a dash.", None),
     ("Please underscore the title in the form.", None),
     ("Elevate your morning routine. The kettle heats in 4 minutes.", "Improve your morning routine. The kettle heats in 4 minutes."),
-    ("Elevate your coffee game to new heights.", None),
+    # (not "Improve your coffee game to new heights": the idiom "take ... to new heights", a later round)
+    ("Elevate your coffee game to new heights.", "Take your coffee game to new heights."),
 ])
 def test_rule_edit_dev7_round1(source, expected):
     assert Humanizer.rule_edit(source)[0] == expected
@@ -1752,6 +1789,20 @@ def test_rule_edit_dev7_round1_phrases(source, expected):
     ("The color essentially depends on how far sunlight travels.", "The color really depends on how far sunlight travels.", True),
     ("The color essentially depends on how far sunlight travels.", "The color mostly depends on how far sunlight travels.", False),
     ("Olivia", "Olivia:", True),
+    # dev1-8 round 3's pairwise judges: an instruction made a question, a list item given a clause of its own
+    ("Explore the 14th-century Castel Moravin, open daily from <F1> to <F2>.",
+     "What's the 14th-century Castel Moravin, open daily from <F1> to <F2>.", True),
+    ("Mount Orlic, whose <F1> summit offers panoramic views of neighboring islands",
+     "Mount Orlic, whose <F1> summit offers panoramic views of neighboring islands, I'm glad you're here", True),
+    # ... and what stays allowed near them: the source's own question or closing clause, a "you" the source has
+    ("What is the best time to visit? Spring, when it's <F1>.", "What's the best time to visit? Spring, when it's <F1>.",
+     False),
+    ("How the museum began is a story of 3 sisters.", "How the museum began is a story of three sisters.", False),
+    ("If you have questions, you can call <F1>.", "If you've got questions, you can call <F1>.", False),
+    ("Thank you for your patience, we appreciate it.", "Thanks for your patience, we appreciate it.", False),
+    ("Bring your ID to the gate, you will need it there.", "Bring your ID to the gate, you'll need it there.", False),
+    ("Tickets cost <F1> for adults and <F2> for kids", "Tickets cost <F1> for adults and <F2> for kids, you can pay at the door",
+     True),
 ])
 def test_dev8_model_slips_are_refused(source, candidate, refused):
     assert bool(_slips(source, candidate)) is refused, _slips(source, candidate)

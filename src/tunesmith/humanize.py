@@ -414,6 +414,28 @@ CLICHE_SWAPS: dict[str, str] = {
     # Left out after review: "reach out to" -> "contact" ("I'm reaching out to follow up", a hand reaching
     # out, a charity's outreach), "a meaningful contribution" -> "a real contribution" (a threshold:
     # "donors who make a meaningful contribution receive ...").
+    # The stock words still left most often in the rule edit over dev1-8 (a third count), as the plain idiom of the
+    # same strength; each only in the syntax _KEEP_IN_CONTEXT and _BY_CONTEXT allow. "breathtaking views" ->
+    # "spectacular views" (scenery and a film's photography only); "thoughtfully designed living space" ->
+    # "well-designed living space" (before its noun); "drive meaningful impact" -> "make a real difference"; "I never
+    # could have imagined the journey that lay ahead" -> "... what lay ahead"; "elevate your career to new heights"
+    # -> "take your career to new heights"; "unlock the full flavor potential of" -> "bring out the full flavor of";
+    # "you can unlock a healthier version of yourself" -> "become ..."; "To start this journey, ..." -> "To get
+    # started, ..." (not "Embark on a memorable adventure" -> "Set off on ...", nor "invited to embark on an evening"
+    # -> "invited to an evening": the claim checks read "embark" as a start and refuse both)
+    "breathtaking": "spectacular",  # (only before the nouns _BY_CONTEXT lists; else kept)
+    "thoughtfully designed": "well-designed", "thoughtfully placed": "well-placed", "thoughtfully padded": "well-padded",
+    "drive meaningful impact": "make a real difference", "drives meaningful impact": "makes a real difference",
+    "driving meaningful impact": "making a real difference", "drove meaningful impact": "made a real difference",
+    **{f"{verb} the journey that lay ahead": f"{verb} what lay ahead"
+       for verb in ("imagined", "imagine", "pictured", "picture", "predicted", "predict", "foreseen", "foresee",
+                    "known", "know", "knew", "guessed", "guess", "expected", "expect")},
+    **{f"unlock{s} the full {flavor} potential of": f"{bring} out the full {flavor} of"
+       for s, bring in (("", "bring"), ("s", "brings"), ("ing", "bringing")) for flavor in ("flavor", "flavour")},
+    **{f"unlock a {better}": f"become a {better}"
+       for better in ("healthier", "happier", "stronger", "fitter", "better", "calmer", "more confident")},
+    **{f"to {begin} {det} journey": "to get started" for begin in ("begin", "start", "embark on")
+       for det in ("your", "this", "my")},
 }
 # Framing that says nothing the rest of its sentence doesn't (dev3 round 2: the openers and closers
 # blind judges named in most dev passages). Each goes whole, only at a sentence start, never with a
@@ -529,6 +551,11 @@ def frames_dropped(source: str, candidate: str) -> tuple[str, list[str]]:
 
 
 _ELEVATE = ("elevate", "elevates", "elevated", "elevating")  # (guarded by context below)
+# "elevate your career to new heights" -> "take your career to new heights" (not "elevated": "has took")
+# (a level, a risk or a price stays raised: "elevate your blood pressure to new heights")
+_ELEVATE_TO_HEIGHTS = (r"\s+(?:my|your|our|their|his|her|its|the|this|every|each)\s+(?!(?:[\w'’<>-]+\s+){0,3}?(?:blood|"
+                       r"risk|risks|levels?|pressure|temperatures?|prices?|costs?|rates?|doses?)\b)(?:[\w'’<>-]+\s+){0,3}?to\s+"
+                       r"(?:new|greater|higher)\s+heights\b(?!\s+(?:of|above)\b)")
 # The model (and people) often write these contracted: "It's important to note that ...",
 # "Please don't hesitate to ...".
 _CONTRACTED_FORMS = (("it is ", ("it's ", "it\u2019s ")), ("do not ", ("don't ", "don\u2019t ")))
@@ -678,6 +705,10 @@ def _plural_subject_before(before: str) -> bool:
         r"watch|see|saw|hear|have|had|get|gets", words[0], re.I))
 
 
+# A sentence about a real trip, whose "journey" is one
+_TRAVEL = re.compile(r"\b(?:miles?|km|kilomet\w*|hours?|days?|nights?|weeks?|flights?|flew|fly|trains?|drive|drove|roads?|"
+                     r"trips?|travel\w*|sail\w*|walk\w*|hike|hiking|trek\w*|arriv\w*|voyage|ship|boat|bus|car|village|"
+                     r"villages|abroad|tickets?|passports?|luggage|airports?|stations?|destinations?)\b", re.I)
 # "Navigating (the intricate world of) personal finance" -> "Managing personal finance"
 _FINANCE_AFTER = (r"\s+(?:the\s+(?:(?:complex|intricate|confusing|often\s+confusing|ever-changing)\s+)?(?:world|landscape)\s+of\s+)?"
                   r"(?:your\s+|their\s+|our\s+)?(?:personal\s+)?finances?\b")
@@ -747,10 +778,12 @@ _KEEP_IN_CONTEXT: dict[str, Callable[[str, str], bool]] = {
     # round 7); which objects may be improved at all is _BY_CONTEXT's list.
     # (dev5-dev7 judges, though, quoted "Elevate your morning routine" in nearly every product page: an
     # imperative before "your" and a routine-like object is improved there too)
-    **{k: lambda before, after: bool(re.search(r"(?:^|[.!?:\n\"“])\s*$", before) and not re.match(
+    **{k: lambda before, after, k=k: not (k != "elevated" and re.match(_ELEVATE_TO_HEIGHTS, after, re.I)) and bool(
+                                     re.search(r"(?:^|[.!?:\n\"“])\s*$", before) and not re.match(
                                          r"\s+your\s+(?:[\w'’-]+\s+)?(?:routine|ritual|coffee|cooking|kitchen|mornings?|"
                                          r"workflow|breakfast|lifestyle)(?=\s*(?:[.,;:!?]|$)|\s+(?:with|and|by|using|this|today|at|every|each|for|in)\b)", after, re.I)
-                                     # "elevate X to new heights" -> "improve X to new heights" is broken (dev3)
+                                     # "elevate X to new heights" -> "improve X to new heights" is broken (dev3): only
+                                     # the idiom "take X to new heights" (_ELEVATE_TO_HEIGHTS, _BY_CONTEXT) fits there
                                      or re.match(r"[^.!?]{0,60}?\bto\s+(?:new|greater|higher|the next)\s+(?:heights|level)",
                                                  after, re.I))
        for k in _ELEVATE},
@@ -1053,7 +1086,8 @@ for _keys, _keep in [
      or bool(re.search(r"\b1[89]\d\d|\b[12]\d{3}s\b|for its time|no longer|at the time|patent|prior art",
                        b[-100:] + a[:100], re.I))),
     # "didn't show a meaningful impact on mortality", "a meaningful impact in the trial": statistical claims
-    (("a meaningful impact",), lambda b, a: bool(_NEGATED.search(b) or re.search(
+    (("a meaningful impact", "drive meaningful impact", "drives meaningful impact", "driving meaningful impact",
+      "drove meaningful impact"), lambda b, a: bool(_NEGATED.search(b) or re.search(
         r"\b(?:no|not|failed|without|lack)\b[^.;]{0,30}$|stud(?:y|ies)|trials?|significan|statistic|p\s*[<=]|"
         r"mortality|outcomes?|analys[ie]s|effect", b[-120:] + a[:120], re.I))),
     # dev3 round 2: "Welcome to the fascinating world of bees" is no "Welcome to bees": only after a verb
@@ -1550,9 +1584,7 @@ for _keys, _keep in [
                                r"doesn['’]t|takes?|requires?|today|now|and|but|so|or)\b", a)),
     # "our journey to help build a school took 3 days" is a trip
     (tuple(k for k in CLICHE_SWAPS if re.search(r"journey to \w+$", k)),
-     lambda b, a: bool(re.search(r"\b(?:miles?|km|kilomet\w*|hours?|days?|nights?|weeks?|flights?|flew|fly|trains?|drive|"
-                                 r"drove|roads?|trips?|travel\w*|sail\w*|walk\w*|hike|hiking|trek\w*|arriv\w*|voyage|"
-                                 r"ship|boat|bus|car|village|villages|abroad)\b", _sentence_around(b, a), re.I))),
+     lambda b, a: bool(_TRAVEL.search(_sentence_around(b, a)))),
     # a tapestry in a cathedral is one: only a mix of a culture's things
     (("the rich tapestry of",),
      # (a mix of many things: "the rich mix of regional history" reads oddly)
@@ -1561,6 +1593,34 @@ for _keys, _keep in [
     # "the key unlocks the full benefits of the vault", "the code unlocks ...": a real lock
     (("unlock the full benefits of",), lambda b, a: bool(re.search(r"\b(?:keys?|codes?|passwords?|pins?|locks?|doors?)\b",
                                                                     _sentence_around(b, a), re.I))),
+    # The third count's swaps, with the guards of their review: "well-designed" only before the thing designed ("The
+    # kitchen is thoughtfully designed for cooks", "a thoughtfully designed and built home", "the most thoughtfully
+    # designed" stay)
+    (("thoughtfully designed", "thoughtfully placed", "thoughtfully padded"),
+     lambda b, a: bool(re.match(r"\s*(?:[.,;:!?)—–\"”]|$)|\s+(?:to|for|by|with|and|or|but|so|around|in|on|at|from|into|"
+                               r"as|that|which|yet|is|are|was|were|throughout|across|over|under|using|after|before|"
+                               r"than|without|inside|along|like|enough|even)\b", a, re.I))
+     or bool(re.search(r"\b(?:most|more|less|least|so|too|as|how|very|really)\s+$", b, re.I))
+     # (the adjective only, after a determiner, "of" or "with": "She thoughtfully placed the vase" is the verb; and not
+     # after a number, which the claim checks tie to the word after it: "11 thoughtfully placed pockets")
+     or not re.search(r"(?:\b(?:a|an|the|of|with|its|their|our|his|her|my|your|these|those|this|every|each|and)|^|"
+                      r"[.!?:\n\"“(])\s*$", b, re.I)),
+    # "what lay ahead" only for a life's or a career's course: a real trip ("As we boarded the ship, none of us could
+    # have imagined the journey that lay ahead") and "the journey that lay ahead of the wagons" keep their journey
+    (tuple(k for k in CLICHE_SWAPS if k.endswith(" the journey that lay ahead")),
+     lambda b, a: not re.match(r"\s*(?:[.,;:!?)—–]|$)|\s+(?:and|but|when|as|back)\b", a, re.I)
+     or bool(_TRAVEL.search(_sentence_around(b, a)))
+     or bool(re.search(r"\b(?:boarded|board|set\s+sail|departed|expedition|wagons?|caravan|convoy|crew|pilgrims?|"
+                       r"passengers?)\b", _sentence_around(b, a), re.I))),
+    # "become a healthier version of yourself" only for a self: "unlock a better rate", "unlock a stronger signal", "a
+    # phone you unlock a better way" stay
+    (tuple(k for k in CLICHE_SWAPS if k.startswith("unlock a ")),
+     lambda b, a: not re.match(r"(?:,?\s+(?:and\s+)?(?:more\s+)?[\w'’-]+){0,3}\s+version\s+of\s+(?:yourself|yourselves|"
+                               r"themselves|ourselves|myself|himself|herself)\b", a, re.I)),
+    # "To get started," for a habit's start at a clause's end ("To start your journey to Rome, take the 9:10 train",
+    # "the best time to begin your journey is May", a trip's "to begin your journey at the castle" stay)
+    (tuple(k for k in CLICHE_SWAPS if k.endswith(" journey") and CLICHE_SWAPS[k] == "to get started"),
+     lambda b, a: not re.match(r"\s*(?:[.,;:!?)—–]|$)", a) or bool(_TRAVEL.search(_sentence_around(b, a)))),
 ]:
     for _k in _keys:
         _KEEP_IN_CONTEXT[_k] = _either(_KEEP_IN_CONTEXT.get(_k), _keep)
@@ -1655,10 +1715,21 @@ _BY_CONTEXT: dict[str, list[tuple[str, str | None]]] = {
     # remarkable that"), a creature or a milestone stays
     "remarkable": [(r"\s+(?:comeback|resilience|restraint|nuance|precision|results|achievements?|performance|"
                     r"turnaround|feat|consistency|composure|durability|value)" + _NOUN_END, "impressive"), (r"", None)],
+    # scenery and a film's photography are "spectacular" (same strength, a word a travel writer or critic uses); a
+    # transformation, a shade, a performance, prose or a climb keep their "breathtaking"
+    "breathtaking": [(r"(?:,?\s+(?:and\s+)?(?!(?:the|a|an|his|her|their|its|our|your|my|this|that|in|on|of|at|to|for|with|by|"
+                      r"from|and)\b)[\w'’<>-]+){0,2}?,?\s+(?:views?|vistas?|scenery|landscapes?|seascapes?|panoramas?|"
+                      r"coastlines?|highlands|mountains|peaks|cliffs|canyons?|gorges?|waterfalls?|sunsets?|sunrises?|"
+                      r"natural\s+beauty|cinematography)\b(?![\w'’-]|\s+(?:tours?|packages?|deals?|rooms?|suites?|"
+                      r"prices?|costs?|fees?)\b)", "spectacular"),
+                     (r"", None)],
     # "elevated LDL", "remained elevated", "elevate the head of the bed", "elevates your cancer risk",
     # "elevated Smith to CEO": only an experience-like object is improved (blind judges, dev2 round 7)
     # (an object with its determiner: "This elevated home", "An elevated dish" are adjectives, not improved)
-    **{k: [(r"\s+(?:my|your|our|their|his|her|its|the|every|any|this|that)\s+(?:[\w'’-]+\s+)?"
+    # (and "elevate your career to new heights" is "take your career to new heights": the idiom, of the same strength;
+    # "elevated" stays, "has took" is no English)
+    **{k: [*([(_ELEVATE_TO_HEIGHTS, take)] if take else []),
+           (r"\s+(?:my|your|our|their|his|her|its|the|every|any|this|that)\s+(?:[\w'’-]+\s+)?"
             r"(?:experience|cooking|dish|dishes|meals?|menu|dining|game|routine|style|look|space|brand|skills?|"
             r"workflow|kitchen|home|wardrobe|coffee|breakfast|mornings?|evenings?|weekends?)\b", CLICHE_SWAPS[k]),
            # (a film's score "lifts every scene"; a career and productivity are boosted, a lifestyle upgraded; "could
@@ -1667,9 +1738,10 @@ _BY_CONTEXT: dict[str, list[tuple[str, str | None]]] = {
            (r"\s+(?:your|our|their|his|her|my)\s+(?:[\w'’-]+\s+)?(?:productivity|career|careers)\b"
             r"(?!\s+(?:coach|counsel|advice|fair|centre|center|services?|page|portal)\b)", boost),
            (r"\s+(?:your|our|their|his|her|my)\s+(?:[\w'’-]+\s+)?lifestyles?\b", upgrade)]
-       for k, lift, boost, upgrade in zip(_ELEVATE, ("lift", "lifts", "lifted", "lifting"),
-                                          ("boost", "boosts", "boosted", "boosting"),
-                                          ("upgrade", "upgrades", "upgraded", "upgrading"))},
+       for k, lift, boost, upgrade, take in zip(_ELEVATE, ("lift", "lifts", "lifted", "lifting"),
+                                                ("boost", "boosts", "boosted", "boosting"),
+                                                ("upgrade", "upgrades", "upgraded", "upgrading"),
+                                                ("take", "takes", None, "taking"))},
     # "savvy" the adjective before the people it describes; "her marketing savvy" is a noun
     # personal finance is managed; the challenges _KEEP_IN_CONTEXT lets through are handled
     **{k: [(_FINANCE_AFTER, plain), (r"", AI_PHRASES[k])]
@@ -2496,7 +2568,23 @@ def _slips(source: str, out: str) -> str | None:
         m = _OPENING_PHRASE.match(sentence)
         if m and any(start.startswith(m.group(1).lower() + ",") for start in starts):
             return "dropped a sentence's opening preposition"
+    # dev1-8 round 3's judges (both in old and new text): "1. Explore the 14th-century Castel Moravin" -> "What's
+    # the 14th-century ..." (an instruction became a question word), and a list item "Mount Orlic, whose summit
+    # offers views" that gained ", I'm glad you're here" (a speaker and a claim nobody wrote)
+    if _WH_START.match(out) and not _WH_START.match(source):
+        return "turned the sentence into a question"
+    tail = _PERSON_TAIL.search(out)
+    if tail and not _PERSON_TAIL.search(source):
+        new_words = [w for w in re.findall(r"[a-z]+", tail.group(1).lower()) if not re.search(rf"\b{w}\b", source, re.I)]
+        if len(new_words) * 2 >= len(re.findall(r"[a-z]+", tail.group(1).lower())):
+            return "added a clause of its own"
     return _wording_slips(source, out)
+
+
+_WH_START = re.compile(r"^[^\w<]*(?:what|who|where|when|why|how|which)(?:['’]s|['’]re|\s+is|\s+are|\s+do|\s+does)?\b", re.I)
+# a last clause after a comma, led by a person: ", I'm glad you're here", ", we hope you enjoy it"
+_PERSON_TAIL = re.compile(r",\s+((?:i|i['’]m|i['’]ll|we|we['’]re|we['’]ll|you|you['’]re|you['’]ll)\b[^,;:.!?\n]*)[.!?]*\s*$",
+                          re.I)
 
 
 @functools.lru_cache(maxsize=256)
