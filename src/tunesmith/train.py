@@ -852,8 +852,10 @@ def fit(cfg: RunConfig, resume: bool = False, callbacks: list | None = None) -> 
     trainer_class.clock = clock
     if cfg.train.distill_from:
         trainer_class.teacher = load_teacher(cfg, tok, lm.device)
+    # (processing_class: every checkpoint holds the tokenizer, so a full fine-tune's checkpoint loads and serves
+    # on its own, like the finished run)
     trainer = trainer_class(model=model, args=args, train_dataset=train_ds, eval_dataset=val_ds,
-                                      data_collator=collator, callbacks=callbacks)
+                            data_collator=collator, callbacks=callbacks, processing_class=tok)
 
     eval_file = out / "eval.json"
     results: dict[str, Any] = json.loads(eval_file.read_text()) if resume and eval_file.exists() else {}

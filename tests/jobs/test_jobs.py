@@ -428,3 +428,18 @@ def test_training_warnings_become_job_events(service, tmp_path):
     import logging
 
     assert not any(type(h).__name__ == "WarningsAsEvents" for h in logging.getLogger("tunesmith").handlers)
+
+
+def test_a_full_fine_tunes_checkpoint_is_servable(service, data_file):
+    """A checkpoint of a full fine-tune (not an adapter) loads as a model of its own."""
+    from tunesmith.generate import Generator
+
+    job = service.create(model="tiny-random", training_file=data_file["id"], tunesmith={**tiny_settings(steps=4),
+                                                                                          "method": "full"})
+    assert Worker(service.store, poll=0.1, heartbeat=0.5).run(max_jobs=1) == 1
+    assert service.job(job["id"])["status"] == "succeeded"
+    ckpt = service.checkpoints(job["id"])[0][0]
+    base, adapter = service.served_model(ckpt["fine_tuned_model_checkpoint"])
+    assert adapter is None and Path(base).name == "checkpoint-4"
+    out = Generator(base, quantize="none").generate("Name thing", {"max_new_tokens": 3})
+    assert out[0].completion_tokens == 3
