@@ -2575,8 +2575,8 @@ def _slips(source: str, out: str) -> str | None:
         return "turned the sentence into a question"
     tail = _PERSON_TAIL.search(out)
     if tail and not _PERSON_TAIL.search(source):
-        new_words = [w for w in re.findall(r"[a-z]+", tail.group(1).lower()) if not re.search(rf"\b{w}\b", source, re.I)]
-        if len(new_words) * 2 >= len(re.findall(r"[a-z]+", tail.group(1).lower())):
+        said = re.findall(r"[a-z]+", tail.group(1).lower())
+        if 2 * sum(not re.search(rf"\b{w}\b", source, re.I) for w in said) >= len(said):  # mostly words of its own
             return "added a clause of its own"
     return _wording_slips(source, out)
 
