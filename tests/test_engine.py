@@ -415,8 +415,10 @@ def test_batched_sampling_draws_each_rows_own_distribution():
     history = torch.tensor([5, 7, int(logits.argmax()), 5])
     settings = [SamplingParams(temperature=0.7, top_p=0.8), SamplingParams(temperature=1.0, top_k=5),
                 SamplingParams(temperature=0.9, top_k=20, top_p=0.5, repetition_penalty=1.3),
-                SamplingParams(temperature=0, repetition_penalty=1.5), SamplingParams(temperature=2.0, top_p=0.99),
-                SamplingParams(temperature=0.8, min_p=0.05), SamplingParams(temperature=1.5, top_k=280)]
+                SamplingParams(temperature=0, repetition_penalty=1.5),
+                SamplingParams(temperature=2.0, top_p=0.99, min_p=0.0),  # (min-p off; the default is 0.05)
+                SamplingParams(temperature=0.8, min_p=0.05), SamplingParams(temperature=1.5, top_k=280, min_p=0.0),
+                SamplingParams(temperature=1.0, top_p=0.9, min_p=0.2), SamplingParams(temperature=1.2, top_k=30, min_p=0.1)]
     draws = 4000
     for params in settings:
         want = logits.clone()
@@ -427,12 +429,12 @@ def test_batched_sampling_draws_each_rows_own_distribution():
             expect[want.argmax()] = 1.0
         else:
             want = want / params.temperature
-            if params.min_p:
-                want = MinPLogitsWarper(params.min_p)(history[None], want)
-            if params.top_k:
+            if params.top_k:  # (transformers' order: top-k, top-p, min-p)
                 want = TopKLogitsWarper(params.top_k)(history[None], want)
             if params.top_p < 1.0:
                 want = TopPLogitsWarper(params.top_p)(history[None], want)
+            if params.min_p:
+                want = MinPLogitsWarper(params.min_p)(history[None], want)
             expect = want.softmax(-1)[0]
         # each row beside other rows with other settings, its own generator
         gens = [torch.Generator().manual_seed(s) for s in range(draws)]

@@ -143,6 +143,12 @@ def test_nucleus_sampler_draws_from_the_right_distribution():
     picks = full.argmax(-1)
     for t, expected in ((7, 0.5), (3, 0.3), (42, 0.15), (9, 0.05)):
         assert abs(float((picks == t).float().mean()) - expected) < 0.03, t
+    # min-p 0.2 keeps tokens with at least 0.2 x the top's probability (0.5): 7, 3 and 42 (0.15 >= 0.1), not 9
+    for sampler, kept in ((NucleusSampler(1.0, None, 1.0, 0.2), (0.5, 0.3, 0.15)),
+                          (NucleusSampler(1.0, None, 0.9, 0.4), (0.5, 0.3))):  # after top-p, as transformers orders them
+        picks = sampler(ids, scores.float()).argmax(-1)
+        for t, p in zip((7, 3, 42, 9), (*kept, 0.0, 0.0, 0.0)):
+            assert abs(float((picks == t).float().mean()) - p / sum(kept)) < 0.03, (sampler.min_p, t)
     masked = scores.clone()
     masked[:, 7] = -float("inf")  # a token a processor banned is never drawn
     assert 7 not in NucleusSampler(1.0, None, 1.0)(ids, masked).argmax(-1).tolist()
@@ -199,7 +205,7 @@ def test_sampling_uses_our_sampler_only_where_it_is_exact():
     assert NucleusSampler.applies_to(SamplingParams(temperature=0.7, top_p=0.9))
     assert NucleusSampler.applies_to(SamplingParams(temperature=0.7, top_k=40))
     assert NucleusSampler.applies_to(SamplingParams(temperature=0.7))  # the whole vocabulary (inverse CDF)
-    assert not NucleusSampler.applies_to(SamplingParams(temperature=0.7, top_p=0.9, min_p=0.1))
+    assert NucleusSampler.applies_to(SamplingParams(temperature=0.7, top_p=0.9, min_p=0.1))
     assert not NucleusSampler.applies_to(SamplingParams(temperature=0.7, top_p=0.9, typical_p=0.5))
     assert not NucleusSampler.applies_to(SamplingParams(temperature=0))
 

@@ -118,7 +118,7 @@ def generate(
     chat: Annotated[bool, typer.Option("--chat/--raw", help="Wrap the prompt in the chat template (instruct models).")] = False,
     system: Annotated[Optional[str], typer.Option(help="System prompt (with --chat).")] = None,
     stream: Annotated[bool, typer.Option("--stream", help="Print tokens as they are generated.")] = False,
-    temperature: Temperature = 0.7, top_k: TopK = 0, top_p: TopP = 1.0, min_p: MinP = 0.0, typical_p: TypicalP = 1.0,
+    temperature: Temperature = 0.7, top_k: TopK = 0, top_p: TopP = 1.0, min_p: MinP = 0.05, typical_p: TypicalP = 1.0,
     repetition_penalty: RepPen = 1.0, no_repeat_ngram_size: NoRepeat = 0, num_beams: Beams = 1,
     length_penalty: LenPen = 1.0, max_new_tokens: MaxNew = 128, stop: Stop = None, seed: Seed = None, n: N = 1,
     json_out: Annotated[bool, typer.Option("--json", help="Print results as JSON lines.")] = False,

@@ -103,7 +103,7 @@ class SamplingParams(StrictModel):
     temperature: float = Field(0.7, ge=0.0, le=2.0, description="Softmax temperature; 0 (or below 1e-6) means greedy decoding.")
     top_k: int = Field(0, ge=0, le=1000, description="Keep only the k most likely tokens (0 = off).")
     top_p: float = Field(1.0, gt=0.0, le=1.0, description="Nucleus sampling: smallest token set with this much probability.")
-    min_p: float = Field(0.0, ge=0.0, lt=1.0, description="Drop tokens below min_p x the top token's probability (0 = off).")
+    min_p: float = Field(0.05, ge=0.0, lt=1.0, description="Drop tokens below min_p x the top token's probability (0 = off).")
     typical_p: float = Field(1.0, gt=0.0, le=1.0, description="Locally typical sampling mass (1 = off).")
     repetition_penalty: float = Field(1.0, ge=1.0, le=2.0, description="Penalty for tokens already present (1 = off).")
     no_repeat_ngram_size: int = Field(0, ge=0, le=20, description="Forbid repeating any n-gram of this size (0 = off).")

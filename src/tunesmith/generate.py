@@ -84,18 +84,19 @@ class NucleusSampler:
 
     CANDIDATES = 256
 
-    def __init__(self, temperature: float, top_k: int | None, top_p: float):
-        self.temperature, self.top_k, self.top_p = temperature, top_k or None, top_p
+    def __init__(self, temperature: float, top_k: int | None, top_p: float, min_p: float = 0.0):
+        self.temperature, self.top_k, self.top_p, self.min_p = temperature, top_k or None, top_p, min_p
 
     @classmethod
     def applies_to(cls, params: SamplingParams) -> bool:
-        """Sampling with temperature, top-k and top-p (min-p / typical-p keep transformers' warpers)."""
-        return (not params.greedy and params.num_beams == 1 and not params.min_p
-                and (params.typical_p is None or params.typical_p >= 1.0))
+        """Sampling with temperature, top-k, top-p and min-p (typical-p keeps transformers' warper)."""
+        return not params.greedy and params.num_beams == 1 and (params.typical_p is None or params.typical_p >= 1.0)
 
     def __call__(self, input_ids: torch.Tensor, scores: torch.Tensor) -> torch.Tensor:
         logits = scores.float() / self.temperature
         if not self.top_k and self.top_p >= 1.0:  # the whole vocabulary: inverse CDF, one draw per row
+            if self.min_p:  # tokens below min_p x the top token's probability (the engine's test, same rounding)
+                logits = logits.masked_fill((logits - logits.amax(-1, keepdim=True)).exp() < self.min_p, -float("inf"))
             cdf = logits.softmax(-1).double().cumsum(-1)
             u = torch.rand(cdf.shape[0], 1, dtype=torch.float64, device=cdf.device) * cdf[:, -1:]
             token = torch.searchsorted(cdf, u, right=True).clamp_(max=cdf.shape[-1] - 1)  # first cdf > u
@@ -113,6 +114,8 @@ class NucleusSampler:
             outside = (probs.cumsum(-1) - probs) >= self.top_p  # mass before this token already enough
             outside[:, 0] = False
             probs = probs.masked_fill(outside, 0.0)
+        if self.min_p:  # after top-k / top-p, as transformers orders them (probs are sorted: column 0 is the top)
+            probs = probs.masked_fill(probs < self.min_p * probs[:, :1], 0.0)
         token = idx.gather(1, torch.multinomial(probs, 1))
         return torch.full_like(scores, -float("inf")).scatter_(1, token, 0.0)
 
@@ -304,7 +307,7 @@ class Generator:
                 kw.pop(key, None)
             kw["do_sample"] = False
             kw["logits_processor"] = LogitsProcessorList(
-                [NucleusSampler(params.temperature, params.top_k, params.top_p)])
+                [NucleusSampler(params.temperature, params.top_k, params.top_p, params.min_p)])
         kw["num_return_sequences"] = params.n
         kw["pad_token_id"] = self.tokenizer.pad_token_id
         kw["eos_token_id"] = self.tokenizer.eos_token_id

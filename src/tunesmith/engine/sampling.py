@@ -4,16 +4,16 @@ whatever else shares the batch).
 
 All rows are chosen in one pass: temperature, top-k and top-p for every row at once (the
 nucleus found among the top candidates instead of sorting the whole vocabulary, see
-:class:`tunesmith.generate.NucleusSampler` for the measurements); the controls that need a
-row's history or a full sort (repetition penalty, no-repeat n-grams, min-p, typical-p) run
-first, per row, through transformers' own processors.
+:class:`tunesmith.generate.NucleusSampler` for the measurements), then min-p (transformers'
+order); the controls that need a row's history or a full sort (repetition penalty, no-repeat
+n-grams, typical-p) run first, per row, through transformers' own processors.
 """
 
 from __future__ import annotations
 
 import torch
-from transformers import (LogitsProcessorList, MinPLogitsWarper, NoRepeatNGramLogitsProcessor,
-                          RepetitionPenaltyLogitsProcessor, TypicalLogitsWarper)
+from transformers import (LogitsProcessorList, NoRepeatNGramLogitsProcessor, RepetitionPenaltyLogitsProcessor,
+                          TypicalLogitsWarper)
 
 from ..config import SamplingParams
 
@@ -69,8 +69,6 @@ def choose_batch(logits: torch.Tensor, params: list[SamplingParams], histories: 
     scaled = scores / temps
     for i in sampled:  # the rare warpers that need a full sort, per row
         p = params[i]
-        if p.min_p:
-            scaled[i: i + 1] = MinPLogitsWarper(p.min_p)(histories[i], scaled[i: i + 1])
         if p.typical_p is not None and p.typical_p < 1.0:
             scaled[i: i + 1] = TypicalLogitsWarper(p.typical_p)(histories[i], scaled[i: i + 1])
     # Probabilities up to a factor per row (the softmax without its division): the whole-vocabulary
@@ -82,17 +80,23 @@ def choose_batch(logits: torch.Tensor, params: list[SamplingParams], histories: 
     whole = [i for i in sampled if not params[i].top_k and params[i].top_p >= 1.0]
     nucleus = [i for i in sampled if params[i].top_k or params[i].top_p < 1.0]
     if whole:
+        # min-p: a weight is the token's probability over the top token's (the top weighs exp(0) = 1)
+        floor = torch.tensor([params[i].min_p if i in whole else 0.0 for i in range(len(params))])[:, None]
+        if bool(floor.any()):
+            weights.masked_fill_(weights < floor, 0.0)
         tokens[whole] = _sample_blocked(weights, u)[whole]
     if nucleus:
         probs = weights[nucleus]
         probs /= probs.sum(-1, keepdim=True)
         tokens[nucleus] = _sample_nucleus(probs, u[nucleus], [params[i].top_k for i in nucleus],
-                                          [params[i].top_p for i in nucleus])
+                                          [params[i].top_p for i in nucleus], [params[i].min_p for i in nucleus])
     return tokens.tolist()
 
 
-def _sample_nucleus(probs: torch.Tensor, u: torch.Tensor, top_ks: list[int | None], top_ps: list[float]) -> torch.Tensor:
-    """Top-k / top-p draws for each row (``probs`` full softmax, ``u`` one uniform number per row)."""
+def _sample_nucleus(probs: torch.Tensor, u: torch.Tensor, top_ks: list[int | None], top_ps: list[float],
+                    min_ps: list[float]) -> torch.Tensor:
+    """Top-k / top-p (then min-p) draws for each row (``probs`` full softmax, ``u`` one uniform
+    number per row)."""
     rows, vocab = probs.shape
     top, idx = probs.topk(min(max(CANDIDATES, *(k or 0 for k in top_ks)), vocab))
     width = top.shape[1]
@@ -107,6 +111,8 @@ def _sample_nucleus(probs: torch.Tensor, u: torch.Tensor, top_ks: list[int | Non
     outside = (top.cumsum(-1) - top) >= ps  # the mass before this token is already enough
     outside[:, 0] = False
     top = top.masked_fill(outside, 0.0)
+    floor = torch.tensor(min_ps, dtype=top.dtype)[:, None]
+    top = top.masked_fill(top < floor * top[:, :1], 0.0)  # min-p after them (column 0 is the top token)
     cdf = top.double().cumsum(-1)
     target = torch.minimum(u * cdf[:, -1:], cdf[:, -1:])
     pos = torch.searchsorted(cdf, target, right=False).clamp_(max=width - 1)  # first where cdf reaches it
@@ -115,7 +121,7 @@ def _sample_nucleus(probs: torch.Tensor, u: torch.Tensor, top_ks: list[int | Non
     for r in range(rows):
         if not top_ks[r] and top_ps[r] < 1.0 and candidates_mass[r] < top_ps[r]:
             full, order = probs[r].sort(descending=True)
-            keep = ~(((full.cumsum(-1) - full) >= top_ps[r]) & (torch.arange(vocab) > 0))
+            keep = ~(((full.cumsum(-1) - full) >= top_ps[r]) & (torch.arange(vocab) > 0)) & (full >= min_ps[r] * full[0])
             cdf_r = (full * keep).double().cumsum(-1)
             t = torch.searchsorted(cdf_r, torch.minimum(u[r] * cdf_r[-1], cdf_r[-1:]), right=False).clamp_(max=vocab - 1)
             out[r] = order[t]

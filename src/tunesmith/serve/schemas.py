@@ -49,7 +49,7 @@ class SamplingFields(NoBoolNumbers):
     temperature: float = _f("temperature", 1.0)
     top_p: float = _f("top_p", 1.0)
     top_k: int = _f("top_k", 0)
-    min_p: float = _f("min_p", 0.0)
+    min_p: float = _f("min_p", 0.05)
     typical_p: float = _f("typical_p", 1.0)
     repetition_penalty: float = _f("repetition_penalty", 1.0)
     no_repeat_ngram_size: int = _f("no_repeat_ngram_size", 0)
