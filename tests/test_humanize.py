@@ -623,7 +623,7 @@ def test_rule_edit_drops_additive_connectives():
     ("Let's explore the fascinating world of satellite navigation in 3 steps.",
      "Let's explore satellite navigation in 3 steps."),
     ("Porto Salvène, founded in 1820, is a hidden gem waiting to be discovered.",
-     "Porto Salvène, founded in 1820, is a hidden gem."),
+     "Porto Salvène, founded in 1820, is a well-kept secret."),  # (the fifth count)
     ("We stay open as we navigate the path forward together in 2025.", "We stay open as we move forward together in 2025."),
     ("We thank all of our valued subscribers in 40 countries.", "We thank all of our subscribers in 40 countries."),
     ("I'd be honored to join your esteemed team in May 2025.", "I'd be honored to join your team in May 2025."),
@@ -889,7 +889,7 @@ def test_rule_edit_plain_english_set_phrases():
     # the stock words still counted in the rule edit over dev1-8 (446 passages), each with the plain idiom
     ("Embarking on a fitness journey can feel overwhelming.", "Getting started with fitness can feel overwhelming."),
     ("Whether you're a seasoned athlete or just beginning your fitness journey, lift twice a week.",
-     "Whether you're a seasoned athlete or just getting started with fitness, lift twice a week."),
+     "Whether you're an experienced athlete or just getting started with fitness, lift twice a week."),
     ("The deal is a major milestone in our ongoing journey to deliver faster service.",
      "The deal is a major milestone in our ongoing work to deliver faster service."),
     ("Mara Quell equalized with a stunning 25-yard strike in the 78th minute.",
@@ -1268,7 +1268,7 @@ def test_a_title_ends_no_sentence():
     # a whether-frame says the thing suits everyone: kept (four test judges and a dev5 judge counted
     # its drop as a lost claim)
     ("Whether you are a seasoned baker or a nervous beginner, I am confident that this recipe will become a favorite.",
-     "Whether you're a seasoned baker or a nervous beginner, I'm confident that this recipe will become a favorite."),
+     "Whether you're an experienced baker or a nervous beginner, I'm confident that this recipe will become a favorite."),
     ("Whether you're an avid hiker or a curious wanderer, Dunmarra offers 12 trails.", None),
     # a second that-clause loses its "that" with the frame (was "Attire is requested and that the venue ...")
     ("Please note that cocktail attire is requested and that the venue does not offer on-site parking.",
@@ -1608,7 +1608,7 @@ def test_dev7_model_slips_are_refused(source, candidate, refused):
     ("The team's endeavors to win failed.", None),
     ("The story is a powerful reminder that towns can change.", "The story reminds us that towns can change."),
     ("These photos are poignant reminders that war touches everyone.", "These photos remind us that war touches everyone."),
-    ("Osteria Vellino is a true hidden gem just waiting to be discovered.", "Osteria Vellino is a true hidden gem."),
+    ("Osteria Vellino is a true hidden gem just waiting to be discovered.", "Osteria Vellino is a real find."),
     ("The cafe is a hidden gem waiting to be discovered by locals.", None),
     ("That being said, the film is not without its flaws.", "That said, the film has its flaws."),
     ("These shoes are not without their drawbacks.", "These shoes have their drawbacks."),
@@ -1803,6 +1803,30 @@ def test_rule_edit_dev7_round1_phrases(source, expected):
     ("Bring your ID to the gate, you will need it there.", "Bring your ID to the gate, you'll need it there.", False),
     ("Tickets cost <F1> for adults and <F2> for kids", "Tickets cost <F1> for adults and <F2> for kids, you can pay at the door",
      True),
+    # dev1-8 round 4's pairwise judges: an article put before a list item's piece, an article changed before a number
+    # ("an 24-hour concierge"), a dash dropped between two clauses (a run-on) ...
+    ("Same-day dispatch for orders placed before <F1>", "The same-day dispatch for orders placed before <F1>", True),
+    ("Building amenities include a <F1> concierge and a pool.", "Building amenities include an <F1> concierge and a pool.",
+     True),
+    ("A loaf of pumpkin sourdough—and today, I am thrilled to share it.",
+     "A loaf of pumpkin sourdough and today, I'm thrilled to share it.", True),
+    ("A loaf of pumpkin sourdough – and today, I am thrilled to share it.",
+     "A loaf of pumpkin sourdough and today, I'm thrilled to share it.", True),
+    ("Same-day dispatch for orders placed before <F1>", "Just same-day dispatch for orders placed before <F1>", True),
+    ("Parking costs <F1> a day.", "Parking costs only <F1> a day.", True),
+    ("Our server, Luca, was attentive without being intrusive.", "Our server, Luca, was really attentive without being intrusive.",
+     True),
+    ("Our server, Luca, was truly attentive.", "Our server, Luca, was really attentive.", False),
+    # ... and what stays allowed near them
+    ("Parking costs just <F1> a day.", "Parking's just <F1> a day.", False),
+    ("Same-day dispatch for orders placed before <F1>", "Same-day shipping for orders placed before <F1>", False),
+    ("The same-day dispatch is free.", "The same-day dispatch's free.", False),
+    ("Building amenities include a <F1> concierge and a pool.", "Amenities include a <F1> concierge and a pool.", False),
+    ("It costs <F1> and takes an <F2> drive.", "It costs <F1> and it's an <F2> drive.", False),
+    ("A loaf of pumpkin sourdough—and today, I am thrilled to share it.",
+     "A loaf of pumpkin sourdough—and today, I'm thrilled to share it.", False),
+    ("A loaf of pumpkin sourdough—and today, I am thrilled to share it.",
+     "A loaf of pumpkin sourdough, and today I'm thrilled to share it.", False),
 ])
 def test_dev8_model_slips_are_refused(source, candidate, refused):
     assert bool(_slips(source, candidate)) is refused, _slips(source, candidate)
@@ -1884,6 +1908,130 @@ def test_dev8_model_slips_are_refused(source, candidate, refused):
 ])
 def test_rule_edit_dev8(source, expected):
     assert Humanizer.rule_edit(source)[0] == expected
+
+
+@pytest.mark.parametrize("source,expected", [
+    # a fourth count of the stock words left in the rule edit over dev1-8: the plain word of the same strength
+    ("Whether you're a seasoned baker or a complete beginner, this recipe works.",
+     "Whether you're an experienced baker or a complete beginner, this recipe works."),
+    ("Whether you're a seasoned home barista or simply someone who loves coffee, the grinder helps.",
+     "Whether you're an experienced home barista or simply someone who loves coffee, the grinder helps."),
+    ("It's the perfect recipe for beginners and seasoned bakers alike.",
+     "It's the perfect recipe for beginners and experienced bakers alike."),
+    ("Seasoned hikers know the trail.", "Experienced hikers know the trail."),
+    # (a seasoned food, wood or pan, and the verb, stay)
+    ("Rub the seasoned steak with oil.", None), ("Burn only seasoned firewood.", None),
+    ("A well-seasoned skillet lasts for years.", None), ("The risotto was perfectly seasoned.", None),
+    ("The coach seasoned players with tough drills.", None), ("Seasoned with salt, the fish is great.", None),
+    ("We sell seasoned chicken cooks love.", None), ("The seasoned travelers' lounge is on level 2.", None),
+    # "purchase" the verb is "buy"; the noun stays
+    ("Permits must be purchased at the ranger station.", "Permits must be bought at the ranger station."),
+    ("The funds will be used to purchase 25 new tablets.", "The funds will be used to buy 25 new tablets."),
+    ("I purchased them for $189 in March and would purchase them again.",
+     "I bought them for $189 in March and would buy them again."),
+    ("I'd strongly recommend purchasing the optional rain cover.", "I'd strongly recommend buying the optional rain cover."),
+    ("Submit proof of purchase within 14 days of purchase.", None), ("Food won't be available for purchase.", None),
+    ("Tomás will approve all purchase orders up to $5,000.", None), ("Every purchase over $20 earns a discount.", None),
+    ("All previously purchased tickets remain valid.", None), ("Items purchased after May 1 are final sale.", None),
+    ("The company's purchased assets were sold.", None), ("Purchasing power fell by 3% last year.", None),
+    ("Their purchasing habits changed.", None), ("You have the option to purchase insurance.", None),
+    ("They purchase orders weekly.", None), ("Prior to purchase, check the size.", "Before purchase, check the size."),
+    # "allowing you to" before its verb ("allows you to" the claim checks read as a permission: it stays)
+    ("The bag has 6 pockets, allowing you to organize your gear.", "The bag has 6 pockets, letting you organize your gear."),
+    ("Its temperature control allows you to select any setting.", None),
+    # a restaurant's promised "culinary journey" is a meal; a tour, a festival or a journey one is taken on stays
+    ("Fennimore's Table promises a memorable culinary journey.", "Fennimore's Table promises a memorable meal."),
+    ("Osteria Vellino promises—and ultimately delivers—a memorable culinary journey.",
+     "Osteria Vellino promises—and ultimately delivers—a memorable meal."),
+    ("Osteria Vellino promises to take diners on a memorable gastronomic journey.", None),
+    ("The tour offers a culinary journey through Sicily.", None),
+    ("The festival offers a memorable culinary journey.", None),
+    # "a new chapter in the X journey" is one for X; "in its journey" says nothing more
+    ("We're thrilled to announce an exciting new chapter in the Brightwater Logistics journey!",
+     "We're thrilled to announce an exciting new chapter for Brightwater Logistics!"),
+    ("We're thrilled to announce a key new chapter in the journey of Corvane Logistics.",
+     "We're thrilled to announce a key new chapter for Corvane Logistics."),
+    ("Corvana Systems is starting an exciting new chapter in its journey.", "Corvana Systems is starting an exciting new chapter."),
+    ("This is a new chapter in our journey toward net zero.", None),
+    ("As I begin a new chapter in my journey as a parent, I'm grateful.", None),
+    # a reviewer's comprehensive thoughts are detailed ones; an overhaul is a full one
+    ("I wanted to share my comprehensive thoughts on this product.", "I wanted to share my detailed thoughts on this product."),
+    ("I led a comprehensive overhaul of our scheduling system.", "I led a full overhaul of our scheduling system."),
+    ("We need a more comprehensive overhaul of the tax code.", None),
+])
+def test_rule_edit_fourth_count_swaps(source, expected):
+    from tunesmith.claims import verify
+    edited = Humanizer.rule_edit(source)[0]
+    assert edited == expected
+    if edited:  # (and the claim checks of a whole text agree)
+        text = "The color-coded key shows 2 percent of the data points. " + source
+        assert verify(text, Humanizer.rule_edit(text)[0]) == []
+
+
+@pytest.mark.parametrize("source,expected", [
+    # a fifth count of the stock shapes left in the rule edit over dev1-8: plain words of the same meaning and strength
+    ("Remember, consistency is key, and every step counts.", "Remember, consistency is what matters, and every step counts."),
+    ("Consistency is key!", "Consistency is what matters!"),
+    ("Consistency is key to building muscle.", None), ('Her motto, "consistency is key," hangs above the desk.', None),
+    ("Consistency is key, and every detail matters.", None),
+    # a hidden gem after its verb; a true one is a real find; a restaurant's culinary gem is a gem
+    ("Osteria Vellino is a hidden gem that promises a memorable meal.",
+     "Osteria Vellino is a well-kept secret that promises a memorable meal."),
+    ("The village of Porto Salvène is a hidden gem waiting to be discovered.", "The village of Porto Salvène is a well-kept secret."),
+    ("The bakery stands out as a true hidden gem.", "The bakery stands out as a real find."),
+    ("The restaurant is a culinary gem.", "The restaurant is a gem."),
+    ("It's a hidden gem of a café.", None), ("I found a hidden gem in the treasure chest.", None),
+    ("Collect every hidden gem in level 3 to win.", None), ("The café, a hidden gem, opens at 8.", None),
+    ("The bakery stands out as a hidden gem.", None), ("Rome is a true culinary gem, with 12 markets.", None),
+    # the there-is opener's "magical" is wonderful; a smell drifts
+    ("There is something truly magical about the aroma of bread wafting through the kitchen.",
+     "There's something wonderful about the aroma of bread drifting through the kitchen."),
+    ("There is something magical about the amulet.", "There's something magical about the amulet."),
+    ("I felt something magical about him.", None), ("The wafting scent of pine greeted us.", None),
+    ("She was wafting the fan gently.", None),
+    # a listing's timeless charm beside the modern is classic charm
+    ("The home blends timeless charm with modern convenience.", "The home blends classic charm with modern convenience."),
+    ("The novel has a timeless charm.", None), ("The modern building contrasts with the timeless design of the church.", None),
+    # "X is a celebration of Y" -> "X celebrates Y"
+    ("It's a celebration of seasonal flavors and cherished memories.", "It celebrates seasonal flavors and cherished memories."),
+    ("These dishes are a celebration of summer.", "These dishes celebrate summer."),
+    ("There is a celebration of spring on Saturday.", "There's a celebration of spring on Saturday."),
+    ("Tonight is a celebration of our volunteers.", None), ("The service is a celebration of her life.", None),
+    ("What is a celebration of culture without music?", None), ("She is a celebration of everything good.", None),
+    # a new chapter as a job title is a new role
+    ("I'm starting an exciting new chapter as Director of Operations at Solara Freight!",
+     "I'm starting an exciting new role as Director of Operations at Solara Freight!"),
+    ("She is starting a new chapter as a senior engineer.", "She is starting a new role as a senior engineer."),
+    ("I'm starting a new chapter as a parent.", None), ("She begins a new chapter as Mrs. Okafor.", None),
+    ("He began a new chapter as the seasons turned.", None),
+    # a remarkable testament is remarkable proof; a tribute, a cause after a dash, an opener stay
+    ("The Merrow Canal is a remarkable testament to human ingenuity.", "The Merrow Canal is remarkable proof of human ingenuity."),
+    ("The bridge serves as a compelling testament to Roman engineering.", "The bridge is compelling proof of Roman engineering."),
+    ("In a remarkable testament to community spirit, the town rebuilt.", None),
+    ("The straps held up — a remarkable testament to the padded design.", None),
+    ("The garden is a remarkable testament to the volunteers who planted it.", None),
+    ("It also serves as a remarkable testament to their skill.", None),
+    # after the round's pairwise judging: the backdrop stays ("Set in the heart of downtown, ... the perfect setting"
+    # said it twice), so do a celebration matched with "not just", a testament that "stands as", and an embark that would
+    # say "start" twice or "started countless adventures"; a listing's kitchen "has" its countertops
+    ("The pavilion offers the perfect backdrop for a wedding.", None),
+    ("It is not just a recipe; it is a celebration of seasonal flavors.",
+     "It isn't just a recipe; it's a celebration of seasonal flavors."),
+    ("The bridge stands as a remarkable testament to human ingenuity.", None),
+    ("I am embarking on an exciting new chapter as Head of Data at Corvana, starting Monday.",
+     "I'm embarking on an exciting new role as Head of Data at Corvana, starting Monday."),
+    ("I have embarked on countless culinary adventures.", "I've embarked on countless culinary adventures."),
+    ("We embarked on the redesign in May.", "We started the redesign in May."),
+    ("The renovated kitchen showcases quartz countertops.", "The renovated kitchen has quartz countertops."),
+    ("The exhibit showcases 40 local artists.", "The exhibit shows 40 local artists."),
+])
+def test_rule_edit_fifth_count_swaps(source, expected):
+    from tunesmith.claims import verify
+    edited = Humanizer.rule_edit(source)[0]
+    assert edited == expected
+    if edited:  # (and the claim checks of a whole text agree)
+        text = "The color-coded key shows 2 percent of the data points. " + source
+        assert verify(text, Humanizer.rule_edit(text)[0]) == []
 
 
 def test_a_stock_sentence_that_ends_a_paragraph_keeps_the_paragraph_break():

@@ -436,6 +436,38 @@ CLICHE_SWAPS: dict[str, str] = {
        for better in ("healthier", "happier", "stronger", "fitter", "better", "calmer", "more confident")},
     **{f"to {begin} {det} journey": "to get started" for begin in ("begin", "start", "embark on")
        for det in ("your", "this", "my")},
+    # A fourth count of the stock words left in the rule edit over dev1-8, as the plain word of the same strength;
+    # each only in the syntax _KEEP_IN_CONTEXT and _BY_CONTEXT allow. "Whether you're a seasoned baker or ..." ->
+    # "... an experienced baker" (a person only: a seasoned steak or skillet stays); "purchase" the verb -> "buy"
+    # (the noun stays: "proof of purchase", "purchase orders"); "allowing you to select" -> "letting you select"; a
+    # restaurant that "promises a memorable culinary journey" promises a memorable meal (not "allows you to" ->
+    # "lets you": the claim checks count "allow" as a permission event and refuse it; "allowing" they do not count)
+    "seasoned": "experienced",
+    "purchase": "buy", "purchased": "bought", "purchasing": "buying",
+    "allowing you to": "letting you",
+    "culinary journey": "meal", "gastronomic journey": "meal",
+    # A fifth count of the stock shapes left in the rule edit over dev1-8, as the plain words of the same meaning and
+    # strength; each only in the syntax _KEEP_IN_CONTEXT allows. "Remember, consistency is key." -> "... is what
+    # matters." (not "consistency is key to success"); "There's something magical about the aroma of fresh bread
+    # wafting through the kitchen" -> "... something wonderful about ... drifting through ..."; a listing's "timeless
+    # charm" beside "modern convenience" is classic charm; "It's a celebration of seasonal flavors" -> "It celebrates
+    # ..."; "an exciting new chapter as Director of Operations" is a new role; "a remarkable testament to human
+    # ingenuity" is remarkable proof of it; a venue's "perfect backdrop for" an evening is its perfect setting. ("a
+    # hidden gem" after its verb is _HIDDEN_GEM's, below.)
+    "consistency is key": "consistency is what matters",
+    "something magical about": "something wonderful about",
+    "something undeniably magical about": "something undeniably wonderful about",
+    "something truly magical about": "something wonderful about",  # (the filler "truly" goes, as it does alone)
+    "wafting": "drifting", "wafts": "drifts", "wafted": "drifted",
+    **{f"timeless {what}": f"classic {what}" for what in ("charm", "elegance", "style", "design")},
+    "is a celebration of": "celebrates", "are a celebration of": "celebrate",
+    "it's a celebration of": "it celebrates", "it\u2019s a celebration of": "it celebrates",
+    "new chapter as": "new role as",
+    **{f"{serves}a {how} testament to": f"{is_}{how} proof of" for how in ("remarkable", "compelling", "striking", "vivid", "clear")
+       for serves, is_ in (("", ""), ("serves as ", "is "), ("served as ", "was "))},
+    # (its pairwise judges: a listing's kitchen "showcases quartz countertops" has them, it doesn't "show" them)
+    **{f"{room} showcases": f"{room} has" for room in ("kitchen", "bathroom", "living room", "bedroom", "suite", "home",
+                                                       "residence", "property", "unit", "apartment", "condo", "house")},
 }
 # Framing that says nothing the rest of its sentence doesn't (dev3 round 2: the openers and closers
 # blind judges named in most dev passages). Each goes whole, only at a sentence start, never with a
@@ -1482,7 +1514,8 @@ for _keys, _keep in [
     (("a hidden gem waiting to be discovered",), lambda b, a: not re.match(r"\s*(?:[.!]|$)", a)),
     (("just waiting to be discovered", "waiting to be discovered"),
      lambda b, a: not re.match(r"\s*(?:[.!]|$)", a)
-     or not re.search(r"\b(?:gem|gems|treasure|treasures|jewel|paradise|haven|oasis|retreat|escape|spot)\s*$", b, re.I)),
+     or not re.search(r"\b(?:gem|gems|treasure|treasures|jewel|paradise|haven|oasis|retreat|escape|spot|"
+                      r"secret|find)\s*$", b, re.I)),  # (the fifth count's "a well-kept secret", "a real find")
     # "I'm available for an interview at your earliest convenience", "We will deliver the sofa at your
     # earliest convenience" are no "as soon as you can" (dev7 and its review): only where the reader acts
     (("at your earliest convenience",),
@@ -1621,6 +1654,110 @@ for _keys, _keep in [
     # "the best time to begin your journey is May", a trip's "to begin your journey at the castle" stay)
     (tuple(k for k in CLICHE_SWAPS if k.endswith(" journey") and CLICHE_SWAPS[k] == "to get started"),
      lambda b, a: not re.match(r"\s*(?:[.,;:!?)—–]|$)", a) or bool(_TRAVEL.search(_sentence_around(b, a)))),
+    # The fourth count's swaps: "seasoned" the adjective only, after a determiner, a conjunction or a preposition ("The
+    # chef seasoned athletes' meals" is the verb; the people it may describe are _BY_CONTEXT's list)
+    (("seasoned",), lambda b, a: not re.search(r"(?:\b(?:a|an|the|and|or|nor|for|of|with|both|even|to|by|from|among|like|"
+                                               r"as|our|your|their|his|her|my|its|many|most|more|all|other|fellow|some|"
+                                               r"any|every|each|these|those|truly|very|highly)|[,(:;.!?\n\"“]|^)\s*$",
+                                               b, re.I)),
+    # "purchase" the verb only: after "to" or a modal or a subject, not a noun's "proof of purchase", "purchase
+    # orders", "available for purchase", nor "prior to purchase" / "subject to purchase approval" (a noun after "to")
+    (("purchase",), lambda b, a: not re.search(r"\b(?:to|will|would|can|could|should|must|may|might|shall|please|we|i|"
+                                               r"you|they|don['’]t|didn['’]t|never|cannot|can['’]t|won['’]t|wouldn['’]t|"
+                                               r"also|then)\s*$", b, re.I)
+     or bool(re.search(r"\b(?:prior|subject|due|up|next|close|related|relating|according|thanks|addition|access|"
+                       r"exposure|return|reference|key|guide|approach|path|road|way|answer|introduction|prelude|"
+                       r"response|eligible|entitled|option|right|rights|offer|offers|obligation)\s+to\s*$", b, re.I))
+     or bool(re.match(r"\s*(?:[.,;:!?)]|$)|\s+(?:orders?|price|prices|agreements?|history|dates?|receipts?|requests?|"
+                      r"decisions?|process|limits?|amounts?|options?|power|intent|funnels?|costs?|value|plans?|records?|"
+                      r"details|confirmation|approval|contracts?|invoices?|totals?|of|and|or)\b", a, re.I))),
+    # "bought" for the verb of a subject or a passive ("I purchased them", "must be purchased at"); "previously purchased
+    # tickets", "items purchased online", "the company's purchased assets" stay
+    (("purchased",), lambda b, a: not re.search(r"(?:\b(?:i|we|you|they|he|she|who|be|been|being|was|were|is|are|has|have|"
+                                                r"had|get|gets|got)|['’](?:ve|d))(?:\s+(?:already|just|recently|"
+                                                r"originally|also|never|first|all|then|finally|actually|only|once|"
+                                                r"successfully|since))?\s*$", b, re.I)),
+    # "buying" only before what is bought ("recommend purchasing the rain cover"); "purchasing power", "the purchasing
+    # manager", "Head of Purchasing" stay
+    (("purchasing",), lambda b, a: not re.match(r"\s+(?:an?|the|your|my|our|their|his|her|this|that|these|those|some|"
+                                                r"any|one|two|three|several|more|extra|additional|new|it|them|tickets?|"
+                                                r"<F\d+>|\d)\b", a, re.I)),
+    # "letting you" before the verb it lets ("allowing you to, say, ..." or "allowing you to." stays)
+    (("allowing you to",), _not_after(r"[a-z]")),
+    # a meal only where a restaurant offers it, right after its verb, and the phrase ends ("a culinary journey through
+    # Sicily" is a tour; "promises to take diners on a gastronomic journey" would take them on a meal)
+    (("culinary journey", "gastronomic journey"),
+     lambda b, a: not re.search(r"\b(?:promises?|promised|delivers?|delivered|offers?|offered|serves?|served|provides?|"
+                                r"provided)\s*[—–]?\s*(?:a|an)\s+(?:[\w'’-]+,?\s+){0,2}$", b, re.I)
+     or not re.match(r"\s*(?:[.,;:!?)]|$)", a)
+     or bool(re.search(r"\b(?:tours?|class|classes|course|trip|travel\w*|cruise|excursion|guided|walking|itinerary|"
+                       r"festivals?|fairs?|events?|books?|novels?|films?|shows?|series|podcasts?|cookbooks?|documentar\w*|"
+                       r"programm?e?s?|markets?|exhibitions?|workshops?)\b",
+                       _sentence_around(b, a), re.I))),
+    # The fifth count's swaps. "what matters" only where the phrase ends its clause ("consistency is key to success"
+    # stays), not inside a quote, whose words are someone's ("Her motto, 'consistency is key', ..."), nor beside another
+    # "matters" ("consistency is what matters, and every detail matters")
+    (("consistency is key",), lambda b, a: not re.match(r"\s*(?:[.!?,;:)—–]|$)|\s+-\s", a)
+     or bool(re.search(r"\bmatter", _sentence_around(b, a), re.I))
+     or bool(re.search(r"[\"“‘']\s*$", b)) or bool(re.match(r"[,.!?]?[\"”’']", a))),
+    # "There's something wonderful about" only in the there-is opener, not what a spell or an object of magic has ("There's
+    # something magical about the amulet")
+    (("something magical about", "something undeniably magical about", "something truly magical about"),
+     lambda b, a: not re.search(r"\bthere(?:['’]s|\s+is|\s+was)(?:\s+(?:truly|really|just|simply|always))?\s*$", b, re.I)
+     or bool(re.search(r"\b(?:magic|spells?|wizards?|witch\w*|amulets?|wands?|sorcer\w*|potions?|curses?|cursed|fair(?:y|ies)|"
+                       r"enchant\w*|charms?|talismans?|rituals?|dragons?|ghosts?|haunted)\b", _sentence_around(b, a), re.I))),
+    # a smell, smoke or a sound drifts: only before where it goes ("the wafting scent", "wafting fans" stay)
+    (("wafting", "wafts", "wafted"), _not_after(r"(?:through|from|across|out|into|over|up|down|in|around|along|toward|"
+                                                r"towards|past|under|on)\b")),
+    # a listing's "timeless charm" set beside the modern ("blends timeless charm with modern convenience"); "humanity's
+    # timeless quest", "the timeless elegance of her prose" stay
+    (tuple(k for k in CLICHE_SWAPS if k.startswith("timeless ")),
+     lambda b, a: not re.search(r"\b(?:modern|contemporary|cutting-edge|state-of-the-art|today['’]s)\b",
+                                _sentence_around(b, a), re.I)
+     or bool(re.match(r"\s+of\b", a, re.I))),
+    # "X is a celebration of Y" -> "X celebrates Y" where X is what celebrates: not "There is a celebration of spring on
+    # Saturday", "Tonight is ...", "What is ...?", nor a funeral's "celebration of life" (the service itself)
+    # (nor a person, who embodies it: "She is a celebration of everything good" is no "She celebrates ...")
+    (("is a celebration of", "are a celebration of"),
+     lambda b, a: bool(re.search(_SENTENCE_START + r"|\b(?:she|he|they|you|we|i|who)\s*$", b, re.I))),
+    (("is a celebration of", "are a celebration of", "it's a celebration of", "it’s a celebration of"),
+     lambda b, a: bool(re.search(r"(?:\b(?:there|here|what|which one|who|tonight|today|tomorrow|this\s+(?:evening|"
+                                 r"weekend|year|week|month)|not|never|no|also|still|truly|really|just|only|more|less)"
+                                 r"|n['’]t)\s*$", b, re.I))
+     or bool(re.match(r"\s+(?:(?:his|her|their|a|the|my|our|your|[\w'’-]+['’]s)\s+)?li(?:fe|ves)\b", a, re.I))
+     or bool(re.match(r"[^.!\n]*\?", a))),
+    # a new job: "an exciting new chapter as Director of Operations at ..." is a new role; "a new chapter as a parent",
+    # "as Mrs. Okafor", "as the seasons turn" stay
+    (("new chapter as",), _not_after(r"(?:an?\s+|the\s+|our\s+|their\s+|its\s+)?(?:[\w'’&<>.-]+\s+){0,3}?(?:director|head|"
+                                     r"manager|vp|vice|chief|lead|senior|principal|engineer|analyst|coordinator|officer|"
+                                     r"president|partner|editor|supervisor|specialist|consultant|associate|professor|"
+                                     r"ceo|cto|cfo|coo|designer|developer|scientist|strategist|executive|administrator|"
+                                     r"advisor|adviser|architect|researcher|producer|owner)\b"
+                                     # (a masked title at a masked employer: "as <F1> of <F2> at <F3>")
+                                     r"|<F\d+>(?:\s+(?:of|for)\s+<F\d+>)?\s+(?:at|with|for)\s+<F\d+>")),
+    # "remarkable proof of" where "a testament to" would be "a sign of" (not "In a remarkable testament to ...", "—
+    # a remarkable testament to the straps" (a cause), nor a tribute to people); after "stands as" / "serves as" too
+    (tuple(k for k in CLICHE_SWAPS if k.endswith(" testament to") and CLICHE_SWAPS[k].endswith(" proof of")
+           and not k.startswith("a powerful")),
+     lambda b, a: _KEEP_IN_CONTEXT["is a testament to"](b, a)),
+    (tuple(k for k in CLICHE_SWAPS if k.endswith(" testament to") and CLICHE_SWAPS[k].endswith(" proof of")
+           and k.startswith("a ") and not k.startswith("a powerful")),
+     lambda b, a: bool(re.search(r"(?:\b(?:in|nothing short of)|(?<!\bstands )(?<!\bstood )(?<!\bserves )(?<!\bserved )"
+                                 r"(?<!\bstand )(?<!\bserve )\bas|[—–,(]|\s-)\s*$", b, re.I))),
+    # ("It also serves as a remarkable testament" -> "It also is ..." reads oddly, as with "serves as a reminder")
+    (tuple(k for k in CLICHE_SWAPS if k.startswith(("serves as a ", "served as a ")) and k.endswith(" testament to")),
+     _before_is(r"\b(?:also|still|always|often|now|even|today|then|never|longer|[\w'’-]+ly)")),
+    # (and "the perfect backdrop for" -> "setting for" went after its pairwise judging: beside "Set in the heart of
+    # downtown" it repeated the word, and both judges preferred the backdrop)
+    # "It's not just a recipe; it's a celebration of ..." keeps its two matched halves (both judges preferred them)
+    (("is a celebration of", "are a celebration of", "it's a celebration of", "it’s a celebration of"),
+     lambda b, a: bool(re.search(r"\bnot (?:just|only|merely)\b|\bmore than just\b", _sentence_around(b, a), re.I))),
+    # "stands as a remarkable testament to" stays (a judge: "stands as remarkable proof" is not the idiom)
+    (tuple(k for k in CLICHE_SWAPS if k.startswith("a ") and k.endswith(" testament to") and CLICHE_SWAPS[k].endswith(" proof of")),
+     _before_is(r"\b(?:stands|stood|stand|standing)\s+as")),
+    # "I'm embarking on a new chapter ..., starting Monday" -> "I'm starting ..., starting Monday" says it twice
+    (("embark on", "embarks on", "embarked on", "embarking on", "embark upon"),
+     lambda b, a: bool(re.search(r"\bstart", _sentence_around(b, a), re.I))),
 ]:
     for _k in _keys:
         _KEEP_IN_CONTEXT[_k] = _either(_KEEP_IN_CONTEXT.get(_k), _keep)
@@ -1688,8 +1825,10 @@ _BY_CONTEXT: dict[str, list[tuple[str, str | None]]] = {
     # (the noun right after it and ending its phrase: "comprehensive policies range", "a comprehensive
     # summary judgment", "comprehensive coverage training" stay, the review of round 3; "complete" only
     # for a guide: "a complete list of side effects" claims more)
-    "comprehensive": [(r"\s+(?:overview|update|handover|instructions|training|breakdown|rundown|summary)" + _PHRASE_END,
-                       "full"),
+    "comprehensive": [(r"\s+(?:overview|update|handover|instructions|training|breakdown|rundown|summary|overhaul)"
+                       + _PHRASE_END, "full"),
+                      # (a reviewer's "my comprehensive thoughts on this product": detailed ones, the fourth count)
+                      (r"\s+thoughts" + _PHRASE_END, "detailed"),
                       (r"\s+guide" + _PHRASE_END, "complete"),
                       (r"\s+(?:study|studies|analys[ie]s|exploration|investigation|evaluation|inspection|assessment|"
                        r"review|audit|survey)" + _PHRASE_END, "thorough"), (r"", None)],
@@ -1756,6 +1895,8 @@ _BY_CONTEXT: dict[str, list[tuple[str, str | None]]] = {
     **{k: [(r"\s+(?:an?|the|their|your|our)\s+(?:[\w'’<>-]+\s+){0,2}?(?:stroll|walk|hike|tour|trip|(?<!career\s)journey|"
             r"adventure|cruise|ride|voyage|excursion|ships?|vessels?|boats?|ferry|ferries|planes?|aircraft|trains?|bus|"
             r"flights?|coach|yachts?|evening|night|celebration|gala|afternoon|weekend|experience)\b", None),
+           # (nor many of them: "I've started countless culinary adventures", dev1-8 round 5's judges)
+           (r"\s+(?:[\w'’<>-]+\s+){0,3}?(?:journeys|adventures|quests|voyages|expeditions|trips|excursions)\b", None),
            (r"", AI_PHRASES[k])]
        for k in ("embark on", "embark upon", "embarks on", "embarked on", "embarking on")},
     # dev3 round 2: "support a welcoming atmosphere", "remain steady in our commitment" read oddly to its
@@ -1784,6 +1925,22 @@ _BY_CONTEXT: dict[str, list[tuple[str, str | None]]] = {
                     r"faith)\b", "firm"),
                    (r"\s+(?:[\w'’-]+\s+)?(?:commitment|dedication|resolve|determination|belief|faith)\b", "strong"),
                    (r"\s+(?:[\w'’-]+\s+)?(?:support|loyalty|love|encouragement)\b", "constant"), (r"", None)],
+    # "a seasoned baker" is an experienced one; "a seasoned steak", "seasoned firewood", "a seasoned skillet" stay:
+    # only a person (one describing word between: "a seasoned home barista", "a seasoned environmental advocate"); "a
+    # seasoned pro" is the idiom itself and stays
+    "seasoned": [(r"\s+(?:(?!(?:chicken|beef|pork|lamb|fish|salmon|steak|tofu|rice|fries|potato\w*|vegetables?|meat|"
+                  r"turkey|shrimp|nuts|beans|chips|wood|firewood|oak|timber|salt|cast-iron|iron)\b)[\w-]+\s+)?"
+                  r"(?:athletes?|bakers?|baristas?|investors?|foodies?|connoisseurs?|advocates?|"
+                  r"travell?ers?|hikers?|cooks?|chefs?|runners?|cyclists?|climbers?|gardeners?|professionals?|"
+                  r"players?|veterans?|coaches?|managers?|leaders?|executives?|developers?|engineers?|programmers?|"
+                  r"designers?|writers?|journalists?|reporters?|photographers?|brewers?|anglers?|sailors?|skiers?|"
+                  r"golfers?|collectors?|buyers?|sellers?|readers?|fans?|enthusiasts?|explorers?|campers?|"
+                  r"backpackers?|gamers?|teachers?|educators?|diners?|entrepreneurs?|marketers?|analysts?|"
+                  r"practitioners?|negotiators?|diplomats?|campaigners?|volunteers?|performers?|musicians?|actors?|"
+                  r"nurses?|doctors?|lawyers?|attorneys?|sommeliers?|drinkers?|"
+                  r"homeowners?|landlords?|parents?|visitors?|vacationers?|holidaymakers?|adventurers?|paddlers?|"
+                  r"divers?|swimmers?|lifters?|weightlifters?|yogis?|riders?|drivers?|pilots?|traders?)"
+                  r"(?![\w'’-])", "experienced"), (r"", None)],
 }
 _share_with_contractions(_BY_CONTEXT)
 _ARTICLE_MARK, _LINE_START_MARK = "\x00", "\x01"
@@ -1803,6 +1960,44 @@ _SECOND_THAT = re.compile(
     r"(\b(?:" + "|".join(re.escape(k[:-5]) for k, v in AI_PHRASES.items() if v in ("", "however,") and k.endswith(" that"))
     + r")\s+that\b[^.!?\n]*?,?\s+(?:and|but|or)\s+(?:also\s+)?)that\s+(?!(?:of|is|was|will|would|has|had|'s|’s)\b)",
     re.I)
+
+
+# The fourth count: "an exciting new chapter in the <F1> journey!" -> "an exciting new chapter for <F1>!", "a new
+# chapter in its journey." -> "a new chapter." (only where the phrase ends: "in our journey toward net zero" stays)
+_NEW_CHAPTER = re.compile(r"\b(new chapter) in (?:the (<F\d+>) journey|the journey of (<F\d+>)|(?:its|our|their|my|his|"
+                          r"her) journey)(?=\s*[.!,;:]|\s*$)", re.I)
+
+
+# The fifth count: "X is a hidden gem that ..." -> "X is a well-kept secret that ...", "a true hidden gem" -> "a real
+# find", "a (true) culinary gem" -> "a (true) gem" (a restaurant's: the dining scene or the food says the rest). Only
+# after its verb, before the clause's end or a clause about it, so a jewel ("found a hidden gem in the chest") or "a
+# hidden gem of a café" stays; before the swaps run, so "a hidden gem (just) waiting to be discovered" goes whole
+_HIDDEN_GEM = re.compile(r"\b((?:is|was|remains|became|becomes|be|been|it['’]s|that['’]s|(?P<out>out\s+as))"
+                         r"\s+(?:(?:truly|really|still|definitely|certainly|undoubtedly|also)\s+)?)"
+                         r"a\s+(?P<true>(?:true|real)\s+)?(?P<kind>hidden|culinary)\s+gem\b"
+                         r"(?=\s*(?:[.!,;:)—–]|$)|\s+(?:that|which|where|in|on|at|among|for|and|with|tucked|set|along)\b"
+                         # ("waiting to be discovered by locals" keeps its agent, and the gem with it)
+                         r"|\s+(?:just\s+)?waiting\s+to\s+be\s+discovered\s*(?:[.!]|$)"
+                         r"|\s+just\s+(?:off|outside|minutes|steps|around|across|behind|beyond)\b)", re.I)
+_GEM_LITERAL = re.compile(r"\b(?:jewel\w*|rings?|necklaces?|crowns?|treasure|chests?|mines?|diamonds?|rub(?:y|ies)|"
+                          r"emeralds?|sapphires?|crystals?|gemstones?|levels?|games?|quests?|collect\w*|mineral\w*)\b", re.I)
+
+
+_DINING = re.compile(r"\b(?:dining|diners?|restaurants?|osteria|trattoria|bistro|brasserie|caf[eé]|eatery|menus?|chefs?|"
+                     r"kitchen|dish(?:es)?|tasting|noodle|ramen|taquer[ií]a|pizzeria|bakery|tavern|gastro\w*|"
+                     r"reservations?|meals?|seats?)\b", re.I)
+
+
+def _hidden_gem(m: re.Match) -> str:
+    if _GEM_LITERAL.search(_sentence_around(m.string[:m.start()], m.string[m.end():])):
+        return m.group(0)
+    if m.group("kind").lower() == "culinary":  # (a restaurant's, which its sentence says: "Rome is a culinary gem" stays)
+        return (m.group(1) + "a " + (m.group("true") or "") + "gem" if _DINING.search(
+            _sentence_around(m.string[:m.start()], m.string[m.end():])) else m.group(0))
+    if m.group("true"):
+        return m.group(1) + "a real find"
+    # ("stands out as a well-kept secret" says the opposite of itself: only the "true" gem stands out as a find)
+    return m.group(0) if m.group("out") else m.group(1) + "a well-kept secret"
 
 
 def replace_ai_phrases(text: str, frames: bool = True, cliches: bool = True) -> str:
@@ -1851,6 +2046,10 @@ def replace_ai_phrases(text: str, frames: bool = True, cliches: bool = True) -> 
     # dev5: "Please note that attire is requested and that the venue ..." -> "Attire is requested and that the
     # venue ..." left the second that-clause hanging: its "that" goes first ("... is requested and the venue ...")
     text = _SECOND_THAT.sub(r"\1", text)
+    if cliches:
+        text = _NEW_CHAPTER.sub(lambda m: m.group(1) + (f" for {m.group(2) or m.group(3)}" if m.group(2) or m.group(3)
+                                                        else ""), text)
+        text = _HIDDEN_GEM.sub(_hidden_gem, text)
     out = _PHRASE_RE.sub(sub, _drop_frames(text) if frames else text)
     out = re.sub(r"\b([Aa]n?)(\s+)" + _ARTICLE_MARK + r"\s*([\w'’-]+)",
                  lambda m: _match_case(m.group(1), _article_for(m.group(3))) + m.group(2) + m.group(3), out)
@@ -2398,6 +2597,15 @@ def _odd_swap(source: str, out: str) -> str | None:
     return None
 
 
+# a limiting word opening a piece or before a fact ("only <F1> a day"); elsewhere "just" is often only softer ("If you
+# have questions, just reply.")
+# ("the very first program" is the first one: "very" as an adjective is no intensifier)
+_INTENSIFYING = re.compile(r"\b(?:really|truly|genuinely|incredibly|extremely|absolutely|totally|super|"
+                           r"very(?!\s+(?:first|last|same|best|beginning|end|start|moment|next|top|bottom|own)\b))\b", re.I)
+_LIMITING = re.compile(r"(?:^\W*|[.!?]\s+)(?:just|only|merely|solely)\b|\b(?:just|only|merely|solely)\s+(?:<F\d+>|\d)",
+                       re.I | re.M)
+
+
 def _wording_slips(source: str, out: str) -> str | None:
     """The model's slips of wording blind judges and a reading of dev7 found (see :func:`_slips`)."""
     if len(_LABEL.findall(out)) > len(_LABEL.findall(source)):
@@ -2428,6 +2636,22 @@ def _wording_slips(source: str, out: str) -> str | None:
         before = re.search(r"([\w'’-]+)\s+" + re.escape(tag), out)
         if before and _COUNT_VERB.get(before.group(1).lower()) is not _COUNT_VERB[verb.lower()]:
             return f"changed the verb of a quantity ('{verb}')"
+    # dev1-8 round 4's pairwise judges: "a <F1>-hour concierge" (24) -> "an <F1>-hour", and "homemade pumpkin
+    # sourdough—and today, I'm thrilled" -> "sourdough and today, I'm thrilled" (a run-on)
+    for article, tag in re.findall(r"\b(a|an)\s+(<F\d+>)", out, re.I):
+        was = re.search(r"\b(a|an)\s+" + re.escape(tag) + r"(?!\d)", source, re.I)
+        if was and was.group(1).lower() != article.lower():
+            return "changed the article before a fact"
+    # dev1-8 round 5's judges: "Our server, Luca, was attentive" -> "was really attentive", a strength nobody wrote
+    if len(_INTENSIFYING.findall(out)) > len(_INTENSIFYING.findall(source)):
+        return "added an intensifier"
+    # (and once refused, the next candidate: "- Same-day dispatch" -> "- Just same-day dispatch", a limit nobody wrote)
+    if len(_LIMITING.findall(out)) > len(_LIMITING.findall(source)):
+        return "added 'just' or 'only'"
+    for m in re.finditer(r"([\w'’>]+)\s*[—–]\s*([\w'’<]+)", source):
+        joined = re.compile(r"(?<![\w'’<])" + re.escape(m.group(1)) + r"\s+" + re.escape(m.group(2)) + r"(?![\w'’>])")
+        if joined.search(out) and not joined.search(source):
+            return "dropped the dash between two words"
     # "And right now, thanks to a pledge, every dollar ... will be matched" -> "Thanks to ...": a time claim
     if len(re.findall(r"\b(?:right now|now|currently|at the moment|at present)\b", out, re.I)) < len(
             re.findall(r"\bright now\b", source, re.I)):
@@ -2464,6 +2688,12 @@ def _line_slips(source: str, out: str) -> str | None:
         if (bare and bare[-1] not in ".!?:;,"
                 and re.search(r"(?m)^[ \t]*" + re.escape(bare) + r"[ \t]*[!?:][ \t]*$", out)):
             return "added a '!', '?' or ':' to a line"  # (dev8 round 2: "Olivia:")
+    # the piece of a list item, its marker split off: "Same-day dispatch ..." -> "The same-day dispatch ..." (dev1-8
+    # round 4's pairwise judges)
+    first = re.match(r"\s*([A-Z<][\w'’<>-]*)", source)
+    if (first and first.group(1).lower() not in ("the", "a", "an")
+            and re.match(r"\s*(?:the|a|an)\s+" + re.escape(first.group(1)) + r"(?![\w'’-])", out, re.I)):
+        return "put an article before the first word"
     for m in _LIST_ITEM.finditer(source):
         item = re.compile(r"(?m)^" + re.escape(m.group(1).strip()) + r"[ \t]+(?:the|a|an)[ \t]+" + re.escape(m.group(2))
                           + r"(?![\w'’-])", re.I)
@@ -2707,6 +2937,7 @@ class Humanizer:
         processors = [NoLongCopy(sources, max_copy + 1, _placeholder_token_ids(tok))] if max_copy else []
         params = SamplingParams(
             temperature=temperature, top_p=top_p, n=n if temperature > 0 else 1, seed=seed,
+            min_p=0.0,  # (the humanizer was tuned and judged without the chat default's min-p)
             # Chunks decode in parallel, so latency ~ the longest chunk: small chunks and a tight
             # cap (a rewrite is rarely longer than its source) keep it low.
             max_new_tokens=opts.max_new_tokens or min(1024, int(longest * 1.3) + 16), repetition_penalty=1.05,
