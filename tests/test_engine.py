@@ -400,7 +400,7 @@ def test_block_sampler_draws_from_the_exact_distribution():
 def test_batched_sampling_draws_each_rows_own_distribution():
     """Top-k, top-p, min-p and the repetition penalty in one pass: each row's draws follow the
     distribution transformers' processors define for it alone, whatever rows share the pass."""
-    from transformers import (MinPLogitsWarper, RepetitionPenaltyLogitsProcessor, TopKLogitsWarper,
+    from transformers import (MinPLogitsWarper, RepetitionPenaltyLogitsProcessor, TopKLogitsWarper, TypicalLogitsWarper,
                               TopPLogitsWarper)
 
     from tunesmith.engine.sampling import choose_batch, processors
@@ -418,7 +418,8 @@ def test_batched_sampling_draws_each_rows_own_distribution():
                 SamplingParams(temperature=0, repetition_penalty=1.5),
                 SamplingParams(temperature=2.0, top_p=0.99, min_p=0.0),  # (min-p off; the default is 0.05)
                 SamplingParams(temperature=0.8, min_p=0.05), SamplingParams(temperature=1.5, top_k=280, min_p=0.0),
-                SamplingParams(temperature=1.0, top_p=0.9, min_p=0.2), SamplingParams(temperature=1.2, top_k=30, min_p=0.1)]
+                SamplingParams(temperature=1.0, top_p=0.9, min_p=0.2), SamplingParams(temperature=1.2, top_k=30, min_p=0.1),
+                SamplingParams(temperature=1.0, typical_p=0.6, min_p=0.1)]
     draws = 4000
     for params in settings:
         want = logits.clone()
@@ -435,6 +436,8 @@ def test_batched_sampling_draws_each_rows_own_distribution():
                 want = TopPLogitsWarper(params.top_p)(history[None], want)
             if params.min_p:
                 want = MinPLogitsWarper(params.min_p)(history[None], want)
+            if params.typical_p < 1.0:
+                want = TypicalLogitsWarper(params.typical_p)(history[None], want)
             expect = want.softmax(-1)[0]
         # each row beside other rows with other settings, its own generator
         gens = [torch.Generator().manual_seed(s) for s in range(draws)]

@@ -95,7 +95,7 @@ class NucleusSampler:
     def __call__(self, input_ids: torch.Tensor, scores: torch.Tensor) -> torch.Tensor:
         logits = scores.float() / self.temperature
         if not self.top_k and self.top_p >= 1.0:  # the whole vocabulary: inverse CDF, one draw per row
-            if self.min_p:  # tokens below min_p x the top token's probability (the engine's test, same rounding)
+            if self.min_p:  # tokens below min_p x the top token's probability (as the engine tests it)
                 logits = logits.masked_fill((logits - logits.amax(-1, keepdim=True)).exp() < self.min_p, -float("inf"))
             cdf = logits.softmax(-1).double().cumsum(-1)
             u = torch.rand(cdf.shape[0], 1, dtype=torch.float64, device=cdf.device) * cdf[:, -1:]

@@ -6,7 +6,8 @@ All rows are chosen in one pass: temperature, top-k and top-p for every row at o
 nucleus found among the top candidates instead of sorting the whole vocabulary, see
 :class:`tunesmith.generate.NucleusSampler` for the measurements), then min-p (transformers'
 order); the controls that need a row's history or a full sort (repetition penalty, no-repeat
-n-grams, typical-p) run first, per row, through transformers' own processors.
+n-grams, typical-p, with a typical-p row's min-p before it) run first, per row, through
+transformers' own processors.
 """
 
 from __future__ import annotations
@@ -67,10 +68,14 @@ def choose_batch(logits: torch.Tensor, params: list[SamplingParams], histories: 
     # top-k / top-p rows are gathered.
     temps = torch.tensor([1.0 if p.greedy else p.temperature for p in params], dtype=torch.float32)[:, None]
     scaled = scores / temps
-    for i in sampled:  # the rare warpers that need a full sort, per row
-        p = params[i]
-        if p.typical_p is not None and p.typical_p < 1.0:
-            scaled[i: i + 1] = TypicalLogitsWarper(p.typical_p)(histories[i], scaled[i: i + 1])
+    typical = [i for i in sampled if params[i].typical_p is not None and params[i].typical_p < 1.0]
+    for i in typical:  # the rare warper that needs a full sort, per row (after min-p, transformers' order)
+        p, row = params[i], scaled[i: i + 1]
+        if p.min_p:
+            row.masked_fill_((row - row.amax(-1, keepdim=True)).exp() < p.min_p, -float("inf"))
+        scaled[i: i + 1] = TypicalLogitsWarper(p.typical_p)(histories[i], row)
+    # min-p of the other rows, after their top-k / top-p (typical-p may have dropped a row's top token)
+    min_ps = [0.0 if i in typical else p.min_p for i, p in enumerate(params)]
     # Probabilities up to a factor per row (the softmax without its division): the whole-vocabulary
     # sampler scales its uniform number by the row's total, top-k / top-p rows are normalised.
     weights = scaled.sub_(scaled.amax(-1, keepdim=True)).exp_()
@@ -81,7 +86,7 @@ def choose_batch(logits: torch.Tensor, params: list[SamplingParams], histories: 
     nucleus = [i for i in sampled if params[i].top_k or params[i].top_p < 1.0]
     if whole:
         # min-p: a weight is the token's probability over the top token's (the top weighs exp(0) = 1)
-        floor = torch.tensor([params[i].min_p if i in whole else 0.0 for i in range(len(params))])[:, None]
+        floor = torch.tensor([min_ps[i] if i in whole else 0.0 for i in range(len(params))])[:, None]
         if bool(floor.any()):
             weights.masked_fill_(weights < floor, 0.0)
         tokens[whole] = _sample_blocked(weights, u)[whole]
@@ -89,7 +94,7 @@ def choose_batch(logits: torch.Tensor, params: list[SamplingParams], histories: 
         probs = weights[nucleus]
         probs /= probs.sum(-1, keepdim=True)
         tokens[nucleus] = _sample_nucleus(probs, u[nucleus], [params[i].top_k for i in nucleus],
-                                          [params[i].top_p for i in nucleus], [params[i].min_p for i in nucleus])
+                                          [params[i].top_p for i in nucleus], [min_ps[i] for i in nucleus])
     return tokens.tolist()
 
 
