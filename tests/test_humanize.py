@@ -1817,6 +1817,17 @@ def test_rule_edit_dev7_round1_phrases(source, expected):
     ("Our server, Luca, was attentive without being intrusive.", "Our server, Luca, was really attentive without being intrusive.",
      True),
     ("Our server, Luca, was truly attentive.", "Our server, Luca, was really attentive.", False),
+    ("I am embarking on a new chapter at <F1>, starting Monday.", "I'm starting a new role at <F1>, starting Monday.", True),
+    ("I am embarking on a new chapter at <F1>, starting Monday.", "I'm taking a new role at <F1>, starting Monday.", False),
+    ("Start early and start often.", "Start early, and start often.", False),  # (the source says it twice)
+    ("Grateful. Inspired. Ready.", "Thanks. Inspired. Ready.", True), ("Grateful. Inspired. Ready.", "Grateful. Inspired. Ready!", True),
+    ("Here's to new beginnings and growth.", "New beginnings and growth.", True),
+    ("Here's to new beginnings and growth.", "Here's to fresh starts and growth.", False),
+    ("Thanks. We'll call you.", "Thanks. We'll phone you.", False), ("Best, Ana", "Best, Ana", False),
+    ("Drink <F1> if you are a woman and <F2> if you are a man.", "Drink <F1> if you're a woman and <F2> if you're a man.",
+     False),
+    ("- Sorting lines processing approximately <F1> parcels\n- Docks for approximately <F2> trucks",
+     "- Sorting lines processing about <F1> parcels\n- Docks for about <F2> trucks", False),  # (the rule edit's swap)
     # ... and what stays allowed near them
     ("Parking costs just <F1> a day.", "Parking's just <F1> a day.", False),
     ("Same-day dispatch for orders placed before <F1>", "Same-day shipping for orders placed before <F1>", False),
@@ -2017,7 +2028,7 @@ def test_rule_edit_fourth_count_swaps(source, expected):
     ("The pavilion offers the perfect backdrop for a wedding.", None),
     ("It is not just a recipe; it is a celebration of seasonal flavors.",
      "It isn't just a recipe; it's a celebration of seasonal flavors."),
-    ("The bridge stands as a remarkable testament to human ingenuity.", None),
+    ("The bridge stands as a remarkable testament to human ingenuity.", "The bridge stands as remarkable proof of human ingenuity."),
     ("I am embarking on an exciting new chapter as Head of Data at Corvana, starting Monday.",
      "I'm embarking on an exciting new role as Head of Data at Corvana, starting Monday."),
     ("I have embarked on countless culinary adventures.", "I've embarked on countless culinary adventures."),
