@@ -1817,6 +1817,8 @@ def test_rule_edit_dev7_round1_phrases(source, expected):
     ("Our server, Luca, was attentive without being intrusive.", "Our server, Luca, was really attentive without being intrusive.",
      True),
     ("Our server, Luca, was truly attentive.", "Our server, Luca, was really attentive.", False),
+    ("We sincerely apologize for the delay.", "We're very sorry for the delay.", False),  # (the rule edit's words)
+    ("I am particularly drawn to your mission.", "I'm really drawn to your mission.", False),
     ("I am embarking on a new chapter at <F1>, starting Monday.", "I'm starting a new role at <F1>, starting Monday.", True),
     ("I am embarking on a new chapter at <F1>, starting Monday.", "I'm taking a new role at <F1>, starting Monday.", False),
     ("Start early and start often.", "Start early, and start often.", False),  # (the source says it twice)

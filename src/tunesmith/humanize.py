@@ -2600,6 +2600,8 @@ def _odd_swap(source: str, out: str) -> str | None:
 # ("the very first program" is the first one: "very" as an adjective is no intensifier)
 _INTENSIFYING = re.compile(r"\b(?:really|truly|genuinely|incredibly|extremely|absolutely|totally|super|"
                            r"very(?!\s+(?:first|last|same|best|beginning|end|start|moment|next|top|bottom|own)\b))\b", re.I)
+_DEGREE_WORDS = re.compile(r"\b(?:particularly|especially|deeply|highly|strongly|greatly|exceptionally|"
+                           r"remarkably|immensely|tremendously|profoundly|wholeheartedly)\b", re.I)
 _LIMITING = re.compile(r"(?:^\W*|[.!?]\s+)(?:just|only|merely|solely)\b|\b(?:just|only|merely|solely)\s+(?:<F\d+>|\d)",
                        re.I | re.M)
 
@@ -2658,7 +2660,9 @@ def _wording_slips(source: str, out: str) -> str | None:
     if len(re.findall(r"\bhere['’]s to\b", out, re.I)) < len(re.findall(r"\bhere['’]s to\b", source, re.I)):
         return "dropped 'Here's to'"
     # dev1-8 round 5's judges: "Our server, Luca, was attentive" -> "was really attentive", a strength nobody wrote
-    if len(_INTENSIFYING.findall(out)) > len(_INTENSIFYING.findall(source)):
+    # (the rule edit's own "very sorry" for "sincerely apologize", or "really" for "particularly", is no new strength)
+    strength = max(len(_INTENSIFYING.findall(t)) + len(_DEGREE_WORDS.findall(t)) for t in (source, _rule_baseline(source)[0]))
+    if len(_INTENSIFYING.findall(out)) > strength:
         return "added an intensifier"
     # (and once refused, the next candidate: "- Same-day dispatch" -> "- Just same-day dispatch", a limit nobody wrote)
     if len(_LIMITING.findall(out)) > len(_LIMITING.findall(source)):
