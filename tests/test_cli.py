@@ -147,8 +147,42 @@ def test_plain_output_is_the_generated_text_unwrapped():
 def test_stop_flag_reads_backslash_n_as_a_newline():
     from tunesmith.cli import sampling_options
 
-    params = sampling_options(0.0, 0, 1.0, 0.0, 1.0, 1.0, 0, 1, 1.0, 8, ["\\n\\n", "a\\tb"], None, 1)
+    params = sampling_options(temperature=0.0, max_new_tokens=8, stop=["\\n\\n", "a\\tb"])
     assert params.stop == ["\n\n", "a\tb"]
+
+
+def test_sampling_flags_come_from_the_fields():
+    """Every SamplingParams field is a flag of generate (a new field needs no CLI edit), with the
+    field's default unless the command chose its own; chat's min-p is the library's, not a copy."""
+    import inspect
+
+    from tunesmith.cli import chat, compare, generate
+    from tunesmith.config import SamplingParams
+
+    help_text = runner.invoke(app, ["generate", "--help"], env={"COLUMNS": "400"}).output
+    fields = SamplingParams.model_fields
+    for name in fields:
+        assert "--" + name.replace("_", "-") in help_text, name
+    gen = inspect.signature(generate).parameters
+    assert {n: gen[n].default for n in fields if n not in ("stop", "seed")} == {
+        n: f.default for n, f in fields.items() if n not in ("stop", "seed")}
+    chat_params = inspect.signature(chat).parameters
+    assert chat_params["min_p"].default == fields["min_p"].default
+    assert chat_params["top_p"].default == 0.9 and "num_beams" not in chat_params and "n" not in chat_params
+    assert inspect.signature(compare).parameters["temperature"].default == 0.0
+
+
+def test_sampling_flags_reach_the_sampler():
+    """A flag's value is what the engine receives (min-p 0.99 keeps only the top token: greedy text)."""
+    base = ["generate", "Hello there", "--model", "tiny-random", "-t", "12", "--quantize", "none", "--json"]
+    greedy = json.loads(runner.invoke(app, base + ["--temperature", "0"]).output.strip().splitlines()[-1])
+    sampled = [json.loads(runner.invoke(app, base + ["--temperature", "2", "--seed", str(s)]).output.strip().splitlines()[-1])
+               for s in range(3)]
+    pinned = json.loads(runner.invoke(app, base + ["--temperature", "2", "--min-p", "0.99", "--seed", "1"]).output.strip().splitlines()[-1])
+    assert pinned["text"] == greedy["text"]
+    assert any(s["text"] != greedy["text"] for s in sampled)  # (so the pin above is min-p's doing)
+    bad = runner.invoke(app, base + ["--min-p", "1.5"])
+    assert bad.exit_code == 2 and "min_p" in bad.output and "Traceback" not in bad.output
 
 
 def test_out_of_range_counts_are_refused():

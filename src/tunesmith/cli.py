@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import inspect
 import json
 import os
 import sys
@@ -50,20 +51,13 @@ PreciseOpt = Annotated[Optional[bool], typer.Option("--precise/--fast", help="Pa
 CompileOpt = Annotated[bool, typer.Option("--compile/--no-compile", help="Compile transformers' decode step (10-40 s warm-up; for llama models on CPU the default lean step is faster).")]
 
 
-def sampling_options(
-    temperature: float, top_k: int, top_p: float, min_p: float, typical_p: float, repetition_penalty: float,
-    no_repeat_ngram_size: int, num_beams: int, length_penalty: float, max_new_tokens: int, stop: list[str] | None,
-    seed: int | None, n: int,
-):
-    from .config import SamplingParams, build
+def sampling_options(**given) -> SamplingParams:
+    """Validated sampling settings from CLI flags (fields not given keep SamplingParams' defaults)."""
+    from .config import build
 
-    return build(
-        SamplingParams, temperature=temperature, top_k=top_k, top_p=top_p, min_p=min_p, typical_p=typical_p,
-        repetition_penalty=repetition_penalty, no_repeat_ngram_size=no_repeat_ngram_size, num_beams=num_beams,
-        length_penalty=length_penalty, max_new_tokens=max_new_tokens, seed=seed, n=n,
-        # a shell passes --stop "\n\n" as backslash-n: read \n and \t as a newline and a tab
-        stop=[s.replace("\\n", "\n").replace("\\t", "\t") for s in stop or []],
-    )
+    # a shell passes --stop "\n\n" as backslash-n: read \n and \t as a newline and a tab
+    given["stop"] = [s.replace("\\n", "\n").replace("\\t", "\t") for s in given.get("stop") or []]
+    return build(SamplingParams, given)
 
 
 def _engine(generator):
@@ -74,27 +68,57 @@ def _engine(generator):
     return Engine(generator, max_rows=64)
 
 
-def sampling_flag(name: str, *flags: str, note: str = ""):
+def sampling_flag(name: str, *flags: str, note: str = "", panel: str | None = None):
     """A CLI option for a ``SamplingParams`` field: its help and range come from the field, so the
     CLI, the page and the API can't disagree (values are validated by SamplingParams itself)."""
     field = SamplingParams.model_fields[name]
     _, _, where = field_range(SamplingParams, name)
-    return typer.Option(*flags, help=field.description + (f" Range {where}." if where else "") + note)
+    return typer.Option(*flags, help=field.description + (f" Range {where}." if where else "") + note,
+                        rich_help_panel=panel)
 
 
+# Flags that differ from typer's --field-name spelling, and notes that only matter on a shell.
+SAMPLING_FLAG_NAMES = {"max_new_tokens": ("--max-new-tokens", "-t"), "n": ("--n", "-n"), "stop": ("--stop",)}
+SAMPLING_FLAG_NOTES = {"stop": r" \n and \t are read as a newline and a tab."}
+
+
+def sampling_flags(*, exclude: tuple[str, ...] = (), **defaults):
+    """Give a command one option per ``SamplingParams`` field (a new field becomes a flag by
+    itself) and hand it the validated settings as ``sampling``. ``defaults`` are the command's own
+    starting values where they differ from the field's; ``exclude`` drops fields it can't use."""
+    unknown = set(defaults) - set(SamplingParams.model_fields)
+    assert not unknown, f"not SamplingParams fields: {unknown}"
+    names = [n for n in SamplingParams.model_fields if n not in exclude]
+
+    def decorate(fn):
+        signature = inspect.signature(fn, eval_str=True)
+        own = [p for p in signature.parameters.values() if p.name != "sampling"]
+        added = []
+        for name in names:
+            field = SamplingParams.model_fields[name]
+            default = defaults.get(name, None if field.default_factory else field.default)
+            kind = field.annotation if default is not None else Optional[field.annotation]
+            flag = sampling_flag(name, *SAMPLING_FLAG_NAMES.get(name, ()), note=SAMPLING_FLAG_NOTES.get(name, ""),
+                                 panel="Sampling")
+            added.append(inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default,
+                                           annotation=Annotated[kind, flag]))
+
+        @functools.wraps(fn)
+        def wrapper(*args, **kwargs):
+            kwargs["sampling"] = sampling_options(**{n: kwargs.pop(n) for n in names})
+            return fn(*args, **kwargs)
+
+        wrapper.__signature__ = signature.replace(parameters=own + added)
+        wrapper.__annotations__ = {p.name: p.annotation for p in own + added}
+        return wrapper
+
+    return decorate
+
+
+# The humanizer's own options (HumanizeOptions) reuse these fields' help and ranges.
 Temperature = Annotated[float, sampling_flag("temperature")]
-TopK = Annotated[int, sampling_flag("top_k")]
 TopP = Annotated[float, sampling_flag("top_p")]
-MinP = Annotated[float, sampling_flag("min_p")]
-TypicalP = Annotated[float, sampling_flag("typical_p")]
-RepPen = Annotated[float, sampling_flag("repetition_penalty")]
-NoRepeat = Annotated[int, sampling_flag("no_repeat_ngram_size")]
-Beams = Annotated[int, sampling_flag("num_beams")]
-LenPen = Annotated[float, sampling_flag("length_penalty")]
-MaxNew = Annotated[int, sampling_flag("max_new_tokens", "--max-new-tokens", "-t")]
-Stop = Annotated[Optional[list[str]], sampling_flag("stop", "--stop", note=r" \n and \t are read as a newline and a tab.")]
 Seed = Annotated[Optional[int], sampling_flag("seed")]
-N = Annotated[int, sampling_flag("n", "--n", "-n")]
 
 
 def _check_output(path: Optional[Path]) -> None:
@@ -111,6 +135,7 @@ def _write_report(path: Path, text: str) -> None:
 
 @app.command()
 @user_errors
+@sampling_flags()
 def generate(
     prompt: Annotated[str, typer.Argument(help="Prompt text ('-' reads stdin).")],
     model: ModelOpt = "smollm2-135m-instruct",
@@ -118,38 +143,34 @@ def generate(
     chat: Annotated[bool, typer.Option("--chat/--raw", help="Wrap the prompt in the chat template (instruct models).")] = False,
     system: Annotated[Optional[str], typer.Option(help="System prompt (with --chat).")] = None,
     stream: Annotated[bool, typer.Option("--stream", help="Print tokens as they are generated.")] = False,
-    temperature: Temperature = 0.7, top_k: TopK = 0, top_p: TopP = 1.0, min_p: MinP = 0.05, typical_p: TypicalP = 1.0,
-    repetition_penalty: RepPen = 1.0, no_repeat_ngram_size: NoRepeat = 0, num_beams: Beams = 1,
-    length_penalty: LenPen = 1.0, max_new_tokens: MaxNew = 128, stop: Stop = None, seed: Seed = None, n: N = 1,
     json_out: Annotated[bool, typer.Option("--json", help="Print results as JSON lines.")] = False,
     device: DeviceOpt = "auto", dtype: DtypeOpt = "auto", quantize: QuantOpt = "auto", compile: CompileOpt = False,
     precise: PreciseOpt = None,
+    sampling: SamplingParams = None,
 ):
     """Generate text from a prompt (continuation, or an answer with --chat)."""
     from .generate import Generator
 
     if prompt == "-":
         prompt = sys.stdin.read()
-    if stream and (n > 1 or json_out):
+    if stream and (sampling.n > 1 or json_out):
         raise TunesmithError("--stream prints one answer as plain text: drop -n or --json (or --stream)",
                              field="stream")
-    params = sampling_options(temperature, top_k, top_p, min_p, typical_p, repetition_penalty, no_repeat_ngram_size,
-                              num_beams, length_penalty, max_new_tokens, stop, seed, n)
     gen = _engine(Generator(model, adapter=adapter, device=device, dtype=dtype, quantize=quantize, compile=compile,
                             precise_activations=precise))
     text = gen.chat_prompt([{"role": "user", "content": prompt}], system) if chat else prompt
     if stream:
-        for chunk in gen.stream(text, params):
+        for chunk in gen.stream(text, sampling):
             sys.stdout.write(chunk.text)
             sys.stdout.flush()
         sys.stdout.write("\n")
         return
-    for c in gen.generate(text, params):
+    for c in gen.generate(text, sampling):
         if json_out:
             print(json.dumps({"index": c.index, "text": c.text, "finish_reason": c.finish_reason,
                               "prompt_tokens": c.prompt_tokens, "completion_tokens": c.completion_tokens}))
         else:
-            if n > 1:
+            if sampling.n > 1:
                 console.rule(f"candidate {c.index + 1}")
             # soft_wrap: the text as generated (no line breaks at the terminal's width, piped or not)
             console.print(("" if chat else prompt) + c.text, highlight=False, markup=False, soft_wrap=True)
@@ -157,20 +178,19 @@ def generate(
 
 @app.command()
 @user_errors
+@sampling_flags(exclude=("n", "num_beams", "length_penalty"), top_p=0.9, repetition_penalty=1.1, max_new_tokens=256)
 def chat(
     model: ModelOpt = "smollm2-135m-instruct",
     adapter: AdapterOpt = None,
     system: Annotated[Optional[str], typer.Option(help="System prompt / persona.")] = None,
     history: Annotated[int, typer.Option(min=0, help="Keep this many past turns (user+assistant pairs) in context.")] = 6,
-    temperature: Temperature = 0.7, top_p: TopP = 0.9, repetition_penalty: RepPen = 1.1,
-    max_new_tokens: MaxNew = 256, seed: Seed = None,
     device: DeviceOpt = "auto", dtype: DtypeOpt = "auto", quantize: QuantOpt = "auto", compile: CompileOpt = False,
     precise: PreciseOpt = None,
+    sampling: SamplingParams = None,
 ):
     """Interactive chat. Commands: /reset clears the history, /exit quits."""
     from .generate import Generator
 
-    params = sampling_options(temperature, 0, top_p, 0.0, 1.0, repetition_penalty, 0, 1, 1.0, max_new_tokens, None, seed, 1)
     gen = _engine(Generator(model, adapter=adapter, device=device, dtype=dtype, quantize=quantize, compile=compile,
                             precise_activations=precise))
     turns: list[dict[str, str]] = []
@@ -194,7 +214,7 @@ def chat(
         window = turns[-(2 * history + 1):]
         console.print("[bold green]bot>[/] ", end="")
         reply = ""
-        for chunk in gen.stream(gen.chat_prompt(window, system), params):
+        for chunk in gen.stream(gen.chat_prompt(window, system), sampling):
             reply += chunk.text
             console.print(chunk.text, end="", highlight=False, markup=False, soft_wrap=True)
         console.print()
@@ -324,26 +344,24 @@ def eval_(
 
 @app.command()
 @user_errors
+@sampling_flags(exclude=("n",), temperature=0.0, seed=0)
 def compare(
     models: Annotated[list[str], typer.Argument(help="Models to compare: a base and its fine-tune, or several "
                                                 "from-scratch run dirs (registry names, HF ids, dirs).")],
     prompts: Annotated[Path, typer.Option("--prompts", help="Prompts file: .txt (blank-line separated), .jsonl or .json "
                                           "(a 'completion' per prompt adds BLEU/chrF against it).")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Report path (.md; an .html is written next to it).")] = Path("compare.md"),
-    temperature: Temperature = 0.0, top_p: TopP = 1.0, max_new_tokens: MaxNew = 128, stop: Stop = None, seed: Seed = 0,
-    repetition_penalty: RepPen = 1.0,
     sweep: Annotated[bool, typer.Option("--sweep", help="Also sweep temperature (0.3/0.7/1.0/1.3) x top-p (0.9/1.0) "
                                         "on the last model.")] = False,
+    sampling: SamplingParams = None,
 ):
     """Side-by-side generations and metrics of several models on the same prompts (markdown + HTML)."""
     from .evaluate import compare as run_compare
     from .evaluate import compare_html, compare_markdown, read_prompt_records
 
-    params = sampling_options(temperature, 0, top_p, 0.0, 1.0, repetition_penalty, 0, 1, 1.0, max_new_tokens, stop,
-                              seed, 1)
     _check_output(output)
     texts, references = read_prompt_records(prompts)
-    report = run_compare(models, texts, params, references=references,
+    report = run_compare(models, texts, sampling, references=references,
                          sweep_temperatures=(0.3, 0.7, 1.0, 1.3) if sweep else (), sweep_top_p=(0.9, 1.0))
     _write_report(output, compare_markdown(report))
     _write_report(output.with_suffix(".html"), compare_html(report))

@@ -30,11 +30,12 @@ CSS = """
 footer { display: none !important; }
 """
 
-# The page's sampling controls, in order, with the page's own starting values; each control's
-# range and help come from the SamplingParams field (n is left out: the page streams one answer).
-PAGE_SAMPLING = {"temperature": 0.7, "top_k": 0, "top_p": 0.95, "min_p": 0.05, "typical_p": 1.0,
-                 "repetition_penalty": 1.1, "no_repeat_ngram_size": 0, "num_beams": 1, "length_penalty": 1.0,
-                 "max_new_tokens": 200, "stop": "", "seed": None}
+# The page's sampling controls: one per SamplingParams field, in the field order, with its range,
+# help and starting value from the field unless the page starts elsewhere (n is left out: the page
+# streams one answer).
+PAGE_STARTS = {"top_p": 0.95, "repetition_penalty": 1.1, "max_new_tokens": 200, "stop": ""}
+PAGE_SAMPLING = {name: PAGE_STARTS.get(name, field.default)
+                 for name, field in SamplingParams.model_fields.items() if name != "n"}
 SLIDER_CAPS = {"top_k": 200, "no_repeat_ngram_size": 10, "num_beams": 8}  # the useful part of a wide range
 
 
