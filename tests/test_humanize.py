@@ -510,9 +510,9 @@ def test_rule_edit_drops_additive_connectives():
     ("Most importantly, a bug that caused 3 crashes is fixed.", "A bug that caused 3 crashes is fixed."),
     ("Vellora is a truly unforgettable escape for 2 nights.", "Vellora is a memorable escape for 2 nights."),
     ("The town has a vibrant arts scene and 3 vibrant murals.", "The town has a lively arts scene and 3 vibrant murals."),
-    ("The team delved into the Q4 results.", "The team explored the Q4 results."),
+    ("The team delved into the Q4 results.", "The team looked at the Q4 results."),
     ("The 3-2 win is a testament to the team's resilience.", "The 3-2 win shows the team's resilience."),
-    ("Mentors play a key role in 3 programs.", "Mentors are key to 3 programs."),
+    ("Mentors play a key role in the 3 programs.", "Mentors play a big part in the 3 programs."),
     ("It takes 10 minutes. Let's dive in!", "It takes 10 minutes."),
     ("Rooms:\n- 2 suites\nAdditionally, please ensure that your pass is valid.",
      "Rooms:\n- 2 suites\nPlease make sure your pass is valid."),
@@ -576,7 +576,7 @@ def test_rule_edit_drops_additive_connectives():
     ("Elevate your career with the 2-week course.", None),
     ("The novel weaves a tapestry of 3 family histories and 2 wars.",
      "The novel weaves together 3 family histories and 2 wars."),
-    ("I would be a valuable addition to your dynamic team of 12.", "I'd be a valuable addition to your team of 12."),
+    ("I would be a valuable addition to your dynamic team of 12.", "I'd be a great addition to your team of 12."),
     ("I spearheaded a campaign that increased growth by 48%.", "I led a campaign that increased growth by 48%."),
     ("Prices rose 4% over the course of the year.", "Prices rose 4% over the year."),
     ("During the course of the 3-week trial, 2 patients left.", "During the 3-week trial, 2 patients left."),
@@ -663,8 +663,6 @@ def test_rule_edit_splits_long_sentences_only_between_main_clauses():
     "Visitors can embark on a leisurely stroll through the 3 squares.",  # not "start a leisurely stroll"
     "Our 3 tools empower teams with insights.",  # not "help teams with insights"
     "The story is woven into a tapestry of 3 family histories.",  # not "woven into a mix"
-    "I play a key role in mentoring 4 juniors.",  # not "I are key to"
-    "Staff will play a key role in the 2 pilots.",  # not "will are key to"
     "Coaches foster healthy habits to support 30 players.",  # not "support ... to support"
     # code review of this round: each broke a sentence or changed a claim before its guard
     "We thank you for your patience with the 2 delays.",  # not "We thanks for"
@@ -679,9 +677,6 @@ def test_rule_edit_splits_long_sentences_only_between_main_clauses():
     "She is interested in assistance with 2 bills.",  # not "in aid with"
     "She took it upon herself to call 3 times.",  # not "took it on herself"
     "Navigate through the process in 4 steps.",  # not "Handle through"
-    "This helps students play a key role in 3 clubs.",  # not "helps students are key to"
-    "Let us play a key role in the 2 events.",  # not "Let us are key to"
-    "How do parents play a key role in 3 areas?",  # not "do parents are key to"
     "The office will be\nclosed on Monday, May 4.",  # a wrapped line keeps its lowercase start
     "Open Monday to Friday from 9 until 5 in the evening; Saturday from 10 until 2 in the afternoon; closed on "
     "Sundays and 3 holidays.",  # a list of opening hours is not split
@@ -1310,7 +1305,7 @@ def test_a_title_ends_no_sentence():
     ("I eagerly look forward to contributing to your team.", "I look forward to contributing to your team."),
     ("The team engaged in a robust discussion regarding the release timeline.", "The team discussed the release timeline."),
     ("The purpose of this summary is to provide a comprehensive overview of the key points discussed during the Q3 meeting.",
-     "This summary covers the key points discussed during the Q3 meeting."),
+     "This summary covers the main points discussed during the Q3 meeting."),
     ("This document serves to summarize the proceedings of the annual meeting held on May 3.",
      "This document summarizes the proceedings of the annual meeting held on May 3."),
     ("They let us explore the ruins.", None),
@@ -1460,7 +1455,7 @@ def test_rule_edit_dev5_round3(source, expected):
     ("The Brew Pro 12 serves as the perfect companion for busy people.",
      "The Brew Pro 12 is the perfect companion for busy people."),
     ("She also serves as a mentor to 12 students.", None),
-    ("Below, please find a comprehensive overview of the key takeaways.", "Below is a full overview of the key takeaways."),
+    ("Below, please find a comprehensive overview of the key takeaways.", "Below is a full overview of the main takeaways."),
     ("I must say, it exceeded my expectations.", "It exceeded my expectations."),
     ("A fund is the best way to safeguard your savings.", "A fund is the best way to protect your savings."),
     ("We value your partnership in your child's educational journey.", "We value your partnership in your child's education."),
@@ -2087,3 +2082,83 @@ def test_reasons_name_the_fact_not_its_placeholder(tiny_generator):
     res = hz.humanize("The office opens at 9:00 AM.", cleanup=False)
     (part,) = res.chunks
     assert part.status == "kept" and "<F" not in part.reason and "'9:00 AM'" in part.reason, part.reason
+
+
+@pytest.mark.parametrize("source,expected", [
+    # dev9 round 1 (a fresh split's two round-0 judges' lists): a role played is a big part, in the same syntax (the
+    # subjects "is key to" / "are key to" could not follow keep theirs)
+    ("Melanin plays a crucial role in shaping the colors we observe.", "Melanin plays a big part in shaping the colors we observe."),
+    ("The canal played a pivotal role in shaping the region.", "The canal played a big part in shaping the region."),
+    ("I play a key role in mentoring 4 juniors.", "I play a big part in mentoring 4 juniors."),
+    ("Staff will play a key role in the 2 pilots.", "Staff will play a big part in the 2 pilots."),
+    ("Mentors play a key role in 3 programs.", None),  # (a fact right after it may be a named work: names are masked)
+    ("How do parents play a key role in the 3 areas?", "How do parents play a big part in the 3 areas?"),
+    ("She plays a pivotal role in the new drama series.", None),  # an actor's part
+    # delve is "look at" (not the stand-in "explore"); an intricate relationship is a relationship
+    ("This study delves into the intricate relationship between tree cover and heat.",
+     "This study looks at the relationship between tree cover and heat."),
+    ("The intricate carvings date from 1420.", None),
+    # key after a determiner is main; a count of key things or a key card stays
+    ("Here are the key takeaways from the meeting.", "Here are the main takeaways from the meeting."),
+    ("Our key priorities are set.", "Our main priorities are set."),
+    ("This expansion should deliver several key benefits.", None), ("Return the key cards to the desk.", None),
+    ("The key findings of the report surprised us.", "The main findings of the report surprised us."),
+    # "are as follows:" only after a list's plural noun
+    ("The details are as follows:\n- Date: 14 June", "The details are:\n- Date: 14 June"),
+    ("The rules of the game are as follows:", None),
+    # its review: a part that plays a role, a role on stage; a reminder that is a gesture; digging; a key that is a key or
+    # in music; an intricate relationship with its own degree; money; people and bells that resonate; a longer journey
+    ("This part plays a crucial role in the engine's cooling system.", None),
+    ("She will play a pivotal role in Shakespeare's Macbeth next spring.", None),
+    ("He played a key role in the Broadway revival of Cats.", None),
+    ("She squeezed his hand as a gentle reminder, and he stopped talking.", None),
+    ("I am writing not as a friendly reminder, but as a final warning.", "I'm writing not as a friendly reminder, but as a final warning."),
+    ("She delved into her handbag for her keys.", None), ("The badger delves into the soft soil.", None),
+    ("The key features a brass bow and a double-bit blade.", None), ("The key changes every 24 hours for security.", None),
+    ("Her key changes mid-song keep the audience on edge.", None), ("The key changes in the final chorus lift the song.", None),
+    ("The main report lists the key points.", None),
+    ("It is an incredibly intricate relationship.", "It's an incredibly intricate relationship."),
+    ("A complex, intricate relationship formed.", None),
+    ("The painting is a valuable asset to the estate.", None), ("This coin would be a valuable addition to your portfolio.", None),
+    ("She would be a valuable addition to the team.", "She would be a great addition to the team."),
+    ("The hackers stole valuable information.", None), ("Valuable tips worth $500 were shared.", None),
+    ("I deeply resonate with this message.", None), ("The bell resonates deeply with the cathedral walls.", None),
+    ("Her words deeply resonate with me.", "Her words mean a lot to me."),
+    ("It is a milestone in our journey of growth and learning.", "It's a milestone in our journey of growth and learning."),
+    ("It is a milestone in its journey of growth and innovation that began in 2010.",
+     "It's a milestone in its journey of growth and innovation that began in 2010."),
+    ("As a gentle reminder, pupils should bring a labeled water bottle.", "As a reminder, pupils should bring a labeled water bottle."),
+    # valuable: a person is a real asset or a great addition; a guide is useful; "your valuable feedback" is your feedback
+    ("I am confident I would be a valuable asset to your organization.", "I'm confident I'd be a real asset to your organization."),
+    ("It's a valuable roadmap for city planners.", "It's a useful roadmap for city planners."),
+    ("Thank you all for your valuable contributions!", "Thank you all for your contributions!"),
+    ("Please keep your valuable items in the safe.", None), ("The valuable painting was sold.", None),
+    ("Values that deeply resonate with me.", "Values that mean a lot to me."),
+    ("This is an incredible opportunity to grow.", "This is a great opportunity to grow."),
+    ("The opening marks a major milestone in its journey of growth and innovation.", "The opening marks a major milestone."),
+    ("In plain terms, the key findings are clear.", "The main findings are clear."),
+    ("In plain terms, pH measures acidity.", None),
+])
+def test_rule_edit_dev9_round1(source, expected):
+    from tunesmith.claims import verify
+    edited = Humanizer.rule_edit(source)[0]
+    assert edited == expected
+    if edited:
+        text = "The color-coded key shows 2 percent of the data points. " + source
+        assert verify(text, Humanizer.rule_edit(text)[0]) == []
+
+
+@pytest.mark.parametrize("source,candidate,refused", [
+    # dev9 round 0's judges: one small word in the place of another of a different kind
+    ("Neighborhoods with at least <F1> tree canopy were, on average, <F2> cooler.",
+     "Neighborhoods with at least <F1> tree canopy had, on average, <F2> cooler.", True),
+    ("A gift of <F1> can provide one person with clean water.", "A gift of <F1> can give one person a clean water.", True),
+    ("Marketing has requested approximately <F1> for the campaign.", "Marketing has asked about <F1> for the campaign.", True),
+    # ... while a dropped preposition, a preposition for another, or "the" for "a" are not this slip
+    ("A gift of <F1> can provide one person with clean water.", "A gift of <F1> can give one person clean water.", False),
+    ("We met in the lobby at <F1>.", "We met at the lobby at <F1>.", False),
+    ("Marketing has requested approximately <F1> for the campaign.", "Marketing has asked for about <F1> for the campaign.", False),
+])
+def test_dev9_model_slips_are_refused(source, candidate, refused):
+    from tunesmith.humanize import _function_word_swap
+    assert bool(_function_word_swap(source, candidate)) is refused
