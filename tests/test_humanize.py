@@ -2162,3 +2162,14 @@ def test_rule_edit_dev9_round1(source, expected):
 def test_dev9_model_slips_are_refused(source, candidate, refused):
     from tunesmith.humanize import _function_word_swap
     assert bool(_function_word_swap(source, candidate)) is refused
+
+
+def test_a_slip_the_clean_up_completes_is_refused():
+    """dev9 round 1's judges: the model's "has asked approximately <F1>" became "asked about $45,000" in the clean-up
+    (approximately -> about), after the slip checks had passed it."""
+    hz = Humanizer.__new__(Humanizer)
+    source = "Marketing has requested approximately $45,000 for the launch campaign."
+    masked = mask_facts(source, [])
+    from tunesmith.humanize import HumanizeOptions
+    text, why = hz._check(source, masked, masked.text.replace("requested", "asked"), HumanizeOptions())
+    assert text is None and "asked about" in why
