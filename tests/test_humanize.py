@@ -1918,6 +1918,16 @@ def test_rule_edit_dev8(source, expected):
     assert Humanizer.rule_edit(source)[0] == expected
 
 
+def _assert_rule_edit(source: str, expected: str | None) -> None:
+    """The rule edit of ``source`` is ``expected`` (None: unchanged), and the claim checks of a whole text agree."""
+    from tunesmith.claims import verify
+    edited = Humanizer.rule_edit(source)[0]
+    assert edited == expected
+    if edited:
+        text = "The color-coded key shows 2 percent of the data points. " + source
+        assert verify(text, Humanizer.rule_edit(text)[0]) == []
+
+
 @pytest.mark.parametrize("source,expected", [
     # a fourth count of the stock words left in the rule edit over dev1-8: the plain word of the same strength
     ("Whether you're a seasoned baker or a complete beginner, this recipe works.",
@@ -1968,12 +1978,7 @@ def test_rule_edit_dev8(source, expected):
     ("We need a more comprehensive overhaul of the tax code.", None),
 ])
 def test_rule_edit_fourth_count_swaps(source, expected):
-    from tunesmith.claims import verify
-    edited = Humanizer.rule_edit(source)[0]
-    assert edited == expected
-    if edited:  # (and the claim checks of a whole text agree)
-        text = "The color-coded key shows 2 percent of the data points. " + source
-        assert verify(text, Humanizer.rule_edit(text)[0]) == []
+    _assert_rule_edit(source, expected)
 
 
 @pytest.mark.parametrize("source,expected", [
@@ -2034,12 +2039,7 @@ def test_rule_edit_fourth_count_swaps(source, expected):
     ("The exhibit showcases 40 local artists.", "The exhibit shows 40 local artists."),
 ])
 def test_rule_edit_fifth_count_swaps(source, expected):
-    from tunesmith.claims import verify
-    edited = Humanizer.rule_edit(source)[0]
-    assert edited == expected
-    if edited:  # (and the claim checks of a whole text agree)
-        text = "The color-coded key shows 2 percent of the data points. " + source
-        assert verify(text, Humanizer.rule_edit(text)[0]) == []
+    _assert_rule_edit(source, expected)
 
 
 def test_a_stock_sentence_that_ends_a_paragraph_keeps_the_paragraph_break():
@@ -2140,12 +2140,7 @@ def test_reasons_name_the_fact_not_its_placeholder(tiny_generator):
     ("In plain terms, pH measures acidity.", None),
 ])
 def test_rule_edit_dev9_round1(source, expected):
-    from tunesmith.claims import verify
-    edited = Humanizer.rule_edit(source)[0]
-    assert edited == expected
-    if edited:
-        text = "The color-coded key shows 2 percent of the data points. " + source
-        assert verify(text, Humanizer.rule_edit(text)[0]) == []
+    _assert_rule_edit(source, expected)
 
 
 @pytest.mark.parametrize("source,candidate,refused", [
