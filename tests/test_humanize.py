@@ -1811,7 +1811,12 @@ def test_rule_edit_dev7_round1_phrases(source, expected):
     ("Parking costs <F1> a day.", "Parking costs only <F1> a day.", True),
     ("Our server, Luca, was attentive without being intrusive.", "Our server, Luca, was really attentive without being intrusive.",
      True),
-    ("Our server, Luca, was truly attentive.", "Our server, Luca, was really attentive.", False),
+    # (dev9 round 2: where the rule edit drops "truly" as filler, the model's "really" in its place is refused too:
+    # judged pairwise, the text without it was preferred 4:1 and 4:2)
+    ("Our server, Luca, was truly attentive.", "Our server, Luca, was really attentive.", True),
+    ("Our server, Luca, was particularly attentive.", "Our server, Luca, was really attentive.", False),
+    ("Never stop learning, even when you think you have it figured out.",
+     "Never stop learning, even when you think you've it figured out.", True),
     ("We sincerely apologize for the delay.", "We're very sorry for the delay.", False),  # (the rule edit's words)
     ("I am particularly drawn to your mission.", "I'm really drawn to your mission.", False),
     ("I am embarking on a new chapter at <F1>, starting Monday.", "I'm starting a new role at <F1>, starting Monday.", True),

@@ -2566,7 +2566,8 @@ def _form_flips(source: str, candidate: str) -> list[str]:
 # questions" (a contracted possessive "have"), and "With more than 7 years of experience ..., I'm
 # confident" losing its "With" (a dangling phrase).
 _POSSESSIVE_VE = re.compile(r"\b(?:I|you|we|they)['’]ve(?:\s+(?:any|a|an|no|some|the|many|much|lots|plenty|enough|"
-                            r"several|two|three|four|five|<F\d+>|\d)(?![\w'’-])|\s*[,.;:!?])", re.I)
+                            r"several|two|three|four|five|it|them|him|her|us|me|<F\d+>|\d)(?![\w'’-])|\s*[,.;:!?])",
+                            re.I)  # (dev9 round 2's judges: "even when you think you've it figured out")
 # An opening phrase up to its comma ("With more than <F1> years of experience,"); only prepositions
 # that are no conjunctions ("After the meeting ended we went home" may become two clauses).
 _OPENING_PHRASE = re.compile(r"^[^\w<]*(?:with|for|in|at|by|through|during|from|on|under|without|despite|unlike|"
@@ -2735,8 +2736,11 @@ def _wording_slips(source: str, out: str) -> str | None:
     if len(re.findall(r"\bhere['’]s to\b", out, re.I)) < len(re.findall(r"\bhere['’]s to\b", source, re.I)):
         return "dropped 'Here's to'"
     # dev1-8 round 5's judges: "Our server, Luca, was attentive" -> "was really attentive", a strength nobody wrote
-    # (the rule edit's own "very sorry" for "sincerely apologize", or "really" for "particularly", is no new strength)
-    strength = max(len(_INTENSIFYING.findall(t)) + len(_DEGREE_WORDS.findall(t)) for t in (source, _rule_baseline(source)[0]))
+    # (the rule edit's own "very sorry" for "sincerely apologize", or "really" for "particularly", is no new strength;
+    # but where the rule edit drops the source's "truly" as filler, the model's "really" in its place is the stand-in
+    # dev9's judges listed as stiff: "emerges as a really refreshing achievement")
+    baseline = _rule_baseline(source)[0]
+    strength = len(_INTENSIFYING.findall(baseline)) + len(_DEGREE_WORDS.findall(baseline))
     if len(_INTENSIFYING.findall(out)) > strength:
         return "added an intensifier"
     # (and once refused, the next candidate: "- Same-day dispatch" -> "- Just same-day dispatch", a limit nobody wrote)
