@@ -2173,3 +2173,92 @@ def test_a_slip_the_clean_up_completes_is_refused():
     from tunesmith.humanize import HumanizeOptions
     text, why = hz._check(source, masked, masked.text.replace("requested", "asked"), HumanizeOptions())
     assert text is None and "asked about" in why
+
+
+@pytest.mark.parametrize("source,expected", [
+    # dev9 round 3: stock phrasing left in the rule edit over dev1-9, in plain words of the same meaning
+    ("At Northbridge, I had the privilege of leading a team of 14 analysts.", "At Northbridge, I led a team of 14 analysts."),
+    ("Over the years, I've had the privilege of managing more than 40 projects.",
+     "Over the years, I've managed more than 40 projects."),
+    ("As a gesture of goodwill, a credit of $12.50 has been applied.", "As a goodwill gesture, a credit of $12.50 has been applied."),
+    ("As a token of appreciation, eligible customers get 10% off.", "As a thank you, eligible customers get 10% off."),
+    ("We completely understand how frustrating this must be.", "We understand how frustrating this must be."),
+    ("The bistro has quickly garnered a reputation as one of the best in Leeds.",
+     "The bistro has quickly earned a reputation as one of the best in Leeds."),
+    ("The film garnered widespread attention in 2019.", "The film drew widespread attention in 2019."),
+    ("Greenleaf Clinic is seeking a dynamic Front Desk Coordinator.", "Greenleaf Clinic is looking for a dynamic Front Desk Coordinator."),
+    ("If you need help, our dedicated team is available around the clock.",
+     "If you need help, our team is available around the clock."),
+    ("Please be advised of the following important details:", "Please note the following important details:"),
+    ("A prepaid return label is attached for your convenience.", "A prepaid return label is attached."),
+    ("For your convenience, we offer free parking.", "We offer free parking."),
+    # an inverted condition is an "if", its verb agreeing with the subject
+    ("Should the issue persist, you may be eligible for a replacement.",
+     "If the issue persists, you may be eligible for a replacement."),
+    ("Should any issues persist after 8:00 AM on Monday, please submit a ticket.",
+     "If any issues persist after 8:00 AM on Monday, please submit a ticket."),
+    ("Should the new schedule be unsuitable, you may request a full refund.",
+     "If the new schedule is unsuitable, you may request a full refund."),
+    ("Should anyone have questions or need clarification, feel free to reach out.",
+     "If anyone has questions or needs clarification, feel free to get in touch."),
+    ("Residents will be notified promptly should this occur.", "Residents will be notified promptly if this occurs."),
+    ("Should no agreement be reached, the matter goes to court.", "If no agreement is reached, the matter goes to court."),
+    # ... not a question, a modal after a wh-word, a negated clause, nor a modal before an adverbial
+    ("Should the plan change?", None), ("What should the team do next?", None),
+    ("Should the issue not be resolved, call us.", None), ("Staff should any day now be told.", None),
+    ("Should the council approve the plan, or reject it?", None),
+    # a court order is sought; "for your convenience," mid-sentence says why; a safe is in the room for it
+    ("The city is seeking a court order to stop it.", None), ("We moved the clinic for your convenience, not ours.", None),
+    ("Every room has a safe for your convenience.", None), ("Please reply at your convenience.", None),
+    ("Her grandfather had the privilege of owning a farm.", None),
+    # its review (360 probes): coordinated verbs agree or the sentence stays; a right, a wish or a counterfactual stays
+    ("We had the privilege of partnering with 12 schools and supporting 3,000 students.",
+     "We partnered with 12 schools and supported 3,000 students."),
+    ("I had the privilege of meeting, interviewing and photographing the survivors.", None),
+    ("Only members had the privilege of visiting the archive.", None),
+    ("If I had the privilege of leading this team, I would change the schedule.", None),
+    ("I had the privilege of learning that the project was approved.", None),
+    ("I had the privilege of meeting her and the privilege of working for her.", None),
+    # goodwill and thanks with more in the list; how much is understood; a right; money's interest; a role sought
+    ("We are refunding the fee as a gesture of goodwill and respect.", "We're refunding the fee as a gesture of goodwill and respect."),
+    ("He gave her a ring as a token of appreciation and love.", None),
+    ("Until we fully understand the cause, the plant will stay closed.", None),
+    ("Do we fully understand the long-term effects of this drug?", None),
+    ("The proposal has garnered interest from investors.", "The proposal has drawn interest from investors."),
+    ("The savings account garnered interest of 4% last year.", None),
+    ("The senator is seeking a second term.", None), ("The plaintiff is seeking a total of $5 million in damages.", None),
+    ("Greece is seeking a bailout from the EU.", None), ("We are seeking an injunction against the developer.",
+                                                       "We're seeking an injunction against the developer."),
+    ("Premium members get access to our dedicated support team.", None), ("Book our dedicated team room for your meeting.", None),
+    ("You will please be advised of the outcome by letter.", "You'll please be advised of the outcome by letter."),
+    ("Please be advised of your right to remain silent.", None),
+    ("These links are provided for your convenience only and do not constitute an endorsement.",
+     "These links are provided for your convenience only and don't constitute an endorsement."),
+    ("Handrails are provided for your convenience and safety.", None),
+    ("For your convenience, not ours, the office now opens at 7.", None),
+    # ... and an inverted "should" that is no condition, or whose subject's number or verb is unclear
+    ("Under no circumstances should the door remain open.", None), ("Nor should this happen again.", None),
+    ("Investors should this quarter remain cautious.", None), ("Should the children be unwell, keep them home.", None),
+    ("Should the statistics show a decline, we will act.", "Should the statistics show a decline, we'll act."),
+    ("Should the team's return date change, tell us.", None), ("Should the Joneses arrive early, let them in.", None),
+    ("Should the issue persist and the device fail to restart, call us.", None),
+    ("Should anyone need to come and go, use the side door.", "If anyone needs to come and go, use the side door."),
+    ("Should the contract have been signed, we would have known.", "Should the contract have been signed, we'd have known."),
+    ("Should the terms of this agreement change, we will notify you.", "Should the terms of this agreement change, we'll notify you."),
+])
+def test_rule_edit_dev9_round3(source, expected):
+    _assert_rule_edit(source, expected)
+
+
+@pytest.mark.parametrize("source,candidate,refused", [
+    # dev10 round 0: the model reworded title-case headings
+    ("Notice of Changes\n\nWe are changing the rules.", "Note of Changes\n\nWe're changing the rules.", True),
+    ("Why Do Octopuses Change Color?\n\nThey do it to hide.", "Why do Octopuses Change Color?\n\nThey do it to hide.", True),
+    # ... a heading kept, a salutation or a sentence are not headings
+    ("Why Do Octopuses Change Color?\n\nThey do it to hide.", "Why Do Octopuses Change Color?\n\nThey hide.", False),
+    ("Dear Ms. Park,\n\nThanks.", "Hi Ms. Park,\n\nThanks.", False),
+    ("The Big Lebowski is a film.", "The Big Lebowski's a film.", False),
+])
+def test_reworded_headings_are_refused(source, candidate, refused):
+    from tunesmith.humanize import _line_slips
+    assert (_line_slips(source, candidate) == "reworded a title-case heading") is refused
