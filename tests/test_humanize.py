@@ -851,7 +851,7 @@ def test_rule_edit_keeps_swaps_that_break_their_context(source):
 
 def test_rule_edit_plain_english_set_phrases():
     assert Humanizer.rule_edit("Due to the fact that the server is down, we are able to assist only 20 individuals "
-                               "on a daily basis.")[0] == "Because the server is down, we can help only 20 individuals daily."
+                               "on a daily basis.")[0] == "Because the server is down, we can help only 20 people daily."
     assert Humanizer.rule_edit("I am writing to inform you that the office will close at 5 p.m. on Friday.")[0] == \
         "The office will close at 5 p.m. on Friday."  # "I am" is no time of day
     # stiff phrases dev judges flagged in round 7
@@ -873,7 +873,7 @@ def test_rule_edit_plain_english_set_phrases():
     ("I am reaching out to follow up on my application from May 3.", "I'm following up on my application from May 3."),
     ("Small, consistent habits can make a significant difference.", "Small, consistent habits can make a big difference."),
     ("Dr. Lee was instrumental in securing the $2 million grant.", "Dr. Lee was key to securing the $2 million grant."),
-    ("She played an instrumental role in the merger.", "She played a key role in the merger."),
+    ("She played an instrumental role in the merger.", "She played a big part in the merger."),
     ("Unlock the full potential of your garden with these tips.", "Get the most out of your garden with these tips."),
     ("Our coaching helps students unlock their full potential.", "Our coaching helps students reach their full potential."),
     ("The deadline is rapidly approaching, so register by Friday.", "The deadline is coming up fast, so register by Friday."),
@@ -1154,7 +1154,7 @@ def test_filler_frames_may_be_dropped_whole_but_not_changed_or_added():
     ("Dear Team, I am writing to inform you that the office will be closed on Friday.",
      "Dear Team, the office will be closed on Friday."),
     ("Should you have any questions, please do not hesitate to reach out.",
-     "If you have any questions, feel free to reach out."),
+     "If you have any questions, feel free to get in touch."),
     ("I wanted to reach out to inform you that the meeting has moved to 3 p.m.",
      "I wanted to let you know that the meeting has moved to 3 p.m."),
     ("Feel free to reach out if you have any questions.", "Feel free to get in touch if you have any questions."),
@@ -1448,12 +1448,12 @@ def test_rule_edit_dev5_round3(source, expected):
      "The team tracked 312 adults aged 40 to 65 to study their sleep."),
     ("Users must update to version 5.3.0 prior to April 1 in order to keep syncing.",
      "Users must update to version 5.3.0 before April 1 to keep syncing."),
-    ("The island offers a myriad of experiences.", "The island offers lots of experiences."),
+    ("The island offers a myriad of experiences.", "The island offers many experiences."),
     # ... and the claims still see what these phrases' neighbours say
     ("All in all, all 12 rooms were booked.", "All 12 rooms were booked."),
     ("The boathouse will serve as the backdrop for the gala.", "The boathouse will be the backdrop for the gala."),
     ("The Brew Pro 12 serves as the perfect companion for busy people.",
-     "The Brew Pro 12 is the perfect companion for busy people."),
+     "The Brew Pro 12 is perfect for busy people."),
     ("She also serves as a mentor to 12 students.", None),
     ("Below, please find a comprehensive overview of the key takeaways.", "Below is a full overview of the main takeaways."),
     ("I must say, it exceeded my expectations.", "It exceeded my expectations."),
@@ -1516,14 +1516,14 @@ def test_rule_edit_dev5_round3(source, expected):
     ("The win was hailed as a testament to the coach.", None),
     # dev6 round 2's pairwise judge: the praise of "nothing short of a testament to" is not "a sign of"
     ("The debut novel is nothing short of a testament to the power of stories.",
-     "The debut novel is a testament to the power of stories."),
+     "The debut novel shows the power of stories."),
     # dev6 round 1: "has the ability to" -> "can" only for a finite verb ("will can", "Does it can" are no English)
     ("With the right habits, anyone has the ability to get fit.", "With the right habits, anyone can get fit."),
     ("Only admins have the ability to delete 3 accounts.", "Only admins can delete 3 accounts."),
     ("You will have the ability to export reports.", "You'll have the ability to export reports."),
     ("You'll have the ability to export reports.", None),
     ("Does it have the ability to sync?", None),
-    ("Should you have the ability to travel, call us.", "If you have the ability to travel, call us."),
+    ("Should you have the ability to travel, call us.", "If you can travel, call us."),
 ])
 def test_rule_edit_dev6_round0(source, expected):
     assert Humanizer.rule_edit(source)[0] == expected
@@ -1608,7 +1608,7 @@ def test_dev7_model_slips_are_refused(source, candidate, refused):
     ("That being said, the film is not without its flaws.", "That said, the film has its flaws."),
     ("These shoes are not without their drawbacks.", "These shoes have their drawbacks."),
     ("Order today. Your perfect cup awaits!", "Order today."),
-    ("I wanted to take a moment to touch base regarding the launch.", "I wanted to touch base about the launch."),
+    ("I wanted to take a moment to touch base regarding the launch.", "I wanted to check in about the launch."),
     ("Work will be commencing on Monday.", "Work will be starting on Monday."),
     ("Dear Residents,\n\nWe hope this notice finds you well. Work starts Monday.", "Dear Residents,\n\nWork starts Monday."),
     # its review (~540 probes): each of these broke a sentence or changed a claim before its guard
@@ -1642,7 +1642,7 @@ def test_an_emergency_word_in_another_paragraph_keeps_no_hesitate():
     source = ("I will remain reachable via email should any urgent matters arise.\n\n"
               "Thank you in advance. Please do not hesitate to reach out if you have any questions.")
     edited = Humanizer.rule_edit(source)[0]
-    assert "Feel free to reach out" in edited and verify(source, edited) == []
+    assert "Feel free to get in touch" in edited and verify(source, edited) == []
     assert "hesitate" in Humanizer.rule_edit("If your pain worsens, please do not hesitate to call your doctor.")[0]
 
 
@@ -1667,7 +1667,7 @@ def test_rule_edit_dev7_round1(source, expected):
     ("Symmetry is typical in nature.", None), ("These compounds are found in nature.", None),
     ("Fractals are abundant in nature.", None),
     ("We deeply regret any disruption this may have caused.", "We're sorry for any disruption this may have caused."),
-    ("We're absolutely delighted to welcome you.", "We're delighted to welcome you."),
+    ("We're absolutely delighted to welcome you.", "We're happy to welcome you."),
     ("We extend our heartfelt gratitude to our 40 volunteers.", "We're very grateful to our 40 volunteers."),
     ("Weight training can bolster bone density.", "Weight training can strengthen bone density."),
     ("Add a bolster pillow.", None),
@@ -1724,7 +1724,7 @@ def test_rule_edit_dev7_round1(source, expected):
     # round 2's judges
     ("In the vast and mysterious realm of the deep ocean, 3 species were found.", "In the deep ocean, 3 species were found."),
     ("The costs were in the vast realm of $40,000.", None),
-    ("Osteria Vellino is a must-visit destination for food lovers.", "Osteria Vellino is a must-visit for food lovers."),
+    ("Osteria Vellino is a must-visit destination for food lovers.", "Osteria Vellino is a must for food lovers."),
     ("Additionally, we are delighted to announce that our club raised $2,340 for books.", "Our club raised $2,340 for books."),
     ("Thanks for reaching out, and I sincerely apologize for the delay.", "Thanks for reaching out, and I'm very sorry for the delay."),
     ("Kindly RSVP by Friday. We sincerely look forward to celebrating with you.",
@@ -2262,3 +2262,39 @@ def test_rule_edit_dev9_round3(source, expected):
 def test_reworded_headings_are_refused(source, candidate, refused):
     from tunesmith.humanize import _line_slips
     assert (_line_slips(source, candidate) == "reworded a title-case heading") is refused
+
+
+@pytest.mark.parametrize("source,expected", [
+    # dev10 round 0's judges: a mandate is no need; a clause-final "I am" stays whole; elevating to new heights
+    ("Many services now require 2FA for all customers.", None),
+    ("The recipe requires 2 eggs.", "The recipe needs 2 eggs."),
+    ("I am grateful to those who shaped the professional I am today.",
+     "I'm grateful to those who shaped the professional I am today."),
+    ("Elevate your travel experience to extraordinary new heights with our lounge.",
+     "Take your travel experience to extraordinary new heights with our lounge."),
+    # their lists of stiff phrasing: plain words in the same syntax, and British spellings read as the American keys
+    ("We sincerely apologise for any inconvenience.", "We're very sorry for any inconvenience."),
+    ("It is important to emphasise that the study was small.", "The study was small."),
+    ("We will utilise the funds.", "We'll use the funds."),
+    ("The researchers tried to ascertain whether screen time matters.",
+     "The researchers tried to find out whether screen time matters."),
+    ("Our team has ascertained that the root cause was a faulty switch.",
+     "Our team has found that the root cause was a faulty switch."),
+    ("This guide aims to demystify the concept.", "This guide aims to explain the concept."),
+    ("Please follow the steps outlined below.", "Please follow the steps below."),
+    ("I am reaching out to provide a gentle reminder about the deadline.", "I'm reaching out to remind you about the deadline."),
+    ("The bridge stands as one of the great achievements of the era.", "The bridge is one of the great achievements of the era."),
+    ("The Flood of 1887 stands as one of the most pivotal events in its history.",
+     "The Flood of 1887 stands as one of the most important events in its history."),
+    ("I possess the skills and passion to succeed.", "I have the skills and passion to succeed."),
+    ("The town has faced a myriad of challenges.", "The town has faced many challenges."),
+    ("I am available to commence employment on 3 March.", "I'm available to start work on 3 March."),
+])
+def test_rule_edit_dev10_round0(source, expected):
+    _assert_rule_edit(source, expected)
+
+
+def test_a_verb_left_without_its_object_is_refused():
+    from tunesmith.humanize import _line_slips
+    assert _line_slips("We appreciate your continued support.", "Thanks for continuing to support.")
+    assert _line_slips("We are here to help.", "We're here to help.") is None

@@ -54,7 +54,7 @@ AI_PHRASES: dict[str, str] = {
     # (blind test judging), so they go.
     "furthermore,": "", "moreover,": "", "additionally,": "", "in conclusion,": "",
     "in summary,": "", "ultimately,": "", "consequently,": "so", "nevertheless,": "still,",
-    "in order to": "to", "a myriad of": "lots of", "a plethora of": "plenty of", "a testament to": "a sign of",
+    "in order to": "to", "a myriad of": "many", "a plethora of": "plenty of", "a testament to": "a sign of",
     # "matters for" read oddly to blind judges, and dev9's judges listed "is key to" as stock too ("a process that's
     # key to shaping the colors"): "plays a big part in" is the plain idiom, in the same syntax.
     **{f"{play} a {how} role in": f"{play} a big part in" for play in ("play", "plays", "played", "playing")
@@ -266,6 +266,15 @@ AI_PHRASES: dict[str, str] = {
        for what in ("appreciation", "gratitude", "thanks", "our appreciation", "our gratitude", "our thanks")},
     "we completely understand": "we understand", "we totally understand": "we understand",
     "we fully understand": "we understand",
+    # dev10 round 0's two judges' lists: plain words in the same syntax
+    "ascertain": "find out", "ascertains": "finds out", "ascertaining": "finding out", "ascertained that": "found that",
+    "has ascertained": "has found", "have ascertained": "have found", "demystify": "explain", "demystifies": "explains",
+    "demystifying": "explaining", "commence employment": "start work", "commences employment": "starts work",
+    **{f"{n} outlined below": f"{n} below" for n in ("steps", "instructions", "details", "changes", "options", "terms",
+                                                      "guidelines", "procedures", "information", "requirements")},
+    **{f"to provide {a} {how}reminder {about}": f"to remind you {about}" for a in ("a",) for how in ("", "gentle ", "friendly ", "quick ")
+       for about in ("about", "of", "that")},
+    "stands as one of": "is one of",
     # "has quickly garnered a reputation as" -> "has quickly earned a reputation as" (praise and renown are earned;
     # attention and interest drawn; support won)
     **{f"{verb} {what}": f"{plain} {what}" for whats, forms in (
@@ -648,7 +657,8 @@ _ELEVATE = ("elevate", "elevates", "elevated", "elevating")  # (guarded by conte
 # (a level, a risk or a price stays raised: "elevate your blood pressure to new heights")
 _ELEVATE_TO_HEIGHTS = (r"\s+(?:my|your|our|their|his|her|its|the|this|every|each)\s+(?!(?:[\w'’<>-]+\s+){0,3}?(?:blood|"
                        r"risk|risks|levels?|pressure|temperatures?|prices?|costs?|rates?|doses?)\b)(?:[\w'’<>-]+\s+){0,3}?to\s+"
-                       r"(?:new|greater|higher)\s+heights\b(?!\s+(?:of|above)\b)")
+                       # (dev10: "to extraordinary new heights" is the idiom too)
+                       r"(?:[\w-]+\s+)?(?:new|greater|higher)\s+heights\b(?!\s+(?:of|above)\b)")
 # The model (and people) often write these contracted: "It's important to note that ...",
 # "Please don't hesitate to ...".
 _CONTRACTED_FORMS = (("it is ", ("it's ", "it\u2019s ")), ("do not ", ("don't ", "don\u2019t ")))
@@ -662,9 +672,17 @@ def _phrases_re(phrases: Iterable[str]) -> re.Pattern:
                       + r")(?![\w'’-])", re.I)
 
 
-_AI_PHRASE_COUNT_RE = _phrases_re(AI_PHRASES)  # the AI-phrase score counts stock phrasing, not the clichés' words
+def _british(phrase: str) -> str:
+    """``phrase`` spelt the British way ("we sincerely apologize" -> "we sincerely apologise")."""
+    return re.sub(r"\b([a-z]{3,})iz(e|es|ed|ing|ation|ations)\b", r"\1is\2", phrase)
+
+
+# dev10: British text ("We sincerely apologise", "It's important to emphasise that", "utilise") gets the same swaps:
+# its spelling is matched and read as the American key, so every guard keyed on that applies too
+_AMERICAN = {_british(k): k for k in (*AI_PHRASES, *CLICHE_SWAPS) if _british(k) != k}
+_AI_PHRASE_COUNT_RE = _phrases_re([*AI_PHRASES, *(b for b, k in _AMERICAN.items() if k in AI_PHRASES)])
 AI_PHRASES.update(CLICHE_SWAPS)
-_PHRASE_RE = _phrases_re(AI_PHRASES)
+_PHRASE_RE = _phrases_re([*AI_PHRASES, *_AMERICAN])
 _WOULD_VERB = (r"(?=\s+(?:(?:also|really|never|still|always|probably|certainly|definitely|gladly|happily|highly|strongly|"
                r"just|likely|then|even|much|absolutely|genuinely|personally|greatly|very|love|like)\s+)*"
                r"(?:be|have|like|love|recommend|suggest|say|do|need|want|go|make|take|get|use|buy|try|pay|expect|prefer|"
@@ -814,8 +832,13 @@ _KEEP_IN_CONTEXT: dict[str, Callable[[str, str], bool]] = {
     **{k: (lambda before, after: bool(re.match(rf"\s+(?:{_WORD}\s+){{1,2}}with\b", after, re.I)
                                       or re.search(r"\b(?:an?|the|most|more|very|so|truly)\s+$", before, re.I)))
        for k in ("empower", "empowers", "empowering")},
-    # "requires users to sign in" -> "needs users to" is not English
-    **{k: (lambda before, after: bool(re.match(rf"\s+(?:{_WORD}\s+){{1,3}}to\b", after, re.I)))
+    # "requires users to sign in" -> "needs users to" is not English; and a rule made for others is no need (dev10's
+    # judges: "Many services now require 2FA for all customers" is a mandate, not "need 2FA")
+    **{k: (lambda before, after: bool(re.match(rf"\s+(?:{_WORD}\s+){{1,3}}to\b", after, re.I)
+                                      or re.match(rf"\s+(?:{_WORD}\s+){{0,4}}?(?:for|from|of|on)\s+(?:all|every|each|any|"
+                                                  rf"new|its|their|our|your|users|customers|staff|employees|members|"
+                                                  rf"students|tenants|residents|visitors|drivers|applicants)\b", after, re.I)
+                                      or re.match(r"\s+(?:all|every|each|any)\b", after, re.I)))
        for k in ("require", "requires")},
     # "No account is required to browse" is no "No account must browse"; "The documents are required
     # to apply" neither: only a subject that acts keeps its obligation as "must"
@@ -1011,6 +1034,11 @@ for _keys, _keep in [
     (tuple(k for k in AI_PHRASES if k.startswith("our dedicated ")),
      lambda b, a: not re.match(r"\s*(?:is|are|was|were|will|works?|worked|can|has|have|of|at|in|,|\.|and)\b", a, re.I)
      or bool(re.search(r"\b(?:access\s+to|by|exclusive|premium|enterprise|get|gets|assigned|with)\s+$", b, re.I))),
+    # dev10: "The Flood of 1887 stands as one of ..." -> "1887 is": the claim checks read a number's noun there and
+    # refuse the sentence (with its other swaps), so a fact after a preposition just before keeps it; "still stands
+    # as one of" too
+    (("stands as one of",), _before_is(r"\b(?:of|in|from|since|by)\s+<F\d+>|\d|\bstill|\bproudly|\bnow|\btoday|\btall|"
+                                       r"\bfirmly")),
     # "Please be advised of the following" opens a notice; "You will please be advised of the outcome" informs later,
     # and one advised of a right is told it formally
     (("please be advised of",), lambda b, a: not re.search(_SENTENCE_START, b) or bool(re.match(r"\s+your\s+rights?\b", a, re.I))),
@@ -1278,7 +1306,10 @@ for _keys, _keep in [
     (("possess", "possesses"), lambda b, a: not (re.search(r"\b(?:must|should|will|to|you|we|i|they|candidates|"
                                                          r"applicants|who|also|both|each)\s*$", b, re.I)
                                                 and re.match(r"\s+(?:an?|strong|excellent|solid|extensive|proven|"
-                                                             r"good|basic|working|valid|at least|over|more than|<F\d+>|\d)\b", a, re.I))),
+                                                             r"good|basic|working|valid|at least|over|more than|<F\d+>|\d|"
+                                                             # (dev10: "I possess the skills, dedication, and passion")
+                                                             r"the\s+(?:skills?|qualities|experience|knowledge|expertise|"
+                                                             r"abilit(?:y|ies)|qualifications|drive|passion))\b", a, re.I))),
     ((*[k for k in CLICHE_SWAPS if k.startswith("it is with great")],),
      lambda b, a: not re.match(r"\s+(?!am\b|was\b|have\b|had\b|will\b|would\b|must\b|can\b|could\b|"
                               r"should\b|may\b|might\b|do\b|did\b|not\b|never\b)[a-z]+\b(?<!ed)(?<!ing)", a)),
@@ -2282,6 +2313,7 @@ def replace_ai_phrases(text: str, frames: bool = True, cliches: bool = True) -> 
     frames; with ``cliches`` the genre clichés too) and fix capitals after."""
     def sub(m: re.Match) -> str:
         key = m.group(0).lower()
+        key = _AMERICAN.get(key, key)
         before, after = m.string[:m.start()], m.string[m.end():]
         if not cliches and key in CLICHE_SWAPS:
             return m.group(0)
@@ -2391,7 +2423,10 @@ def _sentences_with_separators(text: str) -> list[tuple[str, str]]:
 
 # A contraction needs a word after it ("where you are?" stays) and never splits "not only ... but also"
 # ("isn't only delicious but also ..."). "let us" stays: "let's know" is not "let us know".
-_CONTRACT_AFTER = r"(?=\s+(?!only\b)[\w'’])"
+# (not where the verb ends its clause after a time or place word: "the professional I am today" -> "I'm today" is not
+# English, dev10's judges)
+_CONTRACT_AFTER = (r"(?=\s+(?!only\b)[\w'’])(?!\s+(?:today|now|here|there|too|again|anymore|any more|these days|yet|"
+                   r"still|then|tonight|right now)\s*(?:[.,;:!?)\"”]|$))")
 # ... nor after a wh-word, where the verb ends the clause: "where you are now", "what it is today"
 _CONTRACT_BEFORE = (r"(?<!\b[Ww]hat )(?<!\b[Ww]here )(?<!\b[Ww]ho )(?<!\b[Hh]ow )(?<!\b[Ww]hen )"
                     r"(?<!\b[Aa]s )(?<!\b[Tt]han )")  # "as it is for ten minutes", "than they are in summer"
@@ -2437,7 +2472,12 @@ def split_long_sentences(text: str, min_words: int = 20) -> str:
 
 def rule_based_rewrite(text: str, cliches: bool = True) -> str:
     """The baseline: contractions + plain-word swaps + long sentences split, no model."""
-    return contract(split_long_sentences(replace_ai_phrases(text, cliches=cliches)))
+    # Twice: one swap can make another's phrase ("a significant milestone in its journey of growth" -> "a major
+    # milestone in its journey of growth" -> "a major milestone"; dev10), as the claim checks' own reading does
+    swapped = replace_ai_phrases(text, cliches=cliches)
+    if swapped != text:
+        swapped = replace_ai_phrases(swapped, cliches=cliches)
+    return contract(split_long_sentences(swapped))
 
 
 def tidy(text: str) -> str:
@@ -3003,6 +3043,11 @@ _INTENSIFIERS = frozenset("really truly definitely certainly absolutely complete
 _LIST_ITEM = re.compile(r"^([ \t]*(?:[-*•]|\d+[.)])[ \t]+)([\w<][\w'’<>-]*)", re.M)
 
 
+_BARE_TRANSITIVE = re.compile(r"\bto\s+(?:support|use|choose|trust|thank|contact|visit|welcome|enjoy|appreciate|provide|"
+                              r"offer|give|bring|improve|protect|receive|make|create|build|share|keep|find|need|want)"
+                              r"\s*[.!?]", re.I)
+
+
 def _line_slips(source: str, out: str) -> str | None:
     """Slips of punctuation, contractions and list items (dev8 round 0's judges)."""
     if len(_CLAUSE_END_CONTRACTION.findall(out)) > len(_CLAUSE_END_CONTRACTION.findall(source)):
@@ -3017,6 +3062,10 @@ def _line_slips(source: str, out: str) -> str | None:
         if (bare and bare[-1] not in ".!?:;,"
                 and re.search(r"(?m)^[ \t]*" + re.escape(bare) + r"[ \t]*[!?:][ \t]*$", out)):
             return "added a '!', '?' or ':' to a line"  # (dev8 round 2: "Olivia:")
+    # dev10's judges: "Thanks for continuing to support." (the source's "your continued support"): a verb that needs
+    # an object ends its sentence
+    if len(_BARE_TRANSITIVE.findall(out)) > len(_BARE_TRANSITIVE.findall(source)):
+        return "left a verb without its object"
     # dev10: a title-case heading stays as written ("Notice of Changes" -> "Note of Changes", "Why Do Octopuses Change
     # Color?" -> "Why do Octopuses Change Color?")
     for line in source.splitlines():
