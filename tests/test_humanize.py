@@ -2298,3 +2298,14 @@ def test_a_verb_left_without_its_object_is_refused():
     from tunesmith.humanize import _line_slips
     assert _line_slips("We appreciate your continued support.", "Thanks for continuing to support.")
     assert _line_slips("We are here to help.", "We're here to help.") is None
+
+
+@pytest.mark.parametrize("source,candidate", [
+    # dev10 round 0's judges marked these model rewrites down against the rule edit's
+    ("All changes must now be approved by two engineers.", "All changes have to now be approved by two engineers."),
+    ("Just <F1> can provide a week of meals for a family of four.", "Just <F1> can give a week of meals for a family of four."),
+])
+def test_dev10_model_slips_are_refused(source, candidate):
+    from tunesmith.humanize import _line_slips
+    assert _line_slips(source, candidate)
+    assert _line_slips(source, source) is None

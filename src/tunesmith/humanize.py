@@ -3043,6 +3043,9 @@ _INTENSIFIERS = frozenset("really truly definitely certainly absolutely complete
 _LIST_ITEM = re.compile(r"^([ \t]*(?:[-*•]|\d+[.)])[ \t]+)([\w<][\w'’<>-]*)", re.M)
 
 
+_SPLIT_TO = re.compile(r"\b(?:have|has|had|need|needs|needed|got) to (?:now|also|still|always|never|first|then|just|only|"
+                       r"all|each)\s+[a-z]", re.I)
+_GIVE_FOR = re.compile(r"\b(?:give|gives|giving|gave)\b(?:\s+[\w'’<>$-]+){1,6}?\s+for\b", re.I)
 _BARE_TRANSITIVE = re.compile(r"\bto\s+(?:support|use|choose|trust|thank|contact|visit|welcome|enjoy|appreciate|provide|"
                               r"offer|give|bring|improve|protect|receive|make|create|build|share|keep|find|need|want)"
                               r"\s*[.!?]", re.I)
@@ -3062,6 +3065,12 @@ def _line_slips(source: str, out: str) -> str | None:
         if (bare and bare[-1] not in ".!?:;,"
                 and re.search(r"(?m)^[ \t]*" + re.escape(bare) + r"[ \t]*[!?:][ \t]*$", out)):
             return "added a '!', '?' or ':' to a line"  # (dev8 round 2: "Olivia:")
+    # dev10's judges: "All changes must now be approved" -> "have to now be approved" (both judges marked it down)
+    if len(_SPLIT_TO.findall(out)) > len(_SPLIT_TO.findall(source)):
+        return "put an adverb between 'to' and its verb"
+    # ... and "$30 can provide a week of meals for a family" -> "can give a week of meals for a family" (given to)
+    if len(_GIVE_FOR.findall(out)) > len(_GIVE_FOR.findall(source)):
+        return "put 'give' for 'provide ... for'"
     # dev10's judges: "Thanks for continuing to support." (the source's "your continued support"): a verb that needs
     # an object ends its sentence
     if len(_BARE_TRANSITIVE.findall(out)) > len(_BARE_TRANSITIVE.findall(source)):
