@@ -1523,7 +1523,7 @@ def test_rule_edit_dev5_round3(source, expected):
     ("You will have the ability to export reports.", "You'll have the ability to export reports."),
     ("You'll have the ability to export reports.", None),
     ("Does it have the ability to sync?", None),
-    ("Should you have the ability to travel, call us.", "If you can travel, call us."),
+    ("Should you have the ability to travel, call us.", "If you have the ability to travel, call us."),
 ])
 def test_rule_edit_dev6_round0(source, expected):
     assert Humanizer.rule_edit(source)[0] == expected
@@ -2289,6 +2289,33 @@ def test_reworded_headings_are_refused(source, candidate, refused):
     ("I possess the skills and passion to succeed.", "I have the skills and passion to succeed."),
     ("The town has faced a myriad of challenges.", "The town has faced many challenges."),
     ("I am available to commence employment on 3 March.", "I'm available to start work on 3 March."),
+    # its review (330 probes): the second swap pass only beside the first's changes; British text stays British; each
+    # new swap only in its own syntax
+    ("This partnership marks a significant milestone in its journey of growth.", "This partnership marks a major milestone."),
+    ("At the sanctuary, vets assist about 40 injured individuals each month, mostly owls.",
+     "At the sanctuary, vets help about 40 injured individuals each month, mostly owls."),
+    ("It is a powerful testament to the strong bond between the two nations.",
+     "It's a powerful testament to the strong bond between the two nations."),
+    ("The cruise ship we embarked upon in Miami was huge.", "The cruise ship we embarked on in Miami was huge."),
+    ("This document serves to summarise the key findings of the audit.", "This document summarises the main findings of the audit."),
+    ("Please ascertain that all doors are locked.", None), ("It is difficult to ascertain it with any certainty.",
+                                                            "It's difficult to ascertain it with any certainty."),
+    ("The police have ascertained how the fire started.", "The police have found out how the fire started."),
+    ("Visiting the factory demystifies the process for many customers.", None),
+    ("Let me demystify this for you.", None),
+    ("The memorial was built to provide a reminder of the lives lost.", None),
+    ("Nurses use the chart to provide a reminder of each patient's medication.", None),
+    ("I'm writing to provide a gentle reminder about the deadline to all staff.", None),
+    ("I am writing to provide a friendly reminder that rent is due on Friday.", "I'm writing to remind you that rent is due on Friday."),
+    ("We will commence employment tribunal proceedings.", "We'll commence employment tribunal proceedings."),
+    ("A myriad of factors contributes to climate change.", "Lots of factors contributes to climate change."),
+    ("The app has a myriad of content for kids.", "The app has lots of content for kids."),
+    ("She offered such a myriad of choices.", None),
+    ("The city requires a permit for street parties.", None), ("Entry requires a valid ticket.", None),
+    ("The course requires attendance at every session.", None),
+    ("They are the person they are today and the people around them.",
+     "They're the person they are today and the people around them."),
+    ("Here we are in Paris at last.", None),
 ])
 def test_rule_edit_dev10_round0(source, expected):
     _assert_rule_edit(source, expected)

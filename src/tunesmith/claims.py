@@ -126,7 +126,8 @@ SAME_MEANING = [(r"\bin order to\b", "to"), (r"\bprior to\b", "before"), (r"\bse
                 (r"\bare not without their\b", "have their"),
                 # (the gratitude is no extension of anything; an inverted "should" is an "if")
                 (r"\bwe extend our (?:heartfelt|sincere) gratitude\b", "we are very grateful"),
-                (r"\bbe unable to\b", "can not"), (r"\ba multitude of\b", "many"), (r"\ba myriad of\b", "many")]
+                (r"\bbe unable to\b", "can not"), (r"\ba multitude of\b", "many"), (r"\ba myriad of\b", "many"),
+                (r"\blots of\b", "many")]  # (the rule edit's "lots of" for a myriad of what is no plural)
 CONTRACTIONS = [
     (r"\bwon't\b", "will not"), (r"\bcan't\b", "can not"), (r"\bshan't\b", "shall not"), (r"\bcannot\b", "can not"),
     (r"n't\b", " not"), (r"'ll\b", " will"), (r"'re\b", " are"), (r"'ve\b", " have"), (r"'m\b", " am"),

@@ -54,7 +54,7 @@ AI_PHRASES: dict[str, str] = {
     # (blind test judging), so they go.
     "furthermore,": "", "moreover,": "", "additionally,": "", "in conclusion,": "",
     "in summary,": "", "ultimately,": "", "consequently,": "so", "nevertheless,": "still,",
-    "in order to": "to", "a myriad of": "many", "a plethora of": "plenty of", "a testament to": "a sign of",
+    "in order to": "to", "a myriad of": "lots of", "a plethora of": "plenty of", "a testament to": "a sign of",
     # "matters for" read oddly to blind judges, and dev9's judges listed "is key to" as stock too ("a process that's
     # key to shaping the colors"): "plays a big part in" is the plain idiom, in the same syntax.
     **{f"{play} a {how} role in": f"{play} a big part in" for play in ("play", "plays", "played", "playing")
@@ -267,13 +267,21 @@ AI_PHRASES: dict[str, str] = {
     "we completely understand": "we understand", "we totally understand": "we understand",
     "we fully understand": "we understand",
     # dev10 round 0's two judges' lists: plain words in the same syntax
-    "ascertain": "find out", "ascertains": "finds out", "ascertaining": "finding out", "ascertained that": "found that",
-    "has ascertained": "has found", "have ascertained": "have found", "demystify": "explain", "demystifies": "explains",
-    "demystifying": "explaining", "commence employment": "start work", "commences employment": "starts work",
+    # (its review: "ascertain" only before a question word, "ascertained" only as a finding: "ascertain that the doors
+    # are locked" makes sure, "find out it" is no English)
+    **{f"{v} {wh}": f"{plain} {wh}" for v, plain in (("ascertain", "find out"), ("ascertains", "finds out"),
+                                                   ("ascertaining", "finding out"), ("ascertained", "found out"))
+       for wh in ("whether", "if", "what", "how", "why", "when", "where", "who", "which")},
+    **{f"{who} ascertained that": f"{who} found that" for who in ("has", "have", "we've", "we’ve", "i've", "i’ve", "we",
+                                                                 "i", "team", "investigation", "engineers", "review")},
+    "demystify": "explain", "demystifies": "explains", "demystifying": "explaining",
+    "commence employment": "start work", "commences employment": "starts work",
     **{f"{n} outlined below": f"{n} below" for n in ("steps", "instructions", "details", "changes", "options", "terms",
                                                       "guidelines", "procedures", "information", "requirements")},
-    **{f"to provide {a} {how}reminder {about}": f"to remind you {about}" for a in ("a",) for how in ("", "gentle ", "friendly ", "quick ")
-       for about in ("about", "of", "that")},
+    # (a letter's own reminder only: "built to provide a reminder of the war" reminds no "you")
+    **{f"{doing} to provide a {how}reminder {about}": f"{doing} to remind you {about}"
+       for doing in ("writing", "reaching out", "emailing", "contacting you", "getting in touch")
+       for how in ("", "gentle ", "friendly ", "quick ") for about in ("about", "of", "that")},
     "stands as one of": "is one of",
     # "has quickly garnered a reputation as" -> "has quickly earned a reputation as" (praise and renown are earned;
     # attention and interest drawn; support won)
@@ -838,7 +846,19 @@ _KEEP_IN_CONTEXT: dict[str, Callable[[str, str], bool]] = {
                                       or re.match(rf"\s+(?:{_WORD}\s+){{0,4}}?(?:for|from|of|on)\s+(?:all|every|each|any|"
                                                   rf"new|its|their|our|your|users|customers|staff|employees|members|"
                                                   rf"students|tenants|residents|visitors|drivers|applicants)\b", after, re.I)
-                                      or re.match(r"\s+(?:all|every|each|any)\b", after, re.I)))
+                                      or re.match(r"\s+(?:all|every|each|any)\b", after, re.I)
+                                      # (a rule of an institution: "The city requires a permit", "Entry requires a
+                                      # ticket", "The course requires attendance at every session")
+                                      or re.match(rf"\s+(?:{_WORD}\s+){{0,4}}?at\s+(?:all|every|each)\b", after, re.I)
+                                      or re.search(r"\b(?:city|council|county|school|schools|banks?|venue|landlord|"
+                                                   r"policy|policies|position|role|job|membership|event|entry|course|"
+                                                   r"law|laws|rules?|regulations?|government|state|employer|company|"
+                                                   r"we|management|agreement|contract|lease|terms|program|programme|"
+                                                   r"university|college|club|airline|hotel|platform|services?|site|"
+                                                   r"website|app|insurer|lender|clinic|office|department|authority|"
+                                                   r"board|court|admission|registration|employment|enrolment|"
+                                                   r"enrollment|visa|permit|application)\s+(?:now\s+|also\s+|still\s+|"
+                                                   r"typically\s+|usually\s+)?$", before, re.I)))
        for k in ("require", "requires")},
     # "No account is required to browse" is no "No account must browse"; "The documents are required
     # to apply" neither: only a subject that acts keeps its obligation as "must"
@@ -1039,6 +1059,24 @@ for _keys, _keep in [
     # as one of" too
     (("stands as one of",), _before_is(r"\b(?:of|in|from|since|by)\s+<F\d+>|\d|\bstill|\bproudly|\bnow|\btoday|\btall|"
                                        r"\bfirmly")),
+    # dev10 round 1's review: "such a myriad of", "quite a myriad of" keep theirs; "Visiting the factory demystifies
+    # the process" makes it plain, it explains nothing (only a text or a talk explains), nor "demystify this for you";
+    # "commence employment tribunal proceedings"; "a powerful testament to the team's strong ..." would say it twice;
+    # a reminder a letter gives is the reader's, not one given to others later in the sentence
+    (("a myriad of",), _before_is(r"\b(?:such|quite|what|is|was|there['’]s|here['’]s)")),
+    (("demystify", "demystifies", "demystifying"),
+     lambda b, a: not re.search(r"(?:\bto|\b(?:guide|article|explainer|post|video|book|course|session|workshop|summary|"
+                                r"series|page|section|tutorial|webinar|talk|lecture|podcast|report|study|paper|chapter|"
+                                r"we|I|will|can|helps?|aims?)s?)\s+$", b, re.I)
+     or bool(re.match(r"\s+(?:[\w'’-]+\s+){0,3}?for\s+(?:you|us|them|me|him|her)\b", a, re.I))),
+    (("commence employment", "commences employment"),
+     lambda b, a: not re.match(r"\s*(?:[.,;:!?)]|$|(?:on|in|at|with|from|no|by|as|immediately|upon|within|after|before|"
+                               r"once|when|and|or)\b)", a, re.I)),
+    (("a powerful testament to", "is a powerful testament to", "serves as a powerful testament to"),
+     lambda b, a: bool(re.search(r"\bstrong", _sentence_around(b, a), re.I))),
+    (tuple(k for k in AI_PHRASES if re.fullmatch(r"[\w’' ]+ to provide a [\w ]*reminder (?:about|of|that)", k)),
+     _after_is(r"[^.!?;:\n]*\b(?:to|for)\s+(?:all|the|you|your|our|their|his|her|each|every|parents|staff|students|"
+               r"patients|residents|members|families|customers|employees|visitors)\b")),
     # "Please be advised of the following" opens a notice; "You will please be advised of the outcome" informs later,
     # and one advised of a right is told it formally
     (("please be advised of",), lambda b, a: not re.search(_SENTENCE_START, b) or bool(re.match(r"\s+your\s+rights?\b", a, re.I))),
@@ -1963,6 +2001,11 @@ _NOUN_END = (r"(?=\s*[.,;:!?)—–]|\s*$|\s+(?:in|into|on|at|with|from|to|for|t
 # Swaps whose plain word depends on what follows: (pattern after the phrase, replacement); the
 # first that matches wins, none keeps the original ("vibrant community" is no "bright community").
 _BY_CONTEXT: dict[str, list[tuple[str, str | None]]] = {
+    # dev10's judges found "has faced lots of challenges" odd: a plain plural is "many"; what is no plural count noun
+    # stays "lots of" ("a myriad of information", "A myriad of data is collected")
+    "a myriad of": [(r"\s+(?:(?!(?:for|of|in|on|to|at|with|from|by|and|or)\b)(?![\w'’-]+s\b)[\w'’-]+\s+){0,2}"
+                     r"[\w'’-]+(?<!ss)(?<!data)(?<!media)(?<!news)s\b(?!\s+(?:is|was|has|does|[a-z]+s)\b)", "many"),
+                    (r"", "lots of")],
     # dev5: "Please do not hesitate to reach out at your earliest convenience" was "Feel free to reach out
     # as soon as you can" (an invitation hurried): a request is what it asks
     # (the same clause: not "..., and return the form at your earliest convenience", "..., who will reply ...")
@@ -2073,7 +2116,9 @@ _BY_CONTEXT: dict[str, list[tuple[str, str | None]]] = {
             r"flights?|coach|yachts?|evening|night|celebration|gala|afternoon|weekend|experience)\b", None),
            # (nor many of them: "I've started countless culinary adventures", dev1-8 round 5's judges)
            (r"\s+(?:[\w'’<>-]+\s+){0,3}?(?:journeys|adventures|quests|voyages|expeditions|trips|excursions)\b", None),
-           (r"", AI_PHRASES[k])]
+           # (only before what is started: "the paths we have embarked upon since graduation", "the ship we embarked
+           # on in Miami" start nothing; the second swap pass reads "embarked upon" as "embarked on", dev10's review)
+           (r"\s+(?:(?:an?|the|this|that|these|those|my|your|our|their|his|her|its|new)\b|<F\d+>|\d)", AI_PHRASES[k])]
        for k in ("embark on", "embark upon", "embarks on", "embarked on", "embarking on")},
     # dev3 round 2: "support a welcoming atmosphere", "remain steady in our commitment" read oddly to its
     # judges; the plain verb or adjective a person would pick for what follows (else the old swap)
@@ -2308,11 +2353,15 @@ def _privilege(m: re.Match) -> str:
     return f"{m.group('subj')}{m.group('aux') or ''} {_PRIVILEGE_PAST[m.group('ving')]}{rest}"
 
 
-def replace_ai_phrases(text: str, frames: bool = True, cliches: bool = True) -> str:
+def replace_ai_phrases(text: str, frames: bool = True, cliches: bool = True,
+                       near: list[tuple[int, int]] | None = None) -> str:
     """Swap typical AI phrases for plain ones (dropping pure filler, and with ``frames`` the filler
-    frames; with ``cliches`` the genre clichés too) and fix capitals after."""
+    frames; with ``cliches`` the genre clichés too) and fix capitals after; with ``near``, only phrases that touch
+    one of those character spans."""
     def sub(m: re.Match) -> str:
-        key = m.group(0).lower()
+        if near is not None and not any(j1 - 2 <= m.end() and m.start() <= j2 + 2 for j1, j2 in near):
+            return m.group(0)
+        key = british = m.group(0).lower()
         key = _AMERICAN.get(key, key)
         before, after = m.string[:m.start()], m.string[m.end():]
         if not cliches and key in CLICHE_SWAPS:
@@ -2330,6 +2379,8 @@ def replace_ai_phrases(text: str, frames: bool = True, cliches: bool = True) -> 
             rep = next((r for pattern, r in _BY_CONTEXT[key] if re.match(pattern, after, re.I)), None)
             if rep is None:  # no pattern matched, or the one that did says keep
                 return m.group(0)
+        if british != key:  # (British text stays British: "serves to summarise" -> "summarises")
+            rep = _british(rep)
         # A swap must not double a word beside it: "a smooth and seamless process" -> "a smooth and smooth
         # process", "made with meticulous care" -> "careful care" (dev8 round 0's judges)
         said = re.findall(r"[\w'’-]+", rep.lower())
@@ -2425,10 +2476,12 @@ def _sentences_with_separators(text: str) -> list[tuple[str, str]]:
 # ("isn't only delicious but also ..."). "let us" stays: "let's know" is not "let us know".
 # (not where the verb ends its clause after a time or place word: "the professional I am today" -> "I'm today" is not
 # English, dev10's judges)
-_CONTRACT_AFTER = (r"(?=\s+(?!only\b)[\w'’])(?!\s+(?:today|now|here|there|too|again|anymore|any more|these days|yet|"
-                   r"still|then|tonight|right now)\s*(?:[.,;:!?)\"”]|$))")
+_CONTRACT_AFTER = (r"(?=\s+(?!only\b)[\w'’])(?!\s+(?:today|these days|tonight)\b)"
+                   r"(?!\s+(?:now|here|there|too|again|anymore|any more|yet|still|then|right now)\s*(?:[.,;:!?)\"”—–]|$|"
+                   r"(?:and|but|or|because|thanks|through|with|as)\b))")
 # ... nor after a wh-word, where the verb ends the clause: "where you are now", "what it is today"
-_CONTRACT_BEFORE = (r"(?<!\b[Ww]hat )(?<!\b[Ww]here )(?<!\b[Ww]ho )(?<!\b[Hh]ow )(?<!\b[Ww]hen )"
+_CONTRACT_BEFORE = (r"(?<!\b[Ww]hat )(?<!\b[Ww]here )(?<!\b[Ww]ho )(?<!\b[Hh]ow )(?<!\b[Ww]hen )(?<!\b[Hh]ere )"
+                    r"(?<!\b[Tt]here )"
                     r"(?<!\b[Aa]s )(?<!\b[Tt]han )")  # "as it is for ten minutes", "than they are in summer"
 
 
@@ -2473,10 +2526,18 @@ def split_long_sentences(text: str, min_words: int = 20) -> str:
 def rule_based_rewrite(text: str, cliches: bool = True) -> str:
     """The baseline: contractions + plain-word swaps + long sentences split, no model."""
     # Twice: one swap can make another's phrase ("a significant milestone in its journey of growth" -> "a major
-    # milestone in its journey of growth" -> "a major milestone"; dev10), as the claim checks' own reading does
+    # milestone in its journey of growth" -> "a major milestone"; dev10), as the claim checks' own reading does. The
+    # second pass swaps only beside what the first changed: its guards read the first's words as the writer's
+    # ("vets assist 40 individuals, mostly owls" -> "help 40 individuals" must not become "help 40 people")
     swapped = replace_ai_phrases(text, cliches=cliches)
     if swapped != text:
-        swapped = replace_ai_phrases(swapped, cliches=cliches)
+        # (compared word by word: letters shared by chance, "reach out" / "get in touch", align nothing)
+        old_words, new_words = re.findall(r"\S+", text), list(re.finditer(r"\S+", swapped))
+        changed = [(new_words[j1].start() if j1 < len(new_words) else len(swapped),
+                    new_words[j2 - 1].end() if j2 > j1 else (new_words[j1].start() if j1 < len(new_words) else len(swapped)))
+                   for op, _, _, j1, j2 in difflib.SequenceMatcher(None, old_words, [w.group(0) for w in new_words],
+                                                                   autojunk=False).get_opcodes() if op != "equal"]
+        swapped = replace_ai_phrases(swapped, cliches=cliches, near=changed)
     return contract(split_long_sentences(swapped))
 
 
