@@ -2336,3 +2336,13 @@ def test_dev10_model_slips_are_refused(source, candidate):
     from tunesmith.humanize import _line_slips
     assert _line_slips(source, candidate)
     assert _line_slips(source, source) is None
+
+
+@pytest.mark.parametrize("source,expected", [
+    # dev10 round 1's pairwise judges: no echo of a word the sentence already says
+    ("This explainer endeavors to demystify the concept.", None),
+    ("Looking to grow fast, Greenfield is seeking a Senior Data Analyst to join our team.", None),
+    ("This guide aims to demystify the concept.", "This guide aims to explain the concept."),
+])
+def test_rule_edit_dev10_round1_pairwise(source, expected):
+    _assert_rule_edit(source, expected)

