@@ -2346,3 +2346,31 @@ def test_dev10_model_slips_are_refused(source, candidate):
 ])
 def test_rule_edit_dev10_round1_pairwise(source, expected):
     _assert_rule_edit(source, expected)
+
+
+@pytest.mark.parametrize("source,expected", [
+    # dev10 round 2: "not only A but also B" is "both A and B"; filler frames with a domain word or "demanding"
+    ("The pasta was not only perfectly tender but also remarkably flavorful.",
+     "The pasta was both perfectly tender and remarkably flavorful."),
+    ("These experiences have not only honed my thinking but also strengthened my ability to collaborate.",
+     "These experiences have both honed my thinking and strengthened my ability to collaborate."),
+    ("This partnership is not only a testament to our shared values but also a pivotal step forward.",
+     "This partnership is both a sign of our shared values and a key step forward."),
+    ("Not only is it easy to prepare, but it also needs just six ingredients.", None),
+    ("It is not only fast and cheap but also reliable.", "It's not only fast and cheap but also reliable."),
+    ("In today's fast-paced and demanding world, keeping fit can feel hard.", "Keeping fit can feel hard."),
+    ("In today's fast-paced business world, it's easy to forget the basics.", None),  # (a scope: business)
+    ("Accounts with 2FA are more robust.", "Accounts with 2FA are stronger."),
+    ("We have added safeguards to prevent a recurrence.", "We've added safeguards to keep it from happening again."),
+    ("This is a more robust red wine.", None), ("The results are more robust to outliers.", None),
+])
+def test_rule_edit_dev10_round2(source, expected):
+    _assert_rule_edit(source, expected)
+
+
+def test_both_and_counts_nothing():
+    """'both A and B' for 'not only A but also B' changes no count and sets nothing against A; 'but' still contrasts."""
+    from tunesmith.claims import verify
+    assert verify("The room is not only small but also dark.", "The room is both small and dark.") == []
+    assert verify("The room is small but bright.", "The room is small and bright.")
+    assert verify("Both entrances are open.", "One entrance is open.")

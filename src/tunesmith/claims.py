@@ -293,6 +293,9 @@ class Skeleton:
 def _normalise(text: str) -> str:
     text = text.replace("’", "'").replace("‘", "'")
     low = text.lower()
+    # "not only A but also B" says "both A and B" (the rule edit writes that: dev10), and neither counts two of anything:
+    # both read as "A and B"
+    low = re.sub(r"\b(?:not only|both) ((?:[\w'<>$%-]+ ){0,5}?[\w'<>$%-]+) (?:but also|and)\b", r"\1 and", low)
     for pattern, rep in CONTRACTIONS:
         low = re.sub(pattern, rep, low)
     for phrase in NEUTRAL_PHRASES:
@@ -543,7 +546,8 @@ def causal_links(text: str) -> tuple[int, int]:
 
 # Contrast is a relation too: "A, while B" -> "A, but B" sets two praised dishes against each other
 # (dev2 round 2); "However, ..." dropped loses one.
-_CONTRAST_RE = re.compile(r"\b(?:but|however|although|though|whereas|nevertheless|nonetheless|even so|"
+# ("not only A but also B" adds, it sets nothing against A: the rule edit's "both A and B")
+_CONTRAST_RE = re.compile(r"\b(?:but(?! also\b)|however|although|though|whereas|nevertheless|nonetheless|even so|"
                           r"on the other hand|in contrast|despite|in spite of)\b|(?:^|[.!?;,]\s+|\band\s+)yet\b|"
                           r"(?:^|[.!?;]\s+|,\s+)still,", re.I | re.M)  # ("not yet", "is still open": no contrast)
 
