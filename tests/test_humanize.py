@@ -2374,3 +2374,9 @@ def test_both_and_counts_nothing():
     assert verify("The room is not only small but also dark.", "The room is both small and dark.") == []
     assert verify("The room is small but bright.", "The room is small and bright.")
     assert verify("Both entrances are open.", "One entrance is open.")
+
+
+def test_an_inverted_should_is_a_condition_only_outside_questions():
+    from tunesmith.claims import verify
+    assert verify("Should the issue persist, call us.", "If the issue persists, call us.") == []
+    assert verify("Should the council approve the plan?", "Does the council approve the plan?")

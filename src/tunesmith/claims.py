@@ -108,10 +108,11 @@ NEUTRAL_PHRASES = (
     r"you can't go wrong", r"no doubt", r"nothing short of", r"most importantly", r"most notably", r"would like to", r"we'd like to", r"i'd like to", r"would love to",
     r"(?:should you|if you) (?:require|need)", r"should you", r"if you",  # a condition, not advice
     # an inverted "should" before a determiner or a pronoun is a condition too ("Should the issue persist", "... should
-    # any matters arise"), not after a wh-word ("what should the team do")
+    # any matters arise"), not after a wh-word ("what should the team do") nor in a question ("Should the council
+    # approve it?" asks for advice)
     r"(?<!why )(?<!what )(?<!how )(?<!who )(?<!where )(?<!when )(?<!which )should(?= (?:the|these|those|any|your|our|"
     r"their|his|her|its|my|no|this|that|each|every|a|an|either|neither|another|anyone|anybody|anything|someone|"
-    r"somebody|something|it|he|she|everyone|everything|nobody|they|we) )",
+    r"somebody|something|it|he|she|everyone|everything|nobody|they|we) )(?![^.!?\n]*\?)",
     # a courtesy, not a deadline: the rule edit's own swap read as "earliest" lost and "can" added (dev4)
     r"at your earliest convenience", r"as soon as you can",
     # dev6: set phrases read as a negation and a quantifier ("without", "all") that deny and count nothing
