@@ -2244,6 +2244,7 @@ _IF_VERBS = ("be", "have", "arise", "occur", "persist", "remain", "continue", "c
              "need", "require", "become", "wish", "want", "prefer", "experience", "encounter", "notice", "decide",
              "happen", "affect", "differ", "arrive", "apply", "qualify", "develop", "appear", "seem", "prove",
              "expire", "recur", "worsen")
+_IF_VERB = "|".join(_IF_VERBS)
 _IF_EVENT_VERBS = ("arise", "occur", "persist", "happen", "change", "continue", "remain", "fail", "exceed", "expire",
                    "recur", "worsen", "need", "require", "wish", "prefer", "become")
 _IF_SINGULAR = ("this", "that", "each", "every", "a", "an", "either", "neither", "another")
@@ -2259,17 +2260,20 @@ _INVERTED_SHOULD = re.compile(
     r"(?P<pre>(?:^|(?<=[.!?:]\s)|(?<=\n)|(?<=[\w>)])\s))"
     r"(?P<should>[Ss]hould)\s+"
     r"(?P<np>(?:(?:the|these|those|any|your|our|their|his|her|its|my|no|" + "|".join(_IF_SINGULAR) + r")\s+"
-    r"(?:(?!(?:not|never|now|" + "|".join(_IF_VERBS) + r")\b)[\w'’<>-]+\s+){0,3}?"
-    r"(?!(?:not|never|now|" + "|".join(_IF_VERBS) + r")\b)[\w'’<>-]+"
+    r"(?:(?!(?:not|never|now|" + _IF_VERB + r")\b)[\w'’<>-]+\s+){0,3}?"
+    r"(?!(?:not|never|now|" + _IF_VERB + r")\b)[\w'’<>-]+"
     r"|(?:" + "|".join(_IF_PRONOUNS) + r"))\s+)"
     # (the clause may hold a time or a number: "after 8:00 AM", "by 5 p.m. on Friday", "over 1,000")
-    r"(?P<verb>" + "|".join(_IF_VERBS) + r")\b(?P<rest>(?:[^.,;:!?\n]|(?<=\d)[.:,](?=\d)|(?<=\b[ap])\.(?=m\.)|"
+    r"(?P<verb>" + _IF_VERB + r")\b(?P<rest>(?:[^.,;:!?\n]|(?<=\d)[.:,](?=\d)|(?<=\b[ap])\.(?=m\.)|"
     r"(?<=\b[ap]\.m)\.(?=\s+[a-z]))*)(?P<end>[,.])", re.I)
 _IF_WH = re.compile(r"\b(?:what|why|how|who|whom|which|where|when|whether)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
 _IF_INVERSION_TRIGGER = re.compile(r"\b(?:no|not|never|rarely|seldom|only|nor|neither|so|little|hardly|scarcely|barely|"
                                    r"also|too)\b[^,;:.!?\n]*$", re.I)
 _IF_POSSESSION = re.compile(r"\s+(?:any|a|an|the|some|no|questions?|concerns?|trouble|difficult(?:y|ies)|issues?|"
                             r"problems?|further|additional|more|doubts?|feedback|comments?|suggestions?)\b", re.I)
+# a second verb of the clause ("... have questions or need help"), and one after an infinitive ("need to come and go")
+_IF_COORDINATED_VERB = re.compile(rf"\b(or|and)\s+({_IF_VERB})\b")
+_IF_AFTER_INFINITIVE = re.compile(rf"\bto\s+[\w'’-]+\b.*\b(?:or|and)\s+(?:{_IF_VERB})\b", re.I)
 _IF_SECOND_SUBJECT = re.compile(r"\b(?:and|or|but)\s+(?:the|a|an|your|our|their|this|that|these|those|any|my|his|her|"
                                 r"its|no|I|we|you|they|he|she|it)\b", re.I)
 
@@ -2319,10 +2323,9 @@ def _if_for_should(m: re.Match) -> str:
     if number == 1:
         # a second verb of the same clause agrees too ("Should anyone have questions or need help" -> "... or needs
         # help"), not one after an infinitive ("need to come and go")
-        if re.search(r"\bto\s+[\w'’-]+\b.*\b(?:or|and)\s+(?:" + "|".join(_IF_VERBS) + r")\b", rest, re.I):
+        if _IF_AFTER_INFINITIVE.search(rest):
             return m.group(0)
-        rest = re.sub(r"\b(or|and)\s+(" + "|".join(_IF_VERBS) + r")\b",
-                      lambda v: f"{v.group(1)} {agree(v.group(2).lower())}", rest)
+        rest = _IF_COORDINATED_VERB.sub(lambda v: f"{v.group(1)} {agree(v.group(2).lower())}", rest)
     word = "If" if m.group("should")[0] == "S" and sentence_start else "if"
     return f"{m.group('pre')}{word} {m.group('np')}{agree(verb)}{rest}{m.group('end')}"
 
@@ -2345,6 +2348,7 @@ _PRIVILEGE_PAST = {
     "watching": "watched", "celebrating": "celebrated", "welcoming": "welcomed",
     "chairing": "chaired", "judging": "judged",
 }
+_COORDINATED_ING = re.compile(r"((?:,|\band\b|\bor\b)\s+(?:then\s+)?)([a-z]+ing)\b")
 _PRIVILEGE = re.compile(r"(?<![\w'’-])(?P<subj>[Ii]|[Ww]e)(?P<aux>['’]ve|\s+have)?\s+had\s+the\s+privilege\s+of\s+"
                         r"(?P<ving>[a-z]+ing)\b(?P<rest>[^.;:!?\n]*)")
 
@@ -2355,11 +2359,9 @@ def _privilege(m: re.Match) -> str:
                   re.I)
             or m.group("ving") not in _PRIVILEGE_PAST or "privilege" in m.group("rest")):
         return m.group(0)
-    coordinated = re.findall(r"(?:,|\band\b|\bor\b)\s+(?:then\s+)?([a-z]+ing)\b", m.group("rest"))
-    if any(v not in _PRIVILEGE_PAST for v in coordinated):
+    if any(v not in _PRIVILEGE_PAST for _, v in _COORDINATED_ING.findall(m.group("rest"))):
         return m.group(0)
-    rest = re.sub(r"((?:,|\band\b|\bor\b)\s+(?:then\s+)?)([a-z]+ing)\b", lambda v: v.group(1) + _PRIVILEGE_PAST[v.group(2)],
-                  m.group("rest"))
+    rest = _COORDINATED_ING.sub(lambda v: v.group(1) + _PRIVILEGE_PAST[v.group(2)], m.group("rest"))
     return f"{m.group('subj')}{m.group('aux') or ''} {_PRIVILEGE_PAST[m.group('ving')]}{rest}"
 
 
