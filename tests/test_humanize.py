@@ -2380,3 +2380,96 @@ def test_an_inverted_should_is_a_condition_only_outside_questions():
     from tunesmith.claims import verify
     assert verify("Should the issue persist, call us.", "If the issue persists, call us.") == []
     assert verify("Should the council approve the plan?", "Does the council approve the plan?")
+
+
+@pytest.mark.parametrize("source,expected", [
+    # dev11 round 0's two judges' lists: plain words in the same syntax
+    ("Water will be off between the hours of 9:00 AM and 3:00 PM.", "Water will be off between 9:00 AM and 3:00 PM."),
+    ("Please store water before the commencement of work.", "Please store water before the start of work."),
+    ("Maintenance will be conducted on Tuesday, August 13.", "Maintenance will take place on Tuesday, August 13."),
+    ("The survey will be conducted on 500 patients.", None),
+    ("Each household should retain at least 4 gallons of water.", "Each household should keep at least 4 gallons of water."),
+    ("Management sincerely apologizes for the delay.", "Management is very sorry for the delay."),
+    ("It was collectively agreed that the launch date stays.", "Everyone agreed that the launch date stays."),
+    ("Nine of them experienced difficulty locating the search bar.", "Nine of them had trouble locating the search bar."),
+    ("It is advisable to consult a planner.", "It's a good idea to consult a planner."),
+    ("We have clarified the manner in which data may be shared.", "We've clarified how data may be shared."),
+    ("Should you not wish to accept these changes, you may cancel.", "If you don't want to accept these changes, you may cancel."),
+    ("It's also worth mentioning that the sizing runs small.", "Also, the sizing runs small."),
+    ("The kitchen gets an abundance of natural light.", "The kitchen gets plenty of natural light."),
+    ("We acted out of an abundance of caution.", None),
+    ("It needs no special equipment whatsoever.", "It needs no special equipment at all."),
+    ("So, without further ado, let us dive into the recipe!", "So, let's dive into the recipe!"),
+    ("Please let us begin the paperwork for you.", None),
+    ("We would like to extend our sincere apologies for the outage.", "We're very sorry for the outage."),
+    ("No action is required on your part.", "You don't need to do anything."),
+    ("Hashing plays a critical role in protecting accounts.", "Hashing plays a big part in protecting accounts."),
+    ("Thanks in advance for your cooperation and attention to this matter.", "Thanks in advance for your cooperation."),
+    ("We request your help in addressing this matter.", "We ask for your help with this."),
+    ("To secure your place, we ask that you RSVP by May 1.", "To secure your place, please RSVP by May 1."),
+    ("We ask that you not bring pets.", None),
+    ("The plane experienced difficulty in landing.", "The plane had trouble landing."),
+    ("For additional information, visit our site.", "For more information, visit our site."),
+    ("A widow assumes responsibility for a lighthouse.", "A widow takes responsibility for a lighthouse."),
+    ("That equates to about 30 minutes a day.", "That works out to about 30 minutes a day."),
+    ("Business attire is kindly requested.", "Please wear business attire."),
+    ("Following a thorough investigation, we found the cause.", "After a thorough investigation, we found the cause."),
+    ("As previously communicated, budgets are due Friday.", "As mentioned before, budgets are due Friday."),
+    ("Management appreciates your cooperation and understanding.", "Management appreciates your cooperation."),
+    # (an aside after "ensures that" keeps it: "makes sure, in case of a breach, attackers ..." read broken)
+    ("This ensures that, in the event of a breach, attackers do not gain access.",
+     "This ensures that, in case of a breach, attackers don't gain access."),
+])
+def test_rule_edit_dev11_round1(source, expected):
+    _assert_rule_edit(source, expected)
+
+
+@pytest.mark.parametrize("source", [
+    # dev11 round 1's review (~400 probes): each broke a first version
+    "He spoke at the commencement of Harvard in 2008.", "The study will be conducted on Tuesday's patients.",
+    "The analysis will be conducted from January data.", "The review will be conducted on 12 March by an external team.",
+    "It is advisable to the client that he settle.", "The manner in which and the speed at which it grows vary.",
+    "In exactly the manner in which it was designed, it failed.", "It's also worth mentioning that he is also a doctor.",
+    "We measured an abundance of 20 birds per hectare.", "Do whatsoever you like.",
+    "Let us get into the building, officer.", "Let us begin the paperwork, please.",
+    "Attendance was recorded at the front desk.", "Thank you for your attention to this matter of national security.",
+    "Thank you for your cooperation and attention to this matter, which affects everyone.",
+    "We request your support be withdrawn.", "We ask that you and your family arrive early.", "We ask that you are on time.",
+    "They have assumed responsibility for the site.", "We assume responsibility for damages lies with the seller.",
+    "Her silence equates to about the same as consent.", "Following the review process guidelines is mandatory.",
+    "Following the investigation closely, reporters wrote daily.", "She experienced difficulty in the exam.",
+])
+def test_rule_edit_dev11_review_keeps(source):
+    edited = Humanizer.rule_edit(source)[0] or source
+    kept = {"commencement", "conducted", "advisable", "manner", "mentioning", "abundance", "whatsoever", "Let us",
+            "recorded at", "this matter", "request", "ask that", "assume", "equates", "Following", "difficulty"}
+    assert any(k in source and k in edited for k in kept), edited
+
+
+
+
+def test_a_time_zone_after_am_is_no_new_sentence():
+    from tunesmith.humanize import sentence_split
+
+    assert sentence_split("It began at 9:42 a.m. EST and lasted 2 hours. Doors open at 9 a.m. Please come.") == [
+        "It began at 9:42 a.m. EST and lasted 2 hours.", "Doors open at 9 a.m.", "Please come."]
+
+
+@pytest.mark.parametrize("source,candidate,refused", [
+    # dev11 round 0: the model's slips both judges named
+    ("This step caramelizes the vegetables.", "Step caramelizes the vegetables.", True),
+    ("The results show a gain.", "Results show a gain.", False),
+    ("- A high school diploma; an associate degree is preferred", "- An high school diploma; an associate degree is preferred", True),
+    ("He is an honest man, a user and an MBA.", "He's an honest man, a user and an MBA.", False),
+    ("Tom Garrity (Marketing).", "Tom Garrity (Marketing.).", True),
+    ("Business attire is kindly requested.", "Business attire is kindly asked.", True),
+    ("You are asked to arrive early.", "You're asked to arrive early.", False),
+    ("I couldn't have done any of it without you.", "I couldn't do any of it without you.", True),
+    ("Here's how they work.", "They work.", True),
+    ("Work on the canal started on May 3.", "The canal started on May 3.", True),
+    ("Work on the canal started on May 3.", "Work on the canal began on May 3.", False),
+    ("Trains from Rossio take about 40 minutes and run often.", "Trains from Rossio run about 40 minutes and run often.", True),
+])
+def test_dev11_model_slips_are_refused(source, candidate, refused):
+    from tunesmith.humanize import _piece_slips
+    assert (_piece_slips(source, candidate) is not None) is refused

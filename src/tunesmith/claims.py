@@ -76,7 +76,7 @@ MODALITY: dict[str, tuple[str, ...]] = {
     "likely": ("likely", "probably", "unlikely", "tends to", "tend to", "usually", "often", "typically",
                "generally", "sometimes", "rarely", "occasionally"),
     "advised": ("should", "ought to", "recommended", "recommend", "advisable", "encouraged", "encourage",
-                "suggest", "suggested", "best to"),
+                "suggest", "suggested", "best to", "a good idea to"),
     "required": ("must", "need", "needs", "need to", "needs to", "needed", "have to", "has to", "had to", "required", "require",
                  "requires", "necessary", "mandatory", "obligated", "imperative", "essential to", "crucial to",
                  "vital to", "important to", "make sure", "makes sure", "making sure", "ensure", "ensures", "ensuring", "be sure to"),
@@ -117,6 +117,7 @@ NEUTRAL_PHRASES = (
     r"at your earliest convenience", r"as soon as you can",
     # dev6: set phrases read as a negation and a quantifier ("without", "all") that deny and count nothing
     r"it goes without saying(?: that)?", r"all in all(?=,)", r"i must say(?=,)",
+    r"without further ado",  # (dev11: no denial)
 )
 # Shorter words for the same thing, read alike on both sides: "65 in order to explore" counts 65 of
 # what "65 to explore" does; "the Brew Pro 12 serves as" counts no "serves" (dev6).
@@ -128,7 +129,13 @@ SAME_MEANING = [(r"\bin order to\b", "to"), (r"\bprior to\b", "before"), (r"\bse
                 # (the gratitude is no extension of anything; an inverted "should" is an "if")
                 (r"\bwe extend our (?:heartfelt|sincere) gratitude\b", "we are very grateful"),
                 (r"\bbe unable to\b", "can not"), (r"\ba multitude of\b", "many"), (r"\ba myriad of\b", "many"),
-                (r"\blots of\b", "many")]  # (the rule edit's "lots of" for a myriad of what is no plural)
+                (r"\blots of\b", "many"),
+                # dev11: "an abundance of natural light" is plenty of it; "no equipment whatsoever" none at all
+                (r"\ban abundance of\b", "plenty of"), (r"\bat all\b", "whatsoever"),
+                (r"\bthe commencement of\b", "the start of"), (r"\binform you of\b", "tell you about"),
+                (r"\bit was collectively agreed that\b", "everyone agreed that"),
+                (r"\bwe\s+(?:would like to\s+)?extend our (?:sincere|sincerest|deepest|heartfelt) apologies\b", "we are very sorry"),
+                (r"\bi\s+(?:would like to\s+)?extend my (?:sincere|sincerest|deepest|heartfelt) apologies\b", "i am very sorry")]  # (the rule edit's "lots of" for a myriad of what is no plural)
 CONTRACTIONS = [
     (r"\bwon't\b", "will not"), (r"\bcan't\b", "can not"), (r"\bshan't\b", "shall not"), (r"\bcannot\b", "can not"),
     (r"n't\b", " not"), (r"'ll\b", " will"), (r"'re\b", " are"), (r"'ve\b", " have"), (r"'m\b", " am"),
@@ -569,7 +576,8 @@ _POLARITY_RE = re.compile(r"\b(?:or|out|off|before|after|if|unless|only|too|(?:o
 # and an obligation, so only the absence of obligation tells them apart.
 _NO_OBLIGATION_RE = re.compile(r"\b(?:need not|needn't|do not need to|don't need to|does not need to|doesn't need to|"
                                r"(?:do|does|did) not have to|(?:don't|doesn't|didn't) have to|not required to|"
-                               r"no need to|not necessary|not obligated to|not mandatory|optional)\b")
+                               r"no need to|not necessary|not obligated to|not mandatory|optional|"
+                               r"no (?:further )?action (?:is|will be) (?:required|needed|necessary))\b")
 _FIRST_PERSON = re.compile(r"\b(?:i|me|my|mine|we|us|our|ours|i'm|we're|i've|we've|i'll|we'll|i'd|we'd)\b")
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|you're|you've|you'll|you'd)\b")
 _THIRD_PLURAL = re.compile(r"\b(?:they|them|their|theirs|themselves|they're|they've|they'll|they'd)\b")

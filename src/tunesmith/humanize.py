@@ -307,6 +307,13 @@ AI_PHRASES: dict[str, str] = {
     **{f"{be} {what} for your convenience": f"{be} {what}" for be in ("is", "are", "has been", "have been")
        for what in ("attached", "enclosed", "included", "provided", "listed below", "linked below", "available")},
     "for your convenience,": "",
+    # dev11 round 1 (a fresh split's two round-0 judges' lists): filler and stock roles (the rest: CLICHE_SWAPS)
+    **{k: "also," for k in ("it is also worth mentioning that", "it's also worth mentioning that",
+                            "it’s also worth mentioning that")},
+    **{f"{play} a {how} role in": f"{play} a big part in" for play in ("play", "plays", "played", "playing")
+       for how in ("critical", "central", "fundamental")},
+    **{f"{play} an {how} role in": f"{play} a big part in" for play in ("play", "plays", "played", "playing")
+       for how in ("essential", "instrumental", "integral")},
     # (Left out after its review, ~250 probes: "represents a turning point" -> "is a ..." (a chart's line
     # represents one; "doesn't represent"), "At its core," (the Sun's core), "stood as a testament to" ("has
     # stood"), "is a true testament to" -> "clearly shows" ("a true testament to their coach").)
@@ -548,6 +555,62 @@ CLICHE_SWAPS: dict[str, str] = {
     **{f"milestone in {poss} {ongoing}journey of {what}": "milestone"
        for poss in ("its", "our", "their", "the company's", "the company’s") for ongoing in ("", "ongoing ")
        for what in ("growth and innovation", "growth", "innovation", "growth and excellence")},
+    # dev11 round 1 (a fresh split's two round-0 judges' lists), each only in the syntax _KEEP_IN_CONTEXT allows;
+    # here, not in AI_PHRASES, because their words carry content ("hours", "required", "experience", "additional")
+    # that the claim checks must not see as free to drop elsewhere
+    "between the hours of": "between",
+    **{f"{when} the commencement of": f"{plain} the start of" for when, plain in (
+        ("before", "before"), ("prior to", "before"), ("after", "after"), ("following", "after"))},
+    "will be conducted on": "will take place on",
+    **{f"{v} {what}": f"{plain} {what}" for v, plain in (("retain", "keep"), ("retains", "keeps"), ("retaining", "keeping"))
+       for what in ("at least", "a copy", "your receipt", "the receipt", "your original receipt", "a record")},
+    **{f"{who} sincerely apologizes for": f"{who} is very sorry for"
+       for who in ("management", "the management", "the company", "the team", "the school", "the city", "the council",
+                   "the office", "the hotel", "the restaurant", "the landlord", "the organizer", "the organizers")},
+    "to facilitate this process,": "to help with this,",
+    "it was collectively agreed that": "everyone agreed that",
+    **{f"{v} difficult{y} {how}": f"{plain} trouble {how}".rstrip() for v, plain in (
+        ("experienced", "had"), ("experience", "have"), ("experiences", "has"), ("experiencing", "having"))
+       for y in ("y", "ies") for how in ("locating", "finding", "accessing", "logging", "using", "understanding", "")},
+    # ("had trouble in breathing" reads oddly: "in" goes before a verb, its review)
+    **{f"{v} difficult{y} in": f"{plain} trouble" for v, plain in (
+        ("experienced", "had"), ("experience", "have"), ("experiences", "has"), ("experiencing", "having"))
+       for y in ("y", "ies")},
+    "it's advisable to": "it's a good idea to", "it’s advisable to": "it’s a good idea to",
+    "it is advisable to": "it's a good idea to",
+    "the manner in which": "how",
+    "should you not wish to": "if you don't want to",
+    "an abundance of": "plenty of", "whatsoever": "at all",
+    **{f"let us {what}": f"let's {what}" for what in ("dive into", "dive in", "delve into", "get started", "begin",
+                                                       "get into", "jump into", "jump in", "start")},
+    **{f"{we} like to extend {our} {how} apologies": f"{sorry} very sorry"
+       for we, our, sorry in (("we would", "our", "we're"), ("we'd", "our", "we're"), ("we’d", "our", "we’re"),
+                              ("i would", "my", "I'm"), ("i'd", "my", "I'm"), ("i’d", "my", "I’m"))
+       for how in ("sincere", "sincerest", "deepest", "heartfelt")},
+    "no action is required on your part": "you don't need to do anything",
+    "no further action is required on your part": "you don't need to do anything else",
+    "your cooperation and attention to this matter": "your cooperation",
+    "your prompt attention to this matter": "your prompt attention to this",
+    "your attention to this matter": "your attention to this",
+    "your help in addressing this matter": "your help with this",
+    **{f"we request your {what}": f"we ask for your {what}" for what in ("help", "support", "cooperation", "patience",
+                                                                          "feedback", "attention", "understanding")},
+    "we ask that you": "please",
+    "for additional information": "for more information", "for additional details": "for more details",
+    **{f"{v} responsibility for": f"{plain} responsibility for" for v, plain in (("assume", "take"), ("assumes", "takes"))},
+    **{f"equates to {how}": f"works out to {plain}".rstrip() for how, plain in (
+        ("about", "about"), ("around", "around"), ("roughly", "roughly"), ("approximately", "about"), ("nearly", "nearly"),
+        ("just over", "just over"), ("just under", "just under"), ("less than", "less than"), ("more than", "more than"),
+        ("", ""))},
+    **{f"{attire} attire is {kindly}requested.": f"please wear {attire} attire."
+       for attire in ("business", "formal", "smart casual", "business casual", "cocktail", "semi-formal", "festive")
+       for kindly in ("", "kindly ")},
+    **{f"following {a} {how}{what}": f"after {a} {how}{what}" for a in ("a", "the", "our")
+       for how in ("", "thorough ", "careful ", "full ", "detailed ")
+       for what in ("investigation", "review", "inspection", "assessment", "audit", "evaluation", "consultation")},
+    **{f"as previously {said},": f"as {plain}," for said, plain in (
+        ("communicated", "mentioned before"), ("mentioned", "mentioned before"), ("discussed", "discussed before"),
+        ("stated", "mentioned before"), ("noted", "noted before"))},
 }
 # Framing that says nothing the rest of its sentence doesn't (dev3 round 2: the openers and closers
 # blind judges named in most dev passages). Each goes whole, only at a sentence start, never with a
@@ -731,7 +794,7 @@ CONTRACT = [(r"\bdo not\b", "don't"), (r"\bdoes not\b", "doesn't"), (r"\bdid not
              r"(?=\s+(?:(?:been|had|got|done|made|seen|sent|received|reviewed|updated|completed|started|finished|"
              r"decided|noticed|added|moved|changed)\b|\w+ed\s+(?:the|a|an|your|our|my|his|"
              r"her|their|its|this|that|these|those|to|from|with|for|in|on|by|it|them|us|you|him|me|all|some|every|"
-             r"<F\d+>|\d+)(?!\w)))",
+             r"how|what|why|when|where|whether|who|<F\d+>|\d+)(?!\w)))",
              lambda m: m.group(1) + "'ve")]
 
 
@@ -747,7 +810,18 @@ def ai_phrase_density(text: str) -> float:
 def sentence_split(text: str) -> list[str]:
     # After the end mark and any closing quote or bracket, which stay with their sentence.
     # A title's full stop ends no sentence: "led by Dr. Anika Rasmussen", "Mrs. Kindly let the dog out".
-    return [s for s in re.split(_TITLES + r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“(]?[A-Z0-9<])", text.strip()) if s]
+    pieces = [s for s in re.split(_TITLES + r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“(]?[A-Z0-9<])", text.strip()) if s]
+    # "at 9:42 a.m. EST and lasted ...": a time zone after "a.m." is the time's, not a new sentence (dev11)
+    joined: list[str] = []
+    for piece in pieces:
+        if joined and re.search(r"\b[ap]\.m\.$", joined[-1], re.I) and _TIME_ZONE.match(piece):
+            joined[-1] += " " + piece
+        else:
+            joined.append(piece)
+    return joined
+
+
+_TIME_ZONE = re.compile(r"(?:[ECMP][SD]T|AK[SD]T|HST|GMT|UTC|BST|CES?T|IST|AE[SD]T|NZ[SD]T|SGT|JST|[ECMP]T)\b")
 
 
 _TITLES = "".join(rf"(?<!\b{t}\.)" for t in ("Mr", "Mrs", "Ms", "Dr", "Prof", "Rev", "Capt", "Sgt", "Lt", "Gen", "Sen",
@@ -1471,7 +1545,9 @@ for _keys, _keep in [
      lambda b, a: not re.search(r"(?:^|[.!?:\n]\s*|\b(?:in|of|from|with|by|for|about|on|at|through|during|and)\s+)$",
                                 b, re.I)),
     # "Without your cooperation and understanding, we cannot proceed": only thanks for both
-    (("your cooperation and understanding",), lambda b, a: not re.search(r"\b(?:for|appreciate|appreciated)\s*$", b, re.I)),
+    # an aside after it keeps "ensures that": "makes sure, in case of a breach, attackers ..." reads broken (dev11)
+    (("ensure that", "ensures that", "ensuring that"), lambda b, a: bool(re.match(r"\s*,", a))),
+    (("your cooperation and understanding",), lambda b, a: not re.search(r"\b(?:for|appreciate|appreciates|appreciated|appreciating)\s*$", b, re.I)),
     # "include the following:" only before its list
     (("include the following:",), lambda b, a: not re.match(r"[ \t]*\n", a)),
     # "If you are travelling, please note that flights are delayed" would limit the fact to the condition;
@@ -1980,6 +2056,67 @@ for _keys, _keep in [
     # "It's not just a recipe; it's a celebration of ..." keeps its two matched halves (both judges preferred them)
     (("is a celebration of", "are a celebration of", "it's a celebration of", "it’s a celebration of"),
      lambda b, a: bool(re.search(r"\bnot (?:just|only|merely)\b|\bmore than just\b", _sentence_around(b, a), re.I))),
+    # dev11 round 1's guards, with its review (~400 probes): a span of hours only before a time; conducted only on a
+    # day, with no agent after it ("will take place on 12 March by an external team"); a graduation's commencement
+    # stays; "the manner in which" only as what is said or shown ("in exactly the manner in which"); "let us" only as
+    # a suggestion ("They let us dive in", "Please let us begin", "Let us get into the building, officer" allow us);
+    # "we ask that you" only before a bare verb ("We ask that you and your family arrive" -> "Please and ..."); a
+    # request for what is to be done keeps it ("We request your support be withdrawn"); "Following" only as "after"
+    # an event, its clause over at a comma ("Following the review guidelines is mandatory" obeys them); "equates to"
+    # only before an amount; "assume" that supposes stays ("We assume responsibility for damages lies with ...")
+    (("between the hours of",), _not_after(r"<F\d+>|\d|noon|midnight|dawn|dusk|sunrise|sunset")),
+    (("will be conducted on",),
+     lambda b, a: not re.match(r"\s+(?:<F\d+>|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+                               r"(?:,?\s+<F\d+>)*\s*(?:[.;!]|$|,|\s+(?:at|from|between|and|to|until|in|with)\b)", a, re.I)
+     or bool(re.search(r"\bby\b|['’]s\b", _sentence_around(b, a)[len(re.split(r"[.!?]\s|\n", b)[-1]):], re.I))),
+    (tuple(k for k in CLICHE_SWAPS if k.endswith("the commencement of")),
+     lambda b, a: bool(re.match(r"\s+(?:<F\d+>|[A-Z]|the\s+(?:class|university|college|school|academy|institute|graduat))",
+                               a))),
+    (("the manner in which",), lambda b, a: bool(re.search(r"\b(?:in|to|of|from|by|with|for|on|under|at|into|about|over|"
+                                                          r"through|within|upon)\s+(?:[\w'’-]+\s+)?$", b, re.I))
+     or bool(re.match(r"\s+(?:and|or)\b", a, re.I))),
+    (("should you not wish to",), lambda b, a: not re.search(_SENTENCE_START + r"|,\s*$", b)),
+    (tuple(f"let us {w}" for w in ("dive into", "dive in", "delve into", "get started", "begin", "get into", "jump into",
+                                   "jump in", "start")),
+     lambda b, a: not re.search(r"(?:^|[.!?:\n\"“(]|\b(?:so|now|then|and|ado|today|together|first|next),?)\s*$", b, re.I)
+     or bool(re.search(r"\b(?:please|will|would|can|could|to|they|he|she|you|it|[\w'’-]+s)\s*$", b, re.I))
+     or bool(re.search(r",\s*(?:sir|madam|ma['’]am|officer|please|i beg|mom|dad|mum|guys|everyone|folks|friends|boss|"
+                       r"doctor|captain|<F\d+>|[A-Z])|\bplease\b", re.split(r"[.!?](?:\s|$)|\n", a, maxsplit=1)[0]))),
+    (("no action is required on your part", "no further action is required on your part"),
+     lambda b, a: not re.search(r"(?:^|[.!?:;\n\"“(])\s*$", b)),
+    (tuple(k for k in CLICHE_SWAPS if k.endswith("apologies") and "extend" in k),
+     lambda b, a: not re.search(_SENTENCE_START + r"|,\s*$", b) or not re.match(r"\s*(?:for\b|\.|!)", a)),
+    (("an abundance of",), _after_is(r"caution|care|<F\d+>|\d|about|around|roughly|approximately|the\s+species")),
+    (("whatsoever",), lambda b, a: not re.search(r"(?:\b(?:no|not|none|nothing|never|any|nor|without)\b|n['’]t\b)[^.;:!?]*$",
+                                                 b, re.I)),
+    (("we ask that you",), lambda b, a: not re.search(_SENTENCE_START + r"|,\s*$", b)
+     or bool(re.match(r"\s+(?:not|never|please|kindly|also|all|each|both|refrain|don['’]t|and|or|are|is|were|was|will|"
+                      r"would|shall|can|could|should|must|may|might|to|[a-z]+ed)\b", a, re.I))
+     or not re.match(r"\s+(?:[a-z]|RSVP\b|<F\d+>\s+(?:by|before)\b)", a)),
+    (tuple(f"we request your {w}" for w in ("help", "support", "cooperation", "patience", "feedback", "attention",
+                                            "understanding")),
+     lambda b, a: bool(re.search(r"\b(?:if|when|unless|should|that)\s*$", b, re.I)
+                       or re.match(r"\s+(?:be|to|being|is|are|was|were|should|must|will)\b", a, re.I))),
+    (("your cooperation and attention to this matter", "your prompt attention to this matter", "your attention to this matter",
+      "your help in addressing this matter"),
+     lambda b, a: bool(re.match(r"\s*,\s*(?:which|who|that)\b|\s+(?:of|promptly|quickly|urgently|now)\b", a, re.I))),
+    (tuple(k for k in CLICHE_SWAPS if k.startswith("following ") and k.split()[-1] in (
+        "investigation", "review", "inspection", "assessment", "audit", "evaluation", "consultation")),
+     lambda b, a: not re.search(_SENTENCE_START + r"|,\s*$", b)
+     or not re.match(r"\s*,|\s+(?:of|by|into)\s+[^,.;:!?]{1,60},", a)),
+    (tuple(k for k in CLICHE_SWAPS if k.startswith("as previously ")), lambda b, a: not re.search(_SENTENCE_START, b)),
+    (("it was collectively agreed that", "to facilitate this process,"), lambda b, a: not re.search(_SENTENCE_START, b)),
+    (tuple(k for k in AI_PHRASES if k.endswith("also worth mentioning that")),
+     lambda b, a: not re.search(r"(?:^|[.!?:\n\"“(])\s*$", b) or not re.match(r"\s+(?!(?:and|but|or|as|so)\b)[\w<\"“]", a, re.I)
+     or bool(re.search(r"\balso\b", re.split(r"[.!?](?:\s|$)|\n", a, maxsplit=1)[0], re.I))),
+    (tuple(k for k in CLICHE_SWAPS if k.startswith("equates to")), _not_after(r"<F\d+>|\d")),
+    (("it's advisable to", "it’s advisable to", "it is advisable to"),
+     lambda b, a: bool(re.match(r"\s+(?:(?:the|a|an|this|that|these|those|my|your|our|their|his|her|its|some|any)\b|"
+                               r"<F\d+>|[A-Z])", a))),
+    (tuple(k for k in CLICHE_SWAPS if k.endswith(" responsibility for") and k.startswith("assume")),
+     lambda b, a: bool(re.search(r"\b(?:lies|lay|is|are|was|were|rests|falls|belongs|should|must|will)\b",
+                                 re.split(r"[.!?](?:\s|$)|\n", a, maxsplit=1)[0], re.I))),
+    (tuple(k for k in CLICHE_SWAPS if " difficult" in k and k.endswith(" in")), _not_after(r"[a-z]+ing\b")),
     # "I'm embarking on a new chapter ..., starting Monday" -> "I'm starting ..., starting Monday" says it twice
     (("embark on", "embarks on", "embarked on", "embarking on", "embark upon"),
      lambda b, a: bool(re.search(r"\bstart", _sentence_around(b, a), re.I))),
@@ -3201,7 +3338,77 @@ def _line_slips(source: str, out: str) -> str | None:
         left, right = source[max(0, m.start() - 12): m.start()], source[m.end(): m.end() + 12]
         if "," in source[max(0, m.start() - 60): m.start()] and right.strip() and f"{left}, {right}" in out:
             return "dropped the 'and' before a list's last item"
+    return _piece_slips(source, out)
+
+
+# dev11 round 0: a bare noun at a sentence's start, "An high", "(Marketing.).", "is kindly asked.",
+# "couldn't have done" -> "couldn't do", "Here's how they work." -> "They work.", "Work on the canal started" ->
+# "The canal started", "take about 40 minutes and run" -> "run about 40 minutes and run"
+_SENTENCE_OPENING = r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’)]\s))"
+_DETERMINER_NOUN = re.compile(_SENTENCE_OPENING + r"(?:The|This|That|Our|Your|Their|My|Its|His|Her|A|An|Each|Every)\s+"
+                              r"([a-z][a-z-]*[a-rt-z])\b", re.M)
+_WH_WORD = re.compile(r"\b(?:how|why|what|who)\b", re.I)  # ("When it comes to pricing" -> "On pricing" is fine)
+_MODAL_PERFECT = re.compile(r"\b(?:could|would|should|might|must|may)(?:n['’]t|\s+not)?\s+(?:have|['’]ve)\b|"
+                            r"\b(?:could|would|should|might|must)['’]ve\b", re.I)
+_PASSIVE_ASKED = re.compile(r"\b(?:is|are|was|were|be|been)\s+(?:kindly\s+|politely\s+)?asked\s*[.,;!]", re.I)
+_STRAY_STOPS = re.compile(r"[.!?][)\]][.!?]|(?<![.])\.\.(?![.])|[,;:]\s*[.!?]|[.!?]\s*[,;]")
+_NOUN_THEN_OF = re.compile(r"\W*([A-Z][a-z]{2,})\s+(?:on|of|for|at|to|with|from)\s+(?:the|a|an|this|that|our|your|their|its|"
+                           r"his|her|these|those)\s+([a-z][\w-]*)")
+_NOT_A_HEAD = frozenset("""in on at of for with to by from as thanks due according based because after before during since
+until upon despite following given regarding like unlike instead apart along together prior up out one some many most all
+each both none several few much more first last next please thank welcome join click visit send call contact tell remind
+note see read check make take keep bring use let come stop start try ask go get""".split())
+_A_BEFORE_VOWEL_OK = re.compile(r"u(?:n[^aeiou]|ni|s[eu]|tili|r[aiou]|ter|k|b)|eu|one|once|ewe", re.I)
+_AN_BEFORE_CONSONANT_OK = re.compile(r"h(?:our|onest|onou?r|eir)|[fhlmnrsx](?:[-\s]|$)|\d", re.I)
+
+
+def _article_mismatch(text: str) -> set[str]:
+    """'an high', 'a apple': article and word that do not agree (the common exceptions aside)."""
+    found = set()
+    for article, word in re.findall(r"\b(an?)\s+([A-Za-z][\w-]*)", text, re.I):
+        vowel = word[0].lower() in "aeiou"
+        if article.lower() == "an" and not vowel and not word.isupper() and not _AN_BEFORE_CONSONANT_OK.match(word):
+            found.add(f"{article} {word}".lower())
+        elif article.lower() == "a" and vowel and not word.isupper() and not _A_BEFORE_VOWEL_OK.match(word):
+            found.add(f"{article} {word}".lower())
+    return found
+
+
+def _piece_slips(source: str, out: str) -> str | None:
+    """Slips of a model piece that blind judges and a reading of dev11 round 0 found."""
+    for m in _DETERMINER_NOUN.finditer(source):  # "This step caramelizes" -> "Step caramelizes"
+        bare = re.compile(_SENTENCE_OPENING + re.escape(m.group(1).capitalize()) + r"\s+[a-z]", re.M)
+        if bare.search(out) and not bare.search(source):
+            return f"dropped the determiner before '{m.group(1)}'"
+    if _article_mismatch(out) - _article_mismatch(source):
+        return "put 'a'/'an' before a word it does not fit"
+    if len(_STRAY_STOPS.findall(out)) > len(_STRAY_STOPS.findall(source)):
+        return "doubled a stop"  # "(Marketing)." -> "(Marketing.)."
+    if len(_PASSIVE_ASKED.findall(out)) > len(_PASSIVE_ASKED.findall(source)):
+        return "made 'requested' a passive 'asked'"  # "Business attire is kindly requested." -> "... is kindly asked."
+    if len(_MODAL_PERFECT.findall(out)) < len(_MODAL_PERFECT.findall(source)):
+        return "dropped the 'have' of a past possibility"  # "I couldn't have done it" -> "I couldn't do it"
+    if len(_WH_WORD.findall(out)) < len(_WH_WORD.findall(source)):
+        return "dropped a question word"  # "Here's how they work." -> "They work."
+    head = _NOUN_THEN_OF.match(source)
+    if (head and head.group(1).lower() not in _NOT_A_HEAD
+            and re.match(r"\W*(?:the|a|an|this|that|its|their|our|your)\s+" + re.escape(head.group(2)) + r"\b", out, re.I)
+            and not re.search(r"(?<![\w'’-])" + re.escape(head.group(1).lower()[:5]), out.lower())):
+        return f"dropped the subject '{head.group(1)}'"  # "Work on the canal started" -> "The canal started"
+    # a short word the source says once, said twice (the longer ones: _wording_slips)
+    said = Counter(re.findall(r"\b[a-z]{3,4}\b", source.lower()))
+    said |= Counter(re.findall(r"\b[a-z]{3,4}\b", _rule_baseline(source)[0].lower()))  # the rule edit's own swaps
+    for sentence in sentence_split(out):
+        twice = [w for w, n in Counter(re.findall(r"\b[a-z]{3,4}\b", sentence.lower())).items()
+                 if n > max(1, said[w]) and _content_word(w)]
+        if twice:
+            return f"said '{twice[0]}' twice in a sentence"
     return None
+
+
+def _content_word(word: str) -> bool:
+    from .claims import _is_content
+    return _is_content(word)
 
 
 def _slips(source: str, out: str) -> str | None:
