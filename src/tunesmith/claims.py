@@ -125,7 +125,8 @@ SAME_MEANING = [(r"\bin order to\b", "to"), (r"\bprior to\b", "before"), (r"\bse
                 (r"\b(has|have) served as (?=(?:a|an)\b)", r"\1 been "),
                 # dev7: "The film isn't without its flaws" has its flaws (two negatives, no denial)
                 (r"\b(?:it|that|this) is not without its\b", "it has its"), (r"\bis not without its\b", "has its"),
-                (r"\bare not without their\b", "have their"),
+                (r"\bare not without their\b", "have their"), (r"\bwas not without its\b", "had its"),
+                (r"\bwere not without their\b", "had their"),
                 # (the gratitude is no extension of anything; an inverted "should" is an "if")
                 (r"\bwe extend our (?:heartfelt|sincere) gratitude\b", "we are very grateful"),
                 (r"\bbe unable to\b", "can not"), (r"\ba multitude of\b", "many"), (r"\ba myriad of\b", "many"),
@@ -134,6 +135,10 @@ SAME_MEANING = [(r"\bin order to\b", "to"), (r"\bprior to\b", "before"), (r"\bse
                 (r"\ban abundance of\b", "plenty of"), (r"\bat all\b", "whatsoever"),
                 (r"\bthe commencement of\b", "the start of"), (r"\binform you of\b", "tell you about"),
                 (r"\bit was collectively agreed that\b", "everyone agreed that"),
+                (r"\bwe\s+(?:would like to\s+)?express our (?:heartfelt|sincere|sincerest|deepest|deep) gratitude\b",
+                 "we are very grateful"),
+                (r"\bi\s+(?:would like to\s+)?express my (?:heartfelt|sincere|sincerest|deepest|deep) gratitude\b",
+                 "i am very grateful"),
                 (r"\bwe\s+(?:would like to\s+)?extend our (?:sincere|sincerest|deepest|heartfelt) apologies\b", "we are very sorry"),
                 (r"\bi\s+(?:would like to\s+)?extend my (?:sincere|sincerest|deepest|heartfelt) apologies\b", "i am very sorry")]  # (the rule edit's "lots of" for a myriad of what is no plural)
 CONTRACTIONS = [
