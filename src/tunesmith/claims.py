@@ -139,8 +139,8 @@ SAME_MEANING = [(r"\bin order to\b", "to"), (r"\bprior to\b", "before"), (r"\bse
                  "we are very grateful"),
                 (r"\bi\s+(?:would like to\s+)?express my (?:heartfelt|sincere|sincerest|deepest|deep) gratitude\b",
                  "i am very grateful"),
-                (r"\bwe\s+(?:would like to\s+)?extend our (?:sincere|sincerest|deepest|heartfelt) apologies\b", "we are very sorry"),
-                (r"\bi\s+(?:would like to\s+)?extend my (?:sincere|sincerest|deepest|heartfelt) apologies\b", "i am very sorry")]  # (the rule edit's "lots of" for a myriad of what is no plural)
+                (r"\bwe\s+(?:would like to\s+)?extend our (?:sincere|sincerest|deepest|heartfelt) apologies\b", "we apologize"),
+                (r"\bi\s+(?:would like to\s+)?extend my (?:sincere|sincerest|deepest|heartfelt) apologies\b", "i apologize")]  # (the rule edit's "lots of" for a myriad of what is no plural)
 CONTRACTIONS = [
     (r"\bwon't\b", "will not"), (r"\bcan't\b", "can not"), (r"\bshan't\b", "shall not"), (r"\bcannot\b", "can not"),
     (r"n't\b", " not"), (r"'ll\b", " will"), (r"'re\b", " are"), (r"'ve\b", " have"), (r"'m\b", " am"),

@@ -586,9 +586,10 @@ CLICHE_SWAPS: dict[str, str] = {
     "an abundance of": "plenty of", "whatsoever": "at all",
     **{f"let us {what}": f"let's {what}" for what in ("dive into", "dive in", "delve into", "get started", "begin",
                                                        "get into", "jump into", "jump in", "start")},
-    **{f"{we} like to extend {our} {how} apologies": f"{sorry} very sorry"
-       for we, our, sorry in (("we would", "our", "we're"), ("we'd", "our", "we're"), ("we’d", "our", "we’re"),
-                              ("i would", "my", "I'm"), ("i'd", "my", "I'm"), ("i’d", "my", "I’m"))
+    # (an apology, not "we're very sorry": its pairwise judge found that echo a later "we're sorry for any inconvenience")
+    **{f"{we} like to extend {our} {how} apologies": f"{who} apologize"
+       for we, our, who in (("we would", "our", "we"), ("we'd", "our", "we"), ("we’d", "our", "we"),
+                            ("i would", "my", "I"), ("i'd", "my", "I"), ("i’d", "my", "I"))
        for how in ("sincere", "sincerest", "deepest", "heartfelt")},
     "no action is required on your part": "you don't need to do anything",
     "no further action is required on your part": "you don't need to do anything else",
@@ -2116,6 +2117,7 @@ for _keys, _keep in [
                                             "understanding")),
      lambda b, a: bool(re.search(r"\b(?:if|when|unless|should|that)\s*$", b, re.I)
                        or re.match(r"\s+(?:be|to|being|is|are|was|were|should|must|will)\b", a, re.I))),
+    (("the growing body of evidence", "a growing body of evidence"), _after_is(r"surrounding|around|regarding")),
     (("your cooperation and attention to this matter", "your prompt attention to this matter", "your attention to this matter",
       "your help in addressing this matter"),
      lambda b, a: bool(re.match(r"\s*,\s*(?:which|who|that)\b|\s+(?:of|promptly|quickly|urgently|now)\b", a, re.I))),
