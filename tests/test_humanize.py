@@ -2486,3 +2486,39 @@ def test_a_time_zone_after_am_is_no_new_sentence():
 def test_dev11_model_slips_are_refused(source, candidate, refused):
     from tunesmith.humanize import _piece_slips
     assert (_piece_slips(source, candidate) is not None) is refused
+
+
+@pytest.mark.parametrize("source,expected", [
+    # dev11 round 2: round 1's pairwise judges' lists and round 0's, the phrases still in the rule edit
+    ("Tardiness has increased, and we request your help in addressing this matter.",
+     "Tardiness has increased, and we ask for your help with this."),
+    ("She pushed for a date to facilitate the marketing campaign.", "She pushed for a date to help with the marketing campaign."),
+    ("We aim to facilitate the transition to remote work.", "We aim to help with the transition to remote work."),
+    ("Discolored water may be observed for up to 2 hours.", "Discolored water may appear for up to 2 hours."),
+    ("Store water for drinking, cooking, and sanitation purposes.", "Store water for drinking, cooking, and sanitation."),
+    ("The purposes of this policy are simple.", None),
+    ("Equally crucial is the establishment of an emergency fund.", "Equally important is setting up an emergency fund."),
+    ("A savings account can serve as a suitable option.", "A savings account can be a suitable option."),
+    ("Goals may vary considerably from person to person.", "Goals may vary a lot from person to person."),
+    ("You may cancel without incurring any cancellation fee.", "You may cancel without paying any cancellation fee."),
+    ("The hall is capable of accommodating up to 150 people.", "The hall can hold up to 150 people."),
+    ("Hunger profoundly impacts their ability to learn.", "Hunger deeply affects their ability to learn."),
+    ("Users are encouraged to migrate at their earliest convenience.", "Users are encouraged to migrate as soon as they can."),
+    ("We ship to customers at their earliest convenience.", None),
+    ("Our team is committed to working collaboratively to find savings.",
+     "Our team is committed to working together to find savings."),
+    ("Some of it is absorbed high in the atmosphere.", None),
+    ("The rules of the game are as follows:", None), ("The results are as follows: see table 2.", None),
+    # its review (~330 probes): each broke a first version
+    ("Patients may be observed for 24 hours after surgery.", None), ("We were asked to facilitate the meeting.", None),
+    ("The land is zoned for residential and training purposes.", None),
+    ("He asked for training purposes to be stated in the contract.", None),
+    ("The hotel is capable of accommodating special dietary requests.", None),
+    ("Applicants should note that interviews are scheduled at their earliest convenience.", None),
+    ("He has never worked collaboratively.", None), ("Above it is a small attic.", None),
+    ("You may exit without incurring any penalty or loss.", None),
+    ("After the establishment of a budget, spending fell.", None),
+    ("We request your help in addressing this matter of unpaid invoices.", None),
+])
+def test_rule_edit_dev11_round2(source, expected):
+    _assert_rule_edit(source, expected)

@@ -114,7 +114,7 @@ NEUTRAL_PHRASES = (
     r"their|his|her|its|my|no|this|that|each|every|a|an|either|neither|another|anyone|anybody|anything|someone|"
     r"somebody|something|it|he|she|everyone|everything|nobody|they|we) )(?![^.!?\n]*\?)",
     # a courtesy, not a deadline: the rule edit's own swap read as "earliest" lost and "can" added (dev4)
-    r"at your earliest convenience", r"as soon as you can",
+    r"at (?:your|their) earliest convenience", r"as soon as (?:you|they) can",
     # dev6: set phrases read as a negation and a quantifier ("without", "all") that deny and count nothing
     r"it goes without saying(?: that)?", r"all in all(?=,)", r"i must say(?=,)",
     r"without further ado",  # (dev11: no denial)
@@ -135,6 +135,7 @@ SAME_MEANING = [(r"\bin order to\b", "to"), (r"\bprior to\b", "before"), (r"\bse
                 (r"\ban abundance of\b", "plenty of"), (r"\bat all\b", "whatsoever"),
                 (r"\bthe commencement of\b", "the start of"), (r"\binform you of\b", "tell you about"),
                 (r"\bit was collectively agreed that\b", "everyone agreed that"),
+                (r"\bcan serve as (?=(?:a|an)\b)", "can be "), (r"\bcapable of accommodating\b", "able to hold"),
                 (r"\bwe\s+(?:would like to\s+)?express our (?:heartfelt|sincere|sincerest|deepest|deep) gratitude\b",
                  "we are very grateful"),
                 (r"\bi\s+(?:would like to\s+)?express my (?:heartfelt|sincere|sincerest|deepest|deep) gratitude\b",
