@@ -2511,6 +2511,7 @@ def test_dev11_model_slips_are_refused(source, candidate, refused):
     ("The rules of the game are as follows:", None), ("The results are as follows: see table 2.", None),
     # its review (~330 probes): each broke a first version
     ("Patients may be observed for 24 hours after surgery.", None), ("We were asked to facilitate the meeting.", None),
+    ("This interruption is necessary to facilitate the replacement of a valve.", None),
     ("The land is zoned for residential and training purposes.", None),
     ("He asked for training purposes to be stated in the contract.", None),
     ("The hotel is capable of accommodating special dietary requests.", None),

@@ -2157,6 +2157,9 @@ for _keys, _keep in [
     # (its review, ~330 probes: a meeting facilitated is run, an enzyme's reaction is no help; a patient observed is
     # watched; "for residential and training purposes" or "asked for training purposes to be stated" keep theirs; a
     # capacity only before a number ("can hold wheelchairs"); "as soon as they can" only for who is asked to act)
+    # (its pairwise judge: "The shutoff is necessary to help with the replacement" understates what makes it possible)
+    (("to facilitate the",), _before_is(r"\b(?:necessary|needed|required|essential|vital|crucial|closed|suspended|off|"
+                                        r"interrupted|shut|down|unavailable)")),
     (("to facilitate the",), lambda b, a: not re.match(r"\s+(?:smooth\s+|timely\s+|safe\s+|quick\s+)?(?:replacement|"
                                                      r"transition|process|integration|completion|installation|repairs?|"
                                                      r"upgrades?|renovation|move|relocation|marketing|launch|planning|"
