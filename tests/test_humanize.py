@@ -2509,6 +2509,10 @@ def test_dev11_model_slips_are_refused(source, candidate, refused):
      "Our team is committed to working together to find savings."),
     ("Some of it is absorbed high in the atmosphere.", None),
     ("The rules of the game are as follows:", None), ("The results are as follows: see table 2.", None),
+    # a closer that says nothing goes whole, not where the next sentence leans on it
+    ("The sky is blue because of scattering. Nature never ceases to amaze.", "The sky is blue because of scattering."),
+    ("We grew 40% this year. The best is yet to come!", "We grew 40% this year."),
+    ("He said the best is yet to come.", None), ("The best is yet to come! It starts Monday.", None),
     # its review (~330 probes): each broke a first version
     ("Patients may be observed for 24 hours after surgery.", None), ("We were asked to facilitate the meeting.", None),
     ("This interruption is necessary to facilitate the replacement of a valve.", None),

@@ -711,6 +711,8 @@ _FRAMES = re.compile(
 _FILLER_SENTENCES = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:"
     r"(?:truly, )?the (?:cosmos|universe) never ceases to amaze us[.!]"
+    # (dev11's judges, and a count of the stock lines left over dev1-10: a closer that says nothing)
+    r"|(?:truly, )?nature never ceases to amaze(?: us)?[.!]|onward and upward[.!]|the best is yet to come[.!]"
     # (not where a sentence before names it: "Our motto is simple. Together, ...")
     r"|(?<!simple[.:] )(?<!motto[.:] )(?<!slogan[.:] )(?<!mantra[.:] )(?<!same[.:] )(?<!belief[.:] )"
     r"together,? we can (?:truly |really )?make (?:a|a real|a lasting|a big|a meaningful|all the) difference[.!]"
