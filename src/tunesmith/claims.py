@@ -130,7 +130,7 @@ SAME_MEANING = [(r"\bin order to\b", "to"), (r"\bprior to\b", "before"), (r"\bse
                 # (the gratitude is no extension of anything; an inverted "should" is an "if")
                 (r"\bwe extend our (?:heartfelt|sincere) gratitude\b", "we are very grateful"),
                 (r"\bbe unable to\b", "can not"), (r"\ba multitude of\b", "many"), (r"\ba myriad of\b", "many"),
-                (r"\blots of\b", "many"),
+                (r"\blots of\b", "many"),  # (the rule edit's "lots of" for a myriad of what is no plural)
                 # dev11: "an abundance of natural light" is plenty of it; "no equipment whatsoever" none at all
                 (r"\ban abundance of\b", "plenty of"), (r"\bat all\b", "whatsoever"),
                 (r"\bthe commencement of\b", "the start of"), (r"\binform you of\b", "tell you about"),
@@ -141,7 +141,7 @@ SAME_MEANING = [(r"\bin order to\b", "to"), (r"\bprior to\b", "before"), (r"\bse
                 (r"\bi\s+(?:would like to\s+)?express my (?:heartfelt|sincere|sincerest|deepest|deep) gratitude\b",
                  "i am very grateful"),
                 (r"\bwe\s+(?:would like to\s+)?extend our (?:sincere|sincerest|deepest|heartfelt) apologies\b", "we apologize"),
-                (r"\bi\s+(?:would like to\s+)?extend my (?:sincere|sincerest|deepest|heartfelt) apologies\b", "i apologize")]  # (the rule edit's "lots of" for a myriad of what is no plural)
+                (r"\bi\s+(?:would like to\s+)?extend my (?:sincere|sincerest|deepest|heartfelt) apologies\b", "i apologize")]
 CONTRACTIONS = [
     (r"\bwon't\b", "will not"), (r"\bcan't\b", "can not"), (r"\bshan't\b", "shall not"), (r"\bcannot\b", "can not"),
     (r"n't\b", " not"), (r"'ll\b", " will"), (r"'re\b", " are"), (r"'ve\b", " have"), (r"'m\b", " am"),

@@ -32,6 +32,7 @@ from typing import Annotated, Any, Callable, Iterable, Literal
 from pydantic import Field, StringConstraints
 
 from .claims import _LIST_MARKER
+from .claims import _is_content
 from .claims import verify as verify_claims
 from .config import MAX_SEED, SamplingParams, StrictModel, build
 from .data.humanizer import (CONTRACTION_RE, PLACEHOLDER_RE, STRENGTHS, TONES, Masked, build_prompt,
@@ -3487,15 +3488,10 @@ def _piece_slips(source: str, out: str) -> str | None:
     said |= Counter(re.findall(r"\b[a-z]{3,4}\b", _rule_baseline(source)[0].lower()))  # the rule edit's own swaps
     for sentence in sentence_split(out):
         twice = [w for w, n in Counter(re.findall(r"\b[a-z]{3,4}\b", sentence.lower())).items()
-                 if n > max(1, said[w]) and _content_word(w)]
+                 if n > max(1, said[w]) and _is_content(w)]
         if twice:
             return f"said '{twice[0]}' twice in a sentence"
     return None
-
-
-def _content_word(word: str) -> bool:
-    from .claims import _is_content
-    return _is_content(word)
 
 
 def _slips(source: str, out: str) -> str | None:
