@@ -2513,6 +2513,17 @@ def test_dev11_model_slips_are_refused(source, candidate, refused):
     ("The sky is blue because of scattering. Nature never ceases to amaze.", "The sky is blue because of scattering."),
     ("We grew 40% this year. The best is yet to come!", "We grew 40% this year."),
     ("He said the best is yet to come.", None), ("The best is yet to come! It starts Monday.", None),
+    # dev11 round 3: the stock phrases dev1-11's judges listed most often that the rule edit still kept
+    ("At its core, 2FA adds an extra layer of security.", "2FA adds an extra layer of security."),
+    ("At its core, the Sun fuses hydrogen into helium.", None), ("The team, at its core, is small.", None),
+    ("The living area is bathed in natural light.", "The living area is full of natural light."),
+    ("The stage was bathed in red light.", None),
+    ("Resolved an issue whereby exports failed.", "Resolved an issue where exports failed."),
+    ("This is the mechanism whereby cells divide.", None),
+    ("At $159, the Kestrel Trail 45 represents excellent value for money.",
+     "At $159, the Kestrel Trail 45 is excellent value for money."),
+    ("It sits in the highly sought-after Ashby Grove neighborhood.", "It sits in the popular Ashby Grove neighborhood."),
+    ("Tickets are highly sought-after.", None),
     # its review (~330 probes): each broke a first version
     ("Patients may be observed for 24 hours after surgery.", None), ("We were asked to facilitate the meeting.", None),
     ("This interruption is necessary to facilitate the replacement of a valve.", None),

@@ -347,6 +347,10 @@ _FILLER_ADVERBS = frozenset({"seamlessly", "truly", "really", "greatly", "deeply
                              "undoubtedly", "swiftly", "quickly", "proudly", "effortlessly", "beautifully"})
 
 
+_VERBS_AFTER_A_NAME = frozenset({"is", "are", "was", "were", "represents", "represent", "represented", "proved", "proves",
+                                 "remains", "remain", "turned", "turns"})
+
+
 def _unit(words_after: list[str]) -> str:
     """The thing a number counts: the next word, skipping a few adjectives; singular."""
     skip = {"more", "full", "additional", "extra", "new", "different", "separate", "short", "long", "whole",
@@ -361,6 +365,9 @@ def _unit(words_after: list[str]) -> str:
         # the rule edit drops)
         if w in skip or _number(w) is not None or w in _FILLER_ADVERBS:
             continue
+        # (a verb after a name's number counts nothing: "the Pulse X2 represents" -> "the Pulse X2 is", dev11)
+        if w in _VERBS_AFTER_A_NAME:
+            return ""
         w = re.sub(r"'s$", "", w)
         w = PLAIN_SYNONYMS.get(w, (w,))[0]  # "12 individuals" counts what "12 people" does
         if w in ("per", "a", "an", "each"):  # "$220 per night" = "$220 a night": the rate's unit follows

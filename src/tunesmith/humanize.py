@@ -606,6 +606,9 @@ CLICHE_SWAPS: dict[str, str] = {
     "the instructional day": "the school day",
     "an enduring reminder of": "a lasting reminder of",
     "the growing body of evidence": "the growing evidence", "a growing body of evidence": "growing evidence",
+    # dev11 round 3 (the stock phrases dev1-11's judges listed most often that the rule edit still kept)
+    "at its core,": "", "bathed in natural light": "full of natural light",
+    "an issue whereby": "an issue where", "a bug whereby": "a bug where", "highly sought-after": "popular",
     # dev11 round 2 (round 1's pairwise judges' lists and round 0's, the phrases still in the rule edit)
     "we request your help in addressing this matter": "we ask for your help with this",
     "to facilitate the": "to help with the",
@@ -2154,6 +2157,17 @@ for _keys, _keep in [
                                             "understanding")),
      lambda b, a: bool(re.search(r"\b(?:if|when|unless|should|that)\s*$", b, re.I)
                        or re.match(r"\s+(?:be|to|being|is|are|was|were|should|must|will)\b", a, re.I))),
+    # dev11 round 3's guards: "At its core," only opens a sentence about an idea, not a physical core ("At its core,
+    # the Sun fuses hydrogen"); a name between "the highly sought-after" and the neighborhood is fine
+    (("highly sought-after",), lambda b, a: not re.search(r"\b(?:the|a|this|that|our|its)\s*$", b, re.I)
+     # (the claim checks read it lowercased: "the highly sought-after ashby grove neighborhood")
+     or not re.match(r"(?:\s+[\w<>'’-]+){0,3}?\s+(?:neighbou?rhoods?|areas?|districts?|communit(?:y|ies)|locations?|"
+                     r"suburbs?|streets?|enclaves?)\b", a, re.I)),
+    (("at its core,",), lambda b, a: not re.search(r"(?:^|[.!?:\n\"“(])\s*$", b)
+     or bool(re.search(r"\b(?:sun|stars?|planets?|earth|moon|comets?|asteroids?|galax\w*|reactors?|atoms?|nucle\w*|cells?|"
+                       r"apples?|fruit|trees?|cables?|wires?|magnets?|engines?|chips?|processors?|cpus?|cores?|temperature|"
+                       r"iron|molten|hot|heat|fusion|drill\w*|sample)\b", re.split(r"[.!?](?:\s|$)|\n", a, maxsplit=1)[0],
+                       re.I))),
     # dev11 round 2's guards: "to facilitate the" only before what is helped ("to help with the replacement of"), not
     # before "to"; purposes only after "for" ("sanitation purposes" -> "sanitation", not "the purposes of"); the list's
     # lead-in only before a list; "at their earliest convenience" only where they act (as "at your ...")
