@@ -948,10 +948,11 @@ def test_rule_edit_plain_idioms_for_judged_stock_phrases(source, edited):
 
 
 def test_rule_edit_keeps_the_stock_edits_when_a_cliche_swap_fails_its_checks():
-    # "Trail 45 is" reads as another count than "Trail 45 represents": the swap fails the quantity check, and the
-    # sentence still loses its stock connector instead of staying as written
-    text = "Ultimately, at $159, the Kestrel Trail 45 represents excellent value for money."
-    assert Humanizer.rule_edit(text)[0] == "At $159, the Kestrel Trail 45 represents excellent value for money."
+    # "Route 66 celebrates" reads as a count of celebrations where "Route 66 is" counts nothing: the swap fails the
+    # quantity check, and the sentence still loses its stock connector instead of staying as written ("Trail 45
+    # represents" -> "is" was the example until the checks learned that a verb after a name's number counts nothing)
+    text = "Ultimately, Route 66 is a celebration of American freedom."
+    assert Humanizer.rule_edit(text)[0] == "Route 66 is a celebration of American freedom."
 
 
 def test_tidy_keeps_the_space_before_a_decimal_point():
@@ -1293,7 +1294,8 @@ def test_a_title_ends_no_sentence():
      "Researchers monitored their sleep for six consecutive weeks."),
     ("The team followed 412 students over a period of 18 months.", None),  # "over 18 months" is more than 18
     ("After a period of calm, the storm returned.", None),
-    ("Resolved an issue whereby attachments failed to sync.", None),  # (the Whereby app, "the mechanism whereby")
+    # (bare "whereby" stays: the Whereby app, "the mechanism whereby"; "an issue whereby" is dev11 round 3's)
+    ("Resolved an issue whereby attachments failed to sync.", "Resolved an issue where attachments failed to sync."),
     ("We will ship the order to customers at their earliest convenience.",
      "We'll ship the order to customers at their earliest convenience."),
     ("The active preparation is long, but rest assured that it takes no more than 25 minutes.",
