@@ -955,6 +955,11 @@ def test_rule_edit_keeps_the_stock_edits_when_a_cliche_swap_fails_its_checks():
     assert Humanizer.rule_edit(text)[0] == "Route 66 is a celebration of American freedom."
 
 
+def test_a_frame_dropped_after_a_list_leaves_no_space_at_the_paragraph_start():
+    text = "Tips:\n1. Ferries take about 35 minutes\n\nUltimately, Velmora captures the heart."
+    assert Humanizer.rule_edit(text)[0] == "Tips:\n1. Ferries take about 35 minutes\n\nVelmora captures the heart."
+
+
 def test_tidy_keeps_the_space_before_a_decimal_point():
     """Closing the gap a dropped phrase leaves must not glue "p < .05" or ".NET" to the word before."""
     assert tidy("The threshold was p < .05 , as planned .") == "The threshold was p < .05, as planned."
@@ -2518,14 +2523,18 @@ def test_dev11_model_slips_are_refused(source, candidate, refused):
     # dev11 round 3: the stock phrases dev1-11's judges listed most often that the rule edit still kept
     ("At its core, 2FA adds an extra layer of security.", "2FA adds an extra layer of security."),
     ("At its core, the Sun fuses hydrogen into helium.", None), ("The team, at its core, is small.", None),
-    ("The living area is bathed in natural light.", "The living area is full of natural light."),
+    ("It has a living area bathed in natural light.", "It has a living area full of natural light."),
     ("The stage was bathed in red light.", None),
     ("Resolved an issue whereby exports failed.", "Resolved an issue where exports failed."),
     ("This is the mechanism whereby cells divide.", None),
     ("At $159, the Kestrel Trail 45 represents excellent value for money.",
      "At $159, the Kestrel Trail 45 is excellent value for money."),
-    ("It sits in the highly sought-after Ashby Grove neighborhood.", "It sits in the popular Ashby Grove neighborhood."),
-    ("Tickets are highly sought-after.", None),
+    # its review and pairwise judges: "At its core," only before a subject that defines or does something; "highly
+    # sought-after" -> "popular" went ("popular" is weaker, a judge preferred the source's word 8 times)
+    ("At its core, lies a simple truth.", None), ("At its core, however, the plan is flawed.", None),
+    ("At its core, eBay is a marketplace.", None), ("At its core, the pear was brown and mushy.", None),
+    ("She sat bathed in natural light.", None), ("A bug whereby to track errors was added.", None),
+    ("It sits in the highly sought-after Ashby Grove neighborhood.", None),
     # its review (~330 probes): each broke a first version
     ("Patients may be observed for 24 hours after surgery.", None), ("We were asked to facilitate the meeting.", None),
     ("This interruption is necessary to facilitate the replacement of a valve.", None),

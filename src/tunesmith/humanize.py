@@ -607,8 +607,11 @@ CLICHE_SWAPS: dict[str, str] = {
     "an enduring reminder of": "a lasting reminder of",
     "the growing body of evidence": "the growing evidence", "a growing body of evidence": "growing evidence",
     # dev11 round 3 (the stock phrases dev1-11's judges listed most often that the rule edit still kept)
-    "at its core,": "", "bathed in natural light": "full of natural light",
-    "an issue whereby": "an issue where", "a bug whereby": "a bug where", "highly sought-after": "popular",
+    "at its core,": "", **{f"{room} bathed in natural light": f"{room} full of natural light" for room in (
+        "room", "rooms", "area", "space", "spaces", "floor plan", "floor", "kitchen", "interior", "home", "house",
+        "apartment", "suite", "studio", "gallery", "loft", "hall", "lobby", "foyer", "office", "bedroom", "bathroom",
+        "layout", "level", "dining room", "living room", "living area", "main floor")},
+    "an issue whereby": "an issue where", "a bug whereby": "a bug where",
     # dev11 round 2 (round 1's pairwise judges' lists and round 0's, the phrases still in the rule edit)
     "we request your help in addressing this matter": "we ask for your help with this",
     "to facilitate the": "to help with the",
@@ -2158,11 +2161,17 @@ for _keys, _keep in [
      lambda b, a: bool(re.search(r"\b(?:if|when|unless|should|that)\s*$", b, re.I)
                        or re.match(r"\s+(?:be|to|being|is|are|was|were|should|must|will)\b", a, re.I))),
     # dev11 round 3's guards: "At its core," only opens a sentence about an idea, not a physical core ("At its core,
-    # the Sun fuses hydrogen"); a name between "the highly sought-after" and the neighborhood is fine
-    (("highly sought-after",), lambda b, a: not re.search(r"\b(?:the|a|this|that|our|its)\s*$", b, re.I)
-     # (the claim checks read it lowercased: "the highly sought-after ashby grove neighborhood")
-     or not re.match(r"(?:\s+[\w<>'’-]+){0,3}?\s+(?:neighbou?rhoods?|areas?|districts?|communit(?:y|ies)|locations?|"
-                     r"suburbs?|streets?|enclaves?)\b", a, re.I)),
+    # the Sun fuses hydrogen"), and (its review) only before a subject that defines or does something ("At its core,
+    # 2FA adds ..."; "At its core, lies a truth", "At its core, however, ...", "At its core, the pear was brown" (a
+    # literal core), "eBay" stay); "whereby" before "to" or a stop stays ("a bug whereby to track errors")
+    (("an issue whereby", "a bug whereby"), lambda b, a: bool(re.match(r"\s*(?:[.!?;:]|$)|\s+to\b", a, re.I))),
+    (("at its core,",), lambda b, a: bool(re.match(r"\s+[a-z]+[A-Z]", a)) or not re.match(
+        r"\s+(?!(?:lies|lie|lay|is|are|was|were|sits|sit|beats|stands|stand|rests|lives|remains|however|"
+        r"though|and|but|rather|not|yet|still|instead|then|perhaps|of course)\b)[\w<][\w'’<>-]*(?:\s+[\w'’<>-]+){0,4}?\s+"
+        r"(?:requires|require|adds|add|transforms|transform|refers\s+to|refer\s+to|means|mean|involves|involve|uses|use|"
+        r"relies\s+on|rely\s+on|describes|describe|lets|let|allows|allow|combines|combine|provides|provide|helps|help|"
+        r"protects|protect|works\s+by|work\s+by|asks|ask|turns|turn|checks|check|verifies|verify|stores|store|"
+        r"is\s+(?:a|an|the|simply|just|about)|are\s+(?:a|an|the|simply|just|about))\b", a, re.I)),
     (("at its core,",), lambda b, a: not re.search(r"(?:^|[.!?:\n\"“(])\s*$", b)
      or bool(re.search(r"\b(?:sun|stars?|planets?|earth|moon|comets?|asteroids?|galax\w*|reactors?|atoms?|nucle\w*|cells?|"
                        r"apples?|fruit|trees?|cables?|wires?|magnets?|engines?|chips?|processors?|cpus?|cores?|temperature|"
@@ -2808,6 +2817,9 @@ def tidy(text: str) -> str:
     text = re.sub(r"^\s*,\s*", "", text)
     text = re.sub(r"(^|[.!?]\s+),\s*", r"\1", text)
     text = re.sub(r"([(\[]) +(?=\S)", r"\1", text)  # "(Additionally, the fee ...)" -> "(The fee ...)"
+    # a frame dropped at a paragraph's start after a list ("...35 minutes\n\nUltimately, Velmora ...") left the
+    # space before it (dev11's pairwise judges: "a stray space at the start of a line")
+    text = re.sub(r"(\n[ \t]*\n) (?=[A-Z<\"“])", r"\1", text)
     return text.strip()
 
 
