@@ -207,3 +207,11 @@ def test_cliche_swaps_do_not_free_their_words_elsewhere(source, rewrite):
     those words outside the swaps' own phrases is still a changed claim."""
     assert verify(source, rewrite)
 
+
+
+def test_so_after_a_closing_quote_is_the_same_effect_link():
+    """dev12: "... negligence." Consequently, X' -> '... negligence." So X' keeps its link (the rule edit's own swap,
+    judged sentence by sentence, failed the whole-text check); dropping it still changes the claim."""
+    source = 'His report called it "a monument to negligence." Consequently, Parliament acted.'
+    assert verify(source, 'His report called it "a monument to negligence." So Parliament acted.') == []
+    assert verify(source, 'His report called it "a monument to negligence." Parliament acted.')

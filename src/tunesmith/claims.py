@@ -555,7 +555,7 @@ def dropped_words(source: str, candidate: str) -> list[str]:
 # the link the passage no longer does (blind judging, dev2 round 1).
 # Two directions, counted apart: "A, so B" (A causes B) is not "A because B" (B causes A).
 _EFFECT_RE = re.compile(r"\b(?:consequently|therefore|thus|hence|as a result|which is why|that is why|that's why|"
-                        r"this is why|for this reason)\b|(?:^|[.;!?]\s+|,\s+|\band\s+)so\b(?!\s+(?:much|many|far|"
+                        r"this is why|for this reason)\b|(?:^|[.;!?][\"”’)]?\s+|,\s+|\band\s+)so\b(?!\s+(?:much|many|far|"
                         r"long|that)\b)", re.I | re.M)
 _CAUSE_RE = re.compile(r"\b(?:because|due to|owing to|thanks to)\b", re.I)  # ("since" is often time)
 
