@@ -2495,6 +2495,22 @@ def test_dev11_model_slips_are_refused(source, candidate, refused):
     assert (_piece_slips(source, candidate) is not None) is refused
 
 
+@pytest.mark.parametrize("source,candidate,refused", [
+    # dev12 round 0: the model's slips
+    ("- Warm up for three to five minutes.", "- You've been warm-up for three to five minutes.", True),
+    ("It opened this past February, has quickly become a favorite.", "It opened this past February had quickly become a favorite.", True),
+    ("We would also like to remind families of the rule.", "We'd also want to remind families of the rule.", True),
+    ("It is 100% BPA-free, and the lid is dishwasher-safe.", "100% BPA-free, and the lid is dishwasher-safe.", True),
+    ("It is important to note that the lid is dishwasher-safe.", "The lid is dishwasher-safe.", False),
+    ("On Sunday, head west to Belém.", "Sunday, head west to Belém.", True),
+    ("On Sunday, head west to Belém.", "On Sunday, go west to Belém.", False),
+    ("We have been open since 2019.", "We've been open since 2019.", False),
+])
+def test_dev12_model_slips_are_refused(source, candidate, refused):
+    from tunesmith.humanize import _piece_slips
+    assert (_piece_slips(source, candidate) is not None) is refused
+
+
 @pytest.mark.parametrize("source,expected", [
     # dev11 round 2: round 1's pairwise judges' lists and round 0's, the phrases still in the rule edit
     ("Tardiness has increased, and we request your help in addressing this matter.",

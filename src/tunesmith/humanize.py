@@ -3476,6 +3476,13 @@ _A_BEFORE_VOWEL_OK = re.compile(r"u(?:n[^aeiou]|ni|s[eu]|tili|r[aiou]|ter|k|b)|e
 _AN_BEFORE_CONSONANT_OK = re.compile(r"h(?:our|onest|onou?r|eir)|[fhlmnrsx](?:[-\s]|$)|\d", re.I)
 
 
+_HAVE_BEEN = re.compile(r"\b(?:(?:you|we|they|i)(?:['’]ve|\s+have)|(?:he|she|it)['’]s|has|have)\s+been\b", re.I)
+_WOULD_WANT = re.compile(r"(?:['’]d|\bwould)\s+(?:also\s+|really\s+)?want\s+to\b", re.I)
+_IT_IS_OPENER = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))It(?: is|['’]s)\s+(?!(?:important|worth|essential|crucial|vital|clear|"
+                           r"no secret|also|imperative|recommended|advisable|not|a good idea|helpful|best)\b)")
+_ON_WEEKDAY = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))On\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
 def _article_mismatch(text: str) -> set[str]:
     """'an high', 'a apple': article and word that do not agree (the common exceptions aside)."""
     found = set()
@@ -3509,6 +3516,21 @@ def _piece_slips(source: str, out: str) -> str | None:
             and re.match(r"\W*(?:the|a|an|this|that|its|their|our|your)\s+" + re.escape(head.group(2)) + r"\b", out, re.I)
             and not re.search(r"(?<![\w'’-])" + re.escape(head.group(1).lower()[:5]), out.lower())):
         return f"dropped the subject '{head.group(1)}'"  # "Work on the canal started" -> "The canal started"
+    # dev12 round 0: "- Warm up for three minutes" -> "- You've been warm-up for three minutes", "this past February,
+    # has quickly become" -> "had quickly become", "We'd also like to remind" -> "We'd also want to", "It is 100%
+    # BPA-free, and ..." -> "100% BPA-free, and ...", "On Sunday, head west" -> "Sunday, head west"
+    if len(_HAVE_BEEN.findall(out)) > len(_HAVE_BEEN.findall(source)):
+        return "added 'have been'"
+    if (len(re.findall(r"\bhad\b", out, re.I)) > len(re.findall(r"\bhad\b", source, re.I))
+            and len(re.findall(r"\b(?:has|have)\b", out, re.I)) < len(re.findall(r"\b(?:has|have)\b", source, re.I))):
+        return "changed 'has' to 'had'"
+    if len(_WOULD_WANT.findall(out)) > len(_WOULD_WANT.findall(source)):
+        return "put 'would want to' for 'would like to'"
+    if len(_IT_IS_OPENER.findall(out)) < len(_IT_IS_OPENER.findall(source)):
+        return "dropped the 'It is' that opens a sentence"
+    for day in _ON_WEEKDAY.findall(source):
+        if re.search(r"(?:^|[.!?]\s+|\n)" + day + r"\b", out) and not re.search(r"(?:^|[.!?]\s+|\n)" + day + r"\b", source):
+            return f"dropped the 'On' before '{day}'"
     # a short word the source says once, said twice (the longer ones: _wording_slips)
     said = Counter(re.findall(r"\b[a-z]{3,4}\b", source.lower()))
     said |= Counter(re.findall(r"\b[a-z]{3,4}\b", _rule_baseline(source)[0].lower()))  # the rule edit's own swaps
