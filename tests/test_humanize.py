@@ -2504,6 +2504,7 @@ def test_dev11_model_slips_are_refused(source, candidate, refused):
     ("It is important to note that the lid is dishwasher-safe.", "The lid is dishwasher-safe.", False),
     ("On Sunday, head west to Belém.", "Sunday, head west to Belém.", True),
     ("On Sunday, head west to Belém.", "On Sunday, go west to Belém.", False),
+    ("On <F3>, head west to <F4>.", "<F3>, head west to <F4>.", True),  # (as the model sees it: the day masked)
     ("We have been open since 2019.", "We've been open since 2019.", False),
 ])
 def test_dev12_model_slips_are_refused(source, candidate, refused):

@@ -3480,7 +3480,8 @@ _HAVE_BEEN = re.compile(r"\b(?:(?:you|we|they|i)(?:['’]ve|\s+have)|(?:he|she|i
 _WOULD_WANT = re.compile(r"(?:['’]d|\bwould)\s+(?:also\s+|really\s+)?want\s+to\b", re.I)
 _IT_IS_OPENER = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))It(?: is|['’]s)\s+(?!(?:important|worth|essential|crucial|vital|clear|"
                            r"no secret|also|imperative|recommended|advisable|not|a good idea|helpful|best)\b)")
-_ON_WEEKDAY = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))On\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_ON_WEEKDAY = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))On\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+                         r"<F\d+>)(?![\w>])")  # (a weekday is masked as a fact: "On <F3>, head west")
 
 
 def _article_mismatch(text: str) -> set[str]:
@@ -3529,7 +3530,9 @@ def _piece_slips(source: str, out: str) -> str | None:
     if len(_IT_IS_OPENER.findall(out)) < len(_IT_IS_OPENER.findall(source)):
         return "dropped the 'It is' that opens a sentence"
     for day in _ON_WEEKDAY.findall(source):
-        if re.search(r"(?:^|[.!?]\s+|\n)" + day + r"\b", out) and not re.search(r"(?:^|[.!?]\s+|\n)" + day + r"\b", source):
+        day = re.escape(day)
+        if (re.search(r"(?:^|[.!?]\s+|\n)" + day + r"(?![\w>])", out)
+                and not re.search(r"(?:^|[.!?]\s+|\n)" + day + r"(?![\w>])", source)):
             return f"dropped the 'On' before '{day}'"
     # a short word the source says once, said twice (the longer ones: _wording_slips)
     said = Counter(re.findall(r"\b[a-z]{3,4}\b", source.lower()))
