@@ -1966,9 +1966,9 @@ def _assert_rule_edit(source: str, expected: str | None) -> None:
     ("The company's purchased assets were sold.", None), ("Purchasing power fell by 3% last year.", None),
     ("Their purchasing habits changed.", None), ("You have the option to purchase insurance.", None),
     ("They purchase orders weekly.", None), ("Prior to purchase, check the size.", "Before purchase, check the size."),
-    # "allowing you to" before its verb ("allows you to" the claim checks read as a permission: it stays)
+    # "allowing you to" before its verb (and since dev12, "allows you to": the claim checks read both sides alike)
     ("The bag has 6 pockets, allowing you to organize your gear.", "The bag has 6 pockets, letting you organize your gear."),
-    ("Its temperature control allows you to select any setting.", None),
+    ("Its temperature control allows you to select any setting.", "Its temperature control lets you select any setting."),
     # a restaurant's promised "culinary journey" is a meal; a tour, a festival or a journey one is taken on stays
     ("Fennimore's Table promises a memorable culinary journey.", "Fennimore's Table promises a memorable meal."),
     ("Osteria Vellino promises—and ultimately delivers—a memorable culinary journey.",
@@ -2240,7 +2240,7 @@ def test_a_slip_the_clean_up_completes_is_refused():
     ("You will please be advised of the outcome by letter.", "You'll please be advised of the outcome by letter."),
     ("Please be advised of your right to remain silent.", None),
     ("These links are provided for your convenience only and do not constitute an endorsement.",
-     "These links are provided for your convenience only and don't constitute an endorsement."),
+     "These links are provided for your convenience only and aren't an endorsement."),
     ("Handrails are provided for your convenience and safety.", None),
     ("For your convenience, not ours, the office now opens at 7.", None),
     # ... and an inverted "should" that is no condition, or whose subject's number or verb is unclear
@@ -2360,7 +2360,7 @@ def test_rule_edit_dev10_round1_pairwise(source, expected):
     ("The pasta was not only perfectly tender but also remarkably flavorful.",
      "The pasta was both perfectly tender and remarkably flavorful."),
     ("These experiences have not only honed my thinking but also strengthened my ability to collaborate.",
-     "These experiences have both honed my thinking and strengthened my ability to collaborate."),
+     "These experiences have honed my thinking and strengthened my ability to collaborate."),
     ("This partnership is not only a testament to our shared values but also a pivotal step forward.",
      "This partnership is both a sign of our shared values and a key step forward."),
     ("Not only is it easy to prepare, but it also needs just six ingredients.", None),
@@ -2566,3 +2566,93 @@ def test_dev12_model_slips_are_refused(source, candidate, refused):
 ])
 def test_rule_edit_dev11_round2(source, expected):
     _assert_rule_edit(source, expected)
+
+
+@pytest.mark.parametrize("source,expected", [
+    # dev12 round 2: its two round-0 judges' lists, plain words in the same syntax
+    ("The work is being undertaken by Clearflow Plumbing Services.", "The work is being done by Clearflow Plumbing Services."),
+    ("Residents are therefore advised to store a sufficient quantity of water.", "Residents should therefore store enough water."),
+    ("Should discolouration persist beyond this period, it should be reported to the office.",
+     "If discolouration persists beyond this period, it should be reported to the office."),
+    ("On restoration of the supply, water may appear cloudy.", "When the supply is restored, water may appear cloudy."),
+    ("The following summary outlines the key discussion points and action items arising from the budget meeting.",
+     "This summary covers the key discussion points and action items from the budget meeting."),
+    ("Following extensive discussion, it was agreed that the following actions would be taken:",
+     "After a long discussion, the following actions were agreed:"),
+    ("Saving is widely regarded as one of the first steps toward achieving stability.",
+     "Saving is widely seen as one of the first steps toward stability."),
+    ("Many households find it challenging to determine precisely how much to save.",
+     "Many households find it hard to work out exactly how much to save."),
+    ("For a household spending $3,200, this would translate into a target of $9,600.",
+     "For a household spending $3,200, this would mean a target of $9,600."),
+    ("Starting small is perfectly acceptable.", "Starting small is perfectly fine."),
+    ("This information is provided for educational purposes only and doesn't constitute personalised financial advice.",
+     "This information is for educational purposes only and isn't personalised financial advice."),
+    ("The grinder offers exceptional versatility. The timer allows you to dose with accuracy.",
+     "The grinder is very versatile. The timer lets you dose with accuracy."),
+    ("This home offers the perfect blend of timeless character and modern convenience.",
+     "This home combines timeless character and modern convenience."),
+    ("The sun-drenched living area features oak floors.", "The sunny living area features oak floors."),
+    ("The soup is simple to prepare, making it an ideal choice for busy weeknights.",
+     "The soup is easy to make, making it a great choice for busy weeknights."),
+    ("I first encountered this recipe in 2019.", "I first came across this recipe in 2019."),
+    ("The pancakes earn compliments from friends and family alike.", "The pancakes earn compliments from friends and family."),
+    ("Since June, the restaurant has rapidly garnered a devoted following.",
+     "Since June, the restaurant has quickly built a loyal following."),
+    ("This process takes 200 milliseconds, considerably faster than in chameleons.",
+     "This process takes 200 milliseconds, much faster than in chameleons."),
+    ("The octopus is a compelling reminder that nature is clever.", "The octopus is a reminder that nature is clever."),
+    ("Reflecting on my journey, I'm grateful. None of this would have been possible without my colleagues.",
+     "Looking back, I'm grateful. None of this would have happened without my colleagues."),
+    ("The village is located about 95 kilometres south of Lisbon.", "The village is about 95 kilometres south of Lisbon."),
+    ("Step inside to discover oak floors and abundant natural light.", "Inside, you'll find oak floors and plenty of natural light."),
+    ("The backyard provides an ideal setting for entertaining.", "The backyard is a great spot for entertaining."),
+    ("There's something undeniably special about a slow morning. What makes these pancakes exceptional is the ricotta.",
+     "There's something special about a slow morning. What makes these pancakes so good is the ricotta."),
+    ("Begin your Saturday in Alfama. No trip is complete without sampling the custard tarts.",
+     "Start your Saturday in Alfama. Don't leave without trying the custard tarts."),
+    ("The film not only boasts spectacular cinematography but also demonstrates a keen sense of silence.",
+     "The film has spectacular cinematography and shows a keen sense of silence."),
+    ("Leftovers can be frozen for three months. Let's dive into the recipe.", "Leftovers can be frozen for three months."),
+])
+def test_rule_edit_dev12_round2(source, expected):
+    _assert_rule_edit(source, expected)
+
+
+@pytest.mark.parametrize("source", [
+    # dev12 round 2's review (~430 probes): each broke a first version of a swap above
+    "Add a sufficient amount of the stock to cover the vegetables.", "The abundant natural light makes it ideal.",
+    "Interest accumulates to the account holder, not to the bank.", "The ticket allows visitors to the upper deck only.",
+    "The app allows you to track spending and to set monthly budgets.", "The risk is undertaken by the insurer.",
+    "The depot is located just because the land there was cheap.", "The law treats locals and tourists alike.",
+    "The union demonstrates every Friday outside the ministry.", "The board does not constitute new committees lightly.",
+    "The soil is easy to prepare in spring.", "What makes this drought exceptional is its length.",
+    "The virus was first encountered in 1976.", "Work out in the comfort of your home gym.",
+    "Our café offers the perfect blend of Arabica beans for espresso.", "The school offers exceptional children a place.",
+    "This knife offers exceptional versatility and comfort.", "On restoration of the power, the pumps restarted.",
+    "The wartime backdrop provides an ideal setting for a love story.",
+    "Reflecting on this journey, which took nine hours, I wish I had flown.",
+    "She was served alongside her husband with divorce papers.", "Her sun-drenched hair was tied back.",
+    "Step inside to discover whether the alarm is still on.", "It is a step towards achieving and sustaining growth.",
+    "The recipe yields to endless variation.", "The tribunal has the power to determine precisely the sum payable.",
+    "The poem would translate into English badly.", "Not only has the company grown but also its budget.",
+    "Mom tied her apron. Let's get cooking! she shouted.", "She asked where the office is located about three weeks ago.",
+    "My aunt loves cheese. No trip is complete without tasting the brie, she says.",
+])
+def test_rule_edit_dev12_review_keeps(source):
+    edited = Humanizer.rule_edit(source)[0] or source
+    kept = {"sufficient", "abundant", "accumulates", "allows", "undertaken", "located", "alike", "demonstrates",
+            "constitute", "to prepare", "exceptional", "encountered", "comfort", "blend", "setting", "Reflecting",
+            "alongside", "sun-drenched", "discover", "achieving", "yields", "determine", "translate", "Not only",
+            "cooking", "No trip", "restoration"}
+    assert any(k in source and k in edited for k in kept), edited
+
+
+def test_dev12_round2_claims_read_the_swaps_alike():
+    from tunesmith.claims import verify
+    assert verify("The app allows you to track spending.", "The app lets you track spending.") == []
+    assert verify("Should symptoms persist, call us.", "If symptoms persist, call us.") == []
+    assert verify("Residents are advised to store water.", "Residents should store water.") == []
+    # (and still see a change of strength or permission)
+    assert verify("Residents are advised to store water.", "Residents must store water.")
+    assert verify("The app allows you to track spending.", "The app stops you from tracking spending.")

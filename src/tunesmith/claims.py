@@ -76,7 +76,7 @@ MODALITY: dict[str, tuple[str, ...]] = {
     "likely": ("likely", "probably", "unlikely", "tends to", "tend to", "usually", "often", "typically",
                "generally", "sometimes", "rarely", "occasionally"),
     "advised": ("should", "ought to", "recommended", "recommend", "advisable", "encouraged", "encourage",
-                "suggest", "suggested", "best to", "a good idea to"),
+                "suggest", "suggested", "best to", "a good idea to", "advised to"),
     "required": ("must", "need", "needs", "need to", "needs to", "needed", "have to", "has to", "had to", "required", "require",
                  "requires", "necessary", "mandatory", "obligated", "imperative", "essential to", "crucial to",
                  "vital to", "important to", "make sure", "makes sure", "making sure", "ensure", "ensures", "ensuring", "be sure to"),
@@ -113,6 +113,10 @@ NEUTRAL_PHRASES = (
     r"(?<!why )(?<!what )(?<!how )(?<!who )(?<!where )(?<!when )(?<!which )should(?= (?:the|these|those|any|your|our|"
     r"their|his|her|its|my|no|this|that|each|every|a|an|either|neither|another|anyone|anybody|anything|someone|"
     r"somebody|something|it|he|she|everyone|everything|nobody|they|we) )(?![^.!?\n]*\?)",
+    # (and before a bare noun of an event or a state at a sentence start: "Should discolouration persist, ...", dev12)
+    r"(?:^|(?<=[.!:\n] ))should(?= (?:[a-z][a-z-]*(?:tion|sion|ness|ment|ity|ence|ance|age|ure|ing)|symptoms|problems|"
+    r"issues|delays|complications|difficulties|errors|leaks|outages|conditions) (?:persist|occur|arise|continue|"
+    r"happen|remain|change|exceed|fail|worsen|develop|appear|recur|return)\b)(?![^.!?\n]*\?)",
     # a courtesy, not a deadline: the rule edit's own swap read as "earliest" lost and "can" added (dev4)
     r"at (?:your|their) earliest convenience", r"as soon as (?:you|they) can",
     # dev6: set phrases read as a negation and a quantifier ("without", "all") that deny and count nothing
@@ -141,7 +145,18 @@ SAME_MEANING = [(r"\bin order to\b", "to"), (r"\bprior to\b", "before"), (r"\bse
                 (r"\bi\s+(?:would like to\s+)?express my (?:heartfelt|sincere|sincerest|deepest|deep) gratitude\b",
                  "i am very grateful"),
                 (r"\bwe\s+(?:would like to\s+)?extend our (?:sincere|sincerest|deepest|heartfelt) apologies\b", "we apologize"),
-                (r"\bi\s+(?:would like to\s+)?extend my (?:sincere|sincerest|deepest|heartfelt) apologies\b", "i apologize")]
+                (r"\bi\s+(?:would like to\s+)?extend my (?:sincere|sincerest|deepest|heartfelt) apologies\b", "i apologize"),
+                # dev12: "allows you to dose" is what "lets you dose" says (the rule edit's swap)
+                (r"\ballows (you|us|them|users|visitors|customers|guests|readers) to\b", r"lets \1"),
+                (r"\ballow (you|us|them|users|visitors|customers|guests|readers) to\b", r"let \1"),
+                # (and the rule edit's other dev12 swaps, the same claim in plainer words)
+                (r"\bnone of this would have been possible without\b", "none of this would have happened without"),
+                (r"\bconsiderably (?=(?:faster|slower|larger|smaller|higher|lower|cheaper|better|worse|greater|longer|"
+                 r"shorter|bigger|easier|harder|warmer|colder|stronger|weaker|heavier|lighter)\b)", "much "),
+                (r"\bstep inside (?:to|and) discover\b", "inside, you will find"),
+                (r"\bfrequently (?=recommends?\b)", "often "),
+                (r"\babundant natural light\b", "plenty of natural light"),
+                (r"\bno (?:trip|visit) is complete without (?:sampling|trying|tasting)\b", "do not leave without trying")]
 CONTRACTIONS = [
     (r"\bwon't\b", "will not"), (r"\bcan't\b", "can not"), (r"\bshan't\b", "shall not"), (r"\bcannot\b", "can not"),
     (r"n't\b", " not"), (r"'ll\b", " will"), (r"'re\b", " are"), (r"'ve\b", " have"), (r"'m\b", " am"),

@@ -657,6 +657,88 @@ CLICHE_SWAPS: dict[str, str] = {
     **{f"as previously {said},": f"as {plain}," for said, plain in (
         ("communicated", "mentioned before"), ("mentioned", "mentioned before"), ("discussed", "discussed before"),
         ("stated", "mentioned before"), ("noted", "noted before"))},
+    # dev12 round 2 (its two round-0 judges' lists: the genre phrasing left in the rule edit), each only in the syntax
+    # _KEEP_IN_CONTEXT allows
+    **{f"{be} undertaken by": f"{be} done by" for be in ("being", "will be", "was", "were", "is", "are")},
+    "a sufficient quantity of": "enough", "a sufficient amount of": "enough",
+    **{f"{be} sufficient.": f"{be} enough." for be in ("is", "are", "will be", "should be", "was")},
+    **{f"on restoration of the {what},": f"when the {what} is restored," for what in (
+        "supply", "water supply", "power supply", "power", "service", "water service", "electricity", "connection")},
+    "the following summary outlines": "this summary covers",
+    **{f"{what} arising from the": f"{what} from the" for what in (
+        "action items", "action points", "discussion points", "key points", "main points", "points and action items",
+        "discussion points and action items", "decisions and action items", "next steps")},
+    "following extensive discussion,": "after a long discussion,", "after extensive discussion,": "after a long discussion,",
+    "it was agreed that the following actions would be taken:": "the following actions were agreed:",
+    **{f"{be} widely regarded as": f"{be} widely seen as" for be in ("is", "are", "was", "were", "remains")},
+    **{f"{step} {toward} achieving": f"{step} {toward}" for step in ("step", "steps") for toward in ("toward", "towards")},
+    **{f"{find} it challenging to": f"{find} it hard to" for find in ("find", "finds", "found", "finding")},
+    "to determine precisely": "to work out exactly",
+    "frequently recommend": "often recommend", "frequently recommends": "often recommends",
+    "would translate into": "would mean",
+    "it's generally advisable to": "it's usually a good idea to", "it’s generally advisable to": "it’s usually a good idea to",
+    "it is generally advisable to": "it's usually a good idea to",
+    "at present,": "right now,",
+    "is perfectly acceptable": "is perfectly fine", "are perfectly acceptable": "are perfectly fine",
+    "can accumulate to": "can add up to", "accumulates to": "adds up to",
+    "does not constitute": "is not", "doesn't constitute": "isn't", "doesn’t constitute": "isn’t",
+    "do not constitute": "are not", "don't constitute": "aren't", "don’t constitute": "aren’t",
+    **{f"is provided for {what} purposes only": f"is for {what} purposes only" for what in (
+        "educational", "informational", "general information", "general informational", "illustrative", "reference")},
+    "in the comfort of your own kitchen": "in your own kitchen", "in the comfort of your own home": "at home",
+    "from the comfort of your own home": "from home", "in the comfort of your home": "at home",
+    "from the comfort of your home": "from home",
+    "offers exceptional versatility": "is very versatile",
+    **{f"{v} the perfect blend of": plain for v, plain in (("offers", "combines"), ("offer", "combine"),
+                                                           ("offering", "combining"))},
+    "sun-drenched": "sunny",
+    **{f"generous {room}": f"large {room}" for room in (
+        "primary suite", "master suite", "primary bedroom", "master bedroom", "bedroom", "bedrooms", "living room",
+        "living area", "backyard", "back garden", "deck", "patio", "walk-in closet")},
+    "a cherished staple": "a staple",
+    "simple to prepare": "easy to make", "easy to prepare": "easy to make", "quick to prepare": "quick to make",
+    "an ideal choice for": "a great choice for", "an ideal destination for": "a great place for",
+    "provides an ideal setting for": "is a great spot for",
+    "first encountered": "first came across",
+    "consistently earns compliments": "keeps getting compliments",
+    **{f"{who} alike": who for who in ("friends and family", "family and friends", "beginners and experts",
+                                       "locals and tourists", "locals and visitors", "kids and adults",
+                                       "children and adults", "novices and experts", "beginners and pros")},
+    "has rapidly garnered a devoted following": "has quickly built a loyal following",
+    "garnered a devoted following": "built a loyal following", "garnered a loyal following": "built a loyal following",
+    "served alongside": "served with",
+    **{f"considerably {c}": f"much {c}" for c in (
+        "faster", "slower", "larger", "smaller", "higher", "lower", "cheaper", "better", "worse", "greater", "longer",
+        "shorter", "bigger", "easier", "harder", "warmer", "colder", "stronger", "weaker", "heavier", "lighter")},
+    "a compelling reminder that": "a reminder that", "a compelling reminder of": "a reminder of",
+    "reflecting on my journey,": "looking back,", "reflecting on this journey,": "looking back,",
+    "none of this would have been possible without": "none of this would have happened without",
+    "an authentic glimpse into": "a real glimpse of", "an authentic glimpse of": "a real glimpse of",
+    **{f"{be} located {how}": f"{be} {how}" for be in ("is", "are") for how in ("about", "roughly", "around", "just")},
+    "serves exceptional": "serves excellent", "offers exceptional": "offers excellent",
+    "step inside to discover": "inside, you'll find", "step inside and discover": "inside, you'll find",
+    "abundant natural light": "plenty of natural light",
+    "spa-inspired": "spa-like",
+    "there's something undeniably special about": "there's something special about",
+    "there’s something undeniably special about": "there’s something special about",
+    "there is something undeniably special about": "there's something special about",
+    "exceptional is": "so good is",
+    "simply won't": "just won't", "simply won’t": "just won’t",
+    "the recipe yields": "the recipe makes", "this recipe yields": "this recipe makes",
+    "what lies ahead": "what's ahead",
+    **{f"no {trip} is complete without {v}": "don't leave without trying" for trip in ("trip", "visit")
+       for v in ("sampling", "trying", "tasting")},
+    "begin your": "start your",
+    "demonstrates": "shows",
+    "emerges as a": "stands out as a",
+    **{f"{who} {be} {so}advised to": f"{who} should {so}".rstrip() for who in (
+        "residents", "tenants", "guests", "visitors", "passengers", "travellers", "travelers", "customers", "users",
+        "parents", "students", "employees", "staff", "members", "participants", "attendees", "drivers", "patients",
+        "you", "applicants", "candidates") for be in ("are", "is") for so in ("", "therefore ", "also ")
+       if (be == "is") == (who in ("staff",))},
+    # (the claim checks read "allows you to" as "lets you" on both sides: the same permission, see claims.SAME_MEANING)
+    **{f"{v} {who} to": f"{plain} {who}" for v, plain in (("allows", "lets"), ("allow", "let"))
+       for who in ("you", "us", "them", "users", "visitors", "customers", "guests", "readers")},
 }
 # Framing that says nothing the rest of its sentence doesn't (dev3 round 2: the openers and closers
 # blind judges named in most dev passages). Each goes whole, only at a sentence start, never with a
@@ -720,6 +802,8 @@ _FILLER_SENTENCES = re.compile(
     r"(?:truly, )?the (?:cosmos|universe) never ceases to amaze us[.!]"
     # (dev11's judges, and a count of the stock lines left over dev1-10: a closer that says nothing)
     r"|(?:truly, )?nature never ceases to amaze(?: us)?[.!]|onward and upward[.!]|the best is yet to come[.!]"
+    # (dev12's judges: a recipe intro's last line before the recipe; a listing's sales closer)
+    r"|let['’]s dive (?:right )?into the recipe[.!]|let['’]s get cooking[.!](?-i:(?!\s+[a-z]))"
     # (not where a sentence before names it: "Our motto is simple. Together, ...")
     r"|(?<!simple[.:] )(?<!motto[.:] )(?<!slogan[.:] )(?<!mantra[.:] )(?<!same[.:] )(?<!belief[.:] )"
     r"together,? we can (?:truly |really )?make (?:a|a real|a lasting|a big|a meaningful|all the) difference[.!]"
@@ -1811,7 +1895,7 @@ for _keys, _keep in [
      or bool(re.search(r"\b(?:call|calls|called|calling|term|terms|termed|name|names|named)\s+(?:it|this|that|them)\s+$",
                        b, re.I))),
     (("the answer lies in", "the secret lies in"),
-     lambda b, a: not re.match(r"\s+(?:(?:a|an)\s+(?:[\w-]+\s+)?(?:phenomenon|process|principle|mechanism|effect)\b|"
+     lambda b, a: not re.match(r"\s+(?:(?:a|an)\s+(?:[\w-]+\s+)?(?:phenomenon|process|principle|mechanism|effect|system)\b|"
                                r"(?:how|why)\b|the\s+way\b)", a, re.I)
      or bool(re.search(r"\b(?:not|never|no)\b[^.!?]*$", b, re.I))
      or bool(re.search(r"\b(?:not|but|and|as well as|or)\s+(?:also\s+)?in\b", _sentence_around("", a), re.I))),
@@ -2228,6 +2312,121 @@ for _keys, _keep in [
      lambda b, a: bool(re.search(r"\b(?:lies|lay|is|are|was|were|rests|falls|belongs|should|must|will)\b",
                                  re.split(r"[.!?](?:\s|$)|\n", a, maxsplit=1)[0], re.I))),
     (tuple(k for k in CLICHE_SWAPS if " difficult" in k and k.endswith(" in")), _not_after(r"[a-z]+ing\b")),
+    # dev12 round 2: each only where a sentence (or its clause) starts, or in the syntax named
+    (("it was agreed that the following actions would be taken:",),
+     lambda b, a: not re.search(_SENTENCE_START + r"|,\s*$", b)),
+    (("following extensive discussion,", "after extensive discussion,", "the following summary outlines",
+      "at present,",
+      "reflecting on my journey,", "reflecting on this journey,", "step inside to discover", "step inside and discover",
+      "begin your", *(k for k in CLICHE_SWAPS if k.startswith(("on restoration of", "no trip is", "no visit is")))),
+     lambda b, a: not re.search(_SENTENCE_START, b)),
+    # (its review, ~430 probes: each guard below kept a probe's meaning or grammar)
+    # "What makes these pancakes exceptional is ..." of a dish or a product only ("What makes this drought exceptional")
+    (("exceptional is",), lambda b, a: not re.search(
+        r"\bwhat makes (?:these|this|the|our|my|your)(?:\s+[\w'’-]+){0,2}\s+(?:pancakes|recipe|dish|soup|stew|cake|"
+        r"cookies|brownies|bread|coffee|wine|beer|sauce|burger|pizza|pasta|salad|meal|product|grinder|blender|knife|"
+        r"jacket|shoes|restaurant|caf[eé]|bakery|hotel|app|tool|phone|laptop|game|book|film|show)\s+$", b, re.I)),
+    # food only ("The soil is easy to prepare in spring", "Tax returns are simple to prepare")
+    (("simple to prepare", "easy to prepare", "quick to prepare"),
+     lambda b, a: bool(re.match(r"\s+(?:for|yourself)\b", a, re.I)) or not re.search(
+         r"\b(?:recipe|dish|dishes|meal|meals|soup|salad|sauce|bread|cake|cakes|cookies|pasta|stew|curry|breakfast|"
+         r"lunch|dinner|snack|it['’]s|it\s+is|they['’]re|they\s+are)\b", _sentence_around(b, ""), re.I)),
+    # with an object only: not the protest ("The union demonstrates every Friday") nor a lab demonstrator
+    (("demonstrates",), lambda b, a: bool(re.search(r"\b(?:show(?:s|ed|ing)?|showcas\w*|boasts?)\b", _sentence_around(b, a), re.I))
+     or not re.match(
+        r"\s+(?:a|an|the|that|how|its|his|her|their|our|your|my|this|these|those|what|why|both|real|clear|strong|keen|"
+        r"deep|great|remarkable|considerable|excellent|exceptional|impressive|solid|genuine|some|no)\b", a, re.I)),
+    # not a person, a payment or an exception ("offers exceptional children a place", "exceptional leave")
+    (("serves exceptional", "offers exceptional"),
+     _after_is(r"(?:clients?|customers?|students?|children|kids|learners|pupils|people|families|payments?|leave|"
+               r"circumstances?|cases?|care|needs|access|terms)\b")),
+    (("offers exceptional versatility",), lambda b, a: bool(re.match(r"\s+and\b|,\s*[a-z]+(?:,|\s+and\b)", a))),
+    # "from friends and family alike", not "treats children and adults alike" (the same treatment)
+    (tuple(k for k in CLICHE_SWAPS if k.endswith(" alike")),
+     lambda b, a: bool(re.search(r"\bboth\s+$", b, re.I)) or not re.search(r"\b(?:from|for|among|by|with|to)\s+$", b, re.I)),
+    (("a sufficient quantity of", "a sufficient amount of"),
+     _after_is(r"(?:the|a|an|it|this|that|these|those|each|every|your|my|our|their|his|her|its|them|him|us|me)\b")),
+    # (not "The abundant natural light": a determiner before it)
+    (("abundant natural light",),
+     lambda b, a: bool(re.search(r"(?:\b(?:the|its|their|our|your|his|her|my|this|that|an?)|['’]s?)\s+$", b, re.I))),
+    # a total ("can accumulate to about $1,300"), not "accrues to the account holder"
+    (("can accumulate to", "accumulates to"),
+     _not_after(r"about|around|roughly|nearly|almost|over|more\s+than|up\s+to|<F\d+>|[\d$€£]")),
+    # "allows visitors to the upper deck", "allows you to track ... and to set ...": a preposition, or a second "to"
+    (tuple(k for k in CLICHE_SWAPS if k.startswith(("allows ", "allow "))),
+     lambda b, a: bool(re.match(r"\s+(?:the|a|an|this|that|these|those|my|your|our|their|his|her|its|<F\d+>|\d|[A-Z])", a))
+     or not re.match(r"\s+(?!(?:either|too|also|neither|as\s+well)\b)[a-z]", a)
+     or bool(re.search(r"(?:\band|\bor|,)\s+to\s+[a-z]", _sentence_around("", a), re.I))),
+    # a distance ("is located about 95 km from"), not "where the office is located about three weeks ago"
+    (tuple(k for k in CLICHE_SWAPS if re.match(r"(?:is|are) located (?:about|roughly|around|just)$", k)),
+     lambda b, a: bool(re.search(r"\bwhere(?:ver)?\s+(?:[\w'’-]+\s+){0,3}$", b, re.I)) or not re.match(r"\s+(?:<F\d+>|[\d$€£])|\s+(?:a\s+(?:few|short|block|mile|kilomet|minute|stone)|an?\s+hour|half|"
+                               r"one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|fifty|a\s+hundred|"
+                               r"steps|minutes|blocks|off|outside|north|south|east|west|across|behind|beyond|past|"
+                               r"down\s+the|up\s+the|around\s+the\s+corner)\b", a, re.I)),
+    # work ("The work is being undertaken by Clearflow"), not a risk or an obligation the insurer takes on
+    (tuple(k for k in CLICHE_SWAPS if k.endswith(" undertaken by")),
+     lambda b, a: not re.search(r"\b(?:work|works|projects?|study|studies|research|renovations?|repairs?|maintenance|"
+                                r"surveys?|construction|installations?|assessments?|reviews?|inspections?|upgrades?|"
+                                r"excavations?|analysis|analyses|refurbishments?|restorations?|cleaning|testing|audits?|"
+                                r"evaluations?|trials?|jobs?|tasks?|replacements?)\b[^.!?]{0,40}$", b, re.I)),
+    # "in the comfort of your own home gym" stays
+    (tuple(k for k in CLICHE_SWAPS if "the comfort of your" in k),
+     lambda b, a: bool(re.search(r"\b(?:away|leave|leaves|leaving|left)\s+$", b, re.I)) or bool(re.match(r"\s+(?!(?:and|or|but|with|without|for|in|on|at|by|while|when|whenever|using|through|"
+                                r"via|to|as|so|if|because|before|after|this|these|every|each|any)\b)[a-z]", a))),
+    # a blend of two things ("the perfect blend of character and convenience"), not a coffee blend
+    (tuple(k for k in CLICHE_SWAPS if k.endswith(" the perfect blend of")),
+     lambda b, a: not re.match(r"[^.,;!?]{1,60}?\band\b", a)),
+    # "When the supply is restored" where the sentence is about what to do, not a past narrative
+    (tuple(k for k in CLICHE_SWAPS if k.startswith("on restoration of")),
+     lambda b, a: not re.search(_SENTENCE_START, b) or not (re.search(
+         r"\b(?:may|will|should|must|can|might|could|please|would|is|are)\b", _sentence_around("", a), re.I)
+         or re.match(r"\s+(?:run|check|reset|boil|flush|turn|test|call|contact|report|wait|open|close|use|switch|keep|"
+                     r"let|allow|make|ensure|restart|reconnect)\b", a, re.I))),
+    # a place ("The backyard provides an ideal setting for entertaining"), not a story's backdrop
+    (("provides an ideal setting for",), lambda b, a: not re.search(
+        r"\b(?:backyard|yard|garden|patio|deck|terrace|room|space|area|hall|venue|lawn|courtyard|park|beach|lake|"
+        r"kitchen|balcony|rooftop|lounge|barn|estate|porch|basement|studio|loft)\b", _sentence_around(b, ""), re.I)),
+    (("reflecting on my journey,", "reflecting on this journey,"),
+     _after_is(r"(?:which|that|from|to|where|when|who|a|an|the|through|across|including)\b")),
+    # the dish, not "She was served alongside her husband with papers"
+    (("served alongside",), _before_is(r"\b(?:was|were|is|are|be|been|being|get|got|gets)")),
+    # a place or a time of day ("sun-drenched terrace"), not "sun-drenched hair", "sun-drenched tomatoes"
+    (("sun-drenched",), lambda b, a: not re.match(
+        r"\s+(?:[\w-]+\s+){0,2}?(?:living|room|rooms|area|areas|kitchen|terrace|terraces|patio|deck|garden|gardens|beach|"
+        r"beaches|hills|coast|coastline|island|islands|town|village|square|plaza|streets?|courtyard|balcony|space|"
+        r"spaces|afternoons?|mornings?|days?|summers?|valley|vineyards?|lanes?|apartment|home|house|studio|loft|"
+        r"bedroom|office|porch|sunroom|interior|corner|spot|bay|cove|shores?|fields|landscape|countryside|slopes|"
+        r"piazza|veranda|lounge|conservatory|breakfast\s+nook|nook|backyard|yard|pool|poolside)\b", a, re.I)),
+    (("step inside to discover", "step inside and discover"),
+     lambda b, a: bool(re.match(r"\s+(?:whether|why|how|what|where|who|for\s+yourself)\b|\s*[.!?,;]", a, re.I))),
+    # "steps toward achieving and sustaining growth" stays (a second verb)
+    (tuple(k for k in CLICHE_SWAPS if k.endswith(" achieving") and k.startswith("step")),
+     lambda b, a: bool(re.match(r"\s*,|\s+(?:and|or)\b", a)
+                       or re.search(r"\b(?:and|or)\s+(?:then\s+)?[a-z]+ing\b", _sentence_around("", a)))),
+    (("the recipe yields", "this recipe yields"), _after_is(r"(?:to|better|good|great|more|excellent|best|results?)\b")),
+    # working out, not a tribunal's power to decide
+    (("to determine precisely",),
+     lambda b, a: bool(re.search(r"\b(?:power|powers|tribunal|court|judge|authority|jury|arbitrator|board|committee|"
+                                 r"regulator|parliament|law)\b|\bhow\s+$", _sentence_around(b, ""), re.I))),
+    # an amount ("would translate into a target of $9,600"), not a language or a protein
+    (("would translate into",), lambda b, a: not re.match(
+        r"\s+(?:a\s+(?:target|total|saving|savings|loss|gain|cost|increase|decrease|reduction|rise|drop|budget|"
+        r"difference|bill|payment|fee|charge|shortfall|surplus|deficit)|about|roughly|around|nearly|more|fewer|less|"
+        r"higher|lower|savings|[\d$€£]|<F\d+>)", a, re.I)),
+    # (a participle: "The virus was first encountered in 1976", "the error first encountered by users")
+    (("first encountered",), lambda b, a: bool(
+        re.search(r"\b(?:was|were|is|are|be|been|being|had|has|have|the|a|an)\s+$|['’](?:d|ve)\s+$", b, re.I)
+        or re.match(r"\s+(?:by|resistance|opposition|the\s+enemy|enemy|fierce)\b", a, re.I))),
+    # a statement in a voice that is not the writer's ("..., she says") stays as written
+    (tuple(k for k in CLICHE_SWAPS if k.startswith(("no trip is", "no visit is"))),
+     lambda b, a: bool(re.search(r"[\"“”]|,\s*(?:she|he|they|i|we|my\s+\w+)\s+(?:says|said|insists|insisted)\b",
+                                 _sentence_around(b, a), re.I))),
+    # (the rule with "I": "I do not constitute a risk"; the verb of setting up: "does not constitute new committees")
+    (tuple(k for k in CLICHE_SWAPS if k.endswith(("constitute",))),
+     lambda b, a: bool(re.search(r"\bI\s+$|(?:^|[.!?:\n\"“(])\s*$", b)) or not re.match(
+         r"\s+(?:a|an|any|legal|financial|medical|professional|personal|personali[sz]ed|investment|tax|an\s+offer|"
+         r"advice|endorsement|approval|acceptance|consent|grounds|proof|evidence|a\s+contract|a\s+guarantee|"
+         r"a\s+warranty|a\s+waiver|binding)\b", a, re.I)),
     # "I'm embarking on a new chapter ..., starting Monday" -> "I'm starting ..., starting Monday" says it twice
     (("embark on", "embarks on", "embarked on", "embarking on", "embark upon"),
      lambda b, a: bool(re.search(r"\bstart", _sentence_around(b, a), re.I))),
@@ -2510,7 +2709,10 @@ _INVERTED_SHOULD = re.compile(
     r"(?P<np>(?:(?:the|these|those|any|your|our|their|his|her|its|my|no|" + "|".join(_IF_SINGULAR) + r")\s+"
     r"(?:(?!(?:not|never|now|" + _IF_VERB + r")\b)[\w'’<>-]+\s+){0,3}?"
     r"(?!(?:not|never|now|" + _IF_VERB + r")\b)[\w'’<>-]+"
-    r"|(?:" + "|".join(_IF_PRONOUNS) + r"))\s+)"
+    r"|(?:" + "|".join(_IF_PRONOUNS) + r")"
+    # (dev12: a bare noun of an event or a state, "Should discolouration persist", "Should symptoms worsen")
+    r"|[a-z][a-z-]*(?:tion|sion|ness|ment|ity|ence|ance|age|ure|ing)|(?:symptoms|problems|issues|delays|"
+    r"complications|difficulties|errors|leaks|outages|conditions))\s+)"
     # (the clause may hold a time or a number: "after 8:00 AM", "by 5 p.m. on Friday", "over 1,000")
     r"(?P<verb>" + _IF_VERB + r")\b(?P<rest>(?:[^.,;:!?\n]|(?<=\d)[.:,](?=\d)|(?<=\b[ap])\.(?=m\.)|"
     r"(?<=\b[ap]\.m)\.(?=\s+[a-z]))*)(?P<end>[,.])", re.I)
@@ -2557,7 +2759,7 @@ def _if_for_should(m: re.Match) -> str:
         return m.group(0)
     head = words[-1].lower()
     if len(words) == 1:
-        number = _IF_PRONOUNS.get(head, 1)
+        number = _IF_PRONOUNS.get(head, 2 if head.endswith("s") else 1)
     else:
         if (_IF_UNCLEAR_NUMBER.search(" ".join(words[1:]) + " ") or _IF_TIME_HEAD.search(head)
                 or re.search(r"<F\d+>", words[-1])):  # (a name's number is unknown: "the Joneses")
@@ -2620,6 +2822,24 @@ _NOT_ONLY = re.compile(r"\bnot only ((?:(?!(?:and|or|but|not)\b)[\w'’<>$%-]+ )
                        r"but also\b", re.I)
 
 
+# dev12's judges: "The film both has spectacular cinematography and shows ..." is clumsy; with a verb first, "not only ...
+# but also" is plain coordination ("The film has spectacular cinematography and shows ...")
+_NOT_ONLY_VERB = re.compile(r"(?:has|have|boasts?|offers?|provides?|features?|includes?|shows?|delivers?|gives?|makes?|"
+                            r"helps?|improves?|reduces?|saves?|supports?|protects?|adds?|keeps?|cuts?|lowers?|boosts?|"
+                            r"increases?|creates?|brings?|captures?|explores?|demonstrates?|showcases?|highlights?)\b", re.I)
+
+
+def _not_only(m: re.Match) -> str:
+    # (an inverted clause stays: "Not only has the company grown but also its budget", "Not only does it save ...")
+    if re.match(r"(?:has|have|had|does|do|did|is|are|was|were|can|will|would|could|should)\b", m.group(1), re.I) and (
+            re.search(_SENTENCE_START + r"|,\s*$", m.string[:m.start()])):
+        return m.group(0)
+    if _NOT_ONLY_VERB.match(m.group(1)) or (re.match(r"[a-z]+ed\b", m.group(1))
+                                             and re.search(r"\b(?:has|have|had)\s+$", m.string[:m.start()], re.I)):
+        return f"{m.group(1)} and"
+    return _match_case(m.group(0)[:3], "both") + f" {m.group(1)} and"
+
+
 def replace_ai_phrases(text: str, frames: bool = True, cliches: bool = True,
                        near: list[tuple[int, int]] | None = None) -> str:
     """Swap typical AI phrases for plain ones (dropping pure filler, and with ``frames`` the filler
@@ -2675,7 +2895,7 @@ def replace_ai_phrases(text: str, frames: bool = True, cliches: bool = True,
     text = _SECOND_THAT.sub(r"\1", text)
     text = _INVERTED_SHOULD.sub(_if_for_should, text)
     text = _PRIVILEGE.sub(_privilege, text)
-    text = _NOT_ONLY.sub(lambda m: _match_case(m.group(0)[:3], "both") + f" {m.group(1)} and", text)
+    text = _NOT_ONLY.sub(_not_only, text)
     if cliches:
         text = _NEW_CHAPTER.sub(lambda m: m.group(1) + (f" for {m.group(2) or m.group(3)}" if m.group(2) or m.group(3)
                                                         else ""), text)
