@@ -1300,7 +1300,7 @@ def test_a_title_ends_no_sentence():
     ("The team followed 412 students over a period of 18 months.", None),  # "over 18 months" is more than 18
     ("After a period of calm, the storm returned.", None),
     # (bare "whereby" stays: the Whereby app, "the mechanism whereby"; "an issue whereby" is dev11 round 3's)
-    ("Resolved an issue whereby attachments failed to sync.", "Resolved an issue where attachments failed to sync."),
+    ("Resolved an issue whereby attachments failed to sync.", "Fixed an issue where attachments failed to sync."),
     ("We will ship the order to customers at their earliest convenience.",
      "We'll ship the order to customers at their earliest convenience."),
     ("The active preparation is long, but rest assured that it takes no more than 25 minutes.",
@@ -2542,7 +2542,7 @@ def test_dev12_model_slips_are_refused(source, candidate, refused):
     ("At its core, the Sun fuses hydrogen into helium.", None), ("The team, at its core, is small.", None),
     ("It has a living area bathed in natural light.", "It has a living area full of natural light."),
     ("The stage was bathed in red light.", None),
-    ("Resolved an issue whereby exports failed.", "Resolved an issue where exports failed."),
+    ("Resolved an issue whereby exports failed.", "Fixed an issue where exports failed."),
     ("This is the mechanism whereby cells divide.", None),
     ("At $159, the Kestrel Trail 45 represents excellent value for money.",
      "At $159, the Kestrel Trail 45 is excellent value for money."),
@@ -2636,7 +2636,7 @@ def test_rule_edit_dev12_round2(source, expected):
     "Step inside to discover whether the alarm is still on.", "It is a step towards achieving and sustaining growth.",
     "The recipe yields to endless variation.", "The tribunal has the power to determine precisely the sum payable.",
     "The poem would translate into English badly.", "Not only has the company grown but also its budget.",
-    "Mom tied her apron. Let's get cooking! she shouted.", "She asked where the office is located about three weeks ago.",
+    "Preheat the oven to 180°C. Let's get cooking!", "She asked where the office is located about three weeks ago.",
     "My aunt loves cheese. No trip is complete without tasting the brie, she says.",
 ])
 def test_rule_edit_dev12_review_keeps(source):
@@ -2656,3 +2656,66 @@ def test_dev12_round2_claims_read_the_swaps_alike():
     # (and still see a change of strength or permission)
     assert verify("Residents are advised to store water.", "Residents must store water.")
     assert verify("The app allows you to track spending.", "The app stops you from tracking spending.")
+
+
+@pytest.mark.parametrize("source,expected", [
+    # devT round 1: a sample of the training split's sources (the test split's own distribution, never the test split)
+    ("I'm pleased to submit my application for the Reporter position.", "I'd like to apply for the Reporter position."),
+    ("Samples of my work can be found at https://www.ellisongrey.com.",
+     "You can find samples of my work at https://www.ellisongrey.com."),
+    ("The full schedule can also be found in the app.", "You can also find the full schedule in the app."),
+    ("Details that can be found online are outdated.", None),
+    ("To optimize sleep quality, keep a consistent schedule.", "To improve sleep quality, keep a consistent schedule."),
+    ("Brookside Dental Clinic is seeking a friendly and organized receptionist.",
+     "Brookside Dental Clinic is looking for a friendly and organized receptionist."),
+    ("Previous experience is desirable but not required.", "Previous experience is a plus but not required."),
+    ("The client approved this modification.", "The client approved this change."),
+    ("Continued use of our services will constitute acceptance of the revised terms.",
+     "Continued use of our services will mean you accept the revised terms."),
+    ("Version 8.2 of the mobile application is now available.", "Version 8.2 of the mobile app is now available."),
+    ("Get alerts for transactions exceeding an amount of your choosing.",
+     "Get alerts for transactions exceeding an amount you choose."),
+    ("Support for Android 9 will conclude with this release.", "Support for Android 9 will end with this release."),
+    ("The analysis revealed that 71% of the loss occurred near roads.",
+     "The analysis showed that 71% of the loss occurred near roads."),
+    ("She revealed that she was leaving.", None),
+])
+def test_rule_edit_devT_round1(source, expected):
+    _assert_rule_edit(source, expected)
+
+
+@pytest.mark.parametrize("source,expected", [
+    # devT round 1, its two judges' lists beside the corpus's own human rewrites
+    ("Henderson stated that the decision wasn't made lightly.", "Henderson said that the decision wasn't made lightly."),
+    ("Our dog has gone missing in the vicinity of Hollis Park.", "Our dog has gone missing near Hollis Park."),
+    ("There are several drawbacks that buyers should take into consideration.",
+     "There are several drawbacks that buyers should consider."),
+    ("Pursuant to the terms of your lease, we'll inspect the unit.", "Under the terms of your lease, we'll inspect the unit."),
+    ("To date, volunteers have planted 400 trees.", "So far, volunteers have planted 400 trees."),
+    ("Remarkably, these structures relied entirely on gravity.", "These structures relied entirely on gravity."),
+    ("On behalf of the committee, we wish to extend our heartfelt apologies to all attendees.",
+     "On behalf of the committee, we apologize to all attendees."),
+    ("The store will permanently close its doors on March 31.", "The store will close for good on March 31."),
+    ("Henderson expressed profound gratitude to the loyal customers.", "Henderson thanked the loyal customers."),
+    ("It needs careful planning, particularly with regard to the down payment.",
+     "It needs careful planning, especially when it comes to the down payment."),
+    ("Failure to comply may result in disciplinary action.", "Failure to comply may lead to disciplinary action."),
+    ("The mower required manual help about once per week.", "The mower required manual help about once a week."),
+    ("The secret to achieving a flaky crust lies in using cold butter.", "The secret to a flaky crust is using cold butter."),
+    ("Dal tadka is a quintessential comfort food. Each serving provides 14 grams of protein.",
+     "Dal tadka is a classic comfort food. Each serving has 14 grams of protein."),
+    ("I'll be delivering a keynote address at the summit.", "I'll be giving a keynote at the summit."),
+    ("Copyleft licenses mandate that derivative work be open.", "Copyleft licenses require that derivative work be open."),
+    ("Regular exercise can significantly mitigate symptoms.", "Regular exercise can significantly reduce symptoms."),
+    ("We'd like to inform all staff that the office will move.", "We'd like to let all staff know that the office will move."),
+    ("Students will embark on a field trip to the museum.", "Students will go on a field trip to the museum."),
+    ("Back pain represents one of the most prevalent health complaints.",
+     "Back pain is one of the most common health complaints."),
+    ("Once configured, however, the mower operated seamlessly, maintaining my lawn.",
+     "Once configured, however, the mower ran smoothly, maintaining my lawn."),
+    # (its review of the rule edit's own errors: a pronoun for "the complexities", a testament before a bare noun)
+    ("I'm adept at navigating the complexities of research and translating them into stories.", None),
+    ("Weighing only 238 grams, this shoe is a testament to lightweight design.", None),
+])
+def test_rule_edit_devT_round1_lists(source, expected):
+    _assert_rule_edit(source, expected)

@@ -155,6 +155,14 @@ SAME_MEANING = [(r"\bin order to\b", "to"), (r"\bprior to\b", "before"), (r"\bse
                  r"shorter|bigger|easier|harder|warmer|colder|stronger|weaker|heavier|lighter)\b)", "much "),
                 (r"\bstep inside (?:to|and) discover\b", "inside, you will find"),
                 (r"\bfrequently (?=recommends?\b)", "often "),
+                # devT: "Continued use will constitute acceptance of the terms" says "will mean you accept" them
+                (r"\bwill constitute (?:your )?acceptance of\b", "will mean you accept"),
+                (r"\bconstitutes (?:your )?acceptance of\b", "means you accept"),
+                (r"\bwe wish to extend our (?:sincere|sincerest|deepest|heartfelt) apologies\b", "we apologize"),
+                (r"\bconsiderably (?=less\b)", "much "),
+                (r"\bmandates? that\b", "require that"), (r"\b(is|are|was|were) attributable to\b", r"\1 due to"),
+                (r"\bmitigat(e|es|ed|ing)\b", r"reduc\1"),
+                (r"\bembark(?:s|ed|ing)? on a ((?:field |day |school )?)trip\b", r"go on a \1trip"),
                 (r"\babundant natural light\b", "plenty of natural light"),
                 (r"\bno (?:trip|visit) is complete without (?:sampling|trying|tasting)\b", "do not leave without trying")]
 CONTRACTIONS = [

@@ -730,6 +730,74 @@ CLICHE_SWAPS: dict[str, str] = {
        for v in ("sampling", "trying", "tasting")},
     "begin your": "start your",
     "demonstrates": "shows",
+    # devT round 1 (a sample of the training split's sources, the test split's own distribution)
+    **{f"{i_am} pleased to submit my application for": "I'd like to apply for" for i_am in ("i am", "i'm", "i’m")},
+    "to optimize": "to improve", "to optimise": "to improve",
+    "is desirable but not required": "is a plus but not required", "is desirable but not essential":
+        "is a plus but not essential", "are desirable but not required": "are a plus but not required",
+    "this modification": "this change", "these modifications": "these changes",
+    "will constitute acceptance of": "will mean you accept", "constitutes acceptance of": "means you accept",
+    "constitutes your acceptance of": "means you accept", "will constitute your acceptance of": "will mean you accept",
+    "mobile application": "mobile app", "mobile applications": "mobile apps",
+    "of your choosing": "you choose",
+    "will conclude with": "will end with",
+    "familiarize yourself with": "get familiar with", "familiarise yourself with": "get familiar with",
+    # (its two judges' lists, beside the corpus's own human rewrites)
+    "stated that": "said that", "in the vicinity of": "near",
+    "take into consideration": "consider", "takes into consideration": "considers", "with ease": "easily",
+    "pursuant to": "under", "to date,": "so far,", "remarkably,": "",
+    "with remarkable rapidity": "remarkably fast",
+    **{f"we wish to extend our {how} apologies": "we apologize" for how in ("heartfelt", "sincere", "sincerest", "deepest")},
+    "it's evident that": "it's clear that", "it’s evident that": "it’s clear that", "it is evident that": "it's clear that",
+    **{f"to demonstrate {what}": f"to show {what}" for what in ("our", "your", "their", "that", "how", "my")},
+    "stipulated in": "set out in", "anticipate that": "expect that", "anticipates that": "expects that",
+    "will be made available at": "will be available at", "will be made available on": "will be available on",
+    "will permanently close its doors": "will close for good", "permanently closed its doors": "closed for good",
+    **{f"expressed {how}gratitude to": "thanked" for how in ("", "profound ", "deep ", "sincere ", "heartfelt ")},
+    **{f"{how} with regard to": f"{plain} when it comes to" for how, plain in (("particularly", "especially"),
+                                                                              ("especially", "especially"))},
+    "considerably less": "much less",
+    "would amount to": "would come to",
+    "for account creation": "to create an account",
+    "may result in": "may lead to", "could result in": "could lead to",
+    **{f"{n} per {t}": f"{n} a {t}" for n in ("once", "twice", "times") for t in ("day", "week", "month", "year")},
+    "presenting a rare opportunity to acquire": "here's a rare chance to buy",
+    "please direct inquiries to": "please send questions to", "please direct any inquiries to": "please send any questions to",
+    "the secret to achieving": "the secret to", "the key to achieving": "the key to",
+    **{f"lies in {v}": f"is {v}" for v in ("using", "keeping", "adding", "letting", "choosing", "getting", "making")},
+    "pairs beautifully with": "goes beautifully with", "pairs perfectly with": "goes perfectly with",
+    "quintessential": "classic",
+    "i'll demonstrate how to": "I'll show you how to", "i’ll demonstrate how to": "I’ll show you how to",
+    "serving provides": "serving has",
+    "comprises": "has",
+    "constitutes a cornerstone of": "is a cornerstone of",
+    **{f"delivering a keynote{what}": "giving a keynote" for what in ("", " address", " speech", " talk")},
+    "i'd be delighted to": "I'd love to", "i’d be delighted to": "I’d love to",
+    "resolved an issue": "fixed an issue", "resolved a bug": "fixed a bug", "resolved an issue that": "fixed an issue that",
+    "claimed first place": "took first place",
+    "delineate": "set out", "delineates": "sets out",
+    "mandate that": "require that",
+    "battery lifespan": "battery life",
+    "facilitates this process": "does this", "facilitate this process": "do this",
+    **{f"provide you with an update {on}": "give you an update on" for on in ("about", "on", "regarding")},
+    "mitigate": "reduce", "mitigates": "reduces",
+    **{f"like to inform {who} that": f"like to let {who} know that" for who in (
+        "all staff", "everyone", "you", "all employees", "all residents", "all parents", "parents", "all members",
+        "members", "our customers", "all tenants", "tenants")},
+    "fully operational": "fully up and running",
+    "can be collected from": "can be picked up from",
+    "been demonstrated to": "been shown to",
+    "represents one of the": "is one of the",
+    "most prevalent": "most common",
+    **{f"embark on a {what}": f"go on a {what}" for what in ("field trip", "trip", "day trip", "school trip")},
+    **{f"{v} seamlessly": f"{plain} smoothly" for v, plain in (
+        ("operated", "ran"), ("operates", "runs"), ("worked", "worked"), ("works", "works"), ("ran", "ran"),
+        ("runs", "runs"), ("went", "went"), ("functioned", "worked"), ("functions", "works"), ("performed", "worked"))},
+    "stand as a testament to": "show",
+    **{f"{what} revealed that": f"{what} showed that" for what in (
+        "study", "analysis", "survey", "data", "research", "results", "report", "findings", "review", "audit",
+        "investigation", "tests", "test", "scan", "scans", "poll", "census", "inspection", "trial", "experiment",
+        "assessment", "evaluation", "study also", "analysis also", "survey also")},
     "emerges as a": "stands out as a",
     **{f"{who} {be} {so}advised to": f"{who} should {so}".rstrip() for who in (
         "residents", "tenants", "guests", "visitors", "passengers", "travellers", "travelers", "customers", "users",
@@ -802,8 +870,9 @@ _FILLER_SENTENCES = re.compile(
     r"(?:truly, )?the (?:cosmos|universe) never ceases to amaze us[.!]"
     # (dev11's judges, and a count of the stock lines left over dev1-10: a closer that says nothing)
     r"|(?:truly, )?nature never ceases to amaze(?: us)?[.!]|onward and upward[.!]|the best is yet to come[.!]"
-    # (dev12's judges: a recipe intro's last line before the recipe; a listing's sales closer)
-    r"|let['’]s dive (?:right )?into the recipe[.!]|let['’]s get cooking[.!](?-i:(?!\s+[a-z]))"
+    # (dev12's judges: a recipe intro's last line before the recipe; not "Let's get cooking!", which both of dev12
+    # round 2's pairwise judges preferred kept as the writer's own sign-off)
+    r"|let['’]s dive (?:right )?into the recipe[.!]"
     # (not where a sentence before names it: "Our motto is simple. Together, ...")
     r"|(?<!simple[.:] )(?<!motto[.:] )(?<!slogan[.:] )(?<!mantra[.:] )(?<!same[.:] )(?<!belief[.:] )"
     r"together,? we can (?:truly |really )?make (?:a|a real|a lasting|a big|a meaningful|all the) difference[.!]"
@@ -1191,6 +1260,13 @@ def _heart_guard(key: str) -> Callable[[str, str], bool]:
 
 
 _SENTENCE_START = r"(?:^|[.!?:\n\"“(])\s*$"
+# "a testament to those we lost / the volunteers who planted it" is a tribute, not a sign
+_TESTAMENT_TRIBUTE = _after_is(
+    r"those|(?:the|his|her|their|our|its)\s+(?:[\w'’-]+\s+)?(?:men|women|people|workers|volunteers|soldiers|"
+    r"families|victims|staff|crew|players?|founders?|residents|pioneers|miners|builders|nurses|firefighters|"
+    r"coach(?:es)?|teachers?|chefs?|captain|directors?|leaders?|mentors?|mother|father|parents|managers?|"
+    r"authors?|artists?|architects?)\b(?!['’]s)"
+    r"|(?:our|their|his|her)\s+(?:users|members|customers|staff|volunteers|team|founders|ancestors)\b")
 # A clause's finite verb, for guards that need one after a phrase
 _AUXILIARY = r"is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does|do"
 # Guards from an adversarial review of the rule edit (2026-12-02): each swap changed a claim or broke
@@ -1243,7 +1319,8 @@ for _keys, _keep in [
     # dev9 round 3's review (360 probes). Seeking is looking for only before a role a job posting fills ("is seeking a
     # second term / a new trial / a bailout" pursue or demand)
     (tuple(k for k in AI_PHRASES if re.fullmatch(r"[\w’']+ (?:\w+ )?seeking an?", k)),
-     lambda b, a: not re.match(r"\s+(?:(?!(?:from|of|for|in|at|with|on|to|by|the|against|an?|and|or)\b)[\w'’<>-]+,?\s+)"
+     lambda b, a: not re.match(r"\s+(?:[\w'’-]+,?\s+(?:and|or)\s+(?=[\w'’-]+\s))?"
+                               r"(?:(?!(?:from|of|for|in|at|with|on|to|by|the|against|an?|and|or)\b)[\w'’<>-]+,?\s+)"
                                r"{0,4}?(?:<F\d+>(?:\s+to\s+join|\s*[.,!])|(?:coordinator|manager|analyst|"
                                r"engineer|developer|assistant|associate|specialist|supervisor|lead|director|officer|nurse|"
                                r"teacher|designer|volunteer|intern|technician|representative|administrator|receptionist|"
@@ -1407,12 +1484,7 @@ for _keys, _keep in [
     (("educational journey",), _after_is(r"to|through|across|around|into|along|in|at|from|of")),
     # "a testament to those we lost / the volunteers who planted it" is a tribute, not a sign
     (("a testament to", "as a testament to", "is a testament to", "are a testament to", "stands as a testament to",
-      "serves as a testament to"),
-     _after_is(r"those|(?:the|his|her|their|our|its)\s+(?:[\w'’-]+\s+)?(?:men|women|people|workers|volunteers|soldiers|"
-               r"families|victims|staff|crew|players?|founders?|residents|pioneers|miners|builders|nurses|firefighters|"
-               r"coach(?:es)?|teachers?|chefs?|captain|directors?|leaders?|mentors?|mother|father|parents|managers?|"
-               r"authors?|artists?|architects?)\b(?!['’]s)"
-               r"|(?:our|their|his|her)\s+(?:users|members|customers|staff|volunteers|team|founders|ancestors)\b")),
+      "serves as a testament to"), _TESTAMENT_TRIBUTE),
     # "a memorable tragedy", "the horrors were memorable": "unforgettable" there is not praise
     (("unforgettable",), lambda b, a: bool(re.search(
         r"\b(?:traged(?:y|ies)|horrors?|mistakes?|loss|disasters?|nightmares?|pain|grief|haunting|trauma|ordeal|crisis|"
@@ -2031,7 +2103,7 @@ for _keys, _keep in [
                       r"lakes?|streams?|caves?|wetlands?|rapids|waterways?|canals?|streets?|cit(?:y|ies))\b", a, re.I))),
     # "represents excellent value" for a price, a buyer, or at its clause's end ("It no longer represents ...",
     # "Each point represents exceptional value in the dataset" stay)
-    (tuple(k for k in CLICHE_SWAPS if k.startswith("represents ")),
+    (tuple(k for k in CLICHE_SWAPS if k.startswith("represents ") and k != "represents one of the"),
      lambda b, a: bool(re.search(r"\b(?:no longer|still|also|truly|really|clearly|arguably|certainly|not|never|"
                                  r"always|hardly|rarely|only)\s+$", b, re.I))
      # (a chart's mark stands for a value: "The dotted line represents good value; the solid line, poor value")
@@ -2186,7 +2258,7 @@ for _keys, _keep in [
     # a remarkable testament to the straps" (a cause), nor a tribute to people); after "stands as" / "serves as" too
     (tuple(k for k in CLICHE_SWAPS if k.endswith(" testament to") and CLICHE_SWAPS[k].endswith(" proof of")
            and not k.startswith("a powerful")),
-     lambda b, a: _KEEP_IN_CONTEXT["is a testament to"](b, a)),
+     _TESTAMENT_TRIBUTE),
     (tuple(k for k in CLICHE_SWAPS if k.endswith(" testament to") and CLICHE_SWAPS[k].endswith(" proof of")
            and k.startswith("a ") and not k.startswith("a powerful")),
      lambda b, a: bool(re.search(r"(?:\b(?:in|nothing short of)|(?<!\bstands )(?<!\bstood )(?<!\bserves )(?<!\bserved )"
@@ -2232,7 +2304,7 @@ for _keys, _keep in [
     (("no action is required on your part", "no further action is required on your part"),
      lambda b, a: not re.search(r"(?:^|[.!?:;\n\"“(])\s*$", b)),
     (tuple(k for k in CLICHE_SWAPS if k.endswith("apologies") and "extend" in k),
-     lambda b, a: not re.search(_SENTENCE_START + r"|,\s*$", b) or not re.match(r"\s*(?:for\b|\.|!)", a)),
+     lambda b, a: not re.search(_SENTENCE_START + r"|,\s*$", b) or not re.match(r"\s*(?:for\b|to\b|\.|!)", a)),
     (("an abundance of",), _after_is(r"caution|care|<F\d+>|\d|about|around|roughly|approximately|the\s+species")),
     (("whatsoever",), lambda b, a: not re.search(r"(?:\b(?:no|not|none|nothing|never|any|nor|without)\b|n['’]t\b)[^.;:!?]*$",
                                                  b, re.I)),
@@ -2313,6 +2385,23 @@ for _keys, _keep in [
                                  re.split(r"[.!?](?:\s|$)|\n", a, maxsplit=1)[0], re.I))),
     (tuple(k for k in CLICHE_SWAPS if " difficult" in k and k.endswith(" in")), _not_after(r"[a-z]+ing\b")),
     # dev12 round 2: each only where a sentence (or its clause) starts, or in the syntax named
+    (("to optimize", "to optimise", "to date,", "remarkably,", "presenting a rare opportunity to acquire",
+      "please direct inquiries to", "please direct any inquiries to"), lambda b, a: not re.search(_SENTENCE_START, b)),
+    # devT round 1's own review
+    # (a pronoun later in the sentence may point at "the complexities": "navigating the complexities of research and
+    # translating them")
+    (("navigating the complexities of", "navigates the complexities of"),
+     lambda b, a: bool(re.search(r"\b(?:them|they|those)\b", _sentence_around("", a), re.I))),
+    # "is a testament to lightweight design" -> "shows lightweight design" is no English: only before a determiner
+    (("is a testament to", "are a testament to", "stands as a testament to", "serves as a testament to",
+      "stand as a testament to"),
+     lambda b, a: not re.match(r"\s+(?:the|a|an|his|her|their|our|its|my|your|this|that|these|those|how|what|just|"
+                               r"<F\d+>|[A-Z]|[\w-]+['’]s\b)", a)),
+    (("comprises",), _after_is(r"(?:of|between|about|roughly|approximately|nearly|almost|more|less|over|under)\b|[.,;]")),
+    (("mitigate", "mitigates"), lambda b, a: not re.match(r"\s+(?:the|a|an|this|these|those|its|their|your|our|any|"
+                                                           r"symptoms?|risks?|damage|losses|harm|effects?|impacts?|"
+                                                           r"costs?|delays?|pain|stress|flooding)\b", a, re.I)),
+    (("of your choosing",), lambda b, a: not re.search(r"[a-z]\s+$", b)),
     (("it was agreed that the following actions would be taken:",),
      lambda b, a: not re.search(_SENTENCE_START + r"|,\s*$", b)),
     (("following extensive discussion,", "after extensive discussion,", "the following summary outlines",
@@ -2840,6 +2929,21 @@ def _not_only(m: re.Match) -> str:
     return _match_case(m.group(0)[:3], "both") + f" {m.group(1)} and"
 
 
+# devT: "Samples of my work can be found at <url>." -> "You can find samples of my work at <url>." (a sentence's own
+# short subject only, not a clause: "Details that can be found ..." stays)
+_CAN_BE_FOUND = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<np>(?:More|Further|Additional|Full|The|A|Our|Samples?|Copies|Details|Directions|"
+    r"Instructions|Information|Updates|Photos|Examples|Answers|Minutes)"
+    r"(?:\s+(?!(?:that|which|who|whom|where|is|are|was|were|can|could|will|may|might|must|should|also|not)\b)"
+    r"[\w'’<>-]+){0,5}?)\s+can\s+(?P<also>also\s+)?be\s+found\s+(?P<prep>at|on|in|under|via)\b")
+
+
+def _can_be_found(m: re.Match) -> str:
+    first, rest = (m.group("np").split(" ", 1) + [""])[:2]
+    np = f"{first.lower()} {rest}".rstrip()
+    return f"You can {m.group('also') or ''}find {np} {m.group('prep')}"
+
+
 def replace_ai_phrases(text: str, frames: bool = True, cliches: bool = True,
                        near: list[tuple[int, int]] | None = None) -> str:
     """Swap typical AI phrases for plain ones (dropping pure filler, and with ``frames`` the filler
@@ -2896,6 +3000,7 @@ def replace_ai_phrases(text: str, frames: bool = True, cliches: bool = True,
     text = _INVERTED_SHOULD.sub(_if_for_should, text)
     text = _PRIVILEGE.sub(_privilege, text)
     text = _NOT_ONLY.sub(_not_only, text)
+    text = _CAN_BE_FOUND.sub(_can_be_found, text)
     if cliches:
         text = _NEW_CHAPTER.sub(lambda m: m.group(1) + (f" for {m.group(2) or m.group(3)}" if m.group(2) or m.group(3)
                                                         else ""), text)
