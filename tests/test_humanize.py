@@ -2670,8 +2670,6 @@ def test_dev12_round2_claims_read_the_swaps_alike():
      "Brookside Dental Clinic is looking for a friendly and organized receptionist."),
     ("Previous experience is desirable but not required.", "Previous experience is a plus but not required."),
     ("The client approved this modification.", "The client approved this change."),
-    ("Continued use of our services will constitute acceptance of the revised terms.",
-     "Continued use of our services will mean you accept the revised terms."),
     ("Version 8.2 of the mobile application is now available.", "Version 8.2 of the mobile app is now available."),
     ("Get alerts for transactions exceeding an amount of your choosing.",
      "Get alerts for transactions exceeding an amount you choose."),
@@ -2710,12 +2708,68 @@ def test_rule_edit_devT_round1(source, expected):
     ("We'd like to inform all staff that the office will move.", "We'd like to let all staff know that the office will move."),
     ("Students will embark on a field trip to the museum.", "Students will go on a field trip to the museum."),
     ("Back pain represents one of the most prevalent health complaints.",
-     "Back pain is one of the most common health complaints."),
+     "Back pain represents one of the most common health complaints."),
     ("Once configured, however, the mower operated seamlessly, maintaining my lawn.",
      "Once configured, however, the mower ran smoothly, maintaining my lawn."),
+    ("The new office will be fully operational by Monday.", "The new office will be up and running by Monday."),
     # (its review of the rule edit's own errors: a pronoun for "the complexities", a testament before a bare noun)
     ("I'm adept at navigating the complexities of research and translating them into stories.", None),
     ("Weighing only 238 grams, this shoe is a testament to lightweight design.", None),
 ])
 def test_rule_edit_devT_round1_lists(source, expected):
     _assert_rule_edit(source, expected)
+
+
+@pytest.mark.parametrize("source,candidate,refused", [
+    # dev13 round 0: the model's slips both judges named
+    ("**What you'll do:**", "**What you'll do:*", True), ("We thank the Northpeak team.", "We thank the NorthPeak team.", True),
+    ("I also worked closely with nursing staff.", "We also worked closely with nursing staff.", True),
+    ("When you sign in, the website sends a challenge.", "You sign in, the website sends a challenge.", True),
+    ("The pool will now be open seven days a week.", "The pool will open seven days a week.", True),
+    ("And right now, every dollar is matched.", "Currently, every dollar is matched.", False),
+    ("Brenton Park, to their credit, continued to compete.", "Brenton Park, to their credit, they continued to compete.", True),
+    ("It was built by Arthur Wenlock, after which the network grew.", "It was built by Arthur Wenlock, after that the network grew.", True),
+    ("They curl into a ball known as a \"tun\".", "They curl into a ball known as an \"tun\".", True),
+    ("We wrapped up the bootcamp! 🎉", "We wrapped up the bootcamp!", True),
+    ("When it comes to pricing, we are flexible.", "On pricing, we're flexible.", False),
+    ("We are very pleased to welcome you.", "We're happy to welcome you.", False),
+])
+def test_dev13_model_slips_are_refused(source, candidate, refused):
+    from tunesmith.humanize import _piece_slips
+    assert bool(_piece_slips(source, candidate)) is refused, _piece_slips(source, candidate)
+
+
+def test_bold_markup_is_no_list_marker():
+    """'**What you'll do:**' is bold: the humanizer's pieces keep both asterisks (dev13: '**What you'll do:*')."""
+    from tunesmith.claims import _LIST_MARKER
+    assert _LIST_MARKER.match("**What you'll do:**") is None and _LIST_MARKER.match("-5°C overnight") is None
+    assert _LIST_MARKER.match("* Item one").group(0) == "* " and _LIST_MARKER.match("- Item").group(0) == "- "
+
+
+@pytest.mark.parametrize("source", [
+    # devT round 1's review (~475 probes): each broke a first version of a swap above
+    "The mask mandate that was lifted in May is back.", "Payment by the tenant constitutes acceptance of the lease.",
+    "The lawyer represents one of the defendants.", "An email address is required for account creation.",
+    "It was designed with ease of use in mind.",
+    "Such conduct would amount to fraud.", "The survivors expressed profound gratitude to be alive.",
+    "You may face situations not of your choosing.", "The new extension lies in keeping with the street.",
+    "He falsely claimed first place on his CV.", "Samples can be collected from patients at home.",
+    "Pursuant to our conversation, I attach the form.", "Thousands gathered to demonstrate that afternoon.",
+    "We will conclude with certainty that the drug works.", "The key to achieving them is patience.",
+    "Serving provides veterans with a sense of purpose.", "The parties stipulated in court that it was genuine.",
+    "This fee comprises the bulk of our revenue.", "It was stated that the lessee shall pay.",
+    "A good chess player will anticipate that move.", "The headset pairs perfectly with any Bluetooth device.",
+    "Support resolved a bug report as a duplicate.", "The courier is delivering a keynote speaker's luggage.",
+    "It reached fully operational capability in May.", "The tenant must mitigate any loss.",
+    "It will cost in the vicinity of $5 million.", "The museum has permanently closed its doors to the public.",
+    "Mobile application of herbicide is banned.", "Take it once per day of travel.", "He is the most quintessential New Yorker.",
+    "The defendant can be found in contempt under Section 14.", "The missing child can be found at her aunt's house, police said.",
+])
+def test_rule_edit_devT_review_keeps(source):
+    edited = Humanizer.rule_edit(source)[0] or source
+    kept = {"mandate", "constitutes", "represents", "account creation", "seamlessly", "with ease", "amount to", "gratitude",
+            "choosing", "lies in", "claimed", "collected", "Pursuant", "demonstrate", "conclude", "achieving",
+            "provides", "stipulated", "comprises", "stated", "anticipate", "pairs", "resolved", "delivering",
+            "operational", "mitigate", "vicinity", "closed its doors", "application", "per day", "quintessential",
+            "can be found"}
+    assert any(k in source and k in edited for k in kept), edited

@@ -54,8 +54,8 @@ FREQUENCY_WORDS = {"hourly": "hour", "daily": "day", "nightly": "night", "weekly
 # Qualifiers that change what a quantity or date claims; rewording within a class is fine.
 QUALIFIERS: dict[str, tuple[str, ...]] = {
     "about": ("about", "around", "approximately", "roughly", "nearly", "almost", "some", "circa", "close to",
-              "or so", "just under", "just over", "an estimated", "estimated"),
-    "at least": ("over", "above", "more than", "at least", "upwards of", "beyond", "exceeding", "a minimum of",
+              "or so", "just under", "just over", "an estimated", "estimated", "in the vicinity of"),
+    "at least": ("over", "above", "more than", "at least", "upwards of", "beyond", "exceeding", "in excess of", "a minimum of",
                  "minimum of", "no fewer than", "no less than", "or more", "and up", "plus"),
     "at most": ("under", "below", "less than", "fewer than", "at most", "up to", "no more than", "a maximum of",
                 "maximum of", "or less", "or fewer", "not exceeding", "within"),
@@ -155,9 +155,6 @@ SAME_MEANING = [(r"\bin order to\b", "to"), (r"\bprior to\b", "before"), (r"\bse
                  r"shorter|bigger|easier|harder|warmer|colder|stronger|weaker|heavier|lighter)\b)", "much "),
                 (r"\bstep inside (?:to|and) discover\b", "inside, you will find"),
                 (r"\bfrequently (?=recommends?\b)", "often "),
-                # devT: "Continued use will constitute acceptance of the terms" says "will mean you accept" them
-                (r"\bwill constitute (?:your )?acceptance of\b", "will mean you accept"),
-                (r"\bconstitutes (?:your )?acceptance of\b", "means you accept"),
                 (r"\bwe wish to extend our (?:sincere|sincerest|deepest|heartfelt) apologies\b", "we apologize"),
                 (r"\bconsiderably (?=less\b)", "much "),
                 (r"\bmandates? that\b", "require that"), (r"\b(is|are|was|were) attributable to\b", r"\1 due to"),
@@ -283,7 +280,8 @@ def invented_words(source: str, candidate: str) -> list[str]:
     return sorted({w for w in _CONTENT_RE.findall(_normalise(candidate)) if _is_content(w) and w[:5] not in src})
 
 
-_LIST_MARKER = re.compile(r"^\s*(?:[-*•‣◦]|\d{1,3}[.)]|[a-zA-Z][.)](?=\s))\s*")
+# (a "-" or "*" marks an item only before a space: "**What you'll do:**" is bold, "-5°C" a number; dev13)
+_LIST_MARKER = re.compile(r"^\s*(?:[-*](?=\s)|[•‣◦]|\d{1,3}[.)](?=\s)|[a-zA-Z][.)](?=\s))\s*")
 # Lines after which the next line starts a sentence although they end without a full stop: a
 # letter's salutation ("Dear Parents and Guardians,", "Hi Daniel,") and a header ("Subject: ...").
 _OPENING_LINE = re.compile(r"^\s*(?:(?:dear|hi|hello|hey|greetings|good (?:morning|afternoon|evening))\b[^\n]*,"

@@ -731,13 +731,12 @@ CLICHE_SWAPS: dict[str, str] = {
     "begin your": "start your",
     "demonstrates": "shows",
     # devT round 1 (a sample of the training split's sources, the test split's own distribution)
-    **{f"{i_am} pleased to submit my application for": "I'd like to apply for" for i_am in ("i am", "i'm", "i’m")},
+    **{f"{i_am} pleased to submit my application for": f"I{q}d like to apply for" for i_am, q in (
+        ("i am", "'"), ("i'm", "'"), ("i’m", "’"))},
     "to optimize": "to improve", "to optimise": "to improve",
     "is desirable but not required": "is a plus but not required", "is desirable but not essential":
         "is a plus but not essential", "are desirable but not required": "are a plus but not required",
     "this modification": "this change", "these modifications": "these changes",
-    "will constitute acceptance of": "will mean you accept", "constitutes acceptance of": "means you accept",
-    "constitutes your acceptance of": "means you accept", "will constitute your acceptance of": "will mean you accept",
     "mobile application": "mobile app", "mobile applications": "mobile apps",
     "of your choosing": "you choose",
     "will conclude with": "will end with",
@@ -758,7 +757,6 @@ CLICHE_SWAPS: dict[str, str] = {
                                                                               ("especially", "especially"))},
     "considerably less": "much less",
     "would amount to": "would come to",
-    "for account creation": "to create an account",
     "may result in": "may lead to", "could result in": "could lead to",
     **{f"{n} per {t}": f"{n} a {t}" for n in ("once", "twice", "times") for t in ("day", "week", "month", "year")},
     "presenting a rare opportunity to acquire": "here's a rare chance to buy",
@@ -769,30 +767,22 @@ CLICHE_SWAPS: dict[str, str] = {
     "quintessential": "classic",
     "i'll demonstrate how to": "I'll show you how to", "i’ll demonstrate how to": "I’ll show you how to",
     "serving provides": "serving has",
-    "comprises": "has",
     "constitutes a cornerstone of": "is a cornerstone of",
     **{f"delivering a keynote{what}": "giving a keynote" for what in ("", " address", " speech", " talk")},
     "i'd be delighted to": "I'd love to", "i’d be delighted to": "I’d love to",
     "resolved an issue": "fixed an issue", "resolved a bug": "fixed a bug", "resolved an issue that": "fixed an issue that",
-    "claimed first place": "took first place",
-    "delineate": "set out", "delineates": "sets out",
     "mandate that": "require that",
-    "battery lifespan": "battery life",
-    "facilitates this process": "does this", "facilitate this process": "do this",
     **{f"provide you with an update {on}": "give you an update on" for on in ("about", "on", "regarding")},
     "mitigate": "reduce", "mitigates": "reduces",
     **{f"like to inform {who} that": f"like to let {who} know that" for who in (
         "all staff", "everyone", "you", "all employees", "all residents", "all parents", "parents", "all members",
         "members", "our customers", "all tenants", "tenants")},
-    "fully operational": "fully up and running",
+    **{f"{be} fully operational": f"{be} up and running" for be in ("be", "is", "are", "was", "were")},
     "can be collected from": "can be picked up from",
     "been demonstrated to": "been shown to",
-    "represents one of the": "is one of the",
     "most prevalent": "most common",
     **{f"embark on a {what}": f"go on a {what}" for what in ("field trip", "trip", "day trip", "school trip")},
-    **{f"{v} seamlessly": f"{plain} smoothly" for v, plain in (
-        ("operated", "ran"), ("operates", "runs"), ("worked", "worked"), ("works", "works"), ("ran", "ran"),
-        ("runs", "runs"), ("went", "went"), ("functioned", "worked"), ("functions", "works"), ("performed", "worked"))},
+    **{f"{v} seamlessly": f"{plain} smoothly" for v, plain in (("operated", "ran"), ("ran", "ran"), ("went", "went"))},
     "stand as a testament to": "show",
     **{f"{what} revealed that": f"{what} showed that" for what in (
         "study", "analysis", "survey", "data", "research", "results", "report", "findings", "review", "audit",
@@ -2387,7 +2377,58 @@ for _keys, _keep in [
     # dev12 round 2: each only where a sentence (or its clause) starts, or in the syntax named
     (("to optimize", "to optimise", "to date,", "remarkably,", "presenting a rare opportunity to acquire",
       "please direct inquiries to", "please direct any inquiries to"), lambda b, a: not re.search(_SENTENCE_START, b)),
-    # devT round 1's own review
+    # devT round 1's own review, and the review of its swaps (~475 probes): each guard kept a probe's meaning or grammar
+    # (not the noun: "The mask mandate that was lifted")
+    (("mandate that",), lambda b, a: bool(re.search(r"(?:\b(?:the|a|an|this|that|its|their|his|her|our|your|my|no|any|"
+                                                      r"each|new)|['’]s)\s+(?:[\w'’-]+\s+)?$", b, re.I))),
+    (("operated seamlessly",), _before_is(r"\b(?:is|are|was|were|be|been|being)")),
+    (("with ease",), _after_is(r"(?:of|and|or)\b")),
+    (("would amount to",), _not_after(r"<F\d+>|[\d$€£]|about|around|roughly|nearly|more\s+than|less\s+than|over|under|"
+                                      r"just|almost|approximately")),
+    (tuple(k for k in CLICHE_SWAPS if k.startswith("expressed ") and k.endswith("gratitude to")),
+     lambda b, a: not re.match(r"\s+(?:the|our|their|his|her|its|my|all|everyone|<F\d+>|[A-Z])", a)
+     or bool(re.search(r"\band\s+to\b", _sentence_around("", a)))),
+    (tuple(k for k in CLICHE_SWAPS if k.startswith("lies in ")),
+     lambda b, a: not re.search(r"\b(?:secret|key|trick)\b[^.!?]{0,60}$", b, re.I)
+     or bool(re.search(r"\bnot\s+in\b", _sentence_around(b, a), re.I))),
+    (("can be collected from",), lambda b, a: not re.search(
+        r"\b(?:pass|passes|tickets?|keys?|parcels?|packages?|badges?|orders?|forms?|prizes?|wristbands?|lanyards?|kits?|"
+        r"books?|uniforms?|permits?|packs?|bags?|cards?|certificates?|medals?|copies|items?|belongings)\b[^.!?]{0,40}$",
+        b, re.I)),
+    (("pursuant to",), lambda b, a: not re.match(
+        r"\s+(?:the\s+(?:terms|provisions|lease|agreement|contract|act|law|policy|rules|regulations?)|sections?|article|"
+        r"clauses?|paragraph|rules?|regulations?|state|federal|local|applicable|<F\d+>)\b", a, re.I)),
+    (("to demonstrate that",), _after_is(r"(?:afternoon|morning|evening|night|day|week|weekend)\b")),
+    (("will conclude with",), lambda b, a: not re.search(
+        r"\b(?:support|service|meeting|event|festival|season|series|tour|programme|program|session|conference|evening|day|"
+        r"show|ceremony|course|sale|offer|release|beta|trial|exhibition)\b[^.!?]{0,40}$", b, re.I)),
+    (("with remarkable rapidity",), _after_is(r"and\b")),
+    (("the secret to achieving", "the key to achieving"),
+     lambda b, a: bool(re.match(r"\s*(?:is\b|was\b|them\b|it\b|this\b|that\b|these\b|those\b|and\b|[,.;])", a))),
+    (("serving provides",), lambda b, a: not re.search(r"\b(?:each|per|one|a|every|the|this|single)\s+$", b, re.I)),
+    (("stipulated in",), lambda b, a: bool(re.search(r"\b(?:parties|defendants?|plaintiffs?|they|we|he|she|i|both\s+sides)\s+$",
+                                                      b, re.I) or re.match(r"\s+(?:court|writing)\b", a, re.I))),
+    (("stated that",), _before_is(r"\b(?:is|was|been|be|it|having)")),
+    (("anticipate that", "anticipates that"),
+     lambda b, a: not re.match(r"\s+(?:the|a|an|this|these|it|they|we|he|she|you|i|prices|demand|costs|sales|<F\d+>|[A-Z])\b",
+                               a) or bool(re.match(r"\s+(?:move|need|day|moment)\b", a))),
+    (("pairs perfectly with", "pairs beautifully with"), lambda b, a: bool(re.search(
+        r"\b(?:bluetooth|devices?|phones?|headsets?|watch|app|laptops?|speakers?|tablets?|earbuds|computers?)\b",
+        _sentence_around(b, a), re.I))),
+    (("resolved a bug", "resolved an issue", "resolved an issue that"), _after_is(r"(?:reports?|tickets?|as)\b")),
+    (tuple(k for k in CLICHE_SWAPS if k.startswith("delivering a keynote")), _after_is(r"speakers?\b|speaker['’]s")),
+    (tuple(k for k in CLICHE_SWAPS if k.endswith("pleased to submit my application for")),
+     _after_is(r"(?:consideration|your)\b")),
+    (("i'll demonstrate how to", "i’ll demonstrate how to"), lambda b, a: bool(re.search(
+        r"\bto\s+(?:the|our|my|his|her|their)\s+(?:board|team|class|committee|group|staff|students|audience|council|"
+        r"managers|investors)\b", _sentence_around("", a), re.I))),
+    (tuple(k for k in CLICHE_SWAPS if k.endswith(" fully operational")), _after_is(r"(?:capability|capacity|status|readiness)\b")),
+    # (not before an amount, "in the vicinity of $5 million": the claim checks read it as "about", see claims.QUALIFIERS)
+    (("in the vicinity of",), _after_is(r"[\d$€£]|what\b|an?\s+(?:estimated|total)\b")),
+    (("will permanently close its doors", "permanently closed its doors"), _after_is(r"to\b")),
+    (("mobile application", "mobile applications"), _after_is(r"of\b")),
+    (tuple(k for k in CLICHE_SWAPS if re.fullmatch(r"(?:once|twice|times) per \w+", k)), _after_is(r"of\b")),
+    (("quintessential",), lambda b, a: not re.search(r"\b(?:a|an|the|this|that)\s+$", b, re.I)),
     # (a pronoun later in the sentence may point at "the complexities": "navigating the complexities of research and
     # translating them")
     (("navigating the complexities of", "navigates the complexities of"),
@@ -2398,10 +2439,13 @@ for _keys, _keep in [
      lambda b, a: not re.match(r"\s+(?:the|a|an|his|her|their|our|its|my|your|this|that|these|those|how|what|just|"
                                r"<F\d+>|[A-Z]|[\w-]+['’]s\b)", a)),
     (("comprises",), _after_is(r"(?:of|between|about|roughly|approximately|nearly|almost|more|less|over|under)\b|[.,;]")),
-    (("mitigate", "mitigates"), lambda b, a: not re.match(r"\s+(?:the|a|an|this|these|those|its|their|your|our|any|"
+    (("mitigate", "mitigates"), lambda b, a: bool(re.search(
+        r"\b(?:loss|losses|damages|liability|sentence|cruelty|guilt|blame|culpability|circumstances)\b",
+        _sentence_around(b, a), re.I)) or not re.match(r"\s+(?:the|a|an|this|these|those|its|their|your|our|any|"
                                                            r"symptoms?|risks?|damage|losses|harm|effects?|impacts?|"
                                                            r"costs?|delays?|pain|stress|flooding)\b", a, re.I)),
-    (("of your choosing",), lambda b, a: not re.search(r"[a-z]\s+$", b)),
+    (("of your choosing",), lambda b, a: not re.search(r"[a-z]\s+$", b)
+     or bool(re.search(r"\b(?:not|is|are|was|were|be|been)\s+$", b, re.I))),
     (("it was agreed that the following actions would be taken:",),
      lambda b, a: not re.search(_SENTENCE_START + r"|,\s*$", b)),
     (("following extensive discussion,", "after extensive discussion,", "the following summary outlines",
@@ -2940,6 +2984,16 @@ _CAN_BE_FOUND = re.compile(
 
 def _can_be_found(m: re.Match) -> str:
     first, rest = (m.group("np").split(" ", 1) + [""])[:2]
+    sentence = _sentence_around(m.string[:m.start()], m.string[m.start():])
+    # (a ruling, "can be found in contempt"; a report, "..., police said"; a title, "The Hague"; an abstraction,
+    # "A compromise can be found on most issues": its review)
+    if (re.search(r"\b(?:police|said|says|believe|believes|according|reportedly|allegedly)\b", sentence, re.I)
+            or re.match(r"\s*(?:in\s+(?:contempt|breach|violation)|guilty|liable|responsible)\b",
+                        m.string[m.end("prep") - len(m.group("prep")):][len(m.group("prep")):], re.I)
+            or re.match(r"\s*(?:in|on|at)\s+(?:contempt|breach|violation)\b", m.string[m.end() - len(m.group("prep")):], re.I)
+            or (first in ("The", "A") and rest[:1].isupper())
+            or re.match(r"(?:compromise|solution|balance|way|consensus|agreement)\b", rest)):
+        return m.group(0)
     np = f"{first.lower()} {rest}".rstrip()
     return f"You can {m.group('also') or ''}find {np} {m.group('prep')}"
 
@@ -3812,13 +3866,37 @@ _ON_WEEKDAY = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))On\s+(Monday|Tuesday|Wednes
 def _article_mismatch(text: str) -> set[str]:
     """'an high', 'a apple': article and word that do not agree (the common exceptions aside)."""
     found = set()
-    for article, word in re.findall(r"\b(an?)\s+([A-Za-z][\w-]*)", text, re.I):
+    # (through an opening quote too: 'known as an "tun"', dev13)
+    for article, word in re.findall(r"\b(an?)\s+[\"“‘']?([A-Za-z][\w-]*)", text, re.I):
         vowel = word[0].lower() in "aeiou"
         if article.lower() == "an" and not vowel and not word.isupper() and not _AN_BEFORE_CONSONANT_OK.match(word):
             found.add(f"{article} {word}".lower())
         elif article.lower() == "a" and vowel and not word.isupper() and not _A_BEFORE_VOWEL_OK.match(word):
             found.add(f"{article} {word}".lower())
     return found
+
+
+# Words a model piece must keep as often as its source says them (each dropped in a dev13 piece, with its meaning)
+_KEPT_WORDS = [(re.compile(r"\b(?:I|me|my|mine|myself)\b"), "the writer's 'I'"),
+               (re.compile(r"\b(?:when|whenever|if|unless|until|because|although|though|whereas|whether|while|whilst)\b"
+                           r"(?! it comes to)", re.I), "a 'when', 'if' or 'because'"),
+               (re.compile(r"\b(?:after|before|during|in|on|by|of|from|through|under|with|at|for|to)\s+which\b", re.I),
+                "an 'after which'"),
+               (re.compile(r"\b(?:now|currently|presently|at present|at the moment)\b", re.I), "a 'now'"),
+               (re.compile(r"\b(?:still|already|only|yet|no longer)\b", re.I), "a 'still', 'already' or 'only'")]
+_THIRD_PERSON_SUBJECT = re.compile(r"\b(?:they|he|she)\b", re.I)
+
+
+def _recased(source: str, out: str) -> str | None:
+    """A word of ``out`` whose capitals inside it differ from how the source writes it ("Northpeak" -> "NorthPeak")."""
+    forms: dict[str, set[str]] = {}
+    for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", source):
+        forms.setdefault(w.lower(), set()).add(w[1:])
+    for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", out):
+        # (the first letter may change with its place in a sentence; the others may not)
+        if w.lower() in forms and w[1:] not in forms[w.lower()]:
+            return w
+    return None
 
 
 def _piece_slips(source: str, out: str) -> str | None:
@@ -3859,6 +3937,22 @@ def _piece_slips(source: str, out: str) -> str | None:
         if (re.search(r"(?:^|[.!?]\s+|\n)" + day + r"(?![\w>])", out)
                 and not re.search(r"(?:^|[.!?]\s+|\n)" + day + r"(?![\w>])", source)):
             return f"dropped the 'On' before '{day}'"
+    # dev13 round 0 (both judges): bold markup broken ("**What you'll do:**" -> "**What you'll do:*"), a bullet's ✅ or
+    # a name's capitals lost ("Northpeak" -> "NorthPeak"), "I" made "we", a "when" / "if" / "after which" dropped ("When
+    # you sign in, the website ..." -> "You sign in, the website ..."), "now" dropped ("will now be open" -> "will
+    # open"), a second subject added ("Brenton Park, to their credit, they continued")
+    for mark in ("*", "_", "`", "#", "|"):
+        if out.count(mark) != source.count(mark):
+            return f"changed the markup ('{mark}')"
+    if len(_EMOJI.findall(out)) < len(_EMOJI.findall(source)):
+        return "dropped an emoji"
+    if _recased(source, out):
+        return f"changed the capitals of '{_recased(source, out)}'"
+    for words_re, what in _KEPT_WORDS:
+        if len(words_re.findall(out)) < len(words_re.findall(source)):
+            return f"dropped {what}"
+    if len(_THIRD_PERSON_SUBJECT.findall(out)) > len(_THIRD_PERSON_SUBJECT.findall(source)):
+        return "added a subject pronoun"
     # a short word the source says once, said twice (the longer ones: _wording_slips)
     said = Counter(re.findall(r"\b[a-z]{3,4}\b", source.lower()))
     said |= Counter(re.findall(r"\b[a-z]{3,4}\b", _rule_baseline(source)[0].lower()))  # the rule edit's own swaps
