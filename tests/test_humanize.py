@@ -2692,7 +2692,7 @@ def test_rule_edit_devT_round1(source, expected):
     ("To date, volunteers have planted 400 trees.", "So far, volunteers have planted 400 trees."),
     ("Remarkably, these structures relied entirely on gravity.", "These structures relied entirely on gravity."),
     ("On behalf of the committee, we wish to extend our heartfelt apologies to all attendees.",
-     "On behalf of the committee, we apologize to all attendees."),
+     "On behalf of the committee, we sincerely apologize to all attendees."),
     ("The store will permanently close its doors on March 31.", "The store will close for good on March 31."),
     ("Henderson expressed profound gratitude to the loyal customers.", "Henderson thanked the loyal customers."),
     ("It needs careful planning, particularly with regard to the down payment.",

@@ -746,7 +746,9 @@ CLICHE_SWAPS: dict[str, str] = {
     "take into consideration": "consider", "takes into consideration": "considers", "with ease": "easily",
     "pursuant to": "under", "to date,": "so far,", "remarkably,": "",
     "with remarkable rapidity": "remarkably fast",
-    **{f"we wish to extend our {how} apologies": "we apologize" for how in ("heartfelt", "sincere", "sincerest", "deepest")},
+    # (not a bare "we apologize", which devT round 1's pairwise judge found curt for a public apology)
+    **{f"we wish to extend our {how} apologies": "we sincerely apologize" for how in (
+        "heartfelt", "sincere", "sincerest", "deepest")},
     "it's evident that": "it's clear that", "it’s evident that": "it’s clear that", "it is evident that": "it's clear that",
     **{f"to demonstrate {what}": f"to show {what}" for what in ("our", "your", "their", "that", "how", "my")},
     "stipulated in": "set out in", "anticipate that": "expect that", "anticipates that": "expects that",
@@ -2444,6 +2446,11 @@ for _keys, _keep in [
         _sentence_around(b, a), re.I)) or not re.match(r"\s+(?:the|a|an|this|these|those|its|their|your|our|any|"
                                                            r"symptoms?|risks?|damage|losses|harm|effects?|impacts?|"
                                                            r"costs?|delays?|pain|stress|flooding)\b", a, re.I)),
+    # ("approved this change. ... would be changed" echoes: devT round 1's pairwise judge)
+    (("this modification", "these modifications"), lambda b, a: bool(re.search(r"\bchang", b[-200:] + a[:200], re.I))),
+    # ("The analysis showed that ..., showing the role of roads" says it twice: devT round 1's pairwise judge)
+    (tuple(k for k in CLICHE_SWAPS if k.endswith(" revealed that")),
+     lambda b, a: bool(re.search(r"\bshow(?:s|ed|ing|n)?\b|\bhighlight", _sentence_around(b, a), re.I))),
     (("of your choosing",), lambda b, a: not re.search(r"[a-z]\s+$", b)
      or bool(re.search(r"\b(?:not|is|are|was|were|be|been)\s+$", b, re.I))),
     (("it was agreed that the following actions would be taken:",),
