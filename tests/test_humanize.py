@@ -1321,7 +1321,7 @@ def test_a_title_ends_no_sentence():
     ("The city walls encompass the old town.", None),
     ("We wish to remind families that school closes at 3 p.m.", "We'd like to remind families that school closes at 3 p.m."),
     ("In a thrilling encounter that will undoubtedly be remembered for years to come, Harborview United secured a "
-     "dramatic 3-2 victory over Kestrel Town.", "Harborview United secured a dramatic 3-2 victory over Kestrel Town."),
+     "dramatic 3-2 victory over Kestrel Town.", "Harborview United won a dramatic 3-2 victory over Kestrel Town."),
     ("Crucially, the vaccine must be stored below 8 degrees.", "The vaccine must be stored below 8 degrees."),
 ])
 def test_rule_edit_dev5_cases(source, expected):
@@ -2393,7 +2393,7 @@ def test_an_inverted_should_is_a_condition_only_outside_questions():
     # dev11 round 0's two judges' lists: plain words in the same syntax
     ("Water will be off between the hours of 9:00 AM and 3:00 PM.", "Water will be off between 9:00 AM and 3:00 PM."),
     ("Please store water before the commencement of work.", "Please store water before the start of work."),
-    ("Maintenance will be conducted on Tuesday, August 13.", "Maintenance will take place on Tuesday, August 13."),
+    ("Maintenance will be conducted on Tuesday, August 13.", "Maintenance will be on Tuesday, August 13."),
     ("The survey will be conducted on 500 patients.", None),
     ("Each household should retain at least 4 gallons of water.", "Each household should keep at least 4 gallons of water."),
     ("Management sincerely apologizes for the delay.", "Management is very sorry for the delay."),
@@ -2692,7 +2692,7 @@ def test_rule_edit_devT_round1(source, expected):
     ("To date, volunteers have planted 400 trees.", "So far, volunteers have planted 400 trees."),
     ("Remarkably, these structures relied entirely on gravity.", "These structures relied entirely on gravity."),
     ("On behalf of the committee, we wish to extend our heartfelt apologies to all attendees.",
-     "On behalf of the committee, we sincerely apologize to all attendees."),
+     "On behalf of the committee, we'd like to apologize to all attendees."),
     ("The store will permanently close its doors on March 31.", "The store will close for good on March 31."),
     ("Henderson expressed profound gratitude to the loyal customers.", "Henderson thanked the loyal customers."),
     ("It needs careful planning, particularly with regard to the down payment.",
@@ -2711,7 +2711,9 @@ def test_rule_edit_devT_round1(source, expected):
      "Back pain represents one of the most common health complaints."),
     ("Once configured, however, the mower operated seamlessly, maintaining my lawn.",
      "Once configured, however, the mower ran smoothly, maintaining my lawn."),
-    ("The new office will be fully operational by Monday.", "The new office will be up and running by Monday."),
+    ("The new office will be fully operational by Monday.", None),
+    ("There is an issue whereby the export fails.", "There's an issue where the export fails."),
+    ("It is a process whereby water is cleaned.", "It's a process where water is cleaned."),
     # (its review of the rule edit's own errors: a pronoun for "the complexities", a testament before a bare noun)
     ("I'm adept at navigating the complexities of research and translating them into stories.", None),
     ("Weighing only 238 grams, this shoe is a testament to lightweight design.", None),
@@ -2733,6 +2735,7 @@ def test_rule_edit_devT_round1_lists(source, expected):
     ("We wrapped up the bootcamp! 🎉", "We wrapped up the bootcamp!", True),
     ("When it comes to pricing, we are flexible.", "On pricing, we're flexible.", False),
     ("We are very pleased to welcome you.", "We're happy to welcome you.", False),
+    ("The key remains on your phone and is never sent online.", "The key remains on your phone and never sent online.", True),
 ])
 def test_dev13_model_slips_are_refused(source, candidate, refused):
     from tunesmith.humanize import _piece_slips
@@ -2760,7 +2763,7 @@ def test_bold_markup_is_no_list_marker():
     "This fee comprises the bulk of our revenue.", "It was stated that the lessee shall pay.",
     "A good chess player will anticipate that move.", "The headset pairs perfectly with any Bluetooth device.",
     "Support resolved a bug report as a duplicate.", "The courier is delivering a keynote speaker's luggage.",
-    "It reached fully operational capability in May.", "The tenant must mitigate any loss.",
+"The tenant must mitigate any loss.",
     "It will cost in the vicinity of $5 million.", "The museum has permanently closed its doors to the public.",
     "Mobile application of herbicide is banned.", "Take it once per day of travel.", "He is the most quintessential New Yorker.",
     "The defendant can be found in contempt under Section 14.", "The missing child can be found at her aunt's house, police said.",
@@ -2770,6 +2773,31 @@ def test_rule_edit_devT_review_keeps(source):
     kept = {"mandate", "constitutes", "represents", "account creation", "seamlessly", "with ease", "amount to", "gratitude",
             "choosing", "lies in", "claimed", "collected", "Pursuant", "demonstrate", "conclude", "achieving",
             "provides", "stipulated", "comprises", "stated", "anticipate", "pairs", "resolved", "delivering",
-            "operational", "mitigate", "vicinity", "closed its doors", "application", "per day", "quintessential",
+            "mitigate", "vicinity", "closed its doors", "application", "per day", "quintessential",
             "can be found"}
     assert any(k in source and k in edited for k in kept), edited
+
+
+@pytest.mark.parametrize("source,expected", [
+    # devT round 2: what recurs as stiff over the rest of the training split's sources, in the syntax each reads the same
+    ("Firstly, check the fuse. Secondly, reset the breaker.", "First, check the fuse. Second, reset the breaker."),
+    ("The ideal candidate will have five years of experience.", "Ideally, you'll have five years of experience."),
+    ("Please submit your resume to jobs@acme.com.", "Please send your resume to jobs@acme.com."),
+    ("You earn $60,000 annually.", "You earn $60,000 a year."), ("The board meets annually.", None),
+    ("The ceremony will take place on Saturday, June 3.", "The ceremony will be on Saturday, June 3."),
+    ("The final will take place on the main pitch.", None),
+    ("Applications must arrive no later than 8:45 a.m.", "Applications must arrive by 8:45 a.m."),
+    ("Enjoy complimentary pizza and drinks.", "Enjoy free pizza and drinks."),
+    ("She made complimentary remarks about the chef.", None),
+    ("The store is located at 77 Kirby Lane.", "The store is at 77 Kirby Lane."),
+    ("She finished in second place.", "She finished second."), ("Tickets are priced at $25.", "Tickets cost $25."),
+    ("Your refund has been successfully processed.", "Your refund has been processed."),
+    ("The Hawks secured their first regional championship.", "The Hawks won their first regional championship."),
+    ("The firm secured a loan of $2 million.", None),
+    ("An incident that occurred at 9 p.m. is under review.", "An incident at 9 p.m. is under review."),
+    ("Thank you for notifying us about the leak.", "Thanks for letting us know about the leak."),
+    ("Effective September 15, 2025, rent will rise to $1,450.", "Starting September 15, 2025, rent will rise to $1,450."),
+    ("The drug is effective against malaria.", None),
+])
+def test_rule_edit_devT_round2(source, expected):
+    _assert_rule_edit(source, expected)

@@ -747,7 +747,7 @@ CLICHE_SWAPS: dict[str, str] = {
     "pursuant to": "under", "to date,": "so far,", "remarkably,": "",
     "with remarkable rapidity": "remarkably fast",
     # (not a bare "we apologize", which devT round 1's pairwise judge found curt for a public apology)
-    **{f"we wish to extend our {how} apologies": "we sincerely apologize" for how in (
+    **{f"we wish to extend our {how} apologies": "we'd like to apologize" for how in (
         "heartfelt", "sincere", "sincerest", "deepest")},
     "it's evident that": "it's clear that", "it’s evident that": "it’s clear that", "it is evident that": "it's clear that",
     **{f"to demonstrate {what}": f"to show {what}" for what in ("our", "your", "their", "that", "how", "my")},
@@ -779,13 +779,43 @@ CLICHE_SWAPS: dict[str, str] = {
     **{f"like to inform {who} that": f"like to let {who} know that" for who in (
         "all staff", "everyone", "you", "all employees", "all residents", "all parents", "parents", "all members",
         "members", "our customers", "all tenants", "tenants")},
-    **{f"{be} fully operational": f"{be} up and running" for be in ("be", "is", "are", "was", "were")},
+    # (not "fully operational" -> "up and running": both of dev13 round 1's pairwise judges preferred the original)
+    **{f"{what} whereby": f"{what} where" for what in (
+        "process", "system", "scheme", "arrangement", "situation", "policy", "programme", "program",
+        "method", "procedure", "case", "cases", "condition", "model", "rule", "setup", "set-up")},
     "can be collected from": "can be picked up from",
     "been demonstrated to": "been shown to",
     "most prevalent": "most common",
     **{f"embark on a {what}": f"go on a {what}" for what in ("field trip", "trip", "day trip", "school trip")},
     **{f"{v} seamlessly": f"{plain} smoothly" for v, plain in (("operated", "ran"), ("ran", "ran"), ("went", "went"))},
     "stand as a testament to": "show",
+    # devT round 2: what two helpers found still stiff over the rest of the training split's sources (317 passages;
+    # the swaps that recur and read the same in any sentence)
+    "firstly,": "first,", "secondly,": "second,", "thirdly,": "third,",
+    "the ideal candidate will have": "ideally, you'll have",
+    **{f"submit your {what} to": f"send your {what} to" for what in (
+        "resume", "résumé", "cv", "application", "portfolio", "cover letter", "questions", "photos", "entry", "entries")},
+    "annually": "a year",
+    "will take place on": "will be on", "will be held on": "will be on",
+    "no later than": "by",
+    "complimentary": "free",
+    "will be relocating to": "will be moving to", "will be relocating": "will be moving",
+    "is located at": "is at", "are located at": "are at",
+    "perished": "died", "underutilized": "underused", "underutilised": "underused",
+    **{f"finished in {n} place": f"finished {n}" for n in ("first", "second", "third", "fourth", "fifth", "last")},
+    "has been successfully processed": "has been processed", "have been successfully processed": "have been processed",
+    "is priced at": "costs", "are priced at": "cost",
+    "generally recommend": "usually recommend", "generally recommends": "usually recommends",
+    **{f"secured {whose}": f"won {whose}" for whose in ("a", "an", "their", "his", "her", "its", "the", "our")},
+    "proceed with": "go ahead with", "to proceed with": "to go ahead with",
+    "in anticipation of": "ahead of",
+    "throughout the past year": "over the past year", "throughout the past few years": "over the past few years",
+    **{f"that occurred {p}": p for p in ("on", "at", "in", "during", "last", "earlier")},
+    "inadvertently": "accidentally",
+    **{f"notifying us {p}": f"letting us know {p}".rstrip() for p in ("about", "of")},
+    **{f"intuitive {n}": f"easy-to-use {n}" for n in ("controls", "interface", "dashboard", "app", "menu", "menus",
+                                                        "navigation", "layout", "touchscreen", "touch controls")},
+    "effective": "starting",
     **{f"{what} revealed that": f"{what} showed that" for what in (
         "study", "analysis", "survey", "data", "research", "results", "report", "findings", "review", "audit",
         "investigation", "tests", "test", "scan", "scans", "poll", "census", "inspection", "trial", "experiment",
@@ -2377,6 +2407,37 @@ for _keys, _keep in [
                                  re.split(r"[.!?](?:\s|$)|\n", a, maxsplit=1)[0], re.I))),
     (tuple(k for k in CLICHE_SWAPS if " difficult" in k and k.endswith(" in")), _not_after(r"[a-z]+ing\b")),
     # dev12 round 2: each only where a sentence (or its clause) starts, or in the syntax named
+    # devT round 2: where each reads the same (its review)
+    (("firstly,", "secondly,", "thirdly,", "the ideal candidate will have", "in anticipation of",
+      "throughout the past year", "throughout the past few years"), lambda b, a: not re.search(_SENTENCE_START, b)),
+    # an amount a year ("$60,000 annually"), not "reviewed annually" (a verb's adverb)
+    (("annually",), lambda b, a: not re.search(r"(?:<F\d+>|[\d$€£][\d,.]*\s*(?:k|million|billion|hours|days|visits|"
+                                              r"tons|tonnes)?)\s+$", b, re.I)),
+    # a date or a day ("will take place on Saturday"), not "will take place on the pitch"
+    (("will take place on", "will be held on"),
+     _not_after(r"<F\d+>|\d|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
+                r"may|june|july|august|september|october|november|december)\b")),
+    # a deadline ("no later than 8:45 a.m."), not a comparison ("no later than he did")
+    (("no later than",), _not_after(r"<F\d+>|\d|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|"
+                                    r"february|march|april|may|june|july|august|september|october|november|december|"
+                                    r"noon|midnight|the\s+end|the\s+\d|tomorrow|today|tonight)\b")),
+    # something given ("complimentary pizza"), not praise ("complimentary remarks about the chef")
+    (("complimentary",), _after_is(r"(?:remarks?|comments?|words?|reviews?|things|about|of|to)\b")),
+    # a win ("secured their first regional championship"), not "secured a loan / the building"
+    (tuple(k for k in CLICHE_SWAPS if k.startswith("secured ")),
+     lambda b, a: not re.match(r"\s+(?:[\w'’<>-]+\s+){0,3}?(?:victory|win|title|championship|trophy|place|spot|berth|"
+                               r"medal|crown|draw|points?|bronze|silver|gold|promotion|qualification|triumph|"
+                               r"(?:\d+|<F\d+>)[-–]\d+)\b", a, re.I)),
+    (("proceed with", "to proceed with"), _after_is(r"caution\b")),
+    # "An incident that occurred at 9 p.m." -> "An incident at 9 p.m."; not after a pronoun ("what occurred")
+    (tuple(k for k in CLICHE_SWAPS if k.startswith("that occurred ")),
+     lambda b, a: not re.search(r"\b(?:incident|accident|outage|breach|error|problem|issue|fire|collision|crash|"
+                                r"disruption|delay|leak|flood|flooding|event|events|incidents|accidents|outages|"
+                                r"incidents|change|changes|theft|break-in)\s+$", b, re.I)),
+    # a date ("Effective September 15, rent will rise"), at a sentence's start only
+    (("effective",), lambda b, a: not re.search(_SENTENCE_START, b) or not re.match(
+        r"\s+(?:<F\d+>|\d|immediately\b|today\b|tomorrow\b|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+        r"january|february|march|april|may|june|july|august|september|october|november|december)\b)", a, re.I)),
     (("to optimize", "to optimise", "to date,", "remarkably,", "presenting a rare opportunity to acquire",
       "please direct inquiries to", "please direct any inquiries to"), lambda b, a: not re.search(_SENTENCE_START, b)),
     # devT round 1's own review, and the review of its swaps (~475 probes): each guard kept a probe's meaning or grammar
@@ -2424,7 +2485,6 @@ for _keys, _keep in [
     (("i'll demonstrate how to", "i’ll demonstrate how to"), lambda b, a: bool(re.search(
         r"\bto\s+(?:the|our|my|his|her|their)\s+(?:board|team|class|committee|group|staff|students|audience|council|"
         r"managers|investors)\b", _sentence_around("", a), re.I))),
-    (tuple(k for k in CLICHE_SWAPS if k.endswith(" fully operational")), _after_is(r"(?:capability|capacity|status|readiness)\b")),
     # (not before an amount, "in the vicinity of $5 million": the claim checks read it as "about", see claims.QUALIFIERS)
     (("in the vicinity of",), _after_is(r"[\d$€£]|what\b|an?\s+(?:estimated|total)\b")),
     (("will permanently close its doors", "permanently closed its doors"), _after_is(r"to\b")),
@@ -3891,6 +3951,8 @@ _KEPT_WORDS = [(re.compile(r"\b(?:I|me|my|mine|myself)\b"), "the writer's 'I'"),
                 "an 'after which'"),
                (re.compile(r"\b(?:now|currently|presently|at present|at the moment)\b", re.I), "a 'now'"),
                (re.compile(r"\b(?:still|already|only|yet|no longer)\b", re.I), "a 'still', 'already' or 'only'")]
+_BE_FORMS = re.compile(r"(?:\b(?:is|are|was|were)|['’](?:s|re))\s+(?:(?:never|not|always|also|still|often|usually|only|"
+                       r"already|rarely|being|then)\b|[a-z]+(?:ed|en)\b)|\b(?:is|are|was|were)n['’]t\b", re.I)  # (a passive's "is")
 _THIRD_PERSON_SUBJECT = re.compile(r"\b(?:they|he|she)\b", re.I)
 
 
@@ -3960,6 +4022,9 @@ def _piece_slips(source: str, out: str) -> str | None:
             return f"dropped {what}"
     if len(_THIRD_PERSON_SUBJECT.findall(out)) > len(_THIRD_PERSON_SUBJECT.findall(source)):
         return "added a subject pronoun"
+    # (dev13 round 1's judges: "... remains on your phone and [is] never sent over the internet")
+    if len(_BE_FORMS.findall(out)) < len(_BE_FORMS.findall(source)):
+        return "dropped an 'is'"
     # a short word the source says once, said twice (the longer ones: _wording_slips)
     said = Counter(re.findall(r"\b[a-z]{3,4}\b", source.lower()))
     said |= Counter(re.findall(r"\b[a-z]{3,4}\b", _rule_baseline(source)[0].lower()))  # the rule edit's own swaps
