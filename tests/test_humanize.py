@@ -630,7 +630,7 @@ def test_rule_edit_drops_additive_connectives():
     ("Candidates must possess a valid license and 2 years of experience.",
      "Candidates must have a valid license and 2 years of experience."),
     ("It is with great enthusiasm that I submit my application for the role posted May 2.",
-     "I'm excited to submit my application for the role posted May 2."),
+     "I'm excited to apply for the role posted May 2."),
     ("It is with great pleasure that we announce 3 new hires.", "We're pleased to announce 3 new hires."),
 ])
 def test_rule_edit_genre_stock_phrases(source, expected):
@@ -2713,7 +2713,7 @@ def test_rule_edit_devT_round1(source, expected):
      "Once configured, however, the mower ran smoothly, maintaining my lawn."),
     ("The new office will be fully operational by Monday.", None),
     ("There is an issue whereby the export fails.", "There's an issue where the export fails."),
-    ("It is a process whereby water is cleaned.", "It's a process where water is cleaned."),
+    ("It is a system whereby water is cleaned.", "It's a system where water is cleaned."),
     # (its review of the rule edit's own errors: a pronoun for "the complexities", a testament before a bare noun)
     ("I'm adept at navigating the complexities of research and translating them into stories.", None),
     ("Weighing only 238 grams, this shoe is a testament to lightweight design.", None),
@@ -2798,6 +2798,31 @@ def test_rule_edit_devT_review_keeps(source):
     ("Thank you for notifying us about the leak.", "Thanks for letting us know about the leak."),
     ("Effective September 15, 2025, rent will rise to $1,450.", "Starting September 15, 2025, rent will rise to $1,450."),
     ("The drug is effective against malaria.", None),
+    ("To finish, we must raise an additional $320,000.", "To finish, we must raise another $320,000."),
+    ("This offers an additional benefit.", None),
+    ("I'm writing to submit my application for the teacher position.", "I'm writing to apply for the teacher position."),
+    ("Please submit your application by April 4.", "Please apply by April 4."),
 ])
 def test_rule_edit_devT_round2(source, expected):
     _assert_rule_edit(source, expected)
+
+
+@pytest.mark.parametrize("source", [
+    # devT round 2's review (~370 probes): each broke a first version of a swap above
+    "Nonprofits must file Form 990 annually.", "Our board of 12 annually reviews the budget.",
+    "The stock is priced at 20 times earnings.", "The company is priced at $2 billion after the round.",
+    "We need a method whereby to measure progress.", "The reviews were complimentary.",
+    "Effective 1 January to 31 March, the office closes at 4 p.m.", "Effective May 2024 figures show a rise.",
+    "City secured a draw at Anfield.", "The guards secured the gold bars in the vault.", "I secured a parking spot.",
+    "The rubber seals had perished.", "Proceed with extreme caution.", "Passengers should proceed with their passes to gate 12.",
+    "The manuscript dates to no later than 1450.", "Book no later than 24 hours in advance.",
+    "The fire that occurred in 2019 and destroyed 200 homes was arson.",
+    "The ideal candidate will have to relocate to Berlin.", "Data will be held on 2 servers in the EU.",
+    "The most intuitive interface wins.", "There are two reasons: firstly, cost; secondly, time.",
+    "In anticipation of a strike that never came, shops closed.",
+])
+def test_rule_edit_devT_round2_review_keeps(source):
+    edited = Humanizer.rule_edit(source)[0] or source
+    kept = {"annually", "priced at", "whereby", "complimentary", "Effective", "secured", "perished", "proceed with",
+            "no later than", "occurred", "ideal candidate", "held on", "intuitive", "firstly", "anticipation"}
+    assert any(k.lower() in source.lower() and k.lower() in edited.lower() for k in kept), edited
