@@ -158,12 +158,10 @@ SAME_MEANING = [(r"\bin order to\b", "to"), (r"\bprior to\b", "before"), (r"\bse
                 (r"\bwe wish to extend our (?:sincere|sincerest|deepest|heartfelt) apologies\b", "we apologize"),
                 (r"\bconsiderably (?=less\b)", "much "),
                 # devT round 2: "Effective September 15, rent rises" starts then; "no later than 5 p.m." is by then
-                (r"^effective (?=(?:\d|immediately|today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|"
+                # (anywhere: "Please be advised that, effective May 1, ..." loses its frame, not its date)
+                (r"\beffective (?=(?:\d|immediately|today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|"
                  r"sunday|january|february|march|april|may|june|july|august|september|october|november|december)\b)",
                  "starting "),
-                (r"(?<=[.!?:\n] )effective (?=(?:\d|immediately|today|tomorrow|monday|tuesday|wednesday|thursday|friday|"
-                 r"saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|"
-                 r"december)\b)", "starting "),
                 (r"\bsecured (?=(?:a|an|their|his|her|its|the|our) )", "won "),
                 (r"\bno later than\b", "by"), (r"\bannually\b", "a year"),
                 (r"\bmandates? that\b", "require that"), (r"\b(is|are|was|were) attributable to\b", r"\1 due to"),
