@@ -2801,6 +2801,8 @@ def test_rule_edit_devT_review_keeps(source):
     ("Effective immediately, all visitors must sign in.", None),
     ("Phase 2 will take place on Monday, May 5.", None),
     ("Embarking on the 9-course tasting menu is a transformative experience.", None),
+    ("The center offers housing assistance, to help veterans rebuild.", None),
+    ("The team navigated the complexities of a challenging chase.", "The team handled a challenging chase."),
     ("To finish, we must raise an additional $320,000.", "To finish, we must raise another $320,000."),
     ("Seat reservations are available at an additional cost.", None),
     ("Please be advised that, effective January 1, 2026, the policy will change.",
