@@ -155,6 +155,7 @@ SAME_MEANING = [(r"\bin order to\b", "to"), (r"\bprior to\b", "before"), (r"\bse
                  r"shorter|bigger|easier|harder|warmer|colder|stronger|weaker|heavier|lighter)\b)", "much "),
                 (r"\bstep inside (?:to|and) discover\b", "inside, you will find"),
                 (r"\bfrequently (?=recommends?\b)", "often "),
+                # devT round 1 (the training split's sources): the rule edit's swaps, the same claim in plainer words
                 (r"\bwe wish to extend our (?:sincere|sincerest|deepest|heartfelt) apologies\b", "we apologize"),
                 (r"\bconsiderably (?=less\b)", "much "),
                 # devT round 2: "Effective September 15, rent rises" starts then; "no later than 5 p.m." is by then
@@ -162,7 +163,8 @@ SAME_MEANING = [(r"\bin order to\b", "to"), (r"\bprior to\b", "before"), (r"\bse
                 (r"\beffective (?=(?:\d|immediately|today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|"
                  r"sunday|january|february|march|april|may|june|july|august|september|october|november|december)\b)",
                  "starting "),
-                (r"\bsecured (?=(?:a|an|their|his|her|its|the|our) )", "won "),
+                (r"\bsecured (?=(?:a|an|their|his|her|its|the|our) (?:[\w'’-]+ ){0,3}(?:victory|title|championship|"
+                 r"trophy|berth|medal|triumph)\b)", "won "),
                 (r"\bno later than\b", "by"), (r"\bannually\b", "a year"),
                 (r"\bmandates? that\b", "require that"), (r"\b(is|are|was|were) attributable to\b", r"\1 due to"),
                 (r"\bmitigat(e|es|ed|ing)\b", r"reduc\1"),

@@ -818,7 +818,7 @@ CLICHE_SWAPS: dict[str, str] = {
     "to submit my application for": "to apply for",
     **{f"submit your application {by}": f"apply {by}" for by in ("by", "before", "no later than", "online", "through",
                                                                   "via")},
-
+    # (devT round 1, continued)
     **{f"{what} revealed that": f"{what} showed that" for what in (
         "study", "analysis", "survey", "data", "research", "results", "report", "findings", "review", "audit",
         "investigation", "tests", "test", "scan", "scans", "poll", "census", "inspection", "trial", "experiment",
