@@ -2835,3 +2835,17 @@ def test_rule_edit_devT_round2_review_keeps(source):
     kept = {"annually", "priced at", "whereby", "complimentary", "Effective", "secured", "perished", "proceed with",
             "no later than", "occurred", "ideal candidate", "held on", "intuitive", "firstly", "anticipation"}
     assert any(k.lower() in source.lower() and k.lower() in edited.lower() for k in kept), edited
+
+
+def test_an_article_is_checked_again_with_the_facts_back():
+    """dev13 round 1: 'known as an "tun"' passed the slip checks while the quoted term was masked; the restored
+    candidate is checked too."""
+    from tunesmith.humanize import HumanizeOptions
+    hz = Humanizer.__new__(Humanizer)
+    source = 'They curl into a compact ball known as a "tun," and their metabolism slows.'
+    masked = mask_facts(source, [])
+    candidate = masked.text.replace(" a <", " an <") if " a <" in masked.text else masked.text.replace(' a "', ' an "')
+    text, why = hz._check(source, masked, candidate, HumanizeOptions())
+    assert text is None and "'a'/'an'" in why
+    text, why = hz._check(source, masked, masked.text, HumanizeOptions())
+    assert text is not None, why

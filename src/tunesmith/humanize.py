@@ -4374,6 +4374,9 @@ class Humanizer:
         restored = masked.restore(out)
         if PLACEHOLDER_RE.search(restored):
             return None, "placeholder left in text"
+        # (again with the facts back: 'known as an "tun"' passed while the quoted term was masked, dev13 round 1)
+        if _article_mismatch(restored) - _article_mismatch(source):
+            return None, "put 'a'/'an' before a word it does not fit"
         lost = missing_facts(source, restored, opts.keep_terms)
         if lost:
             return None, f"lost facts {lost}"
