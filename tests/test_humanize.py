@@ -1930,6 +1930,13 @@ def test_rule_edit_dev8(source, expected):
     assert Humanizer.rule_edit(source)[0] == expected
 
 
+def _assert_keeps_one_of(source: str, kept: set[str], ignore_case: bool = False) -> None:
+    """The rule edit of ``source`` still says the phrase of ``kept`` that ``source`` holds (a review's probe)."""
+    edited = Humanizer.rule_edit(source)[0] or source
+    fold = str.lower if ignore_case else str
+    assert any(fold(k) in fold(source) and fold(k) in fold(edited) for k in kept), edited
+
+
 def _assert_rule_edit(source: str, expected: str | None) -> None:
     """The rule edit of ``source`` is ``expected`` (None: unchanged), and the claim checks of a whole text agree."""
     from tunesmith.claims import verify
@@ -2460,10 +2467,9 @@ def test_rule_edit_dev11_round1(source, expected):
     "Following the investigation closely, reporters wrote daily.", "She experienced difficulty in the exam.",
 ])
 def test_rule_edit_dev11_review_keeps(source):
-    edited = Humanizer.rule_edit(source)[0] or source
     kept = {"commencement", "conducted", "advisable", "manner", "mentioning", "abundance", "whatsoever", "Let us",
             "recorded at", "this matter", "request", "ask that", "assume", "equates", "Following", "difficulty"}
-    assert any(k in source and k in edited for k in kept), edited
+    _assert_keeps_one_of(source, kept)
 
 
 
@@ -2640,12 +2646,11 @@ def test_rule_edit_dev12_round2(source, expected):
     "My aunt loves cheese. No trip is complete without tasting the brie, she says.",
 ])
 def test_rule_edit_dev12_review_keeps(source):
-    edited = Humanizer.rule_edit(source)[0] or source
     kept = {"sufficient", "abundant", "accumulates", "allows", "undertaken", "located", "alike", "demonstrates",
             "constitute", "to prepare", "exceptional", "encountered", "comfort", "blend", "setting", "Reflecting",
             "alongside", "sun-drenched", "discover", "achieving", "yields", "determine", "translate", "Not only",
             "cooking", "No trip", "restoration"}
-    assert any(k in source and k in edited for k in kept), edited
+    _assert_keeps_one_of(source, kept)
 
 
 def test_dev12_round2_claims_read_the_swaps_alike():
@@ -2769,13 +2774,12 @@ def test_bold_markup_is_no_list_marker():
     "The defendant can be found in contempt under Section 14.", "The missing child can be found at her aunt's house, police said.",
 ])
 def test_rule_edit_devT_review_keeps(source):
-    edited = Humanizer.rule_edit(source)[0] or source
     kept = {"mandate", "constitutes", "represents", "account creation", "seamlessly", "with ease", "amount to", "gratitude",
             "choosing", "lies in", "claimed", "collected", "Pursuant", "demonstrate", "conclude", "achieving",
             "provides", "stipulated", "comprises", "stated", "anticipate", "pairs", "resolved", "delivering",
             "mitigate", "vicinity", "closed its doors", "application", "per day", "quintessential",
             "can be found"}
-    assert any(k in source and k in edited for k in kept), edited
+    _assert_keeps_one_of(source, kept)
 
 
 @pytest.mark.parametrize("source,expected", [
@@ -2831,10 +2835,9 @@ def test_rule_edit_devT_round2(source, expected):
     "In anticipation of a strike that never came, shops closed.",
 ])
 def test_rule_edit_devT_round2_review_keeps(source):
-    edited = Humanizer.rule_edit(source)[0] or source
     kept = {"annually", "priced at", "whereby", "complimentary", "Effective", "secured", "perished", "proceed with",
             "no later than", "occurred", "ideal candidate", "held on", "intuitive", "firstly", "anticipation"}
-    assert any(k.lower() in source.lower() and k.lower() in edited.lower() for k in kept), edited
+    _assert_keeps_one_of(source, kept, ignore_case=True)
 
 
 def test_an_article_is_checked_again_with_the_facts_back():

@@ -1285,6 +1285,9 @@ def _heart_guard(key: str) -> Callable[[str, str], bool]:
 
 
 _SENTENCE_START = r"(?:^|[.!?:\n\"“(])\s*$"
+# A weekday or a month, for guards that need a date after a phrase
+_DATE_WORD = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
+              r"august|september|october|november|december)")
 # "a testament to those we lost / the volunteers who planted it" is a tribute, not a sign
 _TESTAMENT_TRIBUTE = _after_is(
     r"those|(?:the|his|her|their|our|its)\s+(?:[\w'’-]+\s+)?(?:men|women|people|workers|volunteers|soldiers|"
@@ -2352,8 +2355,8 @@ for _keys, _keep in [
         r"(?:requires|require|adds|add|transforms|transform|refers\s+to|refer\s+to|means|mean|involves|involve|uses|use|"
         r"relies\s+on|rely\s+on|describes|describe|lets|let|allows|allow|combines|combine|provides|provide|helps|help|"
         r"protects|protect|works\s+by|work\s+by|asks|ask|turns|turn|checks|check|verifies|verify|stores|store|"
-        r"is\s+(?:a|an|the|simply|just|about)|are\s+(?:a|an|the|simply|just|about))\b", a, re.I)),
-    (("at its core,",), lambda b, a: not re.search(r"(?:^|[.!?:\n\"“(])\s*$", b)
+        r"is\s+(?:a|an|the|simply|just|about)|are\s+(?:a|an|the|simply|just|about))\b", a, re.I)
+     or not re.search(r"(?:^|[.!?:\n\"“(])\s*$", b)
      or bool(re.search(r"\b(?:sun|stars?|planets?|earth|moon|comets?|asteroids?|galax\w*|reactors?|atoms?|nucle\w*|cells?|"
                        r"apples?|fruit|trees?|cables?|wires?|magnets?|engines?|chips?|processors?|cpus?|cores?|temperature|"
                        r"iron|molten|hot|heat|fusion|drill\w*|sample)\b", re.split(r"[.!?](?:\s|$)|\n", a, maxsplit=1)[0],
@@ -2455,14 +2458,6 @@ for _keys, _keep in [
         r"plan|plans|project|request|installation|payment|transaction|sale|changes?|upgrade|merger|work|works|"
         r"construction|claim|refund|cancellation|process|checkout|registration|renovation|move|launch|hire|hiring)\b",
         a, re.I)),
-    # a deadline's time ("no later than 8:45 a.m."), not "dates to no later than 1450", "no later than 24 hours in
-    # advance", "Sunset is no later than 4:30"
-    (("no later than",), lambda b, a: bool(
-        re.search(r"\b(?:dates?|dated|is|was|are|were|be|been)\s+(?:to\s+|from\s+)?$", b, re.I)
-        or re.match(r"\s+(?:<F\d+>|\d+)\s*(?:hours?|days?|minutes?|weeks?|months?|years?)\b", a, re.I)
-        or re.match(r"\s+\S+(?:\s+\S+){0,3}\s+(?:in\s+advance|before|after|behind|ahead|prior)\b", a, re.I)
-        # ("submitted by all employees by Wednesday": a second "by", devT round 2's pairwise judge)
-        or re.search(r"\bby\b", _sentence_around(b, ""), re.I))),
     (tuple(k for k in CLICHE_SWAPS if k.startswith("that occurred ")),
      lambda b, a: bool(re.search(r"\band\s+[a-z]+(?:ed|t)\b", _sentence_around("", a), re.I))),
     # an amount a year ("$60,000 annually"), not "reviewed annually" (a verb's adverb)
@@ -2474,14 +2469,18 @@ for _keys, _keep in [
         r"(?:<F\d+>|[$€£]\s*[\d,.]+(?:\s*(?:k|million|billion))?)\s+$", b, re.I)),
     # a date or a day ("will take place on Saturday"), not "will take place on the pitch", "will be held on 2 servers"
     (("will take place on", "will be held on"),
-     _not_after(r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
-                r"august|september|october|november|december)\b|(?:<F\d+>|\d{1,2}(?:st|nd|rd|th)?)"
-                r"(?=\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|"
+     _not_after(rf"{_DATE_WORD}\b|(?:<F\d+>|\d{{1,2}}(?:st|nd|rd|th)?)(?=\s+{_DATE_WORD}\b|"
                 r"\s*[,.;]|\s+(?:at|in|from|and|or|to|with|between)\b|\s*$)")),
-    # a deadline ("no later than 8:45 a.m."), not a comparison ("no later than he did")
-    (("no later than",), _not_after(r"<F\d+>|\d|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|"
-                                    r"february|march|april|may|june|july|august|september|october|november|december|"
-                                    r"noon|midnight|the\s+end|the\s+\d|tomorrow|today|tonight)\b")),
+    # a deadline's time ("no later than 8:45 a.m."), not a comparison ("no later than he did"), "dates to no later than
+    # 1450", "no later than 24 hours in advance", "Sunset is no later than 4:30", nor beside a second "by" ("completed by
+    # all employees by Wednesday", devT round 2's pairwise judge)
+    (("no later than",), lambda b, a: bool(
+        not re.match(rf"\s+(?:<F\d+>|\d|(?:{_DATE_WORD}|noon|midnight|the\s+end|the\s+\d|tomorrow|today|tonight)\b)",
+                     a, re.I)
+        or re.search(r"\b(?:dates?|dated|is|was|are|were|be|been)\s+(?:to\s+|from\s+)?$", b, re.I)
+        or re.match(r"\s+(?:<F\d+>|\d+)\s*(?:hours?|days?|minutes?|weeks?|months?|years?)\b", a, re.I)
+        or re.match(r"\s+\S+(?:\s+\S+){0,3}\s+(?:in\s+advance|before|after|behind|ahead|prior)\b", a, re.I)
+        or re.search(r"\bby\b", _sentence_around(b, ""), re.I))),
     # something given ("complimentary pizza"), not praise ("complimentary remarks about the chef")
     (("complimentary",), _not_after(
         r"(?:[\w-]+\s+)?(?:breakfast|pizza|drinks?|coffee|tea|wi-?fi|parking|shuttle|snacks?|refreshments|lunch|dinner|"
@@ -2506,8 +2505,7 @@ for _keys, _keep in [
     (("effective",), lambda b, a: not re.search(_SENTENCE_START, b) or bool(re.match(r"\s+immediately\b", a, re.I))
      or not re.match(r"[^,.;:!?\n]{1,30},", a) or bool(re.match(r"[^,.;:!?\n]*\b(?:to|through|until|till)\b|[^,]*[–-]", a))
      or not re.match(
-        r"\s+(?:<F\d+>|\d|immediately\b|today\b|tomorrow\b|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-        r"january|february|march|april|may|june|july|august|september|october|november|december)\b)", a, re.I)),
+        rf"\s+(?:<F\d+>|\d|immediately\b|today\b|tomorrow\b|{_DATE_WORD}\b)", a, re.I)),
     (("to optimize", "to optimise", "to date,", "remarkably,", "presenting a rare opportunity to acquire",
       "please direct inquiries to", "please direct any inquiries to"), lambda b, a: not re.search(_SENTENCE_START, b)),
     # devT round 1's own review, and the review of its swaps (~475 probes): each guard kept a probe's meaning or grammar
