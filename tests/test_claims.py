@@ -79,6 +79,10 @@ CHANGED = [
     ("Cancellations made by us are refunded in full.", "Cancellations made by you are refunded in full.", "person"),
     ("The nurse will visit you at my residence.", "The nurse will visit you at your residence.", "person"),
     ("The plan\nwill be Closed soon.", "The plan\nwill be Shut soon.", "name"),  # a wrapped line is no sentence start
+    # dev14: "a month" after an amount is a rate like "per month"; "to ensure a smooth" reads as a purpose, not "must"
+    ("The plan costs $9.99 per month.", "The plan costs $9.99 a year.", "frequency"),
+    ("Staff work 3 days a week.", "Staff work 3 days a month.", "frequency"),
+    ("To ensure a smooth start, you must arrive by 8 AM.", "For a smooth start, arrive by 8 AM.", "modality"),
 ]
 
 
@@ -118,6 +122,9 @@ FAITHFUL = [
     ("Dear Residents,\nPlease be advised that, in order to ensure safety, the lift will close.",
      "Dear Residents,\nTo ensure safety, the lift will close."),
     ("Subject: Budget\nHi Daniel,\nThe meeting went well.", "Subject: Budget\nHello Daniel,\nThe meeting went well."),
+    ("The plan costs $9.99 per month.", "The plan costs $9.99 a month."),
+    ("Staff work on-site 3 days per week.", "Staff work on-site 3 days a week."),
+    ("To ensure a smooth start, arrive by 8 AM.", "For a smooth start, arrive by 8 AM."),
 ]
 
 

@@ -644,7 +644,7 @@ def test_rule_edit_splits_long_sentences_only_between_main_clauses():
                    "minutes of reading by April 5.")
     out = Humanizer.rule_edit("The Herons trailed by 14 points in the third quarter but cut the deficit to 3 late on; "
                               "however, a series of missed free throws proved costly in the end.")[0]
-    assert "late on. However, a series" in out
+    assert "late on. But a series" in out  # (dev14 round 1: "However," opens as "But")
     # a condition keeps its clauses together; a list item is no clause; short sentences stay whole
     for text in ("If you continue to see slow speeds after the update on Monday, and you are still offline, "
                  "call our support line at 555-0100.",
@@ -898,7 +898,7 @@ def test_rule_edit_plain_english_set_phrases():
     ("We are committed to providing a seamless, secure, and enjoyable reading experience.",
      "We're committed to providing a smooth, secure, and enjoyable reading experience."),
     ("To ensure a seamless review, please submit your budget by May 2.",
-     "To ensure a smooth review, please submit your budget by May 2."),
+     "For a smooth review, please submit your budget by May 2."),
     ("To unlock the full benefits of restorative rest, sleep 8 hours.", "To get the full benefits of restorative rest, sleep 8 hours."),
     ("The Fenwick Arts Council is delighted to host its 12th gala.", "The Fenwick Arts Council is happy to host its 12th gala."),
     ("Navigating the intricate world of personal finance can be daunting.", "Managing personal finance can be daunting."),
@@ -1138,7 +1138,7 @@ def test_filler_frames_may_be_dropped_whole_but_not_changed_or_added():
      "A gift of $50 feeds a family for a week."),
     ("This release will revolutionize the way you plan 3 meals.", "This release will change the way you plan 3 meals."),
     ("Choosing the right band is the key to unlocking better speed.", "Choosing the right band is the key to better speed."),
-    ("It is worth noting, however, that 40 residents could not pay.", "However, 40 residents couldn't pay."),
+    ("It is worth noting, however, that 40 residents could not pay.", "But 40 residents couldn't pay."),
     ("You have got this!", "You've got this!"),
     # dev4 round 2
     ("If you can't attend, kindly let me know by Monday.", "If you can't attend, please let me know by Monday."),
@@ -1168,7 +1168,7 @@ def test_filler_frames_may_be_dropped_whole_but_not_changed_or_added():
     ("We hope this message finds you well. As winter approaches, we have 3 events.",
      "As winter approaches, we have 3 events."),
     ("2FA blocks 99% of attacks. It is important to note, however, that not all methods are secure.",
-     "2FA blocks 99% of attacks. However, not all methods are secure."),
+     "2FA blocks 99% of attacks. But not all methods are secure."),
 ])
 def test_rule_edit_dev4_stock_phrases(source, expected):
     assert Humanizer.rule_edit(source)[0] == expected
@@ -1283,7 +1283,7 @@ def test_a_title_ends_no_sentence():
     ("Furthermore, individuals with heart conditions should consult a physician.",
      "People with heart conditions should consult a physician."),
     ("Many individuals struggle with sleep.", None),  # (the review: "Many individuals of the species")
-    ("We are seeking talented individuals to join us.", "We're seeking talented people to join us."),
+    ("We are seeking talented individuals to join us.", "We're looking for talented people to join us."),
     ("Researchers tagged 12 individuals in the wolf pack.", None),
     ("Counselling is available for individuals and couples.", None),
     # an invitation hurried is a request
@@ -1292,7 +1292,7 @@ def test_a_title_ends_no_sentence():
      "Feel free to contact us if you have any questions."),
     ("It is worth emphasizing that Mr. Oyelaran will not be departing the organization entirely.",
      "Mr. Oyelaran won't be departing the organization entirely."),
-    ("It is important to emphasize, however, that tardigrades are not invincible.", "However, tardigrades aren't invincible."),
+    ("It is important to emphasize, however, that tardigrades are not invincible.", "But tardigrades aren't invincible."),
     ("As a precautionary measure, the school nurse evaluated each student.",
      "As a precaution, the school nurse evaluated each student."),
     ("Researchers monitored their sleep for a period of six consecutive weeks.",
@@ -1367,12 +1367,12 @@ def test_model_rewrites_near_the_dev5_slips_pass(source, candidate):
     ("Most crucially, we need more funding.", None),
     ("The goal came, crucially, in the last minute.", None),
     ("If you are travelling, please note that, due to the strike, trains are delayed.",
-     "If you're travelling, please note that, due to the strike, trains are delayed."),
+     "If you're travelling, please note that, because of the strike, trains are delayed."),
     ("Please be aware that, and this is important, the door locks at 9 pm.", None),
     ("It is worth emphasizing that the drug is safe, not that it is effective.",
      "It's worth emphasizing that the drug is safe, not that it's effective."),
     ("It is important to emphasize, however, that the sample was small and that the results may not hold.",
-     "However, the sample was small and the results may not hold."),
+     "But the sample was small and the results may not hold."),
     ("Please note that the office, and that of our partner, will close at 5 p.m.",
      "The office, and that of our partner, will close at 5 p.m."),
     ("As you are aware, or should be, the rent is due on the first.", None),
@@ -1402,7 +1402,7 @@ def test_rule_edit_dev5_review_cases_keep_their_sense(source, expected):
 @pytest.mark.parametrize("source,expected", [
     ("Please stay seated for the duration of the flight.", "Please stay seated throughout the flight."),
     ("The salary is $58,000 per year, commensurate with experience.",
-     "The salary is $58,000 per year, depending on experience."),
+     "The salary is $58,000 a year, depending on experience."),
     ("Problems of this nature are rare.", "Problems like this are rare."),
     ("In the event of rain, bring a coat.", "In case of rain, bring a coat."),
     ("A sturdy wooden spoon will suffice.", "A sturdy wooden spoon will do."),
@@ -1854,7 +1854,8 @@ def test_dev8_model_slips_are_refused(source, candidate, refused):
 
 @pytest.mark.parametrize("source,expected", [
     # a swap never doubles the word beside it (dev8 round 0's judges: "a smooth and smooth process", "careful care")
-    ("To ensure a smooth and seamless process, please keep the following in mind:", None),
+    ("To ensure a smooth and seamless process, please keep the following in mind:",
+     "For a smooth and seamless process, please keep the following in mind:"),  # (dev14 round 1: "for a smooth")
     ("The pasta was clearly made with meticulous care.", "The pasta was clearly made with great care."),
     # round 1: the judges' lists, each in the syntax where it keeps the claim
     ("In simple terms, water helps regulate body temperature.", "Water helps regulate body temperature."),
@@ -2852,3 +2853,70 @@ def test_an_article_is_checked_again_with_the_facts_back():
     assert text is None and "'a'/'an'" in why
     text, why = hz._check(source, masked, masked.text, HumanizeOptions())
     assert text is not None, why
+
+
+@pytest.mark.parametrize("source,expected", [
+    # dev14 round 1: the stock words the corpus's human rewrites never keep (counted over the training split's rule edits)
+    ("The film is beautiful. However, the middle section drags.", "The film is beautiful. But the middle section drags."),
+    ("The pacing, however, is slow.", None),
+    ("The venue has no parking; however, a free shuttle will run.", "The venue has no parking, but a free shuttle will run."),
+    ("Costs may vary. Therefore, talk to an adviser.", "Costs may vary. So talk to an adviser."),
+    ("Bring items such as a torch and a map.", "Bring items like a torch and a map."),
+    ("Typically, the process takes 3 days.", "Usually, the process takes 3 days."),
+    ("The plan costs $24.99 per month.", "The plan costs $24.99 a month."),
+    ("Staff work on-site 3 days per week.", "Staff work on-site 3 days a week."),
+    ("Trucks travel at 35 miles per hour.", "Trucks travel at 35 miles an hour."),
+    ("Aim for 150 minutes of moderate activity per week.", None), ("The maximum per day is 3 hours.", None),
+    ("The home is located in the heart of Eastgate.", "The home is in the heart of Eastgate."),
+    ("Cedar Heights, located at 1150 Larkin Avenue, will close.", "Cedar Heights, at 1150 Larkin Avenue, will close."),
+    ("Located just 10 minutes from downtown Ashford, this home has 3 bedrooms.",
+     "Just 10 minutes from downtown Ashford, this home has 3 bedrooms."),
+    ("The hikers were located near the summit on Tuesday.", None), ("The home is conveniently located near a park.", None),
+    ("The PTA is seeking at least 12 volunteers.", "The PTA is looking for at least 12 volunteers."),
+    ("Families seeking asylum arrived on Monday.", None),
+    ("With this victory, the Rovers climb to third place.", "With this win, the Rovers climb to third place."),
+    ("The Rovers secured a 3-2 victory over the Falcons.", "The Rovers won a 3-2 victory over the Falcons."),
+    ("It was a moral victory for the team.", None),
+    ("The match was postponed due to heavy rain.", "The match was postponed because of heavy rain."),
+    ("Due to limited space, each family may bring up to two guests.",
+     "Because of limited space, each family may bring up to two guests."),
+    ("This is due to a combination of factors.", None), ("The new library is due to open in May.", None),
+    ("To ensure a smooth transition, each member is asked to clear their desk.",
+     "For a smooth transition, each member is asked to clear their desk."),
+    ("We will work hard to ensure a smooth handover.", "We'll work hard to ensure a smooth handover."),
+    ("To ensure a smooth handover is possible, send the files by Friday.", None),
+    ("You'll work with nurses, doctors, and staff to ensure a smooth patient experience.", None),
+    ("There is no additional cost for members.", "There's no extra cost for members."),
+    ("If you have additional questions, please call us.", "If you have more questions, please call us."),
+    ("The house has three additional bedrooms.", "The house has three more bedrooms."),
+    ("Additional highlights include a pool.", None),
+    ("Please ensure order forms are returned by Friday.", "Please make sure order forms are returned by Friday."),
+    ("To ensure we remain on schedule, please reply by Friday.", "To make sure we remain on schedule, please reply by Friday."),
+    ("The tent ensures you stay dry in heavy rain.", None), ("We work to ensure quality.", None),
+])
+def test_rule_edit_dev14_round1(source, expected):
+    _assert_rule_edit(source, expected)
+
+
+@pytest.mark.parametrize("source", [
+    # dev14 round 1's review (~510 probes): each broke a first version of a swap above
+    "The facilities, such as they are, are adequate.", "Such as it is, the budget will have to do.",
+    "The rules apply to matters such as are listed in Schedule 1.", "That was a typically British response.",
+    "It was a typically warm summer day.", "He was typically modest about his achievements.",
+    "Typically French, the café served croissants.", "Once the leak is located in the pipe, we fix it.",
+    "Located in Paris, the firm employs 200 people.", "Seeking Alpha published the article.",
+    "The prosecutors are seeking the death penalty.", "The bill is seeking parliamentary approval.",
+    "The Allies celebrated victory in Europe.", "He led his troops to victory.", "Victory in Europe Day is on 8 May.",
+    "Employers have a duty to ensure a safe workplace.", "Our goal is to ensure a safe and secure future.",
+    "Staff are trained to ensure a safe environment for all.", "This is additional to your statutory rights.",
+    "We cannot ensure that the service will be uninterrupted.", "The Company does not ensure that the website works.",
+])
+def test_rule_edit_dev14_review_keeps(source):
+    kept = {"such as", "typically", "located", "seeking", "victory", "to ensure", "additional", "ensure that"}
+    _assert_keeps_one_of(source, kept, ignore_case=True)
+
+
+def test_a_contraction_needs_a_subject_not_an_object():
+    """dev14 round 1's review: "Any balance due to you will be refunded" lost its grammar as "due to you'll"."""
+    assert "you'll" not in (Humanizer.rule_edit("Any balance due to you will be refunded.")[0] or "")
+    assert Humanizer.rule_edit("You will be refunded.")[0] == "You'll be refunded."

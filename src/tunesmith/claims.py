@@ -481,13 +481,18 @@ def skeleton(text: str) -> Skeleton:
             sk.frequencies[FREQUENCY_WORDS[tok]] += 1
         if tok in ("per", "every", "each", "a", "an") and nxt and nxt[0].rstrip("s") in TIME_UNITS:
             # "per week", "every day", "twice a month" -- "a" only after a count ("three times a week")
+            # (or after an amount: "$9.99 a month", "3 days a week", "45,000 parcels a day", the rule edit's "per")
             if tok not in ("a", "an") or (i >= 2 and tokens[i - 1] in ("time", "times") or i >= 1 and tokens[i - 1]
-                                          in ("once", "twice")):
+                                          in ("once", "twice") or i >= 1 and tokens[i - 1][:1].isdigit()
+                                          or i >= 2 and tokens[i - 2][:1].isdigit()):
                 sk.frequencies[nxt[0].rstrip("s")] += 1
     # May the month vs may the modal: a capitalised "May" followed by a number is the month.
     sk.calendar["may"] += len(re.findall(r"\bMay\s+\d", text))
     low_for_modal = re.sub(r"\bmay\s+\d", " ", low)
     low_for_modal = re.sub(r"\b(an?|the) must\b", r"\1 necessity", low_for_modal)  # "a must for fans": a noun
+    # "to ensure a smooth start" states a purpose ("for a smooth start"), no duty (the rule edit's swap, dev14)
+    low_for_modal = re.sub(r"\bto ensure (an?) (smooth|seamless|safe|successful|timely|prompt|comfortable|fair|quick|"
+                           r"speedy|positive)\b", r"for \1 \2", low_for_modal)
     # "get the most out of X" is an idiom that counts nothing (the rule edit's "unlock the full potential of")
     low_for_modal = re.sub(r"\b(get|gets|got|getting|make|makes|made|making) the most out of\b", r"\1 value from",
                            low_for_modal)

@@ -832,6 +832,20 @@ CLICHE_SWAPS: dict[str, str] = {
     # (the claim checks read "allows you to" as "lets you" on both sides: the same permission, see claims.SAME_MEANING)
     **{f"{v} {who} to": f"{plain} {who}" for v, plain in (("allows", "lets"), ("allow", "let"))
        for who in ("you", "us", "them", "users", "visitors", "customers", "guests", "readers")},
+    # dev14 round 1: the stock words the corpus's human rewrites (training split) never keep, counted over the rule
+    # edit of all 375 training sources; each only in the syntax _KEEP_IN_CONTEXT and _BY_CONTEXT allow
+    "however,": "but", "nonetheless,": "still,", "therefore,": "so", "thus,": "so",  # (a sentence's opener only)
+    "such as": "like", "typically": "usually",  # (of how often only: "a typically British response" stays)
+    **{f"per {unit}": f"{'an' if unit == 'hour' else 'a'} {unit}" for unit in ("week", "month", "day", "year", "hour",
+                                                                              "night")},
+    "located": "",  # ("is located in" -> "is in", "a condo located in" -> "a condo in")
+    "seeking": "looking for", "victory": "win", "victories": "wins", "due to": "because of",
+    **{f"to ensure a {how}": f"for a {plain}" for how, plain in (
+        ("smooth", "smooth"), ("safe", "safe"), ("successful", "successful"),
+        ("timely", "timely"), ("prompt", "prompt"), ("comfortable", "comfortable"), ("fair", "fair"),
+        ("quick", "quick"), ("speedy", "speedy"), ("positive", "positive"))},
+    "additional": "extra",
+    "ensure": "make sure", "ensured": "made sure",  # (before a clause, and with a person's agency only)
 }
 # Framing that says nothing the rest of its sentence doesn't (dev3 round 2: the openers and closers
 # blind judges named in most dev passages). Each goes whole, only at a sentence start, never with a
@@ -1790,6 +1804,10 @@ for _keys, _keep in [
     # "Without your cooperation and understanding, we cannot proceed": only thanks for both
     # an aside after it keeps "ensures that": "makes sure, in case of a breach, attackers ..." reads broken (dev11)
     (("ensure that", "ensures that", "ensuring that"), lambda b, a: bool(re.match(r"\s*,", a))),
+    # a promise denied is no check skipped ("We cannot ensure that the service will be uninterrupted", dev14 round 1's
+    # review), and a contract's "shall ensure" keeps its register
+    (("ensure that", "ensures that", "ensure", "ensured"),
+     _before_is(r"(?:\bnot|n['’]t|\bcannot|\bnever|\bshall)(?:\s+(?:always|fully|necessarily|completely|guarantee\s+or))?")),
     (("your cooperation and understanding",), lambda b, a: not re.search(r"\b(?:for|appreciate|appreciates|appreciated|appreciating)\s*$", b, re.I)),
     # "include the following:" only before its list
     (("include the following:",), lambda b, a: not re.match(r"[ \t]*\n", a)),
@@ -2701,6 +2719,120 @@ for _keys, _keep in [
     # "I'm embarking on a new chapter ..., starting Monday" -> "I'm starting ..., starting Monday" says it twice
     (("embark on", "embarks on", "embarked on", "embarking on", "embark upon"),
      lambda b, a: bool(re.search(r"\bstart", _sentence_around(b, a), re.I))),
+    # dev14 round 1. A connector swaps only as its sentence's opener ("The film, however, drags" stays)
+    (("however,", "nonetheless,", "therefore,", "thus,"),
+     lambda b, a: not re.search(_SENTENCE_START, b) or bool(re.match(r"\s+[A-Z]{2,}\b", a))),
+    # examples ("items such as a torch"), not a relative clause or the idiom ("such as it is", "matters such as are
+    # listed", "a manner such as would disgrace"), nor "such as ours" (like ours is "similar to ours")
+    (("such as",), lambda b, a: bool(
+        re.match(r"\s*[?:]|\s+(?:to|it|they|he|she|i|we|you|are|is|was|were|would|will|can|could|may|might|had|have|"
+                 r"has|ours|yours|theirs|mine|hers|his)\b", a, re.I)
+        or re.search(r"\b(?:was|were|is|are|be|been|manner|way|degree|extent|kind)\s+$|" + _SENTENCE_START, b, re.I))),
+    # how often ("Refunds typically appear within 5 days", "Typically, the process takes"), not what is characteristic:
+    # "a typically British response", "He was typically modest", "Typically French, the café ..."
+    (("typically",), lambda b, a: bool(
+        re.search(r"\b(?:a|an|the|this|that|his|her|their|its|our|my|your|was|were|which|in)\s+$", b, re.I)
+        or re.match(r"\s+(?:<F\d+>|[A-Z]|him|her|them|me|you|us|it)\b", a)
+        or re.search(r"\busually\b", _sentence_around(b, a), re.I)
+        # (an aside, "The victory, typically, came late", is one event; an opener takes its comma: "Typically, ...")
+        or bool(re.search(_SENTENCE_START, b)) != bool(re.match(r",", a)))),
+    # a rate right after an amount ("$9.99 per month", "3 days per week", "45,000 parcels per day"), not "the cost
+    # per month", "minutes of aerobic activity per week" (where the claim checks would not read "a week" as a rate)
+    (tuple(k for k in CLICHE_SWAPS if k.startswith("per ")),
+     lambda b, a: not re.search(r"(?:<F\d+>|\d[\d,.]*%?)\s+(?:[\w'’-]+\s+)?$", b)),
+    # where a place is ("is located in", "a café located on", ", located at", "Located just minutes from"); not
+    # found ("The hikers were located near the summit", "has been located in a shelter"), nor "conveniently located"
+    (("located",), lambda b, a: not re.match(
+        r"\s+(?:in|at|on|near|within|just|only|right|directly|about|roughly|approximately|close|next|across|beside|"
+        r"along|inside|outside|off|opposite|between|under|above|behind|beneath|minutes|steps|[\d<])\b", a, re.I)
+     or bool(re.search(r"\b(?:was|were|be|been|being|has|have|had|we|i|they|he|she|you|it|who|police|officers|not|"
+                       r"never|[a-z]+ly)\s+$|[\w'’]+n['’]t\s+$(?<!isn't )(?<!aren't )(?<!isn’t )(?<!aren’t )", b, re.I))
+     # (found: "Once the leak is located in the pipe"; and a sentence's opener only before a distance: "Located in
+     # Paris, the firm employs 200 people" would read as 200 staff in Paris)
+     or bool(re.search(r"\b(?:once|when|whenever|if|until|after|before|unless|as\s+soon\s+as)\b[^,.;:!?]*$", b, re.I))
+     or bool(re.search(_SENTENCE_START, b)) and not re.match(
+         r"\s+(?:just|only|minutes|steps|a\s+short|within|less|about|approximately|roughly|close|<F\d+>|\d)", a, re.I)),
+    # looking for a thing or a person; not asylum, damages, treatment or re-election (nor a name, "Seeking Alpha")
+    (("seeking",), lambda b, a: bool(re.match(
+        r"\s+(?:asylum|refuge|damages|compensation|re-?election|reelection|office|an?\s+injunction|injunctions?|"
+        r"legal|medical|professional|justice|redress|revenge|treatment|care|shelter|approval|permission|consent|"
+        r"clarification|a\s+court|court|judicial|leave|to|out|from|the\s+death|death|bail|possession|parliamentary|"
+        r"a\s+(?:ruling|declaration|judgment|judgement|review|warrant|stay|plea|mandate)|an?\s+order|orders|custody|"
+        r"extradition|dismissal|sanctions|prosecution|the\s+nomination|nomination|comment|comments|views|"
+        r"re-?appointment|recognition|independence|election|victory|a\s+second\s+term)\b|\s*[.,;:!?)]|\s*$|"
+        r"\s+(?:[A-Z]|<F\d+>)", a)
+        # (a bill, a lawsuit or a motion seeks; it doesn't look)
+        or re.search(r"\b(?:bill|law|proposal|motion|application|lawsuit|suit|petition|claim|case|complaint|appeal|"
+                     r"legislation|amendment|resolution)\s+(?:is\s+|are\s+|was\s+|were\s+)?$", b, re.I))),
+    # a match won ("a 3-2 victory over", "With this victory,"), not "a moral victory", "Victory Park", "victory lap"
+    # (nor after a win's own verb: "secured a 3-2 victory" is "won a 3-2 victory", no "won a 3-2 win")
+    (("victory", "victories"), lambda b, a: bool(re.search(
+        r"\b(?:won|win|wins|winning|secured?|secures|securing|claimed?|claims|claiming|earned?|earns|clinched?|"
+        r"clinches|sealed?|seals|notched|recorded|registered|grabbed|snatched|achieved?|achieves|pulled\s+off|"
+        r"ground\s+out)\s+(?:(?:a|an|the|their|his|her|its|our|your|this|that)\s+)?(?:[\w'’<>–-]+\s+){0,4}$", b, re.I))),
+    # ("celebrated victory in Europe", "led his troops to victory", "Victory in Europe Day": no article, no "win")
+    (("victory", "victories"), lambda b, a: not re.search(
+        r"\b(?:a|an|the|this|that|these|their|his|her|its|our|your|my|whose)\s+(?:(?!(?:to|for|in|on|at|of|by|with|"
+        r"from|and|or|over)\b)(?:[\w'’]*-[\w'’–-]+|<F\d+>|\d[\w–-]*|[A-Za-z]+(?<!ed)(?<!s))\s+){0,3}$", b, re.I)),
+    (("victory", "victories"), lambda b, a: not re.match(
+        r"\s*[.,;:!?)]|\s+(?:over|against|for|in|at|on|and|but|to|as|with|from|that|which|was|is|will|would|came|"
+        r"comes|sealed|secured|keeps|moved|lifts|puts|gives|means|marks|extends|leaves|this|last|since|under|"
+        r"after|before)\b", a, re.I)
+     or bool(re.search(r"\b(?:moral|pyrrhic|hollow|symbolic|electoral|election)\s+$", b, re.I))),
+    # a cause ("closed due to rain", "Due to limited space,"), not a debt or a schedule ("The rent is due to the
+    # landlord", "is due to open in May", "This is largely due to ...")
+    (("due to",), lambda b, a: bool(
+        re.search(r"(?:\b(?:is|are|was|were|be|been|being|isn['’]t|wasn['’]t|aren['’]t|weren['’]t)|\w['’](?:s|re))\s+"
+                  r"(?:(?:largely|partly|mostly|mainly|primarily|partially|entirely|solely|probably|likely|possibly|"
+                  r"perhaps|simply|directly|not|also|all|just|in\s+part|only|thought\s+to\s+be)\s+)?$|\b(?:fees?|rent|payments?|amounts?|money|sums?|"
+                  r"balance|refunds?|credits?|monies|payable|owed|owing|deaths|losses|injuries|cases|admissions|"
+                  r"fatalities|mortality|illness|illnesses|complications|hospitali[sz]ations)\s+$", b, re.I)
+        or re.match(r"\s+(?:be|start|begin|open|close|arrive|expire|end|finish|launch|return|take|run|give|deliver|"
+                    r"complete|reopen|resume|conclude|retire|leave|depart|appear|land|meet|sign|report|undergo|"
+                    r"receive|pay|go|come|get|have|make|hold|reach|enter|move|release|publish|premiere|air|kick|"
+                    r"wrap|hit|expand|debut|join|testify|stand|face|speak|perform|play|visit|attend|graduate|"
+                    r"submit|file|decide|rule|announce|vote|travel|fly|sail|issue|lapse|mature|renew)\b", a, re.I))),
+    # "to ensure a smooth transition" -> "for a smooth transition"; not a clause ("to ensure a smooth transition is
+    # made") nor after an effort ("we will work hard to ensure a smooth ...")
+    (tuple(k for k in CLICHE_SWAPS if k.startswith("to ensure a ")),
+     lambda b, a: bool(re.match(r"[^.,;:!?\n]*?\b(?:is|are|was|were|will|can|could|would|should|may|might|must|"
+                                r"gets?|goes|runs?|happens|takes?|occurs?|remains?|stays?)\b", a, re.I)
+                       or re.search(r"\b(?:work|works|working|worked|strive|strives|striving|try|tries|trying|aim|"
+                                    r"aims|aiming|help|helps|helping|want|wants|need|needs|hope|hopes|plan|plans|"
+                                    r"committed|dedicated|here|able|going|continue|continues|all|everything|"
+                                    r"everything possible|can|will|we['’]ll)\s+(?:hard\s+|together\s+|closely\s+)?$",
+                                    b, re.I)
+                       # (nor where the purpose is what is owed, aimed at or needed: "a duty to ensure a safe workplace",
+                       # "Our goal is to ensure ...", "It is vital to ensure ...", "trained to ensure a safe ...")
+                       or re.search(r"\b(?:duty|duties|job|goal|goals|aim|aims|role|mission|responsibility|task|purpose|"
+                                    r"objective|obligation|is|are|was|were|be|vital|essential|important|crucial|"
+                                    r"necessary|key|critical|required|designed|intended|passed|trained|there|meant|used|"
+                                    r"taken|introduced|implemented|enacted|adopted|exists?|needed|enough|way|ways|"
+                                    r"measures|steps|rules|law|laws|policy|policies|intervene|intervenes|intervened|"
+                                    r"act|acts|acted)\s+$", b, re.I)
+                       # (nor after a date: "by February 5 to ensure" reads to the claim checks as "5 to")
+                       or re.search(r"(?:<F\d+>|\d)\s*$", b)
+                       # ("work closely with nurses and staff to ensure a smooth ..." is no "staff for a smooth ...")
+                       or re.search(r"\b(?:work\w*|collaborat\w*|partner\w*|coordinat\w*|liais\w*)\b[^.;:!?\n]*$", b,
+                                    re.I))),
+    # "ensure" before a clause ("please ensure order forms are returned", "to ensure we remain on schedule"); "ensure
+    # quality", "ensure the continued safety of" stay ("make sure quality" would be no English)
+    # ("The tent ensures you stay dry" is no "makes sure": a person makes sure, so "ensures" stays, and "ensure" swaps
+    # only as a request, a purpose or a person's act)
+    (("ensure",), lambda b, a: not re.search(
+        r"(?:\b(?:to|please|help|helps|helping|and)\s+|\b(?:help|helps|helping)\s+(?:us|you|them)\s+|"
+        r"\b(?:we|i|you|they|we['’]ll|i['’]ll|you['’]ll|they['’]ll)\s+(?:will\s+|must\s+|should\s+|can\s+|need\s+to\s+|"
+        r"want\s+to\s+)?|" + _SENTENCE_START + r")$", b, re.I)),
+    (("ensured",), lambda b, a: not re.search(r"\b(?:we|i|they|he|she|you)\s+(?:[\w'’]+\s+)?$", b, re.I)),
+    (("ensure", "ensured"), lambda b, a: not re.match(
+        r"\s+(?:(?:we|you|they|he|she|i)\b(?!['’]d\b)|(?:we|you|they)['’](?:re|ll|ve)\b|"
+        r"(?:(?:everyone|everybody|no\s+one|nobody|it)\s+|(?:all|every|each|no|any|the|your|our|their|this|that|these|"
+        r"those|its|his|her|my)\s+(?:[\w'’<>-]+\s+){0,4}?)(?:is|are|was|were|has|have|will|can|stays?|remains?|gets?|"
+        r"arrives?|receives?|knows?|faces?|works?|runs?)\b|(?:[\w'’<>-]+\s+){1,3}?(?:is|are|was|were|has|have|will)\b)",
+        a, re.I)),
+    # a modifier mid-sentence ("at no additional cost", "additional safeguards"); "Additional Terms" (a title), a
+    # sentence's "Additional highlights include" and "The costs are additional." stay
+    (("additional",), lambda b, a: bool(re.search(_SENTENCE_START, b)) or bool(re.match(r"\s+[A-Z]", a))),
 ]:
     for _k in _keys:
         _KEEP_IN_CONTEXT[_k] = _either(_KEEP_IN_CONTEXT.get(_k), _keep)
@@ -2730,6 +2862,10 @@ _NOUN_END = (r"(?=\s*[.,;:!?)—–]|\s*$|\s+(?:in|into|on|at|with|from|to|for|t
 # Swaps whose plain word depends on what follows: (pattern after the phrase, replacement); the
 # first that matches wins, none keeps the original ("vibrant community" is no "bright community").
 _BY_CONTEXT: dict[str, list[tuple[str, str | None]]] = {
+    # (dev14 round 1) "more" before what one asks or learns ("additional questions"), else "extra" ("extra fees");
+    # never before a non-word ("The costs are additional.")
+    "additional": [(r"\s+(?:information|details|info|questions|help|guidance|assistance|resources|clarification)\b",
+                    "more"), (r"\s+(?!(?:to|for|of|in|on|at|and|or|but|than|with)\b)[\w$£€<]", "extra")],
     # dev10's judges found "has faced lots of challenges" odd: a plain plural is "many"; what is no plural count noun
     # stays "lots of" ("a myriad of information", "A myriad of data is collected")
     "a myriad of": [(r"\s+(?:(?!(?:for|of|in|on|to|at|with|from|by|and|or)\b)(?![\w'’-]+s\b)[\w'’-]+\s+){0,2}"
@@ -3189,6 +3325,17 @@ def replace_ai_phrases(text: str, frames: bool = True, cliches: bool = True,
     # dev5: "Please note that attire is requested and that the venue ..." -> "Attire is requested and that the
     # venue ..." left the second that-clause hanging: its "that" goes first ("... is requested and the venue ...")
     text = _SECOND_THAT.sub(r"\1", text)
+    if cliches:  # (dev14 round 1) "Parking is limited; however, a shuttle runs" -> "Parking is limited, but a shuttle runs"
+        # (a long sentence is split there instead, "... . But a shuttle runs ...": split_long_sentences)
+        text = re.sub(r";\s+however,\s+(?=[a-z<])", lambda m: m.group(0) if len(words(
+            re.split(r"[.!?\n]", m.string[:m.start()])[-1] + " " + re.split(r"[.!?\n]", m.string[m.end():])[0])) >= 20
+            else ", but ", text)
+        # ... and "three additional bedrooms", "at least two additional forums" are "three more bedrooms"
+        # (not after a determiner: "The two additional members" is no "The two more members")
+        text = re.sub(r"(?<!\bthe )(?<!\bThe )(?<!\bthese )(?<!\bThese )(?<!\bthose )(?<!\bour )(?<!\btheir )"
+                      r"(?<!\bits )(?<!\bmy )(?<!\byour )(?<!\bhis )(?<!\bher )(?<!\ball )"
+                      r"\b((?:<F\d+>|\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|several|a few|few|one)\s+)"
+                      r"additional(?=\s+[a-z])", r"\1more", text, flags=re.I)
     text = _INVERTED_SHOULD.sub(_if_for_should, text)
     text = _PRIVILEGE.sub(_privilege, text)
     text = _NOT_ONLY.sub(_not_only, text)
@@ -3267,7 +3414,9 @@ _CONTRACT_AFTER = (r"(?=\s+(?!only\b)[\w'’])(?!\s+(?:today|these days|tonight)
 # ... nor after a wh-word, where the verb ends the clause: "where you are now", "what it is today"
 _CONTRACT_BEFORE = (r"(?<!\b[Ww]hat )(?<!\b[Ww]here )(?<!\b[Ww]ho )(?<!\b[Hh]ow )(?<!\b[Ww]hen )(?<!\b[Hh]ere )"
                     r"(?<!\b[Tt]here )"
-                    r"(?<!\b[Aa]s )(?<!\b[Tt]han )")  # "as it is for ten minutes", "than they are in summer"
+                    r"(?<!\b[Aa]s )(?<!\b[Tt]han )"  # "as it is for ten minutes", "than they are in summer"
+                    # an object is no subject: "Any balance due to you will be refunded" (dev14 round 1's review)
+                    r"(?<!\b[Tt]o )(?<!\bfor )(?<!\bwith )(?<!\bfrom )(?<!\bby )(?<!\bof )(?<!\babout )")
 
 
 def _capitalised(pattern: str) -> str:
@@ -3302,6 +3451,8 @@ def split_long_sentences(text: str, min_words: int = 20) -> str:
                 head, rest = sentence[:m.start()], sentence[m.end():]
                 if len(words(head)) >= 6 and len(words(rest)) >= 6 and head.count('"') % 2 == 0 \
                         and head.count("“") == head.count("”") and head.count("(") == head.count(")"):
+                    # ("...; however, a series of ..." -> "... . But a series of ...", dev14 round 1)
+                    rest = re.sub(r"^however,\s+(?=[a-z<])", "but ", rest)
                     sentence = head + ". " + rest[:1].upper() + rest[1:]
                     break
         out.append(sentence + sep)
