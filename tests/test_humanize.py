@@ -2937,6 +2937,10 @@ def test_a_contraction_needs_a_subject_not_an_object():
      "You will handle calls, getting a welcoming first point of contact.", True),
     ("You will handle calls and provide a warm welcome.", "You'll handle calls and give a warm welcome.", False),
     ("The fee is small, but it adds up.", "The fee is small, but it does add up.", False),
+    # (dev13 round 1's judges)
+    ("In accordance with our procedures, a unit has been allocated.", "In our procedures, a unit has been set aside.", True),
+    ("In accordance with our procedures, a unit has been allocated.", "In line with our procedures, a unit was set aside.",
+     False),
 ])
 def test_dev14_model_slips_are_refused(source, candidate, refused):
     from tunesmith.humanize import _slips

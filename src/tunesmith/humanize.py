@@ -4198,7 +4198,10 @@ _KEPT_WORDS = [(re.compile(r"\b(?:I|me|my|mine|myself)\b"), "the writer's 'I'"),
                (re.compile(r"\b(?:after|before|during|in|on|by|of|from|through|under|with|at|for|to)\s+which\b", re.I),
                 "an 'after which'"),
                (re.compile(r"\b(?:now|currently|presently|at present|at the moment)\b", re.I), "a 'now'"),
-               (re.compile(r"\b(?:still|already|only|yet|no longer)\b", re.I), "a 'still', 'already' or 'only'")]
+               (re.compile(r"\b(?:still|already|only|yet|no longer)\b", re.I), "a 'still', 'already' or 'only'"),
+               # (dev13 round 1's judges: "In accordance with our procedures" -> "In our procedures")
+               (re.compile(r"\b(?:accordance|according|in\s+line\s+with|as\s+per|consistent\s+with|in\s+keeping\s+with|"
+                           r"pursuant)\b", re.I), "an 'in accordance with'")]
 _BE_FORMS = re.compile(r"(?:\b(?:is|are|was|were)|['’](?:s|re))\s+(?:(?:never|not|always|also|still|often|usually|only|"
                        r"already|rarely|being|then)\b|[a-z]+(?:ed|en)\b)|\b(?:is|are|was|were)n['’]t\b", re.I)  # (a passive's "is")
 _THIRD_PERSON_SUBJECT = re.compile(r"\b(?:they|he|she)\b", re.I)
