@@ -203,6 +203,19 @@ def test_humanized_text_is_printed_unwrapped():
                          "room on the third floor."), res.output
 
 
+def test_humanize_rules_only_loads_no_model(monkeypatch):
+    import tunesmith.humanize as humanize
+
+    def no_model(*args, **kwargs):
+        raise AssertionError("--rules-only loaded a model")
+
+    monkeypatch.setattr(humanize.Humanizer, "base_generator", staticmethod(no_model))
+    res = runner.invoke(app, ["humanize", "It is important to note that the lift will close on Monday.", "--rules-only",
+                              "--no-scores"])
+    assert res.exit_code == 0, res.output
+    assert "The lift will close on Monday." in res.output
+
+
 def test_piped_models_list_prints_whole_names(monkeypatch):
     """Piped, the rich table was cut at 80 columns ('smollm2-135m-instr…')."""
     from tunesmith import kernels

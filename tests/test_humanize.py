@@ -2945,3 +2945,20 @@ def test_a_contraction_needs_a_subject_not_an_object():
 def test_dev14_model_slips_are_refused(source, candidate, refused):
     from tunesmith.humanize import _slips
     assert bool(_slips(source, candidate)) is refused, _slips(source, candidate)
+
+
+def test_with_the_model_off_the_result_is_the_verified_rule_edit(tiny_generator):
+    """use_model=False (the CLI's --rules-only, the page's checkbox): no candidate is generated, every part gets
+    the rule edit or stays as written, and says why."""
+    calls = []
+    gen = ScriptedGenerator(tiny_generator, lambda p, j: calls.append(p) or "Something vague.")
+    source = "It is important to note that the office will be closed on Monday, June 3.\n\nThe lift works."
+    res = Humanizer(adapter=None, generator=gen).humanize(source, use_model=False)
+    assert calls == [] and gen.prompts == []
+    assert res.humanized_text == "The office will be closed on Monday, June 3.\n\nThe lift works."
+    assert [s for s, _, _ in res.sentence_report()] == ["rule-edited", "kept"]
+    assert all("model rewrites off" in why for _, _, why in res.sentence_report())
+    # ... and a humanizer made without a model does the same, with nothing loaded
+    bare = Humanizer(load_model=False)
+    assert bare.generator is None and bare.info()["mode"] == "rule edit only"
+    assert bare.humanize(source).humanized_text == res.humanized_text

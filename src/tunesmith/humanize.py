@@ -3721,6 +3721,10 @@ class HumanizeOptions(StrictModel):
     retries: int = Field(0, ge=0, le=2, description="Extra rounds for pieces no candidate passed, before the rule "
                          "edit: 1 = more candidates at temperature >= 0.5, 2 = then greedy as well.")
     cleanup: bool = Field(True, strict=True, description="Replace leftover AI phrases and add contractions after the model.")
+    # (blind judging put the model's pieces within a point or two of the rule edit alone: test judging 17 usable 59 / 52
+    # / 52 / 56% against 58 / 52 / 50 / 56%, at ~4 s per 100 words against milliseconds)
+    use_model: bool = Field(True, strict=True, description="Generate the model's rewrites; false = the verified rule "
+                            "edit only (no language-model call: milliseconds per text once loaded).")
 
 
 @dataclass
@@ -4440,7 +4444,10 @@ class Humanizer:
     """
 
     def __init__(self, model: str = "smollm2-135m-instruct", adapter: str | None = "bundled",
-                 generator=None, quantize: str = "auto", compile: bool = False):
+                 generator=None, quantize: str = "auto", compile: bool = False, load_model: bool = True):
+        if not load_model:  # the rule edit only: nothing to load (every call runs as use_model=False)
+            self.adapter, self.generator, self._owns_generator = None, None, False
+            return
         self.adapter = adapter = self.adapter_path(adapter)
         self._owns_generator = generator is None
         if generator is None:
@@ -4480,6 +4487,8 @@ class Humanizer:
             self.generator.close()
 
     def info(self) -> dict[str, Any]:
+        if self.generator is None:
+            return {"humanizer_adapter": None, "mode": "rule edit only"}
         return {**self.generator.info(), "humanizer_adapter": self.adapter}
 
     @staticmethod
@@ -4704,6 +4713,8 @@ class Humanizer:
         attempts = [(opts.temperature, opts.top_p, opts.candidates, opts.max_copy_tokens),
                     (max(opts.temperature, 0.5), opts.top_p, max(opts.candidates, 4), opts.max_copy_tokens),
                     (0.0, 1.0, 1, opts.max_copy_tokens)][:1 + opts.retries]
+        if not opts.use_model or self.generator is None:
+            attempts, reasons = [], {i: "model rewrites off" for i, _ in work}
         for attempt, (temp, top_p, n, max_copy) in enumerate(attempts):
             if not pending:
                 break
@@ -4744,8 +4755,9 @@ class Humanizer:
                 why = "the model kept it as written" if accepted.get(i) else reasons.get(i, "no valid rewrite")
                 edited, edit_why = self.rule_edit(src, opts.keep_terms) if opts.cleanup else (None, "cleanup off")
                 if edited is not None:  # (why: what stopped the model's rewrites, not what the rules did)
-                    chunks.append(ChunkResult(src, edited, True, f"rule-edited; no model rewrite passed: {why}",
-                                              status="rule-edited"))
+                    chunks.append(ChunkResult(src, edited, True, "rule-edited" + (
+                        " (model rewrites off)" if why == "model rewrites off" else f"; no model rewrite passed: {why}"),
+                        status="rule-edited"))
                 else:
                     chunks.append(ChunkResult(src, src, False, f"kept original: {why}; {edit_why}", status="kept"))
         final = "".join(c.output + sep for c, (_, sep) in zip(chunks, pieces))

@@ -111,13 +111,13 @@ def build_blocks(state, settings) -> gr.Blocks:
     def voices() -> list[str]:
         return [SHIPPED_VOICE, *state.jobs.voice_names()]
 
-    def do_humanize(text, voice, tone, strength, keep, candidates, alternatives):
+    def do_humanize(text, voice, tone, strength, keep, candidates, alternatives, use_model=True):
         if not text or not text.strip():
             raise gr.Error("Paste some text to humanize first.")
         st = state.ready()
         voice = None if voice in (None, "", SHIPPED_VOICE) else voice
         opts = {"tone": tone, "strength": strength, "candidates": int(candidates), "alternatives": int(alternatives),
-                "keep_terms": [k.strip() for k in (keep or "").split(",") if k.strip()]}
+                "keep_terms": [k.strip() for k in (keep or "").split(",") if k.strip()], "use_model": bool(use_model)}
         try:  # the server's limits, queue and deadline, as for /humanize
             res = st.humanize(text, opts, voice).to_dict()
         except TunesmithError as err:
@@ -285,6 +285,8 @@ def build_blocks(state, settings) -> gr.Blocks:
                             cands = gr.Slider(1, 8, value=HumanizeOptions.model_fields["candidates"].default, step=1,
                                               label="Candidates per part")
                             alts = gr.Slider(0, 3, value=0, step=1, label="Alternatives to show")
+                        use_model = gr.Checkbox(HumanizeOptions.model_fields["use_model"].default, elem_id="hz-use-model",
+                                                label="Model rewrites (off: the verified rule edit only, instant)")
                         hz_btn = gr.Button("Humanize", variant="primary", elem_id="hz-button")
                     with gr.Column():
                         hz_out = gr.Textbox(label="Humanized text", lines=10, buttons=["copy"], elem_id="hz-output-text")
@@ -295,7 +297,7 @@ def build_blocks(state, settings) -> gr.Blocks:
                                                       show_legend=False, elem_id="hz-parts")
                         hz_scores = gr.Markdown(elem_id="hz-scores")
                         hz_alts = gr.Markdown(label="Alternatives")
-                hz_btn.click(do_humanize, [hz_in, hz_voice, tone, strength, keep, cands, alts],
+                hz_btn.click(do_humanize, [hz_in, hz_voice, tone, strength, keep, cands, alts, use_model],
                              [hz_out, hz_diff, hz_scores, hz_alts, hz_parts])
             with gr.Tab("Generate", id="generate"):
                 with gr.Row():

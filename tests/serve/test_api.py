@@ -71,6 +71,16 @@ def test_generate_and_humanize_seed_endpoints(client):
     assert body["facts_kept"] is True
 
 
+def test_humanize_with_the_model_off_is_the_rule_edit(client):
+    text = "It is important to note that the office will be closed on Monday, June 3."
+    r = client.post("/humanize", json={"text": text, "use_model": False})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["humanized_text"] == "The office will be closed on Monday, June 3."
+    assert [c["status"] for c in body["chunks"]] == ["rule-edited"]
+    assert "model rewrites off" in body["chunks"][0]["reason"]
+
+
 @pytest.mark.parametrize("path,body,field", [
     ("/humanize", {"text": ""}, "text"),
     ("/humanize", {"text": "   "}, "text"),
