@@ -2923,6 +2923,44 @@ def test_rule_edit_dev14_review_keeps(source):
     _assert_keeps_one_of(source, kept, ignore_case=True)
 
 
+@pytest.mark.parametrize("source,expected", [
+    # session 25 round 1: the inflated verbs and nominal phrases the training split's human rewrites never keep
+    ("Our volunteers have facilitated the distribution of more than 310,000 meals.",
+     "Our volunteers have helped distribute more than 310,000 meals."),
+    ("The new hub will facilitate the processing of up to 45,000 parcels a day.",
+     "The new hub will help process up to 45,000 parcels a day."),
+    ("To facilitate the establishment of a solid foundation, save 3 months of expenses.",
+     "To help establish a solid foundation, save 3 months of expenses."),
+    ("This interruption is necessary to facilitate the replacement of a valve.", None),
+    ("The closure is necessary in order to facilitate the replacement of the main valve.",
+     "The closure is necessary to facilitate the replacement of the main valve."),
+    ("Facilitating the exchange of ideas is our goal.", None),
+    ("Offers in excess of $489,000 will be considered.", "Offers over $489,000 will be considered."),
+    ("The deals generated in excess of $3 million.", "The deals generated more than $3 million."),
+    ("Costs in excess of the limit are refused.", None),
+    ("The project necessitated the labour of up to 2,000 workers.", "The project required the labour of up to 2,000 workers."),
+    ("Savers should be cognisant that the utilisation of an employer match is wise.",
+     "Savers should be aware that the use of an employer match is wise."),
+    ("Users will be afforded a grace period of no more than 30 days.",
+     "Users will be given a grace period of no more than 30 days."),
+    ("Minor characters are not always afforded sufficient development.",
+     "Minor characters aren't always given sufficient development."),
+    ("Version 4.2 introduces a number of enhancements.", "Version 4.2 introduces several enhancements."),
+    ("A number of the staff left early.", None),
+    ("Service was at times somewhat protracted.", "Service was at times somewhat drawn-out."),
+    ("Halbrook Logistics is pleased to announce the opening of its new hub.",
+     "Halbrook Logistics is happy to announce the opening of its new hub."),
+    ("I would like to extend my heartfelt gratitude to my mentor, Anjali Rao.", "I'd like to thank my mentor, Anjali Rao."),
+    ("The meeting was facilitated by department head Graham Ellison.", "The meeting was led by department head Graham Ellison."),
+    ("Trade was facilitated by the canal.", None),
+    ("Please procure three quotes by Friday.", "Please get three quotes by Friday."),
+    ("The procured goods arrived on Monday.", None),
+    ("The road will be closed for a period of no more than 11 days.", "The road will be closed for no more than 11 days."),
+])
+def test_rule_edit_session25_round1(source, expected):
+    _assert_rule_edit(source, expected)
+
+
 def test_a_contraction_needs_a_subject_not_an_object():
     """dev14 round 1's review: "Any balance due to you will be refunded" lost its grammar as "due to you'll"."""
     assert "you'll" not in (Humanizer.rule_edit("Any balance due to you will be refunded.")[0] or "")

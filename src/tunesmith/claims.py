@@ -54,7 +54,7 @@ FREQUENCY_WORDS = {"hourly": "hour", "daily": "day", "nightly": "night", "weekly
 # Qualifiers that change what a quantity or date claims; rewording within a class is fine.
 QUALIFIERS: dict[str, tuple[str, ...]] = {
     "about": ("about", "around", "approximately", "roughly", "nearly", "almost", "some", "circa", "close to",
-              "or so", "just under", "just over", "an estimated", "estimated", "in the vicinity of"),
+              "or so", "just under", "just over", "an estimated", "estimated", "in the vicinity of", "in the region of"),
     "at least": ("over", "above", "more than", "at least", "upwards of", "beyond", "exceeding", "in excess of", "a minimum of",
                  "minimum of", "no fewer than", "no less than", "or more", "and up", "plus"),
     "at most": ("under", "below", "less than", "fewer than", "at most", "up to", "no more than", "a maximum of",
@@ -78,7 +78,7 @@ MODALITY: dict[str, tuple[str, ...]] = {
     "advised": ("should", "ought to", "recommended", "recommend", "advisable", "encouraged", "encourage",
                 "suggest", "suggested", "best to", "a good idea to", "advised to"),
     "required": ("must", "need", "needs", "need to", "needs to", "needed", "have to", "has to", "had to", "required", "require",
-                 "requires", "necessary", "mandatory", "obligated", "imperative", "essential to", "crucial to",
+                 "requires", "necessary", "necessitate", "necessitates", "necessitated", "necessitating", "mandatory", "obligated", "imperative", "essential to", "crucial to",
                  "vital to", "important to", "make sure", "makes sure", "making sure", "ensure", "ensures", "ensuring", "be sure to"),
     "certain": ("will", "shall", "going to", "definitely", "certainly", "always", "never", "guaranteed",
                 "guarantee", "guarantees"),
@@ -137,6 +137,10 @@ SAME_MEANING = [(r"\bin order to\b", "to"), (r"\bprior to\b", "before"), (r"\bse
                 (r"\blots of\b", "many"),  # (the rule edit's "lots of" for a myriad of what is no plural)
                 # dev11: "an abundance of natural light" is plenty of it; "no equipment whatsoever" none at all
                 (r"\ban abundance of\b", "plenty of"), (r"\bat all\b", "whatsoever"),
+                # (session 25) "a number of enhancements" is several; "I'd like to extend my heartfelt gratitude to"
+                # thanks
+                (r"\ba number of (?=[a-z])", "several "),
+                (r"\b(?:like to )?extend (?:our|my) (?:[a-z]+ )?gratitude to\b", "thank"),
                 (r"\bthe commencement of\b", "the start of"), (r"\binform you of\b", "tell you about"),
                 (r"\bit was collectively agreed that\b", "everyone agreed that"),
                 (r"\bcan serve as (?=(?:a|an)\b)", "can be "), (r"\bcapable of accommodating\b", "able to hold"),
@@ -187,7 +191,8 @@ EVENT_CLASSES: dict[str, tuple[str, ...]] = {
     "more": ("increase", "increases", "increased", "raise", "raises", "raised", "higher", "extend", "extends",
              "extended", "longer", "exceed", "exceeds", "exceeding", "maximum", "latest", "gain", "gains"),
     "less": ("decrease", "decreases", "decreased", "reduce", "reduces", "reduced", "lower", "lowers", "shorten",
-             "shortens", "shorter", "minimum", "earliest", "lose", "loses", "remove", "removes", "removed"),
+             "shortens", "shorter", "minimum", "earliest", "lose", "loses", "remove", "removes", "removed",
+             "removal", "removals"),
     "allow": ("allow", "allows", "allowed", "permit", "permits", "permitted", "accept", "accepts", "accepted",
               "approve", "approves", "approved", "include", "includes", "included", "including", "enable",
               "enables", "enabled", "grant", "granted", "eligible", "available"),
@@ -411,7 +416,7 @@ def _unit(words_after: list[str]) -> str:
 
 
 def _qualifier_before(sk: Skeleton, tokens: list[str], i: int, what: object) -> None:
-    back = " ".join(tokens[max(0, i - 3): i])
+    back = " ".join(tokens[max(0, i - 4): i])  # (four words: "in the region of")
     for cls, phrases in QUALIFIERS.items():
         if any(re.search(rf"(?:^|\s){re.escape(p)}$", back) for p in phrases):
             sk.qualifiers[(cls, what)] += 1

@@ -344,6 +344,20 @@ AI_PHRASES: dict[str, str] = {
 # not treat them as free to add or drop anywhere (see claims._rule_editor_words), and they do
 # not count toward the AI-phrase score; each swaps only in the contexts _BY_CONTEXT and
 # _KEEP_IN_CONTEXT allow.
+# The acts "facilitate the <noun> of" names, and their verbs (session 25 round 1)
+_FACILITATED_ACTS = {
+    "processing": "process", "distribution": "distribute", "transportation": "transport", "transport": "transport",
+    "removal": "remove", "development": "develop", "exchange": "exchange", "replacement": "replace",
+    "migration": "migrate", "establishment": "establish", "creation": "create", "delivery": "deliver",
+    "collection": "collect", "preparation": "prepare", "installation": "install", "identification": "identify",
+    "production": "produce", "completion": "complete", "integration": "integrate", "adoption": "adopt",
+    "expansion": "expand", "sharing": "share", "transfer": "transfer", "recovery": "recover", "submission": "submit",
+    "evaluation": "evaluate", "assessment": "assess", "coordination": "coordinate", "resolution": "resolve",
+    "construction": "build", "reduction": "reduce", "improvement": "improve", "movement": "move",
+    "training": "train", "recruitment": "recruit", "return": "return", "testing": "test", "formation": "form",
+    "retrieval": "retrieve", "storage": "store", "detection": "detect", "diagnosis": "diagnose",
+    "treatment": "treat", "discovery": "discover", "insertion": "insert", "launch": "launch", "review": "review",
+}
 CLICHE_SWAPS: dict[str, str] = {
     "elevate": "improve", "elevates": "improves", "elevated": "improved", "elevating": "improving",
     "culinary experience": "meal", "culinary adventure": "cooking adventure",
@@ -847,6 +861,29 @@ CLICHE_SWAPS: dict[str, str] = {
     "additional": "extra",
     "ensure": "make sure", "ensured": "made sure",  # (before a clause, and with a person's agency only)
     "demonstrate": "show", "demonstrated": "showed", "demonstrating": "showing",  # ("demonstrates": above)
+    # Session 25 round 1: the inflated verbs and nominal phrases the training split's human rewrites never keep
+    # (counted over the rule edit of its 375 sources) that dev14's judges still listed; each only in the syntax
+    # _KEEP_IN_CONTEXT and _BY_CONTEXT allow. "facilitated the distribution of 310,000 meals" -> "helped distribute
+    # 310,000 meals": the act's noun back to its verb ("facilitate" before anything else stays: "facilitate the offense")
+    **{f"{to}{v} the {noun} of": f"{to}{plain} {verb}"
+       for to in ("", "to ") for v, plain in (("facilitate", "help"), ("facilitates", "helps"), ("facilitated", "helped"),
+                                              ("facilitating", "helping"))
+       for noun, verb in _FACILITATED_ACTS.items() if not (to and v != "facilitate")},
+    "in excess of": "more than", "offers in excess of": "offers over",  # (before an amount only)
+    "necessitate": "require", "necessitates": "requires", "necessitated": "required", "necessitating": "requiring",
+    "cognizant of": "aware of", "cognizant that": "aware that", "cognisant of": "aware of", "cognisant that": "aware that",
+    "the utilization of": "the use of",
+    "procure": "get", "procures": "gets", "procuring": "getting",  # (not "procured", nor "procurement")
+    "afforded": "given",  # (a passive before what is given only: "will be afforded a grace period")
+    "a number of": "several",  # (before a plural noun only: "a number of 5" stays)
+    "protracted": "drawn-out",
+    **{f"{be} pleased to announce": f"{be} happy to announce" for be in ("is", "are", "am")},
+    **{f"{we} like to extend {our} {how}{what} to": f"{who} like to thank"
+       for we, our, who in (("we would", "our", "we would"), ("we'd", "our", "we'd"), ("we’d", "our", "we’d"),
+                            ("i would", "my", "I would"), ("i'd", "my", "I'd"), ("i’d", "my", "I’d"))
+       for how in ("", "heartfelt ", "sincere ", "sincerest ", "deepest ", "deep ", "warmest ", "warm ")
+       for what in ("gratitude",)},  # (not "thanks to": the claim checks read that as a cause)
+    "facilitated by": "led by",  # (a meeting's or a workshop's host only)
 }
 # Framing that says nothing the rest of its sentence doesn't (dev3 round 2: the openers and closers
 # blind judges named in most dev passages). Each goes whole, only at a sentence start, never with a
@@ -2860,6 +2897,41 @@ for _keys, _keep in [
     # a modifier mid-sentence ("at no additional cost", "additional safeguards"); "Additional Terms" (a title), a
     # sentence's "Additional highlights include" and "The costs are additional." stay
     (("additional",), lambda b, a: bool(re.search(_SENTENCE_START, b)) or bool(re.match(r"\s+[A-Z]", a))),
+    # Session 25 round 1's guards. "necessary to facilitate the replacement of" stays (dev11's pairwise judge: "help"
+    # understates what makes it possible), and so does a gerund opening a sentence ("Facilitating the exchange of
+    # ideas is our aim" is no "Helping exchange ideas")
+    (tuple(k for k in CLICHE_SWAPS if re.fullmatch(r"(?:to )?facilitat\w+ the \w+ of", k)),
+     _before_is(r"\b(?:necessary|needed|required|essential|vital|crucial|closed|suspended|off|interrupted|shut|down|"
+                r"unavailable)(?:\s+in\s+order)?(?:\s+to)?")),
+    (tuple(k for k in CLICHE_SWAPS if re.fullmatch(r"facilitating the \w+ of", k)),
+     lambda b, a: bool(re.search(_SENTENCE_START, b))),
+    # an amount only: "in excess of the limit" stays
+    (("in excess of", "offers in excess of"), _not_after(r"<F\d+>|\d|[$£€]|(?:one|two|three|four|five|six|seven|eight|nine|"
+                                                      r"ten|twenty|thirty|forty|fifty|a hundred|a thousand|a million)\b")),
+    # a verb with an object: "the procured goods", "Procurement" stay; never after "be" ("to be procured")
+    (("procure", "procures", "procuring"), _either(_before_is(r"\b(?:be|been|being|is|are|was|were|the|a|an)"),
+                                                   _after_is(r"[.,;:!?)]|by|from|for\b"))),
+    # a passive before what is given: "will be afforded a grace period", "aren't always afforded sufficient time"; "a
+    # house that cannot be afforded", "afforded by most families" stay
+    (("afforded",), _either(_not_before(r"\b(?:be|been|being|is|are|was|were|am|aren['’]t|isn['’]t|wasn['’]t|"
+                                        r"weren['’]t)(?:\s+(?:always|not|never|also|often|rarely|seldom|usually|"
+                                        r"generally|then|now|still|each|all|both)){0,2}"),
+                            _not_after(r"(?:a|an|the|sufficient|enough|every|some|more|no|full|equal|ample|adequate|"
+                                       r"extra|priority|access|time|opportunit(?:y|ies)|protection|privileges?|rights?|"
+                                       r"the\s+opportunity|their|his|her|its|our|your)\b"))),
+    # a count of a plural: "a number of enhancements", "a number of material amendments"; "a number of 5", "a number
+    # of the" (a share of known ones), "dial a number of your choice" stay
+    (("a number of",), _either(_not_after(r"(?:(?!(?:the|this|that|these|those|my|your|our|their|his|her|its|you|"
+                                          r"them|us)\b)[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*[^s\W]?s\b"),
+                               _before_is(r"\b(?:dial|call|text|enter|choose|pick|assign|give|is|was|as|with|by|to)"))),
+    # a meeting's or a workshop's host: "The meeting was facilitated by Graham Ellison" -> "led by"; what a tool or a
+    # law makes easier ("Trade was facilitated by the canal") stays
+    (("facilitated by",), lambda b, a: not (
+        re.search(r"\b(?:meetings?|sessions?|workshops?|discussions?|seminars?|webinars?|classes|class|courses?|"
+                  r"trainings?|forums?|panels?|retreats?|debates?|circles?|conversations?|dialogues?|focus groups?|"
+                  r"support groups?|town halls?|roundtables?|round tables?|listening sessions?)\b[^.!?\n]*$", b, re.I)
+        and re.search(r"\b(?:was|were|is|are|be|been|being|meetings?|sessions?|workshops?|discussions?|seminars?|"
+                      r"webinars?|classes|class|courses?|forums?|panels?|retreats?|groups?|roundtables?)\s+$", b, re.I))),
 ]:
     for _k in _keys:
         _KEEP_IN_CONTEXT[_k] = _either(_KEEP_IN_CONTEXT.get(_k), _keep)
@@ -2904,7 +2976,10 @@ _BY_CONTEXT: dict[str, list[tuple[str, str | None]]] = {
     "please do not hesitate to": [(r"[^.!?\n,;]*\bat your earliest convenience\b", "please"), (r"", "feel free to")],
     # only before a length of time: "for a period of 6 weeks" -> "for 6 weeks" ("a period of calm", a
     # pendulum's "period of 2 seconds" stay)
-    "for a period of": [(r"\s+(?:<F\d+>\s+(?:consecutive\s+)?(?:days?|weeks?|months?|years?)\b|(?:\d+|one|two|three|"
+    # (and after a bound: "for a period of no more than 11 days", session 25)
+    "for a period of": [(r"\s+(?:(?:no more than|not more than|up to|at least|no less than|not less than|at most|"
+                         r"a maximum of|a minimum of|about|around|approximately|roughly|more than|less than|over|"
+                         r"under)\s+)?(?:<F\d+>\s+(?:consecutive\s+)?(?:days?|weeks?|months?|years?)\b|(?:\d+|one|two|three|"
                          r"four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|fifteen|twenty|thirty|forty|"
                          r"fifty|sixty|ninety)\s+(?:consecutive\s+|full\s+|additional\s+)?"
                          r"(?:days?|weeks?|months?|years?|decades?)\b)", "for")],
@@ -3933,7 +4008,12 @@ _NEAR_SYNONYMS = {"approximately": ("roughly", "around"), "pivotal": ("crucial",
                   "demonstrated": ("proven", "shown", "showed"), "demonstrate": ("show", "prove"),
                   "demonstrates": ("shows", "proves"), "typically": ("usually", "normally", "generally"),
                   "seeking": ("looking", "hoping", "trying", "searching"), "located": ("based", "situated", "set"),
-                  "victory": ("win",), "victories": ("wins",), "ensure": ("make",), "ensured": ("made",)}
+                  "victory": ("win",), "victories": ("wins",), "ensure": ("make",), "ensured": ("made",),
+                  # (session 25 round 1's)
+                  "necessitate": ("require", "need", "mean"), "necessitates": ("requires", "needs", "means"),
+                  "necessitated": ("required", "needed", "meant"), "necessitating": ("requiring", "needing"),
+                  "procure": ("buy", "obtain"), "procures": ("buys", "obtains"), "procuring": ("buying", "obtaining"),
+                  "afforded": ("granted", "offered"), "protracted": ("lengthy", "long", "prolonged", "slow")}
 
 
 def _odd_swap(source: str, out: str) -> str | None:
