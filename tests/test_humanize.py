@@ -2925,40 +2925,55 @@ def test_rule_edit_dev14_review_keeps(source):
 
 @pytest.mark.parametrize("source,expected", [
     # session 25 round 1: the inflated verbs and nominal phrases the training split's human rewrites never keep
-    ("Our volunteers have facilitated the distribution of more than 310,000 meals.",
-     "Our volunteers have helped distribute more than 310,000 meals."),
-    ("The new hub will facilitate the processing of up to 45,000 parcels a day.",
-     "The new hub will help process up to 45,000 parcels a day."),
-    ("To facilitate the establishment of a solid foundation, save 3 months of expenses.",
-     "To help establish a solid foundation, save 3 months of expenses."),
-    ("This interruption is necessary to facilitate the replacement of a valve.", None),
-    ("The closure is necessary in order to facilitate the replacement of the main valve.",
-     "The closure is necessary to facilitate the replacement of the main valve."),
-    ("Facilitating the exchange of ideas is our goal.", None),
     ("Offers in excess of $489,000 will be considered.", "Offers over $489,000 will be considered."),
-    ("The deals generated in excess of $3 million.", "The deals generated more than $3 million."),
+    ("Withdrawals in excess of £500 need a manager's approval.", "Withdrawals over £500 need a manager's approval."),
     ("Costs in excess of the limit are refused.", None),
-    ("The project necessitated the labour of up to 2,000 workers.", "The project required the labour of up to 2,000 workers."),
-    ("Savers should be cognisant that the utilisation of an employer match is wise.",
-     "Savers should be aware that the use of an employer match is wise."),
+    ("The project necessitated the labour of up to 2,000 workers.",
+     "The project called for the labour of up to 2,000 workers."),
+    ("The storm necessitates a change of plan.", "The storm calls for a change of plan."),
+    ("Savers should be cognisant that fees apply.", "Savers should be aware that fees apply."),
+    ("We encourage the utilization of public transport.", "We encourage the use of public transport."),
     ("Users will be afforded a grace period of no more than 30 days.",
      "Users will be given a grace period of no more than 30 days."),
     ("Minor characters are not always afforded sufficient development.",
      "Minor characters aren't always given sufficient development."),
     ("Version 4.2 introduces a number of enhancements.", "Version 4.2 introduces several enhancements."),
     ("A number of the staff left early.", None),
-    ("Service was at times somewhat protracted.", "Service was at times somewhat drawn-out."),
+    ("Service was at times somewhat protracted.", "Service was at times somewhat drawn out."),
+    ("After protracted negotiations, the deal was signed.", "After drawn-out negotiations, the deal was signed."),
     ("Halbrook Logistics is pleased to announce the opening of its new hub.",
      "Halbrook Logistics is happy to announce the opening of its new hub."),
     ("I would like to extend my heartfelt gratitude to my mentor, Anjali Rao.", "I'd like to thank my mentor, Anjali Rao."),
-    ("The meeting was facilitated by department head Graham Ellison.", "The meeting was led by department head Graham Ellison."),
-    ("Trade was facilitated by the canal.", None),
-    ("Please procure three quotes by Friday.", "Please get three quotes by Friday."),
+    ("Please procure travel insurance before you leave.", "Please get travel insurance before you leave."),
     ("The procured goods arrived on Monday.", None),
     ("The road will be closed for a period of no more than 11 days.", "The road will be closed for no more than 11 days."),
 ])
 def test_rule_edit_session25_round1(source, expected):
     _assert_rule_edit(source, expected)
+
+
+@pytest.mark.parametrize("source", [
+    # session 25 round 1's review (~610 probes): each broke a first version of a swap above
+    "Arrive early to facilitate the processing of your visa.", "The drug facilitates the recovery of patients.",
+    "The road will be closed between 9pm and 5am to facilitate the delivery of the turbine blades.",
+    "The match was postponed to facilitate the return of the injured players.",
+    "It is required to facilitate the transfer of funds.", "The fund returned far in excess of 8% last year.",
+    "Living in excess of one's means is unwise.", "They stood in excess of one another.",
+    "The rule necessitates that all staff complete the training.", "The evacuation was necessitated by severe flooding.",
+    "This necessitates him resigning from the board.", "The Company shall procure that each Subsidiary complies.",
+    "She was accused of attempting to procure a breach of contract.", "Each procuring entity shall keep records.",
+    "Holidays abroad were afforded every summer by middle-class families.",
+    "The property is afforded a stunning view of the bay.", "Quite a number of students failed the exam.",
+    "Let n be a number of steps.", "The function returns a number of seconds since the epoch.",
+    "A number of his colleagues resigned.", "I would like to extend my gratitude to the generosity of our donors.",
+    "We would like to extend our gratitude to the foundation's support.", "The scapula is protracted during a push-up.",
+    "He suffered protracted bacterial bronchitis.", "We looked for a period of 3 days with no rain.",
+    "The session was facilitated by Zoom.",
+])
+def test_rule_edit_session25_review_keeps(source):
+    kept = {"facilitate", "facilitates", "in excess of", "necessitate", "procure", "procuring", "afforded", "a number of", "gratitude",
+            "protracted", "a period of", "is required to", "facilitated by"}
+    _assert_keeps_one_of(source, kept, ignore_case=True)
 
 
 def test_a_contraction_needs_a_subject_not_an_object():

@@ -344,20 +344,6 @@ AI_PHRASES: dict[str, str] = {
 # not treat them as free to add or drop anywhere (see claims._rule_editor_words), and they do
 # not count toward the AI-phrase score; each swaps only in the contexts _BY_CONTEXT and
 # _KEEP_IN_CONTEXT allow.
-# The acts "facilitate the <noun> of" names, and their verbs (session 25 round 1)
-_FACILITATED_ACTS = {
-    "processing": "process", "distribution": "distribute", "transportation": "transport", "transport": "transport",
-    "removal": "remove", "development": "develop", "exchange": "exchange", "replacement": "replace",
-    "migration": "migrate", "establishment": "establish", "creation": "create", "delivery": "deliver",
-    "collection": "collect", "preparation": "prepare", "installation": "install", "identification": "identify",
-    "production": "produce", "completion": "complete", "integration": "integrate", "adoption": "adopt",
-    "expansion": "expand", "sharing": "share", "transfer": "transfer", "recovery": "recover", "submission": "submit",
-    "evaluation": "evaluate", "assessment": "assess", "coordination": "coordinate", "resolution": "resolve",
-    "construction": "build", "reduction": "reduce", "improvement": "improve", "movement": "move",
-    "training": "train", "recruitment": "recruit", "return": "return", "testing": "test", "formation": "form",
-    "retrieval": "retrieve", "storage": "store", "detection": "detect", "diagnosis": "diagnose",
-    "treatment": "treat", "discovery": "discover", "insertion": "insert", "launch": "launch", "review": "review",
-}
 CLICHE_SWAPS: dict[str, str] = {
     "elevate": "improve", "elevates": "improves", "elevated": "improved", "elevating": "improving",
     "culinary experience": "meal", "culinary adventure": "cooking adventure",
@@ -863,27 +849,24 @@ CLICHE_SWAPS: dict[str, str] = {
     "demonstrate": "show", "demonstrated": "showed", "demonstrating": "showing",  # ("demonstrates": above)
     # Session 25 round 1: the inflated verbs and nominal phrases the training split's human rewrites never keep
     # (counted over the rule edit of its 375 sources) that dev14's judges still listed; each only in the syntax
-    # _KEEP_IN_CONTEXT and _BY_CONTEXT allow. "facilitated the distribution of 310,000 meals" -> "helped distribute
-    # 310,000 meals": the act's noun back to its verb ("facilitate" before anything else stays: "facilitate the offense")
-    **{f"{to}{v} the {noun} of": f"{to}{plain} {verb}"
-       for to in ("", "to ") for v, plain in (("facilitate", "help"), ("facilitates", "helps"), ("facilitated", "helped"),
-                                              ("facilitating", "helping"))
-       for noun, verb in _FACILITATED_ACTS.items() if not (to and v != "facilitate")},
-    "in excess of": "more than", "offers in excess of": "offers over",  # (before an amount only)
-    "necessitate": "require", "necessitates": "requires", "necessitated": "required", "necessitating": "requiring",
+    # _KEEP_IN_CONTEXT and _BY_CONTEXT allow. (Its review, ~610 probes, ruled out "facilitate the <act> of" -> "help
+    # <verb>": "arrive early to facilitate the processing of your visa" is no "to help process your visa", "the drug
+    # facilitates the recovery of patients" no "helps recover patients"; and "facilitated by" -> "led by": a session
+    # facilitated by Zoom or by a grant is led by neither.)
+    "in excess of": "over",  # (before an amount only; "withdrawals in excess of £500" is no "withdrawals more than")
+    # ("call for", not "require": a second pass would make that "need", and "The storm needs a change of plan")
+    "necessitate": "call for", "necessitates": "calls for", "necessitated": "called for", "necessitating": "calling for",
     "cognizant of": "aware of", "cognizant that": "aware that", "cognisant of": "aware of", "cognisant that": "aware that",
-    "the utilization of": "the use of",
-    "procure": "get", "procures": "gets", "procuring": "getting",  # (not "procured", nor "procurement")
+    "the utilization of": "the use of",  # (not a rate: "The utilisation of beds reached 95%")
+    "procure": "get", "procures": "gets", "procuring": "getting",  # (what is bought only: "procure a breach" stays)
     "afforded": "given",  # (a passive before what is given only: "will be afforded a grace period")
-    "a number of": "several",  # (before a plural noun only: "a number of 5" stays)
-    "protracted": "drawn-out",
+    "a number of": "several",  # (a count of things had or brought: "introduces a number of fixes")
+    "protracted": "drawn-out",  # ("drawn out" after a verb: _BY_CONTEXT)
     **{f"{be} pleased to announce": f"{be} happy to announce" for be in ("is", "are", "am")},
-    **{f"{we} like to extend {our} {how}{what} to": f"{who} like to thank"
+    **{f"{we} like to extend {our} {how}gratitude to": f"{who} like to thank"
        for we, our, who in (("we would", "our", "we would"), ("we'd", "our", "we'd"), ("we’d", "our", "we’d"),
                             ("i would", "my", "I would"), ("i'd", "my", "I'd"), ("i’d", "my", "I’d"))
-       for how in ("", "heartfelt ", "sincere ", "sincerest ", "deepest ", "deep ", "warmest ", "warm ")
-       for what in ("gratitude",)},  # (not "thanks to": the claim checks read that as a cause)
-    "facilitated by": "led by",  # (a meeting's or a workshop's host only)
+       for how in ("", "heartfelt ", "sincere ", "sincerest ", "deepest ", "deep ", "warmest ", "warm ")},
 }
 # Framing that says nothing the rest of its sentence doesn't (dev3 round 2: the openers and closers
 # blind judges named in most dev passages). Each goes whole, only at a sentence start, never with a
@@ -1370,6 +1353,8 @@ for _keys, _keep in [
      _after_is(r"(?:[\w'’<>-]+\s+){0,3}?(?:risks?|effects?|toxicity|dangers?|damage|symptoms?|diligence|interrogation|"
                r"penalt(?:y|ies)|absorption|bleeding|harm|threats?|exposure|vulnerabilit\w*|sedat\w*|inflammation)\b")),
     # "A deposit is required to secure your booking" is no "A deposit must secure your booking"
+    # (session 25's review: "It is required to facilitate the transfer" is no "It must ...": an empty "it" has no duty)
+    (("is required to",), _before_is(r"\bit")),
     (("is required to", "are required to", "will be required to"),
      lambda b, a: bool(re.search(r"\b(?:deposits?|notes?|payments?|signatures?|certificates?|permits?|licen[cs]es?|"
                                  r"passports?|visas?|reservations?|bookings?|tickets?|passwords?|keys?|codes?|cards?|"
@@ -2435,6 +2420,12 @@ for _keys, _keep in [
     # (its pairwise judge: "The shutoff is necessary to help with the replacement" understates what makes it possible)
     (("to facilitate the",), _before_is(r"\b(?:necessary|needed|required|essential|vital|crucial|closed|suspended|off|"
                                         r"interrupted|shut|down|unavailable)")),
+    # (session 25's review: nor after a closure anywhere in its clause, "The road will be closed between 9pm and 5am to
+    # facilitate the delivery of ...", "The lift will be out of service to ...", "The match was postponed to ...")
+    (("to facilitate the",), lambda b, a: bool(re.search(
+        r"\b(?:clos(?:e|ed|es|ing|ure)|shut|off|out\s+of\s+(?:service|action|use|operation)|divert\w*|disconnect\w*|"
+        r"drain\w*|postpon\w*|suspend\w*|interrupt\w*|unavailable|restrict\w*|prohibit\w*|cancel\w*|delay\w*|"
+        r"stopp?\w*|halt\w*|isolat\w*|evacuat\w*|fast|fasting)\b[^.;:!?\n]*$", b, re.I))),
     (("to facilitate the",), lambda b, a: not re.match(r"\s+(?:smooth\s+|timely\s+|safe\s+|quick\s+)?(?:replacement|"
                                                      r"transition|process|integration|completion|installation|repairs?|"
                                                      r"upgrades?|renovation|move|relocation|marketing|launch|planning|"
@@ -2897,41 +2888,74 @@ for _keys, _keep in [
     # a modifier mid-sentence ("at no additional cost", "additional safeguards"); "Additional Terms" (a title), a
     # sentence's "Additional highlights include" and "The costs are additional." stay
     (("additional",), lambda b, a: bool(re.search(_SENTENCE_START, b)) or bool(re.match(r"\s+[A-Z]", a))),
-    # Session 25 round 1's guards. "necessary to facilitate the replacement of" stays (dev11's pairwise judge: "help"
-    # understates what makes it possible), and so does a gerund opening a sentence ("Facilitating the exchange of
-    # ideas is our aim" is no "Helping exchange ideas")
-    (tuple(k for k in CLICHE_SWAPS if re.fullmatch(r"(?:to )?facilitat\w+ the \w+ of", k)),
-     _before_is(r"\b(?:necessary|needed|required|essential|vital|crucial|closed|suspended|off|interrupted|shut|down|"
-                r"unavailable)(?:\s+in\s+order)?(?:\s+to)?")),
-    (tuple(k for k in CLICHE_SWAPS if re.fullmatch(r"facilitating the \w+ of", k)),
-     lambda b, a: bool(re.search(_SENTENCE_START, b))),
-    # an amount only: "in excess of the limit" stays
-    (("in excess of", "offers in excess of"), _not_after(r"<F\d+>|\d|[$£€]|(?:one|two|three|four|five|six|seven|eight|nine|"
-                                                      r"ten|twenty|thirty|forty|fifty|a hundred|a thousand|a million)\b")),
-    # a verb with an object: "the procured goods", "Procurement" stay; never after "be" ("to be procured")
-    (("procure", "procures", "procuring"), _either(_before_is(r"\b(?:be|been|being|is|are|was|were|the|a|an)"),
-                                                   _after_is(r"[.,;:!?)]|by|from|for\b"))),
+    # Session 25 round 1's guards (and its review's, ~610 probes)
+    # an amount only: "in excess of the limit", "living in excess of one's means" stay
+    (("in excess of",), _either(
+        _not_after(r"<F\d+>|\d|[$£€]|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|"
+                   r"a hundred|a thousand|a million)\b(?!['’]s|\s+another\b)"),
+        _before_is(r"\b(?:far|greatly|vastly|considerably|significantly|substantially)"))),
+    # a cause that makes something needed; a passive ("was necessitated by the storm") or an adjective ("the
+    # necessitated changes") stays, and so does a gerund's object ("necessitates him resigning")
+    (("necessitate", "necessitates", "necessitated", "necessitating"),
+     _either(_before_is(r"\b(?:be|been|being|is|are|was|were|the|a|an|this|that|these|those|its|their|our|his|her|"
+                        r"any|no|all)|^|[.!?:\n\"“(,]"),
+             _after_is(r"(?:him|her|them|us|me|you|it|my|your|his|their|our)\s+[\w'’-]+ing\b|by\b|that\b|[.,;:!?)]"))),
+    # a share or a rate ("The utilisation of hospital beds reached 95%") stays
+    (("the utilization of",), lambda b, a: bool(re.search(
+        r"\b(?:beds?|capacity|servers?|cpu|memory|bandwidth|resources?|rate|rates|%|percent|reached|averaged|rose|fell|"
+        r"increased|decreased|dropped|peaked|stood)\b|%|<F\d+>", re.split(r"[.!?](?:\s|$)|\n", a, maxsplit=1)[0], re.I))),
+    # what is bought or obtained: "procure an upgraded subscription", "procure travel insurance"; the law's "procure
+    # that", "procure a breach", "procure the performance of", "procuring entities" stay
+    (("procure", "procures", "procuring"), _either(
+        _before_is(r"\b(?:be|been|being|is|are|was|were|the|a|an)"),
+        _not_after(r"(?:(?:a|an|the|your|their|his|her|our|its|any|some|adequate|sufficient|appropriate|valid|"
+                   r"additional|extra|new|upgraded|replacement|comprehensive|travel|medical|health|suitable|enough|"
+                   r"<F\d+>|two|three|four|five|several)\s+){0,3}(?:subscriptions?|licen[cs]es?|tickets?|insurance|"
+                   r"visas?|permits?|cop(?:y|ies)|quotes?|quotations?|supplies|equipment|materials|parts|goods|food|"
+                   r"water|coverage|plans?|upgrades?|devices?|laptops?|vehicles?|passes|passport|certificates?|"
+                   r"vaccines?|medication|medicines?|accommodation|seats?)\b"))),
     # a passive before what is given: "will be afforded a grace period", "aren't always afforded sufficient time"; "a
-    # house that cannot be afforded", "afforded by most families" stay
+    # house that cannot be afforded", "holidays were afforded every summer by families" (money) stay
     (("afforded",), _either(_not_before(r"\b(?:be|been|being|is|are|was|were|am|aren['’]t|isn['’]t|wasn['’]t|"
                                         r"weren['’]t)(?:\s+(?:always|not|never|also|often|rarely|seldom|usually|"
                                         r"generally|then|now|still|each|all|both)){0,2}"),
-                            _not_after(r"(?:a|an|the|sufficient|enough|every|some|more|no|full|equal|ample|adequate|"
-                                       r"extra|priority|access|time|opportunit(?:y|ies)|protection|privileges?|rights?|"
-                                       r"the\s+opportunity|their|his|her|its|our|your)\b"))),
-    # a count of a plural: "a number of enhancements", "a number of material amendments"; "a number of 5", "a number
-    # of the" (a share of known ones), "dial a number of your choice" stay
-    (("a number of",), _either(_not_after(r"(?:(?!(?:the|this|that|these|those|my|your|our|their|his|her|its|you|"
-                                          r"them|us)\b)[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*[^s\W]?s\b"),
-                               _before_is(r"\b(?:dial|call|text|enter|choose|pick|assign|give|is|was|as|with|by|to)"))),
-    # a meeting's or a workshop's host: "The meeting was facilitated by Graham Ellison" -> "led by"; what a tool or a
-    # law makes easier ("Trade was facilitated by the canal") stays
-    (("facilitated by",), lambda b, a: not (
-        re.search(r"\b(?:meetings?|sessions?|workshops?|discussions?|seminars?|webinars?|classes|class|courses?|"
-                  r"trainings?|forums?|panels?|retreats?|debates?|circles?|conversations?|dialogues?|focus groups?|"
-                  r"support groups?|town halls?|roundtables?|round tables?|listening sessions?)\b[^.!?\n]*$", b, re.I)
-        and re.search(r"\b(?:was|were|is|are|be|been|being|meetings?|sessions?|workshops?|discussions?|seminars?|"
-                      r"webinars?|classes|class|courses?|forums?|panels?|retreats?|groups?|roundtables?)\s+$", b, re.I))),
+                            _not_after(r"(?:a|an|the|sufficient|enough|full|equal|ample|adequate|extra|priority|access|"
+                                       r"time|opportunit(?:y|ies)|protection|privileges?|rights?|their|his|her|its|our|"
+                                       r"your|every\s+(?:opportunity|chance|courtesy|protection|right|consideration))\b"),
+                            lambda b, a: bool(re.search(r"\bby\b", re.split(r"[.!?;](?:\s|$)|\n", a, maxsplit=1)[0])),
+                            # (a view a place affords is no gift: "The property is afforded a stunning view")
+                            _after_is(r"(?:[\w'’-]+\s+){0,3}?(?:views?|vistas?|outlooks?|glimpses?|panoramas?)\b"))),
+    # a count of things had, brought or found ("introduces a number of enhancements", "will be implementing a number of
+    # amendments"); "a number of seconds" (a value), "quite a number of", "a number of his colleagues" stay
+    (("a number of",), _either(
+        _not_before(r"\b(?:introduces?|introduced|includes?|included|including|offers?|offered|has|have|had|contains?|"
+                    r"contained|features?|featured|implement(?:s|ed|ing)?|made|makes?|received|raised|identified|are|"
+                    r"were|faces?|faced|brings?|brought|adds?|added|addresses|addressed|fixes|fixed|resolves|resolved|"
+                    r"highlights?|highlighted|lists?|listed|across|among|in|for|with|from|on|after|over|there\s+are|"
+                    r"there\s+were)"),
+        _before_is(r"\b(?:quite|such|what|only|let|be|denotes?|returns?|takes?|specify|type|input|enter|holds?|stores?|"
+                   r"for|provide|compute|contains?|receives?|outputs?|record|fill\s+in)"),
+        _not_after(r"(?:(?!(?:the|this|that|these|those|my|your|yours|our|ours|their|theirs|his|her|hers|its|you|them|"
+                   r"us|less|more|fewer)\b)[a-z][\w'’-]*\s+){0,2}(?!(?:his|its|us|yours|ours|theirs|hers|this|less)\b)"
+                   r"[a-z][\w'’-]*[^s\W]s\b(?!\s+(?:equal|between|since|after|per|you|worked|taken|as)\b)"),
+        _after_is(r"(?:[\w'’-]+\s+){0,2}?(?:seconds|milliseconds|minutes|hours|days|weeks|months|years|steps|rows|"
+                  r"columns|bytes|bits|tokens|moles|litres|liters|units|points|chips|nodes|digits|times|copies|guests|"
+                  r"characters|pixels|iterations|samples|items|elements|cycles)\b"))),
+    # "thank" a person or a group, not what they gave ("the generosity of our donors", "the foundation's support")
+    (tuple(k for k in CLICHE_SWAPS if k.endswith("gratitude to") and CLICHE_SWAPS[k].endswith("like to thank")),
+     _after_is(r"(?:[\w'’<>-]+\s+){0,3}?(?:generosity|work|efforts?|support|kindness|dedication|contributions?|"
+               r"commitment|help|guidance|patience|hospitality|leadership|assistance|service|sacrifices?|courage|"
+               r"expertise|time|understanding|cooperation|partnership|trust|encouragement|donations?|gifts?|"
+               r"hard\s+work)\b|(?:[\w'’<>-]+\s+){0,3}?[\w<>-]+['’]s\s")),
+    # the anatomy's protraction ("the scapula is protracted") and named conditions ("protracted bacterial bronchitis")
+    (("protracted",), lambda b, a: bool(
+        re.search(r"\b(?:scapulae?|shoulders?|shoulder blades?|tongue|jaw|mandible|lips?|arms?|clavicle|hips?|pelvis|"
+                  r"muscles?|push-ups?|bench|serratus)\b", _sentence_around(b, a), re.I)
+        or re.match(r"\s+(?:bacterial|withdrawal|grief|labou?r|qt|fever|diarrh?oea|infection)\b", a, re.I))),
+    # searching for a time is no lasting for it: "We looked for a period of 3 days with no rain" stays
+    (("for a period of",), lambda b, a: bool(re.search(
+        r"\b(?:look|looks|looked|looking|search\w*|scan\w*|check\w*|hunt\w*|seek\w*|screen\w*|quer(?:y|ied|ies)|"
+        r"filter\w*|find|finds|found|identify|identified)\b[^.;:!?\n]*$", b, re.I))),
 ]:
     for _k in _keys:
         _KEEP_IN_CONTEXT[_k] = _either(_KEEP_IN_CONTEXT.get(_k), _keep)
@@ -2961,6 +2985,9 @@ _NOUN_END = (r"(?=\s*[.,;:!?)—–]|\s*$|\s+(?:in|into|on|at|with|from|to|for|t
 # Swaps whose plain word depends on what follows: (pattern after the phrase, replacement); the
 # first that matches wins, none keeps the original ("vibrant community" is no "bright community").
 _BY_CONTEXT: dict[str, list[tuple[str, str | None]]] = {
+    # (session 25) "drawn-out negotiations", but "The talks were drawn out."
+    "protracted": [(r"\s*(?:[.,;:!?)]|$)|\s+(?:and|or|but|for|by|in|with|at|than|because|as|due|over)\b", "drawn out"),
+                   (r"", "drawn-out")],
     # (dev14 round 1) "more" before what one asks or learns ("additional questions"), else "extra" ("extra fees");
     # never before a non-word ("The costs are additional.")
     "additional": [(r"\s+(?:information|details|info|questions|help|guidance|assistance|resources|clarification)\b",
