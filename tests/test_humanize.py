@@ -2960,6 +2960,7 @@ def test_rule_edit_session25_round1(source, expected):
     "It is required to facilitate the transfer of funds.", "The fund returned far in excess of 8% last year.",
     "Living in excess of one's means is unwise.", "They stood in excess of one another.",
     "The rule necessitates that all staff complete the training.", "The evacuation was necessitated by severe flooding.",
+    "A wait of some 25 minutes was consequently necessitated despite a reservation.",
     "This necessitates him resigning from the board.", "The Company shall procure that each Subsidiary complies.",
     "She was accused of attempting to procure a breach of contract.", "Each procuring entity shall keep records.",
     "Holidays abroad were afforded every summer by middle-class families.",

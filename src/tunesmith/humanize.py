@@ -2899,6 +2899,9 @@ for _keys, _keep in [
     (("necessitate", "necessitates", "necessitated", "necessitating"),
      _either(_before_is(r"\b(?:be|been|being|is|are|was|were|the|a|an|this|that|these|those|its|their|our|his|her|"
                         r"any|no|all)|^|[.!?:\n\"“(,]"),
+             # (a passive with an adverb in it too: "a wait of 25 minutes was consequently necessitated")
+             lambda b, a: bool(re.search(r"\b(?:be|been|being|is|are|was|were|isn['’]t|wasn['’]t|aren['’]t|weren['’]t)"
+                                         r"(?:\s+[\w'’-]+){1,2}\s*$", b, re.I)),
              _after_is(r"(?:him|her|them|us|me|you|it|my|your|his|their|our)\s+[\w'’-]+ing\b|by\b|that\b|[.,;:!?)]"))),
     # a share or a rate ("The utilisation of hospital beds reached 95%") stays
     (("the utilization of",), lambda b, a: bool(re.search(
