@@ -2955,8 +2955,7 @@ def test_rule_edit_session25_round1(source, expected):
 @pytest.mark.parametrize("source", [
     # session 25 round 1's review (~610 probes): each broke a first version of a swap above
     "Arrive early to facilitate the processing of your visa.", "The drug facilitates the recovery of patients.",
-    "The road will be closed between 9pm and 5am to facilitate the delivery of the turbine blades.",
-    "The match was postponed to facilitate the return of the injured players.",
+    "The update introduces a number of fixes and several new reports.",
     "It is required to facilitate the transfer of funds.", "The fund returned far in excess of 8% last year.",
     "Living in excess of one's means is unwise.", "They stood in excess of one another.",
     "The rule necessitates that all staff complete the training.", "The evacuation was necessitated by severe flooding.",

@@ -2420,12 +2420,6 @@ for _keys, _keep in [
     # (its pairwise judge: "The shutoff is necessary to help with the replacement" understates what makes it possible)
     (("to facilitate the",), _before_is(r"\b(?:necessary|needed|required|essential|vital|crucial|closed|suspended|off|"
                                         r"interrupted|shut|down|unavailable)")),
-    # (session 25's review: nor after a closure anywhere in its clause, "The road will be closed between 9pm and 5am to
-    # facilitate the delivery of ...", "The lift will be out of service to ...", "The match was postponed to ...")
-    (("to facilitate the",), lambda b, a: bool(re.search(
-        r"\b(?:clos(?:e|ed|es|ing|ure)|shut|off|out\s+of\s+(?:service|action|use|operation)|divert\w*|disconnect\w*|"
-        r"drain\w*|postpon\w*|suspend\w*|interrupt\w*|unavailable|restrict\w*|prohibit\w*|cancel\w*|delay\w*|"
-        r"stopp?\w*|halt\w*|isolat\w*|evacuat\w*|fast|fasting)\b[^.;:!?\n]*$", b, re.I))),
     (("to facilitate the",), lambda b, a: not re.match(r"\s+(?:smooth\s+|timely\s+|safe\s+|quick\s+)?(?:replacement|"
                                                      r"transition|process|integration|completion|installation|repairs?|"
                                                      r"upgrades?|renovation|move|relocation|marketing|launch|planning|"
@@ -2941,6 +2935,8 @@ for _keys, _keep in [
         _not_after(r"(?:(?!(?:the|this|that|these|those|my|your|yours|our|ours|their|theirs|his|her|hers|its|you|them|"
                    r"us|less|more|fewer)\b)[a-z][\w'’-]*\s+){0,2}(?!(?:his|its|us|yours|ours|theirs|hers|this|less)\b)"
                    r"[a-z][\w'’-]*[^s\W]s\b(?!\s+(?:equal|between|since|after|per|you|worked|taken|as)\b)"),
+        # (nor where "several" is in the sentence already: dev13's pairwise judges found "several ... several" clumsy)
+        lambda b, a: bool(re.search(r"\bseveral\b", _sentence_around(b, a), re.I)),
         _after_is(r"(?:[\w'’-]+\s+){0,2}?(?:seconds|milliseconds|minutes|hours|days|weeks|months|years|steps|rows|"
                   r"columns|bytes|bits|tokens|moles|litres|liters|units|points|chips|nodes|digits|times|copies|guests|"
                   r"characters|pixels|iterations|samples|items|elements|cycles)\b"))),
