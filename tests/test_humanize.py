@@ -2534,7 +2534,7 @@ def test_dev12_model_slips_are_refused(source, candidate, refused):
     ("You may cancel without incurring any cancellation fee.", "You may cancel without paying any cancellation fee."),
     ("The hall is capable of accommodating up to 150 people.", "The hall can hold up to 150 people."),
     ("Hunger profoundly impacts their ability to learn.", "Hunger deeply affects their ability to learn."),
-    ("Users are encouraged to migrate at their earliest convenience.", "Users are encouraged to migrate as soon as they can."),
+    ("Users are encouraged to migrate at their earliest convenience.", "Users should migrate as soon as they can."),
     ("We ship to customers at their earliest convenience.", None),
     ("Our team is committed to working collaboratively to find savings.",
      "Our team is committed to working together to find savings."),
@@ -2949,6 +2949,26 @@ def test_rule_edit_dev14_review_keeps(source):
     ("The road will be closed for a period of no more than 11 days.", "The road will be closed for no more than 11 days."),
 ])
 def test_rule_edit_session25_round1(source, expected):
+    _assert_rule_edit(source, expected)
+
+
+@pytest.mark.parametrize("source,expected", [
+    # session 25 round 2: "via", "are encouraged to", "a minimum of", "throughout the day", "a survey conducted by"
+    ("Tickets are available via our website.", "Tickets are available through our website."),
+    ("Please RSVP no later than September 30 via our website.", "Please RSVP by September 30 through our website."),
+    ("Codes are sent via text message.", "Codes are sent by text message."),
+    ("The parcel will be shipped via FedEx on Monday.", "The parcel will be shipped by FedEx on Monday."),
+    ("The Via Rail service runs daily.", None),
+    ("Users are encouraged to upgrade before May 1.", "Users should upgrade before May 1."),
+    ("Applicants must have a minimum of 3 years of experience.", "Applicants must have at least 3 years of experience."),
+    ("Each class has a maximum of 12 students.", "Each class has up to 12 students."),
+    ("Fees are capped at up to a maximum of $50.", None),
+    ("We put in a minimum of effort.", None),
+    ("The café is open throughout the day.", "The café is open all day."),
+    ("It rained throughout the summer of 1969.", None),
+    ("A 2022 survey conducted by the council found that 62% agree.", "A 2022 survey by the council found that 62% agree."),
+])
+def test_rule_edit_session25_round2(source, expected):
     _assert_rule_edit(source, expected)
 
 

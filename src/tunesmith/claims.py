@@ -141,6 +141,10 @@ SAME_MEANING = [(r"\bin order to\b", "to"), (r"\bprior to\b", "before"), (r"\bse
                 # (session 25) "a number of enhancements" is several; "I'd like to extend my heartfelt gratitude to"
                 # thanks
                 (r"\ba number of (?=[a-z])", "several "),
+                # (round 2) a bound before an amount is a qualifier, not an event; "throughout the day" is all day
+                (r"\ba minimum of\b", "at least"), (r"\ba maximum of\b", "up to"),
+                (r"\bthroughout the (day|week|month|year|season|summer|winter|spring|autumn|weekend|night|evening|"
+                 r"morning|afternoon|festival|semester|term)\b", r"all \1"),
                 (r"\b(?:like to )?extend (?:our|my) (?:[a-z]+ )?gratitude to\b", "thank"),
                 (r"\bthe commencement of\b", "the start of"), (r"\binform you of\b", "tell you about"),
                 (r"\bit was collectively agreed that\b", "everyone agreed that"),
@@ -400,8 +404,9 @@ def _unit(words_after: list[str]) -> str:
         # the rule edit drops)
         if w in skip or _number(w) is not None or w in _FILLER_ADVERBS:
             continue
-        # (a verb after a name's number counts nothing: "the Pulse X2 represents" -> "the Pulse X2 is", dev11)
-        if w in _VERBS_AFTER_A_NAME:
+        # (a verb after a name's number counts nothing: "the Pulse X2 represents" -> "the Pulse X2 is", dev11; nor does
+        # a route's preposition: "by April 30 via the portal" -> "... through the portal", session 25)
+        if w in _VERBS_AFTER_A_NAME or w in ("via", "through"):
             return ""
         w = re.sub(r"'s$", "", w)
         w = PLAIN_SYNONYMS.get(w, (w,))[0]  # "12 individuals" counts what "12 people" does
