@@ -2967,6 +2967,13 @@ def test_rule_edit_session25_round1(source, expected):
     ("The café is open throughout the day.", "The café is open all day."),
     ("It rained throughout the summer of 1969.", None),
     ("A 2022 survey conducted by the council found that 62% agree.", "A 2022 survey by the council found that 62% agree."),
+    ("Boasting about 2,350 square feet of living space, this home has 4 bedrooms.",
+     "With about 2,350 square feet of living space, this home has 4 bedrooms."),
+    ("Encompassing about 1,650 square feet, the flat has three bedrooms.",
+     "With about 1,650 square feet, the flat has three bedrooms."),
+    ("Encompassing the whole valley, the estate is vast.", None), ("He is always boasting about his car.", None),
+    ("Delving deeper into these mechanisms could inform new approaches.",
+     "Digging deeper into these mechanisms could inform new approaches."),
 ])
 def test_rule_edit_session25_round2(source, expected):
     _assert_rule_edit(source, expected)
