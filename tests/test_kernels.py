@@ -377,3 +377,26 @@ def test_pool_thread_count_is_fixed_once_set(ops):
         assert torch.equal(out["y"], expected)
     finally:
         ops.pool_threads(before)
+
+
+def test_a_build_lock_left_by_a_killed_process_is_cleared(tmp_path):
+    """torch's build lock is a plain file: a process killed mid-build (Ctrl-C, kill -9) used to leave it behind,
+    and every later run waited for it forever. Whoever holds our OS lock knows no live builder owns it."""
+    import subprocess
+    import sys
+
+    (tmp_path / "lock").touch()  # what a killed builder leaves
+    with kernels._builder_lock(tmp_path):
+        assert not (tmp_path / "lock").exists()
+        (tmp_path / "lock").touch()  # a live build's own lock, held under ours
+    # ... and while another live process holds the OS lock, its torch lock is left alone: we wait for it instead (had
+    # we deleted it, the holder's own unlink would fail and it would exit non-zero)
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import fcntl, pathlib, time\n"
+        f"d = pathlib.Path({str(tmp_path)!r}); f = open(d / 'tunesmith.lock', 'a+'); fcntl.flock(f, fcntl.LOCK_EX)\n"
+        "(d / 'lock').touch(); print('held', flush=True); time.sleep(0.5); (d / 'lock').unlink()\n")],
+        stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "held"
+    with kernels._builder_lock(tmp_path):
+        assert not (tmp_path / "lock").exists()
+    assert holder.wait(timeout=30) == 0

@@ -25,6 +25,7 @@ layers use torch's kernels and :func:`why_unavailable` says why.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -34,6 +35,11 @@ from pathlib import Path
 from typing import Any
 
 import torch
+
+try:
+    import fcntl
+except ImportError:  # (Windows: no OS lock; torch's own lock file only)
+    fcntl = None
 
 __all__ = ["PATHS", "active", "available", "cpu_paths", "describe", "load", "missing_features", "ops",
            "why_unavailable"]
@@ -91,6 +97,27 @@ def _build_dir(path: str) -> Path:
     return tunesmith_home() / "kernels" / f"{path}-{key.hexdigest()[:12]}"
 
 
+@contextlib.contextmanager
+def _builder_lock(target: Path):
+    """Hold an OS lock on ``target`` while torch builds or loads there, and clear torch's own lock file if a
+    builder died holding it. torch's lock is a plain file that a killed process (Ctrl-C, kill -9 mid-build) leaves
+    behind, and every later process would wait for it forever; the OS lock goes with its process, so whoever holds
+    it knows no live builder owns torch's file."""
+    if fcntl is None:
+        yield
+        return
+    with open(target / "tunesmith.lock", "a+") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            stale = target / "lock"
+            if stale.exists():
+                log.warning("removing a stale kernel build lock left by a process that was stopped: %s", stale)
+                stale.unlink(missing_ok=True)
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def _register_fakes(namespace: str) -> None:
     # Shapes for torch.compile's tracing (the ops are opaque to it).
     fake = torch.library.register_fake
@@ -126,8 +153,9 @@ def load(path: str) -> Any:
             target = _build_dir(path)
             target.mkdir(parents=True, exist_ok=True)
             flags = ["-O3", "-fopenmp", f"-DTUNESMITH_NS={namespace}", *PATHS[path][1]]
-            build(name=f"tunesmith_kernels_{path}", sources=[str(SOURCE)], extra_cflags=flags,
-                  extra_ldflags=["-fopenmp"], build_directory=str(target), is_python_module=False, verbose=False)
+            with _builder_lock(target):
+                build(name=f"tunesmith_kernels_{path}", sources=[str(SOURCE)], extra_cflags=flags,
+                      extra_ldflags=["-fopenmp"], build_directory=str(target), is_python_module=False, verbose=False)
             _register_fakes(namespace)
         except Exception as err:  # noqa: BLE001 - any build failure means: this path is not usable
             text = str(err).strip()
