@@ -2953,19 +2953,15 @@ def test_rule_edit_session25_round1(source, expected):
 
 
 @pytest.mark.parametrize("source,expected", [
-    # session 25 round 2: "via", "are encouraged to", "a minimum of", "throughout the day", "a survey conducted by"
-    ("Tickets are available via our website.", "Tickets are available through our website."),
-    ("Please RSVP no later than September 30 via our website.", "Please RSVP by September 30 through our website."),
-    ("Codes are sent via text message.", "Codes are sent by text message."),
-    ("The parcel will be shipped via FedEx on Monday.", "The parcel will be shipped by FedEx on Monday."),
-    ("The Via Rail service runs daily.", None),
+    # session 25 round 2: "are encouraged to", "a minimum of", "a survey conducted by" ("via" and "throughout the day"
+    # were left out after its review)
+    ("Tickets are available via our website.", None), ("The café is open throughout the day.", None),
     ("Users are encouraged to upgrade before May 1.", "Users should upgrade before May 1."),
     ("Applicants must have a minimum of 3 years of experience.", "Applicants must have at least 3 years of experience."),
-    ("Each class has a maximum of 12 students.", "Each class has up to 12 students."),
+    ("Patients should rest for a minimum of 48 hours.", "Patients should rest for at least 48 hours."),
+    ("Data are retained for a maximum of 90 days.", "Data are retained for up to 90 days."),
     ("Fees are capped at up to a maximum of $50.", None),
     ("We put in a minimum of effort.", None),
-    ("The café is open throughout the day.", "The café is open all day."),
-    ("It rained throughout the summer of 1969.", None),
     ("A 2022 survey conducted by the council found that 62% agree.", "A 2022 survey by the council found that 62% agree."),
     ("Boasting about 2,350 square feet of living space, this home has 4 bedrooms.",
      "With about 2,350 square feet of living space, this home has 4 bedrooms."),
@@ -2977,6 +2973,22 @@ def test_rule_edit_session25_round1(source, expected):
 ])
 def test_rule_edit_session25_round2(source, expected):
     _assert_rule_edit(source, expected)
+
+
+@pytest.mark.parametrize("source", [
+    # session 25 round 2's review (~520 probes): each broke a first version of a swap above
+    "Students are encouraged to learn when praised.", "If users are encouraged to share passwords, security suffers.",
+    "Investors are encouraged to see strong quarterly earnings.", "Employees are encouraged to apply by their managers.",
+    "Research shows that when patients are encouraged to ask questions, outcomes improve.",
+    "The function has a minimum of 3 at x = 2.", "Overnight temperatures will reach a minimum of 2°C.",
+    "Prices hit a maximum of $5 in May.", "Wages are paid at a minimum of $15 per hour.",
+    "A minimum of 5 applicants is required.", "Scores ranged from a minimum of 12 to a maximum of 98.",
+    "Speeds must not exceed a maximum of 30 mph.", "The study conducted by the end of the year was small.",
+    "The experiment conducted by accident revealed penicillin.", "The analysis conducted by itself is not enough.",
+])
+def test_rule_edit_session25_round2_review_keeps(source):
+    kept = {"encouraged", "a minimum of", "a maximum of", "conducted by"}
+    _assert_keeps_one_of(source, kept, ignore_case=True)
 
 
 @pytest.mark.parametrize("source", [

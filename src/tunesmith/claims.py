@@ -141,10 +141,8 @@ SAME_MEANING = [(r"\bin order to\b", "to"), (r"\bprior to\b", "before"), (r"\bse
                 # (session 25) "a number of enhancements" is several; "I'd like to extend my heartfelt gratitude to"
                 # thanks
                 (r"\ba number of (?=[a-z])", "several "),
-                # (round 2) a bound before an amount is a qualifier, not an event; "throughout the day" is all day
+                # (round 2) a bound before an amount is a qualifier, not an event
                 (r"\ba minimum of\b", "at least"), (r"\ba maximum of\b", "up to"),
-                (r"\bthroughout the (day|week|month|year|season|summer|winter|spring|autumn|weekend|night|evening|"
-                 r"morning|afternoon|festival|semester|term)\b", r"all \1"),
                 (r"\b(?:like to )?extend (?:our|my) (?:[a-z]+ )?gratitude to\b", "thank"),
                 (r"\bthe commencement of\b", "the start of"), (r"\binform you of\b", "tell you about"),
                 (r"\bit was collectively agreed that\b", "everyone agreed that"),

@@ -865,13 +865,11 @@ CLICHE_SWAPS: dict[str, str] = {
     "a number of": "several",  # (a count of things had or brought: "introduces a number of fixes")
     "protracted": "drawn-out",  # ("drawn out" after a verb: _BY_CONTEXT)
     **{f"{be} pleased to announce": f"{be} happy to announce" for be in ("is", "are", "am")},
-    # Session 25 round 2: more of what the training split's human rewrites never keep (counted the same way): "via"
-    # (20 sources, 0 kept), "are encouraged to" (7 / 0), "a minimum of" (6 / 0), "throughout the day", "a survey
-    # conducted by". ("will receive" -> "will get" (9 / 0) stays out: dev2 round 9's pairwise judge found it weaker.)
-    "via": "through",  # ("by email": _BY_CONTEXT)
-    # (what is shipped goes with its carrier: "will ship via FedEx" -> "will ship by FedEx")
-    **{f"{v} via": f"{v} by" for v in ("ship", "ships", "shipped", "shipping", "dispatch", "dispatched", "sent", "send",
-                                       "sends", "mailed", "posted", "delivered")},
+    # Session 25 round 2: more of what the training split's human rewrites never keep (counted the same way): "are
+    # encouraged to" (7 sources / 0 kept), "a minimum of" (6 / 0), "a survey conducted by". ("will receive" -> "will
+    # get" (9 / 0) stays out: dev2 round 9's pairwise judge found it weaker. Its review, ~520 probes, ruled out "via"
+    # -> "through" (20 / 0): "cross the river via the footbridge", "Photo via Getty Images", a circuit board's via;
+    # and "throughout the day" -> "all day": "woke several times throughout the night", "throughout the year group".)
     **{f"{who} {be} {so}encouraged to": f"{who} should {so}".rstrip() for who in (
         "residents", "tenants", "guests", "visitors", "passengers", "travellers", "travelers", "customers", "users",
         "parents", "students", "employees", "staff", "members", "participants", "attendees", "drivers", "patients",
@@ -881,9 +879,6 @@ CLICHE_SWAPS: dict[str, str] = {
        for be in ("are", "is") for so in ("", "also ")
        if (be == "is") == (who in ("staff", "everyone"))},
     "a minimum of": "at least", "a maximum of": "up to",  # (before an amount only)
-    **{f"throughout the {when}": f"all {when}" for when in (
-        "day", "week", "month", "year", "season", "summer", "winter", "spring", "autumn", "weekend", "night",
-        "evening", "morning", "afternoon", "festival", "semester", "term")},
     **{f"{what} conducted by": f"{what} by" for what in (
         "study", "survey", "research", "analysis", "review", "trial", "audit", "investigation", "poll", "experiment",
         "assessment", "evaluation", "inspection", "studies", "surveys", "interviews", "tests", "trials", "census",
@@ -2977,24 +2972,50 @@ for _keys, _keep in [
                r"commitment|help|guidance|patience|hospitality|leadership|assistance|service|sacrifices?|courage|"
                r"expertise|time|understanding|cooperation|partnership|trust|encouragement|donations?|gifts?|"
                r"hard\s+work)\b|(?:[\w'’<>-]+\s+){0,3}?[\w<>-]+['’]s\s")),
-    # Session 25 round 2's guards. "via" as a route or a channel, not a name ("Via Rail", "Via della Spiga") or a
-    # Latin phrase ("via negativa")
-    (("via",), _either(lambda b, a: bool(re.match(r"\s+(?:negativa|media|dolorosa|appia|ferrata|crucis|della|del|dei|"
-                                                  r"di|degli|rail)\b", a, re.I)),
-                       _after_is(r"[.,;:!?)]"))),
-    # an amount only: "a minimum of effort", "a maximum of fun" stay
+    # Session 25 round 2's guards (and its review's, ~520 probes). Advice to a group, in a sentence of its own: "Users
+    # are encouraged to upgrade" -> "Users should upgrade"; what a study describes ("Students are encouraged to learn
+    # when praised"), a clause under "if", "when", "whether" ("If users are encouraged to share passwords"), who is
+    # heartened ("Investors are encouraged to see strong earnings") and who encourages ("are encouraged to apply by
+    # their managers") stay
+    (tuple(k for k in CLICHE_SWAPS if re.search(r" (?:are|is) (?:also )?encouraged to$", k)), _either(
+        _not_before(r"(?:^|[.!?:\n\"“(]|\n[ \t]*[-*•]|,\s+(?:and|so|but)|;)\s*(?:(?:all|interested|affected|eligible|new|local|"
+                    r"existing|prospective|current|returning|the|our|all\s+the|all\s+our)\s+)*"),
+        _after_is(r"(?:see|know|hear|learn|find|discover|note|read)\s+(?:that|how|what|the|strong|prices)\b|see\b|"
+                  r"(?:[\w'’<>-]+\s+){0,3}?(?:when|if|whenever|because)\b"),
+        lambda b, a: bool(re.search(r"\bby\s+(?!<F\d+>|(?:email|e-mail|phone|telephone|post|mail|text|calling|"
+                                    r"visiting|contacting|emailing|completing|filling|signing|registering|booking|"
+                                    r"noon|midnight|the\s+end|then)\b)", re.split(r"[.!?;](?:\s|$)|\n", a, maxsplit=1)[0],
+                                    re.I)))),
+    # a bound someone needs, has or is allowed ("need a minimum of 3 references", "rest for a minimum of 48 hours", "- A
+    # minimum of 3 years' experience"); a value reached ("fell to a minimum of 2°C", "has a minimum of 3 at x = 2"),
+    # "at a minimum of", a range's "from ... to" and a sentence's subject ("A minimum of 5 applicants is required")
+    # stay
+    (("a minimum of", "a maximum of"), _either(
+        _not_after(r"<F\d+>|\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+                   r"thirty|forty|fifty|sixty|a hundred|a thousand|half)\b"),
+        _not_before(r"\b(?:need|needs|needed|require|requires|required|must\s+have|should\s+have|contain|contains|hold|holds|"
+                    r"take|takes|allow|allows|allowing|allowed|accommodate|accommodates|seat|seats|seating|with|for|"
+                    r"bring|include|includes|including|wait|waits|rest|last|lasts|keep|keeps|spend|spends|save|saves|"
+                    r"store|stores|sleep|sleeps|train|trains|practi[cs]e|practi[cs]es|invest|deposit|deposits|earn|"
+                    r"earns|get|gets|book|order|buy|purchase|complete|completes|attend|attends|submit|provide|"
+                    r"provides|offer|offers|retain|retained|kept|stored)|(?:^|\n)[ \t]*[-*•][ \t]*"),
+        lambda b, a: bool(re.search(r"\b(?:function|curve|graph|peak|peaks|peaked|low|lows|reach\w*|hit|hits|fell|fall|"
+                                    r"falls|dropped|drops|rose|rise|rises|recorded|minima|maxima|derivative|averag\w*|mean|median|rang\w*|"
+                                    r"interval|error|intensity|[xy]\s*=|f\(x\))",
+                                    _sentence_around(b, a), re.I)),
+        lambda b, a: bool(re.match(r"[^.;:!?\n]*\bto\s+a\s+(?:maximum|minimum)\s+of\b", a, re.I)))),
     # (nor "a maximum of" after "to": "up to a maximum of 5", "limited to a maximum of 12" would read "to up to")
     (("a maximum of",), _before_is(r"\bto")),
-    (("a minimum of", "a maximum of"), _not_after(r"<F\d+>|\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|"
-                                                  r"eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|a hundred|"
-                                                  r"a thousand|half)\b")),
-    # a span of time: "throughout the day" is all day; "throughout the summer of 1969" and "the night sky" stay
-    (tuple(k for k in CLICHE_SWAPS if k.startswith("throughout the ")),
-     _after_is(r"of\b|[\w'’-]+\s+(?:of|at)\b|(?:sky|shift|session|sessions|match|game|race)\b")),
-    # a study done by someone, not one in a sentence that says who "conducted" it as the act ("The survey conducted by
-    # phone" is no "The survey by phone" only after a channel: kept)
-    (tuple(k for k in CLICHE_SWAPS if k.endswith(" conducted by")),
-     _after_is(r"(?:phone|telephone|email|e-mail|mail|post|text|sms|video|zoom|teams|the\s+phone|hand)\b")),
+    # a study done by people ("A survey conducted by the council", "a study conducted by researchers at ..."); "by
+    # 2010", "by the end of the year", "by accident", "by itself", "by phone" stay
+    (tuple(k for k in CLICHE_SWAPS if k.endswith(" conducted by")), lambda b, a: not (
+        not re.match(r"\s+(?:the\s+(?:end|book|media|way|hour|day|time|year|month|week|deadline|close)|then|now|accident|"
+                     r"mistake|chance|default|itself|themselves|ourselves|himself|herself|region|phone|telephone|email|"
+                     r"e-mail|mail|post|text|sms|video|zoom|teams|hand)\b", a, re.I)
+        and (re.match(r"\s+(?:the|a|an|our|their|his|her|its|researchers|scientists|scholars|students|staff|experts|"
+                      r"economists|doctors|physicians|nurses|engineers|analysts|teams?|independent|local|two|three|several|"
+                      r"dr|prof|professor|mr|mrs|ms)\b", a, re.I)
+             or re.match(r"\s+(?:<F\d+>|[A-Z])", a)))),
     # the anatomy's protraction ("the scapula is protracted") and named conditions ("protracted bacterial bronchitis")
     (("protracted",), lambda b, a: bool(
         re.search(r"\b(?:scapulae?|shoulders?|shoulder blades?|tongue|jaw|mandible|lips?|arms?|clavicle|hips?|pelvis|"
@@ -3033,9 +3054,6 @@ _NOUN_END = (r"(?=\s*[.,;:!?)—–]|\s*$|\s+(?:in|into|on|at|with|from|to|for|t
 # Swaps whose plain word depends on what follows: (pattern after the phrase, replacement); the
 # first that matches wins, none keeps the original ("vibrant community" is no "bright community").
 _BY_CONTEXT: dict[str, list[tuple[str, str | None]]] = {
-    # (session 25 round 2) "by email", "by phone", "by post"; else "through the app", "through Paris"
-    "via": [(r"\s+(?:e-?mail|phone|telephone|text|text message|sms|post|mail|courier|fax|letter|registered mail)\b", "by"),
-            (r"", "through")],
     # (session 25) "drawn-out negotiations", but "The talks were drawn out."
     "protracted": [(r"\s*(?:[.,;:!?)]|$)|\s+(?:and|or|but|for|by|in|with|at|than|because|as|due|over)\b", "drawn out"),
                    (r"", "drawn-out")],
