@@ -29,6 +29,7 @@ CHANGED = [
     ("Late payment may lead to suspension.", "You'll be suspended for late payment.", "modality"),
     ("Visitors must sign in.", "Visitors should sign in.", "modality"),
     ("Members may use the live chat.", "Members might use the live chat.", "modality"),
+    ("Users are encouraged to upgrade by May 1.", "Users should upgrade by May 1.", "modality"),  # (session 25's judges)
     ("Avoid running for six weeks.", "Run for six weeks.", "negation"),
     ("All passwords will be reset.", "A lot of passwords will be reset.", "quantifier"),
     ("Approve all purchase orders.", "Approve all order numbers.", "new content"),

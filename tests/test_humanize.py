@@ -2534,7 +2534,7 @@ def test_dev12_model_slips_are_refused(source, candidate, refused):
     ("You may cancel without incurring any cancellation fee.", "You may cancel without paying any cancellation fee."),
     ("The hall is capable of accommodating up to 150 people.", "The hall can hold up to 150 people."),
     ("Hunger profoundly impacts their ability to learn.", "Hunger deeply affects their ability to learn."),
-    ("Users are encouraged to migrate at their earliest convenience.", "Users should migrate as soon as they can."),
+    ("Users are encouraged to migrate at their earliest convenience.", "Users are encouraged to migrate as soon as they can."),
     ("We ship to customers at their earliest convenience.", None),
     ("Our team is committed to working collaboratively to find savings.",
      "Our team is committed to working together to find savings."),
@@ -2953,10 +2953,11 @@ def test_rule_edit_session25_round1(source, expected):
 
 
 @pytest.mark.parametrize("source,expected", [
-    # session 25 round 2: "are encouraged to", "a minimum of", "a survey conducted by" ("via" and "throughout the day"
-    # were left out after its review)
+    # session 25 round 2: "a minimum of", "a survey conducted by" ("via" and "throughout the day" were left out after
+    # its review, "are encouraged to" -> "should" after its pairwise judges)
+    ("Allow 3 hours a week, with a minimum of 30 minutes at least twice.", None),
     ("Tickets are available via our website.", None), ("The café is open throughout the day.", None),
-    ("Users are encouraged to upgrade before May 1.", "Users should upgrade before May 1."),
+    ("Users are encouraged to upgrade before May 1.", None),  # (its pairwise judges: an encouragement is no duty)
     ("Applicants must have a minimum of 3 years of experience.", "Applicants must have at least 3 years of experience."),
     ("Patients should rest for a minimum of 48 hours.", "Patients should rest for at least 48 hours."),
     ("Data are retained for a maximum of 90 days.", "Data are retained for up to 90 days."),
@@ -2977,9 +2978,6 @@ def test_rule_edit_session25_round2(source, expected):
 
 @pytest.mark.parametrize("source", [
     # session 25 round 2's review (~520 probes): each broke a first version of a swap above
-    "Students are encouraged to learn when praised.", "If users are encouraged to share passwords, security suffers.",
-    "Investors are encouraged to see strong quarterly earnings.", "Employees are encouraged to apply by their managers.",
-    "Research shows that when patients are encouraged to ask questions, outcomes improve.",
     "The function has a minimum of 3 at x = 2.", "Overnight temperatures will reach a minimum of 2°C.",
     "Prices hit a maximum of $5 in May.", "Wages are paid at a minimum of $15 per hour.",
     "A minimum of 5 applicants is required.", "Scores ranged from a minimum of 12 to a maximum of 98.",
@@ -2987,7 +2985,7 @@ def test_rule_edit_session25_round2(source, expected):
     "The experiment conducted by accident revealed penicillin.", "The analysis conducted by itself is not enough.",
 ])
 def test_rule_edit_session25_round2_review_keeps(source):
-    kept = {"encouraged", "a minimum of", "a maximum of", "conducted by"}
+    kept = {"a minimum of", "a maximum of", "conducted by"}
     _assert_keeps_one_of(source, kept, ignore_case=True)
 
 

@@ -75,8 +75,11 @@ MODALITY: dict[str, tuple[str, ...]] = {
             "capable of"),
     "likely": ("likely", "probably", "unlikely", "tends to", "tend to", "usually", "often", "typically",
                "generally", "sometimes", "rarely", "occasionally"),
-    "advised": ("should", "ought to", "recommended", "recommend", "advisable", "encouraged", "encourage",
+    "advised": ("should", "ought to", "recommended", "recommend", "advisable",
                 "suggest", "suggested", "best to", "a good idea to", "advised to"),
+    # (an encouragement is no advice: two blind judges counted "Users are encouraged to upgrade" -> "Users should
+    # upgrade" a changed modality, session 25)
+    "encouraged": ("encouraged", "encourage", "encourages", "encouraging"),
     "required": ("must", "need", "needs", "need to", "needs to", "needed", "have to", "has to", "had to", "required", "require",
                  "requires", "necessary", "necessitate", "necessitates", "necessitated", "necessitating",
                  "call for", "calls for", "called for", "calling for", "mandatory", "obligated", "imperative", "essential to", "crucial to",

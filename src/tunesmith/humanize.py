@@ -865,19 +865,12 @@ CLICHE_SWAPS: dict[str, str] = {
     "a number of": "several",  # (a count of things had or brought: "introduces a number of fixes")
     "protracted": "drawn-out",  # ("drawn out" after a verb: _BY_CONTEXT)
     **{f"{be} pleased to announce": f"{be} happy to announce" for be in ("is", "are", "am")},
-    # Session 25 round 2: more of what the training split's human rewrites never keep (counted the same way): "are
-    # encouraged to" (7 sources / 0 kept), "a minimum of" (6 / 0), "a survey conducted by". ("will receive" -> "will
-    # get" (9 / 0) stays out: dev2 round 9's pairwise judge found it weaker. Its review, ~520 probes, ruled out "via"
-    # -> "through" (20 / 0): "cross the river via the footbridge", "Photo via Getty Images", a circuit board's via;
-    # and "throughout the day" -> "all day": "woke several times throughout the night", "throughout the year group".)
-    **{f"{who} {be} {so}encouraged to": f"{who} should {so}".rstrip() for who in (
-        "residents", "tenants", "guests", "visitors", "passengers", "travellers", "travelers", "customers", "users",
-        "parents", "students", "employees", "staff", "members", "participants", "attendees", "drivers", "patients",
-        "you", "applicants", "candidates", "motorists", "homeowners", "readers", "buyers", "shoppers", "owners",
-        "volunteers", "families", "everyone", "pedestrians", "cyclists", "commuters", "riders", "players", "fans",
-        "investors", "clients", "subscribers", "viewers", "listeners", "teams", "managers", "workers", "beginners")
-       for be in ("are", "is") for so in ("", "also ")
-       if (be == "is") == (who in ("staff", "everyone"))},
+    # Session 25 round 2: more of what the training split's human rewrites never keep (counted the same way): "a
+    # minimum of" (6 sources / 0 kept), "a survey conducted by". ("will receive" -> "will get" (9 / 0) stays out: dev2
+    # round 9's pairwise judge found it weaker. Its review, ~520 probes, ruled out "via" -> "through" (20 / 0): "cross
+    # the river via the footbridge", "Photo via Getty Images", a circuit board's via; and "throughout the day" -> "all
+    # day": "woke several times throughout the night", "throughout the year group". Its pairwise judges ruled out
+    # "Users are encouraged to" -> "Users should" (7 / 0): both counted an encouragement made a duty.)
     "a minimum of": "at least", "a maximum of": "up to",  # (before an amount only)
     **{f"{what} conducted by": f"{what} by" for what in (
         "study", "survey", "research", "analysis", "review", "trial", "audit", "investigation", "poll", "experiment",
@@ -2972,20 +2965,7 @@ for _keys, _keep in [
                r"commitment|help|guidance|patience|hospitality|leadership|assistance|service|sacrifices?|courage|"
                r"expertise|time|understanding|cooperation|partnership|trust|encouragement|donations?|gifts?|"
                r"hard\s+work)\b|(?:[\w'’<>-]+\s+){0,3}?[\w<>-]+['’]s\s")),
-    # Session 25 round 2's guards (and its review's, ~520 probes). Advice to a group, in a sentence of its own: "Users
-    # are encouraged to upgrade" -> "Users should upgrade"; what a study describes ("Students are encouraged to learn
-    # when praised"), a clause under "if", "when", "whether" ("If users are encouraged to share passwords"), who is
-    # heartened ("Investors are encouraged to see strong earnings") and who encourages ("are encouraged to apply by
-    # their managers") stay
-    (tuple(k for k in CLICHE_SWAPS if re.search(r" (?:are|is) (?:also )?encouraged to$", k)), _either(
-        _not_before(r"(?:^|[.!?:\n\"“(]|\n[ \t]*[-*•]|,\s+(?:and|so|but)|;)\s*(?:(?:all|interested|affected|eligible|new|local|"
-                    r"existing|prospective|current|returning|the|our|all\s+the|all\s+our)\s+)*"),
-        _after_is(r"(?:see|know|hear|learn|find|discover|note|read)\s+(?:that|how|what|the|strong|prices)\b|see\b|"
-                  r"(?:[\w'’<>-]+\s+){0,3}?(?:when|if|whenever|because)\b"),
-        lambda b, a: bool(re.search(r"\bby\s+(?!<F\d+>|(?:email|e-mail|phone|telephone|post|mail|text|calling|"
-                                    r"visiting|contacting|emailing|completing|filling|signing|registering|booking|"
-                                    r"noon|midnight|the\s+end|then)\b)", re.split(r"[.!?;](?:\s|$)|\n", a, maxsplit=1)[0],
-                                    re.I)))),
+    # Session 25 round 2's guards (and its review's, ~520 probes).
     # a bound someone needs, has or is allowed ("need a minimum of 3 references", "rest for a minimum of 48 hours", "- A
     # minimum of 3 years' experience"); a value reached ("fell to a minimum of 2°C", "has a minimum of 3 at x = 2"),
     # "at a minimum of", a range's "from ... to" and a sentence's subject ("A minimum of 5 applicants is required")
@@ -3003,7 +2983,9 @@ for _keys, _keep in [
                                     r"falls|dropped|drops|rose|rise|rises|recorded|minima|maxima|derivative|averag\w*|mean|median|rang\w*|"
                                     r"interval|error|intensity|[xy]\s*=|f\(x\))",
                                     _sentence_around(b, a), re.I)),
-        lambda b, a: bool(re.match(r"[^.;:!?\n]*\bto\s+a\s+(?:maximum|minimum)\s+of\b", a, re.I)))),
+        lambda b, a: bool(re.match(r"[^.;:!?\n]*\bto\s+a\s+(?:maximum|minimum)\s+of\b", a, re.I)),
+        # (nor where the sentence says "at least" / "up to" already: its pairwise judges found the echo clumsy)
+        lambda b, a: bool(re.search(r"\b(?:at least|up to)\b", _sentence_around(b, a), re.I)))),
     # (nor "a maximum of" after "to": "up to a maximum of 5", "limited to a maximum of 12" would read "to up to")
     (("a maximum of",), _before_is(r"\bto")),
     # a study done by people ("A survey conducted by the council", "a study conducted by researchers at ..."); "by
