@@ -223,3 +223,12 @@ def test_so_after_a_closing_quote_is_the_same_effect_link():
     source = 'His report called it "a monument to negligence." Consequently, Parliament acted.'
     assert verify(source, 'His report called it "a monument to negligence." So Parliament acted.') == []
     assert verify(source, 'His report called it "a monument to negligence." Parliament acted.')
+
+
+def test_the_line_after_a_title_starts_a_sentence():
+    """dev15: "NOTICE TO ALL RESIDENTS – Birchwood Apartments\\nPlease be advised that the main water ..." -> "... The
+    main water": the capital after a title line is no name; after a hard-wrapped line it still is one."""
+    source = "NOTICE TO ALL RESIDENTS – Birchwood Apartments\nPlease be advised that the water will be off on May 3."
+    assert verify(source, "NOTICE TO ALL RESIDENTS – Birchwood Apartments\nThe water will be off on May 3.") == []
+    assert verify("Spring Open House\nPlease note that we open on May 3.", "Spring Open House\nWe open on May 3.") == []
+    assert any(p.startswith("name") for p in verify("The road will be\nclosed on May 3.", "The road will be\nShut on May 3."))

@@ -319,7 +319,18 @@ def _line_start(text: str, pos: int) -> bool:
         return True
     previous = text[text.rfind("\n", 0, line_start - 1) + 1:line_start - 1]
     return (not previous.strip() or bool(_LIST_MARKER.match(previous)) or previous.rstrip()[-1] in ".!?:;"
-            or bool(_OPENING_LINE.match(previous)))
+            or bool(_OPENING_LINE.match(previous)) or _is_heading(previous))
+
+
+def _is_heading(line: str) -> bool:
+    """A title line ("NOTICE TO ALL RESIDENTS – Birchwood Apartments", "Spring Open House"): short, no comma or stop
+    at its end, in capitals or title case; the line after it starts a sentence (dev15: its "The" was read as a name)."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", line)
+    if not words or len(words) > 12 or line.rstrip()[-1] in ",;":
+        return False
+    letters = [c for c in line if c.isalpha()]
+    return (sum(c.isupper() for c in letters) >= 0.6 * len(letters)
+            or all(w[0].isupper() for w in words if len(w) > 3))
 
 
 @dataclass
