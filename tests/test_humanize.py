@@ -180,6 +180,21 @@ def test_humanizer_restores_facts_and_ranks(tiny_generator):
     assert any(op["op"] != "equal" for op in res.diff)
 
 
+def test_a_malformed_placeholder_is_never_presented_as_a_rewrite(tiny_generator):
+    """dev15: the model wrote "<F> - a minimum of <F1> years ..." for a list item; "<F>" has no number, so nothing
+    restored it and the output read "- <F> - a minimum of two years of experience". A stray tag is refused."""
+    def script(prompt, j):
+        masked = prompt.split("\n\n", 1)[1].split("<|im_end|>")[0]
+        tag = (re.findall(r"<F\d+>", masked) or ["two"])[0]
+        return f"<F> - a minimum of {tag} years of experience in medical billing"
+    hz = Humanizer(adapter=None, generator=ScriptedGenerator(tiny_generator, script))
+    text = "Requirements:\n- A minimum of two years of experience in medical billing\n- CPC certification"
+    res = hz.humanize(text)
+    assert "<" not in res.humanized_text and ">" not in res.humanized_text
+    assert "\n- A minimum of two years of experience in medical billing\n" in res.humanized_text
+    assert any("placeholder left in text" in c.reason for c in res.chunks)
+
+
 def test_a_part_that_lost_a_fact_anyway_is_kept_and_the_message_agrees(tiny_generator, monkeypatch):
     """A review found "every change passed the fact and claim checks" beside facts_kept False: a
     rule edit had dropped a protected word. Whatever loses a fact, that part is kept as written."""
@@ -3027,6 +3042,10 @@ def test_a_contraction_needs_a_subject_not_an_object():
      "You will handle calls, getting a welcoming first point of contact.", True),
     ("You will handle calls and provide a warm welcome.", "You'll handle calls and give a warm welcome.", False),
     ("The fee is small, but it adds up.", "The fee is small, but it does add up.", False),
+    # (dev15's judges: a praise made stronger beside a kept degree word)
+    ("Service was attentive. Reservations are strongly recommended.",
+     "Service was really attentive. Reservations are strongly recommended.", True),
+    ("The food was particularly good.", "The food was really good.", False),
     # (dev13 round 1's judges)
     ("In accordance with our procedures, a unit has been allocated.", "In our procedures, a unit has been set aside.", True),
     ("In accordance with our procedures, a unit has been allocated.", "In line with our procedures, a unit was set aside.",

@@ -4187,7 +4187,9 @@ def _wording_slips(source: str, out: str) -> str | None:
     # dev9's judges listed as stiff: "emerges as a really refreshing achievement")
     baseline = _rule_baseline(source)[0]
     strength = len(_INTENSIFYING.findall(baseline)) + len(_DEGREE_WORDS.findall(baseline))
-    if len(_INTENSIFYING.findall(out)) > strength:
+    # (counted with the degree words the output keeps: dev15's "Service was really attentive" passed beside a kept
+    # "strongly recommended", which the rule edit's "really" for "particularly" rule counted as room for one)
+    if len(_INTENSIFYING.findall(out)) + len(_DEGREE_WORDS.findall(out)) > strength:
         return "added an intensifier"
     # (and once refused, the next candidate: "- Same-day dispatch" -> "- Just same-day dispatch", a limit nobody wrote)
     if len(_LIMITING.findall(out)) > len(_LIMITING.findall(source)):
@@ -4748,8 +4750,11 @@ class Humanizer:
             if before != after:
                 return None, f"changed what a fact claims ({before or 'exact'} -> {after or 'exact'})"
         restored = masked.restore(out)
-        if PLACEHOLDER_RE.search(restored):
+        # (and a malformed one: dev15's "- <F> - a minimum of two years of experience" passed as "<F>" has no number)
+        if PLACEHOLDER_RE.search(restored) or re.search(r"<\s*/?\s*[Ff]\w{0,3}\s*>", restored):
             return None, "placeholder left in text"
+        if restored.count("<") > source.count("<") or restored.count(">") > source.count(">"):
+            return None, "added a bracket or tag"
         # (again with the facts back: 'known as an "tun"' passed while the quoted term was masked, dev13 round 1)
         if _article_mismatch(restored) - _article_mismatch(source):
             return None, "put 'a'/'an' before a word it does not fit"
