@@ -142,11 +142,10 @@ SAME_MEANING = [(r"\bin order to\b", "to"), (r"\bprior to\b", "before"), (r"\bse
                 # dev11: "an abundance of natural light" is plenty of it; "no equipment whatsoever" none at all
                 (r"\ban abundance of\b", "plenty of"), (r"\bat all\b", "whatsoever"),
                 # (session 25) "a number of enhancements" is several; "I'd like to extend my heartfelt gratitude to"
-                # thanks
+                # thanks; a bound before an amount is a qualifier, not an event ("a minimum of 3" is at least 3)
                 (r"\ba number of (?=[a-z])", "several "),
-                # (round 2) a bound before an amount is a qualifier, not an event
-                (r"\ba minimum of\b", "at least"), (r"\ba maximum of\b", "up to"),
                 (r"\b(?:like to )?extend (?:our|my) (?:[a-z]+ )?gratitude to\b", "thank"),
+                (r"\ba minimum of\b", "at least"), (r"\ba maximum of\b", "up to"),
                 (r"\bthe commencement of\b", "the start of"), (r"\binform you of\b", "tell you about"),
                 (r"\bit was collectively agreed that\b", "everyone agreed that"),
                 (r"\bcan serve as (?=(?:a|an)\b)", "can be "), (r"\bcapable of accommodating\b", "able to hold"),

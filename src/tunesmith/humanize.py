@@ -2947,7 +2947,7 @@ for _keys, _keep in [
         _not_before(r"\b(?:introduces?|introduced|includes?|included|including|offers?|offered|has|have|had|contains?|"
                     r"contained|features?|featured|implement(?:s|ed|ing)?|made|makes?|received|raised|identified|are|"
                     r"were|faces?|faced|brings?|brought|adds?|added|addresses|addressed|fixes|fixed|resolves|resolved|"
-                    r"highlights?|highlighted|lists?|listed|across|among|in|for|with|from|on|after|over|there\s+are|"
+                    r"highlights?|highlighted|lists?|listed|across|among|in|with|from|on|after|over|there\s+are|"
                     r"there\s+were)"),
         _before_is(r"\b(?:quite|such|what|only|let|be|denotes?|returns?|takes?|specify|type|input|enter|holds?|stores?|"
                    r"for|provide|compute|contains?|receives?|outputs?|record|fill\s+in)"),
