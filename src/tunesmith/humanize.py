@@ -1709,7 +1709,7 @@ for _keys, _keep in [
      or bool(re.match(r"[^,.;:!?]*\b(?:about(?!\s+(?:<F\d+>|\d))|that|to\s+(?:everyone|anyone|friends|all))\b", a, re.I))),
     # (session 25) "Encompassing about 1,650 square feet, the flat ..." -> "With about 1,650 square feet": an opening
     # participle before an amount only ("Encompassing the whole valley, the estate" stays)
-    (("encompassing",), lambda b, a: not re.search(r"(?:^|[.!?:\n\"“(])\s*$", b) or not re.match(
+    (("encompassing",), lambda b, a: not re.search(_SENTENCE_START, b) or not re.match(
         r"\s+(?:(?:about|around|approximately|roughly|nearly|almost|some|over|more than|at least|up to)\s+)?(?:<F\d+>|\d)", a,
         re.I)),
     # "outperforms the state-of-the-art by 3 points" (a noun), "state-of-the-art results / baselines"
