@@ -3028,6 +3028,70 @@ def test_rule_edit_session25_review_keeps(source):
     _assert_keeps_one_of(source, kept, ignore_case=True)
 
 
+@pytest.mark.parametrize("source,expected", [
+    # session 26 round 1: the over-formal register's bounds, times and set phrases (dev15's judges' lists)
+    ("The food bank provided no fewer than 18,400 meals in October.",
+     "The food bank provided at least 18,400 meals in October."),
+    ("The lease requires no less than 24 hours' prior written notice.",
+     "The lease requires at least 24 hours' prior written notice."),
+    ("It was no less than a miracle.", None),
+    ("Ms Patel will take up the post with effect from Monday, 3 June.",
+     "Ms Patel will take up the post from Monday, 3 June."),
+    ("Preparation occupies in the order of 25 minutes.", "Preparation occupies about 25 minutes."),
+    ("Savings in the region of $9,600 would be needed.", None),
+    ("The match was played before an attendance of some 6,200 spectators.",
+     "The match was played before an attendance of about 6,200 spectators."),
+    ("Some 200 people attended the meeting on Friday.", "About 200 people attended the meeting on Friday."),
+    ("Some 1980s films were shown.", None), ("Some 5G phones overheat.", None),
+    ("The family has farmed here for upwards of sixty years.", "The family has farmed here for more than sixty years."),
+    ("Please confirm by Friday so as to enable catering arrangements to be made.",
+     "Please confirm by Friday to enable catering arrangements to be made."),
+    ("Accounts will be deleted subsequent to the provision of 30 days' notice.",
+     "Accounts will be deleted after the provision of 30 days' notice."),
+    ("Should any of the aforementioned documentation be unavailable, please tell me.",
+     "Should any of the documentation be unavailable, please tell me."),
+    ("The study enrolled 212 participants residing in Leeds.", "The study enrolled 212 participants living in Leeds."),
+    ("The power resides in the people.", None),
+    ("We apologize for any inconvenience this may occasion.", "We apologize for any inconvenience this may cause."),
+    ("In my current capacity as Marketing Coordinator, I manage 12 campaigns.",
+     "In my current role as Marketing Coordinator, I manage 12 campaigns."),
+    ("By way of illustration, a household spending $2,000 a month would need $6,000.",
+     "For example, a household spending $2,000 a month would need $6,000."),
+    ("Demand rose 18% relative to the corresponding period last year.",
+     "Demand rose 18% compared with the same period last year."),
+    ("Increase your distance by no more than 10% relative to the preceding week.",
+     "Increase your distance by no more than 10% compared with the previous week."),
+    ("Allow the dough to rest at ambient temperature for 2 hours.", "Allow the dough to rest at room temperature for 2 hours."),
+    ("I extend my profound gratitude to the colleagues I worked with.",
+     "I'm deeply grateful to the colleagues I worked with."),
+    ("Residents are hereby reminded that entry may occur with 24 hours' notice.",
+     "Residents are reminded that entry may occur with 24 hours' notice."),
+    ("Continued utilisation of the service shall constitute acceptance.",
+     "Continued use of the service shall constitute acceptance."),
+    ("SMS codes are weaker owing to the vulnerability of mobile numbers.",
+     "SMS codes are weaker because of the vulnerability of mobile numbers."),
+    ("The residence, situated on Elm Road, comprises four bedrooms.", "The residence, on Elm Road, comprises four bedrooms."),
+    ("Passenger numbers declined precipitously after 1912.", "Passenger numbers fell sharply after 1912."),
+])
+def test_rule_edit_session26_round1(source, expected):
+    _assert_rule_edit(source, expected)
+
+
+@pytest.mark.parametrize("source,candidate,problem", [
+    # session 26: a bound's "no" denies nothing, and "so as to" is a purpose, no effect
+    ("Bring no fewer than 3 bags.", "Bring at least 3 bags.", False),
+    ("You may bring no more than 3 bags.", "You may bring up to 3 bags.", False),
+    ("You may bring no more than 3 bags.", "You may bring more than 3 bags.", True),
+    ("It took no less than 3 days.", "It took less than 3 days.", True),
+    ("Reply by Friday, so as to let us plan.", "Reply by Friday to let us plan.", False),
+    ("The crowd was some 6,200.", "The crowd was about 6,200.", False),
+    ("Some 18-year-olds cannot vote.", "About 18-year-olds cannot vote.", True),
+])
+def test_claims_read_bounds_and_purposes_session26(source, candidate, problem):
+    from tunesmith.claims import verify
+    assert bool(verify(source, candidate)) is problem, verify(source, candidate)
+
+
 def test_a_contraction_needs_a_subject_not_an_object():
     """dev14 round 1's review: "Any balance due to you will be refunded" lost its grammar as "due to you'll"."""
     assert "you'll" not in (Humanizer.rule_edit("Any balance due to you will be refunded.")[0] or "")

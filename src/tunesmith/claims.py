@@ -54,8 +54,9 @@ FREQUENCY_WORDS = {"hourly": "hour", "daily": "day", "nightly": "night", "weekly
 # Qualifiers that change what a quantity or date claims; rewording within a class is fine.
 QUALIFIERS: dict[str, tuple[str, ...]] = {
     "about": ("about", "around", "approximately", "roughly", "nearly", "almost", "some", "circa", "close to",
-              "or so", "just under", "just over", "an estimated", "estimated", "in the vicinity of", "in the region of"),
-    "at least": ("over", "above", "more than", "at least", "upwards of", "beyond", "exceeding", "in excess of", "a minimum of",
+              "or so", "just under", "just over", "an estimated", "estimated", "in the vicinity of", "in the region of",
+              "in the order of"),
+    "at least": ("over", "above", "more than", "at least", "upwards of", "upward of", "beyond", "exceeding", "in excess of", "a minimum of",
                  "minimum of", "no fewer than", "no less than", "or more", "and up", "plus"),
     "at most": ("under", "below", "less than", "fewer than", "at most", "up to", "no more than", "a maximum of",
                 "maximum of", "or less", "or fewer", "not exceeding", "within"),
@@ -146,6 +147,13 @@ SAME_MEANING = [(r"\bin order to\b", "to"), (r"\bprior to\b", "before"), (r"\bse
                 (r"\ba number of (?=[a-z])", "several "),
                 (r"\b(?:like to )?extend (?:our|my) (?:[a-z]+ )?gratitude to\b", "thank"),
                 (r"\ba minimum of\b", "at least"), (r"\ba maximum of\b", "up to"),
+                # (session 26) a bound's "no" denies nothing: "no fewer than 40" is at least 40, "no more than 6" up to
+                # 6 (whose "more than" was read as "at least" too); "the preceding week" is the previous one
+                (r"\bnot? (?:fewer|less) than\b", "at least"), (r"\bnot? more than\b", "up to"),
+                (r"\bpreceding\b", "previous"),
+                # ("some 6,200 spectators" is about 6,200, no quantifier: "some 18-year-olds" and "some 5G phones" are)
+                (r"\bsome (?=[$£€]?\d[\d,.]*(?:%|\s|$|[,;:!?)])|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                 r"fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|a thousand|a dozen)\b)", "about "),
                 (r"\bthe commencement of\b", "the start of"), (r"\binform you of\b", "tell you about"),
                 (r"\bit was collectively agreed that\b", "everyone agreed that"),
                 (r"\bcan serve as (?=(?:a|an)\b)", "can be "), (r"\bcapable of accommodating\b", "able to hold"),
@@ -612,7 +620,7 @@ def dropped_words(source: str, candidate: str) -> list[str]:
 # Two directions, counted apart: "A, so B" (A causes B) is not "A because B" (B causes A).
 _EFFECT_RE = re.compile(r"\b(?:consequently|therefore|thus|hence|as a result|which is why|that is why|that's why|"
                         r"this is why|for this reason)\b|(?:^|[.;!?][\"”’)]?\s+|,\s+|\band\s+)so\b(?!\s+(?:much|many|far|"
-                        r"long|that)\b)", re.I | re.M)
+                        r"long|that|as)\b)", re.I | re.M)  # (", so as to enable" is a purpose, session 26)
 _CAUSE_RE = re.compile(r"\b(?:because|due to|owing to|thanks to)\b", re.I)  # ("since" is often time)
 
 

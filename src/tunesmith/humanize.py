@@ -880,6 +880,51 @@ CLICHE_SWAPS: dict[str, str] = {
        for we, our, who in (("we would", "our", "we would"), ("we'd", "our", "we'd"), ("we’d", "our", "we’d"),
                             ("i would", "my", "I would"), ("i'd", "my", "I'd"), ("i’d", "my", "I’d"))
        for how in ("", "heartfelt ", "sincere ", "sincerest ", "deepest ", "deep ", "warmest ", "warm ")},
+    # Session 26 round 1: the over-formal register (dev15's "make it sound professional" half, 0-1 of 29 usable):
+    # the bureaucratic bounds, times and verbs its judges listed most, each a set phrase with one plain reading
+    "no fewer than": "at least", "not fewer than": "at least", "no less than": "at least",  # (before an amount only)
+    "with effect from": "from",  # (before a date or a release)
+    "in the region of": "about", "in the order of": "about",  # (before an amount only)
+    "upwards of": "more than", "upward of": "more than",  # (before an amount only)
+    "so as to": "to", "subsequent to": "after",
+    "the aforementioned": "the", "these aforementioned": "these", "this aforementioned": "this",
+    **{f"{v} {p}": f"{plain} {p}" for v, plain in (("residing", "living"), ("resided", "lived"), ("resides", "lives"),
+                                                   ("reside", "live")) for p in ("in", "at", "on", "with")},
+    "occasioned": "caused",  # (a harm occasioned, or "occasioned by")
+    **{f"{m} occasion": f"{m} cause" for m in ("may", "might", "could", "will", "would")},
+    **{f"in {whose} {adj} capacity": f"in {whose} {plain} role" for whose in ("my", "her", "his", "their", "your", "our")
+       for adj, plain in (("current", "current"), ("present", "current"), ("new", "new"), ("former", "former"),
+                          ("previous", "previous"))},
+    "by way of illustration": "for example", "by way of example": "for example",
+    **{f"relative to the {which}": f"compared with the {plain}" for which, plain in (
+        ("corresponding", "same"), ("same", "same"), ("preceding", "previous"), ("previous", "previous"),
+        ("prior", "previous"))},
+    "the corresponding period": "the same period",
+    **{f"the preceding {unit}": f"the previous {unit}" for unit in (
+        "day", "week", "month", "year", "quarter", "season", "decade", "weekend", "night", "evening", "fortnight")},
+    "inclement weather": "bad weather", "at ambient temperature": "at room temperature",
+    **{f"{we} extend {our} {how}apologies for": f"{who} {plain}apologize for"
+       for we, our, who in (("we", "our", "we"), ("i", "my", "I"))
+       for how, plain in (("", ""), ("sincere ", "sincerely "), ("sincerest ", "sincerely "), ("deepest ", "sincerely "),
+                          ("heartfelt ", "sincerely "))},
+    # (the first person plural's "heartfelt" and "sincere" have their own swap: "we're very grateful")
+    **{f"{we} extend {our} {how}gratitude to": f"{who} {plain}grateful to"
+       for we, our, who in (("we", "our", "we're"), ("i", "my", "I'm"))
+       for how, plain in (("", ""), ("profound ", "deeply "), ("deep ", "deeply "), ("deepest ", "deeply "),
+                          ("sincere ", "very "), ("heartfelt ", "very "), ("sincerest ", "very "))
+       if we == "i" or how not in ("sincere ", "heartfelt ")},
+    **{f"{be} hereby {v}": f"{be} {v}" for be in ("is", "are") for v in (
+        "reminded", "advised", "informed", "notified", "requested", "asked", "instructed")},
+    "further to": "following",  # (a sentence's opener before what came before: "Further to our investigation,")
+    "continued utilisation of": "continued use of", "continued utilization of": "continued use of",
+    **{f"{what} regimen": f"{what} routine" for what in (
+        "exercise", "fitness", "training", "workout", "skincare", "skin-care", "skin care", "stretching",
+        "running", "walking", "cleaning", "grooming", "beauty")},
+    "owing to": "because of",  # (a cause only: the guards of "due to")
+    "situated": "",  # (where a place is, as "located": "a residence situated on Elm Road" -> "a residence on")
+    "declined precipitously": "fell sharply", "fell precipitously": "fell sharply",
+    "dropped precipitously": "dropped sharply",
+    "at the present time": "currently", "at this juncture": "at this point",
 }
 # Framing that says nothing the rest of its sentence doesn't (dev3 round 2: the openers and closers
 # blind judges named in most dev passages). Each goes whole, only at a sentence start, never with a
@@ -1340,6 +1385,34 @@ def _heart_guard(key: str) -> Callable[[str, str], bool]:
 
 
 _SENTENCE_START = r"(?:^|[.!?:\n\"“(])\s*$"
+# "an attendance of some 6,200", "for some sixty years", "Some 200 people attended": "some" before a plain amount is
+# "about"; not before what only looks like one ("some 1980s films", "some 5G phones", "some 18-year-olds", "some 401(k)
+# plans": the amount must end in a space or "%"), nor "some" of a kind ("some 20 of them" is about 20 too)
+_NUMBER_WORDS_RE = (r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+                    r"sixty|seventy|eighty|ninety|a\s+hundred|a\s+thousand|a\s+dozen)")
+_AMOUNT_AFTER_SOME = (r"(?=\s+(?:[$£€]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[$£€]?\d+(?:\.\d+)?|" + _NUMBER_WORDS_RE + r")"
+                      r"(?:%|\s+(?:per\s*cent|percent|[a-z]+))(?=[\s.,;:!?)]|$))")
+_SOME_AMOUNT = re.compile(
+    r"\b((?:of|for|to|by|within|across|over|with|employs|employed|employing|attracted|attracting|drew|draws|cost|costs|"
+    r"took|takes|lasted|lasts|spans|spanning|measures|measuring|totalling|totaling|totals|raised|raising|weighs|"
+    r"weighing|weighed|covering|covers|covered|stretching|stretches|welcomed|welcomes|reached|reaching|sold|produced|"
+    r"generated|involving|affecting|housing|houses|seats|seating|holds|holding|after|in|at)\s+)some" + _AMOUNT_AFTER_SOME
+    + r"|(^|[.!?]\s+|\n\s*)Some" + _AMOUNT_AFTER_SOME, re.I)
+
+
+def _approximate_some(sentence: str) -> str:
+    """"some 6,200 spectators" -> "about 6,200 spectators" (the claim checks read both as the same "about"); not where
+    the sentence says "about" already (session 25's pairwise judges found such echoes clumsy)."""
+    if re.search(r"\b(?:about|around|approximately|roughly|in the (?:region|order|vicinity) of)\b", sentence, re.I):
+        return sentence
+    return _SOME_AMOUNT.sub(lambda m: m.group(1) + "about" if m.group(1) is not None else m.group(2) + "About",
+                            sentence)
+
+
+# An amount ahead (a masked fact, digits or a number word), for guards of a bound's phrase ("no fewer than 40")
+_AMOUNT_AHEAD = (r"<F\d+>|\d|[$£€]|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+                 r"thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred|a\s+thousand|a\s+million|half|a\s+dozen|"
+                 r"several|a\s+few)\b")
 # A weekday or a month, for guards that need a date after a phrase
 _DATE_WORD = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
               r"august|september|october|november|december)")
@@ -2794,7 +2867,7 @@ for _keys, _keep in [
      lambda b, a: not re.search(r"(?:<F\d+>|\d[\d,.]*%?)\s+(?:[\w'’-]+\s+)?$", b)),
     # where a place is ("is located in", "a café located on", ", located at", "Located just minutes from"); not
     # found ("The hikers were located near the summit", "has been located in a shelter"), nor "conveniently located"
-    (("located",), lambda b, a: not re.match(
+    (("located", "situated"), lambda b, a: not re.match(
         r"\s+(?:in|at|on|near|within|just|only|right|directly|about|roughly|approximately|close|next|across|beside|"
         r"along|inside|outside|off|opposite|between|under|above|behind|beneath|minutes|steps|[\d<])\b", a, re.I)
      or bool(re.search(r"\b(?:was|were|be|been|being|has|have|had|we|i|they|he|she|you|it|who|police|officers|not|"
@@ -2833,7 +2906,7 @@ for _keys, _keep in [
      or bool(re.search(r"\b(?:moral|pyrrhic|hollow|symbolic|electoral|election)\s+$", b, re.I))),
     # a cause ("closed due to rain", "Due to limited space,"), not a debt or a schedule ("The rent is due to the
     # landlord", "is due to open in May", "This is largely due to ...")
-    (("due to",), lambda b, a: bool(
+    (("due to", "owing to"), lambda b, a: bool(
         re.search(r"(?:\b(?:is|are|was|were|be|been|being|isn['’]t|wasn['’]t|aren['’]t|weren['’]t)|\w['’](?:s|re))\s+"
                   r"(?:(?:largely|partly|mostly|mainly|primarily|partially|entirely|solely|probably|likely|possibly|"
                   r"perhaps|simply|directly|not|also|all|just|in\s+part|only|thought\s+to\s+be)\s+)?$|"
@@ -3007,6 +3080,57 @@ for _keys, _keep in [
     (("for a period of",), lambda b, a: bool(re.search(
         r"\b(?:look|looks|looked|looking|search\w*|scan\w*|check\w*|hunt\w*|seek\w*|screen\w*|quer(?:y|ied|ies)|"
         r"filter\w*|find|finds|found|identify|identified)\b[^.;:!?\n]*$", b, re.I))),
+    # Session 26 round 1's guards: a bound before an amount only ("no less than a miracle", "in the order of
+    # appearance", "upwards of the valley" stay), and not where the sentence says its plain word already
+    (("no fewer than", "not fewer than", "no less than"), _either(
+        _not_after(_AMOUNT_AHEAD), lambda b, a: bool(re.search(r"\bat least\b", _sentence_around(b, a), re.I)))),
+    # (and after a verb or a preposition: "savings in the region of $9,600" is no "savings about $9,600")
+    (("in the region of", "in the order of"), _either(
+        _not_after(_AMOUNT_AHEAD), lambda b, a: bool(re.search(r"\babout\b", _sentence_around(b, a), re.I)),
+        _not_before(r"\b(?:is|are|was|were|be|been|being|cost|costs|costing|of|at|to|for|by|with|from|within|reach|"
+                    r"reaches|reached|sold|fetch|fetched|fetches|totals?|totalled|totaled|spend|spends|spent|earn|earns|"
+                    r"earned|raise|raises|raised|occupies|occupy|takes|take|took|lasts|last|lasted|extends|weighs|"
+                    r"employs|attracts|attracted|draws|drew|seats|holds|[a-z]+ing|[a-z]+ed)"))),
+    (("upwards of", "upward of"), _either(
+        _not_after(_AMOUNT_AHEAD), lambda b, a: bool(re.search(r"\bmore than\b", _sentence_around(b, a), re.I)))),
+    # a start date or release ("with effect from 1 March", "with effect from this release")
+    (("with effect from",), _not_after(rf"<F\d+>|\d|{_DATE_WORD}\b|today\b|tomorrow\b|midnight\b|noon\b|this\b|next\b|"
+                                       r"the\s+(?:start|beginning|end|first|next|new)\b")),
+    # "in such a way so as to" would read "in such a way to"
+    (("so as to",), _before_is(r"\b(?:way|manner|such|so|as|arranged|designed|placed)")),
+    # a noun after it ("the aforementioned deadline"); "as stated by the aforementioned." stays
+    (("the aforementioned", "these aforementioned", "this aforementioned"), _not_after(r"[a-z<]")),
+    # a person's home ("participants residing in Leeds", "who resided in Naples"); "the power resides in the people",
+    # "the fault resides in the driver" stay
+    (tuple(k for k in CLICHE_SWAPS if re.match(r"resid(?:ing|ed|es|e) ", k)), _not_before(
+        r"\b(?:who|that|i|we|they|he|she|you|people|persons|individuals|participants|residents|families|households|"
+        r"adults|children|students|patients|members|those|anyone|everyone|customers|applicants|citizens|voters|tenants|"
+        r"owners|homeowners|employees|staff|workers|women|men|parents|seniors|retirees|veterans|immigrants|refugees|"
+        r"grandmother|grandfather|grandparents|mother|father|family|sister|brother|aunt|uncle|daughter|son|friend|"
+        r"currently|now|still|previously|formerly|once|permanently|legally|lawfully|ordinarily|also|all)")),
+    # a harm caused ("the inconvenience occasioned", "the damage was occasioned by"); "as the day occasioned" stays
+    (("occasioned",), lambda b, a: not (
+        re.search(r"\b(?:inconvenience|disruption|damage|delays?|distress|harm|loss|losses|injury|injuries|disturbance|"
+                  r"trouble|difficulties|difficulty|costs?|expense|expenses|stress|anxiety|upset|concern|nuisance|"
+                  r"confusion|frustration|hardship)(?:\s+(?:was|were|is|has\s+been|have\s+been))?\s+$", b, re.I)
+        or re.match(r"\s+by\b", a, re.I))),
+    # (what a harm may cause: "any inconvenience this may occasion.", "may occasion delays")
+    (tuple(k for k in CLICHE_SWAPS if k.endswith(" occasion")), lambda b, a: not re.match(
+        r"\s*[.,;!?)]|\s*$|\s+(?:some|any|no|considerable|great|much|further|significant|serious|delays?|disruption|"
+        r"inconvenience|damage|harm|distress|difficult\w*|problems?|concern|confusion)\b", a, re.I)),
+    # against a time ("relative to the preceding week"); "the sun's position relative to the previous frame" stays
+    (tuple(k for k in CLICHE_SWAPS if k.startswith("relative to the ")),
+     _not_after(r"(?:[\w-]+\s+)?(?:period|periods|day|week|month|year|quarter|season|decade|weekend|fortnight|"
+                r"financial\s+year|fiscal\s+year|twelve\s+months|12\s+months|<F\d+>)\b")),
+    (("at ambient temperature",), _after_is(r"(?:of|range|ranges|between|above|below)\b")),
+    (tuple(k for k in CLICHE_SWAPS if k.endswith("gratitude to") and CLICHE_SWAPS[k].endswith("grateful to")),
+     _after_is(r"(?:[\w'’<>-]+\s+){0,3}?(?:generosity|work|efforts?|support|kindness|dedication|contributions?|"
+               r"commitment|help|guidance|patience|hospitality|leadership|assistance|service|sacrifices?|courage|"
+               r"expertise|time|understanding|cooperation|partnership|trust|encouragement|donations?|gifts?)\b|"
+               r"(?:[\w'’<>-]+\s+){0,3}?[\w<>-]+['’]s\s")),
+    # a sentence's opener before what came before ("Further to our investigation,", "Further to your email of 3 May")
+    (("further to",), lambda b, a: not re.search(_SENTENCE_START, b) or not re.match(
+        r"\s+(?:our|your|my|the|this|last|recent|yesterday['’]s|today['’]s|previous|earlier)\b", a, re.I)),
 ]:
     for _k in _keys:
         _KEEP_IN_CONTEXT[_k] = _either(_KEEP_IN_CONTEXT.get(_k), _keep)
@@ -4803,7 +4927,7 @@ class Humanizer:
         pieces, failed = [], []
         sentences = _quote_whole(_sentences_with_separators(source))
         for i, (sentence, sep) in enumerate(sentences):
-            masked = mask_facts(sentence, keep_terms or [])
+            masked = mask_facts(_approximate_some(sentence), keep_terms or [])
             edited = masked.restore(rule_based_rewrite(masked.text)) if sentence.strip() else sentence
             if sentence[:1].islower() and edited[:1].isupper() and edited[:1].lower() == sentence[:1]:
                 edited = sentence[:1] + edited[1:]  # a piece written in lowercase keeps its first letter
