@@ -150,7 +150,7 @@ SAME_MEANING = [(r"\bin order to\b", "to"), (r"\bprior to\b", "before"), (r"\bse
                 # (session 26) a bound's "no" denies nothing: "no fewer than 40" is at least 40, "no more than 6" up to
                 # 6 (whose "more than" was read as "at least" too); "the preceding week" is the previous one
                 (r"\bnot? (?:fewer|less) than\b", "at least"), (r"\bnot? more than\b", "up to"),
-                (r"\bpreceding\b", "previous"),
+                (r"\bpreceding\b", "previous"), (r"\bwith effect from\b", "starting"),
                 # ("some 6,200 spectators" is about 6,200, no quantifier: "some 18-year-olds" and "some 5G phones" are)
                 (r"\bsome (?=[$£€]?\d[\d,.]*(?:%|\s|$|[,;:!?)])|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                  r"fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|a thousand|a dozen)\b)", "about "),

@@ -883,7 +883,8 @@ CLICHE_SWAPS: dict[str, str] = {
     # Session 26 round 1: the over-formal register (dev15's "make it sound professional" half, 0-1 of 29 usable):
     # the bureaucratic bounds, times and verbs its judges listed most, each a set phrase with one plain reading
     "no fewer than": "at least", "not fewer than": "at least", "no less than": "at least",  # (before an amount only)
-    "with effect from": "from",  # (before a date or a release)
+    # ("starting", not "from": "The deadline was changed from 1 May" would name the old deadline: its review)
+    "with effect from": "starting",  # (before a date or a release)
     "in the region of": "about", "in the order of": "about",  # (before an amount only)
     "upwards of": "more than", "upward of": "more than",  # (before an amount only)
     "so as to": "to", "subsequent to": "after",
@@ -896,10 +897,13 @@ CLICHE_SWAPS: dict[str, str] = {
        for adj, plain in (("current", "current"), ("present", "current"), ("new", "new"), ("former", "former"),
                           ("previous", "previous"))},
     "by way of illustration": "for example", "by way of example": "for example",
+    # ("the corresponding period" only against last year: a pendulum's, a table's or a lease's stays: its review)
     **{f"relative to the {which}": f"compared with the {plain}" for which, plain in (
-        ("corresponding", "same"), ("same", "same"), ("preceding", "previous"), ("previous", "previous"),
-        ("prior", "previous"))},
-    "the corresponding period": "the same period",
+        ("preceding", "previous"), ("previous", "previous"), ("prior", "previous"))},
+    **{f"{rel}the corresponding period {when}": f"{plain}the same period {when}" for rel, plain in (
+        ("", ""), ("relative to ", "compared with ")) for when in (
+        "last year", "of last year", "a year ago", "a year earlier", "the previous year", "of the previous year",
+        "in the previous year", "the year before")},
     **{f"the preceding {unit}": f"the previous {unit}" for unit in (
         "day", "week", "month", "year", "quarter", "season", "decade", "weekend", "night", "evening", "fortnight")},
     "inclement weather": "bad weather", "at ambient temperature": "at room temperature",
@@ -913,8 +917,8 @@ CLICHE_SWAPS: dict[str, str] = {
        for how, plain in (("", ""), ("profound ", "deeply "), ("deep ", "deeply "), ("deepest ", "deeply "),
                           ("sincere ", "very "), ("heartfelt ", "very "), ("sincerest ", "very "))
        if we == "i" or how not in ("sincere ", "heartfelt ")},
-    **{f"{be} hereby {v}": f"{be} {v}" for be in ("is", "are") for v in (
-        "reminded", "advised", "informed", "notified", "requested", "asked", "instructed")},
+    # (not "You are hereby notified of the termination": the notice itself; its review)
+    **{f"{be} hereby {v}": f"{be} {v}" for be in ("is", "are") for v in ("reminded", "advised", "requested", "asked")},
     "further to": "following",  # (a sentence's opener before what came before: "Further to our investigation,")
     "continued utilisation of": "continued use of", "continued utilization of": "continued use of",
     **{f"{what} regimen": f"{what} routine" for what in (
@@ -1390,8 +1394,18 @@ _SENTENCE_START = r"(?:^|[.!?:\n\"“(])\s*$"
 # plans": the amount must end in a space or "%"), nor "some" of a kind ("some 20 of them" is about 20 too)
 _NUMBER_WORDS_RE = (r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
                     r"sixty|seventy|eighty|ninety|a\s+hundred|a\s+thousand|a\s+dozen)")
+# (a count of people, places or a length of time or distance, and nothing compound after it: "some 16 year olds",
+# "some 10 mg tablets", "some 2020 models", "some 747 parts", "some 40 hour weeks" stay: its review)
+_SOME_COUNTED = (r"(?:people|persons|spectators|fans|visitors|tourists|residents|staff|employees|workers|members|"
+                 r"students|pupils|children|adults|households|families|homes|houses|jobs|volunteers|participants|"
+                 r"patients|passengers|runners|guests|attendees|delegates|companies|firms|businesses|species|"
+                 r"miles|kilomet(?:re|er)s|km|met(?:re|er)s|feet|acres|hectares|seconds|minutes|hours|days|weeks|"
+                 r"months|years|decades|centuries|percent|per\s*cent|%)")
 _AMOUNT_AFTER_SOME = (r"(?=\s+(?:[$£€]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[$£€]?\d+(?:\.\d+)?|" + _NUMBER_WORDS_RE + r")"
-                      r"(?:%|\s+(?:per\s*cent|percent|[a-z]+))(?=[\s.,;:!?)]|$))")
+                      r"\s*" + _SOME_COUNTED + r"(?=\s*[.,;:!?)]|\s*$|\s+(?:of|in|at|on|to|for|from|with|and|or|who|"
+                      r"which|that|are|were|was|is|have|had|has|will|would|ago|later|earlier|away|long|each|a|an|the|"
+                      r"before|after|during|across|around|over|per|than|attended|watched|gathered|took|came|lived|"
+                      r"worked|turned|joined|signed|died|remain|remained|live|work|[a-z]+ed)\b))")
 _SOME_AMOUNT = re.compile(
     r"\b((?:of|for|to|by|within|across|over|with|employs|employed|employing|attracted|attracting|drew|draws|cost|costs|"
     r"took|takes|lasted|lasts|spans|spanning|measures|measuring|totalling|totaling|totals|raised|raising|weighs|"
@@ -1411,8 +1425,7 @@ def _approximate_some(sentence: str) -> str:
 
 # An amount ahead (a masked fact, digits or a number word), for guards of a bound's phrase ("no fewer than 40")
 _AMOUNT_AHEAD = (r"<F\d+>|\d|[$£€]|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
-                 r"thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred|a\s+thousand|a\s+million|half|a\s+dozen|"
-                 r"several|a\s+few)\b")
+                 r"thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred|a\s+thousand|a\s+million|half|a\s+dozen)\b")
 # A weekday or a month, for guards that need a date after a phrase
 _DATE_WORD = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
               r"august|september|october|november|december)")
@@ -3082,24 +3095,61 @@ for _keys, _keep in [
         r"filter\w*|find|finds|found|identify|identified)\b[^.;:!?\n]*$", b, re.I))),
     # Session 26 round 1's guards: a bound before an amount only ("no less than a miracle", "in the order of
     # appearance", "upwards of the valley" stay), and not where the sentence says its plain word already
+    # (a bound someone needs, has, gives or waits: "must have no fewer than 3", "with no less than 24 hours' notice";
+    # an emphatic fact stays: "She won no fewer than five golds", "The score was no less than 3-0", "Values no less
+    # than 10 are flagged": its review)
     (("no fewer than", "not fewer than", "no less than"), _either(
-        _not_after(_AMOUNT_AHEAD), lambda b, a: bool(re.search(r"\bat least\b", _sentence_around(b, a), re.I)))),
+        _not_after(_AMOUNT_AHEAD), lambda b, a: bool(re.search(r"\bat least\b", _sentence_around(b, a), re.I)),
+        _after_is(r"(?:<F\d+>|\S+)\s+[a-z]+\s+to\s+(?:<F\d+>|\d)"),  # (a tally: "by no fewer than 300 votes to 12")
+        _not_before(r"\b(?:have|has|having|need|needs|require|requires|required|with|of|to|for|by|within|allow|allows|"
+                    r"give|gives|giving|provide|provides|providing|receive|receives|yield|yields|serve|serves|seat|"
+                    r"seats|hold|holds|accommodate|accommodates|take|takes|last|lasts|wait|be|is|are|contain|contains|"
+                    r"include|includes|allocated|allocate|train|training|spend|spends|keep|store|retain|rest|sleep|"
+                    r"submit|attend|complete|get|earn|save|invest|cost|costs|weigh|weighs|measure|measures|book|"
+                    r"order|bring|employ|recruit|hire|maintain|achieve|score|obtain|drink|eat|walk|run)"))),
     # (and after a verb or a preposition: "savings in the region of $9,600" is no "savings about $9,600")
+    # (nor a sequence, a place or a magnitude: "finished in the order of 4, 7 and 2", "in the region of 10 Downing
+    # Street", "in the region of 5th place", "in the order of 10^-6": its review)
     (("in the region of", "in the order of"), _either(
         _not_after(_AMOUNT_AHEAD), lambda b, a: bool(re.search(r"\babout\b", _sentence_around(b, a), re.I)),
+        lambda b, a: bool(re.match(r"\s+(?:<F\d+>|\S+)(?:\s*[,^×]|\s+(?:and|to|or|[A-Z]|<F\d+>)|\s+(?:place|position|spot|"
+                                   r"street|road|avenue|lane|magnitude)\b|(?:st|nd|rd|th)\b|[eE]-)", a)),
         _not_before(r"\b(?:is|are|was|were|be|been|being|cost|costs|costing|of|at|to|for|by|with|from|within|reach|"
                     r"reaches|reached|sold|fetch|fetched|fetches|totals?|totalled|totaled|spend|spends|spent|earn|earns|"
                     r"earned|raise|raises|raised|occupies|occupy|takes|take|took|lasts|last|lasted|extends|weighs|"
                     r"employs|attracts|attracted|draws|drew|seats|holds|[a-z]+ing|[a-z]+ed)"))),
+    # (nor a height or a rise: "Airplanes fly upwards of 30,000 feet", "rose upwards of £5 to £10": its review)
     (("upwards of", "upward of"), _either(
-        _not_after(_AMOUNT_AHEAD), lambda b, a: bool(re.search(r"\bmore than\b", _sentence_around(b, a), re.I)))),
+        _not_after(_AMOUNT_AHEAD), lambda b, a: bool(re.search(r"\bmore than\b", _sentence_around(b, a), re.I)),
+        _before_is(r"\b(?:fly|flies|flew|flying|flown|climb\w*|rise|rises|rose|risen|rising|soar\w*|float\w*|"
+                   r"tower\w*|ascend\w*|jump\w*|leap\w*|go|goes|went|move|moves|moved|shift\w*)"),
+        _after_is(r"(?:<F\d+>|\S+)\s+to\b"))),
     # a start date or release ("with effect from 1 March", "with effect from this release")
-    (("with effect from",), _not_after(rf"<F\d+>|\d|{_DATE_WORD}\b|today\b|tomorrow\b|midnight\b|noon\b|this\b|next\b|"
+    (("with effect from",), _before_is(r"\b(?:resign|resigns|resigned|resigning|retire|retires|retired|retiring)"))
+    , (("with effect from",), _not_after(rf"<F\d+>|\d|{_DATE_WORD}\b|today\b|tomorrow\b|midnight\b|noon\b|this\b|next\b|"
                                        r"the\s+(?:start|beginning|end|first|next|new)\b")),
     # "in such a way so as to" would read "in such a way to"
-    (("so as to",), _before_is(r"\b(?:way|manner|such|so|as|arranged|designed|placed)")),
-    # a noun after it ("the aforementioned deadline"); "as stated by the aforementioned." stays
-    (("the aforementioned", "these aforementioned", "this aforementioned"), _not_after(r"[a-z<]")),
+    # (nor "do so as to costs" (as regards), "acted so as to mislead" (an effect, no intent): its review)
+    (("so as to",), _before_is(r"\b(?:way|manner|such|so|as|arranged|designed|placed|do|does|did|done|doing|act|acts|"
+                                r"acted|acting|behave|behaves|behaved|behaving|conduct|conducted)")),
+    # a sentence's opener or its end ("At the present time, 40 rooms are free", "... not possible at the present
+    # time."); the time itself stays ("Look at the present time on your watch", "at the present time of year")
+    (("at the present time",), lambda b, a: not (re.search(_SENTENCE_START, b) and re.match(r",", a)
+                                                 or re.match(r"\s*[.!?;]", a))),
+    # a common noun after it ("the aforementioned deadline", "the aforementioned documentation"); its noun use ("The
+    # aforementioned is hereby revoked", "Each of the aforementioned was interviewed") and a name after it ("the
+    # aforementioned Mr. Smith") stay (its review)
+    (("the aforementioned", "these aforementioned", "this aforementioned"), _not_after(
+        r"(?:[a-z][\w-]*\s+)?(?:deadlines?|dates?|documents?|documentation|items?|changes?|requirements?|conditions?|"
+        r"terms|polic(?:y|ies)|issues?|measures?|steps?|rules?|procedures?|forms?|files?|reports?|products?|services?|"
+        r"features?|problems?|concerns?|points?|factors?|risks?|costs?|fees?|charges?|amounts?|sums?|payments?|"
+        r"invoices?|accounts?|events?|meetings?|sessions?|courses?|programmes?|programs?|projects?|plans?|works|"
+        r"areas?|locations?|premises|propert(?:y|ies)|units?|rooms?|facilit(?:y|ies)|equipment|materials?|records?|"
+        r"details|information|guidelines?|instructions|recommendations?|benefits?|options?|studies|study|"
+        r"agreements?|contracts?|provisions?|sections?|clauses?|schedules?|timelines?|periods?|systems?|tools?|"
+        r"updates?|versions?|releases?|applications?|apps?|websites?|platforms?|devices?|vehicles?|roads?|routes?|"
+        r"parties|party|individuals?|persons?|staff|employees?|members?|residents?|tenants?|candidates?|applicants?)\b"
+        r"(?!\s+(?:of|and)\b)")),
     # a person's home ("participants residing in Leeds", "who resided in Naples"); "the power resides in the people",
     # "the fault resides in the driver" stay
     (tuple(k for k in CLICHE_SWAPS if re.match(r"resid(?:ing|ed|es|e) ", k)), _not_before(
@@ -3108,18 +3158,22 @@ for _keys, _keep in [
         r"owners|homeowners|employees|staff|workers|women|men|parents|seniors|retirees|veterans|immigrants|refugees|"
         r"grandmother|grandfather|grandparents|mother|father|family|sister|brother|aunt|uncle|daughter|son|friend|"
         r"currently|now|still|previously|formerly|once|permanently|legally|lawfully|ordinarily|also|all)")),
-    # a harm caused ("the inconvenience occasioned", "the damage was occasioned by"); "as the day occasioned" stays
+    # (a rank or a seat is no home: "who reside in the top bracket", "fans who reside in the cheap seats")
+    (tuple(k for k in CLICHE_SWAPS if re.match(r"resid(?:ing|ed|es|e) ", k)), lambda b, a: bool(re.match(
+        r"\s+the\s+(?:top|bottom|upper|lower|middle|highest|lowest|cheap|cheaper|expensive|best|worst|back|front|same)\b|"
+        r"[^.;:!?\n]{0,30}\b(?:quartiles?|percentiles?|brackets?|seats|icu|wards?|tiers?|bands?)\b", a, re.I))),
+    # a harm caused ("the inconvenience occasioned", "the damage was occasioned by"); an occasion's ("The dinner was
+    # occasioned by the anniversary", its review) stays
     (("occasioned",), lambda b, a: not (
         re.search(r"\b(?:inconvenience|disruption|damage|delays?|distress|harm|loss|losses|injury|injuries|disturbance|"
                   r"trouble|difficulties|difficulty|costs?|expense|expenses|stress|anxiety|upset|concern|nuisance|"
-                  r"confusion|frustration|hardship)(?:\s+(?:was|were|is|has\s+been|have\s+been))?\s+$", b, re.I)
-        or re.match(r"\s+by\b", a, re.I))),
+                  r"confusion|frustration|hardship)(?:\s+(?:was|were|is|has\s+been|have\s+been))?\s+$", b, re.I))),
     # (what a harm may cause: "any inconvenience this may occasion.", "may occasion delays")
     (tuple(k for k in CLICHE_SWAPS if k.endswith(" occasion")), lambda b, a: not re.match(
         r"\s*[.,;!?)]|\s*$|\s+(?:some|any|no|considerable|great|much|further|significant|serious|delays?|disruption|"
         r"inconvenience|damage|harm|distress|difficult\w*|problems?|concern|confusion)\b", a, re.I)),
     # against a time ("relative to the preceding week"); "the sun's position relative to the previous frame" stays
-    (tuple(k for k in CLICHE_SWAPS if k.startswith("relative to the ")),
+    (tuple(k for k in CLICHE_SWAPS if k.startswith("relative to the ") and "corresponding" not in k),
      _not_after(r"(?:[\w-]+\s+)?(?:period|periods|day|week|month|year|quarter|season|decade|weekend|fortnight|"
                 r"financial\s+year|fiscal\s+year|twelve\s+months|12\s+months|<F\d+>)\b")),
     (("at ambient temperature",), _after_is(r"(?:of|range|ranges|between|above|below)\b")),
@@ -3128,9 +3182,57 @@ for _keys, _keep in [
                r"commitment|help|guidance|patience|hospitality|leadership|assistance|service|sacrifices?|courage|"
                r"expertise|time|understanding|cooperation|partnership|trust|encouragement|donations?|gifts?)\b|"
                r"(?:[\w'’<>-]+\s+){0,3}?[\w<>-]+['’]s\s")),
+    # a sentence's opener before a comma ("By way of illustration, a household ..."); "led by way of example", "given by
+    # way of example only", "By way of example and not limitation" stay (its review)
+    (("by way of illustration", "by way of example"), lambda b, a: not re.search(_SENTENCE_START, b)
+     or not re.match(r",", a)),
+    # a person's role ("In my current capacity as Marketing Coordinator", "In her new capacity, she will take"); a
+    # volume stays ("in our current capacity of 80 beds", "In their new capacity the engines ...", "In my current
+    # capacity, I can lift 100 kg": its review)
+    (tuple(k for k in CLICHE_SWAPS if k.endswith(" capacity") and CLICHE_SWAPS[k].endswith(" role")),
+     lambda b, a: not re.match(r"\s+as\b|,\s+(?:i|we|she|he|they|you)\s+(?:will|shall|would|['’]ll|am|is|are|was|were|"
+                               r"intend|plan|look|hope|lead|leads|led|oversee|oversees|oversaw|manage|manages|"
+                               r"managed|take|takes|took|report|reports|reported|work|works|worked|handle|handles|"
+                               r"handled|direct|directs|directed|chair|chairs|chaired)\b", a, re.I)),
+    # a kitchen's or a store's ("rest at ambient temperature", "store at ambient temperature"); outdoors, in a desert or
+    # in orbit it is no room's (its review)
+    (("at ambient temperature",), _either(_not_before(
+        r"\b(?:rest|rests|resting|stand|stands|standing|cool|cools|cooled|cooling|store|stores|stored|storing|keep|"
+        r"keeps|kept|leave|leaves|left|serve|serves|served|thaw|thaws|thawed|defrost|defrosted|come|comes|bring|"
+        r"brought|warm|or|and|set|prove|proof|ripen|soften|softened)"),
+        _after_is(r"(?:in|on|during|outdoors|outside)\b"))),
+    # (nor where "and my apologies" leans on its "extend": "I extend my gratitude to the team, and my apologies to ...")
+    (tuple(k for k in CLICHE_SWAPS if k.endswith("gratitude to") and CLICHE_SWAPS[k].endswith("grateful to")),
+     lambda b, a: bool(re.search(r"\band\s+(?:my|our)\s", re.split(r"[.!?](?:\s|$)|\n", a, maxsplit=1)[0], re.I))),
+    # money owed ("Wages owing to staff", "$200 remains owing to the seller", "He died owing to the bank millions")
+    (("owing to",), lambda b, a: bool(
+        re.search(r"\b(?:debts?|wages?|royalt\w+|interest|tax|taxes|cash|profits?|damages|money|monies|sums?|rent|fees?|"
+                  r"payments?|amounts?|balances?|remains?|remained|still|left|died|dies|not|arrears|salary|salaries|"
+                  r"bills?|loans?|credit)\s+$", b, re.I)
+        or re.match(r"\s+(?:the\s+)?(?:estate|author|seller|bank|banks|creditors?|lenders?|landlord|contractors?|staff|"
+                    r"employees|him|her|them|us|me|you|anyone|anybody|lawyers?|suppliers?|vendors?|government|"
+                    r"taxman|inland\s+revenue|irs|hmrc)\b", a, re.I))),
+    # a count's or a price's fall ("traffic declined precipitously"); a climber's, a regime's or "declined
+    # precipitously to comment" stay (its review)
+    (("declined precipitously", "fell precipitously", "dropped precipitously"), lambda b, a: not re.search(
+        r"\b(?:numbers?|prices?|sales|traffic|demand|shares?|stocks?|rates?|revenues?|profits?|temperatures?|levels?|"
+        r"attendance|membership|output|production|populations?|values?|use|usage|ridership|enrol?lments?|income|"
+        r"investment|costs?|spending|support|ratings?|volumes?|bookings?|subscriptions?|subscribers|visitors|"
+        r"visits|passengers|yields?|margins?|exports|imports|growth|turnover|footfall|readership|viewership|"
+        r"audiences?|catches|counts?|scores?|index|indices|market|markets|economy|pound|dollar|euro|currency|"
+        r"<F\d+>)\s+(?:had\s+|has\s+|have\s+)?$", b, re.I) or bool(re.match(r"\s+to\s+[a-z]+\b", a, re.I)
+                                                           and not re.match(r"\s+to\s+(?:<F\d+>|\d|about|around|"
+                                                                            r"just|under|below|a\s+low)", a, re.I))),
+    # a trial's arm ("the exercise regimen arm") keeps its name
+    (tuple(k for k in CLICHE_SWAPS if k.endswith(" regimen")), _after_is(r"(?:arm|arms|group|groups|cohort|condition)\b")),
     # a sentence's opener before what came before ("Further to our investigation,", "Further to your email of 3 May")
+    # (what was said or done: "Further to the north" (a place), "Further to your point" (an addition) stay: its review)
     (("further to",), lambda b, a: not re.search(_SENTENCE_START, b) or not re.match(
-        r"\s+(?:our|your|my|the|this|last|recent|yesterday['’]s|today['’]s|previous|earlier)\b", a, re.I)),
+        r"\s+(?:our|your|my|the|this|last|recent|yesterday['’]s|today['’]s)\s+(?:(?:recent|previous|earlier|last|"
+        r"telephone|phone|initial|original)\s+)?(?:investigation|email|e-mail|letter|call|conversation|meeting|"
+        r"discussion|message|enquiry|inquiry|request|application|complaint|visit|review|correspondence|note|"
+        r"report|interview|order|booking|reservation|claim|query|feedback|instructions|announcement|notice|"
+        r"update|memo|chat)\b", a, re.I)),
 ]:
     for _k in _keys:
         _KEEP_IN_CONTEXT[_k] = _either(_KEEP_IN_CONTEXT.get(_k), _keep)
