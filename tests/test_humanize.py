@@ -3030,13 +3030,13 @@ def test_rule_edit_session25_review_keeps(source):
 
 @pytest.mark.parametrize("source,expected", [
     # session 26 round 1: the over-formal register's bounds, times and set phrases (dev15's judges' lists)
-    ("The food bank provided no fewer than 18,400 meals in October.",
-     "The food bank provided at least 18,400 meals in October."),
+    ("Each household must have no fewer than 3 bins.", "Each household must have at least 3 bins."),
+    ("The food bank provided no fewer than 18,400 meals in October.", None),  # (an emphatic fact: its review)
     ("The lease requires no less than 24 hours' prior written notice.",
      "The lease requires at least 24 hours' prior written notice."),
     ("It was no less than a miracle.", None),
     ("Ms Patel will take up the post with effect from Monday, 3 June.",
-     "Ms Patel will take up the post from Monday, 3 June."),
+     "Ms Patel will take up the post starting Monday, 3 June."),
     ("Preparation occupies in the order of 25 minutes.", "Preparation occupies about 25 minutes."),
     ("Savings in the region of $9,600 would be needed.", None),
     ("The match was played before an attendance of some 6,200 spectators.",
@@ -3075,6 +3075,114 @@ def test_rule_edit_session25_review_keeps(source):
 ])
 def test_rule_edit_session26_round1(source, expected):
     _assert_rule_edit(source, expected)
+
+
+@pytest.mark.parametrize("source,expected", [
+    # session 26 round 2: more of the over-formal register
+    ("I'm now in a position to offer the following assessment.", "I'm now able to offer the following assessment."),
+    ("The team is in a position to win the league.", None),
+    ("I'll be assuming the role of Head of Design from June 3.",
+     "I'll be taking on the role of Head of Design from June 3."),
+    ("The present study examined 212 adults in Leeds.", "This study examined 212 adults in Leeds."),
+    ("Please submit the report by no later than 3:00 p.m. on Wednesday.",
+     "Please submit the report by 3:00 p.m. on Wednesday."),
+    ("Thank you in advance for your cooperation in this matter.", "Thanks in advance for your cooperation."),
+    ("The price is £649 inclusive of delivery.", "The price is £649 including delivery."),
+    ("The price is inclusive of VAT.", None),
+    ("Users must furnish a second form of verification.", "Users must provide a second form of verification."),
+    ("They furnish the flat with new sofas.", None),
+    ("Its principal attraction is a 6.5 km coastal path.", "Its main attraction is a 6.5 km coastal path."),
+    ("Heavy rain may exacerbate the flooding.", "Heavy rain may worsen the flooding."),
+    ("You will be responsible for the preparation and submission of monthly reports.",
+     "You'll be responsible for preparing and submitting monthly reports."),
+    ("I am responsible for the coordination of email campaigns.", "I'm responsible for coordinating email campaigns."),
+    ("Externally, the property benefits from a south-facing garden.", "Externally, the property has a south-facing garden."),
+    ("It's advisable that individuals endeavour to establish an emergency fund.",
+     "It's advisable that individuals try to establish an emergency fund."),
+])
+def test_rule_edit_session26_round2(source, expected):
+    _assert_rule_edit(source, expected)
+
+
+@pytest.mark.parametrize("source", [
+    # session 26 round 1's review (~1,070 probes): each broke a first version of a swap above
+    'The aforementioned is hereby revoked.',
+    'None of the aforementioned applies here.',
+    'Each of the aforementioned was interviewed.',
+    'Contact the aforementioned by email.',
+    'The court considered the aforementioned and dismissed the claim.',
+    'The aforementioned died in 1990.',
+    'As the aforementioned Mr. Smith testified, the car was red.',
+    'This aforementioned and that later agreement conflict.',
+    'Taxpayers who reside in the top bracket pay more.',
+    'Fans who reside in the cheap seats cheered.',
+    'Candidates who resided in the bottom quartile were excluded.',
+    'The dinner was occasioned by the anniversary.',
+    'The letter was occasioned by a misunderstanding.',
+    'In their new capacity the engines produce more power.',
+    'We are operating in our current capacity of 80 beds.',
+    'In my current capacity, I can lift 100 kg.',
+    'In her present capacity, the drive can hold 1 TB.',
+    'He led by way of example.',
+    'This is given by way of example only.',
+    'The examples are by way of illustration only.',
+    'By way of example and not limitation, the fees include postage.',
+    'Samples were kept at ambient temperature in the tropical field station.',
+    'At ambient temperature in the Arctic, the battery fails.',
+    'I extend my gratitude to the team, and my apologies to the fans.',
+    'Further to the north, the roads are closed.',
+    'Further to the left is the kitchen.',
+    'Further to your point, I would add a caveat.',
+    'Further to the findings of Smith (2010), we also found a link.',
+    'The debt owing to the estate was written off.',
+    'Wages owing to staff were paid late.',
+    '$200 remains owing to the seller.',
+    'He died owing to the bank millions.',
+    'Not owing to anyone, he was free.',
+    'The climber fell precipitously to his death.',
+    'Night fell precipitously.',
+    'He declined precipitously to comment.',
+    'The regime fell precipitously in 1989.',
+    'Her health declined precipitously.',
+    'Patients in the exercise regimen arm improved.',
+    'Some 16 year olds are allowed to drive.',
+    'Some 2020 models were recalled.',
+    'The recall covers some 2020 models.',
+    'Some 100 metre sprinters use starting blocks.',
+    'Some 10 mg tablets were recalled.',
+    'Some 911 calls were dropped.',
+    'The factory produced some 747 parts.',
+    'Some 2 percent milk was spilled.',
+    'Some 40 hour weeks are normal.',
+    'Some 60 year olds still work.',
+    'He resigned with effect from the end of the month.',
+    'For a pendulum of length 1 m, the corresponding period is 2 seconds.',
+    'Interest accrues for the corresponding period of delay.',
+    'Relative to the corresponding period, costs were flat.',
+    'The court may do so as to costs.',
+    'The defendant acted so as to mislead investors.',
+    'Look at the present time on your watch.',
+    'We arrived at the present time of year in Bali.',
+    'At the present time of writing, no decision has been made.',
+    'Values no less than 10 are flagged.',
+    'The score was no less than 3-0.',
+    'The vote was won by no fewer than 300 votes to 12.',
+    'No fewer than eleven children were born to the couple.',
+    'She won no fewer than five Olympic golds.',
+    'The runners finished in the order of 4, 7 and 2.',
+    'The names are called in the order of 1 to 10.',
+    'The house is in the region of 10 Downing Street.',
+    'The team is in the region of 5th place.',
+    'Errors are in the order of a few percent.',
+    'Airplanes fly upwards of 30,000 feet.',
+    'The price rose upwards of £5 to £10.',
+])
+def test_rule_edit_session26_review_keeps(source):
+    kept = {"aforementioned", "reside", "resided", "occasioned", "capacity", "by way of", "ambient", "gratitude",
+            "further to", "owing to", "precipitously", "regimen", "some", "with effect from", "corresponding",
+            "so as to", "at the present time", "no less than", "no fewer than", "in the order of", "in the region of",
+            "upwards of"}
+    _assert_keeps_one_of(source, kept, ignore_case=True)
 
 
 @pytest.mark.parametrize("source,candidate,problem", [

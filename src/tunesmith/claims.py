@@ -152,7 +152,7 @@ SAME_MEANING = [(r"\bin order to\b", "to"), (r"\bprior to\b", "before"), (r"\bse
                 (r"\bnot? (?:fewer|less) than\b", "at least"), (r"\bnot? more than\b", "up to"),
                 (r"\bpreceding\b", "previous"), (r"\bwith effect from\b", "starting"),
                 # ("I'm now in a position to offer" is able to; the rule edit's swap)
-                (r"\bin a position to\b", "able to"),
+                (r"\bin a position to\b", "able to"), (r"\binclusive of\b", "including"),
                 # ("some 6,200 spectators" is about 6,200, no quantifier: "some 18-year-olds" and "some 5G phones" are)
                 (r"\bsome (?=[$£€]?\d[\d,.]*(?:%|\s|$|[,;:!?)])|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                  r"fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|a thousand|a dozen)\b)", "about "),
