@@ -950,7 +950,16 @@ CLICHE_SWAPS: dict[str, str] = {
     # "responsible for the coordination of email campaigns" -> "responsible for coordinating email campaigns"
     **{f"{duty} the {noun} of": f"{duty} {verb}" for duty in ("responsible for", "in charge of", "tasked with",
                                                               "charged with")
-       for noun, verb in [('coordination', 'coordinating'), ('preparation', 'preparing'), ('management', 'managing'), ('organisation', 'organising'), ('organization', 'organizing'), ('implementation', 'implementing'), ('development', 'developing'), ('maintenance', 'maintaining'), ('administration', 'administering'), ('supervision', 'supervising'), ('delivery', 'delivering'), ('provision', 'providing'), ('submission', 'submitting'), ('completion', 'completing'), ('creation', 'creating'), ('execution', 'executing'), ('production', 'producing'), ('distribution', 'distributing'), ('collection', 'collecting'), ('planning', 'planning'), ('design', 'designing'), ('installation', 'installing'), ('evaluation', 'evaluating'), ('assessment', 'assessing'), ('monitoring', 'monitoring'), ('operation', 'operating'), ('review', 'reviewing')]},
+       for noun, verb in (
+           ("coordination", "coordinating"), ("preparation", "preparing"), ("management", "managing"),
+           ("organisation", "organising"), ("organization", "organizing"), ("implementation", "implementing"),
+           ("development", "developing"), ("maintenance", "maintaining"), ("administration", "administering"),
+           ("supervision", "supervising"), ("delivery", "delivering"), ("provision", "providing"),
+           ("submission", "submitting"), ("completion", "completing"), ("creation", "creating"),
+           ("execution", "executing"), ("production", "producing"), ("distribution", "distributing"),
+           ("planning", "planning"), ("design", "designing"), ("installation", "installing"),
+           ("evaluation", "evaluating"), ("assessment", "assessing"), ("monitoring", "monitoring"),
+           ("operation", "operating"), ("review", "reviewing"))},
     **{f"{duty} the {n1} and {n2} of": f"{duty} {v1} and {v2}" for duty in ("responsible for", "in charge of",
                                                                            "tasked with", "charged with")
        for n1, v1, n2, v2 in (("preparation", "preparing", "submission", "submitting"),
@@ -2070,8 +2079,8 @@ for _keys, _keep in [
     # pronoun, a modal or "to" (its review, ~540 probes)
     (("endeavor to", "endeavour to"),
      lambda b, a: not re.search(r"\b(?:I|we|you|they|to|will|would|shall|should|must|can|could|may|might|who|which|that|"
-                                r"individuals|people|users|members|staff|employees|residents|applicants|candidates|"
-                                r"students|parents|visitors|customers|participants|everyone|all)"
+                                r"individuals|people|users|members|employees|residents|applicants|candidates|"
+                                r"students|parents|visitors|customers|participants|everyone)"
                                 r"(?:\s+(?:always|also|continually|constantly|still|really|truly|will|must))?\s+$", b, re.I)),
     (("endeavors to", "endeavours to"),
      lambda b, a: not re.search(r"\b(?:he|she|it|who|which|that)(?:\s+(?:always|also|continually|constantly|still))?\s+$",
@@ -3143,6 +3152,11 @@ for _keys, _keep in [
     (("no fewer than", "not fewer than", "no less than"), _either(
         _not_after(_AMOUNT_AHEAD), lambda b, a: bool(re.search(r"\bat least\b", _sentence_around(b, a), re.I)),
         _after_is(r"(?:<F\d+>|\S+)\s+[a-z]+\s+to\s+(?:<F\d+>|\d)"),  # (a tally: "by no fewer than 300 votes to 12")
+        # (and in a rule, a need or a plan only: "He was sentenced to no less than 20 years", "Italy has no fewer than
+        # 58 UNESCO sites", "She gave birth to no fewer than 5 babies" are facts: its second review)
+        lambda b, a: not re.search(
+            r"\b(?:must|should|shall|will|would|need|needs|required|requires|require|may|can|recommend\w*|advis\w*|"
+            r"minimum|please|aim|ensure|make\s+sure|allow|allows|['’]ll)\b", _sentence_around(b, a), re.I),
         _not_before(r"\b(?:have|has|having|need|needs|require|requires|required|with|of|to|for|by|within|allow|allows|"
                     r"give|gives|giving|provide|provides|providing|receive|receives|yield|yields|serve|serves|seat|"
                     r"seats|hold|holds|accommodate|accommodates|take|takes|last|lasts|wait|be|is|are|contain|contains|"
@@ -3159,25 +3173,47 @@ for _keys, _keep in [
         _not_before(r"\b(?:is|are|was|were|be|been|being|cost|costs|costing|of|at|to|for|by|with|from|within|reach|"
                     r"reaches|reached|sold|fetch|fetched|fetches|totals?|totalled|totaled|spend|spends|spent|earn|earns|"
                     r"earned|raise|raises|raised|occupies|occupy|takes|take|took|lasts|last|lasted|extends|weighs|"
-                    r"employs|attracts|attracted|draws|drew|seats|holds|[a-z]+ing|[a-z]+ed)"))),
+                    r"employs|attracts|attracted|draws|drew|seats|holds|measuring|measures|costing|totalling|"
+                    r"totaling|numbering|weighing|averaging|averages|averaged)"),
+        # ("something in the region of 50 bar", "numbered in the order of 1 through 12": its second review)
+        _before_is(r"\b(?:something|anything|nothing|everything)"),
+        _after_is(r"(?:<F\d+>|\S+)\s+(?:through|thru|then)\b|<F\d+>-"))),
     # (nor a height or a rise: "Airplanes fly upwards of 30,000 feet", "rose upwards of £5 to £10": its review)
     (("upwards of", "upward of"), _either(
         _not_after(_AMOUNT_AHEAD), lambda b, a: bool(re.search(r"\bmore than\b", _sentence_around(b, a), re.I)),
-        _before_is(r"\b(?:fly|flies|flew|flying|flown|climb\w*|rise|rises|rose|risen|rising|soar\w*|float\w*|"
+        _before_is(r"\b(?:range|ranges|ranging|ranged|start|starts|starting|started|fly|flies|flew|flying|flown|climb\w*|"
+                   r"rise|rises|rose|risen|rising|soar\w*|float\w*|"
                    r"tower\w*|ascend\w*|jump\w*|leap\w*|go|goes|went|move|moves|moved|shift\w*)"),
         _after_is(r"(?:<F\d+>|\S+)\s+to\b"))),
     # a start date or release ("with effect from 1 March", "with effect from this release")
-    (("with effect from",), _before_is(r"\b(?:resign|resigns|resigned|resigning|retire|retires|retired|retiring)"))
+    # (nor after an ending or a one-off act: "The sanctions expire starting midnight", "The appointment was made
+    # starting 1 May": its second review)
+    (("with effect from",), _before_is(
+        r"\b(?:resign|resigns|resigned|resigning|retire|retires|retired|retiring|expire|expires|expired|end|ends|ended|"
+        r"down|terminate|terminates|terminated|cease|ceases|ceased|lapse|lapses|lapsed|lifted|revoked|dissolved|"
+        r"abolished|decommissioned|off|dismissed|made|accepted|given|issued|backdated|deleted|closed|close|closes|"
+        r"withdrawn|suspended|cancell?ed|trading|rescinded|repealed|annulled|granted|signed|approved)(?:\s+[\w'’-]+)?"))
     , (("with effect from",), _not_after(rf"<F\d+>|\d|{_DATE_WORD}\b|today\b|tomorrow\b|midnight\b|noon\b|this\b|next\b|"
                                        r"the\s+(?:start|beginning|end|first|next|new)\b")),
     # "in such a way so as to" would read "in such a way to"
+    # (nor a lien's rank or a pair: "The lien is subsequent to the bank's", "prior or subsequent to the sale")
+    (("subsequent to",), _before_is(r"\b(?:is|are|was|were|be|been|being|prior\s+or|prior\s+and|and|or|both)")),
+    (("subsequently",), _either(_after_is(r"to\b|(?:amended|acquired|revised|adopted|updated|modified|added|renamed|"
+                                          r"incorporated|issued|enacted|published)\b"),
+                                _before_is(r"\b(?:as|any|the|all)"))),
+    # (nor a result: "damaged so as to be uninhabitable", "The tree fell so as to block the road", "so severe so as to
+    # need surgery": its second review)
+    (("so as to",), lambda b, a: bool(re.search(r"\b(?:[a-z]+ed|fell|rose|broke|shook|blew|froze|grew|ran|sank|spread|"
+                                                r"struck|swung|tore|went|came|so\s+[a-z]+)\s*$", b, re.I)
+                                      or re.match(r"\s+(?:be|become|render|leave|need|make\s+it)\b", a, re.I))),
     # (nor "do so as to costs" (as regards), "acted so as to mislead" (an effect, no intent): its review)
     (("so as to",), _before_is(r"\b(?:way|manner|such|so|as|arranged|designed|placed|do|does|did|done|doing|act|acts|"
                                 r"acted|acting|behave|behaves|behaved|behaving|conduct|conducted)")),
     # a sentence's opener or its end ("At the present time, 40 rooms are free", "... not possible at the present
     # time."); the time itself stays ("Look at the present time on your watch", "at the present time of year")
     (("at the present time",), lambda b, a: not (re.search(_SENTENCE_START, b) and re.match(r",", a)
-                                                 or re.match(r"\s*[.!?;]", a))),
+                                                 or re.match(r"\s*[.!?;]", a))
+     or bool(re.search(r"\b(?:those|than|even|with|as|until|till|from|to|since|at|of|that|this)\s+$", b, re.I))),
     # a common noun after it ("the aforementioned deadline", "the aforementioned documentation"); its noun use ("The
     # aforementioned is hereby revoked", "Each of the aforementioned was interviewed") and a name after it ("the
     # aforementioned Mr. Smith") stay (its review)
@@ -3192,6 +3228,10 @@ for _keys, _keep in [
         r"updates?|versions?|releases?|applications?|apps?|websites?|platforms?|devices?|vehicles?|roads?|routes?|"
         r"parties|party|individuals?|persons?|staff|employees?|members?|residents?|tenants?|candidates?|applicants?)\b"
         r"(?!\s+(?:of|and)\b)")),
+    # (nor where its noun names a second one in the sentence: "This report replaces the aforementioned report")
+    (("the aforementioned", "these aforementioned", "this aforementioned"), lambda b, a: bool(
+        (m := re.match(r"\s+([a-z][\w-]*)", a))
+        and len(re.findall(rf"\b{re.escape(m.group(1).rstrip('s'))}s?\b", _sentence_around(b, a), re.I)) > 1)),
     # a person's home ("participants residing in Leeds", "who resided in Naples"); "the power resides in the people",
     # "the fault resides in the driver" stay
     (tuple(k for k in CLICHE_SWAPS if re.match(r"resid(?:ing|ed|es|e) ", k)), _not_before(
@@ -3224,13 +3264,25 @@ for _keys, _keep in [
                r"commitment|help|guidance|patience|hospitality|leadership|assistance|service|sacrifices?|courage|"
                r"expertise|time|understanding|cooperation|partnership|trust|encouragement|donations?|gifts?)\b|"
                r"(?:[\w'’<>-]+\s+){0,3}?[\w<>-]+['’]s\s")),
+    # (an idea's place is no place: "The argument is situated in feminist theory": its second review)
+    (("situated",), _after_is(r"(?:in|within)\s+(?:[\w'’-]+\s+){0,3}?(?:theory|theories|context|contexts|tradition|"
+                              r"framework|literature|debate|debates|discourse|field|history|thought|philosophy|"
+                              r"scholarship|research)\b")),
     # a sentence's opener before a comma ("By way of illustration, a household ..."); "led by way of example", "given by
     # way of example only", "By way of example and not limitation" stay (its review)
     (("by way of illustration", "by way of example"), lambda b, a: not re.search(_SENTENCE_START, b)
-     or not re.match(r",", a)),
+     or not re.match(r",", a)
+     # (and a case that follows, not an example set or a picture given: "By way of example, she led the charge", "By
+     # way of illustration, the book includes 50 photographs": its second review)
+     or not (re.match(r",\s+(?:a|an|if|suppose|consider|imagine|take|say|let['’]s|assume|when)\b", a, re.I)
+             or re.search(r"\b(?:would|could|might)\b", _sentence_around(b, a), re.I))),
     # a person's role ("In my current capacity as Marketing Coordinator", "In her new capacity, she will take"); a
     # volume stays ("in our current capacity of 80 beds", "In their new capacity the engines ...", "In my current
     # capacity, I can lift 100 kg": its review)
+    (tuple(k for k in CLICHE_SWAPS if k.endswith(" capacity") and CLICHE_SWAPS[k].endswith(" role")),
+     lambda b, a: bool(re.search(r"\b(?:passengers|tonnes|tons|cargo|litres|liters|gallons|lungs?|engines?|mw|gw|kwh|"
+                                 r"seats|beds|refit|vessel|ship|tanks?|reservoirs?|breathe|megawatts|carry|hold|store|"
+                                 r"pump|generate|produce)\b", _sentence_around(b, a), re.I))),
     (tuple(k for k in CLICHE_SWAPS if k.endswith(" capacity") and CLICHE_SWAPS[k].endswith(" role")),
      lambda b, a: not re.match(r"\s+as\b|,\s+(?:i|we|she|he|they|you)\s+(?:will|shall|would|['’]ll|am|is|are|was|were|"
                                r"intend|plan|look|hope|lead|leads|led|oversee|oversees|oversaw|manage|manages|"
@@ -3242,10 +3294,17 @@ for _keys, _keep in [
         r"\b(?:rest|rests|resting|stand|stands|standing|cool|cools|cooled|cooling|store|stores|stored|storing|keep|"
         r"keeps|kept|leave|leaves|left|serve|serves|served|thaw|thaws|thawed|defrost|defrosted|come|comes|bring|"
         r"brought|warm|or|and|set|prove|proof|ripen|soften|softened)"),
-        _after_is(r"(?:in|on|during|outdoors|outside)\b"))),
+        _after_is(r"(?:in|on|during|outdoors|outside)\b"),
+        lambda b, a: bool(re.search(r"°|\b(?:degrees|tropic\w*|exceed\w*|heat|hot|cold|desert|outdoors?|outside)\b",
+                                    _sentence_around(b, a), re.I)))),
     # (nor where "and my apologies" leans on its "extend": "I extend my gratitude to the team, and my apologies to ...")
     (tuple(k for k in CLICHE_SWAPS if k.endswith("gratitude to") and CLICHE_SWAPS[k].endswith("grateful to")),
      lambda b, a: bool(re.search(r"\band\s+(?:my|our)\s", re.split(r"[.!?](?:\s|$)|\n", a, maxsplit=1)[0], re.I))),
+    # (a request, or for someone else: "May I extend my gratitude to", "On behalf of the board, I extend ...", "..., as
+    # does my wife": its second review)
+    (tuple(k for k in CLICHE_SWAPS if re.search(r"extend (?:our|my) (?:[a-z]+ )?(?:gratitude to|apologies for)$", k)),
+     lambda b, a: bool(re.search(r"\b(?:may|can|could|might|shall|let\s+me|allow\s+me|please)\s+$", b, re.I)
+                       or re.search(r"\bon\s+behalf\s+of\b|\bas\s+(?:does|do|did)\b", _sentence_around(b, a), re.I))),
     # money owed ("Wages owing to staff", "$200 remains owing to the seller", "He died owing to the bank millions")
     (("owing to",), lambda b, a: bool(
         re.search(r"\b(?:debts?|wages?|royalt\w+|interest|tax|taxes|cash|profits?|damages|money|monies|sums?|rent|fees?|"
@@ -3273,30 +3332,87 @@ for _keys, _keep in [
         _not_before(r"(?:\b(?:am|is|are|was|were|be|been|being|not|now|currently|still|no\s+longer|yet|also|always|"
                     r"then|finally|soon|already)|['’](?:m|re|s)|n['’]t)"),
         _after_is(r"(?:win|challenge|qualify|finish|claim|clinch|lift|secure|take|threaten|strike|score|attack|"
-                  r"pounce|capitalise|capitalize|dominate|control|reach)\b"))),
-    # after an amount or a noun ("£649 inclusive of delivery", "prices inclusive of VAT"); "is inclusive of" stays
-    (("inclusive of",), _before_is(r"\b(?:is|are|was|were|be|been|being|become|becomes|remain|remains|fully|all)|"
-                                   r"['’](?:s|re)")),
+                  r"pounce|capitalise|capitalize|dominate|control|reach|know|overtake|leapfrog|go|seal|wrap|close|"
+                  r"turn|save|block|intercept|fire|trade|remove)\b"),
+        # (a past "was in a position to save" is no "was able to save": that says it happened; its review)
+        _before_is(r"\b(?:was|were|been|wasn['’]t|weren['’]t)(?:\s+[\w'’-]+)?"))),
+    # a role taken on, not a supposition ("Let's assume the role of the variable is to store the count": its review)
+    (tuple(k for k in CLICHE_SWAPS if k.endswith(" the role of") and k.startswith("assum")), lambda b, a: bool(re.match(
+        r"(?:\s+[\w'’<>-]+){1,5}?\s+(?:is|was|are|were|will|would|can|could|has|had|should|must|may|might|does|did)\b",
+        re.split(r"[.!?;,](?:\s|$)|\n", a, maxsplit=1)[0], re.I))),
+    # after an amount or a price ("£649 inclusive of delivery", "prices inclusive of VAT"); "is (not) inclusive of",
+    # "Is the price inclusive of VAT?", "language inclusive of LGBT people" stay (its review)
+    (("inclusive of",), _not_before(r"(?:<F\d+>|\d)|\b(?:price|prices|fee|fees|rate|rates|cost|costs|total|totals|"
+                                    r"sum|amount|figure|figures|quote|charge|charges|salary|package|fare|fares|rent|"
+                                    r"subscription|premium|bill)")),
+    (("inclusive of",), lambda b, a: "?" in _sentence_around(b, a) or bool(re.search(
+        r"\b(?:is|are|was|were|isn['’]t|aren['’]t|wasn['’]t|weren['’]t)\s+(?:the\s+|this\s+|that\s+|our\s+|your\s+)?"
+        r"[\w-]+\s+$", b, re.I))),
     # what is handed over ("must furnish a second form", "furnish proof of address", "furnish us with details"); "furnish
     # the flat", "furnish a home" stay
-    (("furnish", "furnishes"), _either(
-        _not_after(r"(?:a|an|the|your|their|his|her|our|its|proof|evidence|details|documentation|documents|copies|"
-                   r"information|us|me|them|him|it|any|all|written|satisfactory|sufficient|further|additional|such|"
-                   r"<F\d+>|two|three)\b"),
-        _after_is(r"(?:(?:a|an|the|your|their|his|her|our|its|any|all|new|each)\s+)?(?:[\w'’-]+\s+)?(?:rooms?|house|"
-                  r"home|homes|flat|flats|apartments?|office|offices|space|spaces|bedrooms?|property|properties|"
-                  r"kitchen|interior|interiors|hotel|lounge|studio|cabin|suite|building|place)\b"))),
+    # (an allowlist: "furnish her new bungalow", "furnish a restaurant" stay, its review)
+    (("furnish", "furnishes"), _not_after(
+        r"(?:(?:a|an|the|your|their|his|her|our|its|any|all|written|satisfactory|sufficient|further|additional|such|"
+        r"two|three|valid|official|full|signed|certified|original)\s+){0,2}(?:proof|evidence|details|documentation|"
+        r"documents?|cop(?:y|ies)|information|second\s+form|form|forms|certificates?|statements?|reports?|lists?|"
+        r"references?|receipts?|particulars|explanations?|reply|replies|answers?|names?|identification|id|"
+        r"records?|accounts|returns|data|figures|estimates?|quotes?|quotations?)\b|(?:us|me|them|him|her|you)\s+with\b")),
+    # (not in a list of nouns: "responsible for the preparation and submission of claims, the resolution of denied
+    # claims and ..." stays parallel: both of its pairwise judges)
+    (tuple(k for k in CLICHE_SWAPS if re.match(r"(?:responsible for|in charge of|tasked with|charged with) the ", k)),
+     lambda b, a: bool(re.search(r",\s+(?:and\s+)?the\s+[a-z-]+\s+of\b|\s+and\s+the\s+[a-z-]+(?:tion|ment|sion|ance|"
+                                 r"ence|ery|al|ing)\s+of\b", re.split(r"[.!?](?:\s|$)|\n", a, maxsplit=1)[0]))),
     # "the present" of a study, not a time ("the present work environment", "the present study period" stay)
-    (tuple(k for k in CLICHE_SWAPS if k.startswith("the present ")), _after_is(r"(?:environment|climate|situation|"
-                                                                               r"conditions|day|time|moment)\b")),
+    (tuple(k for k in CLICHE_SWAPS if k.startswith("the present ")), _either(
+        # (a verb may follow: "The present study examined 212 adults")
+        lambda b, a: not (re.match(_PHRASE_END, a, re.I) or re.match(
+            r"\s+(?!(?:results|findings|participants|samples|subjects|patients|groups|data|years|days)\b)"
+            r"(?:[a-z]+ed|[a-z]+[^s\W]s)\b", a)) or bool(re.match(r"\s+[A-Za-z]*\d", a)),
+        _before_is(r"\b(?:and|or|previous|past|both|between)"))),
+    # a thank-you's closing words ("Thank you for your cooperation in this matter."); "Her understanding in this matter
+    # is limited", "your support in this matter and in many others" stay (its review)
+    (tuple(k for k in CLICHE_SWAPS if k.endswith(" in this matter")), lambda b, a: not (
+        re.search(r"\bfor\s+(?:your|their|his|her|our)\s+(?:kind\s+|continued\s+|prompt\s+|ongoing\s+|full\s+)?$", b, re.I)
+        and re.match(r"\s*(?:[.!]|$)", a))),
+    # "principal" of what matters most, not a head teacher or a loan ("The principal aims to raise standards", "The
+    # loan principal concerns the bank", "Principal risks and uncertainties": its review)
+    (tuple(k for k in CLICHE_SWAPS if k.startswith("principal ")), _either(
+        lambda b, a: not re.match(r"\s*[.,;:!?)]|\s+(?:is|was|are|were|of|for|in|behind|remains|remain|has|have|"
+                                  r"include|includes|here|being|that|which|will|would)\b", a, re.I),
+        _before_is(r"\b(?:vice|deputy|assistant|loan|outstanding|school|acting|new|former)"))),
+    # the verb only: "Exacerbating factors include cold air", "acute exacerbated COPD" stay (its review)
+    (("exacerbating", "exacerbated"), _not_before(
+        r"\b(?:is|are|was|were|been|be|being|has|have|had|further|only|greatly|significantly|badly|seriously|also|"
+        r"by|and)")),
+    # what a listing's home has ("the property benefits from a south-facing garden"); a gardener's advice ("benefits
+    # from regular watering"), "benefits from being close to" and "benefits from the new tram line" stay (its review)
+    (tuple(k for k in CLICHE_SWAPS if re.search(r" benefits from$", k)), _not_after(
+        r"(?:(?:a|an|its\s+own|private|two|three|four|<F\d+>|double|generous|ample|excellent|modern|full|gas|"
+        r"central|allocated|secure|off-street|stunning|lovely|delightful|spacious|large|landscaped|enclosed|mature|"
+        r"fitted)\s+){0,3}(?:[\w'’-]+\s+){0,2}?(?:gardens?|parking|driveway|garages?|views?|glazing|heating|"
+        r"conservatory|balcon(?:y|ies)|terraces?|patio|en-suites?|ensuites?|utility\s+room|storage|lift|pool|"
+        r"fireplaces?|frontage|outbuildings?|annexe?|cellar|loft|extension|boiler|solar\s+panels|windows|light|"
+        r"kitchen|bathrooms?|bedrooms?)\b")),
+    # a person's duty ("You will be responsible for the preparation of"); a cause's share stays ("Smoking is
+    # responsible for the development of most lung cancers", "The strike was responsible for the delivery of only half
+    # the post": its review)
+    (tuple(k for k in CLICHE_SWAPS if re.match(r"(?:responsible for|in charge of|tasked with|charged with) the ", k)),
+     lambda b, a: not re.search(
+        r"\b(?:i|you|we|he|she|they|who|candidate|postholder|post-holder|holder|manager|officer|coordinator|"
+        r"co-ordinator|assistant|director|lead|team|teams|staff|employees?|role|position|person|administrator|supervisor|"
+        r"engineer|analyst|clerk|secretary|editor|chef|nurse|teacher|volunteers?|members?|committee|department|"
+        r"contractor|contractors|specialist|executive|associate|intern|head|partner|consultant|technician|"
+        r"developer|designer|planner|accountant|agent|representative|advisor|adviser)\b[^.!?;]*$",
+        re.split(r"[.!?]\s|\n", b)[-1], re.I)),
     # a sentence's opener before what came before ("Further to our investigation,", "Further to your email of 3 May")
     # (what was said or done: "Further to the north" (a place), "Further to your point" (an addition) stay: its review)
     (("further to",), lambda b, a: not re.search(_SENTENCE_START, b) or not re.match(
         r"\s+(?:our|your|my|the|this|last|recent|yesterday['’]s|today['’]s)\s+(?:(?:recent|previous|earlier|last|"
         r"telephone|phone|initial|original)\s+)?(?:investigation|email|e-mail|letter|call|conversation|meeting|"
         r"discussion|message|enquiry|inquiry|request|application|complaint|visit|review|correspondence|note|"
-        r"report|interview|order|booking|reservation|claim|query|feedback|instructions|announcement|notice|"
-        r"update|memo|chat)\b", a, re.I)),
+        r"report|interview|order|booking|reservation|claim|query|feedback|chat)\b", a, re.I)
+     # (nor where it adds: "Further to our email, in addition, the price has changed": its second review)
+     or bool(re.search(r"\b(?:in\s+addition|also|as\s+well|too)\b", _sentence_around(b, a), re.I))),
 ]:
     for _k in _keys:
         _KEEP_IN_CONTEXT[_k] = _either(_KEEP_IN_CONTEXT.get(_k), _keep)
