@@ -153,6 +153,8 @@ SAME_MEANING = [(r"\bin order to\b", "to"), (r"\bprior to\b", "before"), (r"\bse
                 (r"\bpreceding\b", "previous"), (r"\bwith effect from\b", "starting"),
                 # ("I'm now in a position to offer" is able to; the rule edit's swap)
                 (r"\bin a position to\b", "able to"), (r"\binclusive of\b", "including"),
+                (r"\bthereafter\b", "after that"), (r"\bat such time as\b", "when"),
+                (r"\b(i|we) (?:should|would) be most grateful\b", r"\1 would be very grateful"),
                 # ("some 6,200 spectators" is about 6,200, no quantifier: "some 18-year-olds" and "some 5G phones" are)
                 (r"\bsome (?=[$£€]?\d[\d,.]*(?:%|\s|$|[,;:!?)])|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                  r"fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|a thousand|a dozen)\b)", "about "),
@@ -635,7 +637,7 @@ def causal_links(text: str) -> tuple[int, int]:
 # (dev2 round 2); "However, ..." dropped loses one.
 # ("not only A but also B" adds, it sets nothing against A: the rule edit's "both A and B")
 _CONTRAST_RE = re.compile(r"\b(?:but(?! also\b)|however|although|though|whereas|nevertheless|nonetheless|even so|"
-                          r"on the other hand|in contrast|despite|in spite of)\b|(?:^|[.!?;,]\s+|\band\s+)yet\b|"
+                          r"on the other hand|in contrast|despite|in spite of|notwithstanding)\b|(?:^|[.!?;,]\s+|\band\s+)yet\b|"
                           r"(?:^|[.!?;]\s+|,\s+)still,", re.I | re.M)  # ("not yet", "is still open": no contrast)
 
 
