@@ -525,7 +525,7 @@ def test_rule_edit_drops_additive_connectives():
     ("Most importantly, a bug that caused 3 crashes is fixed.", "A bug that caused 3 crashes is fixed."),
     ("Vellora is a truly unforgettable escape for 2 nights.", "Vellora is a memorable escape for 2 nights."),
     ("The town has a vibrant arts scene and 3 vibrant murals.", "The town has a lively arts scene and 3 vibrant murals."),
-    ("The team delved into the Q4 results.", "The team dug into the Q4 results."),
+    ("The team delved into the Q4 results.", "The team looked at the Q4 results."),
     ("The 3-2 win is a testament to the team's resilience.", "The 3-2 win shows the team's resilience."),
     ("Mentors play a key role in the 3 programs.", "Mentors play a big part in the 3 programs."),
     ("It takes 10 minutes. Let's dive in!", "It takes 10 minutes."),
@@ -2129,9 +2129,9 @@ def test_reasons_name_the_fact_not_its_placeholder(tiny_generator):
     ("Mentors play a key role in 3 programs.", None),  # (a fact right after it may be a named work: names are masked)
     ("How do parents play a key role in the 3 areas?", "How do parents play a big part in the 3 areas?"),
     ("She plays a pivotal role in the new drama series.", None),  # an actor's part
-    # delve is "dig into" (not the stand-in "explore", nor the weaker "look at": dev16); an intricate relationship is one
+    # delve is "look at" (not the stand-in "explore"); an intricate relationship is a relationship
     ("This study delves into the intricate relationship between tree cover and heat.",
-     "This study digs into the relationship between tree cover and heat."),
+     "This study looks at the relationship between tree cover and heat."),
     ("The intricate carvings date from 1420.", None),
     # key after a determiner is main; a count of key things or a key card stays
     ("Here are the key takeaways from the meeting.", "Here are the main takeaways from the meeting."),
@@ -2951,7 +2951,7 @@ def test_rule_edit_dev14_review_keeps(source):
     ("Users will be afforded a grace period of no more than 30 days.",
      "Users will be given a grace period of no more than 30 days."),
     ("Minor characters are not always afforded sufficient development.",
-     "Minor characters aren't always given enough development."),
+     "Minor characters aren't always given sufficient development."),
     ("Version 4.2 introduces a number of enhancements.", "Version 4.2 introduces several enhancements."),
     ("A number of the staff left early.", None),
     ("Service was at times somewhat protracted.", "Service was at times somewhat drawn out."),
@@ -3269,9 +3269,16 @@ def test_rule_edit_session26_second_review_keeps(source):
 
 @pytest.mark.parametrize("source,expected", [
     # session 26 round 3: what dev15's and dev16's judges still listed in the over-formal half
-    ("The film shall be released in cinemas on Friday 11 October.",
-     "The film will be released in cinemas on Friday 11 October."),
+    ("The film shall be released in cinemas on Friday 11 October.", None),  # (a duty reads as a forecast: its review)
     ("The Tenant shall be liable for all repairs.", None), ("We shall contact you by 5 June.", "We'll contact you by 5 June."),
+    ("Schedule I shall be updated annually.", None), ("Payment shall be made at such time as may be agreed.", None),
+    ("She was a forthcoming and honest witness.", None), ("He asked wherein he had erred.", None),
+    ("The court took issue with the exception of minors from the statute.", None),
+    ("Of all the gifts, I would be most grateful for more time.", "Of all the gifts, I'd be most grateful for more time."),
+    ("As a historian, I write with reference to primary sources.", None),
+    ("There is no sufficient reason to doubt it.", "There's no sufficient reason to doubt it."), ("The condition is sufficient but not necessary.", None),
+    ("She delved into the attic for old photographs.", None),
+    ("The apparatus of claim 3, wherein said valve is a ball valve.", None),
     ("Notwithstanding this, the central performance is strong.", "Even so, the central performance is strong."),
     ("A subplot in the second act, wherein a dispute is aired, runs long.",
      "A subplot in the second act, where a dispute is aired, runs long."),
@@ -3287,7 +3294,7 @@ def test_rule_edit_session26_second_review_keeps(source):
     ("We have sufficient funds to cover 3 months.", "We have enough funds to cover 3 months."),
     ("This is a sufficient condition for convergence.", None),
     ("Fees are payable monthly thereafter.", "Fees are payable monthly after that."),
-    ("The office will reopen at such time as repairs are complete.", "The office will reopen when repairs are complete."),
+    ("The office will reopen at such time as repairs are complete.", None),
 ])
 def test_rule_edit_session26_round3(source, expected):
     _assert_rule_edit(source, expected)

@@ -63,9 +63,9 @@ AI_PHRASES: dict[str, str] = {
     "it should also be noted that": "", "it should be noted, however, that": "however,",
     "it is worth noting, however, that": "however,", "it is important to note, however, that": "however,", "it is important to remember that": "", "it is essential to remember that": "",
     "navigate the complexities of": "handle",
-    # (dev9's judges listed "explores" as the stock word's stand-in; dev16's two judges counted "look at" a weakened
-    # claim: "delve into the challenges of digital healthcare" is no "look at" them. "Dig into" keeps the depth.)
-    "delve into": "dig into", "delves into": "digs into", "embark on": "start", "embark upon": "start",
+    # (dev9's judges listed "explores" as the stock word's stand-in: "look at" is what a person writes; session 26's
+    # "dig into" lost its pairwise judging 1:17 and 1:18, though dev16's judges had read "look at" as weaker)
+    "delve into": "look at", "delves into": "looks at", "embark on": "start", "embark upon": "start",
     "embarks on": "starts", "embarked on": "started", "embarking on": "starting",
     "utilize": "use", "utilizes": "uses", "utilized": "used", "utilizing": "using",
     "leverage": "use", "leverages": "uses", "leveraging": "using", "leveraged": "used",
@@ -120,14 +120,7 @@ AI_PHRASES: dict[str, str] = {
     "enhances": "improves", "enhancing": "improving", "enhanced": "improved", "unwavering": "steady",
     "empower": "help", "empowers": "helps", "empowering": "helping", "poised to": "ready to",
     "a wide array of": "a wide range of", "a diverse array of": "a diverse range of",
-    "delved into": "dug into", "delving into": "digging into",
-    # (a study or an article still "looks at" its subject: dev2-5's judges preferred it there)
-    **{f"{doc} {v}": f"{doc} {plain}" for doc in (
-        "study", "paper", "article", "report", "research", "analysis", "review", "chapter", "book", "explainer",
-        "guide", "post", "episode", "series", "talk", "session", "course", "section", "essay", "thesis", "survey",
-        "documentary", "exhibition", "podcast", "blog")
-       for v, plain in (("delves into", "looks at"), ("delve into", "look at"), ("delved into", "looked at"),
-                        ("will delve into", "will look at"))},
+    "delved into": "looked at", "delving into": "looking at",
     "anticipated to": "expected to", "regarding": "about", "with regard to": "about",
     "in regard to": "about", "whilst": "while", "amongst": "among", "upon": "on", "in assistance": "in aid",
     "is required to": "must", "are required to": "must", "will be required to": "will need to",
@@ -938,14 +931,16 @@ CLICHE_SWAPS: dict[str, str] = {
     "dropped precipitously": "dropped sharply",
     "at the present time": "currently", "at this juncture": "at this point",
     # Session 26 round 3: what dev15's and dev16's judges still listed in the over-formal half, each a set phrase with
-    # one plain reading: a future "shall" of an event or of "we" ("The film shall be released", "We shall contact
-    # you"; a duty's "Tenants shall pay" stays), "Notwithstanding this,", "wherein", "forthcoming" before a noun,
-    # "with the exception of", "I should be most grateful", "I write with reference to", "thereafter", "at such time
-    # as", "sufficient" -> "enough"
-    **{f"shall be {v}": f"will be {v}" for v in ('released', 'held', 'rescheduled', 'closed', 'reopened', 'published', 'announced', 'sent', 'issued', 'notified', 'informed', 'provided', 'made', 'given', 'posted', 'emailed', 'circulated', 'reviewed', 'updated', 'completed', 'delivered', 'refunded', 'contacted', 'served', 'offered', 'charged', 'cancelled', 'canceled', 'postponed', 'extended', 'credited', 'processed', 'confirmed', 'shared', 'displayed', 'available', 'open', 'opened')},
-    **{f"{we} shall {v}": f"{short} {v}" for we, short in (("we", "we'll"), ("i", "I'll")) for v in (
-        'be', 'contact', 'send', 'let', 'provide', 'keep', 'write', 'notify', 'inform', 'review', 'update', 'confirm', 'arrange', 'need', 'have', 'announce', 'publish', 'return', 'respond', 'reply', 'follow', 'ensure', 'aim', 'endeavour', 'endeavor', 'look', 'consider', 'post', 'circulate', 'begin', 'start', 'continue', 'hold', 'meet', 'call')},
-    "notwithstanding this,": "even so,", "notwithstanding that,": "even so,",
+    # one plain reading: "We shall contact you", "Notwithstanding this,", "wherein" after a comma, "forthcoming" before
+    # an event, "with the exception of", "I should be most grateful if", "I write with reference to the position",
+    # "thereafter", "sufficient" -> "enough". (Its review, ~380 probes, ruled out "shall be released" -> "will be"
+    # (a duty or a ban reads as a forecast: "No claim shall be made after 30 days", "Every child shall be given the
+    # opportunity to be heard"), "I shall" (Schedule I), "at such time as" ("at such time as may be agreed").)
+    # (a message of ours only: "We shall provide the Services" is a contract's promise; "Schedule I shall be" no speaker)
+    **{f"{we} shall {v}": f"{short} {v}" for we, short in (("we", "we'll"),) for v in (
+        "contact", "let", "send", "keep", "write", "notify", "inform", "update", "confirm", "arrange", "announce",
+        "publish", "respond", "reply", "post", "circulate")},
+    "notwithstanding this,": "even so,",  # ("Notwithstanding that, in some cases, the tenant has paid, ..." is a clause)
     "wherein": "where", "forthcoming": "upcoming",  # (before a noun: "No answer was forthcoming" stays)
     "with the exception of": "except for",
     **{f"{who} {modal} be most grateful": f"{short} be very grateful" for who, short in (("i", "I'd"), ("we", "we'd"))
@@ -953,7 +948,7 @@ CLICHE_SWAPS: dict[str, str] = {
     **{f"{who} with reference to": f"{short} writing about" for who, short in (
         ("i write", "I'm"), ("i am writing", "I'm"), ("i'm writing", "I'm"), ("we write", "we're"),
         ("we are writing", "we're"), ("we're writing", "we're"))},
-    "thereafter": "after that", "at such time as": "when",
+    "thereafter": "after that",
     "sufficient": "enough",  # (before a noun or "to"; "a sufficient supply", "a sufficient condition" stay)
     # Session 26 round 2: more of dev15's over-formal half, each a set phrase with one plain reading
     "in a position to": "able to",  # (after a form of "be": "I'm now in a position to offer")
@@ -1636,7 +1631,8 @@ for _keys, _keep in [
      _after_is(r"(?:(?:the|a|an|his|her|their|my|your|our|its)\s+)?(?:[\w'’-]+\s+){0,2}?(?:handbag|bag|pocket|purse|"
                r"drawer|pantry|cupboard|closet|wardrobe|fridge|freezer|box|chest|trunk|suitcase|case|sack|basket|bin|"
                r"soil|earth|ground|dirt|mud|sand|mountain|mine|cave|rubble|wreck|wreckage|burrow|hole|depths|sea|ocean|"
-               r"water|lake|river|pile|heap)s?\b")),
+               r"water|lake|river|pile|heap|attic|loft|basement|cellar|undergrowth|bushes|forest|woods|jungle|"
+               r"garden|shed|garage|vault)s?\b")),
     # "key" as a noun or in music: "The key features a brass bow", "The key changes every 24 hours", "Her key changes
     # mid-song"; and "the main report lists the key points" would say "main" twice
     *[((k,), _key_as_noun(k.rsplit(" ", 1)[1])) for k in CLICHE_SWAPS if re.fullmatch(r"\w+ key \w+", k)],
@@ -3082,7 +3078,7 @@ for _keys, _keep in [
     # a share or a rate ("The utilisation of hospital beds reached 95%") stays
     (("the utilization of",), lambda b, a: bool(re.search(
         r"\b(?:beds?|capacity|servers?|cpu|memory|bandwidth|resources?|rate|rates|%|percent|reached|averaged|rose|fell|"
-        r"increased|decreased|dropped|peaked|stood)\b|%", re.split(r"[.!?](?:\s|$)|\n", a, maxsplit=1)[0], re.I))),
+        r"increased|decreased|dropped|peaked|stood|load|measured|measuring|monitored|monitoring)\b|%", re.split(r"[.!?](?:\s|$)|\n", a, maxsplit=1)[0], re.I))),
     # what is bought or obtained: "procure an upgraded subscription", "procure travel insurance"; the law's "procure
     # that", "procure a breach", "procure the performance of", "procuring entities" stay
     (("procure", "procures", "procuring"), _either(
@@ -3384,12 +3380,44 @@ for _keys, _keep in [
         r"references?|receipts?|particulars|explanations?|reply|replies|answers?|names?|identification|id|"
         r"records?|accounts|returns|data|figures|estimates?|quotes?|quotations?)\b|(?:us|me|them|him|her|you)\s+with\b")),
     # Session 26 round 3's guards
+    # an event ahead ("the forthcoming awards season"); a candid witness or answer stays ("a forthcoming and honest
+    # witness", "Their forthcoming answers": its review)
     (("forthcoming",), _either(_not_before(r"\b(?:the|a|an|our|their|its|his|her|this|your|my)"),
-                               _not_after(r"[a-z][\w-]*"))),
-    (("sufficient",), _either(
-        _before_is(r"\b(?:a|an|the|self|necessary\s+and|necessary\s+or|and|or|be\s+deemed|deemed|considered|"
-                   r"statistically|legally|mathematically|jointly)|-"),
-        _after_is(r"(?:conditions?|statistics?|causes?|grounds|basis|unto|in\s+itself|in\s+themselves)\b"))),
+                               _not_after(r"(?:[\w-]+\s+)?(?:seasons?|events?|releases?|elections?|meetings?|books?|"
+                                          r"albums?|films?|movies?|exhibitions?|conferences?|tours?|changes|updates?|"
+                                          r"launch|reports?|budget|year|months?|weeks?|term|semester|sales?|festivals?|"
+                                          r"concerts?|matches|match|games?|series|editions?|issues?|announcements?|"
+                                          r"visits?|trips?|holidays?|awards|auctions?|performances?|production|"
+                                          r"publication|article|novel|study|hearing|trial|debate|referendum)\b"))),
+    (("wherein",), _either(_not_before(r","), _before_is(r"\bclaims?\s+\S+\s*,"))),  # (a patent claim's "wherein")
+    # (after a verb or an adjective that takes "with": "took issue with the exception of minors": its review)
+    (("with the exception of",), _before_is(
+        r"\b(?:issue|dealt|deal|deals|dealing|disagree|disagreed|disagrees|come|comes|came|unhappy|happy|satisfied|"
+        r"concerned|problem|problems|angry|agree|agreed|agrees|associated|along|together|combined|coupled|familiar|"
+        r"compared|content|pleased|upset|fine|okay|ok)")),
+    # a letter's request ("I should be most grateful if you could", "... for the opportunity to"); a superlative ("Of
+    # all the gifts, I would be most grateful for more time") and an "ought" stay (its review)
+    (tuple(k for k in CLICHE_SWAPS if k.endswith(" be most grateful")), _not_after(
+        r"if\b|for\s+(?:the|your|any|a|an)\s+(?:opportunity|chance|help|assistance|reply|response|advice|information|"
+        r"feedback|support|confirmation|update|call|meeting|interview)\b")),
+    (tuple(k for k in CLICHE_SWAPS if k.endswith(" with reference to")), _not_after(
+        r"(?:the|your|my|our)\s+(?:[\w-]+\s+){0,3}?(?:position|post|role|vacancy|job|advertisement|advert|letter|email|"
+        r"e-mail|application|invoice|order|account|complaint|enquiry|inquiry|booking|reservation|meeting|conversation|"
+        r"call|request|proposal|contract|claim|appointment|visit|tenancy|lease|bill|payment|statement)\b")),
+    (("notwithstanding this,",), _after_is(r"that\b")),
+    # what one has or stores ("have sufficient funds", "store sufficient water") or what is enough ("proved more than
+    # sufficient.", "is usually sufficient."); "no sufficient reason", "an amount sufficient to cover", "the principle
+    # of sufficient reason", "sufficient but not necessary" stay (its review)
+    (("sufficient",), lambda b, a: not (
+        re.search(r"\b(?:have|has|had|having|get|gets|got|receive|receives|received|store|stores|allow|allows|give|"
+                  r"gives|given|leave|leaves|provide|provides|with|without|need|needs|ensure|bring|take|takes|keep|"
+                  r"find|found|raise|raised|set\s+aside)\s+$", b, re.I)
+        and re.match(r"\s+(?:time|funds|money|space|room|notice|water|food|sleep|rest|evidence|information|supplies|"
+                     r"staff|resources|light|storage|fuel|cash|stock|seating|parking|warning)\b", a, re.I)
+        or re.search(r"\b(?:is|are|was|were|be|been|proved|prove|proves|seems?)\s+(?:usually\s+|generally\s+|"
+                     r"more\s+than\s+|often\s+|normally\s+|not\s+)?$", b, re.I) and re.match(r"\s*[.,;!]", a))
+     or bool(re.search(r"\b(?:conditions?|necessary|theorem|proof|lemma|principle|statistic\w*)\b",
+                       _sentence_around(b, a), re.I))),
     # (not a duty's "shall": only after a thing or an event ("The film shall be released"), never after a party
     # ("The Tenant shall be liable", "Members shall be notified" is a duty too: the event list holds no "liable")
     (tuple(k for k in CLICHE_SWAPS if k.startswith("shall be ")), _before_is(
