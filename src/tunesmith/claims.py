@@ -56,8 +56,8 @@ QUALIFIERS: dict[str, tuple[str, ...]] = {
     "about": ("about", "around", "approximately", "roughly", "nearly", "almost", "some", "circa", "close to",
               "or so", "just under", "just over", "an estimated", "estimated", "in the vicinity of", "in the region of",
               "in the order of"),
-    "at least": ("over", "above", "more than", "at least", "upwards of", "upward of", "beyond", "exceeding", "in excess of", "a minimum of",
-                 "minimum of", "no fewer than", "no less than", "or more", "and up", "plus"),
+    "at least": ("over", "above", "more than", "at least", "upwards of", "upward of", "beyond", "exceeding", "in excess of",
+                 "a minimum of", "minimum of", "no fewer than", "no less than", "or more", "and up", "plus"),
     "at most": ("under", "below", "less than", "fewer than", "at most", "up to", "no more than", "a maximum of",
                 "maximum of", "or less", "or fewer", "not exceeding", "within"),
     "before": ("by", "before", "until", "till", "prior to", "no later than", "ahead of", "earlier than"),
@@ -153,7 +153,7 @@ SAME_MEANING = [(r"\bin order to\b", "to"), (r"\bprior to\b", "before"), (r"\bse
                 (r"\bpreceding\b", "previous"), (r"\bwith effect from\b", "starting"),
                 # ("I'm now in a position to offer" is able to; the rule edit's swap)
                 (r"\bin a position to\b", "able to"), (r"\binclusive of\b", "including"),
-                (r"\bthereafter\b", "after that"), (r"\bat such time as\b", "when"),
+                (r"\bthereafter\b", "after that"),
                 (r"\b(i|we) (?:should|would) be most grateful\b", r"\1 would be very grateful"),
                 # ("some 6,200 spectators" is about 6,200, no quantifier: "some 18-year-olds" and "some 5G phones" are)
                 (r"\bsome (?=[$£€]?\d[\d,.]*(?:%|\s|$|[,;:!?)])|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"

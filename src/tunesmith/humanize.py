@@ -892,7 +892,7 @@ CLICHE_SWAPS: dict[str, str] = {
     "the aforementioned": "the", "these aforementioned": "these", "this aforementioned": "this",
     **{f"{v} {p}": f"{plain} {p}" for v, plain in (("residing", "living"), ("resided", "lived"), ("resides", "lives"),
                                                    ("reside", "live")) for p in ("in", "at", "on", "with")},
-    "occasioned": "caused",  # (a harm occasioned, or "occasioned by")
+    "occasioned": "caused",  # (after a harm: "the inconvenience occasioned", "the damage was occasioned by")
     **{f"{m} occasion": f"{m} cause" for m in ("may", "might", "could", "will", "would")},
     **{f"in {whose} {adj} capacity": f"in {whose} {plain} role" for whose in ("my", "her", "his", "their", "your", "our")
        for adj, plain in (("current", "current"), ("present", "current"), ("new", "new"), ("former", "former"),
@@ -930,26 +930,6 @@ CLICHE_SWAPS: dict[str, str] = {
     "declined precipitously": "fell sharply", "fell precipitously": "fell sharply",
     "dropped precipitously": "dropped sharply",
     "at the present time": "currently", "at this juncture": "at this point",
-    # Session 26 round 3: what dev15's and dev16's judges still listed in the over-formal half, each a set phrase with
-    # one plain reading: "We shall contact you", "Notwithstanding this,", "wherein" after a comma, "forthcoming" before
-    # an event, "with the exception of", "I should be most grateful if", "I write with reference to the position",
-    # "thereafter", "sufficient" -> "enough". (Its review, ~380 probes, ruled out "shall be released" -> "will be"
-    # (a duty or a ban reads as a forecast: "No claim shall be made after 30 days", "Every child shall be given the
-    # opportunity to be heard"), "I shall" (Schedule I), "at such time as" ("at such time as may be agreed").)
-    # (a message of ours only: "We shall provide the Services" is a contract's promise; "Schedule I shall be" no speaker)
-    **{f"{we} shall {v}": f"{short} {v}" for we, short in (("we", "we'll"),) for v in (
-        "contact", "let", "send", "keep", "write", "notify", "inform", "update", "confirm", "arrange", "announce",
-        "publish", "respond", "reply", "post", "circulate")},
-    "notwithstanding this,": "even so,",  # ("Notwithstanding that, in some cases, the tenant has paid, ..." is a clause)
-    "wherein": "where", "forthcoming": "upcoming",  # (before a noun: "No answer was forthcoming" stays)
-    "with the exception of": "except for",
-    **{f"{who} {modal} be most grateful": f"{short} be very grateful" for who, short in (("i", "I'd"), ("we", "we'd"))
-       for modal in ("should", "would")},
-    **{f"{who} with reference to": f"{short} writing about" for who, short in (
-        ("i write", "I'm"), ("i am writing", "I'm"), ("i'm writing", "I'm"), ("we write", "we're"),
-        ("we are writing", "we're"), ("we're writing", "we're"))},
-    "thereafter": "after that",
-    "sufficient": "enough",  # (before a noun or "to"; "a sufficient supply", "a sufficient condition" stay)
     # Session 26 round 2: more of dev15's over-formal half, each a set phrase with one plain reading
     "in a position to": "able to",  # (after a form of "be": "I'm now in a position to offer")
     **{f"{v} the role of": f"{plain} the role of" for v, plain in (
@@ -960,7 +940,7 @@ CLICHE_SWAPS: dict[str, str] = {
     "by no later than": "by",
     **{f"{what} in this matter": what for what in ("cooperation", "co-operation", "assistance", "help", "patience",
                                                      "understanding", "support", "attention")},
-    "inclusive of": "including",  # (after an amount or a noun: "£649 inclusive of delivery"; "is inclusive of" stays)
+    "inclusive of": "including",  # (after an amount or a price: "£649 inclusive of delivery"; "is inclusive of" stays)
     "furnish": "provide", "furnishes": "provides",  # (what is handed over: "must furnish a second form of ...")
     **{f"principal {what}": f"main {what}" for what in (
         "attraction", "attractions", "reason", "reasons", "aim", "aims", "goal", "goals", "cause", "causes", "concern",
@@ -998,6 +978,26 @@ CLICHE_SWAPS: dict[str, str] = {
         "the bedroom", "the master bedroom", "the living room", "each bedroom", "each room", "the building",
         "the office", "the studio")
        for v, plain in (("benefits", "has"), ("also benefits", "also has"), ("further benefits", "also has"))},
+    # Session 26 round 3: what dev15's and dev16's judges still listed in the over-formal half, each a set phrase with
+    # one plain reading: "We shall contact you", "Notwithstanding this,", "wherein" after a comma, "forthcoming" before
+    # an event, "with the exception of", "I should be most grateful if", "I write with reference to the position",
+    # "thereafter", "sufficient" -> "enough". (Its review, ~380 probes, ruled out "shall be released" -> "will be"
+    # (a duty or a ban reads as a forecast: "No claim shall be made after 30 days", "Every child shall be given the
+    # opportunity to be heard"), "I shall" (Schedule I), "at such time as" ("at such time as may be agreed").)
+    # (a message of ours only: "We shall provide the Services" is a contract's promise; "Schedule I shall be" no speaker)
+    **{f"{we} shall {v}": f"{short} {v}" for we, short in (("we", "we'll"),) for v in (
+        "contact", "let", "send", "keep", "write", "notify", "inform", "update", "confirm", "arrange", "announce",
+        "publish", "respond", "reply", "post", "circulate")},
+    "notwithstanding this,": "even so,",  # ("Notwithstanding that, in some cases, the tenant has paid, ..." is a clause)
+    "wherein": "where", "forthcoming": "upcoming",  # (after a comma; before an event ahead)
+    "with the exception of": "except for",
+    **{f"{who} {modal} be most grateful": f"{short} be very grateful" for who, short in (("i", "I'd"), ("we", "we'd"))
+       for modal in ("should", "would")},
+    **{f"{who} with reference to": f"{short} writing about" for who, short in (
+        ("i write", "I'm"), ("i am writing", "I'm"), ("i'm writing", "I'm"), ("we write", "we're"),
+        ("we are writing", "we're"), ("we're writing", "we're"))},
+    "thereafter": "after that",
+    "sufficient": "enough",  # (of what one has or stores, or what is enough: "have sufficient funds")
 }
 # Framing that says nothing the rest of its sentence doesn't (dev3 round 2: the openers and closers
 # blind judges named in most dev passages). Each goes whole, only at a sentence start, never with a
@@ -1460,7 +1460,7 @@ def _heart_guard(key: str) -> Callable[[str, str], bool]:
 _SENTENCE_START = r"(?:^|[.!?:\n\"“(])\s*$"
 # "an attendance of some 6,200", "for some sixty years", "Some 200 people attended": "some" before a plain amount is
 # "about"; not before what only looks like one ("some 1980s films", "some 5G phones", "some 18-year-olds", "some 401(k)
-# plans": the amount must end in a space or "%"), nor "some" of a kind ("some 20 of them" is about 20 too)
+# plans": the amount must end in a space or "%")
 _NUMBER_WORDS_RE = (r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
                     r"sixty|seventy|eighty|ninety|a\s+hundred|a\s+thousand|a\s+dozen)")
 # (a count of people, places or a length of time or distance, and nothing compound after it: "some 16 year olds",
@@ -3078,7 +3078,8 @@ for _keys, _keep in [
     # a share or a rate ("The utilisation of hospital beds reached 95%") stays
     (("the utilization of",), lambda b, a: bool(re.search(
         r"\b(?:beds?|capacity|servers?|cpu|memory|bandwidth|resources?|rate|rates|%|percent|reached|averaged|rose|fell|"
-        r"increased|decreased|dropped|peaked|stood|load|measured|measuring|monitored|monitoring)\b|%", re.split(r"[.!?](?:\s|$)|\n", a, maxsplit=1)[0], re.I))),
+        r"increased|decreased|dropped|peaked|stood|load|measured|measuring|monitored|monitoring)\b|%",
+        re.split(r"[.!?](?:\s|$)|\n", a, maxsplit=1)[0], re.I))),
     # what is bought or obtained: "procure an upgraded subscription", "procure travel insurance"; the law's "procure
     # that", "procure a breach", "procure the performance of", "procuring entities" stay
     (("procure", "procures", "procuring"), _either(
@@ -3214,10 +3215,9 @@ for _keys, _keep in [
         r"\b(?:resign|resigns|resigned|resigning|retire|retires|retired|retiring|expire|expires|expired|end|ends|ended|"
         r"down|terminate|terminates|terminated|cease|ceases|ceased|lapse|lapses|lapsed|lifted|revoked|dissolved|"
         r"abolished|decommissioned|off|dismissed|made|accepted|given|issued|backdated|deleted|closed|close|closes|"
-        r"withdrawn|suspended|cancell?ed|trading|rescinded|repealed|annulled|granted|signed|approved)(?:\s+[\w'’-]+)?"))
-    , (("with effect from",), _not_after(rf"<F\d+>|\d|{_DATE_WORD}\b|today\b|tomorrow\b|midnight\b|noon\b|this\b|next\b|"
+        r"withdrawn|suspended|cancell?ed|trading|rescinded|repealed|annulled|granted|signed|approved)(?:\s+[\w'’-]+)?")),
+    (("with effect from",), _not_after(rf"<F\d+>|\d|{_DATE_WORD}\b|today\b|tomorrow\b|midnight\b|noon\b|this\b|next\b|"
                                        r"the\s+(?:start|beginning|end|first|next|new)\b")),
-    # "in such a way so as to" would read "in such a way to"
     # (nor a lien's rank or a pair: "The lien is subsequent to the bank's", "prior or subsequent to the sale")
     (("subsequent to",), _before_is(r"\b(?:is|are|was|were|be|been|being|prior\s+or|prior\s+and|and|or|both)")),
     (("subsequently",), _either(_after_is(r"to\b|(?:amended|acquired|revised|adopted|updated|modified|added|renamed|"
@@ -3228,7 +3228,8 @@ for _keys, _keep in [
     (("so as to",), lambda b, a: bool(re.search(r"\b(?:[a-z]+ed|fell|rose|broke|shook|blew|froze|grew|ran|sank|spread|"
                                                 r"struck|swung|tore|went|came|so\s+[a-z]+)\s*$", b, re.I)
                                       or re.match(r"\s+(?:be|become|render|leave|need|make\s+it)\b", a, re.I))),
-    # (nor "do so as to costs" (as regards), "acted so as to mislead" (an effect, no intent): its review)
+    # ("in such a way so as to" would read "in such a way to"; nor "do so as to costs" (as regards), "acted so as to
+    # mislead" (an effect, no intent): its review)
     (("so as to",), _before_is(r"\b(?:way|manner|such|so|as|arranged|designed|placed|do|does|did|done|doing|act|acts|"
                                 r"acted|acting|behave|behaves|behaved|behaving|conduct|conducted)")),
     # a sentence's opener or its end ("At the present time, 40 rooms are free", "... not possible at the present
@@ -3371,59 +3372,13 @@ for _keys, _keep in [
         r"\b(?:is|are|was|were|isn['’]t|aren['’]t|wasn['’]t|weren['’]t)\s+(?:the\s+|this\s+|that\s+|our\s+|your\s+)?"
         r"[\w-]+\s+$", b, re.I))),
     # what is handed over ("must furnish a second form", "furnish proof of address", "furnish us with details"); "furnish
-    # the flat", "furnish a home" stay
-    # (an allowlist: "furnish her new bungalow", "furnish a restaurant" stay, its review)
+    # the flat", "furnish her new bungalow", "furnish a restaurant" stay (its review)
     (("furnish", "furnishes"), _not_after(
         r"(?:(?:a|an|the|your|their|his|her|our|its|any|all|written|satisfactory|sufficient|further|additional|such|"
         r"two|three|valid|official|full|signed|certified|original)\s+){0,2}(?:proof|evidence|details|documentation|"
         r"documents?|cop(?:y|ies)|information|second\s+form|form|forms|certificates?|statements?|reports?|lists?|"
         r"references?|receipts?|particulars|explanations?|reply|replies|answers?|names?|identification|id|"
         r"records?|accounts|returns|data|figures|estimates?|quotes?|quotations?)\b|(?:us|me|them|him|her|you)\s+with\b")),
-    # Session 26 round 3's guards
-    # an event ahead ("the forthcoming awards season"); a candid witness or answer stays ("a forthcoming and honest
-    # witness", "Their forthcoming answers": its review)
-    (("forthcoming",), _either(_not_before(r"\b(?:the|a|an|our|their|its|his|her|this|your|my)"),
-                               _not_after(r"(?:[\w-]+\s+)?(?:seasons?|events?|releases?|elections?|meetings?|books?|"
-                                          r"albums?|films?|movies?|exhibitions?|conferences?|tours?|changes|updates?|"
-                                          r"launch|reports?|budget|year|months?|weeks?|term|semester|sales?|festivals?|"
-                                          r"concerts?|matches|match|games?|series|editions?|issues?|announcements?|"
-                                          r"visits?|trips?|holidays?|awards|auctions?|performances?|production|"
-                                          r"publication|article|novel|study|hearing|trial|debate|referendum)\b"))),
-    (("wherein",), _either(_not_before(r","), _before_is(r"\bclaims?\s+\S+\s*,"))),  # (a patent claim's "wherein")
-    # (after a verb or an adjective that takes "with": "took issue with the exception of minors": its review)
-    (("with the exception of",), _before_is(
-        r"\b(?:issue|dealt|deal|deals|dealing|disagree|disagreed|disagrees|come|comes|came|unhappy|happy|satisfied|"
-        r"concerned|problem|problems|angry|agree|agreed|agrees|associated|along|together|combined|coupled|familiar|"
-        r"compared|content|pleased|upset|fine|okay|ok)")),
-    # a letter's request ("I should be most grateful if you could", "... for the opportunity to"); a superlative ("Of
-    # all the gifts, I would be most grateful for more time") and an "ought" stay (its review)
-    (tuple(k for k in CLICHE_SWAPS if k.endswith(" be most grateful")), _not_after(
-        r"if\b|for\s+(?:the|your|any|a|an)\s+(?:opportunity|chance|help|assistance|reply|response|advice|information|"
-        r"feedback|support|confirmation|update|call|meeting|interview)\b")),
-    (tuple(k for k in CLICHE_SWAPS if k.endswith(" with reference to")), _not_after(
-        r"(?:the|your|my|our)\s+(?:[\w-]+\s+){0,3}?(?:position|post|role|vacancy|job|advertisement|advert|letter|email|"
-        r"e-mail|application|invoice|order|account|complaint|enquiry|inquiry|booking|reservation|meeting|conversation|"
-        r"call|request|proposal|contract|claim|appointment|visit|tenancy|lease|bill|payment|statement)\b")),
-    (("notwithstanding this,",), _after_is(r"that\b")),
-    # what one has or stores ("have sufficient funds", "store sufficient water") or what is enough ("proved more than
-    # sufficient.", "is usually sufficient."); "no sufficient reason", "an amount sufficient to cover", "the principle
-    # of sufficient reason", "sufficient but not necessary" stay (its review)
-    (("sufficient",), lambda b, a: not (
-        re.search(r"\b(?:have|has|had|having|get|gets|got|receive|receives|received|store|stores|allow|allows|give|"
-                  r"gives|given|leave|leaves|provide|provides|with|without|need|needs|ensure|bring|take|takes|keep|"
-                  r"find|found|raise|raised|set\s+aside)\s+$", b, re.I)
-        and re.match(r"\s+(?:time|funds|money|space|room|notice|water|food|sleep|rest|evidence|information|supplies|"
-                     r"staff|resources|light|storage|fuel|cash|stock|seating|parking|warning)\b", a, re.I)
-        or re.search(r"\b(?:is|are|was|were|be|been|proved|prove|proves|seems?)\s+(?:usually\s+|generally\s+|"
-                     r"more\s+than\s+|often\s+|normally\s+|not\s+)?$", b, re.I) and re.match(r"\s*[.,;!]", a))
-     or bool(re.search(r"\b(?:conditions?|necessary|theorem|proof|lemma|principle|statistic\w*)\b",
-                       _sentence_around(b, a), re.I))),
-    # (not a duty's "shall": only after a thing or an event ("The film shall be released"), never after a party
-    # ("The Tenant shall be liable", "Members shall be notified" is a duty too: the event list holds no "liable")
-    (tuple(k for k in CLICHE_SWAPS if k.startswith("shall be ")), _before_is(
-        r"\b(?:tenants?|landlords?|parties|party|licensee|licensor|lessee|lessor|employer|employee|contractor|supplier|"
-        r"buyer|seller|purchaser|vendor|company|client|customer|member|members|user|users)")),
-    (("wherein",), lambda b, a: bool(re.search(_SENTENCE_START, b))),
     # (not in a list of nouns: "responsible for the preparation and submission of claims, the resolution of denied
     # claims and ..." stays parallel: both of its pairwise judges)
     (tuple(k for k in CLICHE_SWAPS if re.match(r"(?:responsible for|in charge of|tasked with|charged with) the ", k)),
@@ -3480,6 +3435,46 @@ for _keys, _keep in [
         r"report|interview|order|booking|reservation|claim|query|feedback|chat)\b", a, re.I)
      # (nor where it adds: "Further to our email, in addition, the price has changed": its second review)
      or bool(re.search(r"\b(?:in\s+addition|also|as\s+well|too)\b", _sentence_around(b, a), re.I))),
+    # Session 26 round 3's guards
+    # an event ahead ("the forthcoming awards season"); a candid witness or answer stays ("a forthcoming and honest
+    # witness", "Their forthcoming answers": its review)
+    (("forthcoming",), _either(_not_before(r"\b(?:the|a|an|our|their|its|his|her|this|your|my)"),
+                               _not_after(r"(?:[\w-]+\s+)?(?:seasons?|events?|releases?|elections?|meetings?|books?|"
+                                          r"albums?|films?|movies?|exhibitions?|conferences?|tours?|changes|updates?|"
+                                          r"launch|reports?|budget|year|months?|weeks?|term|semester|sales?|festivals?|"
+                                          r"concerts?|matches|match|games?|series|editions?|issues?|announcements?|"
+                                          r"visits?|trips?|holidays?|awards|auctions?|performances?|production|"
+                                          r"publication|article|novel|study|hearing|trial|debate|referendum)\b"))),
+    # (after a comma only, and not a patent claim's: "The apparatus of claim 3, wherein said valve is ...")
+    (("wherein",), _either(_not_before(r","), _before_is(r"\bclaims?\s+\S+\s*,"))),
+    # (after a verb or an adjective that takes "with": "took issue with the exception of minors": its review)
+    (("with the exception of",), _before_is(
+        r"\b(?:issue|dealt|deal|deals|dealing|disagree|disagreed|disagrees|come|comes|came|unhappy|happy|satisfied|"
+        r"concerned|problem|problems|angry|agree|agreed|agrees|associated|along|together|combined|coupled|familiar|"
+        r"compared|content|pleased|upset|fine|okay|ok)")),
+    # a letter's request ("I should be most grateful if you could", "... for the opportunity to"); a superlative ("Of
+    # all the gifts, I would be most grateful for more time") and an "ought" stay (its review)
+    (tuple(k for k in CLICHE_SWAPS if k.endswith(" be most grateful")), _not_after(
+        r"if\b|for\s+(?:the|your|any|a|an)\s+(?:opportunity|chance|help|assistance|reply|response|advice|information|"
+        r"feedback|support|confirmation|update|call|meeting|interview)\b")),
+    (tuple(k for k in CLICHE_SWAPS if k.endswith(" with reference to")), _not_after(
+        r"(?:the|your|my|our)\s+(?:[\w-]+\s+){0,3}?(?:position|post|role|vacancy|job|advertisement|advert|letter|email|"
+        r"e-mail|application|invoice|order|account|complaint|enquiry|inquiry|booking|reservation|meeting|conversation|"
+        r"call|request|proposal|contract|claim|appointment|visit|tenancy|lease|bill|payment|statement)\b")),
+    (("notwithstanding this,",), _after_is(r"that\b")),
+    # what one has or stores ("have sufficient funds", "store sufficient water") or what is enough ("proved more than
+    # sufficient.", "is usually sufficient."); "no sufficient reason", "an amount sufficient to cover", "the principle
+    # of sufficient reason", "sufficient but not necessary" stay (its review)
+    (("sufficient",), lambda b, a: not (
+        re.search(r"\b(?:have|has|had|having|get|gets|got|receive|receives|received|store|stores|allow|allows|give|"
+                  r"gives|given|leave|leaves|provide|provides|with|without|need|needs|ensure|bring|take|takes|keep|"
+                  r"find|found|raise|raised|set\s+aside)\s+$", b, re.I)
+        and re.match(r"\s+(?:time|funds|money|space|room|notice|water|food|sleep|rest|evidence|information|supplies|"
+                     r"staff|resources|light|storage|fuel|cash|stock|seating|parking|warning)\b", a, re.I)
+        or re.search(r"\b(?:is|are|was|were|be|been|proved|prove|proves|seems?)\s+(?:usually\s+|generally\s+|"
+                     r"more\s+than\s+|often\s+|normally\s+|not\s+)?$", b, re.I) and re.match(r"\s*[.,;!]", a))
+     or bool(re.search(r"\b(?:conditions?|necessary|theorem|proof|lemma|principle|statistic\w*)\b",
+                       _sentence_around(b, a), re.I))),
 ]:
     for _k in _keys:
         _KEEP_IN_CONTEXT[_k] = _either(_KEEP_IN_CONTEXT.get(_k), _keep)
