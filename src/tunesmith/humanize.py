@@ -998,6 +998,49 @@ CLICHE_SWAPS: dict[str, str] = {
         ("we are writing", "we're"), ("we're writing", "we're"))},
     "thereafter": "after that",
     "sufficient": "enough",  # (of what one has or stores, or what is enough: "have sufficient funds")
+    # Session 27 round 1: the over-formal half's most frequent marks in dev15's and dev16's judges' lists. "shall" ->
+    # "will" only for what a notice announces (an event, a state from a date, a release), never a contract's duty, a
+    # ban on "no"/"every" ("No claim shall be made"), a question or "Schedule I shall" (_SHALL_ANNOUNCES)
+    "shall": "will",
+    "per annum": "a year",  # (after an amount)
+    "in comparison with": "compared with", "in comparison to": "compared to",
+    "by means of": "using",  # ("by" before a gerund: _BY_CONTEXT)
+    "stated": "said",  # (a person's words: "Mr Achebe stated:", "she stated that")
+    "in respect of": "for",  # (after an offer, a payment or a charge)
+    "mobile telephone": "mobile phone", "mobile telephones": "mobile phones",
+    "remitted": "paid",  # (money)
+    "be in attendance": "be there", "were in attendance": "attended", "was in attendance": "attended",
+    "in attendance": "present",  # (after the people counted)
+    **{f"advise {who} accordingly": f"let {who} know" for who in ("me", "us")},
+    **{f"{who} should be grateful": f"{short} be grateful" for who, short in (("i", "I'd"), ("we", "we'd"))},
+    "constitutes": "is", "constitute": "be",  # (before "a"/"an"; "constitute" after a modal: _BY_CONTEXT)
+    **{f"effect {what}": f"{verb} {plain}" for what, verb, plain in (
+        ("amendments to", "make", "changes to"), ("changes to", "make", "changes to"), ("a change", "make", "a change"),
+        ("an equaliser", "score", "an equaliser"), ("an equalizer", "score", "an equalizer"))},
+    "held the position of": "was", "has held the position of": "has been", "had held the position of": "had been",
+    "holds the position of": "is",
+    **{f"{be} {how}requested to": f"{be} {how}asked to" for be in ("is", "are", "were", "was", "be")
+       for how in ("", "therefore ", "also ") if f"{be} {how}requested to" not in AI_PHRASES},
+    "amounted to": "came to",  # (before money)
+    "generously proportioned": "spacious",
+    **{f"on the occasion of {whose} visit": f"on {whose} visit" for whose in ("our", "my", "his", "her", "their")},
+    "remain in contact": "stay in touch", "remain in touch": "stay in touch",
+    **{f"principal {what}": f"main {what}" for what in (
+        "enhancements", "changes", "features", "improvements", "aims", "objectives", "findings", "reasons", "causes",
+        "concerns", "benefits", "risks", "goals", "differences", "duties", "responsibilities", "highlights",
+        "recommendations", "conclusions", "themes", "priorities")},
+    **{f"incorporated within this {what}": f"in this {what}" for what in ("release", "version", "update", "build",
+                                                                          "edition")},
+    "of exceptional quality": "exceptional", "of exceptional calibre": "exceptional",
+    "of exceptional caliber": "exceptional",
+    **{f"{be} undertaken": f"{be} carried out" for be in ("be", "been", "being", "is", "are", "was", "were")},
+    "whereupon": "after which",  # (after a comma)
+    "the preceding": "the previous",  # (before a time or a meeting: _BY_CONTEXT)
+    "by prior appointment": "by appointment",
+    "prospective purchasers": "potential buyers", "prospective purchaser": "potential buyer",
+    "hereby to": "to",  # ("I wish hereby to submit my application")
+    "persons": "people",  # (a count: "up to six persons")
+    "yield": "make", "yields": "makes",  # (a recipe's portions)
 }
 # Framing that says nothing the rest of its sentence doesn't (dev3 round 2: the openers and closers
 # blind judges named in most dev passages). Each goes whole, only at a sentence start, never with a
@@ -1514,6 +1557,46 @@ _TESTAMENT_TRIBUTE = _after_is(
     r"|(?:our|their|his|her)\s+(?:users|members|customers|staff|volunteers|team|founders|ancestors)\b")
 # A clause's finite verb, for guards that need one after a phrase
 _AUXILIARY = r"is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does|do"
+# What a notice's "shall" announces (session 27): an event or a state ahead ("shall take place", "shall be closed
+# from 1 March", "shall doubtless attract", "shall not be permitted"), said of a subject that is no "No claim" or
+# "Every child" (a rule's ban or a right), not in a contract's terms, a question or after "Schedule I".
+_SHALL_VERBS = (r"take\s+place|take\s+effect|come\s+into\s+(?:force|effect)|commence|begin|start|open|close|reopen|"
+                r"remain|run|resume|continue|end|finish|expire|attract|yield|arrive|depart|visit|host|lead|join|retire|"
+                r"step\s+down|move|relocate|launch|operate|feature|last|return|apply|receive")
+_SHALL_BE = (r"available|made\s+available|closed|open|opened|reopened|held|hosted|released|launched|published|issued|"
+             r"sent|posted|emailed|e-mailed|notified|informed|contacted|updated|reduced|increased|raised|lowered|"
+             r"extended|shortened|delayed|postponed|cancell?ed|rescheduled|suspended|resumed|replaced|introduced|"
+             r"upgraded|installed|implemented|in\s+operation|in\s+force|in\s+place|on\s+display|on\s+sale|"
+             r"in\s+attendance|joining|leaving|stepping\s+down|retiring|concluding|starting|beginning|moving|"
+             r"relocating|running|hosting|holding|responsible|assessed|reviewed|considered|"
+             r"processed|refunded|charged|applied|added|removed|moved|relocated|rebuilt|repaired|resurfaced|"
+             r"demolished|built|completed|finished|served|permitted|allowed|undertaken|brought\s+forward|"
+             r"accepted|welcomed|expected|joined|led|displayed|shown|screened|broadcast|streamed|out\s+of\s+service|"
+             r"unavailable")
+_SHALL_ADVERB = (r"(?:(?:doubtless|also|then|now|again|once\s+again|therefore|thus|likewise|still|soon|shortly|duly|"
+                 r"temporarily|permanently|partially|fully|individually|only|not)\s+)*")
+_SHALL_AHEAD = re.compile(rf"\s+{_SHALL_ADVERB}(?:be\s+{_SHALL_ADVERB}(?:{_SHALL_BE})|(?:{_SHALL_VERBS}))\b", re.I)
+_SHALL_TERMS = re.compile(
+    r"\b(?:agreement|contract|lease|tenancy|tenant|tenants|landlord|licen[cs]ee|licensor|hereunder|herein|hereof|"
+    r"thereof|hereto|hereinafter|indemnif\w*|liable|liability|deemed|warrant(?:y|ies)|covenants?|clauses?|statute|"
+    r"statutory|bylaws?|by-laws?|the\s+parties|either\s+party|each\s+party|any\s+party|terms\s+and\s+conditions|"
+    r"constitution|articles\s+of)\b", re.I)
+
+
+def _SHALL_ANNOUNCES(before: str, after: str) -> bool:
+    clause = re.split(r"[.!?;:]\s|\n", before)[-1]
+    return bool(
+        _SHALL_AHEAD.match(after)
+        and re.search(r"[\w>)’'\"”]\s+$", before) and clause.strip()  # a subject before it (not "Shall we ...?")
+        and not re.search(r"(?:^|\W)(?:no|every|each|any|neither|nor|none\s+of)\s", clause, re.I)
+        and not re.search(r"\b(?:what|where|when|how|which|why|who)\s+$", before, re.I)
+        # "I" a pronoun, not "Schedule I" / "Phase I"
+        and not (re.search(r"\bI\s+$", before) and not re.search(
+            r"(?:^|[,;:]\s*|\b(?:and|but|so|then|that|because|when|if|once)\s+)I\s+$", clause))
+        and not _SHALL_TERMS.search(_sentence_around(before, after))
+        and "?" not in re.split(r"[.!]\s|\n", after, maxsplit=1)[0])
+
+
 # Guards from an adversarial review of the rule edit (2026-12-02): each swap changed a claim or broke
 # the sentence in the context named (tests: test_rule_edit_keeps_swaps_that_break_their_context).
 for _keys, _keep in [
@@ -2763,7 +2846,10 @@ for _keys, _keep in [
     (("pursuant to",), lambda b, a: not re.match(
         r"\s+(?:the\s+(?:(?:revised|new|updated|amended|current|attached|enclosed|relevant|applicable|above)\s+)?"
         r"(?:terms|provisions|lease|agreement|contract|act|law|policy|rules|regulations?)|sections?|article|"
-        r"clauses?|paragraph|rules?|regulations?|state|federal|local|applicable|<F\d+>)\b", a, re.I)),
+        r"clauses?|paragraph|rules?|regulations?|state|federal|local|applicable|<F\d+>"
+        # (session 27) "Pursuant to these amendments,", "pursuant to the Park's Wildlife Management Plan"
+        r"|(?:these|those|the|this)\s+(?:amendments|changes|provisions|terms)"
+        r"|the\s+(?:[\w'’<>-]+\s+){0,3}?(?:plan|policy|strategy|scheme|guidance|guidelines|code|notice))\b", a, re.I)),
     (("to demonstrate that",), _after_is(r"(?:afternoon|morning|evening|night|day|week|weekend)\b")),
     (("will conclude with",), lambda b, a: not re.search(
         r"\b(?:support|service|meeting|event|festival|season|series|tour|programme|program|session|conference|evening|day|"
@@ -3466,6 +3552,70 @@ for _keys, _keep in [
         r"e-mail|application|invoice|order|account|complaint|enquiry|inquiry|booking|reservation|meeting|conversation|"
         r"call|request|proposal|contract|claim|appointment|visit|tenancy|lease|bill|payment|statement)\b")),
     (("notwithstanding this,",), _after_is(r"that\b")),
+    # Session 27 round 1's guards
+    (("shall",), lambda b, a: not _SHALL_ANNOUNCES(b, a)),
+    (("per annum",), _not_before(r"(?:<F\d+>|\d[\d,.]*\s*(?:%|k|m|bn|percent|per\s+cent)?|[£$€][\d,.]+\s*(?:k|m|bn)?|"
+                                 r"(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|"
+                                 r"forty|fifty|a\s+hundred|a\s+thousand)(?:\s+(?:pounds|dollars|euros|thousand|hundred|"
+                                 r"percent|per\s+cent|days|hours|visits|tonnes|litres|kilometres|miles))?)")),
+    # "pales in comparison with the benefits" is an idiom, no comparison stated
+    (("in comparison with", "in comparison to"), _before_is(
+        r"\b(?:pale|pales|paled|paling|nothing|small|little|insignificant|modest|tiny|trivial|fade|fades|faded|"
+        r"dwarfed|minor|negligible)")),
+    (("by means of",), _after_is(r"(?:which|whom)\b")),
+    # a person's words only ("Mr Achebe stated: ...", "she stated that ..."); "as stated above", "the stated aim",
+    # "stated in section 4" stay
+    (("stated",), lambda b, a: not (
+        re.search(r"(?:<F\d+>|\b(?:he|she|they|spokes(?:person|man|woman)|director|chair|chairman|chairwoman|minister|"
+                  r"officer|manager|coach|captain|ceo|president|mayor|headteacher|head\s+teacher|principal|"
+                  r"superintendent|inspector|owner|founder|author|lawyer|solicitor|spokesperson|councillor|"
+                  r"secretary|chief\s+executive|statement))\s+(?:also\s+|further\s+|later\s+|publicly\s+)?$",
+                  b, re.I)
+        and re.match(r"\s*[:,]\s*[\"“]|\s+that\b|\s*[\"“]|\s*:", a, re.I))),
+    (("in respect of",), _not_before(
+        r"\b(?:offered|offer|paid|payable|pay|charged|charge|charges|claimed|claim|claims|liable|due|compensation|"
+        r"refund|refunds|refunded|fee|fees|payment|payments|relief|allowance|allowances|credit|invoice|invoiced|"
+        r"reimbursed|reimbursement|deduction|deductions|discount|penalty|penalties|fine|fines|tax|interest|"
+        r"support|funding|grant|grants|award|awarded|sponsorship|cover|covered|insurance)")),
+    (("remitted",), lambda b, a: not (
+        re.search(r"\b(?:be|been|being|is|are|was|were|must\s+be|should\s+be)\s+$", b, re.I)
+        and not re.search(r"\bpayments?\b", re.split(r"[.!?;:,]\s|\n", b)[-1], re.I)  # ("Payment must be paid")
+        and re.search(r"(?:[£$€]|\b(?:payments?|fees?|deposits?|balance|sums?|amounts?|funds|monies|money|rent|"
+                      r"charges?|invoices?|cost|costs|contributions?|subscriptions?|dues|premiums?|instal(?:l)?ments?)\b)",
+                      _sentence_around(b, a), re.I))),
+    (("be in attendance",), _not_before(r"\b(?:will|shall|would|may|might|must|should|to|also|not|always|usually)")),
+    (("in attendance",), _not_before(
+        r"(?:<F\d+>|\b(?:members|people|guests|residents|parents|delegates|visitors|fans|spectators|staff|councillors|"
+        r"trustees|directors|officers|pupils|students|volunteers|attendees|committee\s+members|others))")),
+    (tuple(k for k in CLICHE_SWAPS if k.endswith(" should be grateful")), _not_after(
+        r"if\b|for\s+(?:the|your|any|a|an)\s+(?:opportunity|chance|help|assistance|reply|response|advice|information|"
+        r"feedback|support|confirmation|update|call|meeting|interview)\b")),
+    (("constitute",), _not_before(r"\b(?:may|might|could|would|will|can|shall|should|must)(?:\s+(?:also|well|"
+                                  r"therefore|thus|still))?|\bto")),
+    (("constitutes",), _either(_before_is(r"\b(?:not|also|itself|alone|thereby|which\s+not)"),
+                               _after_is(r"(?:a|an)\s+(?:quorum|majority|minority|plurality)\b"))),
+    (tuple(k for k in CLICHE_SWAPS if k.startswith("effect ")), _not_before(
+        r"\b(?:to|will|would|can|could|shall|may|might|must|should|unable\s+to|able\s+to|failed\s+to|fail\s+to)")),
+    (("held the position of", "holds the position of"), _before_is(r"\b(?:has|have|had)")),
+    (("amounted to",), _not_after(r"(?:(?:about|around|roughly|approximately|nearly|almost|just|over|under|more\s+than|"
+                                  r"less\s+than|some|just\s+over|just\s+under|a\s+total\s+of)\s+)?"
+                                  r"(?:<F\d+>|[£$€]|\d)")),
+    (tuple(k for k in CLICHE_SWAPS if k.endswith(" undertaken")), lambda b, a: not re.search(
+        r"\b(?:works?|repairs?|maintenance|survey|surveys|inspections?|resurfacing|refurbishment|renovation|"
+        r"construction|installation|excavation|demolition|upgrade|upgrades|improvements|testing|tests|cleaning|"
+        r"servicing|checks?|roadworks|drainage|treatment|replacement)\b", _sentence_around(b, a), re.I)),
+    (("whereupon",), _not_before(r",")),
+    (("persons",), _not_before(r"(?:<F\d+>|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+                               r"twenty|thirty|forty|fifty|a\s+hundred|several|many|more|fewer))")),
+    (("yield", "yields"), lambda b, a: not (
+        re.search(r"\b(?:will|shall|should|would|to|can|it|this|that|recipe|quantities|quantity|mixture|dough|batter|"
+                  r"amounts?|ingredients|stated|above|batch)\s+(?:also\s+|easily\s+|comfortably\s+|generally\s+|"
+                  r"typically\s+|usually\s+)?$", b, re.I)
+        and re.match(r"\s+(?:[\w'’<>-]+\s+){0,4}?(?:portions|servings|loaves|loaf|cookies|muffins|biscuits|slices|"
+                     r"cakes|pancakes|scones|rolls|buns|bars|helpings|cupcakes|brownies|pies|pizzas|tarts|burgers|"
+                     r"fritters|dumplings|meatballs|jars|bowls|glasses|cups|litres|liters|pints|<F\d+>)\b", a, re.I)
+        and re.search(r"\b(?:recipe|portions|servings|bake|baking|oven|dough|batter|mixture|ingredients|quantities|"
+                      r"serves|loaves|muffins|cookies|biscuits)\b", _sentence_around(b, a), re.I))),
     # what one has or stores ("have sufficient funds", "store sufficient water") or what is enough ("proved more than
     # sufficient.", "is usually sufficient."); "no sufficient reason", "an amount sufficient to cover", "the principle
     # of sufficient reason", "sufficient but not necessary" stay (its review)
@@ -3508,6 +3658,18 @@ _NOUN_END = (r"(?=\s*[.,;:!?)—–]|\s*$|\s+(?:in|into|on|at|with|from|to|for|t
 # Swaps whose plain word depends on what follows: (pattern after the phrase, replacement); the
 # first that matches wins, none keeps the original ("vibrant community" is no "bright community").
 _BY_CONTEXT: dict[str, list[tuple[str, str | None]]] = {
+    # (session 27) "by means of reducing" -> "by reducing"; "assessed by means of a questionnaire" -> "using"
+    "by means of": [(r"\s+(?!(?:thing|string|spring|ring|king|evening|morning|ceiling|building|clothing|bedding|"
+                     r"wedding|housing|funding|training|painting|heading|setting|lighting|wiring|piping|"
+                     r"timing)\b)[a-z]+ing\b", "by"), (r"\s+(?!which\b|whom\b)", "using")],
+    # (session 27) "The film constitutes an ambitious attempt" -> "is an"; "may constitute a low-cost means" -> "be a"
+    "constitutes": [(r"\s+(?:a|an)\s", "is")],
+    "constitute": [(r"\s+(?:a|an)\s", "be")],
+    # (session 27) "the preceding twelve months / AGM / season" -> "the previous"
+    "the preceding": [(r"\s+(?:<F\d+>|(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\s+)?"
+                       r"(?:years?|months?|weeks?|days?|decades?|seasons?|quarters?|fortnight|night|evening|morning|"
+                       r"meetings?|AGM|term|semester|session|financial\s+year|academic\s+year|edition|tournament|"
+                       r"round|election|census|survey|inspection|audit|review|report))\b", "the previous")],
     # (session 25) "drawn-out negotiations", but "The talks were drawn out."
     "protracted": [(r"\s*(?:[.,;:!?)]|$)|\s+(?:and|or|but|for|by|in|with|at|than|because|as|due|over)\b", "drawn out"),
                    (r"", "drawn-out")],
@@ -3908,6 +4070,29 @@ _CAN_BE_FOUND = re.compile(
     r"[\w'’<>-]+){0,5}?)\s+can\s+(?P<also>also\s+)?be\s+found\s+(?P<prep>at|on|in|under|via)\b")
 
 
+# (session 27) "The kettle is capable of bringing water to the boil" -> "can bring"; only a gerund whose plain verb is
+# known, never "is capable of anything" or "capable of great things"
+_GERUND_BASE = {g: v for v in (
+    "bring", "reach", "hold", "handle", "run", "produce", "carry", "support", "store", "make", "process", "seat",
+    "deliver", "heat", "cool", "print", "charge", "detect", "measure", "reduce", "operate", "record", "play", "lift",
+    "cut", "boil", "brew", "cook", "blend", "clean", "filter", "pump", "tow", "travel", "generate", "serve", "sleep",
+    "house", "host", "take", "treat", "power", "stream", "scan", "read", "write", "transmit", "absorb", "withstand",
+    "tolerate", "survive", "grow", "climb", "achieve", "cover", "fit", "load", "dispense")
+    for g in ([v[:-1] + "ing"] if v.endswith("e") and not v.endswith(("ee", "ye", "oe")) else
+              [v + v[-1] + "ing"] if v in ("run", "cut", "fit", "scan", "transmit") else
+              [v + "ing", v + "ling"] if v == "travel" else [v + "ing"])}
+_CAPABLE_OF = re.compile(r"\b(?P<be>is|are)\s+(?P<how>(?:also|easily|fully|comfortably|still)\s+)?capable\s+of\s+"
+                         r"(?P<gerund>[a-z]+ing)\b", re.I)
+
+
+def _capable_of(m: re.Match) -> str:
+    base = _GERUND_BASE.get(m.group("gerund").lower())
+    if base is None:
+        return m.group(0)
+    # (not "was capable of": "could" reads as a possibility to the claim checks)
+    return _match_case(m.group("be"), "can") + " " + (m.group("how") or "") + base
+
+
 def _can_be_found(m: re.Match) -> str:
     first, rest = (m.group("np").split(" ", 1) + [""])[:2]
     sentence = _sentence_around(m.string[:m.start()], m.string[m.start():])
@@ -3995,6 +4180,8 @@ def replace_ai_phrases(text: str, frames: bool = True, cliches: bool = True,
     text = _PRIVILEGE.sub(_privilege, text)
     text = _NOT_ONLY.sub(_not_only, text)
     text = _CAN_BE_FOUND.sub(_can_be_found, text)
+    if cliches:
+        text = _CAPABLE_OF.sub(_capable_of, text)
     if cliches:
         text = _NEW_CHAPTER.sub(lambda m: m.group(1) + (f" for {m.group(2) or m.group(3)}" if m.group(2) or m.group(3)
                                                         else ""), text)
