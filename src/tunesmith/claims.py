@@ -266,6 +266,7 @@ def _canonical(text: str) -> str:
     low = text.replace("’", "'").replace("‘", "'").lower()
     for pattern, rep in CONTRACTIONS:  # "we're pleased to" is the stock phrase too
         low = re.sub(pattern, rep, low)
+    low = re.sub(r"\bshall\b", "will", low)  # (one modality: a swap after "will" applies to "shall" too, session 27)
     # (verify handles the frames itself) Until nothing changes: one swap's output can be another's input
     # ("please do not hesitate to reach out" -> "feel free to reach out" -> "feel free to get in touch")
     for _ in range(3):

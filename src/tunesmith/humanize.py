@@ -998,10 +998,8 @@ CLICHE_SWAPS: dict[str, str] = {
         ("we are writing", "we're"), ("we're writing", "we're"))},
     "thereafter": "after that",
     "sufficient": "enough",  # (of what one has or stores, or what is enough: "have sufficient funds")
-    # Session 27 round 1: the over-formal half's most frequent marks in dev15's and dev16's judges' lists. "shall" ->
-    # "will" only for what a notice announces (an event, a state from a date, a release), never a contract's duty, a
-    # ban on "no"/"every" ("No claim shall be made"), a question or "Schedule I shall" (_SHALL_ANNOUNCES)
-    "shall": "will",
+    # Session 27 round 1: the over-formal half's most frequent marks in dev15's and dev16's judges' lists (and a
+    # notice's "shall", before masking: _announce_shall), each only in the syntax its guard allows
     "per annum": "a year",  # (after an amount)
     "in comparison with": "compared with", "in comparison to": "compared to",
     "by means of": "using",  # ("by" before a gerund: _BY_CONTEXT)
@@ -1013,7 +1011,7 @@ CLICHE_SWAPS: dict[str, str] = {
     "in attendance": "present",  # (after the people counted)
     **{f"advise {who} accordingly": f"let {who} know" for who in ("me", "us")},
     **{f"{who} should be grateful": f"{short} be grateful" for who, short in (("i", "I'd"), ("we", "we'd"))},
-    "constitutes": "is", "constitute": "be",  # (before "a"/"an"; "constitute" after a modal: _BY_CONTEXT)
+    "constitutes": "is",  # (before "a"/"an": _BY_CONTEXT)
     **{f"effect {what}": f"{verb} {plain}" for what, verb, plain in (
         ("amendments to", "make", "changes to"), ("changes to", "make", "changes to"), ("a change", "make", "a change"),
         ("an equaliser", "score", "an equaliser"), ("an equalizer", "score", "an equalizer"))},
@@ -1023,11 +1021,11 @@ CLICHE_SWAPS: dict[str, str] = {
        for how in ("", "therefore ", "also ") if f"{be} {how}requested to" not in AI_PHRASES},
     "amounted to": "came to",  # (before money)
     "generously proportioned": "spacious",
-    **{f"on the occasion of {whose} visit": f"on {whose} visit" for whose in ("our", "my", "his", "her", "their")},
+    **{f"on the occasion of {whose} visit": f"on {whose} visit" for whose in ("our", "my")},  # (an opener)
     "remain in contact": "stay in touch", "remain in touch": "stay in touch",
+    # (nouns that are no verbs: "If the principal changes, the governors must be told" is the head teacher)
     **{f"principal {what}": f"main {what}" for what in (
-        "enhancements", "changes", "features", "improvements", "aims", "objectives", "findings", "reasons", "causes",
-        "concerns", "benefits", "risks", "goals", "differences", "duties", "responsibilities", "highlights",
+        "enhancements", "improvements", "objectives", "findings", "differences", "duties", "responsibilities",
         "recommendations", "conclusions", "themes", "priorities")},
     **{f"incorporated within this {what}": f"in this {what}" for what in ("release", "version", "update", "build",
                                                                           "edition")},
@@ -1203,12 +1201,15 @@ CONTRACT = [(r"\bdo not\b", "don't"), (r"\bdoes not\b", "doesn't"), (r"\bdid not
             (r"\bwere not\b", "weren't"), (r"\bhave not\b", "haven't"), (r"\bhas not\b", "hasn't"),
             (r"\bwill not\b", "won't"), (r"\bcannot\b", "can't"), (r"\bwould not\b", "wouldn't"),
             (r"\bshould not\b", "shouldn't"), (r"\bcould not\b", "couldn't"), (r"\bI am\b", "I'm"),
-            (r"\bI will\b", "I'll"), (r"\bwe are\b", "we're"), (r"\byou are\b", "you're"), (r"\bthey are\b", "they're"),
+            # ("I" not a numeral: "Phase I will begin", "World War I will be covered", as "would" below; nor one of
+            # two subjects: "My wife and I'll be moving")
+            (r"(?<![A-Z][\w-] )(?<![A-Z][\w-]{2} )(?<![A-Z][\w-]{3} )(?<![A-Z][\w-]{4} )(?<![A-Z][\w-]{5} )"
+             r"(?<![A-Z][\w-]{6} )(?<![A-Z][\w-]{7} )(?<!> )(?<![\w’'] and )(?<![\w’'] or )\bI will\b", "I'll"), (r"\bwe are\b", "we're"), (r"\byou are\b", "you're"), (r"\bthey are\b", "they're"),
             (r"\bwe will\b", "we'll"), (r"\byou will\b", "you'll"), (r"\bthey will\b", "they'll"),
             # "would" only before its verb ("I'd if I could", "they'd indeed." are no English), and "I" not a
             # numeral ("Phase I would begin", "World War I would")
             (r"(?<![A-Z][\w-] )(?<![A-Z][\w-]{2} )(?<![A-Z][\w-]{3} )(?<![A-Z][\w-]{4} )(?<![A-Z][\w-]{5} )"
-             r"\b(I|[Ww]e|[Yy]ou|[Tt]hey) would\b" + _WOULD_VERB, lambda m: m.group(1) + "'d"),
+             r"(?<!> )\b(I|[Ww]e|[Yy]ou|[Tt]hey) would\b" + _WOULD_VERB, lambda m: m.group(1) + "'d"),
             # ("some of it is absorbed" -> "some of it's" reads oddly to judges: after a preposition "it" is an object, dev11)
             (r"\bit is\b(?<!ing it is)" + "".join(rf"(?<!\b{p} it is)" for w in ("of", "in", "on", "for", "with", "to", "from",
                                                                                     "at", "by", "about", "into", "above",
@@ -1533,6 +1534,77 @@ _SOME_AMOUNT = re.compile(
     + r"|(^|[.!?]\s+|\n\s*)Some" + _AMOUNT_AFTER_SOME, re.I)
 
 
+# What a notice's "shall" announces (session 27): an event or a state at a time ahead ("The film shall be released on
+# Friday 11 October", "The Visitor Centre shall remain open daily from 10:00 a.m.", "I shall be concluding my tenure on
+# 31 March"). Read on the sentence before its facts are masked, so a contract's capitalised terms ("This Agreement",
+# "The Tenant") are seen. Its review (~1,150 probes) found what stays: a duty, a rule, a spec or an order ("Dogs shall
+# remain on leads at all times", "The system shall be available 99.9% of the time", "This notice shall not be
+# removed"), a ban or a right on "no"/"every"/"all"/"nothing", a question, "Schedule I shall".
+_SHALL_VERBS = (r"take\s+place|take\s+effect|come\s+into\s+(?:force|effect)|commence|begin|start|open|close|reopen|"
+                r"remain\s+(?:open|closed|available|unchanged|in\s+operation|in\s+place|the\s+same)|run|resume|end|"
+                # (no verb that can be an instruction to people: "Keyholders shall return keys by 5 p.m.")
+                r"finish|attract|depart|retire|step\s+down|relocate|launch")
+_SHALL_BE = (r"available|made\s+available|closed|open|opened|reopened|held|hosted|released|launched|published|issued|"
+             r"sent|posted|emailed|e-mailed|notified|informed|contacted|updated|reduced|increased|raised|lowered|"
+             r"extended|shortened|delayed|postponed|cancell?ed|rescheduled|suspended|resumed|replaced|introduced|"
+             r"upgraded|installed|in\s+operation|in\s+place|on\s+display|on\s+sale|in\s+attendance|joining|leaving|"
+             r"stepping\s+down|retiring|concluding|starting|beginning|moving|relocating|running|hosting|holding|"
+             r"attending|diverted|announced|resurfaced|repaired|rebuilt|demolished|completed|finished|served|"
+             r"brought\s+forward|displayed|shown|screened|broadcast|streamed|out\s+of\s+service|unavailable")
+# (with "not": only what does not happen or is not allowed, never a ban on an act: "shall not be removed")
+_SHALL_NOT = (r"(?:be\s+(?:permitted|allowed|available|open|accepted|held|running|operating|in\s+operation|possible|"
+              r"taking\s+place)|take\s+place|open|close|reopen|run|resume|start|begin|commence)")
+_SHALL_ADVERB = (r"(?:(?:doubtless|also|then|now|again|once\s+again|therefore|likewise|still|soon|shortly|duly|"
+                 r"temporarily|partially|fully|individually)\s+)*")
+_SHALL_AHEAD = re.compile(rf"\s+(?:not\s+{_SHALL_NOT}|{_SHALL_ADVERB}(?:be\s+{_SHALL_ADVERB}(?:{_SHALL_BE})|"
+                          rf"(?:{_SHALL_VERBS})))\b", re.I)
+_SHALL_WHEN = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|"
+    r"september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|tomorrow|tonight|"
+    r"(?:next|this|later\s+this)\s+(?:week|month|year|term|season|spring|summer|autumn|fall|winter|weekend|evening|"
+    r"afternoon|morning)|forthcoming|upcoming|from\s+today|in\s+the\s+coming\s+(?:days|weeks|months))\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+may\b|\bmay\s+\d{1,2}(?:st|nd|rd|th)?\b"
+    r"|\b\d{1,2}:\d{2}\b|\b\d{1,2}(?:[.:]\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)(?!\w)|\b(?:19|20)\d{2}-\d{2}-\d{2}\b", re.I)
+_SHALL_TERMS = re.compile(
+    r"(?i:\b(?:agreement|contract|lease|tenancy|tenants?|landlords?|licen[cs]ee|licensor|licen[cs]e|hereunder|herein|"
+    r"hereof|thereof|hereto|hereinafter|indemnif\w*|liable|liability|deemed|warrant(?:y|ies)|covenants?|"
+    r"clauses?|statutes?|statutory|bylaws?|by-laws?|part(?:y|ies)|terms\s+and\s+conditions|constitution|articles\s+of|"
+    r"courts?|tribunal|injunction|court\s+order|the\s+order|judg(?:e)?ment|appeal|claimant|defendant|respondent|"
+    r"act|regulations?|section\s+\d+|requirements?|specifications?|spec|system|api|software|interpreted|construed|"
+    r"policy|rules?|must|ensure|ensures|requires?|required|stipulat\w*|mandat\w*|provided\s+that|compl(?:y|iance)|"
+    r"obligat\w*|entitled|eligible|responsib\w*|permission|consent|each\s+(?:year|month|week|season|term)|"
+    r"every\s+(?:year|month|week|season|term)|annually|annual\s+general\s+meeting|agm|financial\s+year|"
+    r"(?:the|this)\s+term|start\s+date|end\s+date)\b)"
+    # a contract's or a constitution's capitalised party: "The Contractor shall commence the Works on 1 June"
+    r"|\b(?:[Tt]he|[Tt]his|[Ee]ach|[Ee]ither)\s+(?:Contractor|Supplier|Hirer|Customer|Client|Buyer|Seller|Purchaser|"
+    r"Vendor|Employer|Employee|Members?|Secretary|Treasurer|Chair|Chairman|Chairperson|Committee|Works|Term|Goods|"
+    r"Services|Premises|Company|Board|Trustees?|Owner|Operator|Provider|User|Authority|Club|Association|Society|"
+    r"Organiser|Organizer|Participant|Applicant|Student|Recipient|Borrower|Lender|Guarantor|Insurer|Insured|Policyholder)\b",
+    0)
+_SHALL_RE = re.compile(r"\bshall\b")
+
+
+def _announce_shall(sentence: str) -> str:
+    """"shall" -> "will" where the sentence announces what happens at a time ahead (see _SHALL_WHEN above)."""
+    if not _SHALL_WHEN.search(sentence) or _SHALL_TERMS.search(sentence):
+        return sentence
+
+    def will(m: re.Match) -> str:
+        before, after = sentence[:m.start()], sentence[m.end():]
+        clause = re.split(r"[,;:()—–]|\s-\s", before)[-1]
+        if (not _SHALL_AHEAD.match(after)
+                or (before.count('"') + before.count("“") + before.count("”")) % 2  # (inside a quote)
+                or not re.search(r"[\w’')]\s+$", before) or not clause.strip()  # a subject before it, no "Shall we"
+                or re.search(r"(?:^|\W)(?:no|not\s+a|not\s+one|nothing|nobody|no-one|no\s+one|none|every|each|any|"
+                             r"neither|nor|all)\b", clause, re.I)
+                or re.search(r"\b(?:what|where|when|how|which|why|who|whom|whether|if)\s+$", before, re.I)
+                or re.search(r"[A-Z][\w-]*\s+I\s+$", before)):  # "Schedule I shall", "Phase I shall"
+            return m.group(0)
+        return "will"
+
+    return _SHALL_RE.sub(will, sentence)
+
+
 def _approximate_some(sentence: str) -> str:
     """"some 6,200 spectators" -> "about 6,200 spectators" (the claim checks read both as the same "about"); not where
     the sentence says "about" already (session 25's pairwise judges found such echoes clumsy)."""
@@ -1557,46 +1629,10 @@ _TESTAMENT_TRIBUTE = _after_is(
     r"|(?:our|their|his|her)\s+(?:users|members|customers|staff|volunteers|team|founders|ancestors)\b")
 # A clause's finite verb, for guards that need one after a phrase
 _AUXILIARY = r"is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does|do"
-# What a notice's "shall" announces (session 27): an event or a state ahead ("shall take place", "shall be closed
-# from 1 March", "shall doubtless attract", "shall not be permitted"), said of a subject that is no "No claim" or
-# "Every child" (a rule's ban or a right), not in a contract's terms, a question or after "Schedule I".
-_SHALL_VERBS = (r"take\s+place|take\s+effect|come\s+into\s+(?:force|effect)|commence|begin|start|open|close|reopen|"
-                r"remain|run|resume|continue|end|finish|expire|attract|yield|arrive|depart|visit|host|lead|join|retire|"
-                r"step\s+down|move|relocate|launch|operate|feature|last|return|apply|receive")
-_SHALL_BE = (r"available|made\s+available|closed|open|opened|reopened|held|hosted|released|launched|published|issued|"
-             r"sent|posted|emailed|e-mailed|notified|informed|contacted|updated|reduced|increased|raised|lowered|"
-             r"extended|shortened|delayed|postponed|cancell?ed|rescheduled|suspended|resumed|replaced|introduced|"
-             r"upgraded|installed|implemented|in\s+operation|in\s+force|in\s+place|on\s+display|on\s+sale|"
-             r"in\s+attendance|joining|leaving|stepping\s+down|retiring|concluding|starting|beginning|moving|"
-             r"relocating|running|hosting|holding|responsible|assessed|reviewed|considered|"
-             r"processed|refunded|charged|applied|added|removed|moved|relocated|rebuilt|repaired|resurfaced|"
-             r"demolished|built|completed|finished|served|permitted|allowed|undertaken|brought\s+forward|"
-             r"accepted|welcomed|expected|joined|led|displayed|shown|screened|broadcast|streamed|out\s+of\s+service|"
-             r"unavailable")
-_SHALL_ADVERB = (r"(?:(?:doubtless|also|then|now|again|once\s+again|therefore|thus|likewise|still|soon|shortly|duly|"
-                 r"temporarily|permanently|partially|fully|individually|only|not)\s+)*")
-_SHALL_AHEAD = re.compile(rf"\s+{_SHALL_ADVERB}(?:be\s+{_SHALL_ADVERB}(?:{_SHALL_BE})|(?:{_SHALL_VERBS}))\b", re.I)
-_SHALL_TERMS = re.compile(
-    r"\b(?:agreement|contract|lease|tenancy|tenant|tenants|landlord|licen[cs]ee|licensor|hereunder|herein|hereof|"
-    r"thereof|hereto|hereinafter|indemnif\w*|liable|liability|deemed|warrant(?:y|ies)|covenants?|clauses?|statute|"
-    r"statutory|bylaws?|by-laws?|the\s+parties|either\s+party|each\s+party|any\s+party|terms\s+and\s+conditions|"
-    r"constitution|articles\s+of)\b", re.I)
-
-
-def _SHALL_ANNOUNCES(before: str, after: str) -> bool:
-    clause = re.split(r"[.!?;:]\s|\n", before)[-1]
-    return bool(
-        _SHALL_AHEAD.match(after)
-        and re.search(r"[\w>)’'\"”]\s+$", before) and clause.strip()  # a subject before it (not "Shall we ...?")
-        and not re.search(r"(?:^|\W)(?:no|every|each|any|neither|nor|none\s+of)\s", clause, re.I)
-        and not re.search(r"\b(?:what|where|when|how|which|why|who)\s+$", before, re.I)
-        # "I" a pronoun, not "Schedule I" / "Phase I"
-        and not (re.search(r"\bI\s+$", before) and not re.search(
-            r"(?:^|[,;:]\s*|\b(?:and|but|so|then|that|because|when|if|once)\s+)I\s+$", clause))
-        and not _SHALL_TERMS.search(_sentence_around(before, after))
-        and "?" not in re.split(r"[.!]\s|\n", after, maxsplit=1)[0])
-
-
+# Who states a thing in a report (session 27's "stated" -> "said")
+_STATED_BY = (r"spokes(?:person|man|woman)|director|chair|chairman|chairwoman|minister|officer|manager|coach|captain|ceo|"
+              r"president|mayor|headteacher|head\s+teacher|superintendent|inspector|owner|founder|author|lawyer|"
+              r"solicitor|councillor|secretary|chief\s+executive|statement")
 # Guards from an adversarial review of the rule edit (2026-12-02): each swap changed a claim or broke
 # the sentence in the context named (tests: test_rule_edit_keeps_swaps_that_break_their_context).
 for _keys, _keep in [
@@ -2849,7 +2885,8 @@ for _keys, _keep in [
         r"clauses?|paragraph|rules?|regulations?|state|federal|local|applicable|<F\d+>"
         # (session 27) "Pursuant to these amendments,", "pursuant to the Park's Wildlife Management Plan"
         r"|(?:these|those|the|this)\s+(?:amendments|changes|provisions|terms)"
-        r"|the\s+(?:[\w'’<>-]+\s+){0,3}?(?:plan|policy|strategy|scheme|guidance|guidelines|code|notice))\b", a, re.I)),
+        r"|the\s+(?:(?!(?:about|of|on|for|to|with|in|regarding|concerning|from|by)\b)[\w'’<>-]+\s+){0,3}?"
+        r"(?:plan|policy|strategy|scheme|guidance|guidelines|code|notice))\b", a, re.I)),
     (("to demonstrate that",), _after_is(r"(?:afternoon|morning|evening|night|day|week|weekend)\b")),
     (("will conclude with",), lambda b, a: not re.search(
         r"\b(?:support|service|meeting|event|festival|season|series|tour|programme|program|session|conference|evening|day|"
@@ -3553,60 +3590,126 @@ for _keys, _keep in [
         r"call|request|proposal|contract|claim|appointment|visit|tenancy|lease|bill|payment|statement)\b")),
     (("notwithstanding this,",), _after_is(r"that\b")),
     # Session 27 round 1's guards
-    (("shall",), lambda b, a: not _SHALL_ANNOUNCES(b, a)),
+    # (not before a noun: "a £5,000 per annum allowance"; its review)
+    (("per annum",), lambda b, a: bool(re.match(r"\s+[\w£$€<]", a)) and not re.match(
+        r"\s+(?:and|or|but|for|from|in|on|at|with|to|plus|rising|increasing|depending|dependent|subject|payable|paid|"
+        r"including|excluding|inclusive|exclusive|gross|net|before|after|which|that|if|until|over|under|by|pro)\b", a)),
     (("per annum",), _not_before(r"(?:<F\d+>|\d[\d,.]*\s*(?:%|k|m|bn|percent|per\s+cent)?|[£$€][\d,.]+\s*(?:k|m|bn)?|"
                                  r"(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|"
                                  r"forty|fifty|a\s+hundred|a\s+thousand)(?:\s+(?:pounds|dollars|euros|thousand|hundred|"
                                  r"percent|per\s+cent|days|hours|visits|tonnes|litres|kilometres|miles))?)")),
     # "pales in comparison with the benefits" is an idiom, no comparison stated
-    (("in comparison with", "in comparison to"), _before_is(
-        r"\b(?:pale|pales|paled|paling|nothing|small|little|insignificant|modest|tiny|trivial|fade|fades|faded|"
-        r"dwarfed|minor|negligible)")),
-    (("by means of",), _after_is(r"(?:which|whom)\b")),
+    # (after an amount or a change only: "an increase of £600 in comparison with", "2.3 points, in comparison with 0.6
+    # points"; "pales in comparison with", "were analysed in comparison with" stay: its review)
+    (("in comparison with", "in comparison to"), _not_before(
+        r"(?:<F\d+>|\d[\d,.]*\s*%?|\b(?:increase|decrease|rise|fall|drop|reduction|improvement|growth|decline|change|"
+        r"points?|per\s+cent|percent|figures?|rates?|levels?|scores?|results?|totals?|averages?|means?))\s*,?")),
+    (("by means of",), _either(_after_is(r"(?:which|whom)\b"),
+                               _before_is(r"\b(?:is|are|was|were|be|been|being)(?:\s+(?:only|solely|mainly|usually))?"))),
     # a person's words only ("Mr Achebe stated: ...", "she stated that ..."); "as stated above", "the stated aim",
     # "stated in section 4" stay
     (("stated",), lambda b, a: not (
-        re.search(r"(?:<F\d+>|\b(?:he|she|they|spokes(?:person|man|woman)|director|chair|chairman|chairwoman|minister|"
-                  r"officer|manager|coach|captain|ceo|president|mayor|headteacher|head\s+teacher|principal|"
-                  r"superintendent|inspector|owner|founder|author|lawyer|solicitor|spokesperson|councillor|"
-                  r"secretary|chief\s+executive|statement))\s+(?:also\s+|further\s+|later\s+|publicly\s+)?$",
-                  b, re.I)
-        and re.match(r"\s*[:,]\s*[\"“]|\s+that\b|\s*[\"“]|\s*:", a, re.I))),
+        re.search(rf"(?:<F\d+>|\b(?:he|she|they|{_STATED_BY}))\s+(?:also\s+|further\s+|later\s+|publicly\s+)?$", b, re.I)
+        and (re.match(r"\s+that\b", a, re.I)
+             # ("The price she stated, "£400", was higher" is no report: the clause is its subject alone)
+             or re.match(r"\s*[:,]?\s*[\"“]", a) and re.fullmatch(
+                 rf"\s*(?:(?:[\w'’-]+\s+){{0,3}}[\w'’-]+,\s+)?(?:<F\d+>|he|she|they|(?:the|a|our|their|his|her|its)\s+"
+                 rf"(?:[\w-]+\s+)?(?:{_STATED_BY}))\s+(?:also\s+|further\s+|later\s+|publicly\s+)?",
+                 re.split(r"[.!?;]\s|\n|:\s", b)[-1], re.I)))),
     (("in respect of",), _not_before(
-        r"\b(?:offered|offer|paid|payable|pay|charged|charge|charges|claimed|claim|claims|liable|due|compensation|"
+        r"\b(?:offered|offer|paid|payable|pay|charged|charge|charges|claimed|claim|claims|liable|compensation|"
         r"refund|refunds|refunded|fee|fees|payment|payments|relief|allowance|allowances|credit|invoice|invoiced|"
-        r"reimbursed|reimbursement|deduction|deductions|discount|penalty|penalties|fine|fines|tax|interest|"
+        r"reimbursed|reimbursement|deduction|deductions|discount|penalty|penalties|fine|fines|tax|"
         r"support|funding|grant|grants|award|awarded|sponsorship|cover|covered|insurance)")),
+    # an instruction to pay ("must be remitted via ParentPay by 28 March"); a fine remitted (waived) or a case remitted
+    # to a tribunal stays, as does a payment as the subject ("Payment must be paid": its review)
     (("remitted",), lambda b, a: not (
-        re.search(r"\b(?:be|been|being|is|are|was|were|must\s+be|should\s+be)\s+$", b, re.I)
-        and not re.search(r"\bpayments?\b", re.split(r"[.!?;:,]\s|\n", b)[-1], re.I)  # ("Payment must be paid")
-        and re.search(r"(?:[£$€]|\b(?:payments?|fees?|deposits?|balance|sums?|amounts?|funds|monies|money|rent|"
-                      r"charges?|invoices?|cost|costs|contributions?|subscriptions?|dues|premiums?|instal(?:l)?ments?)\b)",
-                      _sentence_around(b, a), re.I))),
-    (("be in attendance",), _not_before(r"\b(?:will|shall|would|may|might|must|should|to|also|not|always|usually)")),
+        re.search(r"\b(?:must|should|can|may|will|shall|is\s+to|are\s+to|to)\s+be\s+$", b, re.I)
+        and re.match(r"\s+(?:via|by|through|using|online|in\s+full|within|before|no\s+later|directly|to\s+(?:the\s+)?"
+                     r"(?:school|treasurer|office|club|council|bank|account|secretary|finance|accounts|company|landlord|"
+                     r"agent|<F\d+>))", a, re.I)
+        and not re.search(r"\bpayments?\b", re.split(r"[.!?;:,]\s|\n", b)[-1], re.I)
+        and not re.search(r"\b(?:court|tribunal|judge|appeal|hardship|waiv\w*|remission|sentence|case|fine|fines|"
+                          r"penalt\w*|tax\s+relief)\b", _sentence_around(b, a), re.I))),
+    (("be in attendance",), _either(_not_before(r"\b(?:will|shall|would|may|might|must|should|to|also|not|always|usually)"),
+                                    _after_is(r"(?:at|on|upon|for|to)\b"))),
+    (("were in attendance", "was in attendance", "in attendance"), _after_is(r"(?:at|on|upon|for|to)\b")),
     (("in attendance",), _not_before(
         r"(?:<F\d+>|\b(?:members|people|guests|residents|parents|delegates|visitors|fans|spectators|staff|councillors|"
         r"trustees|directors|officers|pupils|students|volunteers|attendees|committee\s+members|others))")),
-    (tuple(k for k in CLICHE_SWAPS if k.endswith(" should be grateful")), _not_after(
-        r"if\b|for\s+(?:the|your|any|a|an)\s+(?:opportunity|chance|help|assistance|reply|response|advice|information|"
-        r"feedback|support|confirmation|update|call|meeting|interview)\b")),
-    (("constitute",), _not_before(r"\b(?:may|might|could|would|will|can|shall|should|must)(?:\s+(?:also|well|"
-                                  r"therefore|thus|still))?|\bto")),
+    # (the letter's "if" only: "We should be grateful for the help we received" is an "ought"; its review)
+    (tuple(k for k in CLICHE_SWAPS if k.endswith(" should be grateful")), _either(
+        _not_after(r"if\b"), lambda b, a: "?" in _sentence_around(b, a) + a[:200].split(".")[0])),
     (("constitutes",), _either(_before_is(r"\b(?:not|also|itself|alone|thereby|which\s+not)"),
-                               _after_is(r"(?:a|an)\s+(?:quorum|majority|minority|plurality)\b"))),
+                               _after_is(r"(?:a|an)\s+(?:[\w-]+\s+)?(?:quorum|majority|minority|plurality|body|committee|"
+                                         r"sub-committee|board|panel|tribunal|court|council|group|corporation|"
+                                         r"company|trust|fund|new|separate|further|standing|joint)\b"))),
     (tuple(k for k in CLICHE_SWAPS if k.startswith("effect ")), _not_before(
         r"\b(?:to|will|would|can|could|shall|may|might|must|should|unable\s+to|able\s+to|failed\s+to|fail\s+to)")),
-    (("held the position of", "holds the position of"), _before_is(r"\b(?:has|have|had)")),
+    # a person's job ("she held the position of Associate Director"); "They was", "The troops was the bridge", "Britain is
+    # strict neutrality" stay (its review)
+    (("held the position of", "holds the position of"), _either(_before_is(r"\b(?:has|have|had)"), lambda b, a: not (
+        re.search(r"(?:\b(?:he|she|who)|<F\d+>|\b[A-Z][a-z]+)\s+(?:previously\s+|formerly\s+|also\s+|then\s+)?$", b)
+        and re.match(r"\s+(?:<F\d+>|(?!The\b)[A-Z][a-z]+|(?:chief|head|senior|junior|deputy|assistant|lead|managing|"
+                     r"associate|principal)\s)", a)))),
+    (("has held the position of", "had held the position of"), lambda b, a: not re.match(
+        r"\s+(?:<F\d+>|(?!The\b)[A-Z][a-z]+|(?:chief|head|senior|junior|deputy|assistant|lead|managing|associate|"
+        r"principal)\s)", a)),
+    (tuple(k for k in CLICHE_SWAPS if k.endswith("requested to")),
+     lambda b, a: not (
+        re.search(r"\b(?:visitors|residents|members|parents|guests|staff|employees|users|applicants|candidates|"
+                  r"participants|pupils|students|passengers|customers|attendees|you|volunteers|delegates|patients|"
+                  r"tenants|owners|drivers|everyone|all|clients|contributors|authors|speakers|exhibitors|"
+                  r"families|carers|colleagues|players|riders|entrants|competitors|holders)\b[^.!?,;:]*$", b, re.I)
+        and re.match(r"\s+(?!be\b|the\b|a\b|an\b)[a-z]+", a)
+        and not re.search(r"\b(?:additional|extra|more|further|new|temporary)\s+[\w-]+\s+(?:\w+\s+)?$", b, re.I))),
+    (("amounted to",), lambda b, a: not re.search(
+        r"\b(?:bill|bills|cost|costs|price|fee|fees|payment|deposit|invoice|charges?|spend|spending|expenses?|"
+        r"revenue|takings|damages|donations?|tab|meal|dinner|lunch|wine|refund|balance|budget|debt|debts|loss|losses|"
+        r"profit|profits|salary|wages|rent|compensation|fine)\b", _sentence_around(b, a), re.I)),
     (("amounted to",), _not_after(r"(?:(?:about|around|roughly|approximately|nearly|almost|just|over|under|more\s+than|"
                                   r"less\s+than|some|just\s+over|just\s+under|a\s+total\s+of)\s+)?"
                                   r"(?:<F\d+>|[£$€]|\d)")),
     (tuple(k for k in CLICHE_SWAPS if k.endswith(" undertaken")), lambda b, a: not re.search(
+        r"\b(?:works?|repairs?|maintenance|surveys?|inspections?|resurfacing|refurbishment|renovations?|construction|"
+        r"installation|excavations?|demolition|upgrades?|testing|tests|cleaning|servicing|checks|roadworks|drainage|"
+        r"replacement)\b(?:\s+[\w'’<>-]+){0,5}?\s+(?:will|shall|must|should|may|can|to|has|have|had|is|are|was|were|"
+        r"being|be|been)?\s*$", re.split(r"[.!?;:,]\s|\n", b)[-1], re.I)
+        or re.search(r"\b(?:responsibilit\w*|obligations?|course|training|journey|pilgrimage|expedition|study|degree|"
+                     r"trip|voyage|task|role|duty|duties|commitment|risk)\b", re.split(r"[.!?;:,]\s|\n", b)[-1], re.I)),
+    (tuple(k for k in CLICHE_SWAPS if k.endswith(" undertaken")), lambda b, a: not re.search(
         r"\b(?:works?|repairs?|maintenance|survey|surveys|inspections?|resurfacing|refurbishment|renovation|"
         r"construction|installation|excavation|demolition|upgrade|upgrades|improvements|testing|tests|cleaning|"
         r"servicing|checks?|roadworks|drainage|treatment|replacement)\b", _sentence_around(b, a), re.I)),
-    (("whereupon",), _not_before(r",")),
-    (("persons",), _not_before(r"(?:<F\d+>|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
-                               r"twenty|thirty|forty|fifty|a\s+hundred|several|many|more|fewer))")),
+    # (a place's "whereupon": "The land, whereupon the house now stands"; its review)
+    (("whereupon",), _either(_not_before(r","), _after_is(
+        r"(?:[\w'’<>-]+\s+){0,4}?(?:stands?|stood|sits?|sat|rests?|rested|lies|lay|lie|(?:was|is|were|are)\s+built)\b"))),
+    # (people keeping in touch: "Feel free to remain in contact."; skin, ground or patients "in contact with" stay)
+    (("remain in contact", "remain in touch"), lambda b, a: not (
+        re.search(r"\b(?:to|let['’]s|please|we['’]ll|i['’]ll|will|and)\s+$", b, re.I)
+        and re.match(r"\s*(?:[.!,;]|$)|\s+with\s+(?:me|us|you|each\s+other|one\s+another|them|him|her|friends|colleagues|"
+                     r"former\s+colleagues|the\s+team|our\s+team)\b", a, re.I))),
+    # (a predicate only: "The performance is of exceptional quality"; "We sell wine of exceptional quality" stays)
+    (("of exceptional quality", "of exceptional calibre", "of exceptional caliber"), _after_is(r"(?:and|or|,)")),
+    (("of exceptional quality", "of exceptional calibre", "of exceptional caliber"), _not_before(
+        r"\b(?:is|are|was|were|be|been|being|remains?|remained|seems?|seemed|proved?|proves)(?:\s+(?:consistently|always|"
+        r"generally|usually|also|truly|genuinely))?")),
+    # (a reduced relative: "The main enhancements incorporated within this release are"; "has been incorporated within
+    # this release" says it was added)
+    (tuple(k for k in CLICHE_SWAPS if k.startswith("incorporated within this")), _before_is(
+        r"\b(?:is|are|was|were|be|been|being|has|have|had)")),
+    (("principal",) + tuple(k for k in CLICHE_SWAPS if k.startswith("principal ")), _not_before(
+        r"\b(?:the|its|their|our|his|her|my|your|these|those|two|three|four|five|several|whose|of)")),
+    (("hereby to",), _not_before(r"\b(?:wish|wishes|intend|intends|would\s+like|want|wants)")),
+    (("advise me accordingly", "advise us accordingly"), _not_before(
+        r"\b(?:please|kindly|(?:could|can|would)\s+you)")),
+    # (a count of people; "three persons" of the Trinity or of a verb, "persons unknown" stay: its review)
+    (("persons",), _either(
+        _not_before(r"(?:<F\d+>|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+                    r"thirty|forty|fifty))"),
+        _after_is(r"unknown\b"), _before_is(r"\bin\s+(?:two|three|<F\d+>)"),
+        _sentence_says(r"\b(?:liable|jointly|severally|guarantee|guarantor|indemnit\w*)\b"),
+        _sentence_says(r"\b(?:god|trinity|divine|conjugat\w*|grammatical|verbs?|singular|plural|tenses?|pronouns?)\b"))),
     (("yield", "yields"), lambda b, a: not (
         re.search(r"\b(?:will|shall|should|would|to|can|it|this|that|recipe|quantities|quantity|mixture|dough|batter|"
                   r"amounts?|ingredients|stated|above|batch)\s+(?:also\s+|easily\s+|comfortably\s+|generally\s+|"
@@ -3661,10 +3764,11 @@ _BY_CONTEXT: dict[str, list[tuple[str, str | None]]] = {
     # (session 27) "by means of reducing" -> "by reducing"; "assessed by means of a questionnaire" -> "using"
     "by means of": [(r"\s+(?!(?:thing|string|spring|ring|king|evening|morning|ceiling|building|clothing|bedding|"
                      r"wedding|housing|funding|training|painting|heading|setting|lighting|wiring|piping|"
-                     r"timing)\b)[a-z]+ing\b", "by"), (r"\s+(?!which\b|whom\b)", "using")],
+                     r"timing)\b)[a-z]+ing\b", "by"),
+                    (r"\s+(?:a|an|the|their|its|his|her|our|your|my|this|these|those|<F\d+>)\b", "using"),
+                    (r"\s+[a-z]", "by")],
     # (session 27) "The film constitutes an ambitious attempt" -> "is an"; "may constitute a low-cost means" -> "be a"
     "constitutes": [(r"\s+(?:a|an)\s", "is")],
-    "constitute": [(r"\s+(?:a|an)\s", "be")],
     # (session 27) "the preceding twelve months / AGM / season" -> "the previous"
     "the preceding": [(r"\s+(?:<F\d+>|(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\s+)?"
                        r"(?:years?|months?|weeks?|days?|decades?|seasons?|quarters?|fortnight|night|evening|morning|"
@@ -4081,13 +4185,16 @@ _GERUND_BASE = {g: v for v in (
     for g in ([v[:-1] + "ing"] if v.endswith("e") and not v.endswith(("ee", "ye", "oe")) else
               [v + v[-1] + "ing"] if v in ("run", "cut", "fit", "scan", "transmit") else
               [v + "ing", v + "ling"] if v == "travel" else [v + "ing"])}
-_CAPABLE_OF = re.compile(r"\b(?P<be>is|are)\s+(?P<how>(?:also|easily|fully|comfortably|still)\s+)?capable\s+of\s+"
+_CAPABLE_OF = re.compile(r"\b(?P<be>is|are)\s+(?P<how>(?:also)\s+)?capable\s+of\s+"
                          r"(?P<gerund>[a-z]+ing)\b", re.I)
 
 
 def _capable_of(m: re.Match) -> str:
     base = _GERUND_BASE.get(m.group("gerund").lower())
-    if base is None:
+    rest = re.split(r"[.!?;]", m.string[m.end():], maxsplit=1)[0]
+    # (one gerund only: "capable of heating and cooling the room", "... but not of writing it" stay: its review)
+    if base is None or re.search(r"(?:,|\band\b|\bor\b|\bnot\b|\bnor\b)\s+(?:[\w'’-]+\s+){0,3}?(?:of\s+)?[a-z]+ing\b"
+                                 r"|\bwhile\b|\bwhereas\b", rest):
         return m.group(0)
     # (not "was capable of": "could" reads as a possibility to the claim checks)
     return _match_case(m.group("be"), "can") + " " + (m.group("how") or "") + base
@@ -5479,7 +5586,10 @@ class Humanizer:
         pieces, failed = [], []
         sentences = _quote_whole(_sentences_with_separators(source))
         for i, (sentence, sep) in enumerate(sentences):
-            masked = mask_facts(_approximate_some(sentence), keep_terms or [])
+            # (checked against the sentence with its notice's "shall" read as "will", so a swap that follows from it,
+            # "will take place on" -> "will be on", is compared like for like)
+            announced = _announce_shall(sentence)
+            masked = mask_facts(_announce_shall(_approximate_some(sentence)), keep_terms or [])
             edited = masked.restore(rule_based_rewrite(masked.text)) if sentence.strip() else sentence
             if sentence[:1].islower() and edited[:1].isupper() and edited[:1].lower() == sentence[:1]:
                 edited = sentence[:1] + edited[1:]  # a piece written in lowercase keeps its first letter
@@ -5509,14 +5619,14 @@ class Humanizer:
                     pieces[-1] = pieces[-1].rstrip() + sep
                 continue
             if edited != sentence:
-                problems = verify_claims(sentence, edited)
+                problems = verify_claims(announced, edited)
                 lost = missing_facts(sentence, edited, keep_terms or [])
                 if problems or lost:
                     failed.append("; ".join(problems) or f"lost {lost}")
                     # A cliché swap reworded content ("Trail 45 represents" -> "Trail 45 is" reads as a changed
                     # count): the stock-phrase edits alone may still pass ("Ultimately, ..." goes)
                     edited = masked.restore(rule_based_rewrite(masked.text, cliches=False))
-                    if edited == sentence or verify_claims(sentence, edited) or missing_facts(sentence, edited,
+                    if edited == sentence or verify_claims(announced, edited) or missing_facts(sentence, edited,
                                                                                               keep_terms or []):
                         edited = sentence
             pieces.append(edited + sep)
