@@ -2288,6 +2288,13 @@ def test_rule_edit_dev9_round3(source, expected):
     ("Why Do Octopuses Change Color?\n\nThey do it to hide.", "Why Do Octopuses Change Color?\n\nThey hide.", False),
     ("Dear Ms. Park,\n\nThanks.", "Hi Ms. Park,\n\nThanks.", False),
     ("The Big Lebowski is a film.", "The Big Lebowski's a film.", False),
+    # dev17 (session 27): a heading with a masked name
+    ("Notice of <F1>\n\nVisitors are hereby advised that the museum is shut.",
+     "Look at <F1>\n\nVisitors are advised that the museum is shut.", True),
+    ("Recycling <F1> in <F2>\n\nFrom <F3>, recycling will change.",
+     "<F1> recycling in <F2>\n\nFrom <F3>, recycling will change.", True),
+    ("Notice of <F1>\n\nVisitors are hereby advised that the museum is shut.",
+     "Notice of <F1>\n\nVisitors are advised that the museum is shut.", False),
 ])
 def test_reworded_headings_are_refused(source, candidate, refused):
     from tunesmith.humanize import _line_slips
@@ -3330,6 +3337,10 @@ def test_rule_edit_session26_round3(source, expected):
      None),
     ("I will not attend the meeting.",
      "I won't attend the meeting."),
+    # (read in dev17's outputs: an older swap left "I've led the team since 2009 and of contributing to ...")
+    ("I have had the privilege of leading the team since 2009 and of contributing to the training of new staff.",
+     "I've had the privilege of leading the team since 2009 and of contributing to the training of new staff."),
+    ("Tidely helps you take control of your finances seamlessly, effortlessly, and confidently.", None),
     ("Elizabeth I will be remembered.",
      None),
     ("Patients in stage I will receive surgery alone.",
@@ -3709,6 +3720,18 @@ def test_rule_edit_session27_review_keeps(source):
 def test_dev16_model_slips_are_refused(source, candidate, refused):
     from tunesmith.humanize import _slips
     assert bool(_slips(source, candidate)) is refused, _slips(source, candidate)
+
+
+@pytest.mark.parametrize("source,candidate,refused", [
+    # dev17's judges (session 27): the model's pieces they marked down
+    ("£15 can provide a hot meal and a clean bed.", "£15 can give you a hot meal and a clean bed.", True),
+    ("Please note that check-out is at 11:00 am.", "Please check-out is at 11:00 am.", True),
+    ("Please note that check-out is at 11:00 am.", "Check-out is at 11:00 am.", False),
+    ("- Set up to 5 savings goals on the free plan", "- Setting up to 5 savings goals on the free plan?", True),
+    ("Is it worth it? We think so.", "Is it worth it? We think it is.", False),
+])
+def test_dev17_model_slips_are_refused(source, candidate, refused):
+    assert (_slips(source, candidate) is not None) is refused
 
 
 @pytest.mark.parametrize("source,candidate,problem", [
