@@ -1189,7 +1189,7 @@ _PHRASE_RE = _phrases_re([*AI_PHRASES, *_AMERICAN])
 _I_AS_NUMERAL_OR_PAIR = re.compile(
     r"(?:\b[A-Z][\w-]*|<F\d+>|(?<!,\s)(?i:\b(?:and|or|nor)|\b(?:stage|grade|type|phase|arm|cohort|category|class|level|tier|part|"
     r"chapter|schedule|article|book|volume|act|war|group|section|appendix|annex|form|round|series|mark|step|option|"
-    r"model|version|track|plan|unit|zone|division|league))|&|-)\s*$")
+    r"model|version|track|plan|unit|zone|division|league)|\b(?:vol|pt|ch|bk|no|art|sch|para|s)\.)|&|-)\s*$")
 _WOULD_VERB = (r"(?=\s+(?:(?:also|really|never|still|always|probably|certainly|definitely|gladly|happily|highly|strongly|"
                r"just|likely|then|even|much|absolutely|genuinely|personally|greatly|very|love|like)\s+)*"
                r"(?:be|have|like|love|recommend|suggest|say|do|need|want|go|make|take|get|use|buy|try|pay|expect|prefer|"
@@ -1203,7 +1203,8 @@ CONTRACT = [(r"\bdo not\b", "don't"), (r"\bdoes not\b", "doesn't"), (r"\bdid not
             (r"\bshould not\b", "shouldn't"), (r"\bcould not\b", "couldn't"), (r"\bI am\b", "I'm"),
             # ("I" not a numeral: "Phase I will begin", "Elizabeth I will be remembered", "stage I will receive"; nor
             # one of two subjects: "My wife and I'll be moving": session 27's reviews)
-            (r"\bI will\b(?!\s+not\b)",
+            (r"\bI will\b(?!\s+(?:not|is|are|was|were|if|and|as|or|but|my|his|her|their|the|a|an|it|this|that|once|when|"
+             r"because|since|unless|though|although|anyway)\b)",
              lambda m: m.group(0) if _I_AS_NUMERAL_OR_PAIR.search(m.string[:m.start()]) else "I'll"), (r"\bwe are\b", "we're"), (r"\byou are\b", "you're"), (r"\bthey are\b", "they're"),
             (r"\bwe will\b", "we'll"), (r"\byou will\b", "you'll"), (r"\bthey will\b", "they'll"),
             # "would" only before its verb ("I'd if I could", "they'd indeed." are no English), and "I" not a
@@ -1544,7 +1545,7 @@ _SOME_AMOUNT = re.compile(
 # to the Registrar by 5 p.m.", "The nightly backup shall run at 02:00", "The duty manager shall be notified")
 _SHALL_VERBS = (r"take\s+place|commence|begin|start|open|close|reopen|remain\s+(?:open|closed)|resume|attract|depart|"
                 r"retire|step\s+down|relocate|launch")
-_SHALL_BE = (r"available|made\s+available|closed|open|opened|reopened|held|hosted|released|launched|published|"
+_SHALL_BE = (r"made\s+available|closed|open|opened|reopened|held|hosted|released|launched|published|"
              r"reduced|increased|extended|delayed|postponed|cancell?ed|rescheduled|suspended|resumed|in\s+operation|"
              r"on\s+display|on\s+sale|joining|leaving|stepping\s+down|retiring|concluding|starting|relocating|"
              r"hosting|diverted|screened|shown|broadcast|streamed")
@@ -1580,6 +1581,16 @@ _SHALL_TERMS = re.compile(
     r"gateways?|irrigation|helpdesk|platforms?|websites?|standing\s+orders|code\s+of\s+conduct|by\s+law|"
     r"byelaws?|rulebook|conditions?|permits?|ordered|order\s+of|hearing|franchisees?|essential|vital|imperative|"
     r"each|every|annual|of\s+the\s+month|handbook|procedure|licensing|"
+    # (its fourth review: a constitution's meeting, a sale's completion, a planning condition, a direction, a spec's
+    # share of the time)
+    r"general\s+meeting|quorum|in\s+the\s+absence\s+of|failing|in\s+default\s+of|absent|completion|sale|purchase|"
+    r"transfer|seller|buyer|vendor|purchaser|client|customer|supplier|contractor|consultant|licensee|hirer|withhold|"
+    r"hereby|any\s+(?:day|time|circumstances)|no\s+fewer\s+than|at\s+least|minimum|of\s+the\s+time|directed|"
+    r"decided|resolved|determined|"
+    r"not\s+less\s+than|not\s+later\s+than|no\s+later\s+than|not\s+more\s+than|no\s+more\s+than|within|"
+    r"mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekdays|weekends|grant|terms?\s+of|"
+    r"in\s+return\s+for|handover|occupants|guarantee|delivery|manuscript|royalt\w*|"
+    r"adjourned|retention|first\s+\w+day\s+(?:in|of)|same\s+day|"
     r"every\s+(?:year|month|week|season|term)|annually|annual\s+general\s+meeting|agm|financial\s+year|"
     r"(?:the|this)\s+term|start\s+date|end\s+date)\b)"
     # a contract's or a constitution's capitalised party: "The Contractor shall commence the Works on 1 June"
@@ -1596,15 +1607,31 @@ _SHALL_SUBJECT = re.compile(
     r"workshop|session|talk|lecture|tour|sale|auction|consultation|works|resurfacing|roadworks|closure|programme|"
     r"program|film|movie|album|book|novel|release|update|version|edition|episode|series|appointments|vaccinations?|"
     r"clinic|centre|center|library|museum|park|footpath|path|walk|road|street|lane|bridge|car\s+park|shop|store|branch|"
-    r"pool|site|section|building|school|surgery|station|line|route|market|caf[eé]|restaurant|venue|gallery|theatre|"
-    r"theater|cinema|council|company|trust|society|band|orchestra|choir|diversions?)\b", re.I)
+    r"pool|building|school|surgery|route|market|caf[eé]|restaurant|venue|gallery|theatre|"
+    r"theater|cinema|council|company|trust|society|band|orchestra|choir|diversions?|surgery|museum)\b", re.I)
 _SHALL_TEXT_TERMS = re.compile(
     r"\b(?:agreement|contract|lease|tenancy|tenants?|landlords?|licen[cs]ee|licensor|hereunder|herein|hereof|thereof|"
     r"hereto|hereinafter|indemnif\w*|liable|liability|deemed|warranty|covenants?|clauses?|statutes?|statutory|"
     r"bylaws?|byelaws?|by-laws?|parties|terms\s+and\s+conditions|constitution|courts?|tribunal|injunction|ordered|"
     r"judg(?:e)?ment|claimant|defendant|respondent|regulations?|rules?\s+\d+|rulebook|standing\s+orders|"
     r"code\s+of\s+conduct|requirements?|specifications?|shall\s+mean|shall\s+include|rules?|handbook|"
-    r"procedures?|conditions\s+of)\b", re.I)
+    r"procedures?|conditions\s+of|must|required|may\s+not|not\s+permitted|prohibited|forbidden)\b"
+    r"|^\s*(?:\d+(?:\.\d+)*|\([a-z]\))\s|\bresponsible\b|\bhirers?\b", re.I | re.M)
+
+
+def _shall_subject_ok(clause: str) -> bool:
+    """The subject "shall" follows is what an announcement is about: the word right before it ("The film shall",
+    "Vaccination appointments at Meadowbank Surgery shall"), or, after "and", the clause's opening noun phrase ("The
+    film is certified 15 and shall"); not a word inside an "of" phrase ("The windows of the building shall": its fourth
+    review)."""
+    # (the head before a preposition: "The windows of the building shall", "Traders at the market shall")
+    head = re.split(r"\s(?:of|in|at|on|for|from|with|near|to|by|under|within)\s", clause, maxsplit=1, flags=re.I)[0]
+    words = re.findall(r"[\w’'<>-]+", head)
+    if not words:
+        return False
+    if words[-1].lower() == "and":
+        return any(_SHALL_SUBJECT.fullmatch(w) for w in words[:3])
+    return bool(_SHALL_SUBJECT.fullmatch(words[-1]))
 
 
 def _announce_shall(sentence: str, text: str = "") -> str:
@@ -1631,12 +1658,15 @@ def _announce_shall(sentence: str, text: str = "") -> str:
                 # reopen", "ordered that the hearing shall take place": its second review)
                 or re.search(r"\b(?:that|until|till|if|when|whenever|before|after|unless|once|provided|in\s+case|lest)\b",
                              clause, re.I)
-                or not _SHALL_SUBJECT.search(clause)
-                or re.search(r"[A-Z][\w-]*\s+I\s+$", before)):  # "Schedule I shall", "Phase I shall"
+                or not _shall_subject_ok(clause)
+                or re.search(r"\bI\s+$", before) and _I_AS_NUMERAL_OR_PAIR.search(before[:-len(re.search(r"I\s+$", before).group(0))])
+                # (a 24-hour clock is a spec's or a rota's: "open to occupants from 06:00 to 22:00")
+                or re.search(r"\b(?:0\d|1[3-9]|2[0-3]):[0-5]\d\b", sentence)):  # "Schedule I shall", "Vol. I shall"
             return m.group(0)
         return "will"
 
-    return _SHALL_RE.sub(will, sentence)
+    announced = _SHALL_RE.sub(will, sentence)
+    return announced if not _SHALL_RE.search(announced) else sentence
 
 
 def _approximate_some(sentence: str) -> str:
@@ -2920,7 +2950,7 @@ for _keys, _keep in [
         # (session 27) "Pursuant to these amendments,", "pursuant to the Park's Wildlife Management Plan"
         r"|(?:these|those|the|this)\s+(?:amendments|changes|provisions|terms)"
         r"|the\s+(?:(?!(?:about|of|on|for|to|with|in|regarding|concerning|from|by)\b)[\w'’<>-]+\s+){0,3}?"
-        r"(?:plan|policy|strategy|scheme|guidance|guidelines|code|notice))\b", a, re.I)),
+        r"(?:plan|policy|strategy|scheme|guidance|guidelines|code|notice))\b(?!\s+(?:being|having|is|was)\b)", a, re.I)),
     (("to demonstrate that",), _after_is(r"(?:afternoon|morning|evening|night|day|week|weekend)\b")),
     (("will conclude with",), lambda b, a: not re.search(
         r"\b(?:support|service|meeting|event|festival|season|series|tour|programme|program|session|conference|evening|day|"
@@ -3645,13 +3675,16 @@ for _keys, _keep in [
     (("by means of",), lambda b, a: bool(re.match(r"\s+(?:a|an|the|their|its|his|her|our|your|my|this|these|those|<F\d+>)\b",
                                                    a)) and not re.search(
         r"\b(?:assessed|measured|analy[sz]ed|calculated|tested|recorded|collected|monitored|evaluated|determined|"
-        r"identified|estimated|obtained|confirmed|diagnosed|verified|detected|quantified|examined|surveyed|scored|"
+        r"identified|estimated|obtained|confirmed|diagnosed|verified|detected|quantified|examined|surveyed|"
         r"converted|took|taken|assumed|restored|equali[sz]ed|levelled|leveled)\b", re.split(r"[.!?;:,]\s|\n", b)[-1],
         re.I)),
     (("by means of",), _either(_after_is(r"(?:which|whom)\b"),
                                _before_is(r"\b(?:is|are|was|were|be|been|being)(?:\s+(?:only|solely|mainly|usually))?"))),
     # a person's words only ("Mr Achebe stated: ...", "she stated that ..."); "as stated above", "the stated aim",
     # "stated in section 4" stay
+    (("stated that",), _after_is(r"(?:view|case|condition|position|opinion|principle|rule|figure|amount|price|belief|goal|"
+                                 r"fact|target|number|date|time|name|reason|"
+                                 r"argument|point|claim|aim|objective|policy|intention)\b")),
     (("stated",), lambda b, a: not (
         re.search(rf"(?:<F\d+>|\b(?:he|she|they|{_STATED_BY}))\s+(?:also\s+|further\s+|later\s+|publicly\s+)?$", b, re.I)
         and (re.match(r"\s+that\b(?!\s+(?:morning|day|week|evening|afternoon|night|year|month|time|season)\b)", a, re.I)
@@ -3661,7 +3694,7 @@ for _keys, _keep in [
                  rf"(?:[\w-]+\s+)?(?:{_STATED_BY}))\s+(?:also\s+|further\s+|later\s+|publicly\s+)?",
                  re.split(r"[.!?;]\s|\n|:\s", b)[-1], re.I)))),
     (("in respect of",), _not_before(
-        r"\b(?:offered|offer|paid|payable|pay|compensation|"
+        r"\b(?:offered|offer|compensation|"
         r"refund|refunds|refunded|fee|fees|payment|payments|relief|allowance|allowances|credit|invoice|invoiced|"
         r"reimbursed|reimbursement|discount|"
         r"support|funding|grant|grants|award|awarded|sponsorship|cover|covered|insurance)")),
@@ -3674,7 +3707,8 @@ for _keys, _keep in [
     # (the letter's "if" only: "We should be grateful for the help we received" is an "ought"; its review)
     (tuple(k for k in CLICHE_SWAPS if k.endswith(" should be grateful")), _either(
         _not_after(r"if\s+you\s+(?:could|would|can|will)\b"), lambda b, a: "?" in _sentence_around(b, a) + a[:200].split(".")[0],
-        _before_is(r"\b(?:and|or|nor|maybe|perhaps|probably|think|suppose|guess|really|honestly|surely|still)"))),
+        _before_is(r"\b(?:and|or|nor|maybe|perhaps|probably|think|suppose|guess|really|honestly|surely|still|me|"
+                   r"telling|told|tell|say|says|said)"))),
     (tuple(k for k in CLICHE_SWAPS if k.startswith("effect ")), _not_before(
         r"\b(?:intends?|intended|plans?|planned|wish(?:es)?|propos\w+|aims?|seeks?|unable|failed|fail|able|tried|try|"
         r"tries|hopes?|decided|decides)\s+to")),
@@ -3682,7 +3716,7 @@ for _keys, _keep in [
     # strict neutrality" stay (its review)
     (("held the position of", "holds the position of"), _either(_before_is(r"\b(?:has|have|had)"), lambda b, a: not (
         re.search(r"(?:\b(?:he|she|who)|<F\d+>|\b[A-Z][a-z]+)\s+$", b)
-        and not re.search(r"\b(?:it|that\s+of)\b", re.split(r"[.!?;]", a, maxsplit=1)[0])
+        and not re.search(r"\b(?:it|that\s+of|did|does|do)\b", re.split(r"[.!?;]", a, maxsplit=1)[0])
         and re.match(r"\s+(?:<F\d+>|(?!The\b)[A-Z][a-z]+|(?:chief|head|senior|junior|deputy|assistant|lead|managing|"
                      r"associate|principal)\s)", a)))),
     (("has held the position of", "had held the position of"), lambda b, a: not re.match(
@@ -3722,7 +3756,7 @@ for _keys, _keep in [
     (("remain in contact", "remain in touch"), lambda b, a: not (
         re.search(r"\b(?:feel\s+free\s+to|please|let['’]s|let\s+us|hope\s+to|like\s+to|love\s+to|want\s+to|wish\s+to|"
                   r"keen\s+to|do|hesitate\s+to)\s+$", b, re.I)
-        and re.match(r"\s*(?:[.!]|$)|\s+with\s+(?:me|us)\b", a, re.I))),
+        and re.match(r"\s*(?:[.!]|$)|\s+with\s+(?:me|us)\s*(?:[.!]|$)", a, re.I))),
     # (a predicate only: "The performance is of exceptional quality"; "We sell wine of exceptional quality" stays)
     (("of exceptional quality", "of exceptional calibre", "of exceptional caliber"),
      lambda b, a: bool(re.match(r"\s*(?:,|\(|and\b|or\b|&|as\s+well\b|plus\b|with\b|but\b)", a))),
@@ -3742,9 +3776,10 @@ for _keys, _keep in [
         re.search(r"\bplease\s+$", b, re.I) and re.match(r"\s*(?:[.!]|$)|\s+so\s+that\b", a)
         and re.search(r"(?:^|[.!?]\s+)(?:should|if|in\s+case|in\s+the\s+event)\b", b, re.I))),
     (("yield", "yields"), lambda b, a: not (
-        re.search(r"\b(?:will|shall|should|would|to|can|it|this|that|recipe|quantities|quantity|mixture|dough|batter|"
-                  r"amounts?|ingredients|stated|above|batch)\s+(?:also\s+|easily\s+|comfortably\s+|generally\s+|"
-                  r"typically\s+|usually\s+)?$", b, re.I)
+        re.search(r"\b(?:it|this|recipe|quantities|quantity|mixture|dough|batter|amounts?|ingredients|stated|above|"
+                  r"batch|tart|cake|loaf|pie|bread|dish|tray|pan|stew|soup|sauce)\s+(?:will\s+|should\s+|shall\s+|"
+                  r"can\s+|would\s+)?(?:also\s+|easily\s+|comfortably\s+|generally\s+|typically\s+|usually\s+)?$",
+                  b, re.I)
         and re.match(r"\s+(?:[\w'’<>-]+\s+){0,4}?(?:portions|servings|loaves|loaf|cookies|muffins|biscuits|slices|"
                      r"cakes|pancakes|scones|rolls|buns|bars|helpings|cupcakes|brownies|pies|pizzas|tarts|burgers|"
                      r"fritters|dumplings|meatballs|jars|bowls|glasses|cups|litres|liters|pints|<F\d+>)\b", a, re.I)
