@@ -156,8 +156,10 @@ SAME_MEANING = [(r"\bin order to\b", "to"), (r"\bprior to\b", "before"), (r"\bse
                 (r"\bthereafter\b", "after that"),
                 # (session 27) the rule edit's swaps for the over-formal register
                 (r"\bper annum\b", "a year"), (r"\bin comparison (with|to)\b", r"compared \1"),
-                (r"\b(i|we) should be grateful\b", r"\1 would be grateful"), (r"\bshall\b", "will"),
-                (r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty) persons\b", r"\1 people"),
+                # (a letter's request only: "We should be grateful for the help we received" is an "ought"; "if you"
+                # has gone as a neutral phrase by now)
+                (r"\b(i|we) should be grateful\b(?!\s+(?:for|that|to)\b)", r"\1 would be grateful"),
+                (r"\bshall\b", "will"),
                 (r"\b(i|we) (?:should|would) be most grateful\b", r"\1 would be very grateful"),
                 # ("some 6,200 spectators" is about 6,200, no quantifier: "some 18-year-olds" and "some 5G phones" are)
                 (r"\bsome (?=[$£€]?\d[\d,.]*(?:%|\s|$|[,;:!?)])|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -297,7 +299,8 @@ PLAIN_SYNONYMS: dict[str, tuple[str, ...]] = {
     "approximately": ("about", "around"), "prior": ("before",), "commence": ("start",),
     "commenced": ("started",), "utilize": ("use",), "utilized": ("used",), "utilizing": ("using",),
     "leverage": ("use",), "leveraged": ("used",), "leveraging": ("using",), "apologize": ("sorry",),
-    "delighted": ("happy", "glad"), "stated": ("said",), "remitted": ("paid",), "adhere": ("stick",), "convenience": ("soon",), "earliest": ("soon",),
+    "delighted": ("happy", "glad"), "stated": ("said",), "adhere": ("stick",), "convenience": ("soon",),
+    "earliest": ("soon",),
     # (Tried and judged pairwise on dev2, round 9: 27 more of the model's own plain swaps that
     # the checks refused, "remains" -> "stays", "receive" -> "get", "aroma" -> "smell",
     # "exceptional" -> "great" ... The blind judge preferred the text without them 9 to 1:
