@@ -5677,7 +5677,7 @@ class Humanizer:
             # (checked against the sentence with its notice's "shall" read as "will", so a swap that follows from it,
             # "will take place on" -> "will be on", is compared like for like)
             announced = _announce_shall(sentence, source)
-            masked = mask_facts(_announce_shall(_approximate_some(sentence), source), keep_terms or [])
+            masked = mask_facts(_approximate_some(announced), keep_terms or [])
             edited = masked.restore(rule_based_rewrite(masked.text)) if sentence.strip() else sentence
             if sentence[:1].islower() and edited[:1].isupper() and edited[:1].lower() == sentence[:1]:
                 edited = sentence[:1] + edited[1:]  # a piece written in lowercase keeps its first letter
