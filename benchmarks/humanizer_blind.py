@@ -64,12 +64,12 @@ def prepare(data: Path, out: Path, limit: int | None, seed: int, adapter: str = 
     for r in rows:
         src = r["formal"]
         t = time.perf_counter()
-        res = hz.humanize(src)
+        res = hz.humanize(src, use_model=True)  # ("ours": the model's pipeline; the default is the rule edit)
         dt = time.perf_counter() - t
         total_words += len(words(src))
         total_s += dt
         rules = (Humanizer.rule_edit(src)[0] or src if ref is None  # the verified rule edit, as the pipeline uses it
-                 else ref.humanize(src).humanized_text)
+                 else ref.humanize(src, use_model=True).humanized_text)
         systems = {"ours": res.humanized_text, ref_name: rules}
         order = ["ours", ref_name]
         rng.shuffle(order)

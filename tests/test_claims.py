@@ -69,7 +69,7 @@ CHANGED = [
     ("Keep out of reach of children.", "Keep in reach of children.", "small word"),
     ("Turn off the heater before leaving the room.", "Turn on the heater before leaving the room.", "small word"),
     ("Check-in is from 3 pm.", "Check-out is from 3 pm.", "small word"),
-    ("Children under the age of 12 travel free.", "Children over the age of 12 travel free.", "small word"),
+    ("Children under the age of 12 travel free.", "Children over the age of 12 travel free.", "qualifier"),  # (an age bound reads as one, session 28)
     ("Call 999 if you have chest pain or shortness of breath.",
      "Call 999 if you have chest pain and shortness of breath.", "small word"),
     ("If the test is positive, you will need a second appointment.",
@@ -232,3 +232,39 @@ def test_the_line_after_a_title_starts_a_sentence():
     assert verify(source, "NOTICE TO ALL RESIDENTS – Birchwood Apartments\nThe water will be off on May 3.") == []
     assert verify("Spring Open House\nPlease note that we open on May 3.", "Spring Open House\nWe open on May 3.") == []
     assert any(p.startswith("name") for p in verify("The road will be\nclosed on May 3.", "The road will be\nShut on May 3."))
+
+
+# Session 28: set phrases the rule edit swaps that these checks used to refuse, read as the same claim; the change each
+# could hide is still caught.
+@pytest.mark.parametrize("source,rewrite", [
+    ("Access to the pool shall not be permitted subsequent to 9.30 pm on weekdays.",
+     "Access to the pool shall not be permitted after 9.30 pm on weekdays."),
+    ("Report it via 999 in the event that a crime is in progress.", "Report it via 999 if a crime is in progress."),
+    ("It would be appreciated if you could provide a delivery date by Wednesday 26 February.",
+     "Please provide a delivery date by Wednesday 26 February."),
+    ("It would be greatly appreciated if you could confirm by Friday.", "Please confirm by Friday."),
+    ("The contract runs for 12 months, commencing August 2025.", "The contract runs for 12 months, starting August 2025."),
+    ("It is paramount to establish an emergency fund.", "It's vital to establish an emergency fund."),
+    ("Residents of units 101 through 124 are required to keep bathrooms clear.",
+     "Residents of units 101 through 124 must keep bathrooms clear."),
+    ("Tickets include two complimentary drinks.", "Tickets include two free drinks."),
+    ("Children under the age of 12 must be accompanied.", "Children under 12 must be accompanied."),
+])
+def test_session28_set_phrases_keep_the_claim(source, rewrite):
+    assert verify(source, rewrite) == []
+
+
+@pytest.mark.parametrize("source,rewrite", [
+    ("Access is not permitted subsequent to 9.30 pm.", "Access is not permitted before 9.30 pm."),
+    ("Call 999 in the event that a crime is in progress.", "Call 999 unless a crime is in progress."),
+    ("It would be appreciated if you could reply by Friday.", "You must reply by Friday."),
+    ("It would be appreciated if you could reply by Friday.", "Please reply by Monday."),
+    ("Launch moved to May 6 due to pending approvals.", "Launch moved to May 8 because of pending approvals."),
+    ("Children under the age of 12 must be accompanied.", "Children over 12 must be accompanied."),
+    ("Children under the age of 12 must be accompanied.", "Children under 14 must be accompanied."),
+    ("A partial refund in the amount of £120 has been authorised.", "A partial refund of up to £120 has been authorised."),
+    ("The shop closes at 6 in the evening.", "The shop closes at 6 in the morning."),
+    ("The pipe is 12 in wide.", "The pipe is 12 cm wide."),
+])
+def test_session28_set_phrases_still_catch_a_changed_claim(source, rewrite):
+    assert verify(source, rewrite) != []

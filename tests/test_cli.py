@@ -210,10 +210,14 @@ def test_humanize_rules_only_loads_no_model(monkeypatch):
         raise AssertionError("--rules-only loaded a model")
 
     monkeypatch.setattr(humanize.Humanizer, "base_generator", staticmethod(no_model))
-    res = runner.invoke(app, ["humanize", "It is important to note that the lift will close on Monday.", "--rules-only",
+    for flags in (["--rules-only"], []):  # (the default since session 28: no model is loaded)
+        res = runner.invoke(app, ["humanize", "It is important to note that the lift will close on Monday.", *flags,
+                                  "--no-scores"])
+        assert res.exit_code == 0, res.output
+        assert "The lift will close on Monday." in res.output
+    res = runner.invoke(app, ["humanize", "It is important to note that the lift will close on Monday.", "--use-model",
                               "--no-scores"])
-    assert res.exit_code == 0, res.output
-    assert "The lift will close on Monday." in res.output
+    assert res.exit_code != 0  # (--use-model loads one: here the patched loader refuses)
 
 
 def test_piped_models_list_prints_whole_names(monkeypatch):

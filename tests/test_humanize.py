@@ -7,7 +7,7 @@ from tunesmith.data.formalizer import formalize, is_good_pair, synthetic_pairs
 from tunesmith.data.humanizer import extract_facts, mask_facts, missing_facts, training_example
 from tunesmith.errors import ConfigError
 from tunesmith.generate import Completion
-from tunesmith.humanize import (Humanizer, ai_phrase_density, clean_output, drop_repeated_sentences,
+from tunesmith.humanize import (Humanizer, HumanizeOptions, ai_phrase_density, clean_output, drop_repeated_sentences,
                                 lowercase_sentence_starts, make_sure_without_clause,
                                 has_repetition_loop, rule_based_rewrite, split_chunks, tidy, word_diff, _slips)
 
@@ -170,7 +170,7 @@ def test_humanizer_restores_facts_and_ranks(tiny_generator):
                 f"there by {tags[5]}, we'll refund the full {tags[4]}. Updates are at {tags[6]}.")
 
     hz = Humanizer(adapter=None, generator=ScriptedGenerator(tiny_generator, script))
-    res = hz.humanize(FORMAL, chunk_words=200, candidates=2)
+    res = hz.humanize(FORMAL, chunk_words=200, candidates=2, use_model=True)
     assert res.success and res.facts_kept and res.missing_facts == []
     for fact in ["#A-20931", "June 3, 2025", "$84.50", "June 10, 2025", "https://brightlane.io/help", "Parcelink"]:
         assert fact in res.humanized_text
@@ -189,7 +189,7 @@ def test_a_malformed_placeholder_is_never_presented_as_a_rewrite(tiny_generator)
         return f"<F> - a minimum of {tag} years of experience in medical billing"
     hz = Humanizer(adapter=None, generator=ScriptedGenerator(tiny_generator, script))
     text = "Requirements:\n- A minimum of two years of experience in medical billing\n- CPC certification"
-    res = hz.humanize(text)
+    res = hz.humanize(text, use_model=True)
     assert "<" not in res.humanized_text and ">" not in res.humanized_text
     assert "\n- A minimum of two years of experience in medical billing\n" in res.humanized_text
     assert any("placeholder left in text" in c.reason for c in res.chunks)
@@ -202,7 +202,7 @@ def test_a_part_that_lost_a_fact_anyway_is_kept_and_the_message_agrees(tiny_gene
     monkeypatch.setattr(Humanizer, "rule_edit", staticmethod(
         lambda src, keep_terms=None: (src.replace("$250,000", "a lot of money"), "ok")))
     text = "It is important to note that the budget is $250,000. The review is on Monday."
-    res = hz.humanize(text)
+    res = hz.humanize(text, use_model=True)
     assert res.facts_kept and "$250,000" in res.humanized_text
     lossy = [c for c in res.chunks if "$250,000" in c.source]
     assert lossy and all(c.status == "kept" and "lost" in c.reason for c in lossy)
@@ -213,14 +213,14 @@ def test_humanizer_never_returns_a_rewrite_that_lost_facts(tiny_generator):
     """No model rewrite passes: the verified rule edit is the floor (never the lossy rewrite)."""
     hz = Humanizer(adapter=None, generator=ScriptedGenerator(tiny_generator, lambda p, j: "Something vague."))
     long = "\n\n".join([FORMAL] * 4)  # ~1,100 characters, 4 paragraphs
-    res = hz.humanize(long)
+    res = hz.humanize(long, use_model=True)
     assert "Something vague" not in res.humanized_text and res.facts_kept
     assert res.humanized_text.count("\n\n") == 3  # nothing truncated, paragraphs kept
     assert all(c.status == "rule-edited" and c.reason.startswith("rule-edited; no model rewrite passed: lost") for c in res.chunks
                if "important to note" in c.source)
     assert "It is important to note" not in res.humanized_text and "rule-edited" in res.message
     # cleanup off: no rule edit either, the source comes back unchanged
-    res = hz.humanize(long, cleanup=False)
+    res = hz.humanize(long, cleanup=False, use_model=True)
     assert res.humanized_text == long and not res.success and "unchanged" in res.message
     assert all(c.status == "kept" and c.reason.startswith("kept original") for c in res.chunks)
 
@@ -242,7 +242,7 @@ def test_a_rewrite_ends_as_its_source_does(tiny_generator):
         return {"1": "A terrace on the roof with views.", "2": "A gym that never closes."}.get(
             "1" if "terrace" in prompt else "2" if "gym" in prompt else "", "Highlights include:")
 
-    res = Humanizer(adapter=None, generator=ScriptedGenerator(tiny_generator, script)).humanize(source, candidates=1)
+    res = Humanizer(adapter=None, generator=ScriptedGenerator(tiny_generator, script)).humanize(source, candidates=1, use_model=True)
     assert not any(line.endswith(".") for line in res.humanized_text.splitlines()), res.humanized_text
 
 
@@ -252,7 +252,7 @@ def test_a_rewrite_that_starts_a_sentence_lowercase_is_rejected(tiny_generator):
     source = 'The subject line reads "Payroll Update Required." This message did not come from HR.'
     bad = 'The subject line reads "Payroll Update Required." this message didn\'t come from HR.'
     hz = Humanizer(adapter=None, generator=ScriptedGenerator(tiny_generator, lambda p, j: bad))
-    res = hz.humanize(source, chunk_words=200, candidates=1)
+    res = hz.humanize(source, chunk_words=200, candidates=1, use_model=True)
     assert bad not in res.humanized_text and res.chunks[0].status != "rewritten"
     assert lowercase_sentence_starts(bad) == 1
     assert lowercase_sentence_starts("We open at 9 a.m. on Monday, e.g. the usual time. Come early.") == 0
@@ -283,7 +283,7 @@ def test_model_splits_joins_and_dropped_articles_are_rejected(tiny_generator, so
         return out
 
     hz = Humanizer(adapter=None, generator=ScriptedGenerator(tiny_generator, script))
-    res = hz.humanize(source, chunk_words=200, candidates=1, retries=0)
+    res = hz.humanize(source, chunk_words=200, candidates=1, retries=0, use_model=True)
     assert res.humanized_text != bad and res.chunks[0].status != "rewritten"
     assert reason in res.chunks[0].reason
 
@@ -299,7 +299,7 @@ def test_the_rule_editors_own_changes_are_no_word_form_slip(tiny_generator):
         return good.replace("$5", re.findall(r"<F\d+>", masked)[0])
 
     hz = Humanizer(adapter=None, generator=ScriptedGenerator(tiny_generator, script))
-    res = hz.humanize(source, chunk_words=200, candidates=1, retries=0)
+    res = hz.humanize(source, chunk_words=200, candidates=1, retries=0, use_model=True)
     assert res.humanized_text == good and res.chunks[0].status == "rewritten", res.chunks[0].reason
 
 
@@ -309,7 +309,7 @@ def test_make_sure_with_a_noun_phrase_is_rejected(tiny_generator):
     source = "To ensure a smooth start to the term, all students must attend orientation."
     bad = "To make sure a smooth start to the term, all students must attend orientation."
     hz = Humanizer(adapter=None, generator=ScriptedGenerator(tiny_generator, lambda p, j: bad))
-    res = hz.humanize(source, chunk_words=200, candidates=1)
+    res = hz.humanize(source, chunk_words=200, candidates=1, use_model=True)
     assert "make sure a smooth" not in res.humanized_text and res.chunks[0].status != "rewritten"
     assert not make_sure_without_clause("Make sure a manager signs the form. Make sure the door is locked.")
 
@@ -320,7 +320,7 @@ def test_for_making_sure_made_by_the_cleanup_is_rejected(tiny_generator):
     source = "For the purpose of ensuring the continued safety of our community, work starts on Monday."
     bad = "For ensuring that the continued safety of our community, work starts on Monday."
     hz = Humanizer(adapter=None, generator=ScriptedGenerator(tiny_generator, lambda p, j: bad))
-    res = hz.humanize(source, chunk_words=200, candidates=1)
+    res = hz.humanize(source, chunk_words=200, candidates=1, use_model=True)
     assert "making sure the continued" not in res.humanized_text and res.chunks[0].status != "rewritten"
 
 
@@ -333,13 +333,13 @@ def test_humanizer_retry_rounds(tiny_generator):
 
     gen = Counting(tiny_generator, lambda p, j: "Something vague.")
     hz = Humanizer(adapter=None, generator=gen)
-    res = hz.humanize(FORMAL, chunk_words=200)
+    res = hz.humanize(FORMAL, chunk_words=200, use_model=True)
     assert gen.rounds == [(1, 5, 0.7)] and res.chunks[0].status == "rule-edited"
     gen.rounds = []
-    hz.humanize(FORMAL, chunk_words=200, candidates=2, retries=2)
+    hz.humanize(FORMAL, chunk_words=200, candidates=2, retries=2, use_model=True)
     assert gen.rounds == [(1, 2, 0.7), (1, 4, 0.7), (1, 1, 0.0)]
     with pytest.raises(ConfigError, match="retries"):
-        hz.humanize(FORMAL, retries=3)
+        hz.humanize(FORMAL, retries=3, use_model=True)
 
 
 def test_humanizer_long_input_comes_back_whole(tiny_generator):
@@ -347,7 +347,7 @@ def test_humanizer_long_input_comes_back_whole(tiny_generator):
     hz = Humanizer(adapter=None, generator=tiny_generator)
     text = "\n\n".join([FORMAL] * 18)
     assert len(text) > 5000
-    res = hz.humanize(text, candidates=1, max_new_tokens=16)
+    res = hz.humanize(text, candidates=1, max_new_tokens=16, use_model=True)
     assert len(res.chunks) >= 18
     assert res.facts_kept
     assert "".join(c.source for c in res.chunks).replace(" ", "") == text.replace("\n", "").replace(" ", "")
@@ -356,9 +356,9 @@ def test_humanizer_long_input_comes_back_whole(tiny_generator):
 def test_humanizer_bad_options(tiny_generator):
     hz = Humanizer(adapter=None, generator=tiny_generator)
     with pytest.raises(ConfigError, match="text is empty"):
-        hz.humanize("   ")
+        hz.humanize("   ", use_model=True)
     with pytest.raises(ConfigError, match="tone"):
-        hz.humanize("Hello there.", tone="angry")
+        hz.humanize("Hello there.", tone="angry", use_model=True)
 
 
 def test_shipped_corpus_passes_fact_and_meaning_checks():
@@ -405,7 +405,7 @@ def test_humanize_train_your_own_voice(tmp_path):
 
     hz = Humanizer(adapter=None, generator=Generator(str(out), quantize="none"))
     assert hz.humanize("It is important to note that we will commence on Monday.", candidates=1,
-                       max_new_tokens=16).facts_kept
+                       max_new_tokens=16, use_model=True).facts_kept
     empty = tmp_path / "empty"
     empty.mkdir()
     (empty / "x.txt").write_text("hi")
@@ -434,9 +434,9 @@ def test_humanizer_passes_the_copy_limit_to_generation(tiny_generator):
 
     gen = ScriptedGenerator(tiny_generator, lambda p, j: "Sure thing, we'll get it done soon for you.")
     # Opt-in only: by default the model may copy the source (forcing divergence made it invent).
-    Humanizer(adapter=None, generator=gen).humanize("We will complete the task promptly for you.")
+    Humanizer(adapter=None, generator=gen).humanize("We will complete the task promptly for you.", use_model=True)
     assert gen.processors == []
-    Humanizer(adapter=None, generator=gen).humanize("We will complete the task promptly for you.", max_copy_tokens=6)
+    Humanizer(adapter=None, generator=gen).humanize("We will complete the task promptly for you.", max_copy_tokens=6, use_model=True)
     assert len(gen.processors) == 1 and isinstance(gen.processors[0], NoLongCopy)
 
 
@@ -459,7 +459,7 @@ def test_humanizer_rejects_a_rewrite_that_hedges_a_date(tiny_generator):
         return f"We're kicking off the move around {tag}, so get ready."
 
     hz = Humanizer(adapter=None, generator=ScriptedGenerator(tiny_generator, script))
-    res = hz.humanize("Our team will commence the migration on March 3, 2025, as planned.")
+    res = hz.humanize("Our team will commence the migration on March 3, 2025, as planned.", use_model=True)
     assert res.chunks[0].status == "rule-edited" and "changed what a fact claims" in res.chunks[0].reason
     assert res.humanized_text == "Our team will start the migration on March 3, 2025, as planned."
 
@@ -469,7 +469,7 @@ def test_rewrite_that_changes_a_claim_is_rejected_and_named(tiny_generator):
     into "at most two" is not presented as a rewrite; the chunk says which check failed."""
     hz = Humanizer(adapter=None, generator=ScriptedGenerator(
         tiny_generator, lambda p, j: "You'll be suspended if you pay at most two weeks late."))
-    res = hz.humanize("Late payment of at least two weeks may lead to suspension.")
+    res = hz.humanize("Late payment of at least two weeks may lead to suspension.", use_model=True)
     chunk = res.chunks[0]
     assert chunk.status in ("kept", "rule-edited") and "changed a claim" in chunk.reason
     assert "at most" not in res.humanized_text and "may" in res.humanized_text
@@ -496,7 +496,7 @@ def test_lists_and_lines_are_never_merged(tiny_generator):
     """Each line is its own piece; list markers stay outside the rewrite."""
     text = "Steps:\n1. Open the lid.\n2. Pour the water.\n- Wait 5 minutes.\n\nThanks,\nAnn"
     hz = Humanizer(adapter=None, generator=ScriptedGenerator(tiny_generator, lambda p, j: "Something vague."))
-    res = hz.humanize(text)
+    res = hz.humanize(text, use_model=True)
     assert res.humanized_text.splitlines()[1].startswith("1. ") and res.humanized_text.count("\n") == text.count("\n")
     assert [c.source for c in res.chunks if c.source] == ["Steps:", "Open the lid.", "Pour the water.", "Wait 5 minutes.",
                                                           "Thanks,", "Ann"]
@@ -2097,16 +2097,16 @@ def test_default_humanizer_decodes_its_candidates_on_its_own_engine():
     try:
         assert isinstance(hz.generator, Engine)
         source = "It is important to note that the office opens at 9:00 AM on Monday.\n\nPlease be advised that parking is free."
-        res = hz.humanize(source, candidates=3, seed=4)
+        res = hz.humanize(source, candidates=3, seed=4, use_model=True)
         assert "9:00 AM" in res.humanized_text and "Monday" in res.humanized_text
         load = hz.generator.scheduler.load
         assert load["steps"] > 0 and load["largest_batch"] == 6  # 2 pieces x 3 candidates in one batch
         assert load["running_rows"] == 0 and load["waiting_requests"] == 0
         borrower = Humanizer(generator=hz.generator, adapter=None)
-        again = borrower.humanize(source, candidates=3, seed=4)
+        again = borrower.humanize(source, candidates=3, seed=4, use_model=True)
         assert again.humanized_text == res.humanized_text  # a seed still gives the same rewrite
         borrower.close()  # a humanizer given an engine leaves it running for its owner
-        assert hz.humanize(source, candidates=3, seed=4).humanized_text == res.humanized_text
+        assert hz.humanize(source, candidates=3, seed=4, use_model=True).humanized_text == res.humanized_text
     finally:
         hz.close()
 
@@ -2114,7 +2114,7 @@ def test_default_humanizer_decodes_its_candidates_on_its_own_engine():
 def test_reasons_name_the_fact_not_its_placeholder(tiny_generator):
     """'kept original: dropped the preposition before <F3>': the user never sees what <F3> is."""
     hz = Humanizer(adapter=None, generator=ScriptedGenerator(tiny_generator, lambda p, j: "The office opens <F1>."))
-    res = hz.humanize("The office opens at 9:00 AM.", cleanup=False)
+    res = hz.humanize("The office opens at 9:00 AM.", cleanup=False, use_model=True)
     (part,) = res.chunks
     assert part.status == "kept" and "<F" not in part.reason and "'9:00 AM'" in part.reason, part.reason
 
@@ -3744,6 +3744,213 @@ def test_rule_edit_session27_review_keeps(source):
     _assert_keeps_one_of(source, kept, ignore_case=True)
 
 
+# Session 28: swaps the claim checks used to refuse ("subsequent to 9.30 pm", "999 in the event that", "It would be
+# appreciated if you could", "commencing", "paramount", "are required to" after a number, "two complimentary drinks"),
+# and new ones ("under the age of 12", "pleased to hereby confirm"); "20 additional wells" stays (pairwise judges
+# preferred it 6 to 0 over "extra").
+@pytest.mark.parametrize("source,expected", [
+    ("Children under the age of 12 must be accompanied by an adult at all times.",
+     "Children under 12 must be accompanied by an adult at all times."),
+    ("People over the age of 65 can travel free.",
+     "People over 65 can travel free."),
+    ("I'm pleased to hereby confirm the offer of a Summer Internship.",
+     "I'm pleased to confirm the offer of a Summer Internship."),
+    ("Call 999 in the event that a crime is in progress.",
+     "Call 999 if a crime is in progress."),
+    ("In the event that 2 or more candidates tie, the chair has the casting vote.",
+     "If 2 or more candidates tie, the chair has the casting vote."),
+    ("Claims can't be processed subsequent to the deadline.",
+     "Claims can't be processed after the deadline."),
+    ("Access to the pool is not permitted subsequent to 9.30 pm on weekdays.",
+     "Access to the pool isn't permitted after 9.30 pm on weekdays."),
+    ("It would be greatly appreciated if you could confirm your availability by Friday.",
+     "Please confirm your availability by Friday."),
+    ("It would be appreciated if you could not park on the grass.",
+     "It would be appreciated if you couldn't park on the grass."),
+    ("Tickets are $95 per person and include two complimentary drinks.",
+     "Tickets are $95 per person and include two free drinks."),
+    ("Residents of units 101 through 124 are required to keep bathroom areas clear for inspection.",
+     "Residents of units 101 through 124 must keep bathroom areas clear for inspection."),
+    ("First and foremost, it is paramount to establish an emergency fund.",
+     "First, it's vital to establish an emergency fund."),
+    ("Clinical testing conducted in 2024 demonstrated that 87% of participants saw results.",
+     "Clinical testing conducted in 2024 showed that 87% of participants saw results."),
+    ("The contract is for the position of Mathematics Teacher, commencing August 2025.",
+     "The contract is for the position of Mathematics Teacher, starting August 2025."),
+    ("Sales fell 5% due to poor weather.",
+     "Sales fell 5% because of poor weather."),
+    ("We aim to build 20 additional wells.",
+     None),
+    ("Sex under the age of consent is a crime.",
+     None),
+])
+def test_rule_edit_session28_round1(source, expected):
+    _assert_rule_edit(source, expected)
+
+
+# What its review (~550 probes, 153 breaks) broke, now kept: a debt's or a schedule's "due to", a count needed ("Three
+# eggs are required to make this cake"), "the event that" a relative clause names, a request inside a clause or with
+# "have"/"possibly", a contract's "agrees to hereby assign", an age of things or of a reading, "the paramount chief",
+# praise ("very complimentary about"), a material that perished, a protest with its day, "additional fine sugar", and
+# "in the amount of" (its swap went: "a late fee added to your bill in the amount of $25" is no bill of $25).
+@pytest.mark.parametrize("source", [
+    "A late fee will be added to your bill in the amount of $25.",
+    "A credit will be applied to your invoice in the amount of $100.",
+    "An adjustment to your bill in the amount of $15 has been made.",
+    "We will issue a partial refund of your fee in the amount of $30.",
+    "The repayment of the loan in the amount of $5,000 is due in March.",
+    "A refund of the deposit in the amount of $200 will follow.",
+    "We have received your payment for the invoice in the amount of £450.",
+    "The fee for late payment in the amount of $35 has been waived.",
+    "A reduction in the fee in the amount of $20 has been approved.",
+    "An increase in the monthly charge in the amount of $5 takes effect in June.",
+    "The board reduced the fee in the amount of $20.",
+    "The refund in the amount of $45 due to the customer was delayed.",
+    "We will charge in the amount of $40 per hour.",
+    "The bank will refund in the amount of $30.",
+    "The contractor will bill in the amount of $500.",
+    "The council may fine in the amount of £100 anyone who litters.",
+    "The judge will award in the amount of $5,000 to each claimant.",
+    "We will invoice in the amount of $2,000 on completion.",
+    "The lender agreed to loan in the amount of $10,000.",
+    "There is a balance of $200 due to the contractor.",
+    "Rent of £900 due to the landlord on 1 May remains unpaid.",
+    "Invoice 4471 due to Acme Ltd has been paid in full.",
+    "A payment of $75 due to each member will be sent by cheque.",
+    "The £300 due to him under the contract was never paid.",
+    "Some $4,000 due to the estate has yet to be collected.",
+    "The £20 due to each shareholder will be paid on 1 July.",
+    "The £1,200 due to the builder will be paid on completion.",
+    "Repayments of £250 due to the council each month are in arrears.",
+    "The final 10% due to the supplier is withheld until delivery.",
+    "His 2 weeks' pay due to him was withheld.",
+    "There are 12 days of annual leave due to you.",
+    "The 5% commission due to the agent is deducted at completion.",
+    "Chapter 5 due to the editor by Friday is still unfinished.",
+    "The 3 weeks' leave due to her was paid out on resignation.",
+    "Stage 2 due to host the finale has been rebuilt.",
+    "Release 7 due to ship in Q3 has slipped.",
+    "The launch of Ariane 6 due to lift off at 8 pm was scrubbed.",
+    "Two more books are due out, with two more due to follow.",
+    "Two more novels are planned, with a third due to follow in 2026.",
+    "Prices from 1 April due to rise by 6% will hit households hard.",
+    "Rail fares from 2 January due to increase by 4.9% are the highest in a decade.",
+    "The 2026 World Cup, due to feature 48 teams, will be the largest yet.",
+    "The ceremony on 4 May due to honour 30 veterans drew a large crowd.",
+    "At least 50 votes are required to pass the motion.",
+    "270 electoral votes are required to win the presidency.",
+    "12 members are required to form a quorum.",
+    "Three eggs are required to make this cake.",
+    "Four AA batteries are required to operate the remote.",
+    "Two hours are required to cook the beef properly.",
+    "12 volts are required to power the motor.",
+    "About 40 hours are required to train a new pilot on this aircraft.",
+    "A further 50 ml is required to thin the sauce.",
+    "Two teaspoons of yeast are required to make the dough rise.",
+    "Four cups of flour are required to make 12 muffins.",
+    "At least 3 nodes are required to form a cluster.",
+    "Two people are required to lift the box safely.",
+    "Three people are required to carry the stretcher.",
+    "Around 2,000 volunteers are required to run the festival each year.",
+    "Around 5 volunteers are required to help at the fete.",
+    "Twelve jurors are required to reach a verdict.",
+    "Six players are required to start a match.",
+    "She won a bronze medal in the event that she had trained for since 2016.",
+    "He was injured in the event that took place in Leeds in 1999.",
+    "Only 12 athletes competed in the event that year.",
+    "I was not present in the event that you describe.",
+    "The crowd in the event that followed the ceremony numbered 5,000.",
+    "Volunteers in the event that runs every Saturday wear green bibs.",
+    "In the event that was held last year, 300 runners took part.",
+    "Medals were awarded to the top 3 finishers in the event that followed.",
+    "She finished fourth in the event that Bolt won in 2008.",
+    "Security staff in the event that we hosted in May were excellent.",
+    "Nobody was hurt in the event that you mentioned.",
+    "The crash in the event that marked the end of his career was shocking.",
+    "He scored 12 points in the event that decided the title.",
+    "Injuries in the event that took place on 3 May were minor.",
+    "The winner in the event that she entered received £500.",
+    "Tickets in the event that you refer to are sold out.",
+    "All profits in the event that we run go to charity.",
+    "She described her role in the event that changed history.",
+    "Although it would be appreciated if you could attend, it is not mandatory.",
+    "Although we would appreciate it if you could come, please don't feel obliged.",
+    "I told him that it would be appreciated if you could call back.",
+    "She said it would be appreciated if you could bring a dish to share.",
+    "Because it would be appreciated if you could reply, we have enclosed an envelope.",
+    "I think it would be appreciated if you could bring snacks.",
+    "Do you think it would be appreciated if you could send flowers?",
+    "Whether or not it would be appreciated if you could help is unclear.",
+    "He wondered if it would be appreciated if you could visit.",
+    "We would appreciate it if you could, but we understand if you cannot.",
+    "We would appreciate it if you could.",
+    "It would be appreciated if you could have done this sooner.",
+    "It would be appreciated if you could ever find the time to visit.",
+    "It would be appreciated if you could possibly send the report sooner.",
+    "It would be appreciated if you could possibly reply.",
+    "It would be appreciated if you could perhaps look into this.",
+    "It would be appreciated if you could somehow find 2 more chairs.",
+    "Having showcased 3 designs in Milan, she returned to London.",
+    "Having demonstrated the effect in 2 trials, the team applied for funding.",
+    "The newly showcased 3 models go on sale in June.",
+    "The recently demonstrated 2 prototypes impressed investors.",
+    "15,000 people demonstrated Saturday in the capital.",
+    "4,000 workers demonstrated last week in Seoul.",
+    "Up to 1 million demonstrated nationwide in 2003.",
+    "Crowds of 10,000 demonstrated Sunday against the law.",
+    "Many of the 1950s rubber seals had perished.",
+    "Hundreds of old tyres had perished in the yard.",
+    "Check the 2 hoses; if they have perished, replace them.",
+    "The 2 gaskets that the workers fitted in 2010 had perished.",
+    "Guests were very complimentary about breakfast.",
+    "The 3 judges were complimentary about lunch.",
+    "The inspectors were complimentary about parking.",
+    "The recipe needs 50 g of additional fine sugar.",
+    "Blood pressure readings over the age of 60 are often higher.",
+    "Readings over the age of 50 should be below 140/90.",
+    "Heart rates over the age of 50 tend to fall.",
+    "Cholesterol levels over the age of 40 should be checked yearly.",
+    "Mortality rates over the age of 80 remain high.",
+    "Scores over the age of 70 dropped by 10 points.",
+    "BMI over the age of 65 is a poor predictor of risk.",
+    "Salaries over the age of 50 tend to plateau.",
+    "Insurance premiums rise sharply over the age of 70.",
+    "Any fever over the age of 3 months should be checked by a GP.",
+    "Apprentices paid under the age of 19 receive £6.40 an hour.",
+    "Drivers caught speeding over the age of 70 must retake their test.",
+    "The fine for drivers caught over the age of 70 is £100.",
+    "Risks over the age of 35 rise for mothers.",
+    "Over the age of 40 heart disease risk climbs.",
+    "Dogs over the age of 7 need a senior diet.",
+    "Horses over the age of 20 need dental checks.",
+    "Fish over the age of 5 rarely breed.",
+    "Vehicles over the age of 10 must be tested annually.",
+    "Equipment over the age of 5 must be inspected.",
+    "Trees over the age of 100 are protected.",
+    "Properties over the age of 50 often have asbestos.",
+    "Bottles of wine over the age of 20 should be decanted.",
+    "Buildings under the age of 30 are not listed.",
+    "I wish to hereby and irrevocably renounce my claim.",
+    "The Employee agrees to hereby assign all inventions to the Company.",
+    "The Assignor agrees to hereby assign, transfer and convey all rights.",
+    "The Seller agrees to hereby transfer title to the goods.",
+    "The Licensor agrees to hereby grant a licence to the Licensee.",
+    "The Company agrees to hereby release the Employee from all 3 claims.",
+    "I have decided to hereby resign from the committee.",
+    "The paramount chief of the region met the delegation.",
+    "The British acted as the paramount power in India until 1947.",
+    "The child's welfare shall be the court's paramount consideration.",
+    "Paramount among these concerns is safety.",
+    "Her paramount aim was to win gold in 2024.",
+    "The company's paramount concern is patient safety.",
+    "The committee's paramount duty is to protect the 6 reserves.",
+])
+def test_rule_edit_session28_review_keeps(source):
+    kept = {"in the amount of", "due to", "required to", "in the event that", "appreciate", "hereby", "the age of",
+            "paramount", "complimentary", "perished", "demonstrated", "showcased", "additional"}
+    _assert_keeps_one_of(source, kept, ignore_case=True)
+
+
 
 @pytest.mark.parametrize("source,candidate,refused", [
     # dev16's judges: the model's pieces they marked down
@@ -3824,10 +4031,14 @@ def test_with_the_model_off_the_result_is_the_verified_rule_edit(tiny_generator)
     source = "It is important to note that the office will be closed on Monday, June 3.\n\nThe lift works."
     res = Humanizer(adapter=None, generator=gen).humanize(source, use_model=False)
     assert calls == [] and gen.prompts == []
+    # the default since session 28 (blind judges rated the model's pieces worse than the rule edit 30 times, better 4)
+    assert HumanizeOptions().use_model is False
+    default = Humanizer(adapter=None, generator=gen).humanize(source)
+    assert calls == [] and gen.prompts == [] and default.humanized_text == res.humanized_text
     assert res.humanized_text == "The office will be closed on Monday, June 3.\n\nThe lift works."
     assert [s for s, _, _ in res.sentence_report()] == ["rule-edited", "kept"]
     assert all("model rewrites off" in why for _, _, why in res.sentence_report())
     # ... and a humanizer made without a model does the same, with nothing loaded
     bare = Humanizer(load_model=False)
     assert bare.generator is None and bare.info()["mode"] == "rule edit only"
-    assert bare.humanize(source).humanized_text == res.humanized_text
+    assert bare.humanize(source, use_model=True).humanized_text == res.humanized_text

@@ -394,9 +394,9 @@ def humanize(
     scores: Annotated[bool, typer.Option("--scores/--no-scores", help="Show scores before/after.")] = True,
     json_out: Annotated[bool, typer.Option("--json", help="Print the full result as JSON.")] = False,
     quantize: QuantOpt = "auto", compile: CompileOpt = False,
-    rules_only: Annotated[bool, typer.Option("--rules-only", help="The verified rule edit only: no model is loaded "
-                                             "(milliseconds per text; blind judges scored it within a point or two of "
-                                             "the model's rewrites).")] = False,
+    use_model: Annotated[bool, typer.Option("--use-model/--rules-only", help="Also try the model's rewrites (off by "
+                                            "default: blind judges rated the verified rule edit alone better; with "
+                                            "--rules-only no model is loaded, milliseconds per text).")] = False,
 ):
     """Rewrite AI-sounding text so it reads naturally, keeping every fact."""
     from .humanize import Humanizer, HumanizeOptions, check_text
@@ -405,7 +405,7 @@ def humanize(
 
     opts = build(HumanizeOptions, tone=tone, strength=strength, keep_terms=keep or [],
                  **({} if candidates is None else {"candidates": candidates}), alternatives=alternatives,
-                 temperature=temperature, top_p=top_p, seed=seed, use_model=not rules_only)
+                 temperature=temperature, top_p=top_p, seed=seed, use_model=use_model)
     sources = [x for x in (text, file, jsonl) if x is not None]
     if len(sources) != 1:
         raise TunesmithError("give exactly one input: TEXT, --file FILE or --jsonl FILE", field="text")
@@ -424,7 +424,7 @@ def humanize(
     if jsonl is None:
         check_text(text)  # (before the model loads, too)
     hz = Humanizer(model, adapter=None if adapter == "none" else adapter, quantize=quantize, compile=compile,
-                   load_model=not rules_only)
+                   load_model=use_model)
     if jsonl is not None:
         from .humanize import humanize_jsonl
 

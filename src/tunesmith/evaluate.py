@@ -345,7 +345,7 @@ def evaluate_humanizer(pairs: Sequence[dict[str, str]], humanizer=None, systems:
             from .humanize import Humanizer
 
             humanizer = Humanizer()
-        runners["ours"] = lambda t: humanizer.humanize(t).humanized_text
+        runners["ours"] = lambda t: humanizer.humanize(t, use_model=True).humanized_text  # (the model's pipeline)
     if "rules" in systems:  # the careful rule editor (verified; the source where it cannot edit safely)
         from .humanize import Humanizer
 

@@ -1035,6 +1035,8 @@ CLICHE_SWAPS: dict[str, str] = {
     "prospective purchasers": "potential buyers", "prospective purchaser": "potential buyer",
     "hereby to": "to",  # ("I wish hereby to submit my application")
     "yield": "make", "yields": "makes",  # (a recipe's portions)
+    # session 28 (dev17's judges): an age bound before its number, a sum's "in the amount of", "pleased to hereby"
+    "under the age of": "under", "over the age of": "over", "to hereby": "to",
 }
 # Framing that says nothing the rest of its sentence doesn't (dev3 round 2: the openers and closers
 # blind judges named in most dev passages). Each goes whole, only at a sentence start, never with a
@@ -1716,6 +1718,39 @@ for _keys, _keep in [
     # "A deposit is required to secure your booking" is no "A deposit must secure your booking"
     # (session 25's review: "It is required to facilitate the transfer" is no "It must ...": an empty "it" has no duty)
     (("is required to",), _before_is(r"\bit")),
+    # (only a subject that acts has a duty: "At least 50 votes are required to pass", "Three eggs are required to make
+    # this cake", "A score of 70 is required to pass", "Patience is required to master this" are what is needed; two
+    # session-28 reviews, ~1,100 probes)
+    # ("are required to cease activity and to proceed to the exit" would leave "must ... and to proceed": dev18's judge)
+    (("is required to", "are required to", "will be required to"),
+     lambda b, a: bool(re.match(r"[^.;!?\n]*?\b(?:and|or)\s+to\s+[a-z]", a))),
+    # (a count of people needed: "12 members are required to form a quorum", "Six players are required to start a match")
+    (("is required to", "are required to", "will be required to"), lambda b, a: bool(re.search(
+        r"(?<!\bwith )(?<!\bwith more than )(?<!\bwith over )(?<!\bwith at least )(?:<F\d+>|\b(?:\d[\d,.]*|one|two|three|"
+        r"four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|"
+        r"dozen)\b)(?:\s+(?!(?:and|or|but|then|to|in|on|at|their|his|her|its|our|your|the|a|an|with|for|from|by|"
+        r"through|who|which|that|must|will|should|under|over|aged|born|hired|of)\b)[a-z][\w'’-]*){1,3}\s+$", b, re.I))),
+    (("is required to", "are required to", "will be required to"), _before_is(
+        r"(?:\b(?:dozens|hundreds|thousands|millions|two-thirds|three-quarters|half|more|fewer|most|several)\b"
+        r"(?:\s+[\w'’<>-]+){0,5}|\b(?:from|by)\s+(?:[\w'’<>-]+\s+){0,3}[\w'’<>-]+)")),
+    (("is required to", "are required to", "will be required to"), lambda b, a: not re.search(
+        r"(?:\b(?:you|we|they|he|she|I|everyone|everybody|anyone|all\s+staff|staff|employees?|students?|pupils?|children|"
+        r"parents|carers|members?|residents?|tenants?|landlords?|applicants?|candidates?|participants?|visitors?|"
+        r"guests?|customers?|clients?|users?|drivers?|passengers?|patients?|volunteers?|contractors?|suppliers?|"
+        r"players?|officers?|managers?|owners?|holders?|attendees?|delegates?|individuals|persons?|workers?|trainees?|"
+        r"apprentices?|interns?|employers?|companies|businesses|organi[sz]ations|schools?|teachers?|homeowners?|"
+        r"occupants?|travell?ers?|entrants?|competitors?|authors?|researchers?|providers?|firms?|operators?|retailers?|"
+        r"vendors?|sellers?|buyers?|purchasers?|partners?|directors?|trustees?|councils?|authorities|agencies|"
+        r"departments?|households?|families|citizens?|voters?|cyclists?|pedestrians?|motorists?|shoppers?|subscribers?|"
+        r"policyholders?|claimants?|learners?|graduates?|nurses?|doctors?|clinicians?|pharmacists?|crew|pilots?|"
+        r"builders?|plumbers?|electricians?|staff\s+members|team\s+members|adults|minors|coaches|referees?|"
+        r"exhibitors?|traders?|stallholders|hirers?|borrowers?|lenders?|insurers?|investors?|shareholders?|"
+        r"beneficiaries|recipients?|signator(?:y|ies)|parties|party|the\s+(?:tenant|landlord|buyer|seller|employee|"
+        r"employer|contractor|client|customer|supplier|company|council|applicant|candidate|student|member)\w*)"
+        r"|(?<!\bof )(?<!\bthan )(?<!\bleast )(?<!\bmost )(?<!\bover )(?<!\bunder )(?<!\babout )(?<!\bsome )(?<!\bonly )"
+        r"(?<!\bjust )(?<!\bto )(?<!\band )(?<!\bor )(?<!\bminimum )(?<!\bmaximum )<F\d+>)"
+        r"(?:\s+(?:also|now|still|all|both|each|usually|normally|generally|typically|then|therefore|further|"
+        r"hereby|legally|strictly|always))*\s+$", b, re.I)),
     (("is required to", "are required to", "will be required to"),
      lambda b, a: bool(re.search(r"\b(?:deposits?|notes?|payments?|signatures?|certificates?|permits?|licen[cs]es?|"
                                  r"passports?|visas?|reservations?|bookings?|tickets?|passwords?|keys?|codes?|cards?|"
@@ -2009,10 +2044,12 @@ for _keys, _keep in [
     # "was (then/also) showcased", "has showcased" need "shown"; "Designs showcased at the fair" and
     # "Showcased at Venice, the film" are participles: only the active past tense before its object
     (("showcased",), lambda b, a: bool(re.search(r"(?:\b(?:is|are|was|were|be|been|being|get|gets|got|getting|has|have|"
-                                                 r"had)|['’]ve|['’]s|['’]d)(?:\s+[\w'’-]+){0,2}\s+$", b, re.I)
+                                                 r"had|having|newly|recently)|['’]ve|['’]s|['’]d)(?:\s+[\w'’-]+){0,2}\s+$",
+                                                 b, re.I)
                                        or re.search(r"\b(?:the|a|an|its|their|our|his|her|your|my)\s+$", b, re.I)
                                        or re.search(_SENTENCE_START, b))
-     or bool(re.match(r"\s+(?:at|by|in|on|during|for|from|with|across|throughout|alongside|to)\b", a, re.I))),
+     or bool(re.match(r"\s+(?:at|by|in|on|during|for|from|with|across|throughout|alongside|to|here|above|below)\b",
+                      a, re.I))),
     # "a showcase of local talent", "showcase slots": only the verb before its object
     (("showcase",), lambda b, a: not re.search(r"\b(?:to|will|would|can|could|should|must|may|might|we|they|you|i|"
                                                r"let['’]s|helps?|helped)\s+$", b, re.I)
@@ -2868,6 +2905,17 @@ for _keys, _keep in [
      # (a valuation: "The company is priced at $2 billion")
      or bool(re.search(r"\b(?:company|companies|firm|startup|start-up|stock|stocks|shares?|bonds?|funds?|business|deal|"
                        r"offering|IPO|valuation|risk|contract|option|options)\b[^.!?]{0,40}$", b, re.I))),
+    # (a material perishes too: "the rubber seals had perished": its session-28 review)
+    (("perished",), lambda b, a: bool(re.search(
+        r"\b(?:rubber|seals?|hoses?|tyres?|tires?|gaskets?|fabric|leather|foam|elastic|washers?|belts?|pipes?|"
+        r"o-rings?|wiper|blades?|latex|tubing|insulation|canvas|webbing|straps?|manuscripts?|books?|paintings?|"
+        r"documents?|records|archives?|crops?|plants?|trees|buildings?|paint|putty|letters|photographs|films?|"
+        r"collections?|library|libraries|artworks?|works|species|language|languages|culture|hopes?|dreams?|"
+        r"plans?|empire|civili[sz]ation|ideas?|mortar|timber|wood|varnish|sketches|drawings?|grommets?|"
+        r"diaphragms?|tubes?|membranes?|bellows|bush(?:es|ings?)|mounts?|bulbs?|seeds?|cuttings?)\b",
+        _sentence_around(b, a), re.I)
+        or re.search(r"\b(?:were|was|be|been|being|get|got|feel|felt|am|are|is)\s+(?:absolutely\s+|completely\s+)?$",
+                     b, re.I))),
     (("perished",), lambda b, a: not re.search(
         r"\b(?:people|passengers|crew|soldiers|residents|civilians|victims|men|women|children|workers|miners|sailors|"
         r"troops|inhabitants|refugees|migrants|animals|birds|cattle|sheep|members|climbers|hikers|firefighters|others|"
@@ -2900,7 +2948,12 @@ for _keys, _keep in [
         or re.match(r"\s+(?:<F\d+>|\d+)\s*(?:hours?|days?|minutes?|weeks?|months?|years?)\b", a, re.I)
         or re.match(r"\s+\S+(?:\s+\S+){0,3}\s+(?:in\s+advance|before|after|behind|ahead|prior)\b", a, re.I)
         or re.search(r"\bby\b", _sentence_around(b, ""), re.I))),
-    # something given ("complimentary pizza"), not praise ("complimentary remarks about the chef")
+    # something given ("complimentary pizza"), not praise ("complimentary remarks about the chef", "Guests were very
+    # complimentary about breakfast": its session-28 review)
+    (("complimentary",), _after_is(r"(?:[\w-]+\s+)?(?:reviews?|remarks?|comments?|words?|notes?|letters?|articles?|"
+                                   r"write-?ups?|things|feedback|assessments?|references?|about)\b")),
+    (("complimentary",), _either(_before_is(r"\b(?:very|so|extremely|most|highly|quite|more|less|too|were|was|is|are|"
+                                            r"been|being|be|not|hardly)"), _after_is(r"(?:about|of|towards?)\b"))),
     (("complimentary",), _not_after(
         r"(?:[\w-]+\s+)?(?:breakfast|pizza|drinks?|coffee|tea|wi-?fi|parking|shuttle|snacks?|refreshments|lunch|dinner|"
         r"meals?|tickets?|admission|entry|upgrade|samples?|gifts?|consultations?|valet|water|desserts?|appeti[sz]ers?|"
@@ -3249,13 +3302,24 @@ for _keys, _keep in [
                     r"excellence|passion|interest|results|effectiveness|efficacy)\b", a, re.I))),
     # (nor a protest: "Protesters demonstrated outside the embassy")
     (("demonstrate", "demonstrates", "demonstrated", "demonstrating"),
-     _either(_before_is(r"\b(?:as|been|be|being|was|were|is|are|have|has|had)|['’](?:ve|s|d)"),
+     _either(_before_is(r"(?:\b(?:as|been|be|being|was|were|is|are|have|has|had|having|newly|recently)|['’](?:ve|s|d))"
+                        r"(?:\s+(?:[a-z]+ly|also|already|just|now|since|again|never|ever|still|long|first))?"
+                        r"|\b(?:a|an|the)\s+[a-z]+ly"),
+             _after_is(r"(?:throughout|under|twice|en\s+masse|repeatedly|regularly|for\s+(?:hours|days|weeks))\b"),
+             _after_is(r"(?:by|here|above|below|earlier|previously|noisily|loudly|peacefully|all\s+day|and\s+"
+                       r"(?:chanted|marched|sang|shouted|protested|waved))\b"),
+             # (a protest with its day or scope: "15,000 people demonstrated Saturday", "demonstrated nationwide")
+             _after_is(r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|last|this|every|nationwide|"
+                       r"worldwide|overnight|daily|weekly)\b|<F\d+>"),
              lambda b, a: bool(re.match(r"\s*(?:[.,;:!?)]|$)|\s+(?:outside|in|at|against|for|on|near|across|along|through|"
                                         r"around|peacefully|again|together|publicly|yesterday|today|before|after|"
                                         r"over|during|until)\b", a, re.I)))),
     # a modifier mid-sentence ("at no additional cost", "additional safeguards"); "Additional Terms" (a title), a
     # sentence's "Additional highlights include" and "The costs are additional." stay
     (("additional",), lambda b, a: bool(re.search(_SENTENCE_START, b)) or bool(re.match(r"\s+[A-Z]", a))),
+    # (nor after a count: session 28's pairwise judges preferred "14 additional counties", "20 additional wells" 6 to 0)
+    (("additional",), _before_is(r"(?:<F\d+>|\d[\d,.]*|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                                 r"fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|dozen|several|many|few)\b)")),
     # Session 25 round 1's guards (and its review's, ~610 probes)
     # an amount only: "in excess of the limit", "living in excess of one's means" stay
     (("in excess of",), _either(
@@ -3417,7 +3481,8 @@ for _keys, _keep in [
     (("with effect from",), _not_after(rf"<F\d+>|\d|{_DATE_WORD}\b|today\b|tomorrow\b|midnight\b|noon\b|this\b|next\b|"
                                        r"the\s+(?:start|beginning|end|first|next|new)\b")),
     # (nor a lien's rank or a pair: "The lien is subsequent to the bank's", "prior or subsequent to the sale")
-    (("subsequent to",), _before_is(r"\b(?:is|are|was|were|be|been|being|prior\s+or|prior\s+and|and|or|both)")),
+    (("subsequent to",), _before_is(r"\b(?:is|are|was|were|be|been|being|prior\s+or|prior\s+and|and|or|both|remains?|"
+                                    r"remained|ranks?|ranked|stays?|stayed|comes?|came)")),
     (("subsequently",), _either(_after_is(r"to\b|(?:amended|acquired|revised|adopted|updated|modified|added|renamed|"
                                           r"incorporated|issued|enacted|published)\b"),
                                 _before_is(r"\b(?:as|any|the|all)"))),
@@ -3798,6 +3863,114 @@ for _keys, _keep in [
                      r"more\s+than\s+|often\s+|normally\s+|not\s+)?$", b, re.I) and re.match(r"\s*[.,;!]", a))
      or bool(re.search(r"\b(?:conditions?|necessary|theorem|proof|lemma|principle|statistic\w*)\b",
                        _sentence_around(b, a), re.I))),
+    # session 28's guards, with its review (~550 probes): an age bound only of people and before its number ("under the
+    # age of consent", "Horses over the age of 20", "Blood pressure readings over the age of 60", "caught speeding over
+    # the age of 70" stay); "to hereby" only in a letter's announcement ("agrees to hereby assign" is a present
+    # assignment in a contract); "Please" only for a request that opens its sentence and asks for an act ("Although it
+    # would be appreciated if you could attend, ...", "... if you could have done this sooner" stay)
+    (("under the age of", "over the age of"), _not_before(
+        r"\b(?:children|child|kids|people|persons|users|adults|members|patients|women|men|girls|boys|pupils|students|"
+        r"applicants|residents|visitors|customers|participants|anyone|those|employees|workers|passengers|individuals|"
+        r"players|competitors|entrants|guests|candidates|infants|babies|teenagers|volunteers|swimmers|"
+        r"attendees|everyone|nobody|someone|seniors|citizens|voters|travell?ers|diners|viewers|"
+        r"learners|trainees|apprentices|clients|claimants|campers|climbers|walkers|cyclists)")),
+    (("under the age of", "over the age of"),
+     _not_after(r"(?:<F\d+>|\d[\d,.]*|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+                r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty-one|twenty-five|thirty|forty|fifty|sixty|"
+                r"sixty-five|seventy|eighty)\b)(?!\s+(?:and|or|to)\s+(?:<F\d+>|\d|one|two|three|four|five|six|seven|eight|"
+                r"nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b)")),
+    # (a debt, a schedule: "The final 10% due to the supplier", "His 2 weeks' pay due to him", "a third due to follow")
+    (("due to",), _either(lambda b, a: bool(re.search(r"<F\d+>\s*$", b) and re.match(
+                              r"\s+(?:him|her|them|you|us|me|each|every|all|the\s+(?:contractor|landlord|supplier|"
+                              r"estate|council|builder|agent|editor|customer|client|tenant|owner|seller|buyer|vendor|"
+                              r"bank|lender|creditor|company|employee|member|shareholder|investor|government|"
+                              r"authority|school|firm|manufacturer|author|artist|publisher|fund|charity|trust|"
+                              r"organi[sz]ers?|winner|claimant|plaintiff|defendant|insurer|policyholder|pension|"
+                              r"family|heirs?|beneficiar(?:y|ies)|workers?|staff|players?|club|team))\b", a)),
+                          _before_is(r"\b(?:pay|leave|commission|wages|salary|pension|dividends?|interest|"
+                                     r"royalt(?:y|ies)|shares?|damages|compensation|arrears|instal?lments?|a\s+third|"
+                                     r"a\s+second|a\s+fourth|another|one|two|three|deposits?|inheritance|bonus(?:es)?|"
+                                     r"proceeds|surplus|funds|debts?|benefits?|respect|credit|money|cash|sum|amount|"
+                                     r"balance|fees?|rent|refunds?|monies|payments?|entitlement|allowance|share|"
+                                     r"pounds|dollars|euros|reward|profits?|honou?r|recognition|praise|apology|"
+                                     r"attention|thanks|gratitude|tribute|portion|proportion|the\s+discovery)"),
+                          _after_is(r"(?:him|her|them|you|us|me)\s*(?:[.,;!?]|$)"),
+                          _after_is(r"(?:rise|fall|increase|decrease|follow|host|ship|lift|feature|honou?r|air|premiere|"
+                                    r"debut|retire|appear|play|visit|land|sail|depart|reopen|conclude|complete|resume|"
+                                    r"join|leave|marry|speak|perform|release|publish|come|go|hit|reach|face|meet|"
+                                    r"expand|move|replace|become|hold|receive|sign|announce|report|testify|stand|"
+                                    r"undergo|graduate|celebrate|mark|welcome|unveil|kick|get|stay|serve|continue|"
+                                    r"last|clear|peak|drop|improve|double|step|dock|resign|wed|inherit|be|start|"
+                                    r"begin|open|close|arrive|expire|end|finish|launch|return|take|run|give|deliver|"
+                                    r"pass|take|lose|gain|fly|travel|tour|open|shut|merge|split|sell|buy|pay|"
+                                    r"settle|vote|decide|rule|hear|consider|review|meet|produce|grow|fall|headline|"
+                                    r"sentence|restart|seat|blast|stage|premiere|screen|broadcast|air|kick|tee|"
+                                    r"reconvene|convene|sit|report|rule|issue|publish|arrive|come)\b"))),
+    # ("in the event that" as a condition: a subject and a verb of the present follow; "in the event that took place",
+    # "the event that Bolt won", "the event that you describe" stay: its session-28 review)
+    # (nor where "the event" is a race, a show or a probability's: "the event that the club hosts annually", "the event
+    # that 2019 champion Sifan Hassan won", "included in the event that both dice are even": its second review)
+    (("in the event that",), lambda b, a: bool(re.search(
+        r"\b(?:confirm|tell\s+(?:us|me|them)|let\s+(?:us|me)\s+know|ask|check|know|see|wonder(?:ed)?|find\s+out|decide|"
+        r"advise(?:\s+(?:us|me))?)\s+$", b, re.I)) or bool(
+        re.search(r"\b(?:probability|dice|die|coins?|outcomes?|random|sample\s+space|won|wins|winner|race|runners|medal|"
+                  r"medallist|compete|competed|champion|prize|tournament|finished|took\s+part|taken\s+part|hosts?|"
+                  r"hosted|hosting|organi[sz]e|organi[sz]es|annually|every\s+year|spectators|crowd|sponsor\w*|"
+                  r"investigat\w*|describ\w*|remember|fastest|top\s+prize)\b", _sentence_around(b, a), re.I))
+     or not (
+        # at a sentence start: a pronoun, a present verb, its object and a comma ("In the event that you carry debt,
+        # ..."), or a number ("In the event that 2 or more candidates tie, ...")
+        re.search(_SENTENCE_START, b) and (
+            re.match(r"\s+(?:you|we|they|I|he|she|it)\s+(?![a-z]+ed\b)(?!(?:will|would|ran|won|had|was|were|did|went|"
+                     r"came|saw|made|took|held|got|gave|began|wrote|ate|broke|lost|met|left|kept|told|found)\b)"
+                     r"[a-z]+\s+[^,.;!?]+,", a)
+            or re.match(r"\s+(?:<F\d+>|\d)", a))
+        # a comma next, or a subject and a verb of the present: not after a past participle or a preposition, "the
+        # event that you refer to are sold out", "the event that we hosted in May were")
+        or re.match(
+        r"\s*,|\s+(?:(?!(?:has|have|had|is|are|was|were|be|been)\b)(?:(?![a-z]+ed\b)[\w'’<>-]+\s+){1,4}?(?<!\bto )(?<!\bfor )(?<!\bwith )"
+        r"(?<!\babout )(?<!\bof )(?<!\bin )(?<!\bon )(?<!\bat )"
+        r"(?:is|are|does|do|should|can|cannot|can['’]t|may|might|must|becomes?|occurs?|arises?|fails?|needs?|"
+        r"requires?|happens?|exceeds?|persists?|remains?|proves?|isn['’]t|aren['’]t|doesn['’]t|breaks|dies|"
+        r"expires?|lapses?|applies)\b"
+        r"|(?:you|we|they|I|he|she|it)\s+(?:is|are|am|has|have|do|does|should|can|cannot|can['’]t|may|might|must|"
+        r"need|needs|wish|wishes|want|wants|require|requires|fail|fails|decide|decides|choose|chooses|experience|"
+        r"notice|encounter|lose|miss|become|don['’]t|doesn['’]t|aren['’]t|isn['’]t|('re|’re))\b"
+        r"(?!\s+(?:been|[a-z]+ed|done|seen|become|made|taken|given|written|shown|known|heard)\b))", a))),
+    # ("the paramount chief", "the court's paramount consideration" are first in rank, not vital: only what is vital to
+    # do or of paramount importance)
+    (("paramount",), lambda b, a: bool(re.match(r"\s+to\b", a) and not re.search(
+        r"\bit(?:['’]s|\s+is|\s+was|\s+remains|\s+will\s+be|\s+would\s+be)(?:\s+(?:also|therefore|now|absolutely|thus))?"
+        r"\s+$", b, re.I)) or bool(re.match(r"\s+(?:to\s+(?:those|that|the|any|all|other|his|her|their|its|our|"
+                                                r"your|my|a|an|this|these|<F\d+>|[A-Z])|in|over|among|within|across|"
+                                                r"throughout)\b", a))
+     or not (re.match(r"\s+(?:to|that|importance)\b|\s*[.,;!]", a, re.I) or re.search(
+        r"\b(?:is|are|was|were|be|been|being|remains?|remained|becomes?|became|seems?)\s+(?:also\s+|now\s+|absolutely\s+|"
+        r"therefore\s+)?$", b, re.I))),
+    # (after a determiner its "more" would be ungrammatical: "Thanks for the more information", session 28's review)
+    (("additional",), lambda b, a: bool(
+        re.search(r"\b(?:the|your|our|this|these|that|those|my|his|her|their|its|an|such|whose)\s+$", b, re.I)
+        and re.match(r"\s+(?:information|details|info|questions|help|guidance|assistance|resources|clarification)\b",
+                     a, re.I))),
+    # ("50 g of additional fine sugar" is no "extra fine sugar")
+    (("additional",), _after_is(r"(?:fine|large|small|strong|light|wide|long|mild|hot|soft|sharp|thick|thin|virgin|"
+                                r"special|tall|dry|sweet|crispy|lean|heavy|mature|firm|dark|cold|low|high|"
+                                r"low-[\w-]+|warm|cool|[a-z]+(?:al|ic|ive|ous|ary|ory)(?:ly)?)\b")),
+    (("to hereby",), _either(
+        _not_before(r"\b(?:pleased|happy|delighted|glad|proud|honou?red|thrilled|excited|wish|like|want|writing)"),
+        _not_after(r"(?:confirm|announce|inform|notify|advise|invite|welcome|share|introduce|acknowledge)\b"))),
+    # ("It would be appreciated if you could not park on the grass" is no "Please not park"; the claims checks read the
+    # request as "please" only from session 28 on)
+    (("it would be greatly appreciated if you could", "it would be appreciated if you could",
+      "we would appreciate it if you could"), lambda b, a: not re.search(_SENTENCE_START, b) or not re.match(
+         r"\s+(?!(?:not|never|avoid|refrain|also|kindly|please|have|possibly|perhaps|somehow|ever|maybe|just|still|"
+         r"only|even|always|at|in|on|but|and|or|no|again|nonetheless|otherwise|rather|sooner|afford|instead|"
+         r"therefore|too|either|first|somehow|actually|really|truly|still)\b)[a-z]+\b(?!\s*[.,;!?])", a)
+         # (nor where the rest of its sentence asks, repeats the request or allows a "no": "Please call or if you could
+         # email us", "... if you could afford it, but we understand if you cannot")
+         or bool(re.search(r"\?|\bif you could\b|\b(?:cannot|can['’]t|unable|not possible|if not|understand)\b",
+                           re.split(r"(?<=[.!])\s|\n", a)[0], re.I))),
+    (("to hereby",), _not_after(r"[a-z]+\b(?<!\bthe)(?<!\ba)(?<!\ban)")),
 ]:
     for _k in _keys:
         _KEEP_IN_CONTEXT[_k] = _either(_KEEP_IN_CONTEXT.get(_k), _keep)
@@ -4725,10 +4898,12 @@ class HumanizeOptions(StrictModel):
     retries: int = Field(0, ge=0, le=2, description="Extra rounds for pieces no candidate passed, before the rule "
                          "edit: 1 = more candidates at temperature >= 0.5, 2 = then greedy as well.")
     cleanup: bool = Field(True, strict=True, description="Replace leftover AI phrases and add contractions after the model.")
-    # (blind judging put the model's pieces within a point or two of the rule edit alone: test judging 17 usable 59 / 52
-    # / 52 / 56% against 58 / 52 / 50 / 56%, at ~4 s per 100 words against milliseconds)
-    use_model: bool = Field(True, strict=True, description="Generate the model's rewrites; false = the verified rule "
-                            "edit only (no language-model call: milliseconds per text once loaded).")
+    # Off by default since session 28: over the five blind judgings of whole passages since dev15 (dev15-17, test 18-19),
+    # where the model's pieces made the text differ from the verified rule edit alone, the judges rated them worse 30
+    # times, better 4 times and level 114 times (meaning errors 0.05 vs 0 per passage on dev17), at ~3 s per 100 words
+    # against milliseconds. The model stays one switch away (the page's checkbox, the CLI's --use-model, the API's field).
+    use_model: bool = Field(False, strict=True, description="Also generate the model's rewrites (each verified like the "
+                            "rule edit); false (the default) = the verified rule edit only, no language-model call.")
 
 
 @dataclass

@@ -300,7 +300,7 @@ def test_engine_failures_are_answered_not_500s_or_silent_streams(make_client, mo
         raise QueueFull
 
     monkeypatch.setattr(st.humanizer.generator, "generate", full)
-    r = c.post("/humanize", json={"text": "It is important to note that the 3 rooms close at 5 PM."})
+    r = c.post("/humanize", json={"text": "It is important to note that the 3 rooms close at 5 PM.", "use_model": True})
     assert r.status_code == 503 and r.headers.get("retry-after") == "2", r.text
 
 

@@ -106,12 +106,13 @@ def test_openai_client_errors_and_streamed_completion(live_server):
 
 @pytest.mark.slow
 def test_humanize_endpoint_real_model(live_server):
-    r = httpx.post(f"{live_server}/humanize", json={"text": PARAGRAPH}, timeout=120)
-    body = r.json()
-    assert r.status_code == 200
-    assert body["facts_kept"] is True
-    for fact in ["March 3, 2025", "240", "Denver", "https://portal.acme.example"]:
-        assert fact in body["humanized_text"]
+    for use_model in (False, True):  # (the default, the verified rule edit; then the bundled model's pipeline)
+        r = httpx.post(f"{live_server}/humanize", json={"text": PARAGRAPH, "use_model": use_model}, timeout=120)
+        body = r.json()
+        assert r.status_code == 200
+        assert body["facts_kept"] is True
+        for fact in ["March 3, 2025", "240", "Denver", "https://portal.acme.example"]:
+            assert fact in body["humanized_text"]
 
 
 @pytest.mark.slow
