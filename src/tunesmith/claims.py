@@ -198,9 +198,10 @@ SAME_MEANING = [(r"\bin order to\b", "to"), (r"\bprior to\b", "before"), (r"\bse
                 (r"\bembark(?:s|ed|ing)? on a ((?:field |day |school )?)trip\b", r"go on a \1trip"),
                 (r"\babundant natural light\b", "plenty of natural light"),
                 (r"\bno (?:trip|visit) is complete without (?:sampling|trying|tasting)\b", "do not leave without trying"),
-                # (session 28) set phrases the rule edit already swapped but these checks refused: "subsequent to 9.30
-                # pm" is after it, "999 in the event that" counts no "in", "commencing 1 August" starts then, and "It
-                # would be appreciated if you could" (its "if you" gone as a condition by now) asks what "Please" does
+                # (session 28) set phrases the rule edit swaps that these checks refused: "under the age of 12" is the
+                # bound "under 12", "subsequent to 9.30 pm" is after it, "in the event that" a condition, "commencing 1
+                # August" starts then, and "It would be appreciated if you could" (its "if you" gone as a condition by
+                # now) asks what "Please" does
                 (r"\b(under|over) the age of (?=\d|[a-z]+teen\b|twenty|thirty|forty|fifty|sixty|seventy|eighty)", r"\1 "),
                 (r"\bsubsequent to\b", "after"), (r"\bin the event that\b", "if"), (r"\bcommencing\b", "starting"),
                 (r"\bit would be (?:greatly |much |very much |most )?appreciated\s+could\b", "please"),

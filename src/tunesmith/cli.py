@@ -409,6 +409,9 @@ def humanize(
     sources = [x for x in (text, file, jsonl) if x is not None]
     if len(sources) != 1:
         raise TunesmithError("give exactly one input: TEXT, --file FILE or --jsonl FILE", field="text")
+    if not use_model and (candidates is not None or alternatives):
+        print("note: --candidates and --alternatives shape the model's rewrites; add --use-model to get them",
+              file=sys.stderr)
     if jsonl is not None and output is None:
         raise TunesmithError("--jsonl needs --output OUT.jsonl for the results", field="output")
     if output is not None and jsonl is None:

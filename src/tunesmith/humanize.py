@@ -1724,16 +1724,23 @@ for _keys, _keep in [
     # ("are required to cease activity and to proceed to the exit" would leave "must ... and to proceed": dev18's judge)
     (("is required to", "are required to", "will be required to"),
      lambda b, a: bool(re.match(r"[^.;!?\n]*?\b(?:and|or)\s+to\s+[a-z]", a))),
-    # (a count of people needed: "12 members are required to form a quorum", "Six players are required to start a match")
+    # (a count of people needed: "12 members are required to form a quorum", "A crew of 6 is required to sail the yacht")
+    (("is required to", "are required to", "will be required to"),
+     _before_is(r"\b(?:crew|team|group|squad|panel|party|minimum|maximum|total|quorum|majority|score|turnout|"
+                r"staff|committee|board|jury|band|minimum\s+score|pass\s+mark)\s+of\s+(?:<F\d+>|\d[\d,.%]*|(?:two|three|four|"
+                r"five|six|seven|eight|nine|ten|eleven|twelve|twenty)\b)")),
     (("is required to", "are required to", "will be required to"), lambda b, a: bool(re.search(
         r"(?<!\bwith )(?<!\bwith more than )(?<!\bwith over )(?<!\bwith at least )(?:<F\d+>|\b(?:\d[\d,.]*|one|two|three|"
         r"four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|"
         r"dozen)\b)(?:\s+(?!(?:and|or|but|then|to|in|on|at|their|his|her|its|our|your|the|a|an|with|for|from|by|"
         r"through|who|which|that|must|will|should|under|over|aged|born|hired|of)\b)[a-z][\w'’-]*){1,3}\s+$", b, re.I))),
-    (("is required to", "are required to", "will be required to"), _before_is(
-        r"(?:\b(?:dozens|hundreds|thousands|millions|two-thirds|three-quarters|half|more|fewer|most|several)\b"
-        r"(?:\s+[\w'’<>-]+){0,5}|\b(?:from|by)\s+(?:[\w'’<>-]+\s+){0,3}[\w'’<>-]+)")),
-    (("is required to", "are required to", "will be required to"), lambda b, a: not re.search(
+    (("is required to", "are required to", "will be required to"), lambda b, a: not re.match(
+        r"\s+be\s+(?:[a-z]+ed|paid|sent|made|done|given|taken|kept|shown|seen|held|worn|signed|accompanied)\b", a) and bool(
+        re.search(r"(?:(?:^|[.!?;:,(]\s*|\n\s*)(?:dozens|hundreds|thousands|millions|two-thirds|three-quarters|half|more|"
+                  r"fewer|most|several)\b(?:\s+[\w'’<>-]+){0,5}|\b(?:from|by)\s+(?:[\w'’<>-]+\s+){0,3}[\w'’<>-]+)\s*$",
+                  b, re.I))),
+    (("is required to", "are required to", "will be required to"), lambda b, a: not re.match(
+        r"\s+be\s+(?:[a-z]+ed|paid|sent|made|done|given|taken|kept|shown|seen|held|worn|signed)\b", a) and not re.search(
         r"(?:\b(?:you|we|they|he|she|I|everyone|everybody|anyone|all\s+staff|staff|employees?|students?|pupils?|children|"
         r"parents|carers|members?|residents?|tenants?|landlords?|applicants?|candidates?|participants?|visitors?|"
         r"guests?|customers?|clients?|users?|drivers?|passengers?|patients?|volunteers?|contractors?|suppliers?|"
@@ -1747,6 +1754,7 @@ for _keys, _keep in [
         r"exhibitors?|traders?|stallholders|hirers?|borrowers?|lenders?|insurers?|investors?|shareholders?|"
         r"beneficiaries|recipients?|signator(?:y|ies)|parties|party|the\s+(?:tenant|landlord|buyer|seller|employee|"
         r"employer|contractor|client|customer|supplier|company|council|applicant|candidate|student|member)\w*)"
+        r"(?:\s+(?:of|at|in|from|with|on)\s+(?:[\w'’<>&.-]+\s+){0,3}[\w'’<>&.-]+)?"
         r"|(?<!\bof )(?<!\bthan )(?<!\bleast )(?<!\bmost )(?<!\bover )(?<!\bunder )(?<!\babout )(?<!\bsome )(?<!\bonly )"
         r"(?<!\bjust )(?<!\bto )(?<!\band )(?<!\bor )(?<!\bminimum )(?<!\bmaximum )<F\d+>)"
         r"(?:\s+(?:also|now|still|all|both|each|usually|normally|generally|typically|then|therefore|further|"
@@ -3947,6 +3955,10 @@ for _keys, _keep in [
      or not (re.match(r"\s+(?:to|that|importance)\b|\s*[.,;!]", a, re.I) or re.search(
         r"\b(?:is|are|was|were|be|been|being|remains?|remained|becomes?|became|seems?)\s+(?:also\s+|now\s+|absolutely\s+|"
         r"therefore\s+)?$", b, re.I))),
+    # (a match's "additional time" is stoppage time, not extra time)
+    (("additional",), lambda b, a: bool(re.match(r"\s+time\b", a) and re.search(
+        r"\b(?:referee|scored|goals?|match|minutes?|half|stoppage|injury|whistle|game|won|drew|finished|fourth\s+official)\b",
+        _sentence_around(b, a), re.I))),
     # (after a determiner its "more" would be ungrammatical: "Thanks for the more information", session 28's review)
     (("additional",), lambda b, a: bool(
         re.search(r"\b(?:the|your|our|this|these|that|those|my|his|her|their|its|an|such|whose)\s+$", b, re.I)
@@ -4604,7 +4616,11 @@ def _sentences_with_separators(text: str) -> list[tuple[str, str]]:
 # ("isn't only delicious but also ..."). "let us" stays: "let's know" is not "let us know".
 # (not where the verb ends its clause after a time or place word: "the professional I am today" -> "I'm today" is not
 # English, dev10's judges)
+# (nor before officialese a contraction would clash with: "You're requested to retain", "It's anticipated that", dev18's
+# judges; "You're invited" and "It's recommended" read fine)
 _CONTRACT_AFTER = (r"(?=\s+(?!only\b)[\w'’])(?!\s+(?:today|these days|tonight)\b)"
+                   r"(?!\s+(?:(?:hereby|further|also|respectfully|kindly|therefore)\s+)?(?:requested|anticipated|deemed|"
+                   r"hereby|notified|obliged|obligated|understood|advised\s+that|reminded\s+that)\b)"
                    r"(?!\s+(?:now|here|there|too|again|anymore|any more|yet|still|then|right now)\s*(?:[.,;:!?)\"”—–]|$|"
                    r"(?:and|but|or|because|thanks|through|with|as)\b))")
 # ... nor after a wh-word, where the verb ends the clause: "where you are now", "what it is today"

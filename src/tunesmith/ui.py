@@ -286,7 +286,8 @@ def build_blocks(state, settings) -> gr.Blocks:
                                               label="Candidates per part")
                             alts = gr.Slider(0, 3, value=0, step=1, label="Alternatives to show")
                         use_model = gr.Checkbox(HumanizeOptions.model_fields["use_model"].default, elem_id="hz-use-model",
-                                                label="Model rewrites too (off: the verified rule edit only, instant; blind judges preferred it)")
+                                                label="Model rewrites too (off: the verified rule edit only, instant; "
+                                                      "blind judges preferred it)")
                         hz_btn = gr.Button("Humanize", variant="primary", elem_id="hz-button")
                     with gr.Column():
                         hz_out = gr.Textbox(label="Humanized text", lines=10, buttons=["copy"], elem_id="hz-output-text")

@@ -126,7 +126,7 @@ def test_humanizer_splits_many_pieces_into_bounded_batches(tiny_generator):
 
     tiny_generator.generate = spy
     try:
-        h.humanize("\n".join(f"Line {i} is here." for i in range(10)), candidates=2, max_new_tokens=16)
+        h.humanize("\n".join(f"Line {i} is here." for i in range(10)), candidates=2, max_new_tokens=16, use_model=True)
     finally:
         del tiny_generator.generate
     assert sizes and max(sizes) <= 6
