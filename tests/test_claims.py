@@ -268,3 +268,28 @@ def test_session28_set_phrases_keep_the_claim(source, rewrite):
 ])
 def test_session28_set_phrases_still_catch_a_changed_claim(source, rewrite):
     assert verify(source, rewrite) != []
+
+
+@pytest.mark.parametrize("source,rewrite,same", [
+    # session 29: "was attributable to" names a cause as "was due to" does; dropping it drops the link
+    ("The shortfall was principally attributable to roadworks.", "The shortfall was mainly due to roadworks.", True),
+    ("The shortfall was attributable to roadworks.", "The shortfall came with roadworks.", False),
+    # ("12 persons" counts what "12 people" does, not chairs)
+    ("The room holds 12 persons at most.", "The room holds 12 people at most.", True),
+    ("The room holds 12 persons at most.", "The room holds 12 chairs at most.", False),
+])
+def test_session29_causes_and_counts(source, rewrite, same):
+    assert (verify(source, rewrite) == []) is same
+
+
+@pytest.mark.parametrize("source,rewrite,same", [
+    # session 29: a rule's duty reads "must" on both sides; a forecast or a permission is another claim
+    ("Dogs shall be kept on leads at all times.", "Dogs must be kept on leads at all times.", True),
+    ("Dogs shall be kept on leads at all times.", "Dogs may be kept on leads at all times.", False),
+    ("The Hirer shall pay a deposit of £150.", "The Hirer must pay a deposit of £150.", True),
+    ("The Hirer shall pay a deposit of £150.", "The Hirer will pay a deposit of £150.", False),
+    ("We shall contact you within 5 working days.", "We'll contact you within 5 working days.", True),
+    ("The decision of the judges shall be final.", "The decision of the judges will be final.", True),
+])
+def test_session29_rule_shall(source, rewrite, same):
+    assert (verify(source, rewrite) == []) is same

@@ -33,6 +33,7 @@ from pydantic import Field, StringConstraints
 
 from .claims import _LIST_MARKER
 from .claims import _is_content
+from .claims import SHALL_DUTY_PARTICIPLES, SHALL_DUTY_VERBS
 from .claims import verify as verify_claims
 from .config import MAX_SEED, SamplingParams, StrictModel, build
 from .data.humanizer import (CONTRACTION_RE, PLACEHOLDER_RE, STRENGTHS, TONES, Masked, build_prompt,
@@ -345,6 +346,17 @@ AI_PHRASES: dict[str, str] = {
 # not treat them as free to add or drop anywhere (see claims._rule_editor_words), and they do
 # not count toward the AI-phrase score; each swaps only in the contexts _BY_CONTEXT and
 # _KEEP_IN_CONTEXT allow.
+# Who a notice addresses: "Passengers are advised that the 07:15 sailing is cancelled" says "The 07:15 sailing is
+# cancelled" (session 29)
+_NOTICE_READERS = ("passengers", "participants", "residents", "customers", "members", "staff", "guests", "visitors",
+                   "parents", "tenants", "students", "pupils", "applicants", "users", "drivers", "motorists",
+                   "patients", "clients", "employees", "entrants", "competitors", "runners", "attendees",
+                   "delegates", "subscribers", "policyholders", "homeowners", "occupants", "householders",
+                   "shareholders", "volunteers", "cyclists", "pedestrians", "riders", "traders", "exhibitors",
+                   "candidates", "contractors", "colleagues", "personnel", "holders", "owners", "players",
+                   "spectators", "readers", "swimmers", "walkers", "diners", "clubs", "families", "carers",
+                   "guardians", "parents and carers", "parents and guardians", "plot holders", "season ticket holders",
+                   "berth holders", "ticket holders", "account holders", "card holders", "cardholders")
 CLICHE_SWAPS: dict[str, str] = {
     "elevate": "improve", "elevates": "improves", "elevated": "improved", "elevating": "improving",
     "culinary experience": "meal", "culinary adventure": "cooking adventure",
@@ -1037,7 +1049,53 @@ CLICHE_SWAPS: dict[str, str] = {
     "yield": "make", "yields": "makes",  # (a recipe's portions)
     # session 28 (dev17's judges): a person's age bound before its number, "pleased to hereby confirm"
     "under the age of": "under", "over the age of": "over", "to hereby": "to",
+    # Session 29 round 1: the over-formal register dev18's judges listed most ("Notice is hereby given that", "save
+    # that", "Passengers are advised that", "Your attention is drawn to", "We write to acknowledge receipt of",
+    # "in order that", "free of charge", "principally attributable to", "consequent on", "failing which",
+    # "howsoever arising"), each only in the syntax its guard allows
+    "notice is hereby given that": "", "notice is hereby given that,": "",  # (a sentence's opener)
+    "hereby gives notice that": "gives notice that", "hereby give notice that": "give notice that",
+    "is hereby offered": "is offered", "are hereby offered": "are offered",
+    "save that": "except that", "save for": "except for", "save where": "except where",  # (after a comma or a dash)
+    "in order that": "so that",
+    **{f"{who} {how} acknowledge receipt of": f"{short} received" for who, short in (("we", "we've"), ("i", "I've"))
+       for how in ("write to", "are writing to", "am writing to", "wish to", "hereby")},
+    "we acknowledge receipt of": "we've received", "i acknowledge receipt of": "I've received",
+    "we are in receipt of": "we've received", "i am in receipt of": "I've received",
+    "if you are in receipt of": "if you receive",
+    "free of charge": "free",
+    "principally": "mainly",
+    "attributable to": "due to",  # (after "is"/"was": a cause, not an accountant's share)
+    "consequent on": "resulting from", "consequent upon": "resulting from",
+    "failing which": "or",  # (after a comma, before a clause: "Reply by 5 May, failing which the plot will be offered")
+    "howsoever arising": "whatever the cause", "howsoever caused": "whatever the cause",
+    "your attention is drawn to the fact that": "", "your attention is drawn to": "please note",
+    "your attention is drawn in particular to": "please note in particular",
+    "your attention is particularly drawn to": "please note in particular",
+    "deadline for receipt of": "deadline for",
+    "by telephoning": "by calling",
+    # (the reader stays: "Members are reminded that entry is free" is no "Entry is free"; its review)
+    **{f"{who} are {how}{v} that": f"{who}, please note:" for who in _NOTICE_READERS
+       for how in ("", "kindly ", "respectfully ", "again ", "therefore ", "also ")  # ("hereby": "are hereby advised")
+       for v in ("advised", "reminded")},
+    **{f"you are {how}{v} that": "" for how in ("", "kindly ", "respectfully ", "again ", "therefore ", "also ")
+       for v in ("advised", "reminded")},
+    "with immediate effect": "immediately",
+    **{f"{be} levied": f"{be} charged" for be in ("be", "is", "are", "was", "were", "been", "being")},  # (a fee's)
+    **{f"{be} effected": f"{be} made" for be in ("be", "is", "are", "was", "were", "been", "being")},  # (a payment's)
+    "persons": "people",
+    "cease": "stop", "ceases": "stops", "ceased": "stopped", "ceasing": "stopping",
+    "cease use of": "stop using", "cease using": "stop using", "cease use": "stop using it",
+    **{f"{who} in possession of": f"{who} who have" for who in (
+        "people", "persons", "customers", "consumers", "residents", "passengers", "visitors",
+        "members", "holders", "travellers", "travelers", "drivers", "patients", "students", "users", "buyers")},
+    **{f"{who} in possession of": f"{who} who has" for who in ("anyone", "anybody", "any person", "any customer",
+                                                               "any member", "any passenger", "everyone")},
+    "please telephone": "please call", "telephone us": "call us", "telephone me": "call me",
 }
+_READER_FRAMES = tuple(k for k in CLICHE_SWAPS if re.fullmatch(r"[a-z ]+ are (?:[a-z]+ )?(?:advised|reminded) that", k))
+_NOTICE_OPENERS = ("notice is hereby given that", "notice is hereby given that,", "your attention is drawn to the fact that",
+                   *(k for k in _READER_FRAMES if k.startswith("you ")))
 # Framing that says nothing the rest of its sentence doesn't (dev3 round 2: the openers and closers
 # blind judges named in most dev passages). Each goes whole, only at a sentence start, never with a
 # protected fact inside, and only where two adversarial reviews (~550 probes) found it pure filler: an
@@ -1671,6 +1729,96 @@ def _announce_shall(sentence: str, text: str = "") -> str:
 
     announced = _SHALL_RE.sub(will, sentence)
     return announced if not _SHALL_RE.search(announced) else sentence
+
+
+# A rule's "shall" (session 29: the over-formal half's most frequent mark, 192 times in dev15-19's judges' lists): a
+# duty is "must" ("Dogs shall be kept on leads" -> "must be kept", "The Hirer shall pay the deposit" -> "must pay"), a
+# state or an effect that follows is "will" ("The decision of the judges shall be final", "This Agreement shall
+# terminate on 31 March", "Late entries shall not be accepted"), as plain-language drafting guides write them; "will"
+# only outside a contract's or a rule book's text, where session 27's reviews kept a party's "shall be responsible".
+# Its review (834 probes, 387 breaks) narrowed "must" to a rule book's or a contract's text (_SHALL_TEXT_TERMS), a
+# subject that bears a duty (a party, a role, people, animals, vehicles, what is paid or handed in) and no idiom ("take
+# part", "make a speech", "give way"): "The Duke of Kent shall attend the ceremony" is an announcement, "The Company shall
+# pay you a bonus" a promise, "Refreshments shall be provided" a programme, "Only authorised personnel shall enter" no
+# duty to enter. What stays besides: a question, a quote, a ban on "no"/"nothing"/"only"/"few", a subordinate, relative
+# or reported clause, "I"/"we" (their own swaps), a definition, scripture, and a sentence where any "shall" stays.
+SHALL_STATES = (
+    r"be\s+(?:final|entitled|eligible|payable|valid|void|invalid|binding|effective|null|"
+    r"refundable|non-refundable|rendered\s+void|affected|accepted|refunded|credited|waived)|take\s+effect|"
+    r"come\s+into\s+(?:force|effect|operation)|enter\s+into\s+force|expire|terminate|lapse|survive|prevail|"
+    r"remain\s+in\s+(?:force|effect)")
+_SHALL_DUTY_BEARERS = (
+    r"tenants?|landlords?|hirers?|members?|visitors?|pupils?|students?|staff|employees?|employers?|contractors?|"
+    r"sub-?contractors?|suppliers?|customers?|clients?|users?|licensees?|licensors?|lessees?|lessors?|buyers?|sellers?|"
+    r"purchasers?|vendors?|borrowers?|lenders?|guarantors?|policyholders?|applicants?|candidates?|participants?|"
+    r"parents?|guardians?|guests?|residents?|occupants?|occupiers?|owners?|keepers?|drivers?|riders?|cyclists?|"
+    r"passengers?|players?|competitors?|entrants?|exhibitors?|traders?|stallholders?|plot\s*holders?|"
+    r"holders?|volunteers?|officers?|trustees?|directors?|secretary|treasurer|chair(?:man|person)?|committee|"
+    r"party|parties|person|persons|everyone|anyone|dogs?|pets?|animals?|vehicles?|bicycles?|cars?|you|"
+    r"payments?|rent|deposits?|fees?|charges?|notices?|forms?|applications?|claims?|entries|submissions?|reports?|"
+    r"keys?|badges?|passes|permits?|identification|records?|receipts?|copies|waste|litter|rubbish|doors?|gates?|"
+    r"windows?|equipment|items?|belongings|goods|care|access|invoices?|accounts?|helmets?|footwear|clothing|"
+    r"company|agent|insured|insurer|licen[cs]e\s+holder|council|school|club|operator|provider|organi[sz]er|hirer's")
+_SHALL_IDIOM = (r"take\s+(?:part|over|up|home|place|effect|precedence|priority|the\s+(?:form|stage|lead))|"
+                r"make\s+(?:a|an|his|her|their|its|history|way|no|it|you)|pay\s+(?:off|tribute|a\s+visit)|"
+                r"give\s+(?:way|a|an|evidence|you)|enter\s+into\s+force|follow\b(?!\s+(?:the|all|any|these|those|"
+                r"instructions|procedures?|rules?|guidance|directions?))|be\s+(?:made\s+(?:redundant|public|welcome|a)|"
+                r"treated\s+(?:to|like|as)|cleared\s+of|taken\s+(?:to|on|over|down|ill)|observed\s+on|carried\s+by|"
+                r"returned\s+unopposed|backed\s+by|left\s+to|[a-z]+\s+by\s+(?:the|a|an|[A-Z]))")
+# (a ban on what the reader controls: "shall not be removed"; "Lunch shall not be provided" is no ban)
+_SHALL_NOT_BE = r"removed|left|used|worn|parked|kept|taken|consumed|stored|disposed|placed|attached|brought|displayed"
+_SHALL_DUTY = re.compile(
+    r"\bshall(?=\s+(?:(?:at\s+all\s+times|immediately|promptly|also|always|then)\s+)?"
+    r"(?!" + _SHALL_IDIOM + r")(?:(?:" + "|".join(SHALL_DUTY_VERBS) + r")\b|be\s+(?:"
+    + "|".join(p.replace(" ", r"\s+") for p in SHALL_DUTY_PARTICIPLES) + r")\b)"
+    r"|\s+not\s+(?:(?!" + _SHALL_IDIOM + r")(?:" + "|".join(SHALL_DUTY_VERBS) + r")\b|be\s+(?:" + _SHALL_NOT_BE
+    + r")\b))")
+_SHALL_STATE = re.compile(r"\bshall(?=\s+(?:not\s+)?(?:" + SHALL_STATES + r")\b)")
+_SHALL_CLAUSE_STOP = re.compile(
+    r"\b(?:that|until|till|if|when|whenever|before|after|unless|once|provided|providing|in\s+case|lest|where|"
+    r"wherever|whereas|whether|so|what|how|why|who|whom|whoever|whosoever|whichever|as|while|whilst|in\s+the\s+event|"
+    r"on\s+condition|by\s+the\s+time|said|says|promised|promises|assured?|confirmed|announced|suggests?|predicts?|"
+    r"expects?|hopes?|sure|fears?|believes?|trusts?|decreed|thinks?|knows?|for\s+they)\b", re.I)
+
+
+def _rule_shall(sentence: str, text: str = "") -> str:
+    """A rule's "shall" -> "must" (a duty in a rule book's or a contract's text, on a subject that bears it) or "will" (a
+    state or an effect that follows), where its clause allows; the sentence as written unless every "shall" goes."""
+    if ("?" in sentence or not _SHALL_RE.search(sentence)
+            or re.search(r"\b(?:thee|thou|thy|thine|ye|unto|saith|lord|god|blessed)\b", sentence, re.I)):
+        return sentence
+    rules = bool(_SHALL_TEXT_TERMS.search(text or sentence))
+
+    def plain(m: re.Match) -> str:
+        before = sentence[:m.start()]
+        clause = re.split(r"[,;:()—–]|\s-\s|\n", before)[-1]
+        if not clause.strip() and re.search(r"\w,\s+$", before):  # (after an aside: "A rent of £58, with a deposit, shall")
+            clause = re.split(r"[;:()—–]|\s-\s|\n", before)[-1].rstrip(", ")
+        if ((before.count('"') + before.count("“") + before.count("”")) % 2  # (inside a quote)
+                or not re.search(r"[\w’'),]\s+$", before) or not clause.strip()
+                or re.search(r"(?:^|\W)(?:no|not\s+a|not\s+one|not\s+all|not\s+every|nothing|nobody|no-one|no\s+one|none|"
+                             r"neither|nor|only|few|little)\b", clause, re.I)
+                or _SHALL_CLAUSE_STOP.search(clause) or re.match(r"\s*(?:I|we|We)\b", clause)
+                or re.search(r"\b(?:I|we|We)\s+$", before)):
+            return m.group(0)
+        head = re.findall(r"[\w’'<>-]+", re.split(r"\s(?:of|in|at|on|for|from|with|to|by|under|within)\s", clause,
+                                                  maxsplit=1, flags=re.I)[0])
+        # (not in a contract's or a rule book's text: "This Lease shall expire on 24 June 2030", "The Bylaws shall apply to
+        # all members" keep their register, session 27's reviews)
+        if not rules and _SHALL_STATE.match(sentence, m.start()) or not rules and (
+                head and re.fullmatch(r"restrictions?|rules?|terms|conditions?|charges?|fees?|discounts?|exemptions?|"
+                                      r"exclusions?|changes?|polic(?:y|ies)|offers?|warrant(?:y|ies)|guarantees?|"
+                                      r"clauses?|sections?|provisions?|this|these|surcharges?|limits?", head[-1], re.I)
+                and re.match(r"\s+(?:not\s+)?apply\s+(?:to|only|equally|in)", sentence[m.end():])):
+            return "will"
+        if (rules and head and re.fullmatch(_SHALL_DUTY_BEARERS, head[-1], re.I)
+                and not re.match(r"\s*(?:my|our|your|his|her|their)\b", clause, re.I)
+                and _SHALL_DUTY.match(sentence, m.start())):
+            return "must"
+        return m.group(0)
+
+    plain_sentence = _SHALL_RE.sub(plain, sentence)
+    return plain_sentence if not _SHALL_RE.search(plain_sentence) else sentence
 
 
 def _approximate_some(sentence: str) -> str:
@@ -3982,6 +4130,154 @@ for _keys, _keep in [
          or bool(re.search(r"\?|\bif you could\b|\b(?:cannot|can['’]t|unable|not possible|if not|understand)\b",
                            re.split(r"(?<=[.!])\s|\n", a)[0], re.I))),
     (("to hereby",), _not_after(r"[a-z]+\b(?<!\bthe)(?<!\ba)(?<!\ban)")),
+    # session 29's guards: a notice's opener only where it opens its sentence ("If you are advised that ..." is a
+    # condition), and a reader dropped only where no pronoun later needs it ("Staff are reminded that they must ...")
+    (("notice is hereby given that", "notice is hereby given that,", "your attention is drawn to the fact that",
+      "your attention is drawn to", "your attention is drawn in particular to",
+      "your attention is particularly drawn to", "we write to acknowledge receipt of",
+      "i write to acknowledge receipt of", "we are writing to acknowledge receipt of",
+      "i am writing to acknowledge receipt of"), lambda b, a: not re.search(_SENTENCE_START, b)),
+    # (nor where a second "that" clause hangs on it: "... reminded that the race starts at 09:00, and that all runners";
+    # nor a pronoun or a quantifier that needs the reader: "... reminded that each must wear shin pads")
+    (_READER_FRAMES, lambda b, a: not re.search(_SENTENCE_START, b) or bool(re.search(
+        r"\b(?:they|their|them|themselves|theirs|he|she|his|her|him|hers|himself|herself|each|most|many|few|both|"
+        r"none|others)\b|\b(?:and|but|or)\s+(?:also\s+)?that\b", re.split(r"[.!?](?:\s|$)|\n", a, maxsplit=1)[0], re.I))),
+    # (what is left must open a sentence cleanly: "that: (a) fees are due", '"the Old Mill"', "eBay", "12 vehicles")
+    (_NOTICE_OPENERS, lambda b, a: bool(re.match(r"\s*[:;,\"“'‘(\[\d]|\s+(?:[a-z]+[A-Z]|the\s+fact\b)", a))),
+    # (nor before a mandative "be" a colon would strand: "Passengers are advised that all luggage be labelled")
+    (_READER_FRAMES, lambda b, a: bool(re.match(r"\s*[:;,(]|\s+(?:[\w'’<>-]+\s+){1,6}?be\b", a)) and not re.match(
+        r"\s+(?:[\w'’<>-]+\s+){0,6}?(?:will|would|can|could|may|might|must|should|shall|to|not|won['’]t)\s+be\b", a)),
+    # ("You are hereby offered the position" is the offer itself)
+    (("is hereby offered", "are hereby offered"), _before_is(r"\byou")),
+    # ("Your attention is drawn to the stage by a single spotlight" describes what catches the eye)
+    # (a document's part only: "Your attention is drawn to the sound of running water" is a story's)
+    (("your attention is drawn to", "your attention is drawn in particular to", "your attention is particularly drawn to"),
+     _not_after(r"(?:(?:the|our|your|this|these|its|their|each|all)\s+)?(?:[\w-]+\s+){0,2}?(?:clauses?|sections?|"
+                r"conditions?|paragraphs?|following|terms|enclosed|attached|notes?|requirements?|rules?|changes?|"
+                r"polic(?:y|ies)|guidance|deadlines?|dates?|fees?|charges?|information|leaflets?|maps?|instructions?|"
+                r"provisions?|regulations?|schedules?|appendix|annex|points?|items?|details|advice|obligations?|"
+                r"restrictions?|exclusions?|limits?)\b")),
+    (("your attention is drawn to", "your attention is drawn in particular to", "your attention is particularly drawn to",
+      "your attention is drawn to the fact that"),
+     lambda b, a: bool(re.search(r"\b(?:by|and\s+(?:in\s+particular\s+|also\s+)?to|as\s+you|when\s+you|the\s+moment|"
+                                 r"seems?|immediately|instantly|at\s+once)\b", re.split(r"[.!?](?:\s|$)|\n", a,
+                                                                                         maxsplit=1)[0], re.I))),
+    # ("I am writing to acknowledge receipt of your letter and to confirm ..." would leave "and to confirm" hanging)
+    # (nor before a second "received": "We've received your notification of loss, received by this office on ...",
+    # pairwise judge pj292)
+    (tuple(k for k in CLICHE_SWAPS if "acknowledge receipt of" in k or "in receipt of" in k),
+     lambda b, a: bool(re.search(r"\breceived\b", re.split(r"[.!?](?:\s|$)|\n", a, maxsplit=1)[0], re.I))),
+    (tuple(k for k in CLICHE_SWAPS if "acknowledge receipt of" in k),
+     lambda b, a: not re.search(_SENTENCE_START, b) or bool(re.search(
+         r"\band\s+to\b", re.split(r"[.!?](?:\s|$)|\n", a, maxsplit=1)[0], re.I))),
+    # ("I am in receipt of a pension" is an income, not a letter received)
+    # (nor a name, which is mostly a benefit's: "in receipt of <Pension Credit>"; nor a policy: "We acknowledge receipt
+    # of applications by email")
+    (tuple(k for k in CLICHE_SWAPS if "acknowledge receipt of" in k), _not_after(
+        r"(?:(?:your|the|their|his|her|our|this|these|those|a|an|its)\b|<F\d+>|[\d£$])")),
+    (("we are in receipt of", "i am in receipt of"), _after_is(
+        r"<F\d+>|(?:[\w'’-]+\s+){0,3}?(?:pensions?|benefits?|allowances?|credits?|grants?|funding|support|payments?|income|"
+        r"salary|bursary|bursaries|scholarships?|disability|universal|housing|stipend|annuity|maintenance|"
+        r"compensation)\b")),
+    # ("save" the verb: "we save for retirement", "Save where you can"): only after a comma, a dash or a bracket
+    # (and only after an "all" or a "no" it makes an exception to: "Open the file, save that version", "Start early, save
+    # for retirement", "(save for later)" are the verb: its review)
+    (("save that", "save for", "save where"), lambda b, a: not re.search(
+        r"\b(?:all|any|every|each|no|none|nothing|nobody|whole|entire|entirely|completely|fully|in\s+full|always|never)\b",
+        re.split(r"[.!?](?:\s|$)|\n", b)[-1], re.I) or bool(re.match(
+        r"\s+(?:later|retirement|the\s+future|a\s+house|a\s+deposit|a\s+rainy|your|my|our|their|his|her|emergencies|"
+        r"version|file|image|copy|document|photo|draft|one|page|possible|you\s+can|you\s+want)\b", a, re.I))),
+    (("save that", "save for", "save where"), _not_before(r"[,;—–(]")),
+    # (a purpose has its modal: "In order that your cover may continue"; "in order that they appear" is a sequence,
+    # "put in order that morning" a tidying)
+    (("in order that",), lambda b, a: not re.match(
+        r"\s+(?:[\w'’<>-]+\s+){1,8}?(?:may|might|can|could|will|would|should|shall)\b", a, re.I)),
+    (("in order that",), _before_is(r"\b(?:is|are|was|were|be|been|being|seems?|everything|all|not|put|set|list|listed|"
+                                    r"arrange|arranged|placed|sorted|ranked|numbered|kept|got|call|called|the)")),
+    # (a licence's grant keeps its words: "Permission is hereby granted, free of charge, to any person")
+    # ("rebook free of charge within 7 days" reads fine: only a predicate's, "Admission is free of charge.")
+    # ("The meeting room is free on weekdays" is a room not booked; "free of charge or encumbrance" a mortgage's)
+    (("free of charge",), _either(
+        _sentence_says(r"\b(?:liens?|mortgages?|encumbrances?|room|rooms|hall|space|seats?|desks?|advisers?|advisors?|"
+                       r"staff|volunteers?|lawyers?|solicitors?|land|property|shares|title|assets)\b"),
+        _after_is(r"(?:on|after|before|from|until|between|at|during|every|most|weekdays|weekends|or|and)\b"))),
+    (("free of charge",), _either(_sentence_says(r"\b(?:hereby|permission|licen[cs]e[ds]?|warrant\w*)\b"), _not_before(
+        r"\b(?:is|are|was|were|be|been|being|remains?|remained|admitted|(?:is|are)\s+(?:completely|entirely|totally))"))),
+    (("principally",), _either(_sentence_says(r"\bmainly\b"), _after_is(r"(?:liable|responsible|accountable)\b"))),
+    # ("attributable to" as a cause only after "is"/"was": "profit attributable to shareholders" is their share)
+    (("attributable to",), lambda b, a: not re.search(
+        r"\b(?:is|are|was|were|be|been|being)(?:\s+(?:largely|mainly|principally|partly|wholly|entirely|directly|"
+        r"primarily|mostly|chiefly|in\s+part|also|not))?\s+$", b, re.I) or bool(re.search(
+        r"\b(?:profits?|earnings|shareholders?|equity|owners|dividends?|per\s+share|non-controlling|income|revenues?|"
+        r"costs?|tax|taxes|balances?|goodwill|shares?|segments?|supplies|parent|company|client|directly|loss\s+for)\b",
+        _sentence_around(b, a), re.I))
+     # (a cause of an event or a change only: "The painting is attributable to Rembrandt" names its painter)
+     or not re.search(r"\b(?:delays?|shortfall|increase|decrease|rise|fall|drop|decline|growth|improvement|deaths?|"
+                      r"accidents?|incidents?|disruption|failures?|outages?|problems?|issues?|errors?|faults?|damage|"
+                      r"cancell?ations?|closures?|absences?|change|variance|difference|reduction|slowdown|fires?|floods?|"
+                      r"illness|injur(?:y|ies)|symptoms?|spike|surge|dip|gap|underspend|overspend|overrun|backlog|"
+                      r"complaints?|breakdowns?|downtime|losses|lateness|slippage)\b",
+                      re.split(r"[.!?](?:\s|$)|\n", b)[-1], re.I)),
+    # ("The damage was consequent on" would read "was resulting from": only after a noun)
+    (("consequent on", "consequent upon"), _before_is(r"\b(?:is|are|was|were|be|been|being|not|and|or|the|a|an)"
+                                                      r"(?:\s+[a-z]+ly)?")),
+    # (a clause after a comma: "Reply by 5 May, failing which the plot will be offered" -> ", or the plot")
+    # (only a fee that is the subject: "Troops were levied", "A fine was levied" (no "charged" twice) stay)
+    (tuple(f"{be} levied" for be in ("be", "is", "are", "was", "were", "been", "being")), lambda b, a: not re.search(
+        r"\b(?:fees?|surcharges?|costs?|interest|deposits?|premiums?|rent|tolls?)\b[^.!?;\n]{0,60}$",
+        re.split(r"[.!?](?:\s|$)|\n", b)[-1], re.I) or bool(re.search(
+        r"\b(?:charges?|fines?|penalt(?:y|ies)|sanctions?|troops|army|armies|war|distress|execution)\b",
+        re.split(r"[.!?](?:\s|$)|\n", b)[-1], re.I))),
+    # (a payment that is the subject: "Customers who were effected by the change" meant "affected")
+    (tuple(f"{be} effected" for be in ("be", "is", "are", "was", "were", "been", "being")), lambda b, a: not re.search(
+        r"\b(?:payments?|returns?|transfers?|bookings?|cancell?ations?|refunds?|withdrawals?|renewals?|"
+        r"amendments?|deposits?|reservations?|exchanges?)\b[^.!?;\n]{0,60}$", re.split(r"[.!?](?:\s|$)|\n", b)[-1], re.I)
+     or bool(re.match(r"\s+by\s+(?:the|a|an|this|that|these|way|means)\b", a, re.I))),
+    # ("missing persons", "displaced persons", "persons of interest", "legal persons" are terms; the count after a number
+    # reads alike on both sides: claims' PLAIN_SYNONYMS)
+    (("persons",), _either(_before_is(r"\b(?:missing|displaced|legal|natural|juristic|juridical|artificial|protected|"
+                                      r"interested|designated|relevant|connected|politically\s+exposed|in|third|"
+                                      r"corporate|exempt|authori[sz]ed|incorporated|unincorporated|three|divine|"
+                                      r"first|second|specified|prescribed|qualifying|registered|insured|named)"),
+                           _after_is(r"(?:of\s+interest|unknown|aggrieved|concerned|liable|responsible|with\s+"
+                                     r"significant)\b"),
+                           _sentence_says(r"\b(?:shall|hereby|pursuant|herein|jointly|severally|liable|guarantee|"
+                                          r"compan(?:y|ies)|entit(?:y|ies)|bod(?:y|ies)"
+                                          r"\s+corporate|trinity|god|grammar|pronouns?|partnerships?|trusts?)\b"),
+                           lambda b, a: bool(re.search(r"\bpersons\s*$", b, re.I) or re.match(r"['’]", a)))),
+    # ("cease to exist", "cease and desist", "ceasefire"; "the cease use" ...: a verb only after a subject or a modal)
+    # (a right, a contract or a status ends rather than stops: "This Agreement shall cease", "Status: ceased")
+    (("cease", "ceases", "ceased", "ceasing", "cease use of", "cease using", "cease use"), _either(
+        _after_is(r"(?:to|and\s+desist|fire|-fire|from|business|occupation|employment|trading\s+as)\b"),
+        lambda b, a: bool(re.match(r"[-\w]", a)),
+        _before_is(r"\b(?:the|a|an|without|never)|[:]"),
+        _sentence_says(r"\b(?:shall|hereby|agreements?|licen[cs]es?|rights?|partnerships?|employment|membership|"
+                       r"obligations?|appointments?|contracts?|leases?|tenanc(?:y|ies)|polic(?:y|ies)|cover|insurance|"
+                       r"status|liabilit(?:y|ies)|entitlement|eligibility|directors?|office|registration|warrant(?:y|ies))\b"))),
+    (("cease use",), lambda b, a: not re.match(r"\s*[.,;]|\s+(?:immediately|at\s+once|now|forthwith)\b", a, re.I)),
+    # (a present holder: "Anyone in possession of a knife was arrested" is no "who has")
+    (tuple(k for k in CLICHE_SWAPS if k.endswith(" in possession of")),
+     _sentence_says(r"\b(?:was|were|had|did|been)\b")),
+    # (a clause with its verb: "The chair, failing which the vice-chair, shall preside" names a second person; "The court
+    # may order disclosure, failing which ..." its consequence of a failure, not a choice)
+    (("failing which",), lambda b, a: not (re.search(r",\s*$", b) and re.match(
+        r"\s+(?:the|a|an|this|these|those|your|our|their|his|her|its|we|you|they|it|he|she|any|all|no)\b"
+        r"(?:\s+[\w'’<>-]+){0,4}?\s+(?:will|shall|may|must|is|are|can|would|should|becomes?|lapses?)\b", a, re.I))
+     or bool(re.search(r"\b(?:might|could|can)\b|(?<![\d>]\s)\bmay\b(?!\s+\d)", re.split(r"[.!?](?:\s|$)|\n", b)[-1],
+                       re.I))),  # (not the month: "by 5 May", "by <F1>")
+    # (only where its clause ends: "any claim howsoever arising out of this agreement" has no place for "whatever the cause")
+    (("howsoever arising", "howsoever caused"), lambda b, a: not re.match(r"\s*(?:[.,;:)]|$)", a)),
+    # (what is submitted, not paid: "deadline for receipt of payment by the venue" is no deadline for the venue to pay)
+    (("deadline for receipt of",), lambda b, a: not re.match(
+        r"\s+(?:(?:the|all|your|completed|final|full)\s+)?(?:submissions?|applications?|entries|abstracts?|nominations?|"
+        r"proposals?|papers?|manuscripts?|bids?|tenders?|comments?|responses?|forms?|objections?|representations?|"
+        r"claims?|appeals?|CVs?|articles?|expressions\s+of\s+interest)\b(?!\s+(?:by|into|at|from)\b)", a, re.I)),
+    # (after a verb, not before a time it would move: "sacked with immediate effect after the defeat"; not after "is",
+    # a noun or a comma: "The appointment is with immediate effect")
+    (("with immediate effect",), lambda b, a: not re.search(
+        r"\b(?:[a-z]+ed|withdrawn|taken|given|shut|cut|(?:will|shall|must|to|may|can|would|should)\s+[a-z]+)\s*$", b, re.I)
+     or bool(re.search(r"\b(?:is|are|was|were|be|been)\s+$", b, re.I))
+     or bool(re.match(r"\s+(?:after|following|on|from|upon|pending|as|when|in)\b", a, re.I))),
 ]:
     for _k in _keys:
         _KEEP_IN_CONTEXT[_k] = _either(_KEEP_IN_CONTEXT.get(_k), _keep)
@@ -4209,7 +4505,8 @@ def _article_for(word: str) -> str:
 
 
 _SECOND_THAT = re.compile(
-    r"(\b(?:" + "|".join(re.escape(k[:-5]) for k, v in AI_PHRASES.items() if v in ("", "however,") and k.endswith(" that"))
+    r"(\b(?:" + "|".join(re.escape(k[:-5]) for k, v in AI_PHRASES.items()
+                         if v in ("", "however,") and k.endswith(" that") and k not in _READER_FRAMES)
     + r")\s+that\b[^.!?\n]*?,?\s+(?:and|but|or)\s+(?:also\s+)?)that\s+(?!(?:of|is|was|will|would|has|had|'s|’s)\b)",
     re.I)
 
@@ -4635,11 +4932,34 @@ def _capitalised(pattern: str) -> str:
     return re.sub(r"^\\b([a-z])", lambda m: rf"\b[{m.group(1).upper()}{m.group(1)}]", pattern)
 
 
+# A sentence that stays in the register of a legal notice reads worse half-contracted: "It's recommended that the tap
+# be run", "They're to be collected", "The amnesty doesn't extend to damaged items, in respect of which ..." (dev18's
+# judges, session 29): its officialese words, a mandative "that ... be done", an instruction's "are to be done"
+_FORMAL_SENTENCE = re.compile(
+    r"\b(?:shall|hereby|herein|hereto|hereof|hereunder|thereof|therein|thereto|thereunder|whereby|wherein|"
+    r"whereof|howsoever|henceforth|pursuant|aforementioned|aforesaid|undersigned|forthwith|hereinafter|"
+    r"hereinbefore|heretofore|the said|inter alia|save as|save with|in respect of which|failing which)\b"
+    # (an impersonal frame's: "It is recommended that all ingredients be brought", not "I'd ask that it be capped")
+    r"|\bit(?:\s+is|['’]s)\s[^.!?]{0,80}?\bthat\s+(?:(?!(?:will|would|can|cannot|could|may|might|must|should|shall|to|"
+    r"not|never|[\w]+n['’]t|[\w]+['’](?:ll|d))\b)[\w'’<>-]+\s+){1,6}?be\s+(?!able\b)[a-z]+\b"
+    # (an instruction's "They are to be collected"; "isn't to be missed" is a reviewer's praise)
+    r"|\b(?:is|are|am|was|were)\s+(?:not\s+)?to\s+be\s+(?:collected|returned|submitted|completed|sent|paid|kept|left|"
+    r"worn|used|made|followed|observed|displayed|reported|signed|handed|addressed|directed|formatted|accompanied|"
+    r"brought|placed|removed|closed|locked|carried|obtained|presented|received|lodged|emailed|posted|retained|"
+    r"notified|stored|disposed|deposited|switched|parked|booked|cleared|produced|shown|attached|enclosed)\b", re.I)
+
+
 def contract(text: str) -> str:
-    for pattern, rep in CONTRACT:
-        text = re.sub(_CONTRACT_BEFORE + _capitalised(pattern) + _CONTRACT_AFTER,
-                      rep if callable(rep) else (lambda m, r=rep: _match_case(m.group(0), r)), text)
-    return text
+    out = []
+    # (line by line too: a list's lines may share one "sentence")
+    for line in re.split(r"(\n)", text):
+        for sentence, sep in _sentences_with_separators(line):
+            if not _FORMAL_SENTENCE.search(sentence):
+                for pattern, rep in CONTRACT:
+                    sentence = re.sub(_CONTRACT_BEFORE + _capitalised(pattern) + _CONTRACT_AFTER,
+                                      rep if callable(rep) else (lambda m, r=rep: _match_case(m.group(0), r)), sentence)
+            out.append(sentence + sep)
+    return "".join(out)
 
 
 # Long sentences read as machine-written; people split them where a new clause starts with its
@@ -5866,7 +6186,7 @@ class Humanizer:
         for i, (sentence, sep) in enumerate(sentences):
             # (checked against the sentence with its notice's "shall" read as "will", so a swap that follows from it,
             # "will take place on" -> "will be on", is compared like for like)
-            announced = _announce_shall(sentence, source)
+            announced = _rule_shall(_announce_shall(sentence, source), source)
             masked = mask_facts(_approximate_some(announced), keep_terms or [])
             edited = masked.restore(rule_based_rewrite(masked.text)) if sentence.strip() else sentence
             if sentence[:1].islower() and edited[:1].isupper() and edited[:1].lower() == sentence[:1]:
