@@ -283,13 +283,13 @@ def test_session29_causes_and_counts(source, rewrite, same):
 
 
 @pytest.mark.parametrize("source,rewrite,same", [
-    # session 29: a rule's duty reads "must" on both sides; a forecast or a permission is another claim
-    ("Dogs shall be kept on leads at all times.", "Dogs must be kept on leads at all times.", True),
-    ("Dogs shall be kept on leads at all times.", "Dogs may be kept on leads at all times.", False),
-    ("The Hirer shall pay a deposit of £150.", "The Hirer must pay a deposit of £150.", True),
-    ("The Hirer shall pay a deposit of £150.", "The Hirer will pay a deposit of £150.", False),
-    ("We shall contact you within 5 working days.", "We'll contact you within 5 working days.", True),
+    # session 29: a notice's state with "shall" is one with "will"; a hedge or a duty is another claim
     ("The decision of the judges shall be final.", "The decision of the judges will be final.", True),
+    ("The decision of the judges shall be final.", "The decision of the judges may be final.", False),
+    ("Late entries shall not be accepted.", "Late entries won't be accepted.", True),
+    ("Late entries shall not be accepted.", "Late entries will be accepted.", False),
+    ("We shall contact you within 5 working days.", "We'll contact you within 5 working days.", True),
+    ("The Hirer shall pay a deposit of £150.", "The Hirer must pay a deposit of £150.", False),
 ])
 def test_session29_rule_shall(source, rewrite, same):
     assert (verify(source, rewrite) == []) is same

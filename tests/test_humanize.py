@@ -3353,8 +3353,8 @@ def test_rule_edit_session26_round3(source, expected):
      None),
     ("Shall we meet on Monday?",
      None),
-    ("The Tenant shall pay the rent monthly.",  # (session 29: a party's duty in a contract, "must")
-     "The Tenant must pay the rent monthly."),
+    ("The Tenant shall pay the rent monthly.",
+     None),
     ("Pupils shall not be permitted to bring mobile telephones.",
      "Pupils shall not be permitted to bring mobile phones."),
     ("Pursuant to these amendments, the notice period shall be reduced from two to one.",
@@ -4233,26 +4233,25 @@ def test_rule_edit_session29_review_keeps(source):
         from tunesmith.humanize import contractions
         assert contractions(edited) == contractions(source), edited
 
-# Session 29 round 2: a rule's "shall" is "must" for a duty in a rule book's or a contract's text, on a subject that
-# bears it, and "will" for a state or an effect that follows outside such a text, as plain-language drafting writes
-# them; its review (834 probes, 387 breaks on the first version) kept an announcement ("The Duke of Kent shall
-# attend"), a promise ("The Company shall pay you a bonus"), a programme ("Refreshments shall be provided"), "only"
-# and "no" subjects, a contract's "shall terminate", a condition, a question, a quote, a definition, scripture, a gift.
+# Session 29 round 2: a notice's "shall" before a state or an effect is "will" ("shall be final", "shall not be
+# accepted", "shall take effect"), outside a contract's, a statute's or a constitution's text. A duty's "shall" ->
+# "must" was tried and dropped after two reviews (834 and 792 probes, 387 and 482 breaks: announcements, promises,
+# benefits and disclaimers read as duties), so every duty below keeps its "shall".
 @pytest.mark.parametrize("source,expected", [
     ('Under the club rules, dogs shall be kept on leads at all times.',
-     'Under the club rules, dogs must be kept on leads at all times.'),
+     None),
     ('The Hirer shall pay a deposit of £150 no later than 14 days before the event.',
-     'The Hirer must pay a deposit of £150 no later than 14 days before the event.'),
+     None),
     ('The Contractor shall not assign this contract without consent.',
-     'The Contractor must not assign this contract without consent.'),
+     None),
     ('The Licensee shall apply for renewal at least 28 days before expiry.',
-     'The Licensee must apply for renewal at least 28 days before expiry.'),
+     None),
     ('Under the tenancy agreement, payment shall be made by bank transfer within 30 days.',
-     'Under the tenancy agreement, payment must be made by bank transfer within 30 days.'),
+     None),
     ('Each member shall pay an annual subscription of £120 under Rule 4.',
-     'Each member must pay an annual subscription of £120 under Rule 4.'),
+     None),
     ('Guests shall not smoke in the rooms, as set out in the house rules.',
-     'Guests must not smoke in the rooms, as set out in the house rules.'),
+     None),
     ('The decision of the judges shall be final.',
      'The decision of the judges will be final.'),
     ('Late entries shall not be accepted.',
@@ -4260,7 +4259,7 @@ def test_rule_edit_session29_review_keeps(source):
     ('The winter charges shall be waived in full.',
      'The winter charges will be waived in full.'),
     ('These restrictions shall not apply to a person who is registered blind.',
-     None),
+     "These restrictions won't apply to a person who is registered blind."),
     ('The new timetable shall come into operation on Monday 3 March.',
      'The new timetable will come into operation on Monday 3 March.'),
     ('This Agreement shall terminate on 31 March 2027.',
@@ -4293,8 +4292,30 @@ def test_rule_edit_session29_review_keeps(source):
      None),
     ('Under the rules, the winner shall take home £1,000.',
      None),
+    ('The Treaty shall enter into force on 1 January 2026.',
+     'The Treaty will enter into force on 1 January 2026.'),
+    ('Passports shall be valid for at least six months beyond the date of return.',
+     None),
+    ('Candidates shall be final-year undergraduates.',
+     None),
+    ('This Lease shall expire on 24 June 2030.',
+     None),
 ])
 def test_rule_edit_session29_rule_shall(source, expected):
+    _assert_rule_edit(source, expected)
+
+
+@pytest.mark.parametrize("source,expected", [
+    # dev19's judges: old swaps that broke a phrase ("help dog", "so call for", "attend ... for replacing")
+    ("A trained assistance dog provided by a charity is allowed.", None),
+    ("Attendance is required on remote days when month-end activities so necessitate.", None),
+    ("The engineer will attend from 8 am for the purpose of replacing your meters.",
+     "The engineer will attend from 8 am to replace your meters."),
+    ("The hall is used for the purpose of teaching.", None),
+    # (pairwise judge pj291: "We've received your notification of loss, received by this office on ...")
+    ("We write to acknowledge receipt of your notification of loss, received by this office on Monday 19 January.", None),
+])
+def test_rule_edit_session29_dev19_mends(source, expected):
     _assert_rule_edit(source, expected)
 
 

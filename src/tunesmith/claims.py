@@ -128,27 +128,6 @@ NEUTRAL_PHRASES = (
     r"it goes without saying(?: that)?", r"all in all(?=,)", r"i must say(?=,)",
     r"without further ado",  # (dev11: no denial)
 )
-# A rule's duty: "shall" before these verbs reads "must" on both sides (the rule edit's _rule_shall writes it, session 29)
-SHALL_DUTY_VERBS = (
-    "pay", "keep", "ensure", "provide", "notify", "inform", "return", "comply", "obtain", "maintain", "submit", "wear",
-    "use", "carry", "display", "report", "sign", "leave", "vacate", "seek", "give", "observe", "follow", "adhere",
-    "refrain", "remove", "clean", "store", "dispose", "attend", "register", "complete", "present", "produce", "supply",
-    "deliver", "repair", "insure", "indemnify", "reimburse", "bear", r"take(?!\s+(?:place|effect))", "make", "send", "park", "arrive", "book",
-    "check", "lock", "switch", "turn", "retain", "respect", "treat", "declare", "disclose", "reply", "respond",
-    "confirm", "contact", "consult", "record", "supervise", "accompany", "wash", "tidy", "clear", "behave", "act",
-    "cooperate", "co-operate", "assist", "bring", "show", "state", "specify", "advise", "deposit", "replace",
-    "inspect", "secure", "label", "lodge", "protect", "preserve", "obey", "abide", "undertake", "perform", "exercise",
-    "apply for", "assign", "sublet", "alter", "permit", "allow", "smoke", "consume", "enter", "erect", "install", "affix",
-    "drive", "feed", "cause")
-SHALL_DUTY_PARTICIPLES = (
-    "kept", "paid", r"made(?!\s+available)", "submitted", "returned", "removed", "worn", "displayed", "notified",
-    "signed", "completed", "cleaned", "left", "locked", "stored", "disposed", "reported", "accompanied", "supervised",
-    "used", "carried", "maintained", "obtained", "produced", "addressed", "directed",
-    # (not a gift: "The first 200 customers shall be given a free tool" is no duty of theirs)
-    *(rf"{v}(?!\s+(?:with|a|an|free|complimentary|one|two|\d))" for v in ("given", "provided", "sent")),
-    "lodged", "switched", "parked", "booked", "cleared", "attached", "enclosed", "followed", "observed", "recorded",
-    "handed", "placed", "secured", "labelled", "labeled", "vacated", "repaired", "checked", "inspected",
-    "registered", "collected", "treated", "informed", "consulted", "retained", "backed", "taken")
 # Shorter words for the same thing, read alike on both sides: "65 in order to explore" counts 65 of
 # what "65 to explore" does; "the Brew Pro 12 serves as" counts no "serves" (dev6).
 SAME_MEANING = [(r"\bin order to\b", "to"), (r"\bprior to\b", "before"), (r"\bserves as (?=(?:a|an|the)\b)", "is "),
@@ -180,9 +159,6 @@ SAME_MEANING = [(r"\bin order to\b", "to"), (r"\bprior to\b", "before"), (r"\bse
                 # (a letter's request only: "We should be grateful for the help we received" is an "ought"; "if you"
                 # has gone as a neutral phrase by now)
                 (r"\b(i|we) should be grateful\b(?!\s+(?:for|that|to)\b)", r"\1 would be grateful"),
-                # (session 29) a rule's duty is "must", as the rule edit writes it (_rule_shall); its other "shall" will
-                (r"(?<!\bi )(?<!\bwe )\bshall(?= (?:not )?(?:(?:at all times|immediately|promptly|also|always|only|then) )?(?:(?:"
-                 + "|".join(SHALL_DUTY_VERBS) + r")\b|be (?:" + "|".join(SHALL_DUTY_PARTICIPLES) + r")\b))", "must"),
                 (r"\bshall\b", "will"),
                 (r"\b(i|we) (?:should|would) be most grateful\b", r"\1 would be very grateful"),
                 # ("some 6,200 spectators" is about 6,200, no quantifier: "some 18-year-olds" and "some 5G phones" are)

@@ -33,7 +33,6 @@ from pydantic import Field, StringConstraints
 
 from .claims import _LIST_MARKER
 from .claims import _is_content
-from .claims import SHALL_DUTY_PARTICIPLES, SHALL_DUTY_VERBS
 from .claims import verify as verify_claims
 from .config import MAX_SEED, SamplingParams, StrictModel, build
 from .data.humanizer import (CONTRACTION_RE, PLACEHOLDER_RE, STRENGTHS, TONES, Masked, build_prompt,
@@ -1074,6 +1073,17 @@ CLICHE_SWAPS: dict[str, str] = {
     "your attention is particularly drawn to": "please note in particular",
     "deadline for receipt of": "deadline for",
     "by telephoning": "by calling",
+    # (dev19's judges: "attend for replacing your meters" reads wrong; the verb itself, "to replace")
+    **{f"for the purpose of {ing}": f"to {base}" for ing, base in (
+        ("replacing", "replace"), ("installing", "install"), ("carrying out", "carry out"), ("making", "make"),
+        ("checking", "check"), ("assessing", "assess"), ("collecting", "collect"), ("reviewing", "review"),
+        ("obtaining", "obtain"), ("verifying", "verify"), ("identifying", "identify"), ("updating", "update"),
+        ("testing", "test"), ("inspecting", "inspect"), ("repairing", "repair"), ("cleaning", "clean"),
+        ("processing", "process"), ("recording", "record"), ("confirming", "confirm"), ("calculating", "calculate"),
+        ("determining", "determine"), ("establishing", "establish"), ("preventing", "prevent"),
+        ("reducing", "reduce"), ("supporting", "support"), ("monitoring", "monitor"), ("preparing", "prepare"),
+        ("protecting", "protect"), ("arranging", "arrange"), ("discussing", "discuss"), ("reading", "read"),
+        ("upgrading", "upgrade"), ("removing", "remove"), ("fitting", "fit"), ("measuring", "measure"))},
     # (the reader stays: "Members are reminded that entry is free" is no "Entry is free"; its review)
     **{f"{who} are {how}{v} that": f"{who}, please note:" for who in _NOTICE_READERS
        for how in ("", "kindly ", "respectfully ", "again ", "therefore ", "also ")  # ("hereby": "are hereby advised")
@@ -1731,63 +1741,50 @@ def _announce_shall(sentence: str, text: str = "") -> str:
     return announced if not _SHALL_RE.search(announced) else sentence
 
 
-# A rule's "shall" (session 29: the over-formal half's most frequent mark, 192 times in dev15-19's judges' lists): a
-# duty is "must" ("Dogs shall be kept on leads" -> "must be kept", "The Hirer shall pay the deposit" -> "must pay"), a
-# state or an effect that follows is "will" ("The decision of the judges shall be final", "This Agreement shall
-# terminate on 31 March", "Late entries shall not be accepted"), as plain-language drafting guides write them; "will"
-# only outside a contract's or a rule book's text, where session 27's reviews kept a party's "shall be responsible".
-# Its review (834 probes, 387 breaks) narrowed "must" to a rule book's or a contract's text (_SHALL_TEXT_TERMS), a
-# subject that bears a duty (a party, a role, people, animals, vehicles, what is paid or handed in) and no idiom ("take
-# part", "make a speech", "give way"): "The Duke of Kent shall attend the ceremony" is an announcement, "The Company shall
-# pay you a bonus" a promise, "Refreshments shall be provided" a programme, "Only authorised personnel shall enter" no
-# duty to enter. What stays besides: a question, a quote, a ban on "no"/"nothing"/"only"/"few", a subordinate, relative
-# or reported clause, "I"/"we" (their own swaps), a definition, scripture, and a sentence where any "shall" stays.
+# A notice's "shall" before a state or an effect that follows (session 29: "shall" was the over-formal half's most
+# frequent mark, 192 times in dev15-19's judges' lists): "The decision of the judges shall be final", "Late entries
+# shall not be accepted", "which shall take effect on 1 April", "These changes shall not apply to ..." -> "will", as
+# plain-language drafting writes them; only outside a contract's, a statute's or a constitution's text
+# (_CONTRACT_TEXT), whose "This Lease shall expire" and "The Bylaws shall apply" session 27's reviews kept. (Tried and
+# dropped: a duty's "shall" -> "must". Two reviews, 834 and 792 probes, broke 387 and then 482 versions even with its
+# text, subject and verb narrowed to a rule book's: "The council shall install new lighting next month", "Members
+# shall use the car park free of charge", "The Landlord shall not provide furniture" read as duties.)
 SHALL_STATES = (
-    r"be\s+(?:final|entitled|eligible|payable|valid|void|invalid|binding|effective|null|"
-    r"refundable|non-refundable|rendered\s+void|affected|accepted|refunded|credited|waived)|take\s+effect|"
+    r"be\s+(?:final|entitled|eligible|payable|valid|void|invalid|binding|effective|null|refundable|non-refundable|"
+    r"rendered\s+void|affected|accepted|refunded|credited|waived)(?![\w-]|\s+(?!(?:to|on|in|at|by|for|from|until|"
+    r"unless|if|and|or|under|within|after|before|upon|with)\b)[a-z])|take\s+effect|"
     r"come\s+into\s+(?:force|effect|operation)|enter\s+into\s+force|expire|terminate|lapse|survive|prevail|"
     r"remain\s+in\s+(?:force|effect)")
-_SHALL_DUTY_BEARERS = (
-    r"tenants?|landlords?|hirers?|members?|visitors?|pupils?|students?|staff|employees?|employers?|contractors?|"
-    r"sub-?contractors?|suppliers?|customers?|clients?|users?|licensees?|licensors?|lessees?|lessors?|buyers?|sellers?|"
-    r"purchasers?|vendors?|borrowers?|lenders?|guarantors?|policyholders?|applicants?|candidates?|participants?|"
-    r"parents?|guardians?|guests?|residents?|occupants?|occupiers?|owners?|keepers?|drivers?|riders?|cyclists?|"
-    r"passengers?|players?|competitors?|entrants?|exhibitors?|traders?|stallholders?|plot\s*holders?|"
-    r"holders?|volunteers?|officers?|trustees?|directors?|secretary|treasurer|chair(?:man|person)?|committee|"
-    r"party|parties|person|persons|everyone|anyone|dogs?|pets?|animals?|vehicles?|bicycles?|cars?|you|"
-    r"payments?|rent|deposits?|fees?|charges?|notices?|forms?|applications?|claims?|entries|submissions?|reports?|"
-    r"keys?|badges?|passes|permits?|identification|records?|receipts?|copies|waste|litter|rubbish|doors?|gates?|"
-    r"windows?|equipment|items?|belongings|goods|care|access|invoices?|accounts?|helmets?|footwear|clothing|"
-    r"company|agent|insured|insurer|licen[cs]e\s+holder|council|school|club|operator|provider|organi[sz]er|hirer's")
-_SHALL_IDIOM = (r"take\s+(?:part|over|up|home|place|effect|precedence|priority|the\s+(?:form|stage|lead))|"
-                r"make\s+(?:a|an|his|her|their|its|history|way|no|it|you)|pay\s+(?:off|tribute|a\s+visit)|"
-                r"give\s+(?:way|a|an|evidence|you)|enter\s+into\s+force|follow\b(?!\s+(?:the|all|any|these|those|"
-                r"instructions|procedures?|rules?|guidance|directions?))|be\s+(?:made\s+(?:redundant|public|welcome|a)|"
-                r"treated\s+(?:to|like|as)|cleared\s+of|taken\s+(?:to|on|over|down|ill)|observed\s+on|carried\s+by|"
-                r"returned\s+unopposed|backed\s+by|left\s+to|[a-z]+\s+by\s+(?:the|a|an|[A-Z]))")
-# (a ban on what the reader controls: "shall not be removed"; "Lunch shall not be provided" is no ban)
-_SHALL_NOT_BE = r"removed|left|used|worn|parked|kept|taken|consumed|stored|disposed|placed|attached|brought|displayed"
-_SHALL_DUTY = re.compile(
-    r"\bshall(?=\s+(?:(?:at\s+all\s+times|immediately|promptly|also|always|then)\s+)?"
-    r"(?!" + _SHALL_IDIOM + r")(?:(?:" + "|".join(SHALL_DUTY_VERBS) + r")\b|be\s+(?:"
-    + "|".join(p.replace(" ", r"\s+") for p in SHALL_DUTY_PARTICIPLES) + r")\b)"
-    r"|\s+not\s+(?:(?!" + _SHALL_IDIOM + r")(?:" + "|".join(SHALL_DUTY_VERBS) + r")\b|be\s+(?:" + _SHALL_NOT_BE
-    + r")\b))")
 _SHALL_STATE = re.compile(r"\bshall(?=\s+(?:not\s+)?(?:" + SHALL_STATES + r")\b)")
+# A contract's, a statute's or a constitution's text, whose "shall expire" and "shall apply" session 27's reviews kept
+_CONTRACT_TEXT = re.compile(
+    r"\b(?:agreement|contract|lease|tenancy|licen[cs]ee|licensor|hereunder|herein|hereof|thereof|hereto|hereinafter|"
+    r"indemnif\w*|covenants?|clauses?|statutes?|bylaws?|byelaws?|by-laws?|constitution|parties|party|warrant(?:y|ies)|"
+    r"terms\s+and\s+conditions|deed|articles\s+of|regulations?|act\s+\d+|section\s+\d+)\b"
+    r"|(?-i:\b(?:[Tt]he|[Tt]his|[Ee]ach|[Ee]ither)\s+(?:Tenant|Landlord|Licensee|Licensor|Contractor|Supplier|Hirer|Buyer|"
+    r"Seller|Purchaser|Vendor|Employer|Employee|Company|Client|Customer|Borrower|Lender|Guarantor|Lessee|Lessor|Owner)\b"
+    r"(?!\s+[A-Z]))",  # (not "the Customer Services team")
+    re.I)
 _SHALL_CLAUSE_STOP = re.compile(
     r"\b(?:that|until|till|if|when|whenever|before|after|unless|once|provided|providing|in\s+case|lest|where|"
-    r"wherever|whereas|whether|so|what|how|why|who|whom|whoever|whosoever|whichever|as|while|whilst|in\s+the\s+event|"
-    r"on\s+condition|by\s+the\s+time|said|says|promised|promises|assured?|confirmed|announced|suggests?|predicts?|"
-    r"expects?|hopes?|sure|fears?|believes?|trusts?|decreed|thinks?|knows?|for\s+they)\b", re.I)
+    r"wherever|whereas|whereby|whether|so|what|how|why|who|whom|whoever|whosoever|whichever|as|while|whilst|although|"
+    r"because|otherwise|in\s+the\s+event|on\s+condition|by\s+the\s+time|said|says|promised|promises|assured?|"
+    r"confirmed|announced|suggests?|predicts?|expects?|hopes?|sure|fears?|believes?|trusts?|decreed|thinks?|knows?|"
+    r"for\s+they)\b", re.I)
+# (a requirement's subject: "Passports shall be valid for at least six months", "Applicants shall be eligible to work")
+_SHALL_REQUIRED_OF = re.compile(
+    r"\b(?:passports?|visas?|ID|identification|licen[cs]es?|insurance|documents?|certificates?|applicants?|"
+    r"candidates?|entrants?|nominees?|volunteers?|players?|members?|participants?|students?|pupils?|staff|employees?)\b",
+    re.I)
 
 
 def _rule_shall(sentence: str, text: str = "") -> str:
-    """A rule's "shall" -> "must" (a duty in a rule book's or a contract's text, on a subject that bears it) or "will" (a
-    state or an effect that follows), where its clause allows; the sentence as written unless every "shall" goes."""
-    if ("?" in sentence or not _SHALL_RE.search(sentence)
-            or re.search(r"\b(?:thee|thou|thy|thine|ye|unto|saith|lord|god|blessed)\b", sentence, re.I)):
+    """A notice's "shall" before a state or an effect -> "will" (see SHALL_STATES), where its clause and its text allow;
+    the sentence as written unless every "shall" in it goes."""
+    if ("?" in sentence or not _SHALL_RE.search(sentence) or _CONTRACT_TEXT.search(text or sentence)
+            or re.search(r"\b(?:thee|thou|thy|thine|ye|unto|saith|lord|god|blessed)\b", sentence, re.I)
+            or re.search(r"\b(?:at\s+the\s+time\s+of|for\s+at\s+least|for\s+the\s+whole)\b", sentence, re.I)):
         return sentence
-    rules = bool(_SHALL_TEXT_TERMS.search(text or sentence))
 
     def plain(m: re.Match) -> str:
         before = sentence[:m.start()]
@@ -1799,22 +1796,16 @@ def _rule_shall(sentence: str, text: str = "") -> str:
                 or re.search(r"(?:^|\W)(?:no|not\s+a|not\s+one|not\s+all|not\s+every|nothing|nobody|no-one|no\s+one|none|"
                              r"neither|nor|only|few|little)\b", clause, re.I)
                 or _SHALL_CLAUSE_STOP.search(clause) or re.match(r"\s*(?:I|we|We)\b", clause)
-                or re.search(r"\b(?:I|we|We)\s+$", before)):
+                or re.search(r"\b(?:I|we|We)\s+$", before) or _SHALL_REQUIRED_OF.search(clause)):
             return m.group(0)
         head = re.findall(r"[\w’'<>-]+", re.split(r"\s(?:of|in|at|on|for|from|with|to|by|under|within)\s", clause,
                                                   maxsplit=1, flags=re.I)[0])
-        # (not in a contract's or a rule book's text: "This Lease shall expire on 24 June 2030", "The Bylaws shall apply to
-        # all members" keep their register, session 27's reviews)
-        if not rules and _SHALL_STATE.match(sentence, m.start()) or not rules and (
+        if _SHALL_STATE.match(sentence, m.start()) or (
                 head and re.fullmatch(r"restrictions?|rules?|terms|conditions?|charges?|fees?|discounts?|exemptions?|"
-                                      r"exclusions?|changes?|polic(?:y|ies)|offers?|warrant(?:y|ies)|guarantees?|"
-                                      r"clauses?|sections?|provisions?|this|these|surcharges?|limits?", head[-1], re.I)
-                and re.match(r"\s+(?:not\s+)?apply\s+(?:to|only|equally|in)", sentence[m.end():])):
+                                      r"exclusions?|changes?|polic(?:y|ies)|offers?|guarantees?|surcharges?|limits?|"
+                                      r"this|these", head[-1], re.I)
+                and re.match(r"\s+(?:not\s+)?apply\s+(?:to|only|equally|in)\b", sentence[m.end():])):
             return "will"
-        if (rules and head and re.fullmatch(_SHALL_DUTY_BEARERS, head[-1], re.I)
-                and not re.match(r"\s*(?:my|our|your|his|her|their)\b", clause, re.I)
-                and _SHALL_DUTY.match(sentence, m.start())):
-            return "must"
         return m.group(0)
 
     plain_sentence = _SHALL_RE.sub(plain, sentence)
@@ -4260,6 +4251,11 @@ for _keys, _keep in [
      _sentence_says(r"\b(?:was|were|had|did|been)\b")),
     # (a clause with its verb: "The chair, failing which the vice-chair, shall preside" names a second person; "The court
     # may order disclosure, failing which ..." its consequence of a failure, not a choice)
+    # ("for the purpose of <other -ing>" stays: "for replacing" reads wrong where "to replace" is meant; dev19's judges)
+    (("for the purpose of",), _after_is(r"[a-z]+ing\b")),
+    # ("a trained assistance dog" is a kind of dog; "when activities so necessitate" has no object for "call for")
+    (("assistance",), _after_is(r"(?:dogs?|animals?|ponies|pony|horses?)\b")),
+    (("necessitate", "necessitates", "necessitated", "necessitating"), _before_is(r"\bso")),
     (("failing which",), lambda b, a: not (re.search(r",\s*$", b) and re.match(
         r"\s+(?:the|a|an|this|these|those|your|our|their|his|her|its|we|you|they|it|he|she|any|all|no)\b"
         r"(?:\s+[\w'’<>-]+){0,4}?\s+(?:will|shall|may|must|is|are|can|would|should|becomes?|lapses?)\b", a, re.I))
