@@ -4312,6 +4312,8 @@ def test_rule_edit_session29_rule_shall(source, expected):
     ("The engineer will attend from 8 am for the purpose of replacing your meters.",
      "The engineer will attend from 8 am to replace your meters."),
     ("The hall is used for the purpose of teaching.", None),
+    # (dev20's judges: a level of check)
+    ("All volunteers need an enhanced DBS certificate.", None),
     # (pairwise judge pj291: "We've received your notification of loss, received by this office on ...")
     ("We write to acknowledge receipt of your notification of loss, received by this office on Monday 19 January.", None),
 ])

@@ -4256,6 +4256,9 @@ for _keys, _keep in [
     # ("a trained assistance dog" is a kind of dog; "when activities so necessitate" has no object for "call for")
     (("assistance",), _after_is(r"(?:dogs?|animals?|ponies|pony|horses?)\b")),
     (("necessitate", "necessitates", "necessitated", "necessitating"), _before_is(r"\bso")),
+    # ("an enhanced DBS certificate" is a level of check, not a better one: dev20's judges)
+    (("enhanced",), _after_is(r"(?:<F\d+>\s+)?(?:DBS|CRB|disclosure|background|criminal\s+record|vetting|security|PVG|"
+                              r"checks?|certificates?|clearance)\b")),
     (("failing which",), lambda b, a: not (re.search(r",\s*$", b) and re.match(
         r"\s+(?:the|a|an|this|these|those|your|our|their|his|her|its|we|you|they|it|he|she|any|all|no)\b"
         r"(?:\s+[\w'’<>-]+){0,4}?\s+(?:will|shall|may|must|is|are|can|would|should|becomes?|lapses?)\b", a, re.I))
