@@ -345,8 +345,9 @@ AI_PHRASES: dict[str, str] = {
 # not treat them as free to add or drop anywhere (see claims._rule_editor_words), and they do
 # not count toward the AI-phrase score; each swaps only in the contexts _BY_CONTEXT and
 # _KEEP_IN_CONTEXT allow.
-# Who a notice addresses: "Passengers are advised that the 07:15 sailing is cancelled" says "The 07:15 sailing is
-# cancelled" (session 29)
+# Who a notice addresses: "Passengers are advised that the 07:15 sailing is cancelled" -> "Passengers, please note: the
+# 07:15 sailing is cancelled" (session 29; the reader stays, "Members are reminded that entry is free" is no "Entry is
+# free")
 _NOTICE_READERS = ("passengers", "participants", "residents", "customers", "members", "staff", "guests", "visitors",
                    "parents", "tenants", "students", "pupils", "applicants", "users", "drivers", "motorists",
                    "patients", "clients", "employees", "entrants", "competitors", "runners", "attendees",
@@ -4122,7 +4123,7 @@ for _keys, _keep in [
                            re.split(r"(?<=[.!])\s|\n", a)[0], re.I))),
     (("to hereby",), _not_after(r"[a-z]+\b(?<!\bthe)(?<!\ba)(?<!\ban)")),
     # session 29's guards: a notice's opener only where it opens its sentence ("If you are advised that ..." is a
-    # condition), and a reader dropped only where no pronoun later needs it ("Staff are reminded that they must ...")
+    # condition), and a reader's frame only where no pronoun later leans on it ("Staff are reminded that they must ...")
     (("notice is hereby given that", "notice is hereby given that,", "your attention is drawn to the fact that",
       "your attention is drawn to", "your attention is drawn in particular to",
       "your attention is particularly drawn to", "we write to acknowledge receipt of",
@@ -4212,7 +4213,6 @@ for _keys, _keep in [
     # ("The damage was consequent on" would read "was resulting from": only after a noun)
     (("consequent on", "consequent upon"), _before_is(r"\b(?:is|are|was|were|be|been|being|not|and|or|the|a|an)"
                                                       r"(?:\s+[a-z]+ly)?")),
-    # (a clause after a comma: "Reply by 5 May, failing which the plot will be offered" -> ", or the plot")
     # (only a fee that is the subject: "Troops were levied", "A fine was levied" (no "charged" twice) stay)
     (tuple(f"{be} levied" for be in ("be", "is", "are", "was", "were", "been", "being")), lambda b, a: not re.search(
         r"\b(?:fees?|surcharges?|costs?|interest|deposits?|premiums?|rent|tolls?)\b[^.!?;\n]{0,60}$",
@@ -4249,8 +4249,6 @@ for _keys, _keep in [
     # (a present holder: "Anyone in possession of a knife was arrested" is no "who has")
     (tuple(k for k in CLICHE_SWAPS if k.endswith(" in possession of")),
      _sentence_says(r"\b(?:was|were|had|did|been)\b")),
-    # (a clause with its verb: "The chair, failing which the vice-chair, shall preside" names a second person; "The court
-    # may order disclosure, failing which ..." its consequence of a failure, not a choice)
     # ("for the purpose of <other -ing>" stays: "for replacing" reads wrong where "to replace" is meant; dev19's judges)
     (("for the purpose of",), _after_is(r"[a-z]+ing\b")),
     # ("a trained assistance dog" is a kind of dog; "when activities so necessitate" has no object for "call for")
@@ -4259,6 +4257,9 @@ for _keys, _keep in [
     # ("an enhanced DBS certificate" is a level of check, not a better one: dev20's judges)
     (("enhanced",), _after_is(r"(?:<F\d+>\s+)?(?:DBS|CRB|disclosure|background|criminal\s+record|vetting|security|PVG|"
                               r"checks?|certificates?|clearance)\b")),
+    # (a clause after a comma, with its verb: "Reply by 5 May, failing which the plot will be offered" -> ", or the
+    # plot"; "The chair, failing which the vice-chair, shall preside" names a second person; "The court may order
+    # disclosure, failing which ..." its consequence of a failure, not a choice)
     (("failing which",), lambda b, a: not (re.search(r",\s*$", b) and re.match(
         r"\s+(?:the|a|an|this|these|those|your|our|their|his|her|its|we|you|they|it|he|she|any|all|no)\b"
         r"(?:\s+[\w'’<>-]+){0,4}?\s+(?:will|shall|may|must|is|are|can|would|should|becomes?|lapses?)\b", a, re.I))
