@@ -1393,7 +1393,17 @@ def _before_is(pattern: str) -> Callable[[str, str], bool]:
 
 def _sentence_around(before: str, after: str) -> str:
     """The sentence a match sits in: ``before``'s end from the last sentence stop, ``after``'s start to the next."""
-    return re.split(r"[.!?]\s|\n", before)[-1] + " " + re.split(r"[.!?](?:\s|$)|\n", after, maxsplit=1)[0]
+    return re.split(r"[.!?]\s|\n", before)[-1] + " " + _rest_of_sentence(after)
+
+
+def _rest_of_sentence(after: str) -> str:
+    """``after`` up to the end of its sentence or line."""
+    return re.split(r"[.!?](?:\s|$)|\n", after, maxsplit=1)[0]
+
+
+def _sentence_so_far(before: str) -> str:
+    """``before`` from the start of its sentence or line."""
+    return re.split(r"[.!?](?:\s|$)|\n", before)[-1]
 
 
 def _sentence_says(pattern: str) -> Callable[[str, str], bool]:
@@ -2932,7 +2942,7 @@ for _keys, _keep in [
      lambda b, a: not re.search(r"(?:^|[.!?:\n\"“(]|\b(?:so|now|then|and|ado|today|together|first|next),?)\s*$", b, re.I)
      or bool(re.search(r"\b(?:please|will|would|can|could|to|they|he|she|you|it|[\w'’-]+s)\s*$", b, re.I))
      or bool(re.search(r",\s*(?:sir|madam|ma['’]am|officer|please|i beg|mom|dad|mum|guys|everyone|folks|friends|boss|"
-                       r"doctor|captain|<F\d+>|[A-Z])|\bplease\b", re.split(r"[.!?](?:\s|$)|\n", a, maxsplit=1)[0]))),
+                       r"doctor|captain|<F\d+>|[A-Z])|\bplease\b", _rest_of_sentence(a)))),
     (("no action is required on your part", "no further action is required on your part"),
      lambda b, a: not re.search(r"(?:^|[.!?:;\n\"“(])\s*$", b)),
     (tuple(k for k in CLICHE_SWAPS if k.endswith("apologies") and "extend" in k),
@@ -2963,7 +2973,7 @@ for _keys, _keep in [
      or not re.search(r"(?:^|[.!?:\n\"“(])\s*$", b)
      or bool(re.search(r"\b(?:sun|stars?|planets?|earth|moon|comets?|asteroids?|galax\w*|reactors?|atoms?|nucle\w*|cells?|"
                        r"apples?|fruit|trees?|cables?|wires?|magnets?|engines?|chips?|processors?|cpus?|cores?|temperature|"
-                       r"iron|molten|hot|heat|fusion|drill\w*|sample)\b", re.split(r"[.!?](?:\s|$)|\n", a, maxsplit=1)[0],
+                       r"iron|molten|hot|heat|fusion|drill\w*|sample)\b", _rest_of_sentence(a),
                        re.I))),
     # dev11 round 2's guards: "to facilitate the" only before what is helped ("to help with the replacement of"), not
     # before "to"; purposes only after "for" ("sanitation purposes" -> "sanitation", not "the purposes of"); the list's
@@ -3007,14 +3017,14 @@ for _keys, _keep in [
     (("it was collectively agreed that", "to facilitate this process,"), lambda b, a: not re.search(_SENTENCE_START, b)),
     (tuple(k for k in AI_PHRASES if k.endswith("also worth mentioning that")),
      lambda b, a: not re.search(r"(?:^|[.!?:\n\"“(])\s*$", b) or not re.match(r"\s+(?!(?:and|but|or|as|so)\b)[\w<\"“]", a, re.I)
-     or bool(re.search(r"\balso\b", re.split(r"[.!?](?:\s|$)|\n", a, maxsplit=1)[0], re.I))),
+     or bool(re.search(r"\balso\b", _rest_of_sentence(a), re.I))),
     (tuple(k for k in CLICHE_SWAPS if k.startswith("equates to")), _not_after(r"<F\d+>|\d")),
     (("it's advisable to", "it’s advisable to", "it is advisable to"),
      lambda b, a: bool(re.match(r"\s+(?:(?:the|a|an|this|that|these|those|my|your|our|their|his|her|its|some|any)\b|"
                                r"<F\d+>|[A-Z])", a))),
     (tuple(k for k in CLICHE_SWAPS if k.endswith(" responsibility for") and k.startswith("assume")),
      lambda b, a: bool(re.search(r"\b(?:lies|lay|is|are|was|were|rests|falls|belongs|should|must|will)\b",
-                                 re.split(r"[.!?](?:\s|$)|\n", a, maxsplit=1)[0], re.I))),
+                                 _rest_of_sentence(a), re.I))),
     (tuple(k for k in CLICHE_SWAPS if " difficult" in k and k.endswith(" in")), _not_after(r"[a-z]+ing\b")),
     # dev12 round 2: each only where a sentence (or its clause) starts, or in the syntax named
     # devT round 2: where each reads the same (its review)
@@ -3487,7 +3497,7 @@ for _keys, _keep in [
     (("the utilization of",), lambda b, a: bool(re.search(
         r"\b(?:beds?|capacity|servers?|cpu|memory|bandwidth|resources?|rate|rates|%|percent|reached|averaged|rose|fell|"
         r"increased|decreased|dropped|peaked|stood|load|measured|measuring|monitored|monitoring)\b|%",
-        re.split(r"[.!?](?:\s|$)|\n", a, maxsplit=1)[0], re.I))),
+        _rest_of_sentence(a), re.I))),
     # what is bought or obtained: "procure an upgraded subscription", "procure travel insurance"; the law's "procure
     # that", "procure a breach", "procure the performance of", "procuring entities" stay
     (("procure", "procures", "procuring"), _either(
@@ -3728,7 +3738,7 @@ for _keys, _keep in [
                                     _sentence_around(b, a), re.I)))),
     # (nor where "and my apologies" leans on its "extend": "I extend my gratitude to the team, and my apologies to ...")
     (tuple(k for k in CLICHE_SWAPS if k.endswith("gratitude to") and CLICHE_SWAPS[k].endswith("grateful to")),
-     lambda b, a: bool(re.search(r"\band\s+(?:my|our)\s", re.split(r"[.!?](?:\s|$)|\n", a, maxsplit=1)[0], re.I))),
+     lambda b, a: bool(re.search(r"\band\s+(?:my|our)\s", _rest_of_sentence(a), re.I))),
     # (a request, or for someone else: "May I extend my gratitude to", "On behalf of the board, I extend ...", "..., as
     # does my wife": its second review)
     (tuple(k for k in CLICHE_SWAPS if re.search(r"extend (?:our|my) (?:[a-z]+ )?(?:gratitude to|apologies for)$", k)),
@@ -3789,7 +3799,7 @@ for _keys, _keep in [
     # claims and ..." stays parallel: both of its pairwise judges)
     (tuple(k for k in CLICHE_SWAPS if re.match(r"(?:responsible for|in charge of|tasked with|charged with) the ", k)),
      lambda b, a: bool(re.search(r",\s+(?:and\s+)?the\s+[a-z-]+\s+of\b|\s+and\s+the\s+[a-z-]+(?:tion|ment|sion|ance|"
-                                 r"ence|ery|al|ing)\s+of\b", re.split(r"[.!?](?:\s|$)|\n", a, maxsplit=1)[0]))),
+                                 r"ence|ery|al|ing)\s+of\b", _rest_of_sentence(a)))),
     # "the present" of a study, not a time ("the present work environment", "the present study period" stay)
     (tuple(k for k in CLICHE_SWAPS if k.startswith("the present ")), _either(
         # (a verb may follow: "The present study examined 212 adults")
@@ -4133,7 +4143,7 @@ for _keys, _keep in [
     # nor a pronoun or a quantifier that needs the reader: "... reminded that each must wear shin pads")
     (_READER_FRAMES, lambda b, a: not re.search(_SENTENCE_START, b) or bool(re.search(
         r"\b(?:they|their|them|themselves|theirs|he|she|his|her|him|hers|himself|herself|each|most|many|few|both|"
-        r"none|others)\b|\b(?:and|but|or)\s+(?:also\s+)?that\b", re.split(r"[.!?](?:\s|$)|\n", a, maxsplit=1)[0], re.I))),
+        r"none|others)\b|\b(?:and|but|or)\s+(?:also\s+)?that\b", _rest_of_sentence(a), re.I))),
     # (what is left must open a sentence cleanly: "that: (a) fees are due", '"the Old Mill"', "eBay", "12 vehicles")
     (_NOTICE_OPENERS, lambda b, a: bool(re.match(r"\s*[:;,\"“'‘(\[\d]|\s+(?:[a-z]+[A-Z]|the\s+fact\b)", a))),
     # (nor before a mandative "be" a colon would strand: "Passengers are advised that all luggage be labelled")
@@ -4152,16 +4162,15 @@ for _keys, _keep in [
     (("your attention is drawn to", "your attention is drawn in particular to", "your attention is particularly drawn to",
       "your attention is drawn to the fact that"),
      lambda b, a: bool(re.search(r"\b(?:by|and\s+(?:in\s+particular\s+|also\s+)?to|as\s+you|when\s+you|the\s+moment|"
-                                 r"seems?|immediately|instantly|at\s+once)\b", re.split(r"[.!?](?:\s|$)|\n", a,
-                                                                                         maxsplit=1)[0], re.I))),
+                                 r"seems?|immediately|instantly|at\s+once)\b", _rest_of_sentence(a), re.I))),
     # ("I am writing to acknowledge receipt of your letter and to confirm ..." would leave "and to confirm" hanging)
     # (nor before a second "received": "We've received your notification of loss, received by this office on ...",
     # pairwise judge pj292)
     (tuple(k for k in CLICHE_SWAPS if "acknowledge receipt of" in k or "in receipt of" in k),
-     lambda b, a: bool(re.search(r"\breceived\b", re.split(r"[.!?](?:\s|$)|\n", a, maxsplit=1)[0], re.I))),
+     lambda b, a: bool(re.search(r"\breceived\b", _rest_of_sentence(a), re.I))),
     (tuple(k for k in CLICHE_SWAPS if "acknowledge receipt of" in k),
      lambda b, a: not re.search(_SENTENCE_START, b) or bool(re.search(
-         r"\band\s+to\b", re.split(r"[.!?](?:\s|$)|\n", a, maxsplit=1)[0], re.I))),
+         r"\band\s+to\b", _rest_of_sentence(a), re.I))),
     # ("I am in receipt of a pension" is an income, not a letter received)
     # (nor a name, which is mostly a benefit's: "in receipt of <Pension Credit>"; nor a policy: "We acknowledge receipt
     # of applications by email")
@@ -4176,7 +4185,7 @@ for _keys, _keep in [
     # for retirement", "(save for later)" are the verb: its review)
     (("save that", "save for", "save where"), lambda b, a: not re.search(
         r"\b(?:all|any|every|each|no|none|nothing|nobody|whole|entire|entirely|completely|fully|in\s+full|always|never)\b",
-        re.split(r"[.!?](?:\s|$)|\n", b)[-1], re.I) or bool(re.match(
+        _sentence_so_far(b), re.I) or bool(re.match(
         r"\s+(?:later|retirement|the\s+future|a\s+house|a\s+deposit|a\s+rainy|your|my|our|their|his|her|emergencies|"
         r"version|file|image|copy|document|photo|draft|one|page|possible|you\s+can|you\s+want)\b", a, re.I))),
     (("save that", "save for", "save where"), _not_before(r"[,;—–(]")),
@@ -4209,20 +4218,20 @@ for _keys, _keep in [
                       r"cancell?ations?|closures?|absences?|change|variance|difference|reduction|slowdown|fires?|floods?|"
                       r"illness|injur(?:y|ies)|symptoms?|spike|surge|dip|gap|underspend|overspend|overrun|backlog|"
                       r"complaints?|breakdowns?|downtime|losses|lateness|slippage)\b",
-                      re.split(r"[.!?](?:\s|$)|\n", b)[-1], re.I)),
+                      _sentence_so_far(b), re.I)),
     # ("The damage was consequent on" would read "was resulting from": only after a noun)
     (("consequent on", "consequent upon"), _before_is(r"\b(?:is|are|was|were|be|been|being|not|and|or|the|a|an)"
                                                       r"(?:\s+[a-z]+ly)?")),
     # (only a fee that is the subject: "Troops were levied", "A fine was levied" (no "charged" twice) stay)
     (tuple(f"{be} levied" for be in ("be", "is", "are", "was", "were", "been", "being")), lambda b, a: not re.search(
         r"\b(?:fees?|surcharges?|costs?|interest|deposits?|premiums?|rent|tolls?)\b[^.!?;\n]{0,60}$",
-        re.split(r"[.!?](?:\s|$)|\n", b)[-1], re.I) or bool(re.search(
+        _sentence_so_far(b), re.I) or bool(re.search(
         r"\b(?:charges?|fines?|penalt(?:y|ies)|sanctions?|troops|army|armies|war|distress|execution)\b",
-        re.split(r"[.!?](?:\s|$)|\n", b)[-1], re.I))),
+        _sentence_so_far(b), re.I))),
     # (a payment that is the subject: "Customers who were effected by the change" meant "affected")
     (tuple(f"{be} effected" for be in ("be", "is", "are", "was", "were", "been", "being")), lambda b, a: not re.search(
         r"\b(?:payments?|returns?|transfers?|bookings?|cancell?ations?|refunds?|withdrawals?|renewals?|"
-        r"amendments?|deposits?|reservations?|exchanges?)\b[^.!?;\n]{0,60}$", re.split(r"[.!?](?:\s|$)|\n", b)[-1], re.I)
+        r"amendments?|deposits?|reservations?|exchanges?)\b[^.!?;\n]{0,60}$", _sentence_so_far(b), re.I)
      or bool(re.match(r"\s+by\s+(?:the|a|an|this|that|these|way|means)\b", a, re.I))),
     # ("missing persons", "displaced persons", "persons of interest", "legal persons" are terms; the count after a number
     # reads alike on both sides: claims' PLAIN_SYNONYMS)
@@ -4263,7 +4272,7 @@ for _keys, _keep in [
     (("failing which",), lambda b, a: not (re.search(r",\s*$", b) and re.match(
         r"\s+(?:the|a|an|this|these|those|your|our|their|his|her|its|we|you|they|it|he|she|any|all|no)\b"
         r"(?:\s+[\w'’<>-]+){0,4}?\s+(?:will|shall|may|must|is|are|can|would|should|becomes?|lapses?)\b", a, re.I))
-     or bool(re.search(r"\b(?:might|could|can)\b|(?<![\d>]\s)\bmay\b(?!\s+\d)", re.split(r"[.!?](?:\s|$)|\n", b)[-1],
+     or bool(re.search(r"\b(?:might|could|can)\b|(?<![\d>]\s)\bmay\b(?!\s+\d)", _sentence_so_far(b),
                        re.I))),  # (not the month: "by 5 May", "by <F1>")
     # (only where its clause ends: "any claim howsoever arising out of this agreement" has no place for "whatever the cause")
     (("howsoever arising", "howsoever caused"), lambda b, a: not re.match(r"\s*(?:[.,;:)]|$)", a)),
